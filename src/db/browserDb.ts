@@ -1,0 +1,54 @@
+/**
+ * DuckDB-WASM in a Web Worker, with its wasm and worker files served by the app itself
+ * (Vite `?url` assets), so nothing is fetched from a CDN and it works offline.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Db, Row, SqlParam } from './types';
+import { arrowToRows } from './rows';
+import { LOCKDOWN_SQL } from './lockdown';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+export async function openBrowserDb(): Promise<Db> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  if (!bundle.mainWorker) throw new Error('DuckDB bundle has no worker');
+  const worker = new Worker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  const conn = await db.connect();
+  for (const s of LOCKDOWN_SQL) await conn.query(s);
+  return {
+    async query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
+      if (params && params.length > 0) {
+        const stmt = await conn.prepare(sql);
+        try {
+          return arrowToRows<T>(await stmt.query(...params));
+        } finally {
+          await stmt.close();
+        }
+      }
+      return arrowToRows<T>(await conn.query(sql));
+    },
+    async exec(sql: string) {
+      await conn.query(sql);
+    },
+    async registerText(p: string, text: string) {
+      await db.registerFileText(p, text);
+    },
+    async dropFile(p: string) {
+      await db.dropFile(p);
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { STAGE_DIR } from './types';
+
+/**
+ * Settings applied right after opening: no extension may be fetched (it would reach the
+ * network) and, once locked, no query can read or write anything outside the staging folder,
+ * so no imported byte can leave the machine whatever a file contains.
+ */
+export const LOCKDOWN_SQL = [
+  'SET autoload_known_extensions=false',
+  'SET autoinstall_known_extensions=false',
+  `SET allowed_directories=['${STAGE_DIR}']`,
+  'SET enable_external_access=false',
+  'SET lock_configuration=true',
+];

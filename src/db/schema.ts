@@ -1,0 +1,85 @@
+import { FIELDS, type FieldDef, type FileKind } from '../import/fields';
+
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
+
+export interface ColumnDef {
+  name: string;
+  sql: SqlType;
+}
+
+/** The stored columns a field becomes: some keep the raw text beside the canonical value. */
+export function columnsForField(f: FieldDef): ColumnDef[] {
+  switch (f.type) {
+    case 'birth':
+      return [{ name: 'birth_year', sql: 'INTEGER' }, { name: 'birth_month', sql: 'INTEGER' }];
+    case 'education':
+      return [{ name: 'education', sql: 'VARCHAR' }, { name: 'education_tier', sql: 'VARCHAR' }];
+    case 'ethnicity':
+      return [{ name: 'ethnicity', sql: 'VARCHAR' }, { name: 'is_minority', sql: 'BOOLEAN' }];
+    case 'role':
+      return [{ name: 'role', sql: 'VARCHAR' }, { name: 'role_raw', sql: 'VARCHAR' }];
+    case 'int':
+    case 'year':
+      return [{ name: f.id, sql: 'INTEGER' }];
+    case 'percent':
+      return [{ name: f.id, sql: 'DOUBLE' }];
+    case 'bool':
+    case 'party':
+    case 'reelected':
+      return [{ name: f.id, sql: 'BOOLEAN' }];
+    default:
+      return [{ name: f.id, sql: 'VARCHAR' }];
+  }
+}
+
+/** Bookkeeping columns every data table carries, ahead of the field columns. */
+const META: readonly ColumnDef[] = [
+  { name: 'import_id', sql: 'INTEGER' },
+  { name: 'source_row', sql: 'INTEGER' },
+  { name: 'village_key', sql: 'VARCHAR' },
+  { name: 'status', sql: 'VARCHAR' },
+  { name: 'issues', sql: 'VARCHAR' },
+  { name: 'extra', sql: 'VARCHAR' },
+];
+
+const PERSON: readonly ColumnDef[] = [{ name: 'person_key', sql: 'VARCHAR' }];
+
+export const TABLE_OF: Record<FileKind, string> = { results: 'results', members: 'members' };
+
+export const TABLE_COLUMNS: Record<FileKind, readonly ColumnDef[]> = {
+  results: [...META, ...FIELDS.filter((f) => f.kinds.includes('results')).flatMap(columnsForField)],
+  members: [...META, ...PERSON, ...FIELDS.filter((f) => f.kinds.includes('members')).flatMap(columnsForField)],
+};
+
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export const SCHEMA_SQL: readonly string[] = [
+  ...(['results', 'members'] as const).map(
+    (k) => `CREATE TABLE IF NOT EXISTS ${TABLE_OF[k]} (${TABLE_COLUMNS[k].map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ')})`,
+  ),
+  `CREATE TABLE IF NOT EXISTS imports (
+    import_id INTEGER PRIMARY KEY,
+    file_name VARCHAR NOT NULL,
+    sheet_name VARCHAR,
+    kind VARCHAR NOT NULL,
+    encoding VARCHAR,
+    imported_at VARCHAR NOT NULL,
+    rows_imported INTEGER NOT NULL,
+    rows_warned INTEGER NOT NULL,
+    rows_rejected INTEGER NOT NULL,
+    rows_skipped INTEGER NOT NULL,
+    is_sample BOOLEAN NOT NULL DEFAULT false
+  )`,
+  `CREATE TABLE IF NOT EXISTS rejected_rows (
+    import_id INTEGER NOT NULL,
+    source_row INTEGER NOT NULL,
+    cells VARCHAR NOT NULL,
+    reasons VARCHAR NOT NULL
+  )`,
+];
+
+export async function ensureSchema(db: { exec(sql: string): Promise<void> }): Promise<void> {
+  for (const s of SCHEMA_SQL) await db.exec(s);
+}

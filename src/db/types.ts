@@ -1,0 +1,22 @@
+/** A scalar that may be bound to a prepared-statement placeholder (`?`). */
+export type SqlParam = string | number | boolean | null;
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The one interface the rest of the app uses to talk to DuckDB, so that the same
+ * SQL runs in the browser (async worker) and in Node tests (blocking build).
+ */
+export interface Db {
+  /** Runs SQL; with params it is prepared and the values bound, never spliced in. */
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Runs statements that return nothing (DDL, several statements separated by `;`). */
+  exec(sql: string): Promise<void>;
+  /** Makes UTF-8 text readable by read_csv under `path` (must be inside STAGE_DIR). */
+  registerText(path: string, text: string): Promise<void>;
+  dropFile(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The only directory DuckDB may read once external access is locked. */
+export const STAGE_DIR = '/stage/';

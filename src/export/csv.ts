@@ -1,0 +1,37 @@
+/**
+ * CSV for Excel and WPS: UTF-8 with a BOM (else Chinese turns to mojibake) and every text cell
+ * that a spreadsheet would run as a formula neutralised (OWASP CSV injection). PapaParse's
+ * escapeFormulae misses multi-line cells and mangles negative numbers, hence our own.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function field(v: CsvCell): string {
+  if (v === null || v === undefined) return '';
+  // Numbers we computed are safe as they are; only text can smuggle a formula.
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return `"${neutraliseFormula(v).replaceAll('"', '""')}"`;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const lines = [header.map((h) => field(h)).join(','), ...rows.map((r) => r.map(field).join(','))];
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export function downloadText(fileName: string, text: string, mime = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,60 @@
+/**
+ * Every problem the importer can report, with its Chinese and English message.
+ * Normalisers and validators return codes; the UI, the rejected-rows download and the
+ * tests read the wording from here.
+ */
+
+export type Severity = 'warning' | 'reject';
+
+export const ISSUE_MESSAGES = {
+  // cell level (normalisers)
+  placeholder: { zh: '占位符或空白值（{value}），按空值处理', en: 'placeholder or blank value ({value}) treated as empty' },
+  not_a_number: { zh: '不是数字：{value}', en: 'not a number: {value}' },
+  not_an_integer: { zh: '人数应为整数：{value}', en: 'a count must be a whole number: {value}' },
+  negative: { zh: '不能为负数：{value}', en: 'must not be negative: {value}' },
+  not_a_percent: { zh: '不是百分比：{value}', en: 'not a percentage: {value}' },
+  percent_over_100: { zh: '百分比超过100%：{value}', en: 'percentage over 100%: {value}' },
+  not_a_bool: { zh: '无法识别的是/否值：{value}', en: 'not a yes/no value: {value}' },
+  bad_year: { zh: '无法识别的年份：{value}', en: 'not a valid year: {value}' },
+  unknown_body: { zh: '无法识别的组织：{value}', en: 'unknown body: {value}' },
+  unknown_role: { zh: '无法识别的职务：{value}', en: 'unknown role: {value}' },
+  unknown_gender: { zh: '无法识别的性别：{value}', en: 'unknown gender: {value}' },
+  bad_birth: { zh: '无法识别的出生年月：{value}', en: 'unreadable date of birth: {value}' },
+  unknown_education: { zh: '无法归类的文化程度：{value}', en: 'education not recognised: {value}' },
+  unknown_party: { zh: '无法识别的政治面貌：{value}', en: 'party membership not recognised: {value}' },
+  unknown_ethnicity: { zh: '无法识别的民族：{value}', en: 'ethnicity not recognised: {value}' },
+  // row level (validation)
+  missing_village: { zh: '缺少村名', en: 'village is missing' },
+  missing_cycle: { zh: '缺少换届年份', en: 'cycle year is missing' },
+  missing_body: { zh: '缺少组织（党支部/村委会），无法归入任何班子', en: 'body (party branch / committee) is missing' },
+  missing_name: { zh: '缺少姓名，无法识别交叉任职', en: 'name missing: cross-holding cannot be detected for this person' },
+  voted_gt_registered: { zh: '参加投票人数（{voted}）多于登记选民数（{registered}）', en: 'voters who voted ({voted}) exceed registered voters ({registered})' },
+  registered_gt_eligible: { zh: '登记选民数（{registered}）多于有选举权人数（{eligible}）', en: 'registered voters ({registered}) exceed eligible voters ({eligible})' },
+  returned_gt_issued: { zh: '收回选票（{returned}）多于发出选票（{issued}）', en: 'ballots returned ({returned}) exceed ballots issued ({issued})' },
+  returned_gt_voted: { zh: '收回选票（{returned}）多于参加投票人数（{voted}）', en: 'ballots returned ({returned}) exceed voters who voted ({voted})' },
+  valid_invalid_sum: { zh: '有效票（{valid}）+ 无效票（{invalid}）≠ 收回选票（{returned}）', en: 'valid ({valid}) + invalid ({invalid}) ≠ returned ({returned})' },
+  turnout_mismatch: { zh: '填报参选率 {reported}% 与计算值 {computed}% 不符', en: 'reported turnout {reported}% differs from computed {computed}%' },
+  age_out_of_range: { zh: '年龄 {age} 岁超出 18–100 岁', en: 'age {age} is outside 18–100' },
+  birth_age_mismatch: { zh: '年龄 {age} 与出生年份推算的 {derived} 不符', en: 'age {age} does not match {derived} derived from date of birth' },
+  duplicate_in_file: { zh: '与第 {row} 行重复（同一村、届、组织）', en: 'duplicates row {row} (same village, cycle and body)' },
+  duplicate_member_in_file: { zh: '与第 {row} 行为同一人同一职务', en: 'same person and role as row {row}' },
+  unterminated_quote: { zh: '引号未闭合（第 {from} 行起），引号按普通字符读取', en: 'unterminated quote (from line {from}); quote marks read as text' },
+  field_count: { zh: '本行有 {found} 列，表头有 {expected} 列', en: 'row has {found} columns, header has {expected}' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type IssueCode = keyof typeof ISSUE_MESSAGES;
+
+export interface CellIssue {
+  code: IssueCode;
+  params?: Record<string, string | number>;
+}
+
+export type Lang = 'zh' | 'en';
+
+export function formatIssue(issue: CellIssue, lang: Lang): string {
+  const template = ISSUE_MESSAGES[issue.code][lang];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = issue.params?.[k];
+    return v === undefined ? `{${k}}` : String(v);
+  });
+}

@@ -1,0 +1,96 @@
+import type { FieldId } from './fields';
+import { matchHeader } from './headers';
+
+export interface HeaderLayout {
+  /** Index (in the sheet's rows) of the first header row. */
+  headerIndex: number;
+  headerRowCount: 1 | 2;
+  /** One display header per column; two-row headers are joined as "parent/child". */
+  headers: string[];
+  /** The fields those headers name, before the user edits the mapping. */
+  fields: (FieldId | null)[];
+  /** Text of the rows above the header (titles such as "XX镇2021年村委会换届选举统计表"). */
+  titleLines: string[];
+}
+
+const MAX_HEADER_SEARCH = 15;
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+interface Candidate {
+  index: number;
+  rowCount: 1 | 2;
+  headers: string[];
+  fields: (FieldId | null)[];
+  score: number;
+}
+
+function scoreOf(fields: readonly (FieldId | null)[]): number {
+  return new Set(fields.filter((f): f is FieldId => f !== null)).size;
+}
+
+function single(rows: readonly string[][], index: number): Candidate {
+  const headers = (rows[index] ?? []).map((c) => c.trim());
+  const fields = headers.map(matchHeader);
+  return { index, rowCount: 1, headers, fields, score: scoreOf(fields) };
+}
+
+/**
+ * A merged group heading ("选票" over 发出/收回/有效/无效) appears in CSV only above its first
+ * column, so a parent cell is carried right while the cells beside it are empty and the row below
+ * has sub-headings there.
+ */
+function double(rows: readonly string[][], index: number): Candidate {
+  const top = rows[index] ?? [];
+  const bottom = rows[index + 1] ?? [];
+  const width = Math.max(top.length, bottom.length);
+  const headers: string[] = [];
+  const fields: (FieldId | null)[] = [];
+  let carried = '';
+  for (let c = 0; c < width; c++) {
+    const t = (top[c] ?? '').trim();
+    const b = (bottom[c] ?? '').trim();
+    if (t) carried = t;
+    else if (!b) carried = '';
+    const parent = t || (b ? carried : '');
+    let field: FieldId | null = null;
+    if (parent && b) field = matchHeader(parent + b) ?? matchHeader(b) ?? matchHeader(b + parent);
+    else field = matchHeader(parent || b);
+    headers.push(parent && b ? `${parent}/${b}` : parent || b);
+    fields.push(field);
+  }
+  return { index, rowCount: 2, headers, fields, score: scoreOf(fields) };
+}
+
+/** Finds the header among title rows and two-row headings: the rows that name the most fields. */
+export function detectHeader(rows: readonly string[][]): HeaderLayout | null {
+  let best: Candidate | null = null;
+  const limit = Math.min(rows.length, MAX_HEADER_SEARCH);
+  for (let i = 0; i < limit; i++) {
+    const row = rows[i] ?? [];
+    if (isBlank(row)) continue;
+    const candidates = [single(rows, i)];
+    const next = rows[i + 1];
+    if (next && !isBlank(next)) candidates.push(double(rows, i));
+    for (const c of candidates) if (!best || c.score > best.score) best = c;
+  }
+  if (!best || best.score < 2) {
+    // Nothing recognisable: take the widest of the first rows so the user can map it by hand.
+    let widest = -1;
+    let width = 0;
+    for (let i = 0; i < limit; i++) {
+      const w = (rows[i] ?? []).filter((c) => c.trim() !== '').length;
+      if (w > width) {
+        width = w;
+        widest = i;
+      }
+    }
+    if (widest < 0) return null;
+    best = single(rows, widest);
+  }
+  const titleLines = rows
+    .slice(0, best.index)
+    .map((r) => r.map((c) => c.trim()).filter(Boolean).join(' '))
+    .filter(Boolean);
+  return { headerIndex: best.index, headerRowCount: best.rowCount, headers: best.headers, fields: best.fields, titleLines };
+}

@@ -1,0 +1,34 @@
+// Characters that survive NFKC yet make two identical-looking names differ: the BOM and
+// zero-width marks copied from web pages, and C0/C1 controls from mis-decoded GBK or Excel.
+// Tab, CR and LF are left for the whitespace pass so an in-cell line break does not glue two
+// words together ("党支部\n书记" stays readable as "党支部 书记").
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * The text every normaliser starts from: NFKC (full-width digits, letters, "％", "／" and the
+ * ideographic space become their ASCII forms), invisible characters removed, runs of
+ * whitespace (NBSP and U+3000 included) collapsed to one space, and trimmed.
+ */
+export function cleanText(raw: string | null | undefined): string {
+  if (raw === null || raw === undefined) return '';
+  return String(raw).normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** cleanText without any spaces: Chinese values never need them ("李家 村" is 李家村). */
+export function compact(raw: string | null | undefined): string {
+  return cleanText(raw).replace(/ /g, '');
+}
+
+/** Bracketed notes ("委员(妇女)", "高中(中专)") in the brackets NFKC leaves: (), [], 【】, 〔〕. */
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
+
+/** Removes bracketed notes, nested ones too. */
+export function stripBracketed(s: string): string {
+  let prev: string;
+  let out = s;
+  do {
+    prev = out;
+    out = out.replace(BRACKETED, '');
+  } while (out !== prev);
+  return out;
+}

@@ -1,0 +1,258 @@
+import { fieldDef, REQUIRED_FIELDS, type FieldDef, type FieldId, type FileKind } from './fields';
+import type { CellIssue, IssueCode, Severity } from './issues';
+import {
+  ageAtElection,
+  normalizeCode,
+  normalizePlaceName,
+  normalizeVillageName,
+  parseBirth,
+  parseBody,
+  parseBool,
+  parseEducation,
+  parseEthnicity,
+  parseGender,
+  parseInteger,
+  parseParty,
+  parsePercent,
+  parseReelected,
+  parseRole,
+  parseYear,
+  cleanText,
+} from './normalize';
+import type { Birth, Body } from './normalize/types';
+
+export type CellValue = string | number | boolean | null;
+
+export interface RowIssue extends CellIssue {
+  severity: Severity;
+  /** The column header as in the file ('' for row-level checks). */
+  column: string;
+  field?: FieldId;
+  value: string;
+}
+
+export interface NormalizedRow {
+  rowNumber: number;
+  status: 'ok' | 'warning' | 'rejected';
+  /** Stored column → value (see src/db/schema.ts). */
+  values: Record<string, CellValue>;
+  issues: RowIssue[];
+  /** Unmapped columns, header → raw text, kept with the row. */
+  extra: Record<string, string>;
+  cells: readonly string[];
+}
+
+export interface ColumnSpec {
+  header: string;
+  field: FieldId | null;
+}
+
+/** Values given once for a whole file (title row, file name, or chosen by the user). */
+export type FileContext = Partial<Record<'cycle_year' | 'cycle_label' | 'body' | 'county' | 'township', string>>;
+
+interface Converted {
+  values: Record<string, CellValue>;
+  issue?: CellIssue;
+  /** Extra facts a cell yields for other fields (a role's body). */
+  bodyHint?: Body;
+  birth?: Birth;
+}
+
+function convert(f: FieldDef, raw: string, body: Body | null): Converted {
+  switch (f.type) {
+    case 'text': {
+      const t = cleanText(raw);
+      return { values: { [f.id]: t === '' ? null : t } };
+    }
+    case 'village': {
+      const t = normalizeVillageName(raw);
+      return { values: { [f.id]: t === '' ? null : t } };
+    }
+    case 'code': {
+      const p = normalizeCode(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'int': {
+      const p = parseInteger(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'percent': {
+      const p = parsePercent(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'bool': {
+      const p = parseBool(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'party': {
+      const p = parseParty(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'reelected': {
+      const p = parseReelected(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'year': {
+      const p = parseYear(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'body': {
+      const p = parseBody(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'gender': {
+      const p = parseGender(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'role': {
+      const p = parseRole(raw, body);
+      const t = cleanText(raw);
+      return { values: { role: p.value, role_raw: t === '' ? null : t }, issue: p.issue, bodyHint: p.bodyHint };
+    }
+    case 'birth': {
+      const p = parseBirth(raw);
+      return {
+        values: { birth_year: p.value?.year ?? null, birth_month: p.value?.month ?? null },
+        issue: p.issue,
+        birth: p.value ?? undefined,
+      };
+    }
+    case 'education': {
+      const p = parseEducation(raw);
+      const t = cleanText(raw);
+      return { values: { education: t === '' ? null : t, education_tier: p.value }, issue: p.issue };
+    }
+    case 'ethnicity': {
+      const p = parseEthnicity(raw);
+      const t = cleanText(raw);
+      return { values: { ethnicity: t === '' ? null : t, is_minority: p.value }, issue: p.issue };
+    }
+  }
+}
+
+export function villageKey(code: CellValue, county: CellValue, township: CellValue, village: CellValue): string {
+  if (typeof code === 'string' && code !== '') return `code:${code}`;
+  return `name:${county ?? ''}|${township ?? ''}|${village ?? ''}`;
+}
+
+/**
+ * One file row → stored values, with every problem recorded against its column. Rows missing
+ * what places them (village, cycle, body) are rejected; everything else is imported, with
+ * warnings where a value was dropped or looks wrong.
+ */
+export function normalizeRow(
+  kind: FileKind,
+  cells: readonly string[],
+  rowNumber: number,
+  columns: readonly ColumnSpec[],
+  context: FileContext,
+): NormalizedRow {
+  const values: Record<string, CellValue> = {};
+  const issues: RowIssue[] = [];
+  const extra: Record<string, string> = {};
+  const fileBody = context.body ? parseBody(context.body).value : null;
+  const bodyCol = columns.findIndex((c) => c.field === 'body');
+  let body: Body | null = bodyCol >= 0 ? parseBody(cells[bodyCol] ?? '').value : null;
+  body = body ?? fileBody;
+  let bodyHint: Body | undefined;
+  let birth: Birth | null = null;
+
+  columns.forEach((col, i) => {
+    const raw = cells[i] ?? '';
+    if (!col.field) {
+      if (cleanText(raw) !== '') extra[col.header || `#${i + 1}`] = raw;
+      return;
+    }
+    const f = fieldDef(col.field);
+    if (!f.kinds.includes(kind)) {
+      if (cleanText(raw) !== '') extra[col.header || f.zh] = raw;
+      return;
+    }
+    const c = convert(f, raw, body);
+    Object.assign(values, c.values);
+    if (c.bodyHint) bodyHint = c.bodyHint;
+    if (c.birth) birth = c.birth;
+    // A value that cannot be read is only a warning: the row is kept with that cell empty.
+    if (c.issue) issues.push({ ...c.issue, severity: 'warning', column: col.header, field: f.id, value: raw });
+  });
+
+  // File-wide values fill what the row leaves empty.
+  for (const [id, raw] of Object.entries(context) as [keyof FileContext, string | undefined][]) {
+    if (!raw) continue;
+    const f = fieldDef(id);
+    const key = f.type === 'body' ? 'body' : f.id;
+    if (values[key] === null || values[key] === undefined) Object.assign(values, convert(f, raw, body).values);
+  }
+  if ((values.body === null || values.body === undefined) && bodyHint) values.body = bodyHint;
+  if (values.body === undefined) values.body = null;
+
+  const reject = (code: IssueCode) => issues.push({ code, severity: 'reject', column: '', value: '' });
+  for (const req of REQUIRED_FIELDS[kind]) {
+    if (values[req] === null || values[req] === undefined) reject(req === 'village' ? 'missing_village' : 'missing_cycle');
+  }
+  if (values.body === null) reject('missing_body');
+
+  for (const k of ['county', 'township'] as const) {
+    const v = values[k];
+    if (typeof v === 'string') values[k] = normalizePlaceName(v);
+  }
+  values.village_key = villageKey(values.village_code ?? null, values.county ?? null, values.township ?? null, values.village ?? null);
+
+  if (kind === 'members') {
+    const given = typeof values.age === 'number' ? values.age : null;
+    const cycle = typeof values.cycle_year === 'number' ? values.cycle_year : null;
+    values.age = ageAtElection(cycle, birth, given);
+    if (given !== null && birth && cycle !== null) {
+      const derived = ageAtElection(cycle, birth, null);
+      if (derived !== null && Math.abs(derived - given) > 1)
+        issues.push({ code: 'birth_age_mismatch', params: { age: given, derived }, severity: 'warning', column: '', value: '' });
+    }
+    if (values.name === null || values.name === undefined)
+      issues.push({ code: 'missing_name', severity: 'warning', column: '', value: '' });
+    values.person_key =
+      typeof values.name === 'string'
+        ? `${values.village_key}|${values.cycle_year ?? ''}|${values.name}`
+        : `row:${rowNumber}`;
+  }
+
+  for (const check of kind === 'results' ? checkResults(values) : checkMember(values)) issues.push(check);
+
+  const status = issues.some((x) => x.severity === 'reject') ? 'rejected' : issues.length > 0 ? 'warning' : 'ok';
+  return { rowNumber, status, values, issues, extra, cells };
+}
+
+const num = (v: CellValue | undefined): number | null => (typeof v === 'number' ? v : null);
+
+function rowCheck(code: IssueCode, params: Record<string, number>): RowIssue {
+  return { code, params, severity: 'warning', column: '', value: '' };
+}
+
+/** Ballot-integrity checks of DOMAIN.md: registered ≤ eligible, voted ≤ registered, returned ≤ issued and ≤ voted, valid + invalid = returned. */
+export function checkResults(v: Record<string, CellValue>): RowIssue[] {
+  const out: RowIssue[] = [];
+  const eligible = num(v.eligible_voters);
+  const registered = num(v.registered_voters) ?? num(v.party_members_entitled);
+  const voted = num(v.voters_voted) ?? num(v.party_members_voted);
+  const issued = num(v.ballots_issued);
+  const returned = num(v.ballots_returned);
+  const valid = num(v.ballots_valid);
+  const invalid = num(v.ballots_invalid);
+  const reported = num(v.turnout_reported);
+  if (eligible !== null && num(v.registered_voters) !== null && num(v.registered_voters)! > eligible)
+    out.push(rowCheck('registered_gt_eligible', { registered: num(v.registered_voters)!, eligible }));
+  if (registered !== null && voted !== null && voted > registered) out.push(rowCheck('voted_gt_registered', { voted, registered }));
+  if (issued !== null && returned !== null && returned > issued) out.push(rowCheck('returned_gt_issued', { returned, issued }));
+  if (voted !== null && returned !== null && returned > voted) out.push(rowCheck('returned_gt_voted', { returned, voted }));
+  if (valid !== null && invalid !== null && returned !== null && valid + invalid !== returned)
+    out.push(rowCheck('valid_invalid_sum', { valid, invalid, returned }));
+  if (reported !== null && reported <= 100 && registered && voted !== null) {
+    const computed = Math.round((voted / registered) * 1000) / 10;
+    if (Math.abs(computed - reported) > 0.15) out.push(rowCheck('turnout_mismatch', { reported, computed }));
+  }
+  return out;
+}
+
+export function checkMember(v: Record<string, CellValue>): RowIssue[] {
+  const age = num(v.age);
+  return age !== null && (age < 18 || age > 100) ? [rowCheck('age_out_of_range', { age })] : [];
+}

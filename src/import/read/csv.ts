@@ -1,0 +1,158 @@
+import Papa from 'papaparse';
+import type { SourceSheet } from './types';
+
+const DELIMITERS = [',', '\t', ';'] as const;
+
+/**
+ * Picks the delimiter that splits most lines into the same number (> 1) of fields. PapaParse's
+ * own guess is thrown off by title rows and notes rows, which real exports have.
+ */
+export function detectDelimiter(text: string): string {
+  let best: string = ',';
+  let bestScore = 0;
+  const head = text.slice(0, 64 * 1024);
+  for (const d of DELIMITERS) {
+    const rows = Papa.parse<string[]>(head, { delimiter: d, preview: 60, skipEmptyLines: true }).data;
+    const freq = new Map<number, number>();
+    for (const r of rows) if (r.length > 1) freq.set(r.length, (freq.get(r.length) ?? 0) + 1);
+    let score = 0;
+    for (const [n, c] of freq) score = Math.max(score, c * Math.log2(n));
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+export interface RecordScan {
+  /** 1-based physical line on which each record starts. */
+  recordLines: number[];
+  /** Records holding anything but delimiters and white space. */
+  nonBlank: number;
+  /** Line on which an opening quote is never closed, or null. */
+  unterminatedFromLine: number | null;
+}
+
+/**
+ * Our own RFC 4180 record scan, independent of PapaParse, used to check that the parser
+ * neither merged nor dropped rows (PITFALLS: silent row loss). A quote opens a quoted field
+ * only at the start of a field, as in PapaParse and Excel.
+ */
+export function scanRecords(text: string, delimiter: string): RecordScan {
+  const recordLines: number[] = [];
+  let nonBlank = 0;
+  let line = 1;
+  let inQuotes = false;
+  let fieldStart = true;
+  let recordStarted = false;
+  let hasContent = false;
+  let quoteLine = 0;
+  const n = text.length;
+  const endRecord = () => {
+    if (hasContent) nonBlank++;
+    hasContent = false;
+    recordStarted = false;
+  };
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < n; i++) {
+    const c = text[i];
+    if (!recordStarted) {
+      recordLines.push(line);
+      recordStarted = true;
+    }
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          i++;
+          hasContent = true;
+        } else inQuotes = false;
+      } else if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+      else if (!/\s/.test(c!)) hasContent = true;
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      inQuotes = true;
+      quoteLine = line;
+      fieldStart = false;
+    } else if (c === delimiter) {
+      fieldStart = true;
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      line++;
+      fieldStart = true;
+      endRecord();
+    } else {
+      if (!/\s/.test(c!)) hasContent = true;
+      fieldStart = false;
+    }
+  }
+  if (recordStarted) endRecord();
+  return { recordLines, nonBlank, unterminatedFromLine: inQuotes ? quoteLine : null };
+}
+
+/** Index of the first character of a 1-based physical line. */
+function lineOffset(text: string, lineNo: number): number {
+  let line = 1;
+  for (let i = 0; i < text.length && line < lineNo; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      if (line === lineNo) return i + 1;
+    }
+  }
+  return line === lineNo ? 0 : text.length;
+}
+
+function parseAll(text: string, delimiter: string, quoteChar: string): string[][] {
+  const res = Papa.parse<string[]>(text, { delimiter, quoteChar, skipEmptyLines: false, header: false, dynamicTyping: false });
+  const rows = res.data;
+  // PapaParse yields one empty record after a final line break; a record scan does not.
+  const last = rows[rows.length - 1];
+  if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(text)) rows.pop();
+  return rows;
+}
+
+/**
+ * Reads every record, checking PapaParse against our own scan so that no row is merged or lost.
+ * An unclosed quote would swallow every following line into one cell: the line holding it is
+ * re-read with quote marks as ordinary text and flagged, and reading resumes normally after it.
+ */
+export function readCsvText(text: string, delimiter: string): SourceSheet {
+  let rest = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let lineBase = 0;
+  const rows: string[][] = [];
+  const recordLines: number[] = [];
+  let nonBlank = 0;
+  const quoteRecovered = new Set<number>();
+  for (;;) {
+    const scan = scanRecords(rest, delimiter);
+    if (scan.unterminatedFromLine === null) {
+      rows.push(...parseAll(rest, delimiter, '"'));
+      recordLines.push(...scan.recordLines.map((l) => l + lineBase));
+      nonBlank += scan.nonBlank;
+      break;
+    }
+    const bad = scan.unterminatedFromLine;
+    const cut = lineOffset(rest, bad);
+    const next = lineOffset(rest, bad + 1);
+    const before = rest.slice(0, cut);
+    rows.push(...parseAll(before, delimiter, '"'));
+    const beforeScan = scanRecords(before, delimiter);
+    recordLines.push(...beforeScan.recordLines.map((l) => l + lineBase));
+    nonBlank += beforeScan.nonBlank + 1;
+    rows.push(...parseAll(rest.slice(cut, next), delimiter, '\u0000'));
+    recordLines.push(bad + lineBase);
+    quoteRecovered.add(bad + lineBase);
+    rest = rest.slice(next);
+    lineBase += bad;
+    if (rest.length === 0) break;
+  }
+
+  return {
+    name: '',
+    rows,
+    rowNumbers: recordLines.length === rows.length ? recordLines : rows.map((_, i) => i + 1),
+    independentCount: nonBlank,
+    quoteRecovered,
+  };
+}

@@ -1,0 +1,56 @@
+import * as XLSX from '@e965/xlsx';
+import type { SourceSheet } from './types';
+
+/**
+ * Renders one cell as the text a user sees, except where Excel's display would lose data:
+ * whole numbers (12-digit area codes) are written in full rather than in General's
+ * scientific notation, and dates in ISO form rather than a locale's two-digit year.
+ */
+function cellText(cell: XLSX.CellObject | undefined): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  switch (cell.t) {
+    case 's':
+      return String(cell.v);
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return cell.w ?? '#ERR';
+    case 'd':
+      return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v);
+    case 'n': {
+      const v = cell.v as number;
+      const fmt = typeof cell.z === 'string' ? cell.z : '';
+      if (fmt && XLSX.SSF.is_date(fmt)) return XLSX.SSF.format('yyyy-mm-dd', v);
+      if (fmt.includes('%')) return cell.w ?? `${v * 100}%`;
+      if (Number.isInteger(v)) return String(v);
+      return cell.w ?? String(v);
+    }
+    default:
+      return cell.w ?? String(cell.v);
+  }
+}
+
+export function readWorkbook(bytes: Uint8Array): SourceSheet[] {
+  const wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false });
+  return wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name];
+    if (!ws || !ws['!ref']) return { name, rows: [], rowNumbers: [], independentCount: 0, quoteRecovered: new Set<number>() };
+    const range = XLSX.utils.decode_range(ws['!ref']);
+    const rows: string[][] = [];
+    const rowNumbers: number[] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const row: string[] = [];
+      for (let c = range.s.c; c <= range.e.c; c++) row.push(cellText(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined));
+      rows.push(row);
+      rowNumbers.push(r + 1);
+    }
+    // Independent of the grid walk above: the distinct rows of the sheet's own cell map.
+    const filled = new Set<number>();
+    for (const key of Object.keys(ws)) {
+      if (key.startsWith('!')) continue;
+      const cell = ws[key] as XLSX.CellObject;
+      if (cell.v !== undefined && cell.v !== null && String(cell.v) !== '') filled.add(XLSX.utils.decode_cell(key).r);
+    }
+    return { name, rows, rowNumbers, independentCount: filled.size, quoteRecovered: new Set<number>() };
+  });
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import './i18n';
+import './styles.css';
+import { App } from './app/App';
+import { DbProvider } from './app/DbProvider';
+
+const queryClient = new QueryClient({
+  // Data only changes through our own imports, which invalidate explicitly.
+  defaultOptions: { queries: { staleTime: Infinity, gcTime: 30 * 60_000, retry: false, refetchOnWindowFocus: false } },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <DbProvider>
+        <App />
+      </DbProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

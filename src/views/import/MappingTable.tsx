@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { FIELDS, type FieldId } from '../../import/fields';
+import type { SheetPlan } from '../../import/pipeline';
+import type { SourceSheet } from '../../import/read';
+import { currentLang } from '../../i18n';
+import type { FileEntry } from './entry';
+
+const SAMPLES = 3;
+
+/** Each file column → a field, changeable; a column left unmapped is kept as an extra column. */
+export function MappingTable({
+  entry,
+  sheet,
+  plan,
+  locked,
+  onChange,
+}: {
+  entry: FileEntry;
+  sheet: SourceSheet;
+  plan: SheetPlan;
+  locked: boolean;
+  onChange: (fn: (e: FileEntry) => FileEntry) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const layout = plan.layout!;
+  const first = layout.headerIndex + layout.headerRowCount;
+  const sampleRows = sheet.rows.slice(first, first + 12).filter((r) => r.some((c) => c.trim() !== '')).slice(0, SAMPLES);
+  const options = FIELDS.filter((f) => !entry.kind || f.kinds.includes(entry.kind));
+  const setField = (i: number, field: FieldId | null) =>
+    onChange((e) => ({
+      ...e,
+      // A field belongs to one column: choosing it here releases it elsewhere.
+      columns: e.columns.map((c, j) => (j === i ? { ...c, field } : field && c.field === field ? { ...c, field: null } : c)),
+    }));
+  return (
+    <details className="mapping" open>
+      <summary>{t('import.mapping')}</summary>
+      <div className="table-scroll">
+        <table className="grid" data-table="mapping">
+          <thead>
+            <tr>
+              <th>{t('import.column')}</th>
+              <th>{t('import.samples')}</th>
+              <th>{t('import.field')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entry.columns.map((c, i) => (
+              <tr key={i} data-column={c.header}>
+                <td>{c.header || `#${i + 1}`}</td>
+                <td className="samples">{sampleRows.map((r) => r[i] ?? '').filter(Boolean).join(' · ')}</td>
+                <td>
+                  <select
+                    value={c.field ?? ''}
+                    disabled={locked}
+                    data-mapping={i}
+                    onChange={(e) => setField(i, (e.target.value || null) as FieldId | null)}
+                  >
+                    <option value="">{t('import.keepExtra')}</option>
+                    {options.map((f) => (
+                      <option key={f.id} value={f.id}>
+                        {f[lang]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatIssue } from '../../import/issues';
+import type { PreparedImport } from '../../import/pipeline';
+import { currentLang } from '../../i18n';
+import { downloadText, toCsv } from '../../export/csv';
+import type { FileEntry } from './entry';
+
+const FIRST = 50;
+
+export function rejectedRowsCsv(prepared: PreparedImport, headers: readonly string[], lang: 'zh' | 'en'): string {
+  const rejected = prepared.rows.filter((r) => r.status === 'rejected');
+  const head = [lang === 'zh' ? '原文件行号' : 'Row in file', lang === 'zh' ? '原因' : 'Reason', ...headers];
+  return toCsv(
+    head,
+    rejected.map((r) => [r.rowNumber, r.issues.filter((i) => i.severity === 'reject').map((i) => formatIssue(i, lang)).join('; '), ...r.cells]),
+  );
+}
+
+export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepared: PreparedImport }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [all, setAll] = useState(false);
+  const c = prepared.counts;
+  const issues = prepared.rows.flatMap((r) => r.issues.map((i) => ({ row: r.rowNumber, ...i })));
+  const shown = all ? issues : issues.slice(0, FIRST);
+  return (
+    <section className="report" data-report={entry.fileName}>
+      <h4>{t('import.report')}</h4>
+      <dl className="counts small">
+        <div>
+          <dt>{t('import.fileRows')}</dt>
+          <dd data-file-count="file">{c.fileRows}</dd>
+        </div>
+        <div>
+          <dt>{t('import.dataRows')}</dt>
+          <dd data-file-count="data">{c.dataRows}</dd>
+        </div>
+        <div className="ok">
+          <dt>{t('import.imported')}</dt>
+          <dd data-file-count="imported">{c.imported}</dd>
+        </div>
+        <div className="warn">
+          <dt>{t('import.warnings')}</dt>
+          <dd data-file-count="warnings">{c.warned}</dd>
+        </div>
+        <div className="bad">
+          <dt>{t('import.rejected')}</dt>
+          <dd data-file-count="rejected">{c.rejected}</dd>
+        </div>
+        <div>
+          <dt>{t('import.skipped')}</dt>
+          <dd data-file-count="skipped">{c.skipped}</dd>
+        </div>
+      </dl>
+      <p className={prepared.reconciled ? 'muted' : 'error'} data-reconciled={prepared.reconciled}>
+        {prepared.reconciled
+          ? t('import.reconciled', { title: c.titleRows, header: c.headerRows, data: c.dataRows, skipped: c.skipped - c.blank, total: c.fileRows })
+          : t('import.notReconciled', { total: c.fileRows, counted: c.titleRows + c.headerRows + c.dataRows + c.skipped - c.blank })}
+      </p>
+
+      {prepared.totals.map((tc) =>
+        tc.mismatches.length === 0 ? (
+          <p key={tc.rowNumber} className="ok-text" data-totals="ok">
+            {t('import.totalsOk', { row: tc.rowNumber, label: tc.label, n: tc.compared })}
+          </p>
+        ) : (
+          <div key={tc.rowNumber} className="warn-text" data-totals="mismatch">
+            {t('import.totalsBad', { row: tc.rowNumber, label: tc.label })}
+            <ul>
+              {tc.mismatches.map((m) => (
+                <li key={m.field}>{t('import.totalsMismatch', { header: m.header, found: m.found, expected: m.expected })}</li>
+              ))}
+            </ul>
+          </div>
+        ),
+      )}
+
+      {prepared.skipped.length > 0 && (
+        <details>
+          <summary>
+            {t('import.skippedRows')} ({prepared.skipped.length})
+          </summary>
+          <ul className="skipped">
+            {prepared.skipped.map((s) => (
+              <li key={s.rowNumber} data-skipped={s.kind}>
+                {t('import.row')} {s.rowNumber} · {t(`import.skippedKind_${s.kind}`)}
+                {s.text ? <> · <q>{s.text}</q></> : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      <h4>{t('import.issues')}</h4>
+      {issues.length === 0 ? (
+        <p className="muted">{t('import.noIssues')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="grid issues" data-table="issues">
+            <thead>
+              <tr>
+                <th>{t('import.row')}</th>
+                <th>{t('import.column')}</th>
+                <th>{t('import.value')}</th>
+                <th>{t('import.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((i, k) => (
+                <tr key={k} className={i.severity === 'reject' ? 'bad' : 'warn'} data-severity={i.severity}>
+                  <td className="num">{i.row}</td>
+                  <td>{i.column}</td>
+                  <td>{i.value}</td>
+                  <td>
+                    {t(`import.severity_${i.severity}`)}: {formatIssue(i, lang)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!all && issues.length > FIRST && (
+        <button type="button" className="link" onClick={() => setAll(true)}>
+          {t('import.showAll', { n: issues.length })}
+        </button>
+      )}
+      {c.rejected > 0 && (
+        <button
+          type="button"
+          data-action="download-rejected"
+          onClick={() =>
+            downloadText(
+              `${entry.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`,
+              rejectedRowsCsv(prepared, entry.columns.map((col) => col.header), lang),
+            )
+          }
+        >
+          {t('import.downloadRejected')}
+        </button>
+      )}
+    </section>
+  );
+}
