@@ -15,30 +15,35 @@ export const SURNAMES: readonly (readonly [string, number])[] = [
   ['白', 1], ['崔', 1], ['康', 1], ['毛', 1], ['邱', 1], ['秦', 1], ['江', 1], ['史', 1],
 ];
 
-export const MALE_CHARS: readonly string[] = [
-  '建', '国', '军', '伟', '强', '明', '志', '勇', '刚', '东', '海', '林', '平', '华', '文', '斌',
-  '波', '涛', '辉', '峰', '磊', '鹏', '超', '杰', '宏', '振', '兴', '福', '庆', '贵', '春', '生',
-  '祥', '德', '胜', '成', '忠', '良', '宝', '山', '永', '长', '金', '广', '新', '义', '友', '喜',
-  '俊', '浩', '宇', '晨', '博', '凯', '飞', '龙', '亮', '旭', '洋', '帅',
+/** Given names: first character from *_FIRST, second from *_SECOND; one-character names use *_SECOND. */
+export const MALE_FIRST: readonly string[] = [
+  '建', '国', '志', '永', '德', '文', '明', '海', '俊', '宏', '振', '庆', '春', '长', '金', '新', '立', '学',
+  '保', '小', '红', '万', '玉', '家', '成', '卫', '东', '晓', '浩', '子',
 ];
-
-export const FEMALE_CHARS: readonly string[] = [
-  '秀', '英', '兰', '芳', '玲', '华', '红', '霞', '梅', '丽', '娟', '敏', '静', '燕', '艳', '萍',
-  '凤', '琴', '云', '桂', '珍', '莲', '翠', '娥', '慧', '颖', '婷', '雪', '琳', '晶', '丹', '倩',
-  '洁', '悦', '佳', '欣', '璐', '瑶', '月', '春',
+export const MALE_SECOND: readonly string[] = [
+  '军', '华', '强', '明', '平', '伟', '林', '东', '忠', '良', '生', '峰', '刚', '勇', '斌', '涛', '杰', '辉',
+  '波', '成', '亮', '鹏', '磊', '超', '龙', '飞', '宇', '博', '凯', '洋', '军', '民', '山', '福', '祥', '武',
+];
+export const FEMALE_FIRST: readonly string[] = [
+  '秀', '桂', '玉', '春', '丽', '美', '晓', '淑', '素', '凤', '雪', '海', '红', '金', '艳', '小', '雅', '思',
+];
+export const FEMALE_SECOND: readonly string[] = [
+  '英', '兰', '芳', '珍', '梅', '霞', '华', '琴', '娟', '敏', '红', '萍', '燕', '玲', '云', '莲', '静', '婷',
+  '丽', '娜', '琳', '洁', '颖', '雪',
 ];
 
 export function pickSurname(rng: Rng): string {
   return rng.weighted(SURNAMES);
 }
 
-/** Given name of 1 (≈30%) or 2 characters, without a doubled character. */
+/** Given name of 1 (≈25%) or 2 characters, without a doubled character. */
 export function givenName(rng: Rng, female: boolean): string {
-  const chars = female ? FEMALE_CHARS : MALE_CHARS;
-  const a = rng.pick(chars);
-  if (rng.chance(0.3)) return a;
-  let b = rng.pick(chars);
-  while (b === a) b = rng.pick(chars);
+  const first = female ? FEMALE_FIRST : MALE_FIRST;
+  const second = female ? FEMALE_SECOND : MALE_SECOND;
+  if (rng.chance(0.25)) return rng.pick(second);
+  const a = rng.pick(first);
+  let b = rng.pick(second);
+  while (b === a) b = rng.pick(second);
   return a + b;
 }
 

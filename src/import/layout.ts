@@ -69,9 +69,15 @@ export function detectHeader(rows: readonly string[][]): HeaderLayout | null {
   for (let i = 0; i < limit; i++) {
     const row = rows[i] ?? [];
     if (isBlank(row)) continue;
-    const candidates = [single(rows, i)];
+    const one = single(rows, i);
+    const candidates = [one];
     const next = rows[i + 1];
-    if (next && !isBlank(next)) candidates.push(double(rows, i));
+    // A two-row header must name more fields than either of its rows alone, and its top row must
+    // be a row of headings, not a one-cell title that would otherwise "span" every column.
+    if (next && !isBlank(next) && row.filter((c) => c.trim() !== '').length >= 2) {
+      const two = double(rows, i);
+      if (two.score > Math.max(one.score, single(rows, i + 1).score)) candidates.push(two);
+    }
     for (const c of candidates) if (!best || c.score > best.score) best = c;
   }
   if (!best || best.score < 2) {

@@ -82,6 +82,37 @@ export function analyzeFile(bytes: Uint8Array, fileName: string, options: ReadOp
   return { source, sheets, sheetIndex: found >= 0 ? found : sheets.length > 0 ? 0 : -1 };
 }
 
+/**
+ * A row repeating an earlier one word for word would double every figure: it is rejected (and
+ * listed). The same village, cycle and body with other figures is kept, flagged for a person to judge.
+ */
+function duplicateIssue(
+  kind: FileKind,
+  row: NormalizedRow,
+  cells: readonly string[],
+  firstSeen: Map<string, { rowNumber: number; cells: string }>,
+): RowIssue | null {
+  const v = row.values;
+  const key =
+    kind === 'results'
+      ? `${v.village_key}|${v.cycle_year}|${v.body}`
+      : `${v.village_key}|${v.cycle_year}|${v.body}|${v.name ?? `#${row.rowNumber}`}|${v.role}`;
+  const text = JSON.stringify(cells.map((c) => c.trim()));
+  const prev = firstSeen.get(key);
+  if (!prev) {
+    firstSeen.set(key, { rowNumber: row.rowNumber, cells: text });
+    return null;
+  }
+  if (prev.cells === text) return { code: 'duplicate_row_in_file', params: { row: prev.rowNumber }, severity: 'reject', column: '', value: '' };
+  return {
+    code: kind === 'results' ? 'duplicate_in_file' : 'duplicate_member_in_file',
+    params: { row: prev.rowNumber },
+    severity: 'warning',
+    column: '',
+    value: '',
+  };
+}
+
 export interface SkippedRow {
   rowNumber: number;
   kind: Exclude<RowKind, 'data'>;
@@ -130,7 +161,7 @@ export function prepareImport(
 
   const rows: NormalizedRow[] = [];
   const skipped: SkippedRow[] = [];
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new Map<string, { rowNumber: number; cells: string }>();
   for (const r of classified) {
     if (r.kind !== 'data') {
       skipped.push({ rowNumber: r.rowNumber, kind: r.kind, text: r.cells.map((c) => c.trim()).filter(Boolean).join(' | ') });
@@ -140,24 +171,9 @@ export function prepareImport(
     if (sheet.quoteRecovered.has(r.rowNumber))
       row.issues.push({ code: 'unterminated_quote', params: { from: r.rowNumber }, severity: 'warning', column: '', value: '' });
     if (row.status !== 'rejected') {
-      const v = row.values;
-      const key =
-        kind === 'results'
-          ? `${v.village_key}|${v.cycle_year}|${v.body}`
-          : `${v.village_key}|${v.cycle_year}|${v.body}|${v.name ?? `#${r.rowNumber}`}|${v.role}`;
-      const prev = firstSeen.get(key);
-      if (prev === undefined) firstSeen.set(key, r.rowNumber);
-      else {
-        const issue: RowIssue = {
-          code: kind === 'results' ? 'duplicate_in_file' : 'duplicate_member_in_file',
-          params: { row: prev },
-          severity: 'warning',
-          column: '',
-          value: '',
-        };
-        row.issues.push(issue);
-      }
-      if (row.issues.length > 0) row.status = 'warning';
+      const dup = duplicateIssue(kind, row, r.cells, firstSeen);
+      if (dup) row.issues.push(dup);
+      row.status = row.issues.some((i) => i.severity === 'reject') ? 'rejected' : row.issues.length > 0 ? 'warning' : 'ok';
     }
     rows.push(row);
   }

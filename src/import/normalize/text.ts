@@ -19,6 +19,14 @@ export function compact(raw: string | null | undefined): string {
   return cleanText(raw).replace(/ /g, '');
 }
 
+/**
+ * cleanText without the spaces that touch a Chinese character ("李家 村" is 李家村), keeping
+ * those between Latin words, so a name in another script is still shown as it was written.
+ */
+export function compactHan(raw: string | null | undefined): string {
+  return cleanText(raw).replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, '');
+}
+
 /** Bracketed notes ("委员(妇女)", "高中(中专)") in the brackets NFKC leaves: (), [], 【】, 〔〕. */
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
 

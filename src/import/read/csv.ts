@@ -30,8 +30,11 @@ export interface RecordScan {
   recordLines: number[];
   /** Records holding anything but delimiters and white space. */
   nonBlank: number;
-  /** Line on which an opening quote is never closed, or null. */
-  unterminatedFromLine: number | null;
+  /**
+   * Line whose opening quote is never closed, or is closed with text after it: either way the
+   * parser would merge the following lines into one cell. Null when all quotes are sound.
+   */
+  badQuoteLine: number | null;
 }
 
 /**
@@ -65,7 +68,13 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
         if (text[i + 1] === '"') {
           i++;
           hasContent = true;
-        } else inQuotes = false;
+        } else {
+          inQuotes = false;
+          const next = text[i + 1];
+          if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
+            return { recordLines, nonBlank, badQuoteLine: quoteLine };
+          }
+        }
       } else if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
       else if (!/\s/.test(c!)) hasContent = true;
       continue;
@@ -87,7 +96,7 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
     }
   }
   if (recordStarted) endRecord();
-  return { recordLines, nonBlank, unterminatedFromLine: inQuotes ? quoteLine : null };
+  return { recordLines, nonBlank, badQuoteLine: inQuotes ? quoteLine : null };
 }
 
 /** Index of the first character of a 1-based physical line. */
@@ -114,7 +123,7 @@ function parseAll(text: string, delimiter: string, quoteChar: string): string[][
 
 /**
  * Reads every record, checking PapaParse against our own scan so that no row is merged or lost.
- * An unclosed quote would swallow every following line into one cell: the line holding it is
+ * A broken quote would swallow the following lines into one cell: the line holding it is
  * re-read with quote marks as ordinary text and flagged, and reading resumes normally after it.
  */
 export function readCsvText(text: string, delimiter: string): SourceSheet {
@@ -126,13 +135,13 @@ export function readCsvText(text: string, delimiter: string): SourceSheet {
   const quoteRecovered = new Set<number>();
   for (;;) {
     const scan = scanRecords(rest, delimiter);
-    if (scan.unterminatedFromLine === null) {
+    if (scan.badQuoteLine === null) {
       rows.push(...parseAll(rest, delimiter, '"'));
       recordLines.push(...scan.recordLines.map((l) => l + lineBase));
       nonBlank += scan.nonBlank;
       break;
     }
-    const bad = scan.unterminatedFromLine;
+    const bad = scan.badQuoteLine;
     const cut = lineOffset(rest, bad);
     const next = lineOffset(rest, bad + 1);
     const before = rest.slice(0, cut);

@@ -1,0 +1,739 @@
+/**
+ * Test fixtures for the importer, with literal, hand-chosen contents.
+ *
+ *   npx tsx scripts/make-fixtures.ts
+ *
+ * Writes tests/fixtures/ and tests/fixtures/README.md (the expected outcome of every fixture;
+ * tests assert those numbers). Deterministic: running twice gives identical bytes.
+ * The script checks its own tables (sums, turnouts) before writing anything.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from '@e965/xlsx';
+import { encode, titleRow, toCsv, type Cell, type Encoding } from './lib/csv';
+import { fullWidth, pctString, thousands } from './lib/format';
+
+const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures');
+
+function check(cond: boolean, message: string): void {
+  if (!cond) throw new Error(`fixture table check failed: ${message}`);
+}
+
+// =============================================================================================
+// The six villages of 青山县河东镇, 2021 (第十二届), villagers' committee. Shared by the
+// encoding/delimiter fixtures so tests can compare them with each other.
+// =============================================================================================
+
+const COUNTY = '青山县';
+const TOWNSHIP = '河东镇';
+const YEAR = 2021;
+const LABEL = '第十二届';
+const COMMITTEE = '村委会';
+
+interface VillageResult {
+  name: string;
+  code: string;
+  eligible: number;
+  registered: number;
+  voted: number;
+  turnout: string;
+  issued: number;
+  returned: number;
+  valid: number;
+  invalid: number;
+  seats: number;
+  candidates: number;
+  firstRound: '是' | '否';
+}
+
+// prettier-ignore
+const SIX: readonly VillageResult[] = [
+  //  name        code            eligible registered voted turnout  issued returned valid invalid seats cand first
+  v('李家村',   '139901101201', 1302, 1286, 1174, '91.3%', 1174, 1172, 1160, 12, 5, 7, '是'),
+  v('王庄村',   '139901101202', 2150, 2118, 1893, '89.4%', 1893, 1893, 1876, 17, 5, 7, '是'),
+  v('东河村',   '139901101203',  860,  851,  702, '82.5%',  702,  700,  694,  6, 3, 4, '是'),
+  v('张家营村', '139901101204', 3420, 3375, 3108, '92.1%', 3108, 3105, 3071, 34, 7, 9, '是'),
+  v('前进村',   '139901101205', 1580, 1562, 1214, '77.7%', 1214, 1214, 1199, 15, 5, 6, '否'),
+  v('柳树沟村', '139901101206',  975,  968,  891, '92.0%',  891,  890,  884,  6, 4, 5, '是'),
+];
+
+// prettier-ignore
+function v(name: string, code: string, eligible: number, registered: number, voted: number, turnout: string, issued: number,
+  returned: number, valid: number, invalid: number, seats: number, candidates: number, firstRound: '是' | '否'): VillageResult {
+  return { name, code, eligible, registered, voted, turnout, issued, returned, valid, invalid, seats, candidates, firstRound };
+}
+
+/** The totals of SIX, written out so the README shows them; checked against the rows below. */
+const SIX_TOTALS = {
+  eligible: 10287,
+  registered: 10160,
+  voted: 8982,
+  turnout: '88.4%',
+  issued: 8982,
+  returned: 8974,
+  valid: 8884,
+  invalid: 90,
+  seats: 29,
+  candidates: 38,
+};
+
+function sum(rows: readonly VillageResult[], k: keyof typeof SIX_TOTALS & keyof VillageResult): number {
+  return rows.reduce((a, r) => a + (r[k] as number), 0);
+}
+
+for (const r of SIX) {
+  check(r.turnout === pctString(r.voted, r.registered), `${r.name} turnout`);
+  check(r.registered <= r.eligible && r.voted <= r.registered && r.voted * 2 > r.registered, `${r.name} voters`);
+  check(r.issued === r.voted && r.returned <= r.issued && r.valid + r.invalid === r.returned, `${r.name} ballots`);
+  check(r.candidates >= r.seats * 1.2, `${r.name} candidates`);
+}
+for (const k of ['eligible', 'registered', 'voted', 'issued', 'returned', 'valid', 'invalid', 'seats', 'candidates'] as const) {
+  check(sum(SIX, k) === SIX_TOTALS[k], `total ${k}`);
+}
+check(SIX_TOTALS.turnout === pctString(SIX_TOTALS.voted, SIX_TOTALS.registered), 'total turnout');
+
+const HEADER = [
+  '县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '有选举权人数', '登记选民数', '参加投票人数',
+  '参选率', '发出选票', '收回选票', '有效票', '无效票', '应选职数', '候选人数', '一次选举成功',
+];
+
+function row(r: VillageResult): Cell[] {
+  return [
+    COUNTY, TOWNSHIP, r.name, r.code, YEAR, LABEL, COMMITTEE, r.eligible, r.registered, r.voted, r.turnout, r.issued, r.returned,
+    r.valid, r.invalid, r.seats, r.candidates, r.firstRound,
+  ];
+}
+
+/** 合计 in the first column, place/cycle cells empty (as a merged cell exports), then the sums. */
+function totalsRow(t: typeof SIX_TOTALS): Cell[] {
+  return [
+    '合计', '', '', '', '', '', '', t.eligible, t.registered, t.voted, t.turnout, t.issued, t.returned, t.valid, t.invalid, t.seats,
+    t.candidates, '',
+  ];
+}
+
+const GB_TITLE = '青山县河东镇2021年第十二届村民委员会换届选举情况统计表';
+const NOTES = '填表人：张三  日期：2021年5月';
+
+// =============================================================================================
+// Other literal tables
+// =============================================================================================
+
+/** results-rule-breaches.csv: 8 rows, in file order (line 2 …). */
+// prettier-ignore
+const BREACHES: readonly { cells: Cell[]; expect: string }[] = [
+  { cells: [COUNTY, TOWNSHIP, '红旗村',   '139901101207', YEAR, LABEL, COMMITTEE, 1210, 1180, 1195, '',       1195, 1195, 1180, 15, 5, 6, '是'],
+    expect: 'warning `voted_gt_registered` (1195 voted > 1180 registered; 参选率 left blank so nothing else fires)' },
+  { cells: [COUNTY, TOWNSHIP, '新庄村',   '139901101208', YEAR, LABEL, COMMITTEE, 1480, 1450, 1210, '83.4%',  1200, 1203, 1190, 13, 5, 7, '是'],
+    expect: 'warning `returned_gt_issued` (1203 returned > 1200 issued; returned ≤ 1210 voted, so not `returned_gt_voted`)' },
+  { cells: [COUNTY, TOWNSHIP, '双井村',   '139901101209', YEAR, LABEL, COMMITTEE,  945,  930,  812, '87.3%',   812,  810,  798,  6, 3, 4, '是'],
+    expect: 'warning `valid_invalid_sum` (798 valid + 6 invalid = 804 ≠ 810 returned)' },
+  { cells: [COUNTY, TOWNSHIP, '白杨村',   '139901101210', YEAR, LABEL, COMMITTEE, 1010,   '',  905, '105%',    905,  905,  897,  8, 5, 6, '是'],
+    expect: 'warning `percent_over_100` on 参选率 "105%" (登记选民数 is blank, so no turnout can be computed and no `turnout_mismatch`)' },
+  { cells: [COUNTY, TOWNSHIP, '',         '',             YEAR, LABEL, COMMITTEE, 1120, 1102,  968, '87.8%',   968,  968,  955, 13, 5, 6, '是'],
+    expect: 'REJECTED `missing_village` (村 and 区划代码 both empty)' },
+  { cells: [COUNTY, TOWNSHIP, '杏花村',   '139901101211', '',   '',    COMMITTEE,  890,  876,  781, '89.2%',   781,  781,  772,  9, 3, 4, '是'],
+    expect: 'REJECTED `missing_cycle` (换届年份 and 届次 empty; no year in title or file name)' },
+  { cells: [COUNTY, TOWNSHIP, '石门村',   '139901101212', YEAR, LABEL, COMMITTEE, 1650, 1633, 1458, '89.3%',  1458, 1456, 1441, 15, 5, 7, '是'],
+    expect: 'clean' },
+  { cells: [COUNTY, TOWNSHIP, '桃园村',   '139901101213', YEAR, LABEL, COMMITTEE,  720,  712,  645, '90.6%',   645,  645,  639,  6, 3, 4, '是'],
+    expect: 'clean' },
+];
+check(pctString(1210, 1450) === '83.4%' && pctString(812, 930) === '87.3%' && pctString(968, 1102) === '87.8%', 'breach turnouts');
+check(pctString(781, 876) === '89.2%' && pctString(1458, 1633) === '89.3%' && pctString(645, 712) === '90.6%', 'breach turnouts 2');
+
+/** acceptance-township.csv: 青山县石桥镇, 2021. */
+interface AcceptanceCommittee {
+  name: string;
+  code: string;
+  registered: number;
+  voted: number;
+  turnout: string;
+  returned: number;
+  valid: number;
+  invalid: number;
+}
+interface AcceptanceBranch {
+  body: string;
+  entitled: number;
+  present: number;
+  voted: number;
+  turnout: string;
+  valid: number;
+  invalid: number;
+}
+// prettier-ignore
+const ACCEPTANCE: readonly { c: AcceptanceCommittee; b: AcceptanceBranch }[] = [
+  { c: { name: '石桥村',   code: '139901102201', registered: 1423, voted: 1012, turnout: '71.1%', returned: 1010, valid: 996, invalid: 14 },
+    b: { body: '党总支',   entitled: 68, present: 60, voted: 58, turnout: '85.3%', valid: 57, invalid: 1 } },
+  { c: { name: '南岗村',   code: '139901102202', registered:  987, voted:  655, turnout: '66.4%', returned:  655, valid: 647, invalid:  8 },
+    b: { body: '村党支部', entitled: 41, present: 36, voted: 35, turnout: '85.4%', valid: 35, invalid: 0 } },
+  { c: { name: '北岗村',   code: '139901102203', registered: 1156, voted:  829, turnout: '71.7%', returned:  828, valid: 819, invalid:  9 },
+    b: { body: '村党支部', entitled: 55, present: 48, voted: 47, turnout: '85.5%', valid: 46, invalid: 1 } },
+  { c: { name: '杨柳村',   code: '139901102204', registered:  802, voted:  528, turnout: '65.8%', returned:  528, valid: 521, invalid:  7 },
+    b: { body: '村党支部', entitled: 37, present: 32, voted: 31, turnout: '83.8%', valid: 31, invalid: 0 } },
+  { c: { name: '马家庄村', code: '139901102205', registered:  813, voted:  559, turnout: '68.8%', returned:  557, valid: 551, invalid:  6 },
+    b: { body: '村党支部', entitled: 44, present: 38, voted: 37, turnout: '84.1%', valid: 36, invalid: 1 } },
+];
+const ACC = {
+  registered: ACCEPTANCE.reduce((a, x) => a + x.c.registered, 0),
+  voted: ACCEPTANCE.reduce((a, x) => a + x.c.voted, 0),
+  entitled: ACCEPTANCE.reduce((a, x) => a + x.b.entitled, 0),
+  partyVoted: ACCEPTANCE.reduce((a, x) => a + x.b.voted, 0),
+  present: ACCEPTANCE.reduce((a, x) => a + x.b.present, 0),
+};
+check(ACC.registered === 5181 && ACC.voted === 3583 && pctString(ACC.voted, ACC.registered) === '69.2%', 'acceptance committee totals');
+check(ACC.entitled === 245 && ACC.partyVoted === 208 && pctString(ACC.partyVoted, ACC.entitled) === '84.9%', 'acceptance branch totals');
+for (const { c, b } of ACCEPTANCE) {
+  check(c.turnout === pctString(c.voted, c.registered) && c.voted * 2 > c.registered, `${c.name} acceptance turnout`);
+  check(c.returned <= c.voted && c.valid + c.invalid === c.returned, `${c.name} acceptance ballots`);
+  check(b.turnout === pctString(b.voted, b.entitled) && b.voted <= b.present && b.present * 5 > b.entitled * 4, `${c.name} branch`);
+  check(b.valid + b.invalid === b.voted, `${c.name} branch ballots`);
+}
+
+/** Roster rows (members-gb18030.csv and the workbook's member sheet). */
+interface Member {
+  village: string;
+  code: string;
+  body: '村党支部' | '村委会';
+  name: string;
+  role: string;
+  gender: '男' | '女';
+  birth: string;
+  education: string;
+  ethnicity: string;
+  party: '中共党员' | '群众';
+  reelected: '是' | '否';
+  votes: number;
+  expect: string;
+}
+// prettier-ignore
+const MEMBERS: readonly Member[] = [
+  m('李家村', '139901101201', '村党支部', '李建国', '书记',   '男', '1968.03',    '高中',       '汉族', '中共党员', '是',   52, 'clean; 一肩挑 (also 主任, line 5)'),
+  m('李家村', '139901101201', '村党支部', '张海峰', '委员',   '男', '1975年8月',  '大专',       '汉族', '中共党员', '否',   48, 'clean'),
+  m('李家村', '139901101201', '村党支部', '李淑珍', '委员',   '女', '1979-11-02', '中专',       '回族', '中共党员', '是',   45, 'clean; minority'),
+  m('李家村', '139901101201', '村委会',   '李建国', '主任',   '男', '1968.03',    '高中',       '汉族', '中共党员', '是', 1032, 'clean; same person as line 2'),
+  m('李家村', '139901101201', '村委会',   '王晓燕', '委员',   '女', '1990.06',    '本科',       '汉族', '群众',     '否',  876, 'clean'),
+  m('李家村', '139901101201', '村委会',   '赵德明', '委员',   '男', '1962.09',    '初中及以下', '汉族', '中共党员', '是',  701, 'clean'),
+  m('王庄村', '139901101202', '村党支部', '王志强', '书记',   '男', '1971.12',    '大专',       '汉族', '中共党员', '是',   61, 'clean'),
+  m('王庄村', '139901101202', '村党支部', '王秀英', '委员',   '女', '1983年5月',  '高中',       '满族', '中共党员', '否',   55, 'clean; cross-holding (also committee, line 12); minority'),
+  m('王庄村', '139901101202', '村党支部', '刘玉成', '委员',   '男', 'xx',         '初中',       '汉族', '中共党员', '是',   50, 'WARNING `placeholder` on 出生年月 "xx" (birth treated as empty; age unknown)'),
+  m('王庄村', '139901101202', '村委会',   '陈宏伟', '主任',   '男', '1980-02-14', '大专',       '汉族', '群众',     '否', 1520, 'clean'),
+  m('王庄村', '139901101202', '村委会',   '王秀英', '委员',   '女', '1983年5月',  '高中',       '满族', '中共党员', '否', 1388, 'clean; same person as line 9'),
+  m('王庄村', '139901101202', '村委会',   '孙浩',   '委员',   '男', '2004.06',    '高中',       '汉族', '群众',     '否', 1102, 'WARNING `age_out_of_range` (age 17 = 2021 − 2004)'),
+];
+
+// prettier-ignore
+function m(village: string, code: string, body: Member['body'], name: string, role: string, gender: Member['gender'], birth: string,
+  education: string, ethnicity: string, party: Member['party'], reelected: Member['reelected'], votes: number, expect: string): Member {
+  return { village, code, body, name, role, gender, birth, education, ethnicity, party, reelected, votes, expect };
+}
+
+const MEMBER_HEADER = [
+  '县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '组织', '姓名', '职务', '性别', '出生年月', '文化程度', '民族', '政治面貌',
+  '是否连任', '得票数',
+];
+
+function memberRow(x: Member): Cell[] {
+  return [COUNTY, TOWNSHIP, x.village, x.code, YEAR, x.body, x.name, x.role, x.gender, x.birth, x.education, x.ethnicity, x.party, x.reelected, x.votes];
+}
+
+/** The workbook's member sheet: ten clean rows (李家村 all six, 王庄村 four). */
+const WORKBOOK_MEMBERS: readonly Member[] = [...MEMBERS.slice(0, 6), MEMBERS[6], MEMBERS[7], MEMBERS[9], MEMBERS[10]].map((x) => {
+  if (!x) throw new Error('workbook member missing');
+  return x;
+});
+
+/** members-english.csv: English headers and English values. */
+const ENGLISH_HEADER = ['Name', 'Body', 'Role', 'Gender', 'Date of birth', 'Education', 'Ethnicity', 'Party member', 'Re-elected', 'Votes', 'County', 'Township', 'Village', 'Year'];
+// prettier-ignore
+const ENGLISH_ROWS: readonly Cell[][] = [
+  ['周永刚', 'Party branch',         'Secretary',       'Male',   '1972-05-18', 'Junior college',             'Han', 'Yes', 'Yes',   40, COUNTY, TOWNSHIP, '东河村',   YEAR],
+  ['吴丽娟', 'Party branch',         'Member',          'Female', '1986-09',    'Bachelor',                   'Han', 'Yes', 'No',    37, COUNTY, TOWNSHIP, '东河村',   YEAR],
+  ['郑德林', 'Party branch',         'Member',          'Male',   '1966-02',    'Senior high school',         'Han', 'Yes', 'Yes',   35, COUNTY, TOWNSHIP, '东河村',   YEAR],
+  ['周永刚', "Villagers' committee", 'Director',        'Male',   '1972-05-18', 'Junior college',             'Han', 'Yes', 'Yes',  612, COUNTY, TOWNSHIP, '东河村',   YEAR],
+  ['吴丽娟', "Villagers' committee", 'Member',          'Female', '1986-09',    'Bachelor',                   'Han', 'Yes', 'No',   588, COUNTY, TOWNSHIP, '东河村',   YEAR],
+  ['马春生', "Villagers' committee", 'Member',          'Male',   '1978-12',    'Junior middle school',       'Hui', 'No',  'No',   430, COUNTY, TOWNSHIP, '东河村',   YEAR],
+  ['张国华', 'Party branch',         'Secretary',       'Male',   '1969-07',    'Senior high school',         'Han', 'Yes', 'Yes',   98, COUNTY, TOWNSHIP, '张家营村', YEAR],
+  ['张国华', "Villagers' committee", 'Director',        'Male',   '1969-07',    'Senior high school',         'Han', 'Yes', 'Yes', 2650, COUNTY, TOWNSHIP, '张家营村', YEAR],
+  ['刘桂兰', "Villagers' committee", 'Deputy director', 'Female', '1981-03',    'Technical secondary school', 'Han', 'No',  'No',  2210, COUNTY, TOWNSHIP, '张家营村', YEAR],
+  ['何俊杰', "Villagers' committee", 'Member',          'Male',   '1995-10',    'Master',                     'Han', 'No',  'No',  1890, COUNTY, TOWNSHIP, '张家营村', YEAR],
+];
+
+/** xss-names.csv: hostile village names (stored and shown as plain text). */
+const XSS_NAMES = ['<img src=x onerror=alert(1)>', '"; DROP TABLE results; --', '=HYPERLINK("http://x")'] as const;
+
+/** A valid 1×1 transparent PNG (67 bytes; CRCs checked). */
+// prettier-ignore
+const PNG_1X1 = [
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+  0x89, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+  0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+  0x42, 0x60, 0x82,
+];
+
+// =============================================================================================
+// Writing
+// =============================================================================================
+
+const written = new Map<string, Buffer>();
+
+function writeText(name: string, rows: readonly (readonly Cell[])[], encoding: Encoding, opts: { delimiter?: string; eol?: string } = {}): void {
+  written.set(name, encode(toCsv(rows, { delimiter: opts.delimiter ?? ',', eol: opts.eol ?? '\r\n' }), encoding));
+}
+
+function writeRaw(name: string, text: string, encoding: Encoding): void {
+  written.set(name, encode(text, encoding));
+}
+
+function buildCsvFixtures(): void {
+  const plain = [HEADER, ...SIX.map(row)];
+  writeText('results-utf8.csv', plain, 'utf-8', { eol: '\n' });
+  writeText('results-utf8-bom.csv', plain, 'utf-8-bom');
+  writeText(
+    'results-gb18030.csv',
+    [titleRow(GB_TITLE, HEADER.length), HEADER, ...SIX.map(row), totalsRow(SIX_TOTALS), titleRow('', HEADER.length), titleRow(NOTES, HEADER.length)],
+    'gb18030',
+  );
+  writeText('results-utf16le.txt', plain, 'utf-16le-bom', { delimiter: '\t' });
+  writeText('results-utf16be.csv', plain, 'utf-16be-bom');
+  writeText('results-semicolon.csv', plain, 'utf-8', { delimiter: ';' });
+
+  writeText('results-totals-mismatch.csv', [HEADER, ...SIX.map(row), totalsRow({ ...SIX_TOTALS, registered: SIX_TOTALS.registered + 100 })], 'utf-8-bom');
+
+  // Two-row header: group heading 选票 over 发出/收回/有效/无效 (merged cells exported to CSV).
+  // prettier-ignore
+  const twoRow: Cell[][] = [
+    titleRow('2021年村民委员会换届选举情况统计表', 9),
+    ['村名', '登记选民数', '参加投票人数', '选票', '', '', '', '参选率', '一次选举成功'],
+    ['', '', '', '发出', '收回', '有效', '无效', '', ''],
+    ...SIX.map((r) => [r.name, r.registered, r.voted, r.issued, r.returned, r.valid, r.invalid, r.turnout, r.firstRound]),
+  ];
+  writeText('results-two-row-header.csv', twoRow, 'utf-8-bom');
+
+  // Full-width digits and thousands separators; same figures as SIX.
+  const fw = SIX.map(row);
+  const set = (r: number, col: string, value: string): void => {
+    const cells = fw[r];
+    const i = HEADER.indexOf(col);
+    if (!cells || i < 0) throw new Error(`bad cell ${r} ${col}`);
+    check(Number(value.replace(/,/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) === cells[i], `fullwidth ${r} ${col}`);
+    cells[i] = value;
+  };
+  set(0, '登记选民数', fullWidth(1286));
+  set(0, '参加投票人数', fullWidth(1174));
+  for (const col of ['有选举权人数', '登记选民数', '参加投票人数', '发出选票', '收回选票', '有效票'] as const) {
+    const i = HEADER.indexOf(col);
+    set(1, col, thousands(fw[1]?.[i] as number));
+    set(3, col, thousands(fw[3]?.[i] as number));
+  }
+  set(2, '有效票', fullWidth(694));
+  set(2, '无效票', fullWidth(6));
+  set(4, '登记选民数', fullWidth(1562));
+  set(4, '参加投票人数', thousands(1214));
+  set(5, '应选职数', fullWidth(4));
+  set(5, '候选人数', fullWidth(5));
+  writeText('results-fullwidth.csv', [HEADER, ...fw], 'utf-8-bom');
+
+  // Placeholders in numeric columns.
+  const ph = SIX.map(row);
+  const place = (r: number, col: string, value: string): void => {
+    const cells = ph[r];
+    const i = HEADER.indexOf(col);
+    if (!cells || i < 0) throw new Error(`bad cell ${r} ${col}`);
+    cells[i] = value;
+  };
+  place(0, '有选举权人数', 'xx');
+  place(1, '无效票', '*');
+  place(2, '候选人数', '—');
+  place(3, '有效票', '/');
+  place(4, '有选举权人数', '');
+  writeText('results-placeholders.csv', [HEADER, ...ph], 'utf-8-bom');
+
+  writeText('results-duplicate-village.csv', [HEADER, ...SIX.map(row), row(SIX[1] as VillageResult)], 'utf-8-bom');
+
+  writeText('results-rule-breaches.csv', [HEADER, ...BREACHES.map((b) => b.cells)], 'utf-8-bom');
+
+  // Broken quotes: line 4 opens a quote that never closes; no other quote in the file.
+  const lines = [HEADER, ...[SIX[1], SIX[2], SIX[0], SIX[3], SIX[4], SIX[5]].map((r) => row(r as VillageResult))].map((cells) =>
+    cells.map((c) => (c === null || c === undefined ? '' : String(c))).join(','),
+  );
+  lines[3] = lines[3]?.replace(',李家村,', ',"李家村,') ?? '';
+  check((lines[3] ?? '').includes(',"李家村,'), 'broken quote placed');
+  check(lines.filter((l) => l.includes('"')).length === 1, 'only one quote in broken file');
+  writeRaw('results-broken-quotes.csv', lines.join('\r\n') + '\r\n', 'utf-8');
+
+  // Multi-line cells in a 备注 column (not an importable field).
+  const notes = ['因外出务工人员较多，\n部分选民委托投票', '村民评价"公开透明"', '', '设3个投票站，\n1个流动票箱', '第一轮未选足，5月16日另行选举', ''];
+  writeText('results-multiline-cell.csv', [[...HEADER, '备注'], ...SIX.map((r, i) => [...row(r), notes[i] ?? ''])], 'utf-8-bom');
+
+  // Cycle year and body only in the file name.
+  const noCycle = (cells: Cell[]): Cell[] => cells.filter((_, i) => !['换届年份', '届次', '组织'].includes(HEADER[i] ?? ''));
+  writeText('2021年村委会换届选举统计表.csv', [noCycle(HEADER), ...SIX.map((r) => noCycle(row(r)))], 'utf-8-bom');
+
+  writeText('members-gb18030.csv', [MEMBER_HEADER, ...MEMBERS.map(memberRow)], 'gb18030');
+  writeText('members-english.csv', [ENGLISH_HEADER, ...ENGLISH_ROWS], 'utf-8', { eol: '\n' });
+
+  // prettier-ignore
+  const accHeader = ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '登记选民数', '参加投票人数', '参选率',
+    '应到会党员', '实到会党员', '参加选举党员', '发出选票', '收回选票', '有效票', '无效票'];
+  const acc: Cell[][] = [accHeader];
+  for (const { c } of ACCEPTANCE) {
+    acc.push([COUNTY, '石桥镇', c.name, c.code, YEAR, LABEL, COMMITTEE, c.registered, c.voted, c.turnout, '', '', '', c.voted, c.returned, c.valid, c.invalid]);
+  }
+  for (const { c, b } of ACCEPTANCE) {
+    acc.push([COUNTY, '石桥镇', c.name, c.code, YEAR, LABEL, b.body, '', '', b.turnout, b.entitled, b.present, b.voted, b.voted, b.voted, b.valid, b.invalid]);
+  }
+  writeText('acceptance-township.csv', acc, 'utf-8-bom');
+
+  written.set('empty.csv', Buffer.alloc(0));
+  writeRaw('blank-lines.csv', '\n\n,,,\n\r\n,,,,,\n\n', 'utf-8');
+  written.set('not-a-table.csv', Buffer.from(PNG_1X1));
+
+  // prettier-ignore
+  const xss: Cell[][] = [
+    HEADER,
+    ...XSS_NAMES.map((name, i) => {
+      const cells = row(SIX[i] as VillageResult);
+      cells[2] = name;
+      cells[3] = `13990110122${i + 1}`;
+      return cells;
+    }),
+    row(SIX[3] as VillageResult),
+  ];
+  writeText('xss-names.csv', xss, 'utf-8-bom');
+}
+
+function sheetRow(input: VillageResult | readonly Cell[]): (string | number | null)[] {
+  const cells = Array.isArray(input) ? (input as readonly Cell[]) : row(input as VillageResult);
+  return cells.map((c) => (c === null || c === undefined || c === '' ? null : c));
+}
+
+function buildWorkbooks(): void {
+  // ---- workbook-two-sheets.xlsx
+  const wb = XLSX.utils.book_new();
+  // Empty cells stay absent (null), as in a sheet saved by Excel.
+  const aoa: (string | number | null)[][] = [[GB_TITLE], HEADER, ...SIX.map(sheetRow), sheetRow(totalsRow(SIX_TOTALS))];
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  const lastCol = XLSX.utils.encode_col(HEADER.length - 1);
+  ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: HEADER.length - 1 } }];
+  // Turnout as a number formatted as a percentage, with the formula Excel would have.
+  const col = (name: string): string => XLSX.utils.encode_col(HEADER.indexOf(name));
+  const turnoutCol = col('参选率');
+  for (let i = 0; i <= SIX.length; i++) {
+    const r = i + 3; // Excel row number: title 1, header 2, villages 3–8, totals 9
+    const voted = i < SIX.length ? (SIX[i] as VillageResult).voted : SIX_TOTALS.voted;
+    const registered = i < SIX.length ? (SIX[i] as VillageResult).registered : SIX_TOTALS.registered;
+    ws[`${turnoutCol}${r}`] = { t: 'n', v: voted / registered, f: `${col('参加投票人数')}${r}/${col('登记选民数')}${r}`, z: '0.0%' };
+  }
+  const totalsExcelRow = SIX.length + 3;
+  for (const name of ['有选举权人数', '登记选民数', '参加投票人数', '发出选票', '收回选票', '有效票', '无效票', '应选职数', '候选人数']) {
+    const c = col(name);
+    const cell = ws[`${c}${totalsExcelRow}`] as XLSX.CellObject | undefined;
+    if (!cell) throw new Error(`no totals cell ${name}`);
+    cell.f = `SUM(${c}3:${c}${totalsExcelRow - 1})`;
+  }
+  ws['!ref'] = `A1:${lastCol}${totalsExcelRow}`;
+  XLSX.utils.book_append_sheet(wb, ws, '村委会选举结果');
+  const mws = XLSX.utils.aoa_to_sheet([
+    MEMBER_HEADER,
+    ...WORKBOOK_MEMBERS.map((x) => sheetRow(memberRow(x))),
+  ]);
+  XLSX.utils.book_append_sheet(wb, mws, '成员名单');
+  written.set('workbook-two-sheets.xlsx', Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Uint8Array));
+
+  // ---- legacy.xls (BIFF8), one results sheet, header + six villages
+  const lb = XLSX.utils.book_new();
+  const lws = XLSX.utils.aoa_to_sheet([HEADER, ...SIX.map((r) => sheetRow(row(r)))]);
+  XLSX.utils.book_append_sheet(lb, lws, '村委会选举结果');
+  written.set('legacy.xls', Buffer.from(XLSX.write(lb, { type: 'buffer', bookType: 'xls' }) as Uint8Array));
+}
+
+// =============================================================================================
+// README
+// =============================================================================================
+
+function physicalLines(name: string): number | string {
+  const bytes = written.get(name);
+  if (!bytes) throw new Error(`not written: ${name}`);
+  let text: string;
+  if (bytes.length === 0) return 0;
+  if (name.endsWith('.xlsx') || name.endsWith('.xls') || name === 'not-a-table.csv') return '—';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const le = Buffer.from(bytes.subarray(2));
+    le.swap16();
+    text = le.toString('utf16le');
+  } else if (name.includes('gb18030')) text = '(gb18030)';
+  else text = bytes.toString('utf8');
+  if (text === '(gb18030)') {
+    // Count LF bytes: in GB18030 0x0A is never part of a multi-byte character.
+    return bytes.filter((b) => b === 0x0a).length;
+  }
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+interface Expect {
+  file: string;
+  encoding: string;
+  delimiter: string;
+  layout: string;
+  dataRows: number | string;
+  clean: number | string;
+  warnings: string;
+  rejected: string;
+  /** Title and header rows (neither data nor skipped); default "0 + 1". */
+  th?: string;
+  skipped: string;
+  totals: string;
+}
+
+function readme(): string {
+  const t = SIX_TOTALS;
+  const none = '0';
+  const E: Expect[] = [
+    { file: 'results-utf8.csv', encoding: 'UTF-8, no BOM', delimiter: 'comma', layout: 'header + 6 villages (LF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'results-utf8-bom.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'results-gb18030.csv', encoding: 'GB18030, no BOM', delimiter: 'comma', layout: 'title + header + 6 villages + 合计 + blank (commas only) + notes (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, th: '1 (line 1) + 1 (line 2)', skipped: '3: totals 合计 (line 9), blank (line 10), notes 填表人 (line 11)', totals: 'matches: every summed column equals the sum of the 6 rows' },
+    { file: 'results-utf16le.txt', encoding: 'UTF-16 LE with BOM', delimiter: 'TAB', layout: 'header + 6 villages (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'results-utf16be.csv', encoding: 'UTF-16 BE with BOM', delimiter: 'comma', layout: 'header + 6 villages (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'results-semicolon.csv', encoding: 'UTF-8, no BOM', delimiter: 'semicolon', layout: 'header + 6 villages (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'results-totals-mismatch.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages + 合计 (line 8)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: '1: totals (line 8)', totals: `MISMATCH on 登记选民数 only: totals row says ${thousands(t.registered + 100)}, rows sum to ${thousands(t.registered)} (off by +100); all other columns match` },
+    { file: 'results-two-row-header.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'title + 2-row header (选票 over 发出/收回/有效/无效) + 6 villages', dataRows: 6, clean: 6, warnings: none, rejected: none, th: '1 (line 1) + 2 (lines 2–3)', skipped: none, totals: 'no totals row' },
+    { file: 'results-fullwidth.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'results-placeholders.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages', dataRows: 6, clean: 2, warnings: '4 × `placeholder`: lines 2 (`xx`), 3 (`*`), 4 (`—`), 5 (`/`)', rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'results-duplicate-village.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages + 王庄村 again (line 8)', dataRows: 7, clean: 6, warnings: none, rejected: '1: line 8 `duplicate_row_in_file` (row 3)', skipped: none, totals: 'no totals row' },
+    { file: 'results-rule-breaches.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 8 rows', dataRows: 8, clean: 2, warnings: '4: line 2 `voted_gt_registered`, line 3 `returned_gt_issued`, line 4 `valid_invalid_sum`, line 5 `percent_over_100`', rejected: '2: line 6 `missing_village`, line 7 `missing_cycle`', skipped: none, totals: 'no totals row' },
+    { file: 'results-broken-quotes.csv', encoding: 'UTF-8, no BOM', delimiter: 'comma', layout: 'header + 6 villages; line 4 has `"李家村` with no closing quote', dataRows: 6, clean: 5, warnings: '1: line 4 `unterminated_quote` (from line 4)', rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'results-multiline-cell.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages + 备注 column; 2 cells hold a newline', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: '2021年村委会换届选举统计表.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages; no year/届次/组织 columns, no title', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'members-gb18030.csv', encoding: 'GB18030, no BOM', delimiter: 'comma', layout: 'header + 12 members', dataRows: 12, clean: 10, warnings: '2: line 10 `placeholder` (出生年月 "xx"), line 13 `age_out_of_range` (17)', rejected: none, skipped: none, totals: '—' },
+    { file: 'members-english.csv', encoding: 'UTF-8, no BOM', delimiter: 'comma', layout: 'English header + 10 members (LF)', dataRows: 10, clean: 10, warnings: none, rejected: none, skipped: none, totals: '—' },
+    { file: 'workbook-two-sheets.xlsx', encoding: 'XLSX', delimiter: '—', layout: 'sheet `村委会选举结果`: title (merged A1:R1) + header + 6 villages + 合计; sheet `成员名单`: header + 10 members', dataRows: '6 + 10', clean: '6 + 10', warnings: none, rejected: none, th: '1 (row 1) + 1 (row 2); members sheet 0 + 1', skipped: '1 (results sheet): totals (row 9)', totals: 'matches (results sheet)' },
+    { file: 'legacy.xls', encoding: 'XLS (BIFF8)', delimiter: '—', layout: 'sheet `村委会选举结果`: header + 6 villages', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'acceptance-township.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 5 committee rows + 5 branch rows', dataRows: 10, clean: 10, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'empty.csv', encoding: '— (0 bytes)', delimiter: '—', layout: 'empty', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `empty`), nothing imported' },
+    { file: 'blank-lines.csv', encoding: 'ASCII', delimiter: 'comma', layout: 'only newlines and commas', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `empty`: nothing but blank lines), nothing imported' },
+    { file: 'not-a-table.csv', encoding: 'binary (PNG)', delimiter: '—', layout: 'a 1×1 PNG named .csv', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `not_a_table`, `sniffBinary` → `png`), nothing imported' },
+    { file: 'xss-names.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 4 villages (3 hostile names)', dataRows: 4, clean: 4, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+  ];
+  for (const e of E) check(written.has(e.file), `README lists unwritten ${e.file}`);
+  for (const f of written.keys()) check(E.some((e) => e.file === f), `README misses ${f}`);
+
+  const table = E.map(
+    (e) =>
+      `| \`${e.file}\` | ${e.encoding} | ${e.delimiter} | ${physicalLines(e.file)} | ${e.layout} | ${e.th ?? '0 + 1'} | ${e.dataRows} | ${e.clean} | ${e.warnings} | ${e.rejected} | ${e.skipped} | ${e.totals} |`,
+  ).join('\n');
+
+  const sixTable = SIX.map(
+    (r) =>
+      `| ${r.name} | ${r.code} | ${r.eligible} | ${r.registered} | ${r.voted} | ${r.turnout} | ${r.issued} | ${r.returned} | ${r.valid} | ${r.invalid} | ${r.seats} | ${r.candidates} | ${r.firstRound} |`,
+  ).join('\n');
+
+  const accC = ACCEPTANCE.map(({ c }) => `| ${c.name} | ${c.code} | ${c.registered} | ${c.voted} | ${c.turnout} | ${c.returned} | ${c.valid} | ${c.invalid} |`).join('\n');
+  const accB = ACCEPTANCE.map(({ c, b }) => `| ${c.name} | ${b.body} | ${b.entitled} | ${b.present} | ${b.voted} | ${b.turnout} | ${b.valid} | ${b.invalid} |`).join('\n');
+  const breachList = BREACHES.map((b, i) => `- line ${i + 2} (${(b.cells[2] as string) || '（村名空白）'}): ${b.expect}`).join('\n');
+  const memberList = MEMBERS.map((x, i) => `| ${i + 2} | ${x.village} | ${x.body} | ${x.name} | ${x.role} | ${x.gender} | ${x.birth} | ${x.education} | ${x.ethnicity} | ${x.party} | ${x.reelected} | ${x.votes} | ${x.expect} |`).join('\n');
+
+  // Person-level figures of members-gb18030.csv (a person on both bodies counts once).
+  const persons = new Map<string, Member[]>();
+  for (const x of MEMBERS) persons.set(`${x.code}|${x.name}`, [...(persons.get(`${x.code}|${x.name}`) ?? []), x]);
+  const ppl = [...persons.values()].map((rows) => rows[0] as Member);
+  const cross = [...persons.values()].filter((rows) => rows.some((r) => r.body === '村党支部') && rows.some((r) => r.body === '村委会')).length;
+  const ages = ppl.filter((p) => /^\d{4}/.test(p.birth)).map((p) => YEAR - Number(p.birth.slice(0, 4)));
+  const adultAges = ages.filter((a) => a >= 18);
+  const tier = (e: string): string => (['大专', '本科', '大学本科', '研究生'].includes(e) ? 'college' : ['高中', '中专', '职高'].includes(e) ? 'senior' : 'junior_or_below');
+  const tiers = { junior_or_below: 0, senior: 0, college: 0 } as Record<string, number>;
+  for (const p of ppl) tiers[tier(p.education)] = (tiers[tier(p.education)] ?? 0) + 1;
+  const committeeRows = MEMBERS.filter((x) => x.body === '村委会');
+  check(persons.size === 10 && cross === 2, 'members person counts');
+  const avg = (xs: number[]): string => (xs.reduce((a, x) => a + x, 0) / xs.length).toFixed(1);
+
+  return `# Test fixtures
+
+**Generated by \`scripts/make-fixtures.ts\` — do not edit by hand** (run \`npx tsx scripts/make-fixtures.ts\`; output is
+byte-identical on every run). All places, people and figures are fictitious. Tests assert the numbers below.
+
+## Terms
+- **line**: 1-based physical line of the file (a newline inside a quoted cell starts a new physical line).
+- **title + header rows**: rows above the data (title rows, then 1 or 2 header rows); neither data nor skipped.
+- **data rows**: records below the header that describe a village (or member) = clean + with warnings + rejected.
+- **skipped**: rows below the header that are totals (合计), notes (填表人) or blank (only commas): not data, not
+  rejected. Title + header + data + skipped = every record of the file.
+- **clean**: imported with no issue. **with warnings**: imported, with the listed issue codes (\`src/import/issues.ts\`).
+  **rejected**: not imported, listed in the rejected-rows download.
+- A cell that is simply empty is no issue (the value is unknown): only placeholders (\`xx\`, \`*\`, \`—\`, \`/\`) warn.
+- Reported turnout (参选率) in every clean row equals voted ÷ registered rounded half-up to one decimal, so no
+  \`turnout_mismatch\` is expected anywhere (tolerance must allow ±0.05 points of rounding).
+
+## Summary
+
+| fixture | encoding | delimiter | physical lines | layout | title + header rows | data rows | clean | with warnings | rejected | skipped | totals check / outcome |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+${table}
+
+## The six villages (青山县河东镇, 2021, 第十二届, 村委会)
+
+Used, with identical figures, by \`results-utf8.csv\`, \`results-utf8-bom.csv\`, \`results-gb18030.csv\`,
+\`results-utf16le.txt\`, \`results-utf16be.csv\`, \`results-semicolon.csv\`, \`results-totals-mismatch.csv\`,
+\`results-two-row-header.csv\` (name and counts only), \`results-fullwidth.csv\`, \`results-duplicate-village.csv\`,
+\`results-broken-quotes.csv\` (order 王庄村, 东河村, 李家村, 张家营村, 前进村, 柳树沟村), \`results-multiline-cell.csv\`,
+\`2021年村委会换届选举统计表.csv\`, \`workbook-two-sheets.xlsx\` and \`legacy.xls\`. Columns (in this order):
+${HEADER.join(', ')}; 县 = ${COUNTY}, 乡镇 = ${TOWNSHIP}, 年份 = ${YEAR}, 届次 = ${LABEL}, 组织 = ${COMMITTEE}.
+
+| 村 | 区划代码 | 有选举权人数 | 登记选民数 | 参加投票人数 | 参选率 | 发出选票 | 收回选票 | 有效票 | 无效票 | 应选职数 | 候选人数 | 一次选举成功 |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
+${sixTable}
+| **合计** | | ${t.eligible} | ${t.registered} | ${t.voted} | ${t.turnout} | ${t.issued} | ${t.returned} | ${t.valid} | ${t.invalid} | ${t.seats} | ${t.candidates} | |
+
+Township figures from these six: registered ${thousands(t.registered)}, voted ${thousands(t.voted)}, turnout ${t.turnout}
+(${t.voted} ÷ ${t.registered}); 1 of 6 villages not elected in the first round (前进村) → first-round success 5/6 = 83.3%;
+invalid rate ${t.invalid} ÷ ${t.returned} = ${pctString(t.invalid, t.returned)}.
+
+## Per-fixture details
+
+### results-gb18030.csv
+Line 1 title \`${GB_TITLE}\` (gives county 青山县, township 河东镇, year 2021, 第十二届, body 村委会 — all agree with
+the columns). Line 2 header. Lines 3–8 villages. Line 9 \`合计\` in the first column (乡镇…组织 empty) with the sums
+above (参选率 ${t.turnout}). Line 10 only commas. Line 11 \`${NOTES}\` in the first cell. Every row has 18 fields.
+
+### results-utf16le.txt
+What Excel's "Unicode text" writes: FF FE, UTF-16 LE, TAB between fields, CRLF.
+
+### results-totals-mismatch.csv
+合计 row (line 8): 登记选民数 = ${t.registered + 100} but the six rows sum to ${t.registered}. The other sums are right
+(its 参选率 ${t.turnout} is the one of the true sums). The villages themselves import cleanly; the report must show the
+difference (+100 on 登记选民数) and must not import the totals row as a village.
+
+### results-two-row-header.csv
+Line 1 \`2021年村民委员会换届选举情况统计表\` + commas: the only place giving the year (2021) and the body (村委会).
+Line 2: \`村名,登记选民数,参加投票人数,选票,,,,参选率,一次选举成功\`; line 3: \`,,,发出,收回,有效,无效,,\`.
+Combined headers: 选票发出 / 选票收回 / 选票有效 / 选票无效 (all aliases). No county, township or code columns.
+Expected: 6 villages, year 2021, body village_committee, figures as in the table above.
+
+### results-fullwidth.csv
+Same figures as the six villages, written as: 李家村 登记选民数 \`１２８６\`, 参加投票人数 \`１１７４\`; 王庄村 and 张家营村
+有选举权人数…有效票 with thousands separators (quoted, e.g. \`"2,118"\`, \`"3,375"\`); 东河村 有效票 \`６９４\`, 无效票 \`６\`;
+前进村 登记选民数 \`１５６２\`, 参加投票人数 \`"1,214"\`; 柳树沟村 应选职数 \`４\`, 候选人数 \`５\`. 参选率 as \`91.3%\`.
+Expected: all clean and numerically identical to results-utf8.csv.
+
+### results-placeholders.csv
+- line 2 李家村 有选举权人数 \`xx\` → warning \`placeholder\`, value empty
+- line 3 王庄村 无效票 \`*\` → warning \`placeholder\`, value empty (so valid+invalid check is skipped)
+- line 4 东河村 候选人数 \`—\` (U+2014) → warning \`placeholder\`, value empty
+- line 5 张家营村 有效票 \`/\` → warning \`placeholder\`, value empty (valid+invalid check skipped)
+- line 6 前进村 有选举权人数 empty → clean (empty is no issue; value empty)
+- line 7 柳树沟村 → clean
+All other cells as in the table above.
+
+### results-duplicate-village.csv
+Line 8 repeats line 3 (王庄村, 139901101202, 2021, 村委会) exactly. The second occurrence is rejected as
+\`duplicate_row_in_file\` (params row = 3), so it is listed in the rejected rows and the village counts once: 6 villages, township
+registered ${thousands(t.registered)}, not ${thousands(t.registered + 2118)}.
+
+### results-rule-breaches.csv
+Same columns as the six-village files; villages 139901101207–213 of 河东镇 (no title; file name has no year).
+${breachList}
+
+Clean rows: 石门村 (1633 registered, 1458 voted, 89.3%) and 桃园村 (712, 645, 90.6%).
+
+### results-broken-quotes.csv
+Line 4 reads \`青山县,河东镇,"李家村,139901101201,2021,…\` and no other quote character appears in the file. A strict
+CSV parser would swallow lines 4–7 into one cell; expected instead: 7 records (header + 6), the quote read as text
+(\`unterminated_quote\`, from line 4), 18 fields on every line, and the other 5 villages clean. Line 4's village cell is
+\`"李家村\` (or 李家村 if the village normaliser strips the stray quote); its figures are 李家村's.
+
+### results-multiline-cell.csv
+Extra last column \`备注\` (not an importable field: ignored/unmapped, no row issue). ${physicalLines('results-multiline-cell.csv')} physical lines, 7 records:
+李家村's note is \`因外出务工人员较多，⏎部分选民委托投票\` and 张家营村's \`设3个投票站，⏎1个流动票箱\` (LF inside a quoted
+cell, CRLF between records); 王庄村's note has escaped quotes (\`"村民评价""公开透明"""\`).
+
+### 2021年村委会换届选举统计表.csv
+Columns: 县(市、区), 乡镇(街道), 村(社区), 区划代码, then the counts (no 换届年份, 届次, 组织; no title row). Year 2021 and
+body 村委会 come only from the file name. Without file-name parsing all 6 rows would be rejected \`missing_cycle\`.
+
+### members-gb18030.csv
+GB18030, header + 12 rows, 2021, 青山县河东镇. Columns: ${MEMBER_HEADER.join(', ')}.
+
+| line | 村 | 组织 | 姓名 | 职务 | 性别 | 出生年月 | 文化程度 | 民族 | 政治面貌 | 是否连任 | 得票数 | expected |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
+${memberList}
+
+Expected figures (persons counted once across both bodies):
+- seats (rows) ${MEMBERS.length}: branch ${MEMBERS.filter((x) => x.body === '村党支部').length}, committee ${committeeRows.length}; distinct persons **${persons.size}**.
+- cross-holding persons **${cross}** (李建国, 王秀英) of ${persons.size} = ${pctString(cross, persons.size)}.
+- one-shoulder (一肩挑): **1 of 2 villages** (李家村: 李建国 书记 = 主任) = 50.0%.
+- women: ${ppl.filter((p) => p.gender === '女').length} of ${persons.size} persons (李淑珍, 王晓燕, 王秀英); ${MEMBERS.filter((x) => x.gender === '女').length} of ${MEMBERS.length} seats.
+- ethnic minorities: ${ppl.filter((p) => p.ethnicity !== '汉族').length} persons (李淑珍 回族, 王秀英 满族).
+- education tiers (persons): 初中及以下 ${tiers.junior_or_below}, 高中/中专 ${tiers.senior}, 大专及以上 ${tiers.college}.
+- committee party members: ${committeeRows.filter((x) => x.party === '中共党员').length} of ${committeeRows.length} seats; all branch members are 中共党员.
+- re-elected (是否连任 = 是): ${MEMBERS.filter((x) => x.reelected === '是').length} of ${MEMBERS.length} seats.
+- ages at election (2021 − birth year), persons with a birth year: ${ages.join(', ')} → average ${avg(ages)};
+  excluding the out-of-range 17: average ${avg(adultAges)} (${adultAges.length} persons). 刘玉成's age is unknown.
+
+### members-english.csv
+UTF-8, LF. Header: \`${ENGLISH_HEADER.join(',')}\` (every one an alias in \`src/import/fields.ts\`).
+10 rows, 2021, 青山县河东镇, villages 东河村 (6 rows) and 张家营村 (4 rows). Names and places are in Chinese; all other
+values are English and must be recognised by the normalisers: Body \`Party branch\` / \`Villagers' committee\`; Role
+\`Secretary\`, \`Director\`, \`Deputy director\`, \`Member\`; Gender \`Male\` / \`Female\`; Date of birth \`1972-05-18\` or
+\`1986-09\`; Education \`Junior middle school\` (junior), \`Senior high school\`, \`Technical secondary school\` (senior),
+\`Junior college\`, \`Bachelor\`, \`Master\` (college); Ethnicity \`Han\`, \`Hui\` (minority); Party member / Re-elected \`Yes\` / \`No\`.
+Expected: 10 clean; 7 distinct persons; cross-holding 3 (周永刚, 吴丽娟, 张国华); one-shoulder 2 of 2 villages; women 2
+persons (吴丽娟, 刘桂兰); minority 1 (马春生 Hui).
+
+### workbook-two-sheets.xlsx
+Sheet \`村委会选举结果\`: row 1 title \`${GB_TITLE}\` merged A1:R1; row 2 header (same 18 columns); rows 3–8 the six
+villages (numbers are numeric cells, 区划代码 text cells; 参选率 is a formula \`J/I\` with its cached value, format
+\`0.0%\`, e.g. 0.91290… for 李家村); row 9 \`合计\` with \`SUM(…)\` formulas and cached values equal to the table above.
+Sheet \`成员名单\`: header (as members-gb18030.csv) + 10 clean members: lines 2–7 and 8, 9, 11, 12 of
+members-gb18030.csv (李家村 all six; 王庄村 王志强, 王秀英 ×2, 陈宏伟). Expected: 6 + 10 clean; 2 skipped (title,
+totals); totals check matches; persons 8, cross-holding 2 (李建国, 王秀英), one-shoulder 1 of 2 villages.
+
+### legacy.xls
+BIFF8 (.xls) with one sheet \`村委会选举结果\`: header + the six villages, all cells as in results-utf8.csv.
+
+### acceptance-township.csv
+青山县石桥镇, 2021, 第十二届. Columns: 县(市、区), 乡镇(街道), 村(社区), 区划代码, 换届年份, 届次, 组织, 登记选民数, 参加投票人数,
+参选率, 应到会党员, 实到会党员, 参加选举党员, 发出选票, 收回选票, 有效票, 无效票. Lines 2–6 村委会 rows (党员 columns empty),
+lines 7–11 branch rows (登记选民数 and 参加投票人数 empty; 参选率 = 参加选举党员 ÷ 应到会党员; 发出 = 收回 = 参加选举党员).
+
+| 村 | 区划代码 | 登记选民数 | 参加投票人数 | 参选率 | 收回选票 | 有效票 | 无效票 |
+|---|---|---|---|---|---|---|---|
+${accC}
+| **合计** | | **${thousands(ACC.registered)}** | **${thousands(ACC.voted)}** | **${pctString(ACC.voted, ACC.registered)}** | | | |
+
+| 村 | 组织 | 应到会党员 | 实到会党员 | 参加选举党员 | 参选率 | 有效票 | 无效票 |
+|---|---|---|---|---|---|---|---|
+${accB}
+| **合计** | | **${ACC.entitled}** | ${ACC.present} | **${ACC.partyVoted}** | **${pctString(ACC.partyVoted, ACC.entitled)}** | | |
+
+Expected: 10 clean rows; committee turnout ${ACC.voted} ÷ ${ACC.registered} = ${pctString(ACC.voted, ACC.registered)}; branch
+turnout ${ACC.partyVoted} ÷ ${ACC.entitled} = ${pctString(ACC.partyVoted, ACC.entitled)} (到会率 ${ACC.present} ÷ ${ACC.entitled} = ${pctString(ACC.present, ACC.entitled)}).
+
+### empty.csv, blank-lines.csv, not-a-table.csv
+- \`empty.csv\`: 0 bytes → refused ("empty file"), nothing imported, no crash.
+- \`blank-lines.csv\`: \`\\n\\n,,,\\n\\r\\n,,,,,\\n\\n\` (6 physical lines of nothing) → refused (no header / no data).
+- \`not-a-table.csv\`: the 67 bytes of a valid 1×1 PNG → refused as not a table; \`sniffBinary\` returns \`png\`.
+
+### xss-names.csv
+Header + 4 villages: \`<img src=x onerror=alert(1)>\` (139901101221, figures of 李家村), \`"; DROP TABLE results; --\`
+(139901101222, figures of 王庄村; written \`"""; DROP TABLE results; --"\`), \`=HYPERLINK("http://x")\` (139901101223, figures
+of 东河村; written \`"=HYPERLINK(""http://x"")"\`), and 张家营村. Expected: 4 clean rows. The raw cells are the strings
+above; the village key drops spaces (\`normalizeVillageName\` → \`<imgsrc=xonerror=alert(1)>\`,
+\`";DROPTABLEresults;--\`, \`=HYPERLINK("http://x")\`). Either way they are only ever text: no element and no alert
+when shown, never spliced into SQL, and on CSV export the \`=HYPERLINK\` name is prefixed with \`'\`.
+`;
+}
+
+function main(): void {
+  buildCsvFixtures();
+  buildWorkbooks();
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const [name, bytes] of written) writeFileSync(join(OUT_DIR, name), bytes);
+  writeFileSync(join(OUT_DIR, 'README.md'), readme());
+  console.log(`tests/fixtures: ${written.size} fixtures + README.md`);
+}
+
+main();

@@ -1,0 +1,14 @@
+export * from './types';
+export { cleanText, compact, stripBracketed } from './text';
+export { isPlaceholder, prepareCell, cellIssue, type Prepared } from './placeholder';
+export { parseInteger, parseNumber, parsePercent } from './numbers';
+export { parseBool, boolWord } from './booleans';
+export { parseYear, parseCycleFromText } from './year';
+export { parseBody, parseBodyFromText } from './body';
+export { parseRole, roleClass } from './role';
+export { parseGender, parseBirth, ageAtElection } from './person';
+export { parseEducation } from './education';
+export { parseEthnicity, MINORITIES } from './ethnicity';
+export { parseParty, parseReelected } from './party';
+export { normalizeVillageName, normalizePlaceName, normalizeCode } from './village';
+export { normalizeHeader } from './header';

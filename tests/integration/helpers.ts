@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openNodeDb } from '../../src/db/nodeDb';
+import { ensureSchema } from '../../src/db/schema';
+import type { Db } from '../../src/db/types';
+import { importPrepared, type ConflictAnswer } from '../../src/app/importer';
+import { analyzeFile, prepareDefault, type FileAnalysis, type PreparedImport } from '../../src/import/pipeline';
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+
+export function fixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(FIXTURES, name)));
+}
+
+export async function freshDb(): Promise<Db> {
+  const db = await openNodeDb();
+  await ensureSchema(db);
+  return db;
+}
+
+export function analyzeFixture(name: string): { analysis: FileAnalysis; prepared: PreparedImport } {
+  const analysis = analyzeFile(fixtureBytes(name), name);
+  const prepared = prepareDefault(analysis);
+  if (!prepared) throw new Error(`${name}: no import plan (${JSON.stringify(analysis.source.error ?? analysis.sheets[0]?.kind)})`);
+  return { analysis, prepared };
+}
+
+/** Imports a fixture as a user confirming the detected plan would. */
+export async function importFixture(db: Db, name: string, answer: ConflictAnswer = 'keep') {
+  const { analysis, prepared } = analyzeFixture(name);
+  const outcome = await importPrepared(
+    db,
+    prepared,
+    { fileName: name, sheetName: analysis.source.sheets[analysis.sheetIndex]?.name ?? null, encoding: analysis.source.encoding?.chosen ?? null },
+    async () => answer,
+  );
+  return { analysis, prepared, outcome };
+}
