@@ -7,8 +7,18 @@ import { App } from './app/App';
 import { DbProvider } from './app/DbProvider';
 
 const queryClient = new QueryClient({
-  // Data only changes through our own imports, which invalidate explicitly.
-  defaultOptions: { queries: { staleTime: Infinity, gcTime: 30 * 60_000, retry: false, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    queries: {
+      // Data only changes through our own imports, which invalidate explicitly.
+      staleTime: Infinity,
+      gcTime: 30 * 60_000,
+      retry: false,
+      refetchOnWindowFocus: false,
+      // Every query runs in the local DuckDB: offline must not pause it (react-query's default does).
+      networkMode: 'always',
+    },
+    mutations: { networkMode: 'always' },
+  },
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -19,7 +19,9 @@ interface Props {
 export function ImportSummary({ entries, prepared, busy, readyCount, waitingCount, onConfirm, onShowData }: Props) {
   const { t } = useTranslation();
   const done = entries.filter((e) => e.status === 'done');
-  const counted = done.length > 0 && readyCount === 0 ? done : entries.filter((e) => e.status === 'pending' || e.status === 'importing');
+  // Once nothing is left to import, the summary shows what was imported; until then, what will be.
+  const isDone = !busy && readyCount === 0 && done.length > 0;
+  const counted = isDone ? done : entries.filter((e) => e.status === 'pending' || e.status === 'importing');
   const sum = { dataRows: 0, imported: 0, warned: 0, rejected: 0, skipped: 0 };
   for (const e of counted) {
     const c = prepared.get(e.id)?.counts;
@@ -30,9 +32,8 @@ export function ImportSummary({ entries, prepared, busy, readyCount, waitingCoun
     sum.rejected += c.rejected;
     sum.skipped += c.skipped;
   }
-  const isDone = counted === done;
   return (
-    <section className="card summary" aria-live="polite" data-state={isDone ? 'done' : 'pending'}>
+    <section className="card summary" aria-live="polite" data-state={busy ? 'importing' : isDone ? 'done' : 'pending'}>
       <h3>
         {t('import.summary')} · {isDone ? t('import.summaryDone') : t('import.summaryPending')}
       </h3>

@@ -34,7 +34,8 @@ export function MappingTable({
       columns: e.columns.map((c, j) => (j === i ? { ...c, field } : field && c.field === field ? { ...c, field: null } : c)),
     }));
   return (
-    <details className="mapping" open>
+    // Collapsed when every column was recognised; open when something needs a person's eye.
+    <details className="mapping" open={!entry.kind || entry.columns.some((c) => !c.field)}>
       <summary>{t('import.mapping')}</summary>
       <div className="table-scroll">
         <table className="grid" data-table="mapping">
