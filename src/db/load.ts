@@ -7,6 +7,7 @@ import type { FileKind } from '../import/fields';
 import type { CellValue, NormalizedRow } from '../import/normalizeRow';
 import type { PreparedImport } from '../import/pipeline';
 import { quoteIdent, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
+import { refreshStats } from './stats';
 import { STAGE_DIR, type Db } from './types';
 
 function csvField(v: CellValue | undefined, col: ColumnDef): string {
@@ -137,6 +138,7 @@ export async function commitImport(
     }
     await db.exec('COMMIT');
     await db.exec(`DROP TABLE IF EXISTS ${staged.table}`);
+    await refreshStats(db);
     return id;
   } catch (e) {
     await db.exec('ROLLBACK');

@@ -1,6 +1,10 @@
 /** Every SQL query the views run, in one place. */
 import type { FileKind } from '../import/fields';
+import type { MetricId } from '../metrics/catalogue';
+import type { BodyScope } from '../metrics/scope';
+import { metricSql, metricValue, scopeWhere, type MetricQuery } from './metricSql';
 import { TABLE_OF } from './schema';
+import { refreshStats } from './stats';
 import type { Db } from './types';
 
 export interface ImportRecord {
@@ -69,14 +73,92 @@ export async function deleteImports(db: Db, where: 'sample' | { ids: readonly nu
   try {
     for (const t of ['results', 'members', 'rejected_rows', 'imports']) await db.query(`DELETE FROM ${t} WHERE ${cond}`, params);
     await db.exec('COMMIT');
+    await refreshStats(db);
   } catch (e) {
     await db.exec('ROLLBACK');
     throw e;
   }
 }
 
-export interface RejectedRow {
-  source_row: number;
-  cells: string;
-  reasons: string;
+
+// ---------------------------------------------------------------------------------------------
+// Metrics (src/metrics/catalogue.ts) over the per-village count tables (src/db/stats.ts)
+
+export interface MetricRow {
+  county?: string | null;
+  township?: string | null;
+  village_key?: string | null;
+  village?: string | null;
+  cycle_year?: number | null;
+  body: BodyScope;
+  metric: MetricId;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** Every requested metric for a scope, grouped as asked; results metrics come per body. */
+export async function queryMetrics(db: Db, q: MetricQuery): Promise<MetricRow[]> {
+  const out: MetricRow[] = [];
+  for (const source of ['results', 'people', 'villages'] as const) {
+    const built = metricSql(source, q);
+    if (!built) continue;
+    const rows = await db.query(built.sql, built.params);
+    for (const r of rows) {
+      built.metrics.forEach((m, i) => {
+        const numerator = (r[`n${i}`] as number | null) ?? null;
+        const denominator = (r[`d${i}`] as number | null) ?? null;
+        out.push({
+          county: r.county as string | undefined,
+          township: r.township as string | undefined,
+          village_key: r.village_key as string | undefined,
+          village: r.village as string | undefined,
+          cycle_year: r.cycle_year as number | undefined,
+          body: built.perBody ? (r.body as BodyScope) : q.body,
+          metric: m.id,
+          value: metricValue(m, numerator, denominator),
+          numerator,
+          denominator,
+        });
+      });
+    }
+  }
+  return out;
+}
+
+export async function listCycles(db: Db): Promise<number[]> {
+  const rows = await db.query<{ c: number }>('SELECT DISTINCT cycle_year AS c FROM stat_villages ORDER BY 1');
+  return rows.map((r) => r.c);
+}
+
+export interface Place {
+  county: string | null;
+  township: string | null;
+  village_key: string;
+  village: string | null;
+  village_code: string | null;
+}
+
+export async function listPlaces(db: Db): Promise<Place[]> {
+  return db.query<Place & Record<string, unknown>>(
+    'SELECT county, township, village_key, village, village_code FROM stat_places ORDER BY county, township, village',
+  );
+}
+
+export interface AgeBandCount {
+  band: number;
+  gender: 'male' | 'female';
+  persons: number;
+}
+
+/** Persons by five-year age band and gender (people whose age and gender are known). */
+export async function ageDistribution(
+  db: Db,
+  q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>,
+): Promise<AgeBandCount[]> {
+  const { where, params } = scopeWhere('people', q);
+  return db.query<AgeBandCount & Record<string, unknown>>(
+    `SELECT band, gender, sum(persons)::DOUBLE AS persons FROM stat_ages${where} GROUP BY band, gender ORDER BY band, gender`,
+    params,
+  );
 }

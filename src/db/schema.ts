@@ -1,4 +1,6 @@
 import { FIELDS, type FieldDef, type FileKind } from '../import/fields';
+import { refreshStats } from './stats';
+import type { Db } from './types';
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
 
@@ -80,6 +82,7 @@ export const SCHEMA_SQL: readonly string[] = [
   )`,
 ];
 
-export async function ensureSchema(db: { exec(sql: string): Promise<void> }): Promise<void> {
+export async function ensureSchema(db: Db): Promise<void> {
   for (const s of SCHEMA_SQL) await db.exec(s);
+  await refreshStats(db);
 }

@@ -209,10 +209,12 @@ export function normalizeRow(
     }
     if (values.name === null || values.name === undefined)
       issues.push({ code: 'missing_name', severity: 'warning', column: '', value: '' });
+    // A person is a name within a village and cycle, so the same name on both bodies is one
+    // person (cross-holding). A nameless row is its own person on its own body.
     values.person_key =
       typeof values.name === 'string'
         ? `${values.village_key}|${values.cycle_year ?? ''}|${values.name}`
-        : `row:${rowNumber}`;
+        : `${values.village_key}|${values.cycle_year ?? ''}|${values.body ?? ''}|#${rowNumber}`;
   }
 
   for (const check of kind === 'results' ? checkResults(values) : checkMember(values)) issues.push(check);

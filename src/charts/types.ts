@@ -1,0 +1,78 @@
+/**
+ * The inputs of the pure chart-option builders: already-aggregated rows from DuckDB plus the
+ * texts a chart must show. A value of null means "no data" and is drawn as a gap, never as 0.
+ */
+import type { Lang } from '../import/issues';
+import type { Unit } from '../metrics/format';
+
+export interface ChartText {
+  title: string;
+  /** Scope and cycle, e.g. "青山县 · 2021年 · 村（居）委会". */
+  subtitle: string;
+  /** The denominator, stated on every chart, e.g. "分母：登记选民数". */
+  denominator: string;
+  lang: Lang;
+}
+
+/** A drillable category (village, township, county): key goes back in click events. */
+export interface Category {
+  key: string;
+  label: string;
+  /** What a click on it drills down to. */
+  level?: 'county' | 'township' | 'village';
+}
+
+export interface RankedValue extends Category {
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+/** Turnout by village, sorted, with the legal line (more than half must vote). */
+export interface TurnoutBarsInput {
+  text: ChartText;
+  rows: RankedValue[];
+  /** Percent, 50 for the Organic Law's "more than half". */
+  legalLine: number;
+}
+
+/** One indicator across cycles, one line per series (e.g. the scope and its parent). */
+export interface TrendInput {
+  text: ChartText;
+  unit: Unit;
+  cycles: number[];
+  series: { key: string; label: string; values: (number | null)[] }[];
+}
+
+/** Village × cycle heatmap of one indicator. */
+export interface HeatmapInput {
+  text: ChartText;
+  unit: Unit;
+  rows: Category[];
+  cycles: number[];
+  /** values[row][col], aligned with rows and cycles. */
+  values: (number | null)[][];
+}
+
+/** Persons by age band and gender. Bands youngest first; counts, not shares. */
+export interface PyramidInput {
+  text: ChartText;
+  bands: string[];
+  male: number[];
+  female: number[];
+}
+
+/** 100% stacked bars of counts (education tiers, age bands) per category (cycle or township). */
+export interface StackedSharesInput {
+  text: ChartText;
+  categories: Category[];
+  parts: { key: string; label: string; counts: (number | null)[] }[];
+}
+
+/** Rates per category (township) with one bar per series (cycle). */
+export interface GroupedRatesInput {
+  text: ChartText;
+  unit: Unit;
+  categories: Category[];
+  series: { key: string; label: string; values: (number | null)[] }[];
+}

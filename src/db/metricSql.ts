@@ -1,0 +1,95 @@
+/**
+ * SQL for the metric catalogue: each metric's numerator and denominator summed over the
+ * per-village count tables of src/db/stats.ts, for a scope and a grouping.
+ */
+import { metricDef, type MetricDef, type MetricId, type MetricSource } from '../metrics/catalogue';
+import type { BodyScope, RoleScope } from '../metrics/scope';
+import type { SqlParam } from './types';
+
+export type GroupBy = 'county' | 'township' | 'village' | 'cycle';
+
+export interface MetricQuery {
+  metrics: readonly MetricId[];
+  county?: string | null;
+  township?: string | null;
+  village?: string | null;
+  /** Cycles to include; empty means all. */
+  cycles: readonly number[];
+  body: BodyScope;
+  role: RoleScope;
+  groupBy: readonly GroupBy[];
+}
+
+const TABLE: Record<MetricSource, string> = { results: 'stat_results', people: 'stat_people', villages: 'stat_villages' };
+
+/** Columns a grouping selects: a township is only unique within its county, a village by its key. */
+const GROUP_COLUMNS: Record<GroupBy, readonly string[]> = {
+  county: ['county'],
+  township: ['county', 'township'],
+  village: ['county', 'township', 'village_key', 'village'],
+  cycle: ['cycle_year'],
+};
+
+export function groupColumns(groupBy: readonly GroupBy[]): string[] {
+  return [...new Set(groupBy.flatMap((g) => GROUP_COLUMNS[g]))];
+}
+
+export interface BuiltSql {
+  sql: string;
+  params: SqlParam[];
+  metrics: readonly MetricDef[];
+  /** Whether rows carry their own body (results metrics are reported per body). */
+  perBody: boolean;
+}
+
+type ScopeFilter = Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>;
+
+/** The WHERE clause of a scope on one of the count tables, with its bound values. */
+export function scopeWhere(source: MetricSource, q: ScopeFilter): { where: string; params: SqlParam[] } {
+  const conds: string[] = [];
+  const params: SqlParam[] = [];
+  for (const [col, v] of [['county', q.county], ['township', q.township], ['village_key', q.village]] as const) {
+    if (v) {
+      conds.push(`${col} = ?`);
+      params.push(v);
+    }
+  }
+  if (q.cycles.length > 0) {
+    conds.push(`cycle_year IN (${q.cycles.map(() => '?').join(', ')})`);
+    params.push(...q.cycles);
+  }
+  if (source === 'people') {
+    conds.push('body = ?', 'role = ?');
+    params.push(q.body, q.role);
+  } else if (source === 'results' && q.body !== 'all') {
+    conds.push('body = ?');
+    params.push(q.body);
+  }
+  return { where: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
+}
+
+export function metricSql(source: MetricSource, q: MetricQuery): BuiltSql | null {
+  const metrics = q.metrics.map(metricDef).filter((m) => m.source === source);
+  if (metrics.length === 0) return null;
+  const { where, params } = scopeWhere(source, q);
+  const perBody = source === 'results';
+  const groups = groupColumns(q.groupBy);
+  if (perBody) groups.push('body');
+  const select = [
+    ...groups,
+    ...metrics.flatMap((m, i) => [`(${m.numerator})::DOUBLE AS n${i}`, m.denominator ? `(${m.denominator})::DOUBLE AS d${i}` : `NULL::DOUBLE AS d${i}`]),
+  ];
+  const sql = `SELECT ${select.join(', ')} FROM ${TABLE[source]}${where}${
+    groups.length ? ` GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''
+  }`;
+  return { sql, params, metrics, perBody };
+}
+
+/** A metric's value from its summed counts: rates in percent, averages as they are, counts as counts. */
+export function metricValue(m: MetricDef, numerator: number | null, denominator: number | null): number | null {
+  // No rows in scope is "no data", not zero.
+  if (numerator === null || numerator === undefined) return null;
+  if (m.denominator === null) return numerator;
+  if (!denominator) return null;
+  return m.unit === 'percent' ? (numerator / denominator) * 100 : numerator / denominator;
+}

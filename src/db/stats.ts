@@ -1,0 +1,137 @@
+/**
+ * Per-village counts that every indicator is computed from, rebuilt once after each import or
+ * delete so that views only ever read small, pre-aggregated tables.
+ *
+ * - stat_places:  village_key → the names shown (latest cycle's spelling), county and township.
+ * - stat_results: village × cycle × body — paired numerators/denominators of the ballot metrics
+ *                 (a pair only counts where both halves are known) and the raw figures.
+ * - stat_people:  village × cycle × body scope × role scope — counts of persons. Body scope
+ *                 'all' counts a person on both bodies once; role scope 'all' every role class.
+ * - stat_ages:    the same scopes × gender × five-year age band, for the age pyramid.
+ * - stat_villages: village × cycle — both bodies recorded, one-shoulder.
+ */
+import type { Db } from './types';
+
+const ROLE_CLASS = `CASE role WHEN 'secretary' THEN 'head' WHEN 'director' THEN 'head'
+  WHEN 'deputy_secretary' THEN 'deputy' WHEN 'deputy_director' THEN 'deputy' ELSE 'member' END`;
+
+/** The electorate and the voters of an election: party members for a branch, villagers otherwise. */
+const ELECTORATE = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_entitled, registered_voters) ELSE registered_voters END`;
+const VOTED = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_voted, voters_voted) ELSE voters_voted END`;
+
+const pair = (num: string, den: string, name: string) =>
+  `CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${num}) END AS ${name}_num,
+   CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${den}) END AS ${name}_den`;
+
+export const STATS_SQL: readonly string[] = [
+  `CREATE OR REPLACE TABLE stat_places AS
+   WITH v AS (
+     SELECT village_key, cycle_year, county, township, village, village_code FROM results
+     UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM members)
+   SELECT village_key,
+          arg_max(county, cycle_year) AS county,
+          arg_max(township, cycle_year) AS township,
+          arg_max(village, cycle_year) AS village,
+          max(village_code) AS village_code
+   FROM v WHERE village_key IS NOT NULL GROUP BY village_key`,
+
+  `CREATE OR REPLACE TABLE stat_results AS
+   WITH r AS (
+     SELECT village_key, cycle_year, body, ${ELECTORATE} AS electorate, ${VOTED} AS voted,
+            eligible_voters, registered_voters, ballots_issued, ballots_returned, ballots_valid, ballots_invalid,
+            party_members_entitled, party_members_present, seats, candidates,
+            coalesce(first_round_success, rounds = 1) AS first_round
+     FROM results WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL)
+   SELECT p.county, p.township, p.village, r.village_key, r.cycle_year, r.body,
+          sum(turnout_num) AS turnout_num, sum(turnout_den) AS turnout_den,
+          sum(registration_num) AS registration_num, sum(registration_den) AS registration_den,
+          sum(return_num) AS return_num, sum(return_den) AS return_den,
+          sum(invalid_num) AS invalid_num, sum(invalid_den) AS invalid_den,
+          sum(first_round_ok) AS first_round_ok, sum(first_round_known) AS first_round_known,
+          sum(electorate) AS electorate, sum(voted) AS voted, sum(eligible_voters) AS eligible,
+          sum(ballots_issued) AS issued, sum(ballots_returned) AS returned, sum(ballots_valid) AS valid,
+          sum(ballots_invalid) AS invalid, sum(party_members_present) AS present, sum(seats) AS seats,
+          sum(candidates) AS candidates, count(*) AS source_rows
+   FROM (
+     SELECT *, ${pair('voted', 'electorate', 'turnout')},
+               ${pair('registered_voters', 'eligible_voters', 'registration')},
+               ${pair('ballots_returned', 'ballots_issued', 'return')},
+               ${pair('ballots_invalid', 'ballots_returned', 'invalid')},
+               CASE WHEN first_round THEN 1 WHEN NOT first_round THEN 0 END AS first_round_ok,
+               CASE WHEN first_round IS NOT NULL THEN 1 END AS first_round_known
+     FROM r) r
+   JOIN stat_places p USING (village_key)
+   GROUP BY ALL`,
+
+  `CREATE OR REPLACE TEMP TABLE stat_persons AS
+   WITH seat AS (
+     SELECT m.village_key, m.cycle_year, m.body, m.person_key, ${ROLE_CLASS} AS role_class,
+            m.gender, m.age, m.education_tier, m.party_member, m.is_minority, m.reelected,
+            m.college_graduate_official, m.votes, sr.voted AS votes_cast
+     FROM members m
+     LEFT JOIN stat_results sr ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
+     WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL),
+   bodies AS (SELECT person_key, count(DISTINCT body) AS n_bodies FROM seat GROUP BY person_key),
+   scoped AS (
+     SELECT *, body AS body_scope, role_class AS role_scope FROM seat
+     UNION ALL SELECT *, body, 'all' FROM seat
+     UNION ALL SELECT *, 'all', role_class FROM seat
+     UNION ALL SELECT *, 'all', 'all' FROM seat)
+   SELECT village_key, cycle_year, body_scope AS body, role_scope AS role, person_key,
+          any_value(gender) AS gender, any_value(age) AS age, any_value(education_tier) AS edu,
+          bool_or(party_member) AS party, any_value(is_minority) AS minority, bool_or(reelected) AS reelected,
+          bool_or(college_graduate_official) AS cgo,
+          sum(CASE WHEN votes IS NOT NULL AND votes_cast > 0 THEN votes END) AS votes_sum,
+          sum(CASE WHEN votes IS NOT NULL AND votes_cast > 0 THEN votes_cast END) AS votes_cast_sum,
+          any_value(n_bodies) AS n_bodies
+   FROM scoped JOIN bodies USING (person_key)
+   GROUP BY village_key, cycle_year, body_scope, role_scope, person_key`,
+
+  `CREATE OR REPLACE TABLE stat_people AS
+   SELECT p.county, p.township, p.village, s.village_key, s.cycle_year, s.body, s.role,
+          count(*) AS members,
+          count(gender) AS gender_known, count(*) FILTER (gender = 'female') AS women,
+          count(age) AS age_known, sum(age) AS age_sum,
+          count(*) FILTER (age <= 35) AS age_le35, count(*) FILTER (age BETWEEN 36 AND 45) AS age_36_45,
+          count(*) FILTER (age BETWEEN 46 AND 55) AS age_46_55, count(*) FILTER (age >= 56) AS age_ge56,
+          count(*) FILTER (age <= 29) AS age_le29, count(*) FILTER (age BETWEEN 30 AND 49) AS age_30_49,
+          count(*) FILTER (age >= 50) AS age_ge50, count(*) FILTER (age >= 60) AS age_ge60,
+          count(edu) AS edu_known, count(*) FILTER (edu = 'junior_or_below') AS edu_junior,
+          count(*) FILTER (edu = 'senior') AS edu_senior, count(*) FILTER (edu = 'college') AS edu_college,
+          count(party) AS party_known, count(*) FILTER (party) AS party,
+          count(minority) AS minority_known, count(*) FILTER (minority) AS minority,
+          count(reelected) AS reelect_known, count(*) FILTER (reelected) AS reelected,
+          count(*) FILTER (n_bodies > 1) AS cross_holding, count(*) FILTER (cgo) AS cgo,
+          sum(votes_sum) AS votes_sum, sum(votes_cast_sum) AS votes_cast_sum
+   FROM stat_persons s JOIN stat_places p USING (village_key)
+   GROUP BY ALL`,
+
+  `CREATE OR REPLACE TABLE stat_ages AS
+   SELECT p.county, p.township, p.village, s.village_key, s.cycle_year, s.body, s.role, s.gender,
+          least(greatest(floor(s.age / 5)::INTEGER * 5, 15), 75) AS band, count(*) AS persons
+   FROM stat_persons s JOIN stat_places p USING (village_key)
+   WHERE s.age IS NOT NULL AND s.gender IS NOT NULL
+   GROUP BY ALL`,
+
+  `CREATE OR REPLACE TABLE stat_villages AS
+   WITH v AS (
+     SELECT village_key, cycle_year FROM results WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
+     UNION SELECT village_key, cycle_year FROM members WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL),
+   b AS (SELECT village_key, cycle_year, count(DISTINCT body) = 2 AS both_bodies FROM members GROUP BY ALL),
+   os AS (
+     SELECT DISTINCT s.village_key, s.cycle_year FROM members s
+     JOIN members d ON d.person_key = s.person_key AND d.village_key = s.village_key AND d.cycle_year = s.cycle_year
+     WHERE s.body = 'party_branch' AND s.role = 'secretary' AND d.body = 'village_committee' AND d.role = 'director')
+   SELECT p.county, p.township, p.village, v.village_key, v.cycle_year,
+          CASE WHEN b.both_bodies THEN 1 ELSE 0 END AS both_bodies,
+          CASE WHEN b.both_bodies AND os.village_key IS NOT NULL THEN 1 ELSE 0 END AS one_shoulder
+   FROM v JOIN stat_places p USING (village_key)
+   LEFT JOIN b USING (village_key, cycle_year)
+   LEFT JOIN os USING (village_key, cycle_year)`,
+
+  'DROP TABLE IF EXISTS stat_persons',
+];
+
+export async function refreshStats(db: Db): Promise<void> {
+  for (const sql of STATS_SQL) await db.exec(sql);
+}

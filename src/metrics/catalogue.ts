@@ -1,0 +1,185 @@
+/**
+ * The one catalogue of indicators. Every KPI card, table row, chart and export reads its label,
+ * unit, definition and SQL from here. Numerators and denominators are sums of per-village
+ * counts (src/db/stats.ts), so a rate at any level is a ratio of summed counts, never an
+ * average of village rates — and official statistical tables can feed the same counts.
+ */
+import type { Unit } from './format';
+
+export type MetricId =
+  | 'villages'
+  | 'members'
+  | 'turnout'
+  | 'registration_rate'
+  | 'ballot_return_rate'
+  | 'invalid_ballot_rate'
+  | 'first_round_success_rate'
+  | 'women_share'
+  | 'avg_age'
+  | 'age_le35_share'
+  | 'age_36_45_share'
+  | 'age_46_55_share'
+  | 'age_ge56_share'
+  | 'age_le29_share'
+  | 'age_30_49_share'
+  | 'age_ge50_share'
+  | 'age_ge60_share'
+  | 'edu_junior_or_below_share'
+  | 'edu_senior_share'
+  | 'edu_college_share'
+  | 'cross_holding_rate'
+  | 'one_shoulder_rate'
+  | 'reelection_rate'
+  | 'party_member_share'
+  | 'minority_share'
+  | 'college_graduate_officials'
+  | 'winner_vote_share';
+
+/**
+ * Where a metric's counts live:
+ * - `results`: election results, per village × cycle × body; with both bodies in scope the
+ *   metric is shown for each body (a turnout of villagers and party members mixed means nothing);
+ * - `people`: elected persons, per village × cycle × body × role class; with both bodies in scope
+ *   a person sitting on both counts once;
+ * - `villages`: per village × cycle, whatever the body and role (one-shoulder, village count).
+ */
+export type MetricSource = 'results' | 'people' | 'villages';
+
+export interface Text2 {
+  zh: string;
+  en: string;
+}
+
+export interface MetricDef {
+  id: MetricId;
+  zh: string;
+  en: string;
+  unit: Unit;
+  source: MetricSource;
+  /** SQL aggregate over the source's count columns. */
+  numerator: string;
+  /** SQL aggregate for the denominator; null for counts. Rates are numerator ÷ denominator × 100. */
+  denominator: string | null;
+  /** One line naming the denominator, shown beside every chart and in the indicator table. */
+  definition: Text2;
+  /** The denominator's name alone, for chart subtitles ("分母：登记选民数"). */
+  denominatorLabel: Text2 | null;
+  /** Is a higher value better? Used only to colour changes; null when neutral. */
+  higherIsBetter: boolean | null;
+}
+
+const pct = (
+  id: MetricId,
+  zh: string,
+  en: string,
+  source: MetricSource,
+  numerator: string,
+  denominator: string,
+  definition: Text2,
+  denominatorLabel: Text2,
+  higherIsBetter: boolean | null = null,
+): MetricDef => ({ id, zh, en, unit: 'percent', source, numerator, denominator, definition, denominatorLabel, higherIsBetter });
+
+const MEMBERS_KNOWN = (what: Text2): Text2 => ({ zh: `${what.zh}已知的成员（人）`, en: `members whose ${what.en} is known (persons)` });
+const AGE = { zh: '年龄', en: 'age' };
+const EDU = { zh: '文化程度', en: 'education' };
+
+const ageShare = (id: MetricId, zh: string, en: string, col: string): MetricDef =>
+  pct(id, zh, en, 'people', `sum(${col})`, 'sum(age_known)', { zh: `${zh.replace('占比', '')}的成员 ÷ 年龄已知的成员（按人计）`, en: `members ${en.replace(' share', '')} ÷ members whose age is known (persons)` }, MEMBERS_KNOWN(AGE));
+
+const eduShare = (id: MetricId, zh: string, en: string, col: string, tier: Text2): MetricDef =>
+  pct(id, zh, en, 'people', `sum(${col})`, 'sum(edu_known)', { zh: `${tier.zh}学历的成员 ÷ 文化程度已知的成员（按人计）`, en: `members with ${tier.en} ÷ members whose education is known (persons)` }, MEMBERS_KNOWN(EDU));
+
+export const METRICS: readonly MetricDef[] = [
+  {
+    id: 'villages', zh: '村（社区）数', en: 'Villages', unit: 'count', source: 'villages',
+    numerator: 'count(DISTINCT village_key)', denominator: null,
+    definition: { zh: '有选举结果或成员名单的村（社区）个数', en: 'villages with results or a roster' },
+    denominatorLabel: null, higherIsBetter: null,
+  },
+  {
+    id: 'members', zh: '当选成员数', en: 'Members elected', unit: 'count', source: 'people',
+    numerator: 'sum(members)', denominator: null,
+    definition: { zh: '当选成员人数；两委都在范围内时交叉任职者只计一次', en: 'persons elected; with both bodies in scope a cross-holding person counts once' },
+    denominatorLabel: null, higherIsBetter: null,
+  },
+  pct('turnout', '参选率', 'Turnout', 'results', 'sum(turnout_num)', 'sum(turnout_den)',
+    { zh: '参加投票人数 ÷ 登记选民数（党组织：参加选举党员 ÷ 应到会党员）', en: 'voters who voted ÷ registered voters (party branch: members who voted ÷ members entitled)' },
+    { zh: '登记选民数（党组织：应到会党员数）', en: 'registered voters (party branch: members entitled)' }, true),
+  pct('registration_rate', '选民登记率', 'Registration rate', 'results', 'sum(registration_num)', 'sum(registration_den)',
+    { zh: '登记选民数 ÷ 有选举权人数', en: 'registered voters ÷ eligible voters' },
+    { zh: '有选举权人数', en: 'eligible voters' }, true),
+  pct('ballot_return_rate', '选票收回率', 'Ballot return rate', 'results', 'sum(return_num)', 'sum(return_den)',
+    { zh: '收回选票 ÷ 发出选票', en: 'ballots returned ÷ ballots issued' },
+    { zh: '发出选票数', en: 'ballots issued' }, null),
+  pct('invalid_ballot_rate', '无效票率', 'Invalid ballot rate', 'results', 'sum(invalid_num)', 'sum(invalid_den)',
+    { zh: '无效票 ÷ 收回选票', en: 'invalid ballots ÷ ballots returned' },
+    { zh: '收回选票数', en: 'ballots returned' }, false),
+  pct('first_round_success_rate', '一次选举成功率', 'First-round success rate', 'results', 'sum(first_round_ok)', 'sum(first_round_known)',
+    { zh: '一次选举成功的村 ÷ 填报了是否一次成功的村', en: 'villages elected in the first round ÷ villages reporting it' },
+    { zh: '填报的村数', en: 'villages reporting' }, true),
+  pct('women_share', '妇女占比', "Women's share", 'people', 'sum(women)', 'sum(gender_known)',
+    { zh: '女性成员 ÷ 性别已知的成员（按人计）', en: 'women ÷ members whose gender is known (persons)' },
+    MEMBERS_KNOWN({ zh: '性别', en: 'gender' }), true),
+  {
+    id: 'avg_age', zh: '平均年龄', en: 'Average age', unit: 'years', source: 'people',
+    numerator: 'sum(age_sum)', denominator: 'sum(age_known)',
+    definition: { zh: '当选时年龄之和 ÷ 年龄已知的成员（岁，按人计）', en: 'sum of ages at election ÷ members whose age is known (years, persons)' },
+    denominatorLabel: MEMBERS_KNOWN(AGE), higherIsBetter: null,
+  },
+  ageShare('age_le35_share', '35岁及以下占比', 'Aged 35 or under share', 'age_le35'),
+  ageShare('age_36_45_share', '36–45岁占比', 'Aged 36–45 share', 'age_36_45'),
+  ageShare('age_46_55_share', '46–55岁占比', 'Aged 46–55 share', 'age_46_55'),
+  ageShare('age_ge56_share', '56岁及以上占比', 'Aged 56 or over share', 'age_ge56'),
+  ageShare('age_le29_share', '29岁及以下占比', 'Aged 29 or under share', 'age_le29'),
+  ageShare('age_30_49_share', '30–49岁占比', 'Aged 30–49 share', 'age_30_49'),
+  ageShare('age_ge50_share', '50岁及以上占比', 'Aged 50 or over share', 'age_ge50'),
+  ageShare('age_ge60_share', '60岁及以上占比', 'Aged 60 or over share', 'age_ge60'),
+  eduShare('edu_junior_or_below_share', '初中及以下占比', 'Junior middle or below share', 'edu_junior', { zh: '初中及以下', en: 'junior middle school or below' }),
+  eduShare('edu_senior_share', '高中、中专占比', 'Senior middle / vocational share', 'edu_senior', { zh: '高中、中专（职高）', en: 'senior middle or vocational school' }),
+  eduShare('edu_college_share', '大专及以上占比', 'College and above share', 'edu_college', { zh: '大专及以上', en: 'college or above' }),
+  pct('cross_holding_rate', '交叉任职比例', 'Cross-holding rate', 'people', 'sum(cross_holding)', 'sum(members)',
+    { zh: '同时在党组织和村（居）委会任职的人 ÷ 所选班子成员（两委：÷ 两委成员去重人数）', en: 'persons on both bodies ÷ members of the body in scope (both bodies: ÷ distinct persons on either)' },
+    { zh: '成员人数（去重）', en: 'members (distinct persons)' }, null),
+  pct('one_shoulder_rate', '"一肩挑"比例', 'One-shoulder rate', 'villages', 'sum(one_shoulder)', 'sum(both_bodies)',
+    { zh: '书记兼任主任的村 ÷ 两委名单都已录入的村', en: 'villages whose secretary is also the director ÷ villages with both bodies recorded' },
+    { zh: '两委名单齐全的村数', en: 'villages with both bodies recorded' }, null),
+  pct('reelection_rate', '连任率', 'Re-election rate', 'people', 'sum(reelected)', 'sum(reelect_known)',
+    { zh: '连任的成员 ÷ 是否连任已知的成员', en: 're-elected members ÷ members whose re-election is known' },
+    MEMBERS_KNOWN({ zh: '是否连任', en: 're-election' }), null),
+  pct('party_member_share', '党员占比', 'Party-member share', 'people', 'sum(party)', 'sum(party_known)',
+    { zh: '中共党员 ÷ 政治面貌已知的成员（看村委会时即村委会成员中的党员比例）', en: 'party members ÷ members whose party membership is known (for the committee: its members)' },
+    MEMBERS_KNOWN({ zh: '政治面貌', en: 'party membership' }), null),
+  pct('minority_share', '少数民族占比', 'Ethnic-minority share', 'people', 'sum(minority)', 'sum(minority_known)',
+    { zh: '少数民族成员 ÷ 民族已知的成员', en: 'ethnic-minority members ÷ members whose ethnicity is known' },
+    MEMBERS_KNOWN({ zh: '民族', en: 'ethnicity' }), null),
+  {
+    id: 'college_graduate_officials', zh: '大学生村官', en: 'College-graduate officials', unit: 'count', source: 'people',
+    numerator: 'sum(cgo)', denominator: null,
+    definition: { zh: '当选成员中的大学生村官人数', en: 'college-graduate village officials among members elected' },
+    denominatorLabel: null, higherIsBetter: null,
+  },
+  pct('winner_vote_share', '当选人得票率', "Winners' vote share", 'people', 'sum(votes_sum)', 'sum(votes_cast_sum)',
+    { zh: '当选人得票数之和 ÷ 其所在选举参加投票人数之和', en: "winners' votes ÷ votes cast in their elections" },
+    { zh: '参加投票人数（按当选人计）', en: 'votes cast (per winner)' }, null),
+];
+
+export const METRIC_BY_ID: ReadonlyMap<MetricId, MetricDef> = new Map(METRICS.map((m) => [m.id, m]));
+
+export function metricDef(id: MetricId): MetricDef {
+  const m = METRIC_BY_ID.get(id);
+  if (!m) throw new Error(`unknown metric ${id}`);
+  return m;
+}
+
+export function isMetricId(s: string): s is MetricId {
+  return METRIC_BY_ID.has(s as MetricId);
+}
+
+/** The two age bandings reports use, as groups of catalogue metrics. */
+export const AGE_BANDINGS = {
+  ten_year: ['age_le35_share', 'age_36_45_share', 'age_46_55_share', 'age_ge56_share'],
+  twenty_year: ['age_le29_share', 'age_30_49_share', 'age_ge50_share'],
+} as const satisfies Record<string, readonly MetricId[]>;
+
+export const EDUCATION_TIERS = ['edu_junior_or_below_share', 'edu_senior_share', 'edu_college_share'] as const satisfies readonly MetricId[];
