@@ -1,19 +1,42 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLang, currentLang } from '../i18n';
 import { ImportView } from '../views/import/ImportView';
 import { DataView } from '../views/DataView';
+import { ScopeBar } from '../views/scope/ScopeBar';
 import { SampleBanner } from './SampleBanner';
-import { useRoute, type View } from './route';
+import { useRoute, VIEWS, type View } from './route';
+
+// Dashboard views pull in ECharts: each loads only when first shown.
+const OverviewView = lazy(() => import('../views/overview/OverviewView').then((m) => ({ default: m.OverviewView })));
+const IndicatorTable = lazy(() => import('../views/table/IndicatorTable').then((m) => ({ default: m.IndicatorTable })));
+const CompareView = lazy(() => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })));
+const RulesView = lazy(() => import('../views/RulesView').then((m) => ({ default: m.RulesView })));
+
+const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules'];
+
+function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) {
+  switch (view) {
+    case 'overview':
+      return <OverviewView />;
+    case 'table':
+      return <IndicatorTable />;
+    case 'compare':
+      return <CompareView />;
+    case 'rules':
+      return <RulesView />;
+    case 'import':
+      return <ImportView onShowData={onShowData} />;
+    case 'data':
+      return <DataView />;
+  }
+}
 
 export function App() {
   const { t } = useTranslation();
   const [route, navigate] = useRoute();
-  const view: View = route.view ?? 'data';
+  const view: View = route.view ?? 'overview';
   const lang = currentLang();
-  const tabs: { id: View; label: string }[] = [
-    { id: 'import', label: t('nav.import') },
-    { id: 'data', label: t('nav.data') },
-  ];
   return (
     <div className="app">
       <header className="app-header">
@@ -22,17 +45,18 @@ export function App() {
           <span className="subtitle">{t('app.subtitle')}</span>
         </div>
         <nav aria-label="views">
-          {tabs.map((tab) => (
+          {VIEWS.map((id) => (
             <a
-              key={tab.id}
-              href={`?view=${tab.id}`}
-              aria-current={view === tab.id ? 'page' : undefined}
+              key={id}
+              href={`?view=${id}`}
+              data-nav={id}
+              aria-current={view === id ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
-                navigate({ view: tab.id });
+                navigate({ view: id });
               }}
             >
-              {tab.label}
+              {t(`nav.${id}`)}
             </a>
           ))}
         </nav>
@@ -45,7 +69,12 @@ export function App() {
         </label>
       </header>
       <SampleBanner onCleared={() => navigate({ view: 'import' })} />
-      <main>{view === 'import' ? <ImportView onShowData={() => navigate({ view: 'data' })} /> : <DataView />}</main>
+      {SCOPED.includes(view) && <ScopeBar />}
+      <main>
+        <Suspense fallback={<p className="muted" aria-busy="true">…</p>}>
+          <ViewBody view={view} onShowData={() => navigate({ view: 'data' })} />
+        </Suspense>
+      </main>
       <footer className="app-footer">{t('app.privacy')}</footer>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { hasSampleData, hasUserData, listImports, previewRows, tableCount } from '../db/queries';
+import { ageDistribution, hasSampleData, hasUserData, listCycles, listImports, listPlaces, previewRows, queryMetrics, tableCount } from '../db/queries';
+import type { MetricQuery } from '../db/metricSql';
 import type { FileKind } from '../import/fields';
 import { useDb } from './DbProvider';
 
@@ -28,5 +29,34 @@ export function useTablePreview(kind: FileKind, limit: number) {
   return useQuery({
     queryKey: ['data', 'preview', kind, limit],
     queryFn: async () => ({ total: await tableCount(db, kind), rows: await previewRows(db, kind, limit) }),
+  });
+}
+
+export function useCycles() {
+  const db = useDb();
+  return useQuery({ queryKey: ['data', 'cycles'], queryFn: () => listCycles(db) });
+}
+
+export function usePlaces() {
+  const db = useDb();
+  return useQuery({ queryKey: ['data', 'places'], queryFn: () => listPlaces(db) });
+}
+
+/** Any metric query, cached by its full description so returning to a scope is instant. */
+export function useMetricRows(q: MetricQuery | null) {
+  const db = useDb();
+  return useQuery({
+    queryKey: ['data', 'metrics', JSON.stringify(q)],
+    enabled: q !== null,
+    queryFn: () => queryMetrics(db, q!),
+  });
+}
+
+export function useAgeDistribution(q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'> | null) {
+  const db = useDb();
+  return useQuery({
+    queryKey: ['data', 'ages', JSON.stringify(q)],
+    enabled: q !== null,
+    queryFn: () => ageDistribution(db, q!),
   });
 }

@@ -1,8 +1,8 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 /** The view and scope live in the URL query, so a copied link opens the same screen. */
-export type View = 'import' | 'data';
-export const VIEWS: readonly View[] = ['import', 'data'];
+export type View = 'overview' | 'table' | 'compare' | 'rules' | 'import' | 'data';
+export const VIEWS: readonly View[] = ['overview', 'table', 'compare', 'rules', 'import', 'data'];
 
 export interface Route {
   view: View | null;
@@ -22,17 +22,22 @@ export function parseRoute(search: string): Route {
   return { view: (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : null, params };
 }
 
-export function useRoute(): [Route, (changes: Record<string, string | null>) => void] {
+/** A query parameter's new value: a list is written as the parameter repeated; null removes it. */
+export type ParamChange = string | readonly string[] | null;
+
+export function useRoute(): [Route, (changes: Record<string, ParamChange>) => void] {
   const search = useSyncExternalStore(subscribe, snapshot);
-  const navigate = useCallback((changes: Record<string, string | null>) => {
+  const navigate = useCallback((changes: Record<string, ParamChange>) => {
     const params = new URLSearchParams(window.location.search);
     for (const [k, v] of Object.entries(changes)) {
-      if (v === null) params.delete(k);
-      else params.set(k, v);
+      params.delete(k);
+      if (typeof v === 'string') params.set(k, v);
+      else if (v) for (const x of v) params.append(k, x);
     }
     const next = `${window.location.pathname}?${params.toString()}`;
     window.history.pushState(null, '', next);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, []);
-  return [parseRoute(search), navigate];
+  const route = useMemo(() => parseRoute(search), [search]);
+  return [route, navigate];
 }

@@ -20,6 +20,8 @@ export interface Category {
   label: string;
   /** What a click on it drills down to. */
   level?: 'county' | 'township' | 'village';
+  /** The parent's name (a village's township), shown where two categories share a label. */
+  detail?: string;
 }
 
 export interface RankedValue extends Category {

@@ -85,7 +85,7 @@ const AGE = { zh: '年龄', en: 'age' };
 const EDU = { zh: '文化程度', en: 'education' };
 
 const ageShare = (id: MetricId, zh: string, en: string, col: string): MetricDef =>
-  pct(id, zh, en, 'people', `sum(${col})`, 'sum(age_known)', { zh: `${zh.replace('占比', '')}的成员 ÷ 年龄已知的成员（按人计）`, en: `members ${en.replace(' share', '')} ÷ members whose age is known (persons)` }, MEMBERS_KNOWN(AGE));
+  pct(id, zh, en, 'people', `sum(${col})`, 'sum(age_known)', { zh: `${zh.replace('占比', '')}的成员 ÷ 年龄已知的成员（按人计）`, en: `members ${en.replace(' share', '').replace(/^Aged/, 'aged')} ÷ members whose age is known (persons)` }, MEMBERS_KNOWN(AGE));
 
 const eduShare = (id: MetricId, zh: string, en: string, col: string, tier: Text2): MetricDef =>
   pct(id, zh, en, 'people', `sum(${col})`, 'sum(edu_known)', { zh: `${tier.zh}学历的成员 ÷ 文化程度已知的成员（按人计）`, en: `members with ${tier.en} ÷ members whose education is known (persons)` }, MEMBERS_KNOWN(EDU));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { replaceColumns } from '../../scripts/lib/readmeColumns';
+import { replaceSections } from '../../scripts/lib/readmeSections';
 
-it('README lists exactly the columns the importer accepts (run `npm run readme` after changing fields.ts)', () => {
+it('README lists exactly the columns and indicators the code defines (run `npm run readme` after changing them)', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  expect(replaceColumns(readme)).toBe(readme);
+  expect(replaceSections(readme)).toBe(readme);
 });

@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryMetrics, type MetricRow } from '../db/queries';
+import type { MetricQuery } from '../db/metricSql';
+import type { MetricId } from '../metrics/catalogue';
+import { parentScope, scopeKey, type BodyScope, type Scope } from '../metrics/scope';
+import { useDb } from './DbProvider';
+
+export interface Figure {
+  metric: MetricId;
+  body: BodyScope;
+  current: MetricRow | null;
+  previous: MetricRow | null;
+  parent: MetricRow | null;
+}
+
+function baseQuery(scope: Scope, metrics: readonly MetricId[], cycles: number[]): MetricQuery {
+  return {
+    metrics,
+    county: scope.county,
+    township: scope.township,
+    village: scope.village,
+    cycles,
+    body: scope.body,
+    role: scope.role,
+    groupBy: ['cycle'],
+  };
+}
+
+/**
+ * Each metric of a scope beside its previous cycle and its parent level's value: the figures
+ * the KPI cards, the indicator table and the report all show.
+ */
+export function useFigures(scope: Scope, previousCycle: number | null, metrics: readonly MetricId[]) {
+  const db = useDb();
+  return useQuery({
+    queryKey: ['data', 'figures', scopeKey(scope), previousCycle, metrics.join(',')],
+    enabled: scope.cycle !== null,
+    queryFn: async (): Promise<Figure[]> => {
+      const cycle = scope.cycle!;
+      const cycles = previousCycle === null ? [cycle] : [previousCycle, cycle];
+      const own = await queryMetrics(db, baseQuery(scope, metrics, cycles));
+      const parent = parentScope(scope);
+      const up = parent ? await queryMetrics(db, baseQuery(parent, metrics, [cycle])) : [];
+      return combineFigures(metrics, own, up, cycle, previousCycle, scope.body);
+    },
+  });
+}
+
+/** Lines up current, previous and parent rows per metric and body (results metrics come per body). */
+export function combineFigures(
+  metrics: readonly MetricId[],
+  own: readonly MetricRow[],
+  parent: readonly MetricRow[],
+  cycle: number,
+  previousCycle: number | null,
+  scopeBody: BodyScope,
+): Figure[] {
+  const figures: Figure[] = [];
+  for (const metric of metrics) {
+    const found = [...new Set(own.concat(parent).filter((r) => r.metric === metric).map((r) => r.body))].sort();
+    // A metric with no rows at all is still listed, as "no data".
+    const bodies = found.length > 0 ? found : [scopeBody];
+    for (const body of bodies) {
+      const find = (rows: readonly MetricRow[], c: number | null) =>
+        c === null ? null : (rows.find((r) => r.metric === metric && r.body === body && r.cycle_year === c) ?? null);
+      figures.push({ metric, body, current: find(own, cycle), previous: find(own, previousCycle), parent: find(parent, cycle) });
+    }
+  }
+  return figures;
+}

@@ -1,0 +1,80 @@
+import { useEffect, useRef } from 'react';
+import { echarts } from './echartsSetup';
+import type { ChartOption } from './option';
+import { currentLang } from '../i18n';
+
+export interface ChartItem {
+  key: string;
+  level: string;
+}
+
+interface Props {
+  option: ChartOption;
+  height?: number;
+  /** A click on a data item that carries a place (see base.ts placeDatum). */
+  onItemClick?: (item: ChartItem) => void;
+  /** Receives the live instance, e.g. for image export; null when it goes away. */
+  onInstance?: (chart: echarts.ECharts | null) => void;
+  'data-chart': string;
+}
+
+function titleOf(option: ChartOption): string {
+  const t = Array.isArray(option.title) ? option.title[0] : option.title;
+  return typeof t?.text === 'string' ? t.text : '';
+}
+
+function isEmptyOption(option: ChartOption): boolean {
+  return Array.isArray(option.graphic) && option.graphic.length > 0;
+}
+
+/**
+ * One ECharts instance bound to a div: created once, given each new option whole (notMerge, so
+ * a series that disappears is gone), resized with its box and disposed on unmount.
+ */
+export function EChart({ option, height = 360, onItemClick, onInstance, 'data-chart': id }: Props) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onItemClick);
+  clickRef.current = onItemClick;
+
+  useEffect(() => {
+    const node = el.current;
+    if (!node) return;
+    const instance = echarts.init(node, null, { renderer: 'svg', locale: currentLang() === 'zh' ? 'ZH' : 'EN' });
+    chart.current = instance;
+    instance.on('click', (params) => {
+      const d = params.data as { key?: unknown; level?: unknown } | null | undefined;
+      if (d && typeof d.key === 'string' && d.key && typeof d.level === 'string') clickRef.current?.({ key: d.key, level: d.level });
+    });
+    instance.on('finished', () => node.setAttribute('data-state', 'ready'));
+    const resize = new ResizeObserver(() => instance.resize());
+    resize.observe(node);
+    onInstance?.(instance);
+    return () => {
+      resize.disconnect();
+      onInstance?.(null);
+      instance.dispose();
+      chart.current = null;
+    };
+    // The instance lives as long as the element; options arrive through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const node = el.current;
+    node?.setAttribute('data-state', 'rendering');
+    chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
+  }, [option]);
+
+  return (
+    <div
+      ref={el}
+      className="echart"
+      role="img"
+      aria-label={titleOf(option)}
+      data-chart={id}
+      data-empty={isEmptyOption(option) ? 'true' : 'false'}
+      style={{ width: '100%', height }}
+    />
+  );
+}

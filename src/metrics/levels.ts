@@ -1,0 +1,13 @@
+import type { GroupBy } from '../db/metricSql';
+import { scopeLevel, type Scope } from './scope';
+
+/** The level one step below a scope, which charts break it down by (a village breaks down into itself). */
+export function childLevel(scope: Scope): Exclude<GroupBy, 'cycle'> {
+  switch (scopeLevel(scope)) {
+    case 'all':
+    case 'county':
+      return 'township';
+    default:
+      return 'village';
+  }
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { Figure } from '../../app/figures';
+import { currentLang } from '../../i18n';
+import { metricDef } from '../../metrics/catalogue';
+import { figureLabel, figureTexts } from '../figureText';
+
+interface Props {
+  figures: readonly Figure[];
+  scopeBody: string;
+  previousCycle: number | null;
+  parentName: string | null;
+}
+
+/** One card per figure: the value, its change from the previous cycle and the parent level's value. */
+export function KpiCards({ figures, scopeBody, previousCycle, parentName }: Props) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  return (
+    <div className="kpis">
+      {figures.map((f) => {
+        const m = metricDef(f.metric);
+        const x = figureTexts(f, lang);
+        const good = m.higherIsBetter === null || x.trend === 0 ? '' : (x.trend > 0) === m.higherIsBetter ? 'up-good' : 'up-bad';
+        return (
+          <section key={`${f.metric}-${f.body}`} className="kpi card" title={m.definition[lang]}>
+            <h4>{figureLabel(f, lang, t, scopeBody)}</h4>
+            <div className="kpi-value" data-metric={f.metric} data-body={f.body}>
+              {x.value}
+            </div>
+            <div className={`kpi-delta ${good}`}>
+              {previousCycle === null
+                ? t('overview.noPrevious')
+                : `${t('overview.previous', { year: previousCycle })} ${x.delta ?? '—'}`}
+            </div>
+            {parentName && (
+              <div className="kpi-parent">
+                {parentName}: {x.parent}
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

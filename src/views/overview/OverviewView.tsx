@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { useFigures } from '../../app/figures';
+import { usePlaces } from '../../app/hooks';
+import { useScope } from '../../app/useScope';
+import { currentLang } from '../../i18n';
+import type { MetricId } from '../../metrics/catalogue';
+import { QueryState } from '../QueryState';
+import { parentLabel, placeLabel } from '../scope/scopeLabel';
+import { KpiCards } from './KpiCards';
+import { OverviewCharts } from './OverviewCharts';
+
+export const KPI_METRICS: readonly MetricId[] = [
+  'villages',
+  'members',
+  'turnout',
+  'first_round_success_rate',
+  'women_share',
+  'avg_age',
+  'age_le35_share',
+  'edu_college_share',
+  'party_member_share',
+  'cross_holding_rate',
+  'one_shoulder_rate',
+  'reelection_rate',
+];
+
+export function OverviewView() {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const { scope, previousCycle } = useScope();
+  const places = usePlaces().data ?? [];
+  const figures = useFigures(scope, previousCycle, KPI_METRICS);
+  if (scope.cycle === null) return <p className="muted">{t('scope.noData')}</p>;
+  return (
+    <div className="overview" data-view="overview">
+      <h2>
+        {placeLabel(scope, places, lang)} · {t('scope.year', { year: scope.cycle })}
+      </h2>
+      <QueryState query={figures}>
+        {(f) => <KpiCards figures={f} scopeBody={scope.body} previousCycle={previousCycle} parentName={parentLabel(scope, places, lang)} />}
+      </QueryState>
+      <OverviewCharts />
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMetricRows } from '../../app/hooks';
+import { useScope } from '../../app/useScope';
+import type { GroupBy } from '../../db/metricSql';
+import { currentLang } from '../../i18n';
+import { METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
+import { formatValue } from '../../metrics/format';
+import { rankedValues } from './chartInputs';
+import { useDrillDown } from './useDrillDown';
+
+type SortKey = 'label' | 'value' | 'numerator' | 'denominator';
+
+/** Villages (or townships) of the scope ranked by any indicator; every column sorts, names drill down. */
+export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const { scope } = useScope();
+  const drill = useDrillDown();
+  const [metric, setMetric] = useState<MetricId>('turnout');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: true });
+  const m = metricDef(metric);
+  const body = m.source === 'results' && scope.body === 'all' ? 'village_committee' : scope.body;
+  const rows = useMetricRows({
+    metrics: [metric],
+    county: scope.county,
+    township: scope.township,
+    village: scope.village,
+    cycles: scope.cycle === null ? [] : [scope.cycle],
+    body,
+    role: scope.role,
+    groupBy: [level],
+  });
+  const sorted = useMemo(() => {
+    const list = rankedValues(rows.data ?? [], metric, level);
+    const dir = sort.desc ? -1 : 1;
+    return list.sort((a, b) => {
+      if (sort.key === 'label') return dir * a.label.localeCompare(b.label, 'zh');
+      const x = a[sort.key] ?? null;
+      const y = b[sort.key] ?? null;
+      // No data sorts last whichever way.
+      if (x === null) return y === null ? 0 : 1;
+      if (y === null) return -1;
+      return dir * (x - y);
+    });
+  }, [rows.data, metric, level, sort]);
+  const header = (key: SortKey, label: string) => (
+    <th aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="link" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'label' }))}>
+        {label} {sort.key === key ? (sort.desc ? '▼' : '▲') : ''}
+      </button>
+    </th>
+  );
+  return (
+    <section className="card ranking" data-table="ranking">
+      <h3>
+        {lang === 'zh' ? '排名' : 'Ranking'} ·{' '}
+        <select value={metric} onChange={(e) => setMetric(e.target.value as MetricId)} data-select="ranking-metric">
+          {METRICS.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x[lang]}
+            </option>
+          ))}
+        </select>
+      </h3>
+      <p className="muted">{m.definition[lang]}</p>
+      <div className="table-scroll">
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>#</th>
+              {header('label', t(`scope.${level}`))}
+              {header('value', t('table.value'))}
+              {header('numerator', t('table.numerator'))}
+              {header('denominator', t('table.denominator'))}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((r, i) => (
+              <tr key={r.key} data-rank-key={r.key}>
+                <td className="num">{i + 1}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => drill(r)}>
+                    {r.label}
+                  </button>
+                </td>
+                <td className="num">{formatValue(r.value, m.unit, lang)}</td>
+                <td className="num">{formatValue(r.numerator ?? null, 'count', lang)}</td>
+                <td className="num">{formatValue(r.denominator ?? null, 'count', lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Place } from '../../db/queries';
+import type { Lang } from '../../import/issues';
+import { parentScope, type Scope } from '../../metrics/scope';
+
+const ALL = { zh: '全部数据', en: 'All data' };
+
+/** The place a scope looks at, as people name it: "青山县 · 河东镇 · 李家村". */
+export function placeLabel(scope: Pick<Scope, 'county' | 'township' | 'village'>, places: readonly Place[], lang: Lang): string {
+  const parts: string[] = [];
+  if (scope.county) parts.push(scope.county);
+  if (scope.township) parts.push(scope.township);
+  if (scope.village) parts.push(places.find((p) => p.village_key === scope.village)?.village ?? scope.village);
+  return parts.length ? parts.join(' · ') : ALL[lang];
+}
+
+/** The parent level's name for "compared with" labels, or null at the top. */
+export function parentLabel(scope: Scope, places: readonly Place[], lang: Lang): string | null {
+  const parent = parentScope(scope);
+  return parent ? placeLabel(parent, places, lang) : null;
+}

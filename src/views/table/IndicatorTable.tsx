@@ -1,0 +1,99 @@
+import { useTranslation } from 'react-i18next';
+import { useFigures, type Figure } from '../../app/figures';
+import { usePlaces } from '../../app/hooks';
+import { useScope } from '../../app/useScope';
+import { downloadText, toCsv } from '../../export/csv';
+import { currentLang } from '../../i18n';
+import { METRICS, metricDef } from '../../metrics/catalogue';
+import { formatValue } from '../../metrics/format';
+import { QueryState } from '../QueryState';
+import { figureLabel, figureTexts } from '../figureText';
+import { parentLabel, placeLabel } from '../scope/scopeLabel';
+
+const ALL_METRICS = METRICS.map((m) => m.id);
+
+/** Every indicator of the catalogue for the scope: the statistics table a report writer copies. */
+export function IndicatorTable() {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const { scope, previousCycle } = useScope();
+  const places = usePlaces().data ?? [];
+  const figures = useFigures(scope, previousCycle, ALL_METRICS);
+  const parentName = parentLabel(scope, places, lang);
+  if (scope.cycle === null) return <p className="muted">{t('scope.noData')}</p>;
+  const title = `${placeLabel(scope, places, lang)} · ${t('scope.year', { year: scope.cycle })}`;
+
+  const headers = [
+    t('table.metric'),
+    t('table.value'),
+    t('table.numerator'),
+    t('table.denominator'),
+    ...(previousCycle !== null ? [t('table.previous', { year: previousCycle }), t('table.change')] : []),
+    ...(parentName ? [t('table.parent', { name: parentName })] : []),
+    t('table.definition'),
+  ];
+  const cells = (f: Figure) => {
+    const m = metricDef(f.metric);
+    const x = figureTexts(f, lang);
+    return [
+      figureLabel(f, lang, t, scope.body),
+      x.value,
+      x.numerator === null ? '—' : formatValue(x.numerator, 'count', lang),
+      x.denominator === null ? '—' : formatValue(x.denominator, 'count', lang),
+      ...(previousCycle !== null ? [x.previous, x.delta ?? '—'] : []),
+      ...(parentName ? [x.parent] : []),
+      m.definition[lang],
+    ];
+  };
+
+  return (
+    <div className="indicator-table" data-view="table">
+      <h2>
+        {t('table.heading')} · {title}
+      </h2>
+      <QueryState query={figures}>
+        {(list) => (
+          <>
+            <button
+              type="button"
+              data-action="download-table"
+              onClick={() => downloadText(`${title.replaceAll(' · ', '-')}-指标表.csv`, toCsv(headers, list.map(cells)))}
+            >
+              {t('table.download')}
+            </button>
+            <div className="table-scroll tall">
+              <table className="grid">
+                <thead>
+                  <tr>
+                    {headers.map((h) => (
+                      <th key={h}>{h}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((f) => {
+                    const row = cells(f);
+                    return (
+                      <tr key={`${f.metric}-${f.body}`} data-row-metric={f.metric}>
+                        <th scope="row">{row[0]}</th>
+                        <td className="num" data-metric={f.metric} data-body={f.body}>
+                          {row[1]}
+                        </td>
+                        {row.slice(2, -1).map((c, i) => (
+                          <td key={i} className="num">
+                            {c}
+                          </td>
+                        ))}
+                        <td className="definition">{row[row.length - 1]}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
