@@ -192,6 +192,146 @@ for (const { c, b } of ACCEPTANCE) {
   check(b.valid + b.invalid === b.voted, `${c.name} branch ballots`);
 }
 
+/**
+ * rules-results.csv + rules-members.csv: 青山县柳河镇 and 桑园镇, cycles 2018 (第十一届) and 2021 (第十二届), both
+ * bodies, with exactly known breaches of the rule checks (src/db/rules.ts). Each row lists the rules it breaks.
+ */
+interface RulesResult {
+  township: '柳河镇' | '桑园镇';
+  village: string;
+  code: string;
+  year: 2018 | 2021;
+  body: '村委会' | '村党支部' | '党总支';
+  registered: number | '';
+  voted: number | '';
+  entitled: number | '';
+  present: number | '';
+  partyVoted: number | '';
+  issued: number | '';
+  returned: number | '';
+  valid: number | '';
+  invalid: number | '';
+  seats: number | '';
+  candidates: number | '';
+  firstRound: '是' | '否' | '';
+  breaks: string;
+}
+const RULES_CODES: Record<string, string> = {
+  柳河村: '139901103201', 杨庄村: '139901103202', 高桥村: '139901103203', 五里铺村: '139901103204',
+  桑园村: '139901104201', 西沟村: '139901104202',
+};
+// prettier-ignore
+function rr(township: RulesResult['township'], village: string, year: RulesResult['year'], body: RulesResult['body'],
+  registered: number | '', voted: number | '', entitled: number | '', present: number | '', partyVoted: number | '',
+  issued: number | '', returned: number | '', valid: number | '', invalid: number | '', seats: number | '', candidates: number | '',
+  firstRound: RulesResult['firstRound'], breaks: string): RulesResult {
+  const code = RULES_CODES[village];
+  if (!code) throw new Error(`no code for ${village}`);
+  return { township, village, code, year, body, registered, voted, entitled, present, partyVoted, issued, returned, valid, invalid, seats, candidates, firstRound, breaks };
+}
+// prettier-ignore
+const RULES_RESULTS: readonly RulesResult[] = [
+  //  township  village     year  body       reg   voted  ent  pres pvote issued ret   valid inv  seats cand first
+  rr('柳河镇', '柳河村',   2021, '村委会',   1500,  700,  '',  '',  '',    700,  700,  690, 10,  5,  7, '是', '`turnout_not_over_half` (700 of 1,500 = 46.7%)'),
+  rr('柳河镇', '杨庄村',   2021, '村委会',   1000,  500,  '',  '',  '',    500,  500,  494,  6,  8, 10, '是', '`turnout_not_over_half` (500 of 1,000 = exactly 50.0%: not *more* than half)'),
+  rr('柳河镇', '高桥村',   2021, '村委会',   1240,  621,  '',  '',  '',    624,  623,  611, 12,  3,  4, '否', '`issued_gt_voted` (624 issued > 621 voted), `returned_gt_voted` (623 returned > 621 voted); turnout 621 of 1,240 = 50.1% is over half (clean); import warning `returned_gt_voted`'),
+  rr('柳河镇', '五里铺村', 2021, '村委会',    890,  801,  '',  '',  '',    801,  801,  790,  8,  3,  4, '是', '`valid_invalid_mismatch` (790 + 8 = 798 ≠ 801); import warning `valid_invalid_sum`'),
+  rr('桑园镇', '桑园村',   2021, '村委会',   2050, 1845,  '',  '',  '',   1840, 1843, 1830, 13,  5,  7, '是', '`returned_gt_issued` (1,843 returned > 1,840 issued; ≤ 1,845 voted); import warning `returned_gt_issued`'),
+  rr('桑园镇', '西沟村',   2021, '村委会',    760,  684,  '',  '',  '',    684,  683,  676,  7,  3,  4, '是', 'none (clean)'),
+  rr('柳河镇', '柳河村',   2021, '村党支部',   '',   '',  52,  40,  40,     40,   40,   39,  1,  5,  6, '是', '`branch_quorum` (40 of 52 present = 76.9%); 6 candidates for 5 seats is exactly +20% (clean)'),
+  rr('柳河镇', '杨庄村',   2021, '村党支部',   '',   '',  45,  36,  36,     36,   36,   35,  1,  5,  5, '是', '`branch_quorum` (36 of 45 = exactly 4/5: not *more* than four fifths), `candidate_margin` (5 candidates for 5 seats)'),
+  rr('柳河镇', '高桥村',   2021, '村党支部',   '',   '',  60,  49,  48,     48,   48,   47,  1,  5,  6, '是', 'none (49 of 60 present = 81.7%)'),
+  rr('柳河镇', '五里铺村', 2021, '村党支部',   '',   '',  30,  '',  24,     24,   24,   23,  1, '', '', '',   'none (实到会党员, 应选职数, 候选人数 blank: quorum and margin not checked)'),
+  rr('桑园镇', '桑园村',   2021, '党总支',     '',   '',  88,  80,  79,     79,   79,   78,  1,  7,  9, '是', 'none (clean)'),
+  rr('柳河镇', '柳河村',   2018, '村委会',   1460,  712,  '',  '',  '',    712,  712,  700, 12,  5,  7, '是', '`turnout_not_over_half` (712 of 1,460 = 48.8%)'),
+  rr('柳河镇', '杨庄村',   2018, '村委会',    980,  870,  '',  '',  '',    870,  870,  862,  8,  5,  7, '是', 'none (clean)'),
+  rr('桑园镇', '西沟村',   2018, '村委会',    745,  668,  '',  '',  '',    668,  668,  655, 10,  3,  4, '是', '`valid_invalid_mismatch` (655 + 10 = 665 ≠ 668); import warning `valid_invalid_sum`'),
+  rr('柳河镇', '五里铺村', 2018, '村委会',     '',  780,  '',  '',  '',    780,   '',  770, 10,  3,  4, '',   'none (登记选民数 and 收回选票 blank: turnout and ballot rules not checked)'),
+];
+const rulesTurnout = (r: RulesResult): string => {
+  const [num, den] = r.body === '村委会' ? [r.voted, r.registered] : [r.partyVoted, r.entitled];
+  return typeof num === 'number' && typeof den === 'number' ? pctString(num, den) : '';
+};
+check(
+  ['46.7%', '50.0%', '50.1%', '90.0%', '90.0%', '90.0%', '76.9%', '80.0%', '80.0%', '80.0%', '89.8%', '48.8%', '88.8%', '89.7%', ''].join() ===
+    RULES_RESULTS.map(rulesTurnout).join(),
+  'rules turnouts',
+);
+
+/** The rosters of the rules fixture (one elected member per row). */
+interface RulesMember {
+  township: RulesResult['township'];
+  village: string;
+  year: RulesResult['year'];
+  body: '村委会' | '村党支部';
+  name: string;
+  role: string;
+  gender: '男' | '女' | '';
+  birth: string;
+  education: string;
+  party: '中共党员' | '群众';
+  reelected: '是' | '否';
+  votes: number | '';
+}
+// prettier-ignore
+function rm(township: RulesMember['township'], village: string, year: RulesMember['year'], body: RulesMember['body'], name: string,
+  role: string, gender: RulesMember['gender'], birth: string, education: string, party: RulesMember['party'],
+  reelected: RulesMember['reelected'], votes: number | ''): RulesMember {
+  return { township, village, year, body, name, role, gender, birth, education, party, reelected, votes };
+}
+// prettier-ignore
+const RULES_MEMBERS: readonly RulesMember[] = [
+  rm('柳河镇', '柳河村',   2021, '村委会',   '刘振华', '主任',   '男', '1970.05', '高中', '中共党员', '是',  520),
+  rm('柳河镇', '柳河村',   2021, '村委会',   '孙丽',   '委员',   '女', '1985.09', '大专', '中共党员', '是',  410),
+  rm('柳河镇', '柳河村',   2021, '村委会',   '赵刚',   '委员',   '男', '1978.02', '初中', '群众',     '是',  350),
+  rm('柳河镇', '柳河村',   2021, '村党支部', '刘振华', '书记',   '男', '1970.05', '高中', '中共党员', '是',   38),
+  rm('柳河镇', '柳河村',   2021, '村党支部', '孙丽',   '委员',   '女', '1985.09', '大专', '中共党员', '否',   30),
+  rm('柳河镇', '柳河村',   2021, '村党支部', '钱进',   '委员',   '男', '1966.11', '初中', '中共党员', '是',   19),
+  rm('柳河镇', '杨庄村',   2021, '村委会',   '杨建军', '主任',   '男', '1972.03', '高中', '中共党员', '是',  430),
+  rm('柳河镇', '杨庄村',   2021, '村委会',   '杨春梅', '副主任', '女', '1980.07', '中专', '中共党员', '是',  412),
+  rm('柳河镇', '杨庄村',   2021, '村委会',   '周明',   '委员',   '男', '1983.01', '高中', '群众',     '否',  388),
+  rm('柳河镇', '杨庄村',   2021, '村委会',   '吴海',   '委员',   '男', '1976.06', '初中', '群众',     '是',  365),
+  rm('柳河镇', '杨庄村',   2021, '村委会',   '郑勇',   '委员',   '男', '1988.12', '大专', '中共党员', '否',  342),
+  rm('柳河镇', '杨庄村',   2021, '村委会',   '冯磊',   '委员',   '男', '1969.04', '初中', '群众',     '是',  317),
+  rm('柳河镇', '杨庄村',   2021, '村委会',   '陈静',   '委员',   '女', '1991.08', '本科', '群众',     '否',  296),
+  rm('柳河镇', '杨庄村',   2021, '村委会',   '褚强',   '委员',   '男', '1974.10', '高中', '群众',     '否',  263),
+  rm('柳河镇', '高桥村',   2021, '村委会',   '高志远', '主任',   '男', '1975.04', '大专', '中共党员', '是',  480),
+  rm('柳河镇', '高桥村',   2021, '村委会',   '高红',   '委员',   '女', '1982.02', '高中', '群众',     '否',  300),
+  rm('柳河镇', '高桥村',   2021, '村委会',   '马林',   '委员',   '男', '1979.09', '初中', '群众',     '否',  190),
+  rm('柳河镇', '五里铺村', 2021, '村委会',   '王德胜', '主任',   '男', '1967.08', '高中', '中共党员', '是',  700),
+  rm('柳河镇', '五里铺村', 2021, '村委会',   '王志',   '委员',   '男', '1984.03', '中专', '群众',     '否',  650),
+  rm('桑园镇', '桑园村',   2021, '村委会',   '桑国强', '主任',   '男', '1971.01', '大专', '中共党员', '是', 1500),
+  rm('桑园镇', '桑园村',   2021, '村委会',   '李伟',   '副主任', '男', '1980.05', '高中', '中共党员', '否', 1400),
+  rm('桑园镇', '桑园村',   2021, '村委会',   '张斌',   '委员',   '男', '1986.11', '本科', '群众',     '否', 1300),
+  rm('桑园镇', '桑园村',   2021, '村委会',   '何军',   '委员',   '男', '1977.07', '初中', '群众',     '是', 1200),
+  rm('桑园镇', '西沟村',   2021, '村委会',   '田文',   '主任',   '男', '1973.06', '高中', '中共党员', '是',  600),
+  rm('桑园镇', '西沟村',   2021, '村委会',   '石磊',   '委员',   '男', '1981.10', '高中', '群众',     '是',  520),
+  rm('桑园镇', '西沟村',   2021, '村委会',   '罗平',   '委员',   '',   '1990.02', '大专', '群众',     '否',   ''),
+  rm('柳河镇', '柳河村',   2018, '村委会',   '刘振华', '主任',   '男', '1970.05', '高中', '中共党员', '否',  600),
+  rm('柳河镇', '柳河村',   2018, '村委会',   '孙丽',   '委员',   '女', '1985.09', '大专', '中共党员', '否',  500),
+  rm('柳河镇', '柳河村',   2018, '村委会',   '赵刚',   '委员',   '男', '1978.02', '初中', '群众',     '否',  400),
+  rm('桑园镇', '西沟村',   2018, '村委会',   '田文',   '主任',   '男', '1973.06', '高中', '中共党员', '否',  600),
+  rm('桑园镇', '西沟村',   2018, '村委会',   '石磊',   '委员',   '男', '1981.10', '高中', '群众',     '否',  550),
+  rm('桑园镇', '西沟村',   2018, '村委会',   '孔亮',   '委员',   '男', '1965.03', '初中', '群众',     '否',  500),
+];
+check(RULES_MEMBERS.every((x) => RULES_RESULTS.some((r) => r.village === x.village && r.year === x.year && (r.body === '村委会') === (x.body === '村委会'))), 'rules roster has results');
+
+const RULES_RESULTS_HEADER = [
+  '县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '登记选民数', '参加投票人数', '参选率', '应到会党员', '实到会党员',
+  '参加选举党员', '发出选票', '收回选票', '有效票', '无效票', '应选职数', '候选人数', '一次选举成功',
+];
+const cycleLabel = (year: number): string => (year === 2021 ? '第十二届' : '第十一届');
+function rulesResultRow(r: RulesResult): Cell[] {
+  return [
+    COUNTY, r.township, r.village, r.code, r.year, cycleLabel(r.year), r.body, r.registered, r.voted, rulesTurnout(r), r.entitled, r.present,
+    r.partyVoted, r.issued, r.returned, r.valid, r.invalid, r.seats, r.candidates, r.firstRound,
+  ];
+}
+const RULES_MEMBERS_HEADER = ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '组织', '姓名', '职务', '性别', '出生年月', '文化程度', '民族', '政治面貌', '是否连任', '得票数'];
+function rulesMemberRow(x: RulesMember): Cell[] {
+  return [COUNTY, x.township, x.village, RULES_CODES[x.village], x.year, x.body, x.name, x.role, x.gender, x.birth, x.education, '汉族', x.party, x.reelected, x.votes];
+}
+
 /** Roster rows (members-gb18030.csv and the workbook's member sheet). */
 interface Member {
   village: string;
@@ -388,6 +528,9 @@ function buildCsvFixtures(): void {
   }
   writeText('acceptance-township.csv', acc, 'utf-8-bom');
 
+  writeText('rules-results.csv', [RULES_RESULTS_HEADER, ...RULES_RESULTS.map(rulesResultRow)], 'utf-8-bom');
+  writeText('rules-members.csv', [RULES_MEMBERS_HEADER, ...RULES_MEMBERS.map(rulesMemberRow)], 'utf-8-bom');
+
   written.set('empty.csv', Buffer.alloc(0));
   writeRaw('blank-lines.csv', '\n\n,,,\n\r\n,,,,,\n\n', 'utf-8');
   written.set('not-a-table.csv', Buffer.from(PNG_1X1));
@@ -514,6 +657,8 @@ function readme(): string {
     { file: 'workbook-two-sheets.xlsx', encoding: 'XLSX', delimiter: '—', layout: 'sheet `村委会选举结果`: title (merged A1:R1) + header + 6 villages + 合计; sheet `成员名单`: header + 10 members', dataRows: '6 + 10', clean: '6 + 10', warnings: none, rejected: none, th: '1 (row 1) + 1 (row 2); members sheet 0 + 1', skipped: '1 (results sheet): totals (row 9)', totals: 'matches (results sheet)' },
     { file: 'legacy.xls', encoding: 'XLS (BIFF8)', delimiter: '—', layout: 'sheet `村委会选举结果`: header + 6 villages', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
     { file: 'acceptance-township.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 5 committee rows + 5 branch rows', dataRows: 10, clean: 10, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'rules-results.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 15 rows (2 townships, 2018 and 2021, both bodies)', dataRows: 15, clean: 11, warnings: '4: line 4 `returned_gt_voted`, line 5 `valid_invalid_sum`, line 6 `returned_gt_issued`, line 15 `valid_invalid_sum`', rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'rules-members.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 32 members', dataRows: 32, clean: 32, warnings: none, rejected: none, skipped: none, totals: '—' },
     { file: 'empty.csv', encoding: '— (0 bytes)', delimiter: '—', layout: 'empty', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `empty`), nothing imported' },
     { file: 'blank-lines.csv', encoding: 'ASCII', delimiter: 'comma', layout: 'only newlines and commas', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `empty`: nothing but blank lines), nothing imported' },
     { file: 'not-a-table.csv', encoding: 'binary (PNG)', delimiter: '—', layout: 'a 1×1 PNG named .csv', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `not_a_table`, `sniffBinary` → `png`), nothing imported' },
@@ -535,6 +680,17 @@ function readme(): string {
   const accC = ACCEPTANCE.map(({ c }) => `| ${c.name} | ${c.code} | ${c.registered} | ${c.voted} | ${c.turnout} | ${c.returned} | ${c.valid} | ${c.invalid} |`).join('\n');
   const accB = ACCEPTANCE.map(({ c, b }) => `| ${c.name} | ${b.body} | ${b.entitled} | ${b.present} | ${b.voted} | ${b.turnout} | ${b.valid} | ${b.invalid} |`).join('\n');
   const breachList = BREACHES.map((b, i) => `- line ${i + 2} (${(b.cells[2] as string) || '（村名空白）'}): ${b.expect}`).join('\n');
+  const rosterList = (['柳河村', '杨庄村', '高桥村', '五里铺村', '桑园村', '西沟村'] as const)
+    .flatMap((v) => ([2021, 2018] as const).flatMap((y) => (['村委会', '村党支部'] as const).map((b) => [v, y, b] as const)))
+    .map(([v, y, b]) => {
+      const rows = RULES_MEMBERS.map((x, i) => ({ x, line: i + 2 })).filter(({ x }) => x.village === v && x.year === y && x.body === b);
+      if (rows.length === 0) return null;
+      const people = rows.map(({ x, line }) => `${x.name} ${x.role} ${x.gender || '性别空白'} ${x.votes === '' ? '得票空白' : `${x.votes}票`} (line ${line})`);
+      return `${v} ${y} ${b}: ${people.join(', ')}`;
+    })
+    .filter((x): x is string => x !== null)
+    .map((x) => `\n- ${x}`)
+    .join('');
   const memberList = MEMBERS.map((x, i) => `| ${i + 2} | ${x.village} | ${x.body} | ${x.name} | ${x.role} | ${x.gender} | ${x.birth} | ${x.education} | ${x.ethnicity} | ${x.party} | ${x.reelected} | ${x.votes} | ${x.expect} |`).join('\n');
 
   // Person-level figures of members-gb18030.csv (a person on both bodies counts once).
@@ -711,6 +867,32 @@ ${accB}
 
 Expected: 10 clean rows; committee turnout ${ACC.voted} ÷ ${ACC.registered} = ${pctString(ACC.voted, ACC.registered)}; branch
 turnout ${ACC.partyVoted} ÷ ${ACC.entitled} = ${pctString(ACC.partyVoted, ACC.entitled)} (到会率 ${ACC.present} ÷ ${ACC.entitled} = ${pctString(ACC.present, ACC.entitled)}).
+
+### rules-results.csv and rules-members.csv (rule checks, \`src/db/rules.ts\`)
+青山县, townships 柳河镇 (codes 1399011032xx) and 桑园镇 (1399011042xx), cycles 2018 (第十一届) and 2021 (第十二届), both
+bodies. Results columns: ${RULES_RESULTS_HEADER.join(', ')} (committee rows leave the 党员 columns blank, branch rows
+登记选民数 and 参加投票人数; 参选率 = 参加投票人数 ÷ 登记选民数, for a branch 参加选举党员 ÷ 应到会党员). Roster columns:
+${RULES_MEMBERS_HEADER.join(', ')} (民族 汉族 throughout). Every rule breach of these two files is listed here; no other
+record of them breaks a rule.
+
+| line | 乡镇 | 村 | 年份 | 组织 | 登记 | 投票 | 参选率 | 应到会 | 实到会 | 参加选举 | 发出 | 收回 | 有效 | 无效 | 职数 | 候选 | 一次成功 | rules broken |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+${RULES_RESULTS.map((r, i) => `| ${i + 2} | ${r.township} | ${r.village} | ${r.year} | ${r.body} | ${r.registered} | ${r.voted} | ${rulesTurnout(r)} | ${r.entitled} | ${r.present} | ${r.partyVoted} | ${r.issued} | ${r.returned} | ${r.valid} | ${r.invalid} | ${r.seats} | ${r.candidates} | ${r.firstRound} | ${r.breaks} |`).join('\n')}
+
+Rosters (rules-members.csv, line numbers of that file):${rosterList}
+
+Breaches from the rosters:
+- \`winner_without_majority\` (villagers' committee only; more than half of the voters who voted where the election is
+  recorded as won in the first round, else at least one third): 柳河村 2021 赵刚 350 of 700 (exactly 50.0%, first round);
+  高桥村 2021 马林 190 of 621 (30.6% < one third; 高桥村 went to a second round, 一次选举成功 否, so 高红's 300 = 48.3%
+  is clean). 柳河村's branch member 钱进 (19 of 40) is not checked: the majority rule of DOMAIN.md is the Organic Law's.
+- \`committee_size\` (3–7 persons): 杨庄村 2021 8 members (应选职数 8); 五里铺村 2021 2 members (应选职数 3).
+- \`no_woman_on_committee\`: 五里铺村 2021 (2 men), 桑园村 2021 (4 men), 西沟村 2018 (3 men). 西沟村 2021 is not
+  reported: 罗平's 性别 is blank (unknown), and 罗平's blank 得票数 is not checked either.
+
+Expected breaches in all: 柳河镇 2021: 13; 桑园镇 2021: 2 (桑园村 \`returned_gt_issued\`, \`no_woman_on_committee\`);
+2018: 3 (柳河村 \`turnout_not_over_half\`, 西沟村 \`valid_invalid_mismatch\` and \`no_woman_on_committee\`). Both files import
+with no rejected row.
 
 ### empty.csv, blank-lines.csv, not-a-table.csv
 - \`empty.csv\`: 0 bytes → refused ("empty file"), nothing imported, no crash.

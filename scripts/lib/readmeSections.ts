@@ -1,5 +1,6 @@
 import { FIELDS, REQUIRED_FIELDS } from '../../src/import/fields';
 import { METRICS } from '../../src/metrics/catalogue';
+import { RULES } from '../../src/db/rules';
 
 const KIND_LABEL = { results: 'results 结果', members: 'members 花名册' } as const;
 
@@ -25,7 +26,16 @@ export function metricsMarkdown(): string {
   return lines.join('\n');
 }
 
-const SECTIONS: Record<string, () => string> = { columns: columnsMarkdown, metrics: metricsMarkdown };
+const BODY_LABEL = { village_committee: 'villagers\' committee 村委会', party_branch: 'party branch 党组织', all: 'both 两委' } as const;
+
+/** The README's list of rule checks, generated from the rule catalogue. */
+export function rulesMarkdown(): string {
+  const lines = ['| id | 规则 | rule | applies to | requirement and basis |', '|---|---|---|---|---|'];
+  for (const r of RULES) lines.push(`| \`${r.id}\` | ${r.zh} | ${r.en} | ${BODY_LABEL[r.body]} | ${r.description.en} |`);
+  return lines.join('\n');
+}
+
+const SECTIONS: Record<string, () => string> = { columns: columnsMarkdown, metrics: metricsMarkdown, rules: rulesMarkdown };
 
 /** Rewrites every generated section between its `<!-- name:start … -->` and `<!-- name:end -->` markers. */
 export function replaceSections(readme: string): string {

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ageDistribution, hasSampleData, hasUserData, listCycles, listImports, listPlaces, previewRows, queryMetrics, tableCount } from '../db/queries';
 import type { MetricQuery } from '../db/metricSql';
+import { findRuleBreaches, summarizeRules, type RuleScope } from '../db/rules';
 import type { FileKind } from '../import/fields';
 import { useDb } from './DbProvider';
 
@@ -58,5 +59,15 @@ export function useAgeDistribution(q: Pick<MetricQuery, 'county' | 'township' | 
     queryKey: ['data', 'ages', JSON.stringify(q)],
     enabled: q !== null,
     queryFn: () => ageDistribution(db, q!),
+  });
+}
+
+/** Rule breaches in a scope and the per-rule summary (records checked, breaches), run together. */
+export function useRuleBreaches(q: RuleScope | null) {
+  const db = useDb();
+  return useQuery({
+    queryKey: ['data', 'rules', JSON.stringify(q)],
+    enabled: q !== null,
+    queryFn: async () => ({ breaches: await findRuleBreaches(db, q!), summary: await summarizeRules(db, q!) }),
   });
 }

@@ -11,7 +11,7 @@ export function trendOption(input: TrendInput): ChartOption {
   return {
     ...frame(text, empty),
     legend: { show: series.length > 1, bottom: 4, type: 'scroll', data: series.map((s) => s.label) },
-    grid: { top: TITLE_HEIGHT + 14, left: 56, right: 24, bottom: series.length > 1 ? 44 : 28 },
+    grid: { top: TITLE_HEIGHT + 14, left: 56, right: 32, bottom: series.length > 1 ? 58 : 32 },
     tooltip: tooltip('axis', (p) => {
       const params = asParams(p);
       const first = params[0];

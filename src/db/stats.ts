@@ -16,8 +16,8 @@ const ROLE_CLASS = `CASE role WHEN 'secretary' THEN 'head' WHEN 'director' THEN 
   WHEN 'deputy_secretary' THEN 'deputy' WHEN 'deputy_director' THEN 'deputy' ELSE 'member' END`;
 
 /** The electorate and the voters of an election: party members for a branch, villagers otherwise. */
-const ELECTORATE = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_entitled, registered_voters) ELSE registered_voters END`;
-const VOTED = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_voted, voters_voted) ELSE voters_voted END`;
+export const ELECTORATE = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_entitled, registered_voters) ELSE registered_voters END`;
+export const VOTED = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_voted, voters_voted) ELSE voters_voted END`;
 
 const pair = (num: string, den: string, name: string) =>
   `CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${num}) END AS ${name}_num,

@@ -51,7 +51,8 @@ describe('the dashboard on the acceptance township', () => {
     await expect.poll(() => kpi('turnout', 'village_committee').innerText()).toBe('91.3%');
     expect(await kpi('members', 'all').innerText()).toBe('5');
     // A village is compared with its township.
-    expect(await page.locator('.kpi', { has: kpi('turnout', 'village_committee') }).innerText()).toContain('88.4%');
+    const card = page.locator('[data-view="overview"] .kpi', { has: page.locator('[data-metric="turnout"][data-body="village_committee"]') });
+    expect(await card.innerText()).toContain('88.4%');
 
     await page.goBack();
     await expect.poll(() => kpi('turnout', 'village_committee').innerText()).toBe('88.4%');

@@ -60,6 +60,10 @@ describe('import through the file input', () => {
   it('opens on the marked sample data on a first start', async () => {
     const { page, context, errors } = await openApp(browser);
     await page.waitForSelector('[data-sample="true"]', { timeout: 60_000 });
+    // The dashboard opens on the sample: 140 villages in 2 counties, 2021 the latest cycle.
+    const villages = page.locator('[data-view="overview"] [data-metric="villages"][data-body="all"]');
+    await expect.poll(() => villages.innerText(), { timeout: 30_000 }).toBe('140');
+    await page.locator('[data-nav="data"]').click();
     await page.waitForSelector('[data-table="imports"]');
     expect(await page.locator('[data-table="imports"]').innerText()).toContain('示例');
     await page.locator('[data-action="clear-sample"]').click();

@@ -63,6 +63,8 @@ export function OverviewCharts() {
   const where = placeLabel(scope, places, lang);
   const bodyName = (b: string) => (b === 'all' ? t('scope.bodyAll') : t(`body.${b}`));
   const turnoutBody = scope.body === 'all' ? 'village_committee' : scope.body;
+  // Results indicators are reported per body: with both bodies in scope they show the committee's.
+  const bodyFor = (m: MetricId) => (metricDef(m).source === 'results' ? turnoutBody : scope.body);
 
   const text = (metric: MetricId, body: string, withCycle = true): ChartText => {
     const m = metricDef(metric);
@@ -76,13 +78,13 @@ export function OverviewCharts() {
 
   const turnout = useMetricRows(query(scope, ['turnout'], { body: turnoutBody, groupBy: ['village'] }));
   const parent = parentScope(scope);
-  const trendOwn = useMetricRows(query(scope, [trendMetric], { cycles: [], groupBy: ['cycle'], body: metricDef(trendMetric).source === 'results' ? turnoutBody : scope.body }));
-  const trendParent = useMetricRows(parent ? query(parent, [trendMetric], { cycles: [], groupBy: ['cycle'], body: metricDef(trendMetric).source === 'results' ? turnoutBody : scope.body }) : null);
-  const heat = useMetricRows(query(scope, [trendMetric], { cycles: [], groupBy: [level, 'cycle'], body: metricDef(trendMetric).source === 'results' ? turnoutBody : scope.body }));
+  const trendOwn = useMetricRows(query(scope, [trendMetric], { cycles: [], groupBy: ['cycle'], body: bodyFor(trendMetric) }));
+  const trendParent = useMetricRows(parent ? query(parent, [trendMetric], { cycles: [], groupBy: ['cycle'], body: bodyFor(trendMetric) }) : null);
+  const heat = useMetricRows(query(scope, [trendMetric], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(trendMetric) }));
   const ages = useAgeDistribution(query(scope, [], {}));
   const bands = useMetricRows(query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'] }));
   const edu = useMetricRows(query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'] }));
-  const rates = useMetricRows(query(scope, [rateMetric], { cycles: [], groupBy: [level, 'cycle'] }));
+  const rates = useMetricRows(query(scope, [rateMetric], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(rateMetric) }));
 
   const options = useMemo(
     () => ({
@@ -90,12 +92,12 @@ export function OverviewCharts() {
       trend:
         trendOwn.data &&
         trendOption(
-          trendInput(text(trendMetric, metricDef(trendMetric).source === 'results' ? turnoutBody : scope.body, false), trendMetric, cycles, [
+          trendInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, [
             { key: 'own', label: where, rows: trendOwn.data },
             ...(parent && trendParent.data ? [{ key: 'parent', label: placeLabel(parent, places, lang), rows: trendParent.data }] : []),
           ]),
         ),
-      heat: heat.data && heatmapOption(heatmapInput(text(trendMetric, scope.body, false), trendMetric, cycles, heat.data, level)),
+      heat: heat.data && heatmapOption(heatmapInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, heat.data, level)),
       pyramid: ages.data && pyramidOption(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, ages.data)),
       bands:
         bands.data &&
@@ -103,7 +105,7 @@ export function OverviewCharts() {
       edu:
         edu.data &&
         stackedSharesOption(sharesByCycle({ ...text('edu_college_share', scope.body, false), title: lang === 'zh' ? '文化程度构成' : 'Education tiers' }, EDUCATION_TIERS, cycles, edu.data, lang)),
-      rates: rates.data && groupedRatesOption(groupedRatesInput(text(rateMetric, scope.body, false), rateMetric, cycles, rates.data, level, lang)),
+      rates: rates.data && groupedRatesOption(groupedRatesInput(text(rateMetric, bodyFor(rateMetric), false), rateMetric, cycles, rates.data, level, lang)),
     }),
     // eslint-style exhaustive deps would list text(); its inputs are these.
     [turnout.data, trendOwn.data, trendParent.data, heat.data, ages.data, bands.data, edu.data, rates.data, lang, where, cycles, scope, banding, trendMetric, rateMetric, level, places],

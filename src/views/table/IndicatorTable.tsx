@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFigures, type Figure } from '../../app/figures';
 import { usePlaces } from '../../app/hooks';
 import { useScope } from '../../app/useScope';
-import { downloadText, toCsv } from '../../export/csv';
+import { DownloadableTable } from '../DownloadableTable';
 import { currentLang } from '../../i18n';
 import { METRICS, metricDef } from '../../metrics/catalogue';
 import { formatValue } from '../../metrics/format';
@@ -53,45 +53,31 @@ export function IndicatorTable() {
       </h2>
       <QueryState query={figures}>
         {(list) => (
-          <>
-            <button
-              type="button"
-              data-action="download-table"
-              onClick={() => downloadText(`${title.replaceAll(' · ', '-')}-指标表.csv`, toCsv(headers, list.map(cells)))}
-            >
-              {t('table.download')}
-            </button>
-            <div className="table-scroll tall">
-              <table className="grid">
-                <thead>
-                  <tr>
-                    {headers.map((h) => (
-                      <th key={h}>{h}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((f) => {
-                    const row = cells(f);
-                    return (
-                      <tr key={`${f.metric}-${f.body}`} data-row-metric={f.metric}>
-                        <th scope="row">{row[0]}</th>
-                        <td className="num" data-metric={f.metric} data-body={f.body}>
-                          {row[1]}
-                        </td>
-                        {row.slice(2, -1).map((c, i) => (
-                          <td key={i} className="num">
-                            {c}
-                          </td>
-                        ))}
-                        <td className="definition">{row[row.length - 1]}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </>
+          <DownloadableTable
+            headers={headers}
+            csvRows={() => list.map(cells)}
+            fileName={`${title.replaceAll(' · ', '-')}-指标表.csv`}
+            action="download-table"
+            downloadLabel={t('table.download')}
+          >
+            {list.map((f) => {
+              const row = cells(f);
+              return (
+                <tr key={`${f.metric}-${f.body}`} data-row-metric={f.metric}>
+                  <th scope="row">{row[0]}</th>
+                  <td className="num" data-metric={f.metric} data-body={f.body}>
+                    {row[1]}
+                  </td>
+                  {row.slice(2, -1).map((c, i) => (
+                    <td key={i} className="num">
+                      {c}
+                    </td>
+                  ))}
+                  <td className="definition">{row[row.length - 1]}</td>
+                </tr>
+              );
+            })}
+          </DownloadableTable>
         )}
       </QueryState>
     </div>
