@@ -404,6 +404,136 @@ const ENGLISH_ROWS: readonly Cell[][] = [
 /** xss-names.csv: hostile village names (stored and shown as plain text). */
 const XSS_NAMES = ['<img src=x onerror=alert(1)>', '"; DROP TABLE results; --', '=HYPERLINK("http://x")'] as const;
 
+/**
+ * hostile-results.csv + hostile-members.csv: a real-looking township report whose place names, person
+ * names and notes are HTML, SQL, spreadsheet formulas, control characters, bidi overrides, ECharts
+ * template syntax and a 5,000-character string. Everything must be stored as text and shown literally.
+ */
+const LONG_VILLAGE = `${'长'.repeat(4999)}村`;
+const LONG_PERSON = '明'.repeat(5000);
+const HOSTILE_COUNTY = "' OR 1=1 --";
+const HOSTILE_TOWNSHIPS = ['<script>alert(1)</script>', '{b}镇'] as const;
+interface HostileVillage {
+  /** As written in the file. */
+  name: string;
+  /** As stored (normalizeVillageName: C0 controls and bidi overrides removed, nothing else). */
+  stored: string;
+  township: 0 | 1;
+  code: string;
+  registered: number;
+  voted: number;
+  returned: number;
+  valid: number;
+  invalid: number;
+  seats: number;
+  candidates: number;
+  firstRound: '是' | '否';
+  breaks: string;
+}
+function hv(i: number, name: string, stored: string, township: 0 | 1, opts: Partial<HostileVillage> = {}): HostileVillage {
+  const registered = 800 + 97 * i;
+  const voted = Math.round(registered * (0.75 + 0.01 * i));
+  const returned = voted - (i % 3);
+  const invalid = 5 + i;
+  const base: HostileVillage = {
+    name, stored, township, code: township === 0 ? `1399011052${String(i).padStart(2, '0')}` : '', registered, voted, returned,
+    valid: returned - invalid, invalid, seats: 5, candidates: 7, firstRound: '是', breaks: 'none',
+  };
+  return { ...base, ...opts };
+}
+// prettier-ignore
+const HOSTILE_VILLAGES: readonly HostileVillage[] = [
+  hv(1, '<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>', 0),
+  hv(2, '<script>alert(1)</script>', '<script>alert(1)</script>', 0, { firstRound: '否' }),
+  hv(3, '"; DROP TABLE results; --', '"; DROP TABLE results; --', 0, { breaks: '`winner_without_majority` (member `=1+1` received at most half of the votes cast; first round 是)' }),
+  hv(4, "' OR 1=1 --", "' OR 1=1 --", 0),
+  hv(5, '=HYPERLINK("http://x","点我")', '=HYPERLINK("http://x","点我")', 0, { voted: 598, returned: 598, valid: 588, invalid: 10, firstRound: '否', breaks: '`turnout_not_over_half` (598 of 1,285 = 46.5%)' }),
+  hv(6, '+SUM(1,1)', '+SUM(1,1)', 0, { valid: 1100, breaks: '`valid_invalid_mismatch` (1,100 + 11 = 1,111 ≠ 1,119 returned); import warning `valid_invalid_sum`' }),
+  hv(7, '@cmd', '@cmd', 0, { breaks: '`no_woman_on_committee` (3 men)' }),
+  hv(8, '-1+1', '-1+1', 0, { seats: 3, candidates: 4, breaks: '`committee_size` (2 members for 3 seats)' }),
+  hv(9, LONG_VILLAGE, LONG_VILLAGE, 1),
+  hv(10, '\u0007响铃村', '响铃村', 1),
+  hv(11, '\u001b[31m红字村', '[31m红字村', 1),
+  hv(12, '\u202e村庄反转', '村庄反转', 1),
+  hv(13, '{a|b}村', '{a|b}村', 1),
+  hv(14, '{b}', '{b}', 1),
+];
+/** Text for the unmapped 备注 column, one per results row in turn (kept as extra data). */
+const HOSTILE_NOTES = ['<img src=x onerror=alert(3)>', '{a|b}', "=cmd|' /C calc'!A0", '\u001b[31m红色\u001b[0m', '"; DROP TABLE imports; --', ''] as const;
+const HOSTILE_RESULTS_2018 = 4; // villages 1–4 also have a 2018 committee row
+const HOSTILE_BRANCHES = 4; // villages 1–4 also have a 2021 party-branch row
+
+interface HostileMember {
+  village: number;
+  body: '村委会' | '村党支部';
+  name: string;
+  stored: string;
+  role: string;
+  gender: '男' | '女';
+  votes: number;
+}
+// prettier-ignore
+const HOSTILE_MEMBERS: readonly HostileMember[] = [
+  { village: 1, body: '村委会', name: '<img src=x onerror=alert(2)>', stored: '<img src=x onerror=alert(2)>', role: '主任', gender: '男', votes: 0.9 },
+  { village: 1, body: '村委会', name: '王秀兰', stored: '王秀兰', role: '委员', gender: '女', votes: 0.8 },
+  { village: 1, body: '村委会', name: '李强', stored: '李强', role: '委员', gender: '男', votes: 0.7 },
+  { village: 2, body: '村委会', name: '<script>alert(2)</script>', stored: '<script>alert(2)</script>', role: '主任', gender: '男', votes: 0.6 },
+  { village: 2, body: '村委会', name: "'; DROP TABLE members; --", stored: "'; DROP TABLE members; --", role: '委员', gender: '女', votes: 0.5 },
+  { village: 2, body: '村委会', name: '张伟', stored: '张伟', role: '委员', gender: '男', votes: 0.4 },
+  { village: 3, body: '村委会', name: '陈刚', stored: '陈刚', role: '主任', gender: '男', votes: 0.85 },
+  { village: 3, body: '村委会', name: '=1+1', stored: '=1+1', role: '委员', gender: '男', votes: 0.5 },
+  { village: 3, body: '村委会', name: '刘芳', stored: '刘芳', role: '委员', gender: '女', votes: 0.75 },
+  { village: 4, body: '村委会', name: '+SUM(2,2)', stored: '+SUM(2,2)', role: '主任', gender: '男', votes: 0.9 },
+  { village: 4, body: '村委会', name: "@SUM(1+1)*cmd|' /C calc'!A0", stored: "@SUM(1+1)*cmd|' /C calc'!A0", role: '委员', gender: '女', votes: 0.8 },
+  { village: 4, body: '村委会', name: '-2+3', stored: '-2+3', role: '委员', gender: '男', votes: 0.7 },
+  { village: 5, body: '村委会', name: '{a|b}', stored: '{a|b}', role: '主任', gender: '男', votes: 0.7 },
+  { village: 5, body: '村委会', name: '{b}', stored: '{b}', role: '委员', gender: '女', votes: 0.6 },
+  { village: 5, body: '村委会', name: '赵磊', stored: '赵磊', role: '委员', gender: '男', votes: 0.5 },
+  { village: 6, body: '村委会', name: '\u0007王铃', stored: '王铃', role: '主任', gender: '男', votes: 0.9 },
+  { village: 6, body: '村委会', name: '\u001b[31m赵红', stored: '[31m赵红', role: '委员', gender: '女', votes: 0.8 },
+  { village: 6, body: '村委会', name: '\u202e张反', stored: '张反', role: '委员', gender: '男', votes: 0.7 },
+  { village: 7, body: '村委会', name: '周军', stored: '周军', role: '主任', gender: '男', votes: 0.9 },
+  { village: 7, body: '村委会', name: '吴涛', stored: '吴涛', role: '委员', gender: '男', votes: 0.8 },
+  { village: 7, body: '村委会', name: '郑斌', stored: '郑斌', role: '委员', gender: '男', votes: 0.7 },
+  { village: 8, body: '村委会', name: LONG_PERSON, stored: LONG_PERSON, role: '主任', gender: '男', votes: 0.9 },
+  { village: 8, body: '村委会', name: '孙丽', stored: '孙丽', role: '委员', gender: '女', votes: 0.8 },
+  ...[9, 10, 11, 12, 13, 14].flatMap((v): HostileMember[] => [
+    { village: v, body: '村委会', name: `韩${v}军`, stored: `韩${v}军`, role: '主任', gender: '男', votes: 0.9 },
+    { village: v, body: '村委会', name: `冯${v}梅`, stored: `冯${v}梅`, role: '委员', gender: '女', votes: 0.8 },
+    { village: v, body: '村委会', name: `曹${v}勇`, stored: `曹${v}勇`, role: '委员', gender: '男', votes: 0.7 },
+  ]),
+  { village: 1, body: '村党支部', name: '<img src=x onerror=alert(2)>', stored: '<img src=x onerror=alert(2)>', role: '书记', gender: '男', votes: 0.9 },
+  { village: 1, body: '村党支部', name: '王秀兰', stored: '王秀兰', role: '委员', gender: '女', votes: 0.8 },
+  { village: 2, body: '村党支部', name: '马明', stored: '马明', role: '书记', gender: '男', votes: 0.9 },
+  { village: 2, body: '村党支部', name: '张伟', stored: '张伟', role: '委员', gender: '男', votes: 0.8 },
+  { village: 3, body: '村党支部', name: '陈刚', stored: '陈刚', role: '书记', gender: '男', votes: 0.9 },
+  { village: 3, body: '村党支部', name: '黄梅', stored: '黄梅', role: '委员', gender: '女', votes: 0.8 },
+  { village: 4, body: '村党支部', name: '+SUM(2,2)', stored: '+SUM(2,2)', role: '书记', gender: '男', votes: 0.9 },
+  { village: 4, body: '村党支部', name: '-2+3', stored: '-2+3', role: '委员', gender: '男', votes: 0.8 },
+];
+const HOSTILE_EDUCATION = ['高中', '大专', '初中', '本科', '中专'] as const;
+
+/** Party-branch figures of hostile village i (1–4): entitled, present, voted. */
+function hostileBranch(i: number): { entitled: number; present: number; voted: number } {
+  return { entitled: 40 + i, present: 38 + i, voted: 38 + i };
+}
+
+function hostileVillage(i: number): HostileVillage {
+  const v = HOSTILE_VILLAGES[i - 1];
+  if (!v) throw new Error(`no hostile village ${i}`);
+  return v;
+}
+
+const HOSTILE_RESULTS: readonly HostileResultRow[] = hostileResultRows();
+check(hostileVillage(5).registered === 1285 && pctString(598, 1285) === '46.5%', 'hostile 5 turnout');
+check(hostileVillage(6).returned === 1119 && hostileVillage(6).invalid === 11, 'hostile 6 ballots');
+
+for (const [i, v] of HOSTILE_VILLAGES.entries()) {
+  check(v.returned <= v.voted && v.voted <= v.registered, `hostile ${i + 1} ballots`);
+  check(i + 1 === 6 ? v.valid + v.invalid !== v.returned : v.valid + v.invalid === v.returned, `hostile ${i + 1} valid + invalid`);
+  check((v.voted * 2 > v.registered) === (i + 1 !== 5), `hostile ${i + 1} turnout over half`);
+}
+
 /** A valid 1×1 transparent PNG (67 bytes; CRCs checked). */
 // prettier-ignore
 const PNG_1X1 = [
@@ -547,6 +677,54 @@ function buildCsvFixtures(): void {
     row(SIX[3] as VillageResult),
   ];
   writeText('xss-names.csv', xss, 'utf-8-bom');
+
+  writeText('hostile-results.csv', [[...RULES_RESULTS_HEADER, '备注'], ...HOSTILE_RESULTS.map((r) => r.cells)], 'utf-8-bom');
+  writeText('hostile-members.csv', [MEMBER_HEADER, ...hostileMemberRows()], 'utf-8-bom');
+}
+
+interface HostileResultRow {
+  village: number;
+  year: number;
+  body: '村委会' | '村党支部';
+  cells: Cell[];
+}
+
+function hostileResultRows(): HostileResultRow[] {
+  const rows: HostileResultRow[] = [];
+  const note = () => HOSTILE_NOTES[rows.length % HOSTILE_NOTES.length] ?? '';
+  const place = (v: HostileVillage): Cell[] => [HOSTILE_COUNTY, HOSTILE_TOWNSHIPS[v.township], v.name, v.code];
+  for (const [i, v] of HOSTILE_VILLAGES.entries()) {
+    // 县…组织, 登记选民数, 参加投票人数, 参选率, 应到会党员, 实到会党员, 参加选举党员, 发出选票, 收回选票, 有效票, 无效票, 应选职数, 候选人数, 一次选举成功, 备注
+    rows.push({ village: i + 1, year: YEAR, body: '村委会', cells: [...place(v), YEAR, LABEL, '村委会', v.registered, v.voted, pctString(v.voted, v.registered), '', '', '', v.voted, v.returned, v.valid, v.invalid, v.seats, v.candidates, v.firstRound, note()] });
+    if (i < HOSTILE_BRANCHES) {
+      const b = hostileBranch(i + 1);
+      rows.push({ village: i + 1, year: YEAR, body: '村党支部', cells: [...place(v), YEAR, LABEL, '村党支部', '', '', pctString(b.voted, b.entitled), b.entitled, b.present, b.voted, b.voted, b.voted, b.voted - 1, 1, 3, 4, '是', note()] });
+    }
+  }
+  for (const [i, v] of HOSTILE_VILLAGES.slice(0, HOSTILE_RESULTS_2018).entries()) {
+    const registered = v.registered - 40;
+    const voted = Math.round(registered * 0.8);
+    rows.push({ village: i + 1, year: 2018, body: '村委会', cells: [...place(v), 2018, '第十一届', '村委会', registered, voted, pctString(voted, registered), '', '', '', voted, voted, voted - 9, 9, 5, 7, '是', note()] });
+  }
+  return rows;
+}
+
+/** Line (header = 1) of a hostile results row. */
+function hostileResultLine(village: number, year: number, body: HostileResultRow['body']): number {
+  const i = HOSTILE_RESULTS.findIndex((r) => r.village === village && r.year === year && r.body === body);
+  if (i < 0) throw new Error(`no hostile row ${village} ${year} ${body}`);
+  return i + 2;
+}
+
+function hostileMemberRows(): Cell[][] {
+  return HOSTILE_MEMBERS.map((x, i) => {
+    const v = hostileVillage(x.village);
+    const voters = x.body === '村委会' ? v.voted : hostileBranch(x.village).voted;
+    return [
+      HOSTILE_COUNTY, HOSTILE_TOWNSHIPS[v.township], v.name, v.code, YEAR, x.body, x.name, x.role, x.gender, `${1960 + ((i * 7) % 31)}.${String((i % 12) + 1).padStart(2, '0')}`,
+      HOSTILE_EDUCATION[i % HOSTILE_EDUCATION.length], '汉族', x.body === '村党支部' || i % 2 === 0 ? '中共党员' : '群众', i % 3 === 0 ? '是' : '否', Math.floor(voters * x.votes),
+    ];
+  });
 }
 
 function sheetRow(input: VillageResult | readonly Cell[]): (string | number | null)[] {
@@ -663,6 +841,8 @@ function readme(): string {
     { file: 'blank-lines.csv', encoding: 'ASCII', delimiter: 'comma', layout: 'only newlines and commas', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `empty`: nothing but blank lines), nothing imported' },
     { file: 'not-a-table.csv', encoding: 'binary (PNG)', delimiter: '—', layout: 'a 1×1 PNG named .csv', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `not_a_table`, `sniffBinary` → `png`), nothing imported' },
     { file: 'xss-names.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 4 villages (3 hostile names)', dataRows: 4, clean: 4, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'hostile-results.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${HOSTILE_RESULTS.length} rows (${HOSTILE_VILLAGES.length} villages 2021 村委会, ${HOSTILE_BRANCHES} 村党支部, ${HOSTILE_RESULTS_2018} of 2018) + 备注 column; hostile names`, dataRows: HOSTILE_RESULTS.length, clean: HOSTILE_RESULTS.length - 1, warnings: `1: line ${hostileResultLine(6, 2021, '村委会')} \`valid_invalid_sum\``, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'hostile-members.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${HOSTILE_MEMBERS.length} members (2021); hostile names`, dataRows: HOSTILE_MEMBERS.length, clean: HOSTILE_MEMBERS.length, warnings: none, rejected: none, skipped: none, totals: '—' },
   ];
   for (const e of E) check(written.has(e.file), `README lists unwritten ${e.file}`);
   for (const f of written.keys()) check(E.some((e) => e.file === f), `README misses ${f}`);
@@ -894,6 +1074,8 @@ Expected breaches in all: 柳河镇 2021: 13; 桑园镇 2021: 2 (桑园村 \`ret
 2018: 3 (柳河村 \`turnout_not_over_half\`, 西沟村 \`valid_invalid_mismatch\` and \`no_woman_on_committee\`). Both files import
 with no rejected row.
 
+${hostileReadme()}
+
 ### empty.csv, blank-lines.csv, not-a-table.csv
 - \`empty.csv\`: 0 bytes → refused ("empty file"), nothing imported, no crash.
 - \`blank-lines.csv\`: \`\\n\\n,,,\\n\\r\\n,,,,,\\n\\n\` (6 physical lines of nothing) → refused (no header / no data).
@@ -907,6 +1089,50 @@ above; the village key drops spaces (\`normalizeVillageName\` → \`<imgsrc=xone
 \`";DROPTABLEresults;--\`, \`=HYPERLINK("http://x")\`). Either way they are only ever text: no element and no alert
 when shown, never spliced into SQL, and on CSV export the \`=HYPERLINK\` name is prefixed with \`'\`.
 `;
+}
+
+/** A hostile string for Markdown: invisible characters as \u escapes, a long one abbreviated, pipes escaped. */
+function mdText(x: string): string {
+  if (x.length > 100) {
+    const head = x.replace(/.$/u, '');
+    const same = [...head].every((c) => c === x[0]);
+    return same && x.endsWith(x[0] ?? '') ? `${x[0]} × ${thousands(x.length)}` : `${x[0]} × ${thousands(x.length - 1)} + ${x.slice(-1)} (${thousands(x.length)} characters)`;
+  }
+  const shown = x.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `\`${shown.replace(/\|/g, '\\|')}\``;
+}
+
+function hostileReadme(): string {
+  const villages = HOSTILE_VILLAGES.map((v, i) => {
+    const rows = HOSTILE_RESULTS.filter((r) => r.village === i + 1).map((r) => `${hostileResultLine(i + 1, r.year, r.body)}`);
+    return `| ${i + 1} | ${mdText(v.name)} | ${v.stored === v.name ? 'same' : mdText(v.stored)} | ${mdText(HOSTILE_TOWNSHIPS[v.township])} | ${v.code || '—'} | ${v.registered} | ${v.voted} | ${pctString(v.voted, v.registered)} | ${v.returned} | ${v.valid} | ${v.invalid} | ${v.seats} | ${v.firstRound} | ${rows.join(', ')} | ${v.breaks} |`;
+  }).join('\n');
+  const people = HOSTILE_MEMBERS.map((x, i) => ({ x, line: i + 2 }))
+    .filter(({ x }) => x.name.length > 100 || /[^\p{Script=Han}\d]/u.test(x.name))
+    .map(({ x, line }) => `${line} ${mdText(x.name)}${x.stored === x.name ? '' : ` → stored ${mdText(x.stored)}`} (${x.village}, ${x.body}, ${x.role}, ${x.gender})`)
+    .join('; ');
+  return `### hostile-results.csv and hostile-members.csv
+A township report whose text cells are attacks. County ${mdText(HOSTILE_COUNTY)} on every row; township ${mdText(HOSTILE_TOWNSHIPS[0])}
+(villages 1–8, area codes 1399011052xx) and ${mdText(HOSTILE_TOWNSHIPS[1])} (villages 9–14, no codes: keyed by county + township + name).
+Results columns: ${RULES_RESULTS_HEADER.join(', ')}, 备注 (unmapped: kept as extra data; cycles through ${HOSTILE_NOTES.filter(Boolean).map(mdText).join(', ')} and empty).
+Rows: each village's 2021 村委会 row, a 2021 村党支部 row for villages 1–${HOSTILE_BRANCHES} (right after the village's committee row; 应到会 41–44,
+实到会 and 参加选举 two fewer, 职数 3, 候选 4) and 2018 村委会 rows for villages 1–${HOSTILE_RESULTS_2018} at the end (registered 40 fewer, 80% voted).
+
+| # | village as written | stored as | township | code | 登记 | 投票 | 参选率 | 收回 | 有效 | 无效 | 职数 | 一次成功 | lines | 2021 rules broken |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+${villages}
+
+Stored as: \`normalizeVillageName\` / \`cleanText\` drop C0 control characters (U+0007, U+001B) and bidi embeddings/overrides
+(U+202E), nothing else: HTML, quotes, SQL, formulas, \`{a|b}\` and the 5,000-character name are stored verbatim.
+
+hostile-members.csv: 2021 rosters, columns ${MEMBER_HEADER.join(', ')}; ${HOSTILE_MEMBERS.length} rows, all clean: committee (村委会) 3 persons for
+villages 1–7 and 9–14, 2 for village 8; branch (村党支部) 书记 + 委员 for villages 1–4. Hostile persons (line, village #, body, role, gender): ${people}.
+Persons on both bodies: village 1 ${mdText('<img src=x onerror=alert(2)>')} (主任 + 书记: one shoulder) and 王秀兰; village 2 张伟; village 3 陈刚 (one
+shoulder); village 4 ${mdText('+SUM(2,2)')} (one shoulder) and ${mdText('-2+3')}. 得票数 = floor(share × voters who voted).
+
+Expected: results ${HOSTILE_RESULTS.length} rows, ${HOSTILE_RESULTS.length - 1} clean + 1 warning; members ${HOSTILE_MEMBERS.length} clean. Rule breaches in 2021 (all bodies): 5 — listed in the
+table above; 2018: none. On CSV export every cell starting with \`=\`, \`+\`, \`-\` or \`@\` (villages 5–8, persons such as \`=1+1\`) is
+prefixed with \`'\`; on screen every string is shown as text (no element, no alert, no template substitution).`;
 }
 
 function main(): void {

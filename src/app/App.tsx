@@ -5,6 +5,8 @@ import { ImportView } from '../views/import/ImportView';
 import { DataView } from '../views/DataView';
 import { ScopeBar } from '../views/scope/ScopeBar';
 import { SampleBanner } from './SampleBanner';
+import { StoreBanner } from './StoreBanner';
+import { ServiceWorkerNotice } from './ServiceWorkerNotice';
 import { useRoute, VIEWS, type View } from './route';
 
 // Dashboard views pull in ECharts: each loads only when first shown.
@@ -68,6 +70,7 @@ export function App() {
           </select>
         </label>
       </header>
+      <StoreBanner />
       <SampleBanner onCleared={() => navigate({ view: 'import' })} />
       {SCOPED.includes(view) && <ScopeBar />}
       <main>
@@ -75,7 +78,10 @@ export function App() {
           <ViewBody view={view} onShowData={() => navigate({ view: 'data' })} />
         </Suspense>
       </main>
-      <footer className="app-footer">{t('app.privacy')}</footer>
+      <footer className="app-footer">
+        {t('app.privacy')}
+        <ServiceWorkerNotice />
+      </footer>
     </div>
   );
 }

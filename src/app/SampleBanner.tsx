@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteImports } from '../db/queries';
-import { useDb } from './DbProvider';
+import { useDb, usePersistence } from './DbProvider';
 import { useInvalidateData, useSampleState } from './hooks';
 
 /** Sample figures must never pass for real ones: say so on every view while they are loaded. */
 export function SampleBanner({ onCleared }: { onCleared: () => void }) {
   const { t } = useTranslation();
   const db = useDb();
+  const persistence = usePersistence();
   const invalidate = useInvalidateData();
   const state = useSampleState();
   const [busy, setBusy] = useState(false);
@@ -23,6 +24,8 @@ export function SampleBanner({ onCleared }: { onCleared: () => void }) {
           setBusy(true);
           try {
             await deleteImports(db, 'sample');
+            // Remembered, so the sample does not come back on the next start.
+            await persistence.dismissSample().catch(() => undefined);
             await invalidate();
             onCleared();
           } finally {

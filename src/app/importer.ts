@@ -1,9 +1,115 @@
 import type { Db } from '../db/types';
-import { commitImport, discardStaged, stageImport, type Conflict, type ConflictChoice, type ImportMeta } from '../db/load';
-import { deleteImports, hasSampleData } from '../db/queries';
+import { commitBatch, discardStaged, stageImport, type CommitItem, type Conflict, type ConflictChoice, type ImportMeta, type StagedImport } from '../db/load';
+import { hasSampleData } from '../db/queries';
 import type { PreparedImport } from '../import/pipeline';
+import { QuotaError } from '../store/fileStore';
+import type { Persistence } from '../store/persistence';
 
 export type ConflictAnswer = ConflictChoice | 'cancel';
+
+export interface BatchItem {
+  prepared: PreparedImport;
+  meta: ImportMeta;
+}
+
+export type ImportPhase = 'staging' | 'asking' | 'committing' | 'saving' | 'done';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** Files staged so far, of total. */
+  done: number;
+  total: number;
+  /** Data rows staged so far. */
+  rows: number;
+  fileName: string | null;
+}
+
+export interface ItemOutcome {
+  importId: number | null;
+  /** The user answered "cancel" to this file's conflicts. */
+  skipped: boolean;
+  conflicts: Conflict[];
+}
+
+export interface BatchOutcome {
+  /** The whole batch was cancelled before anything was written. */
+  cancelled: boolean;
+  items: ItemOutcome[];
+  sampleCleared: boolean;
+  /** Imported but not saved (the data is in this page only); null when saved or nothing to save. */
+  saveError: { quota: boolean; message: string } | null;
+}
+
+export interface BatchOptions {
+  ask: (fileName: string, conflicts: Conflict[]) => Promise<ConflictAnswer>;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  persistence?: Persistence | null;
+  /** Replace every row of this cycle (from any import) with the batch's. */
+  replaceCycle?: number | null;
+}
+
+/** Lets the page paint progress and take a click on "cancel" between steps. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Imports files as one unit: every file is staged (cancellable), the user is asked about villages
+ * already there, then everything is committed in one transaction and saved. A cancel or an error
+ * before the commit leaves the database and the saved data exactly as they were.
+ */
+export async function importBatch(db: Db, batch: readonly BatchItem[], opts: BatchOptions): Promise<BatchOutcome> {
+  const staged: (StagedImport | null)[] = [];
+  const progress = (p: Omit<ImportProgress, 'total'>) => opts.onProgress?.({ ...p, total: batch.length });
+  const items: ItemOutcome[] = batch.map(() => ({ importId: null, skipped: false, conflicts: [] }));
+  let rows = 0;
+  const cancelled = (): BatchOutcome => ({ cancelled: true, items, sampleCleared: false, saveError: null });
+  try {
+    for (const [k, item] of batch.entries()) {
+      progress({ phase: 'staging', done: k, rows, fileName: item.meta.fileName });
+      await breathe();
+      if (opts.signal?.aborted) return cancelled();
+      const s = await stageImport(db, item.prepared);
+      staged.push(s);
+      rows += s.rows;
+      items[k]!.conflicts = s.conflicts;
+    }
+    const commit: CommitItem[] = [];
+    for (const [k, item] of batch.entries()) {
+      const s = staged[k]!;
+      let choice: ConflictAnswer = 'keep';
+      if (s.conflicts.length > 0) {
+        progress({ phase: 'asking', done: batch.length, rows, fileName: item.meta.fileName });
+        choice = await opts.ask(item.meta.fileName, s.conflicts);
+      }
+      if (opts.signal?.aborted) return cancelled();
+      if (choice === 'cancel') {
+        items[k]!.skipped = true;
+        continue;
+      }
+      commit.push({ staged: s, prepared: item.prepared, meta: item.meta, choice });
+    }
+    if (commit.length === 0) return { cancelled: false, items, sampleCleared: false, saveError: null };
+    progress({ phase: 'committing', done: batch.length, rows, fileName: null });
+    const isSample = batch.every((b) => b.meta.isSample);
+    const result = await commitBatch(db, commit, { clearSample: !isSample && (await hasSampleData(db)), replaceCycle: opts.replaceCycle ?? null });
+    let n = 0;
+    for (const [k] of batch.entries()) if (!items[k]!.skipped) items[k]!.importId = result.ids[n++] ?? null;
+    let saveError: BatchOutcome['saveError'] = null;
+    if (opts.persistence && !isSample) {
+      progress({ phase: 'saving', done: batch.length, rows, fileName: null });
+      try {
+        await opts.persistence.save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared });
+      } catch (e) {
+        saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    progress({ phase: 'done', done: batch.length, rows, fileName: null });
+    return { cancelled: false, items, sampleCleared: result.sampleCleared, saveError };
+  } finally {
+    // Staged tables of a cancelled or failed batch (commitBatch drops the ones it used).
+    for (const s of staged) if (s) await discardStaged(db, s);
+  }
+}
 
 export interface ImportOutcome {
   importId: number | null;
@@ -12,27 +118,16 @@ export interface ImportOutcome {
   sampleCleared: boolean;
 }
 
-/**
- * Stages the rows, asks about villages already imported, and commits. The user's own first
- * import replaces the bundled sample, so sample and real figures never mix.
- */
+/** One file, for the sample loader, scripts and tests. */
 export async function importPrepared(
   db: Db,
   prepared: PreparedImport,
   meta: ImportMeta,
   ask: (conflicts: Conflict[]) => Promise<ConflictAnswer>,
+  persistence?: Persistence | null,
 ): Promise<ImportOutcome> {
-  let sampleCleared = false;
-  if (!meta.isSample && (await hasSampleData(db))) {
-    await deleteImports(db, 'sample');
-    sampleCleared = true;
-  }
-  const staged = await stageImport(db, prepared);
-  const answer: ConflictAnswer = staged.conflicts.length > 0 ? await ask(staged.conflicts) : 'keep';
-  if (answer === 'cancel') {
-    await discardStaged(db, staged);
-    return { importId: null, cancelled: true, conflicts: staged.conflicts, sampleCleared };
-  }
-  const importId = await commitImport(db, staged, prepared, meta, answer);
-  return { importId, cancelled: false, conflicts: staged.conflicts, sampleCleared };
+  const out = await importBatch(db, [{ prepared, meta }], { ask: (_, c) => ask(c), persistence });
+  const item = out.items[0]!;
+  if (out.saveError) throw new Error(out.saveError.message);
+  return { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared };
 }

@@ -16,10 +16,22 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
-export async function openBrowserDb(): Promise<Db> {
+/**
+ * @param onCrash called once if the worker dies (out of memory, a wasm trap): every later query
+ * would fail, so the app must say so and offer a reload; the saved data is not affected.
+ */
+export async function openBrowserDb(onCrash?: (message: string) => void): Promise<Db> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   if (!bundle.mainWorker) throw new Error('DuckDB bundle has no worker');
   const worker = new Worker(bundle.mainWorker);
+  let crashed = false;
+  const crash = (message: string) => {
+    if (crashed) return;
+    crashed = true;
+    onCrash?.(message);
+  };
+  worker.addEventListener('error', (e) => crash(e.message || 'worker error'));
+  worker.addEventListener('messageerror', () => crash('worker message error'));
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   const conn = await db.connect();
@@ -41,6 +53,15 @@ export async function openBrowserDb(): Promise<Db> {
     },
     async registerText(p: string, text: string) {
       await db.registerFileText(p, text);
+    },
+    async registerBuffer(p: string, bytes: Uint8Array) {
+      await db.registerFileBuffer(p, bytes);
+    },
+    async registerEmpty(p: string) {
+      await db.registerEmptyFileBuffer(p);
+    },
+    async readBuffer(p: string) {
+      return db.copyFileToBuffer(p);
     },
     async dropFile(p: string) {
       await db.dropFile(p);

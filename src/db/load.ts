@@ -6,7 +6,7 @@
 import type { FileKind } from '../import/fields';
 import type { CellValue, NormalizedRow } from '../import/normalizeRow';
 import type { PreparedImport } from '../import/pipeline';
-import { quoteIdent, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
+import { quoteIdent, REJECTED_COLUMNS, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
 import { refreshStats } from './stats';
 import { STAGE_DIR, type Db } from './types';
 
@@ -17,8 +17,21 @@ function csvField(v: CellValue | undefined, col: ColumnDef): string {
   return String(v);
 }
 
+/** CSV text we wrote, with a bound on its longest line for read_csv's max_line_size. */
+export interface CsvText {
+  text: string;
+  maxLineBytes: number;
+}
+
+/** Lines joined as a file; a UTF-16 code unit is at most 3 bytes of UTF-8, hence the bound. */
+export function csvText(lines: readonly string[]): CsvText {
+  let longest = 0;
+  for (const l of lines) if (l.length > longest) longest = l.length;
+  return { text: lines.join('\n') + '\n', maxLineBytes: longest * 3 + 1 };
+}
+
 /** Our own CSV of canonical values: every text quoted, so DuckDB never has to guess. */
-export function rowsToCsv(kind: FileKind, rows: readonly NormalizedRow[]): string {
+export function rowsToCsv(kind: FileKind, rows: readonly NormalizedRow[]): CsvText {
   const cols = TABLE_COLUMNS[kind];
   const lines: string[] = [];
   for (const r of rows) {
@@ -31,12 +44,23 @@ export function rowsToCsv(kind: FileKind, rows: readonly NormalizedRow[]): strin
     };
     lines.push(cols.map((c) => csvField(c.name in meta ? meta[c.name] : r.values[c.name], c)).join(','));
   }
-  return lines.join('\n') + '\n';
+  return csvText(lines);
 }
 
-function readCsvSql(path: string, cols: readonly ColumnDef[]): string {
+/** read_csv's default max_line_size; a longer line (a cell of a million characters) needs more. */
+const DEFAULT_MAX_LINE = 2_000_000;
+
+/**
+ * read_csv of a file we wrote ourselves: every column typed by the schema (no guessing), a quoted
+ * empty string stays an empty string and only an unquoted empty field is NULL. `maxLineBytes`
+ * raises the line limit only when needed: DuckDB sizes its read buffers from it.
+ */
+export function readCsvSql(path: string, cols: readonly ColumnDef[], opts: { header?: boolean; gzip?: boolean; maxLineBytes?: number } = {}): string {
   const spec = cols.map((c) => `'${c.name}': '${c.sql}'`).join(', ');
-  return `read_csv('${path}', header=false, auto_detect=false, delim=',', quote='"', escape='"', allow_quoted_nulls=false, columns={${spec}})`;
+  let extra = opts.gzip ? ", compression='gzip'" : '';
+  const max = Math.ceil(opts.maxLineBytes ?? 0);
+  if (max > DEFAULT_MAX_LINE) extra += `, max_line_size=${max}`;
+  return `read_csv('${path}', header=${opts.header ? 'true' : 'false'}, auto_detect=false, delim=',', quote='"', escape='"', allow_quoted_nulls=false${extra}, columns={${spec}})`;
 }
 
 export interface Conflict {
@@ -63,9 +87,10 @@ export async function stageImport(db: Db, prepared: PreparedImport): Promise<Sta
   const id = `${Date.now().toString(36)}_${++stageCounter}`;
   const path = `${STAGE_DIR}import_${id}.csv`;
   const table = `stage_${id}`;
-  await db.registerText(path, rowsToCsv(kind, accepted));
+  const csv = rowsToCsv(kind, accepted);
+  await db.registerText(path, csv.text);
   try {
-    await db.exec(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${readCsvSql(path, cols)}`);
+    await db.exec(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${readCsvSql(path, cols, { maxLineBytes: csv.maxLineBytes })}`);
   } finally {
     await db.dropFile(path);
   }
@@ -79,6 +104,8 @@ export async function stageImport(db: Db, prepared: PreparedImport): Promise<Sta
     `SELECT any_value(t.village) AS village, any_value(t.township) AS township, t.cycle_year, t.body, count(*) AS existing_rows
      FROM ${target} t
      WHERE (t.village_key, t.cycle_year, t.body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${table})
+       -- The bundled sample goes as the user's own data comes in: nothing to ask about.
+       AND t.import_id NOT IN (SELECT import_id FROM imports WHERE is_sample)
      GROUP BY t.village_key, t.cycle_year, t.body
      ORDER BY t.cycle_year, village`,
   );
@@ -98,50 +125,118 @@ export interface ImportMeta {
 
 export type ConflictChoice = 'replace' | 'keep';
 
-export async function commitImport(
-  db: Db,
-  staged: StagedImport,
-  prepared: PreparedImport,
-  meta: ImportMeta,
-  choice: ConflictChoice,
-): Promise<number> {
+export interface CommitItem {
+  staged: StagedImport;
+  prepared: PreparedImport;
+  meta: ImportMeta;
+  choice: ConflictChoice;
+}
+
+export interface CommitOutcome {
+  /** The new import ids, in the order of the items. */
+  ids: number[];
+  /** Earlier imports that lost rows to "replace" (their saved copies must be rewritten). */
+  touched: number[];
+  /** Whether the bundled sample was removed in the same transaction. */
+  sampleCleared: boolean;
+}
+
+/** A fresh import id: never one used before, not even by a deleted import kept for undo. */
+export const NEXT_IMPORT_ID_SQL =
+  'SELECT greatest(coalesce((SELECT max(import_id) FROM imports), 0), coalesce((SELECT max(import_id) FROM import_ids_used), 0)) + 1 AS id';
+
+async function nextImportId(db: Db): Promise<number> {
+  const [{ id }] = (await db.query<{ id: number }>(NEXT_IMPORT_ID_SQL)) as [{ id: number }];
+  await db.query('INSERT INTO import_ids_used VALUES (?)', [id]);
+  return id;
+}
+
+async function insertRejected(db: Db, id: number, staged: StagedImport, prepared: PreparedImport): Promise<void> {
+  const rejected = prepared.rows.filter((r) => r.status === 'rejected');
+  if (rejected.length === 0) return;
+  const path = `${STAGE_DIR}rejected_${staged.table}.csv`;
+  const csv = csvText(
+    rejected.map((r) => [id, r.rowNumber, JSON.stringify(r.cells), JSON.stringify(r.issues)].map((v) => `"${String(v).replaceAll('"', '""')}"`).join(',')),
+  );
+  await db.registerText(path, csv.text);
+  try {
+    await db.exec(`INSERT INTO rejected_rows SELECT * FROM ${readCsvSql(path, REJECTED_COLUMNS, { maxLineBytes: csv.maxLineBytes })}`);
+  } finally {
+    await db.dropFile(path);
+  }
+}
+
+async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touched: number[] }> {
+  const { staged, prepared, meta, choice } = item;
   const target = TABLE_OF[staged.kind];
   const cols = TABLE_COLUMNS[staged.kind].map((c) => quoteIdent(c.name)).join(', ');
+  const id = await nextImportId(db);
+  let touched: number[] = [];
+  if (choice === 'replace' && staged.conflicts.length > 0) {
+    const same = `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${staged.table})`;
+    touched = (await db.query<{ import_id: number }>(`SELECT DISTINCT import_id FROM ${target} WHERE ${same}`)).map((r) => r.import_id);
+    await db.exec(`DELETE FROM ${target} WHERE ${same}`);
+  }
+  await db.exec(`INSERT INTO ${target} (${cols}) SELECT * REPLACE (${id} AS import_id) FROM ${staged.table}`);
+  const c = prepared.counts;
+  await db.query(`INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    id,
+    meta.fileName,
+    meta.sheetName,
+    staged.kind,
+    meta.encoding,
+    new Date().toISOString(),
+    c.imported,
+    c.warned,
+    c.rejected,
+    c.skipped,
+    meta.isSample ?? false,
+  ]);
+  await insertRejected(db, id, staged, prepared);
+  return { id, touched };
+}
+
+/**
+ * Commits staged files in one transaction: all of them or none, so a failure or a cancel never
+ * leaves half a batch. The user's own first import removes the bundled sample in the same step.
+ */
+export async function commitBatch(
+  db: Db,
+  items: readonly CommitItem[],
+  opts: { clearSample: boolean; /** Remove every row of this cycle first ("replace a cycle"). */ replaceCycle?: number | null },
+): Promise<CommitOutcome> {
   await db.exec('BEGIN TRANSACTION');
   try {
-    const [{ id }] = (await db.query<{ id: number }>('SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports')) as [{ id: number }];
-    if (choice === 'replace' && staged.conflicts.length > 0) {
-      await db.exec(
-        `DELETE FROM ${target} WHERE (village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${staged.table})`,
-      );
-    }
-    await db.exec(`INSERT INTO ${target} (${cols}) SELECT * REPLACE (${id} AS import_id) FROM ${staged.table}`);
-    const c = prepared.counts;
-    await db.query(
-      `INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, meta.fileName, meta.sheetName, staged.kind, meta.encoding, new Date().toISOString(), c.imported, c.warned, c.rejected, c.skipped, meta.isSample ?? false],
-    );
-    const rejected = prepared.rows.filter((r) => r.status === 'rejected');
-    if (rejected.length > 0) {
-      const path = `${STAGE_DIR}rejected_${staged.table}.csv`;
-      const text = rejected
-        .map((r) => [id, r.rowNumber, JSON.stringify(r.cells), JSON.stringify(r.issues)].map((v) => `"${String(v).replaceAll('"', '""')}"`).join(','))
-        .join('\n');
-      await db.registerText(path, text + '\n');
-      try {
-        await db.exec(
-          `INSERT INTO rejected_rows SELECT * FROM read_csv('${path}', header=false, auto_detect=false, delim=',', quote='"', escape='"', columns={'import_id': 'INTEGER', 'source_row': 'INTEGER', 'cells': 'VARCHAR', 'reasons': 'VARCHAR'})`,
-        );
-      } finally {
-        await db.dropFile(path);
+    let sampleCleared = false;
+    const replaced = new Set<number>();
+    if (opts.replaceCycle !== undefined && opts.replaceCycle !== null) {
+      for (const t of ['results', 'members']) {
+        for (const r of await db.query<{ import_id: number }>(`SELECT DISTINCT import_id FROM ${t} WHERE cycle_year = ?`, [opts.replaceCycle]))
+          replaced.add(r.import_id);
+        await db.query(`DELETE FROM ${t} WHERE cycle_year = ?`, [opts.replaceCycle]);
       }
     }
+    if (opts.clearSample) {
+      const sample = 'import_id IN (SELECT import_id FROM imports WHERE is_sample)';
+      for (const t of ['results', 'members', 'rejected_rows']) await db.exec(`DELETE FROM ${t} WHERE ${sample}`);
+      await db.exec('DELETE FROM imports WHERE is_sample');
+      sampleCleared = true;
+    }
+    const ids: number[] = [];
+    const touched = new Set<number>(replaced);
+    for (const item of items) {
+      const r = await insertOne(db, item);
+      ids.push(r.id);
+      for (const t of r.touched) touched.add(t);
+    }
     await db.exec('COMMIT');
-    await db.exec(`DROP TABLE IF EXISTS ${staged.table}`);
-    await refreshStats(db);
-    return id;
+    for (const id of ids) touched.delete(id);
+    return { ids, touched: [...touched], sampleCleared };
   } catch (e) {
     await db.exec('ROLLBACK');
     throw e;
+  } finally {
+    for (const item of items) await discardStaged(db, item.staged);
+    await refreshStats(db);
   }
 }

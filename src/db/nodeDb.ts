@@ -39,6 +39,15 @@ export async function openNodeDb(): Promise<Db> {
     async registerText(p: string, text: string) {
       db.registerFileText(p, text);
     },
+    async registerBuffer(p: string, bytes: Uint8Array) {
+      db.registerFileBuffer(p, bytes);
+    },
+    async registerEmpty(p: string) {
+      db.registerFileBuffer(p, new Uint8Array());
+    },
+    async readBuffer(p: string) {
+      return db.copyFileToBuffer(p);
+    },
     async dropFile(p: string) {
       db.dropFile(p);
     },

@@ -6,18 +6,10 @@ import { metricSql, metricValue, scopeWhere, type MetricQuery } from './metricSq
 import { TABLE_OF } from './schema';
 import { refreshStats } from './stats';
 import type { Db } from './types';
+import type { ImportRecordSaved } from '../store/manifest';
 
-export interface ImportRecord {
-  import_id: number;
-  file_name: string;
-  sheet_name: string | null;
+export interface ImportRecord extends Omit<ImportRecordSaved, 'kind'> {
   kind: FileKind;
-  encoding: string | null;
-  imported_at: string;
-  rows_imported: number;
-  rows_warned: number;
-  rows_rejected: number;
-  rows_skipped: number;
   is_sample: boolean;
   cycles: string | null;
   villages: number;

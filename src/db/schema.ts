@@ -53,6 +53,21 @@ export const TABLE_COLUMNS: Record<FileKind, readonly ColumnDef[]> = {
   members: [...META, ...PERSON, ...FIELDS.filter((f) => f.kinds.includes('members')).flatMap(columnsForField)],
 };
 
+/** Rejected rows keep the original cells and reasons (JSON text) for download. */
+export const REJECTED_COLUMNS: readonly ColumnDef[] = [
+  { name: 'import_id', sql: 'INTEGER' },
+  { name: 'source_row', sql: 'INTEGER' },
+  { name: 'cells', sql: 'VARCHAR' },
+  { name: 'reasons', sql: 'VARCHAR' },
+];
+
+/** The tables whose rows belong to an import (by import_id): what is saved and restored per import. */
+export const IMPORT_TABLES: readonly { table: string; columns: readonly ColumnDef[] }[] = [
+  { table: TABLE_OF.results, columns: TABLE_COLUMNS.results },
+  { table: TABLE_OF.members, columns: TABLE_COLUMNS.members },
+  { table: 'rejected_rows', columns: REJECTED_COLUMNS },
+];
+
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
@@ -74,12 +89,9 @@ export const SCHEMA_SQL: readonly string[] = [
     rows_skipped INTEGER NOT NULL,
     is_sample BOOLEAN NOT NULL DEFAULT false
   )`,
-  `CREATE TABLE IF NOT EXISTS rejected_rows (
-    import_id INTEGER NOT NULL,
-    source_row INTEGER NOT NULL,
-    cells VARCHAR NOT NULL,
-    reasons VARCHAR NOT NULL
-  )`,
+  `CREATE TABLE IF NOT EXISTS rejected_rows (${REJECTED_COLUMNS.map((c) => `${quoteIdent(c.name)} ${c.sql} NOT NULL`).join(', ')})`,
+  // Every import id ever given, also of deleted imports kept for undo, so an id is never reused.
+  'CREATE TABLE IF NOT EXISTS import_ids_used (import_id INTEGER PRIMARY KEY)',
 ];
 
 export async function ensureSchema(db: Db): Promise<void> {

@@ -14,6 +14,12 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Makes UTF-8 text readable by read_csv under `path` (must be inside STAGE_DIR). */
   registerText(path: string, text: string): Promise<void>;
+  /** Makes bytes (e.g. a saved gzip CSV) readable under `path` (inside STAGE_DIR). */
+  registerBuffer(path: string, bytes: Uint8Array): Promise<void>;
+  /** Creates an empty in-memory file under `path` that `COPY … TO` can write into. */
+  registerEmpty(path: string): Promise<void>;
+  /** The bytes of a file in DuckDB's in-memory file system (after `COPY … TO`). */
+  readBuffer(path: string): Promise<Uint8Array>;
   dropFile(path: string): Promise<void>;
   close(): Promise<void>;
 }

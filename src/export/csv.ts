@@ -4,6 +4,8 @@
  * escapeFormulae misses multi-line cells and mangles negative numbers, hence our own.
  */
 
+import { downloadBlob } from './download';
+
 const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export type CsvCell = string | number | boolean | null | undefined;
@@ -26,12 +28,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 }
 
 export function downloadText(fileName: string, text: string, mime = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(fileName, new Blob([text], { type: mime }));
 }

@@ -96,11 +96,10 @@ export function sniffBinary(bytes: Uint8Array, encoding?: TextEncodingId): Binar
   if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'gif';
   if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf';
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return null;
+  // By share, NUL included: a stray NUL or bell in an exported cell must not refuse the whole
+  // file (normalisers strip control characters); binary data is far above 5% (random bytes ≈ 10%).
   const sample = b.subarray(0, Math.min(b.length, 8192));
   let controls = 0;
-  for (const x of sample) {
-    if (x === 0) return 'binary';
-    if (x < 0x09 || (x > 0x0d && x < 0x20)) controls++;
-  }
+  for (const x of sample) if (x < 0x09 || (x > 0x0d && x < 0x20)) controls++;
   return sample.length > 0 && controls / sample.length > 0.05 ? 'binary' : null;
 }

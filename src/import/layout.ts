@@ -1,5 +1,6 @@
 import type { FieldId } from './fields';
 import { matchHeader } from './headers';
+import { cleanText } from './normalize/text';
 
 export interface HeaderLayout {
   /** Index (in the sheet's rows) of the first header row. */
@@ -15,7 +16,8 @@ export interface HeaderLayout {
 
 const MAX_HEADER_SEARCH = 15;
 
-const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+// Blank as the record scan and the row classifier see it: white space and invisible characters only.
+const isBlank = (cells: readonly string[]) => cells.every((c) => cleanText(c) === '');
 
 interface Candidate {
   index: number;
@@ -96,7 +98,7 @@ export function detectHeader(rows: readonly string[][]): HeaderLayout | null {
   }
   const titleLines = rows
     .slice(0, best.index)
-    .map((r) => r.map((c) => c.trim()).filter(Boolean).join(' '))
+    .map((r) => r.map((c) => c.trim()).filter((c) => cleanText(c) !== '').join(' '))
     .filter(Boolean);
   return { headerIndex: best.index, headerRowCount: best.rowCount, headers: best.headers, fields: best.fields, titleLines };
 }

@@ -175,6 +175,14 @@ export function normalizeRow(
     // A value that cannot be read is only a warning: the row is kept with that cell empty.
     if (c.issue) issues.push({ ...c.issue, severity: 'warning', column: col.header, field: f.id, value: raw });
   });
+  // Cells beyond the header (an unquoted "8,956", a stray delimiter) would otherwise vanish without
+  // a word, and usually mean the row's columns have shifted: keep them as extra data and warn.
+  let width = cells.length;
+  while (width > columns.length && cleanText(cells[width - 1]) === '') width--;
+  if (width > columns.length) {
+    for (let i = columns.length; i < width; i++) if (cleanText(cells[i]) !== '') extra[`#${i + 1}`] = cells[i] ?? '';
+    issues.push({ code: 'field_count', params: { found: width, expected: columns.length }, severity: 'warning', column: '', value: '' });
+  }
 
   // File-wide values fill what the row leaves empty.
   for (const [id, raw] of Object.entries(context) as [keyof FileContext, string | undefined][]) {

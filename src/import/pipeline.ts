@@ -6,7 +6,7 @@
 import type { FieldId, FileKind } from './fields';
 import { detectKind } from './headers';
 import { detectHeader, type HeaderLayout } from './layout';
-import { parseBodyFromText, parseCycleFromText } from './normalize';
+import { cleanText, parseBodyFromText, parseCycleFromText } from './normalize';
 import { normalizeRow, type ColumnSpec, type FileContext, type NormalizedRow, type RowIssue } from './normalizeRow';
 import { readSource, type ReadOptions, type SourceFile, type SourceSheet } from './read';
 import { checkTotals, classifyRow, type RowKind, type TotalsCheck } from './rowKinds';
@@ -181,7 +181,7 @@ export function prepareImport(
   const titleRows = layout.titleLines.length;
   const headerRows = sheet.rows
     .slice(layout.headerIndex, layout.headerIndex + layout.headerRowCount)
-    .filter((r) => r.some((c) => c.trim() !== '')).length;
+    .filter((r) => r.some((c) => cleanText(c) !== '')).length;
   const blank = skipped.filter((s) => s.kind === 'blank').length;
   const counts: ImportCounts = {
     fileRows: sheet.independentCount,

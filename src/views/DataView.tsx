@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useImports, useTablePreview } from '../app/hooks';
+import { useTablePreview } from '../app/hooks';
+import { StorageCard } from './data/StorageCard';
+import { CyclesCard, ImportsTable } from './data/ImportsTable';
 import type { FileKind } from '../import/fields';
 import { QueryState } from './QueryState';
 
@@ -50,50 +52,12 @@ function TablePreview({ kind }: { kind: FileKind }) {
 
 export function DataView() {
   const { t } = useTranslation();
-  const imports = useImports();
   return (
-    <div className="data-view">
-      <h2>{t('data.heading')}</h2>
-      <section className="card">
-        <h3>{t('data.imports')}</h3>
-        <QueryState query={imports}>
-          {(list) =>
-            list.length === 0 ? (
-              <p className="muted">{t('data.empty')}</p>
-            ) : (
-              <table className="grid" data-table="imports">
-                <thead>
-                  <tr>
-                    <th>{t('data.file')}</th>
-                    <th>{t('data.kind')}</th>
-                    <th>{t('data.time')}</th>
-                    <th>{t('import.imported')}</th>
-                    <th>{t('import.warnings')}</th>
-                    <th>{t('import.rejected')}</th>
-                    <th>{t('import.skipped')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((i) => (
-                    <tr key={i.import_id}>
-                      <td>
-                        {i.file_name}
-                        {i.sheet_name ? ` · ${i.sheet_name}` : ''} {i.is_sample ? <span className="tag">{t('data.sampleTag')}</span> : null}
-                      </td>
-                      <td>{t(i.kind === 'results' ? 'data.results' : 'data.members')}</td>
-                      <td>{new Date(i.imported_at).toLocaleString()}</td>
-                      <td className="num">{i.rows_imported}</td>
-                      <td className="num">{i.rows_warned}</td>
-                      <td className="num">{i.rows_rejected}</td>
-                      <td className="num">{i.rows_skipped}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </QueryState>
-      </section>
+    <div className="data-view" data-view="data">
+      <h2>{t('store.manager')}</h2>
+      <StorageCard />
+      <ImportsTable />
+      <CyclesCard />
       <TablePreview kind="results" />
       <TablePreview kind="members" />
     </div>

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openNodeDb } from '../../src/db/nodeDb';
 import { ensureSchema } from '../../src/db/schema';
+import type { Conflict } from '../../src/db/load';
 import type { Db } from '../../src/db/types';
 import { importPrepared, type ConflictAnswer } from '../../src/app/importer';
 import { analyzeFile, prepareDefault, type FileAnalysis, type PreparedImport } from '../../src/import/pipeline';
@@ -26,13 +27,13 @@ export function analyzeFixture(name: string): { analysis: FileAnalysis; prepared
 }
 
 /** Imports a fixture as a user confirming the detected plan would. */
-export async function importFixture(db: Db, name: string, answer: ConflictAnswer = 'keep') {
+export async function importFixture(db: Db, name: string, answer: ConflictAnswer | ((conflicts: Conflict[]) => ConflictAnswer) = 'keep') {
   const { analysis, prepared } = analyzeFixture(name);
   const outcome = await importPrepared(
     db,
     prepared,
     { fileName: name, sheetName: analysis.source.sheets[analysis.sheetIndex]?.name ?? null, encoding: analysis.source.encoding?.chosen ?? null },
-    async () => answer,
+    async (conflicts) => (typeof answer === 'function' ? answer(conflicts) : answer),
   );
   return { analysis, prepared, outcome };
 }

@@ -3,8 +3,11 @@
  * Expected figures are those of tests/fixtures/README.md.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importPrepared } from '../../src/app/importer';
 import type { Db } from '../../src/db/types';
-import { analyzeFile, prepareImport } from '../../src/import/pipeline';
+import { analyzeFile, prepareDefault, prepareImport } from '../../src/import/pipeline';
 import { analyzeFixture, fixtureBytes, freshDb, importFixture } from './helpers';
 
 let db: Db;
@@ -281,6 +284,18 @@ describe('importing what is already there', () => {
     expect(await count()).toBe(12);
     const imports = await db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
     expect(imports[0]!.n).toBe(3);
+  });
+
+  it('does not ask about the bundled sample: the first own import replaces it', async () => {
+    // The sample's 河东镇 has villages of the same names as results-utf8.csv.
+    const name = '村委会换届选举结果.csv';
+    const analysis = analyzeFile(new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../../data/sample', name))), name);
+    await importPrepared(db, prepareDefault(analysis)!, { fileName: name, sheetName: null, encoding: 'utf-8', isSample: true }, async () => 'keep');
+    const asked: number[] = [];
+    const { outcome } = await importFixture(db, 'results-utf8.csv', (c) => (asked.push(c.length), 'cancel'));
+    expect(asked).toEqual([]);
+    expect(outcome).toMatchObject({ cancelled: false, sampleCleared: true, conflicts: [] });
+    expect(await db.query('SELECT count(*)::INTEGER AS n, count(DISTINCT import_id)::INTEGER AS i FROM results')).toEqual([{ n: 6, i: 1 }]);
   });
 });
 

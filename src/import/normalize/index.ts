@@ -1,5 +1,5 @@
 export * from './types';
-export { cleanText, compact, stripBracketed } from './text';
+export { cleanText, compact, isBlankChar, stripBracketed } from './text';
 export { isPlaceholder, prepareCell, cellIssue, type Prepared } from './placeholder';
 export { parseInteger, parseNumber, parsePercent } from './numbers';
 export { parseBool, boolWord } from './booleans';

@@ -1,8 +1,20 @@
 // Characters that survive NFKC yet make two identical-looking names differ: the BOM and
 // zero-width marks copied from web pages, and C0/C1 controls from mis-decoded GBK or Excel.
 // Tab, CR and LF are left for the whitespace pass so an in-cell line break does not glue two
-// words together ("党支部\n书记" stays readable as "党支部 书记").
-const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
+// words together ("党支部\n书记" stays readable as "党支部 书记"). Bidirectional embeddings,
+// overrides and isolates (U+202A–202E, U+2066–2069) are invisible too, and worse: "\u202E村" shows
+// its text reversed wherever it is displayed or exported.
+const INVISIBLE_CLASS = '[\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F\\u200B-\\u200D\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]';
+const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'g');
+const BLANK_CHAR = new RegExp(`^(?:\\s|${INVISIBLE_CLASS})$`);
+
+/**
+ * Whether one character leaves no trace in cleanText (white space or invisible). The record scan
+ * uses it so that a line of NULs or zero-width spaces is blank there as it is for the pipeline.
+ */
+export function isBlankChar(c: string): boolean {
+  return BLANK_CHAR.test(c);
+}
 
 /**
  * The text every normaliser starts from: NFKC (full-width digits, letters, "％", "／" and the

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { isBlankChar } from '../normalize/text';
 import type { SourceSheet } from './types';
 
 const DELIMITERS = [',', '\t', ';'] as const;
@@ -10,9 +11,10 @@ const DELIMITERS = [',', '\t', ';'] as const;
 export function detectDelimiter(text: string): string {
   let best: string = ',';
   let bestScore = 0;
-  const head = text.slice(0, 64 * 1024);
+  // Mixed line endings would make PapaParse guess CR alone and see one long line.
+  const head = text.slice(0, 64 * 1024).replace(/\r\n?/g, '\n');
   for (const d of DELIMITERS) {
-    const rows = Papa.parse<string[]>(head, { delimiter: d, preview: 60, skipEmptyLines: true }).data;
+    const rows = Papa.parse<string[]>(head, { delimiter: d, newline: '\n', preview: 60, skipEmptyLines: true }).data;
     const freq = new Map<number, number>();
     for (const r of rows) if (r.length > 1) freq.set(r.length, (freq.get(r.length) ?? 0) + 1);
     let score = 0;
@@ -28,7 +30,7 @@ export function detectDelimiter(text: string): string {
 export interface RecordScan {
   /** 1-based physical line on which each record starts. */
   recordLines: number[];
-  /** Records holding anything but delimiters and white space. */
+  /** Records holding anything but delimiters, white space and invisible characters (as cleanText drops them). */
   nonBlank: number;
   /**
    * Line whose opening quote is never closed, or is closed with text after it: either way the
@@ -76,7 +78,7 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
           }
         }
       } else if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-      else if (!/\s/.test(c!)) hasContent = true;
+      else if (!isBlankChar(c!)) hasContent = true;
       continue;
     }
     if (c === '"' && fieldStart) {
@@ -91,7 +93,7 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
       fieldStart = true;
       endRecord();
     } else {
-      if (!/\s/.test(c!)) hasContent = true;
+      if (!isBlankChar(c!)) hasContent = true;
       fieldStart = false;
     }
   }
@@ -112,8 +114,46 @@ function lineOffset(text: string, lineNo: number): number {
   return line === lineNo ? 0 : text.length;
 }
 
-function parseAll(text: string, delimiter: string, quoteChar: string): string[][] {
-  const res = Papa.parse<string[]>(text, { delimiter, quoteChar, skipEmptyLines: false, header: false, dynamicTyping: false });
+/**
+ * Every record break outside a quoted cell as LF. PapaParse takes a single newline sequence per
+ * file (guessed from the first ones), so a file mixing CRLF, LF and lone CR — concatenated
+ * exports, a stray CR typed into a cell — would be merged into fewer rows than the record scan
+ * counts, and refused. Breaks inside a quoted cell are its content and stay as they are.
+ */
+export function unifyLineBreaks(text: string, delimiter: string, quoteChar: string): string {
+  if (!text.includes('\r')) return text;
+  const parts: string[] = [];
+  let last = 0;
+  let inQuotes = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c === quoteChar) {
+        if (text[i + 1] === quoteChar) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === quoteChar && fieldStart) {
+      inQuotes = true;
+      fieldStart = false;
+    } else if (c === delimiter || c === '\n') {
+      fieldStart = true;
+    } else if (c === '\r') {
+      parts.push(text.slice(last, i), '\n');
+      if (text[i + 1] === '\n') i++;
+      last = i + 1;
+      fieldStart = true;
+    } else fieldStart = false;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+function parseAll(raw: string, delimiter: string, quoteChar: string): string[][] {
+  const text = unifyLineBreaks(raw, delimiter, quoteChar);
+  const res = Papa.parse<string[]>(text, { delimiter, quoteChar, newline: '\n', skipEmptyLines: false, header: false, dynamicTyping: false });
   const rows = res.data;
   // PapaParse yields one empty record after a final line break; a record scan does not.
   const last = rows[rows.length - 1];
@@ -149,7 +189,9 @@ export function readCsvText(text: string, delimiter: string): SourceSheet {
     const beforeScan = scanRecords(before, delimiter);
     recordLines.push(...beforeScan.recordLines.map((l) => l + lineBase));
     nonBlank += beforeScan.nonBlank + 1;
-    rows.push(...parseAll(rest.slice(cut, next), delimiter, '\u0000'));
+    // Quote marks as text: parse the line with a quote character it does not contain.
+    const line = rest.slice(cut, next);
+    rows.push(...parseAll(line, delimiter, ['\u0000', '\uFFFF', '\uFDD0'].find((q) => !line.includes(q)) ?? '\u0000'));
     recordLines.push(bad + lineBase);
     quoteRecovered.add(bad + lineBase);
     rest = rest.slice(next);

@@ -1,4 +1,5 @@
 import { decodeText, detectEncoding, sniffBinary, type TextEncodingId } from '../encoding';
+import { cleanText } from '../normalize/text';
 import { detectDelimiter, readCsvText } from './csv';
 import { readWorkbook } from './workbook';
 import type { SourceFile, SourceFormat } from './types';
@@ -42,7 +43,7 @@ export function readSource(bytes: Uint8Array, fileName: string, options: ReadOpt
   if (text.replace(/[\s,;\t\uFEFF]/g, '') === '') return { ...empty, format: 'csv', encoding, error: { code: 'empty' } };
   const delimiter = detectDelimiter(text);
   const sheet = readCsvText(text, delimiter);
-  const parsedNonBlank = sheet.rows.filter((r) => r.some((c) => c.trim() !== '')).length;
+  const parsedNonBlank = sheet.rows.filter((r) => r.some((c) => cleanText(c) !== '')).length;
   const error =
     parsedNonBlank === sheet.independentCount
       ? undefined

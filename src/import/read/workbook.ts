@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import { cleanText } from '../normalize/text';
 import type { SourceSheet } from './types';
 
 /**
@@ -49,7 +50,7 @@ export function readWorkbook(bytes: Uint8Array): SourceSheet[] {
     for (const key of Object.keys(ws)) {
       if (key.startsWith('!')) continue;
       const cell = ws[key] as XLSX.CellObject;
-      if (cell.v !== undefined && cell.v !== null && String(cell.v) !== '') filled.add(XLSX.utils.decode_cell(key).r);
+      if (cell.v !== undefined && cell.v !== null && cleanText(String(cell.v)) !== '') filled.add(XLSX.utils.decode_cell(key).r);
     }
     return { name, rows, rowNumbers, independentCount: filled.size, quoteRecovered: new Set<number>() };
   });

@@ -6,10 +6,13 @@ export function ConflictDialog({
   fileName,
   conflicts,
   onAnswer,
+  onCancelAll,
 }: {
   fileName: string;
   conflicts: readonly Conflict[];
   onAnswer: (a: ConflictAnswer) => void;
+  /** Stops the whole batch: nothing of it is written. */
+  onCancelAll: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -35,6 +38,9 @@ export function ConflictDialog({
           </button>
           <button type="button" data-action="conflict-cancel" onClick={() => onAnswer('cancel')}>
             {t('import.cancel')}
+          </button>
+          <button type="button" data-action="cancel-import" onClick={onCancelAll}>
+            {t('import.cancelImport')}
           </button>
         </div>
       </div>

@@ -1,8 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importPrepared, type ConflictAnswer } from '../../app/importer';
-import { useDb } from '../../app/DbProvider';
+import { importBatch, type ConflictAnswer, type ImportProgress } from '../../app/importer';
+import { useDb, usePersistence, usePersistenceStatus } from '../../app/DbProvider';
 import { useInvalidateData } from '../../app/hooks';
+import { useRoute } from '../../app/route';
+import { formatBytes, MAX_FILE_BYTES } from '../../import/limits';
+import { requestPersistentStorage } from '../../store/tabLock';
+import { ImportProgressBar } from './ImportProgressBar';
 import type { Conflict } from '../../db/load';
 import { blockers, createEntry, prepareEntry, type FileEntry } from './entry';
 import { FileCard } from './FileCard';
@@ -18,7 +22,15 @@ interface PendingQuestion {
 export function ImportView({ onShowData }: { onShowData: () => void }) {
   const { t } = useTranslation();
   const db = useDb();
+  const persistence = usePersistence();
+  const { readOnly } = usePersistenceStatus();
+  const [route, navigate] = useRoute();
+  const replaceParam = route.params.get('replaceCycle');
+  const replaceCycle = replaceParam && /^\d{4}$/.test(replaceParam) ? Number(replaceParam) : null;
   const invalidate = useInvalidateData();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
   const [entries, setEntries] = useState<FileEntry[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +43,13 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
   async function addFiles(list: FileList | null) {
     if (!list) return;
     const added: FileEntry[] = [];
-    for (const f of Array.from(list)) added.push(createEntry(new Uint8Array(await f.arrayBuffer()), f.name));
+    const refused: string[] = [];
+    for (const f of Array.from(list)) {
+      // Refused before reading: reading a file this large would take the tab down.
+      if (f.size > MAX_FILE_BYTES) refused.push(t('import.tooLarge', { name: f.name, size: formatBytes(f.size), limit: formatBytes(MAX_FILE_BYTES) }));
+      else added.push(createEntry(new Uint8Array(await f.arrayBuffer()), f.name));
+    }
+    setError(refused.length ? refused.join('\n') : null);
     setEntries((prev) => [...prev.filter((p) => p.status === 'pending'), ...added]);
     if (inputRef.current) inputRef.current.value = '';
   }
@@ -44,40 +62,84 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
   async function confirmAll() {
     setBusy(true);
     setError(null);
+    setNotice(null);
+    const batch = [...ready];
+    const ctl = new AbortController();
+    abortRef.current = ctl;
+    for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'importing' }));
     try {
-      for (const entry of ready) {
-        const prep = prepared.get(entry.id)!;
-        update(entry.id, (e) => ({ ...e, status: 'importing' }));
-        try {
-          const outcome = await importPrepared(
-            db,
-            prep,
-            {
-              fileName: entry.fileName,
-              sheetName: entry.analysis.source.format === 'csv' ? null : (entry.analysis.source.sheets[entry.sheetIndex]?.name ?? null),
-              encoding: entry.analysis.source.encoding?.chosen ?? null,
-            },
-            (conflicts) => new Promise<ConflictAnswer>((resolve) => setQuestion({ fileName: entry.fileName, conflicts, answer: resolve })),
-          );
-          setQuestion(null);
-          update(entry.id, (e) => ({ ...e, status: outcome.cancelled ? 'cancelled' : 'done', outcome }));
-        } catch (err) {
-          setQuestion(null);
-          const message = err instanceof Error ? err.message : String(err);
-          update(entry.id, (e) => ({ ...e, status: 'failed', error: message }));
-          setError(t('import.failed', { message }));
-        }
+      const out = await importBatch(
+        db,
+        batch.map((entry) => ({
+          prepared: prepared.get(entry.id)!,
+          meta: {
+            fileName: entry.fileName,
+            sheetName: entry.analysis.source.format === 'csv' ? null : (entry.analysis.source.sheets[entry.sheetIndex]?.name ?? null),
+            encoding: entry.analysis.source.encoding?.chosen ?? null,
+          },
+        })),
+        {
+          ask: (fileName, conflicts) => new Promise<ConflictAnswer>((resolve) => setQuestion({ fileName, conflicts, answer: resolve })),
+          signal: ctl.signal,
+          onProgress: setProgress,
+          persistence,
+          replaceCycle,
+        },
+      );
+      setQuestion(null);
+      if (out.cancelled) {
+        for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'pending' }));
+        setNotice(t('import.batchCancelled'));
+      } else {
+        batch.forEach((entry, k) => {
+          const item = out.items[k]!;
+          update(entry.id, (e) => ({
+            ...e,
+            status: item.skipped ? 'cancelled' : 'done',
+            outcome: { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared },
+          }));
+        });
+        if (out.saveError) setError(out.saveError.quota ? t('store.quotaFull') : t('store.saveFailed', { message: out.saveError.message }));
+        else void requestPersistentStorage();
+        if (replaceCycle !== null) navigate({ replaceCycle: null });
       }
       await invalidate();
+    } catch (err) {
+      setQuestion(null);
+      const message = err instanceof Error ? err.message : String(err);
+      for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'failed', error: message }));
+      setError(t('import.failed', { message }));
     } finally {
       setBusy(false);
+      setProgress(null);
+      abortRef.current = null;
     }
   }
+
+  const cancelBatch = () => {
+    abortRef.current?.abort();
+    // A pending question is answered too, so the batch can stop.
+    question?.answer('cancel');
+    setQuestion(null);
+  };
 
   return (
     <div className="import-view">
       <h2>{t('import.heading')}</h2>
       <p className="muted">{t('import.intro')}</p>
+      {readOnly && (
+        <p className="error" role="alert" data-state="read-only">
+          {t('store.readOnly')}
+        </p>
+      )}
+      {replaceCycle !== null && (
+        <p className="notice" data-replace-cycle={replaceCycle}>
+          {t('store.replaceCycleBanner', { year: replaceCycle })}{' '}
+          <button type="button" className="link" onClick={() => navigate({ replaceCycle: null })}>
+            {t('store.cancelReplace')}
+          </button>
+        </p>
+      )}
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -109,15 +171,21 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         <ImportSummary
           entries={entries}
           prepared={prepared}
-          busy={busy}
+          busy={busy || readOnly}
           readyCount={ready.length}
           waitingCount={waiting.length}
           onConfirm={() => void confirmAll()}
           onShowData={onShowData}
         />
       )}
+      {progress && <ImportProgressBar progress={progress} onCancel={cancelBatch} />}
+      {notice && (
+        <p className="notice" role="status" data-state="import-cancelled">
+          {notice}
+        </p>
+      )}
       {error && (
-        <p className="error" role="alert">
+        <p className="error" role="alert" style={{ whiteSpace: 'pre-line' }}>
           {error}
         </p>
       )}
@@ -138,6 +206,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
             question.answer(a);
             setQuestion(null);
           }}
+          onCancelAll={cancelBatch}
         />
       )}
     </div>

@@ -1,0 +1,127 @@
+/**
+ * Where saved data lives: a flat set of named files in the browser's Origin Private File System,
+ * or IndexedDB where OPFS is missing, or (last resort) memory only — and the app says which.
+ */
+import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+
+export type StoreKind = 'opfs' | 'indexeddb' | 'memory';
+
+export interface FileStore {
+  kind: StoreKind;
+  read(name: string): Promise<Uint8Array | null>;
+  /** Replaces the file whole; a failed write leaves the previous content. */
+  write(name: string, bytes: Uint8Array): Promise<void>;
+  remove(name: string): Promise<void>;
+  list(): Promise<string[]>;
+}
+
+/** A write refused because the browser's storage quota is used up. */
+export class QuotaError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'QuotaError';
+  }
+}
+
+function isQuota(e: unknown): boolean {
+  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
+}
+
+export function memoryStore(initial?: ReadonlyMap<string, Uint8Array>): FileStore {
+  const files = new Map(initial);
+  return {
+    kind: 'memory',
+    read: async (n) => files.get(n) ?? null,
+    write: async (n, b) => void files.set(n, b),
+    remove: async (n) => void files.delete(n),
+    list: async () => [...files.keys()],
+  };
+}
+
+const DIR = 'cunxuan-data';
+
+async function opfsStore(): Promise<FileStore> {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle(DIR, { create: true });
+  const store: FileStore = {
+    kind: 'opfs',
+    async read(name) {
+      try {
+        const file = await (await dir.getFileHandle(name)).getFile();
+        return new Uint8Array(await file.arrayBuffer());
+      } catch (e) {
+        if (e instanceof DOMException && e.name === 'NotFoundError') return null;
+        throw e;
+      }
+    },
+    async write(name, bytes) {
+      // createWritable writes to a swap file that replaces the original only on close().
+      const handle = await dir.getFileHandle(name, { create: true });
+      const w = await handle.createWritable();
+      try {
+        await w.write(bytes as Uint8Array<ArrayBuffer>);
+        await w.close();
+      } catch (e) {
+        await w.abort().catch(() => undefined);
+        throw isQuota(e) ? new QuotaError(e) : e;
+      }
+    },
+    async remove(name) {
+      await dir.removeEntry(name).catch((e: unknown) => {
+        if (!(e instanceof DOMException && e.name === 'NotFoundError')) throw e;
+      });
+    },
+    async list() {
+      const names: string[] = [];
+      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+      return names;
+    },
+  };
+  // Some browsers expose OPFS without createWritable on the main thread (older Safari): probe.
+  await store.write('.probe', new Uint8Array([1]));
+  await store.remove('.probe');
+  return store;
+}
+
+function idbStore(): FileStore {
+  const db: UseStore = createStore('cunxuan-data', 'files');
+  return {
+    kind: 'indexeddb',
+    read: async (n) => (await get<Uint8Array>(n, db)) ?? null,
+    async write(n, b) {
+      try {
+        await set(n, b, db);
+      } catch (e) {
+        throw isQuota(e) ? new QuotaError(e) : e;
+      }
+    },
+    remove: (n) => del(n, db),
+    list: async () => (await keys(db)).map(String),
+  };
+}
+
+async function idbWorks(store: FileStore): Promise<boolean> {
+  try {
+    await store.write('.probe', new Uint8Array([1]));
+    await store.remove('.probe');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The best store this browser offers: OPFS, then IndexedDB, then memory (nothing survives a reload). */
+export async function openFileStore(prefer?: StoreKind): Promise<FileStore> {
+  if (prefer !== 'indexeddb' && prefer !== 'memory' && typeof navigator !== 'undefined' && navigator.storage !== undefined && 'getDirectory' in navigator.storage) {
+    try {
+      return await opfsStore();
+    } catch {
+      // Fall through to IndexedDB.
+    }
+  }
+  if (prefer !== 'memory' && typeof indexedDB !== 'undefined') {
+    const store = idbStore();
+    if (await idbWorks(store)) return store;
+  }
+  return memoryStore();
+}

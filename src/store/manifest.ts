@@ -1,0 +1,105 @@
+/**
+ * The saved state's table of contents: which imports exist, the files holding their rows, and
+ * the row counts every restore is checked against. Written last, so a save that fails half-way
+ * leaves the previous manifest — and the previous data — in force.
+ */
+export const MANIFEST = 'manifest.json';
+export const FORMAT = 'cunxuan-data';
+export const VERSION = 1;
+
+/** A row of the `imports` table as saved. */
+export interface ImportRecordSaved {
+  import_id: number;
+  file_name: string;
+  sheet_name: string | null;
+  kind: string;
+  encoding: string | null;
+  imported_at: string;
+  rows_imported: number;
+  rows_warned: number;
+  rows_rejected: number;
+  rows_skipped: number;
+}
+
+export interface SavedFile {
+  file: string;
+  rows: number;
+  /** A bound on the file's longest line in bytes: read_csv needs it for giant cells. */
+  maxLineBytes?: number;
+}
+
+export interface SavedImport {
+  record: ImportRecordSaved;
+  /** Per table, the file holding this import's rows and how many rows it must yield. */
+  files: Record<string, SavedFile>;
+}
+
+export interface Manifest {
+  format: typeof FORMAT;
+  version: number;
+  savedAt: string;
+  /** A counter that names new files, so a file the current manifest points to is never overwritten. */
+  generation: number;
+  /** The user has removed the bundled sample: don't bring it back on the next start. */
+  sampleDismissed: boolean;
+  imports: SavedImport[];
+  /** The imports of the last delete, kept (files and all) so it can be undone. */
+  trash: SavedImport[];
+}
+
+export function emptyManifest(): Manifest {
+  return { format: FORMAT, version: VERSION, savedAt: new Date(0).toISOString(), generation: 0, sampleDismissed: false, imports: [], trash: [] };
+}
+
+export class ManifestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManifestError';
+  }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkImport(v: unknown): SavedImport {
+  if (!isObj(v) || !isObj(v.record) || !isObj(v.files)) throw new ManifestError('import entry malformed');
+  const r = v.record;
+  if (!Number.isInteger(r.import_id) || typeof r.file_name !== 'string' || typeof r.kind !== 'string') throw new ManifestError('import record malformed');
+  for (const [table, f] of Object.entries(v.files)) {
+    if (!isObj(f) || typeof f.file !== 'string' || !Number.isInteger(f.rows)) throw new ManifestError(`file entry of ${table} malformed`);
+    if (f.maxLineBytes !== undefined && !(Number.isInteger(f.maxLineBytes) && (f.maxLineBytes as number) > 0)) throw new ManifestError(`line bound of ${table} malformed`);
+    // Our own file names only: nothing that could walk out of the store or into SQL.
+    if (!/^[\w.-]+$/.test(f.file)) throw new ManifestError(`bad file name ${JSON.stringify(f.file)}`);
+  }
+  return v as unknown as SavedImport;
+}
+
+/** Parses and checks a manifest (from storage or from an archive someone hands us). */
+export function parseManifest(bytes: Uint8Array): Manifest {
+  let v: unknown;
+  try {
+    v = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new ManifestError('not JSON');
+  }
+  if (!isObj(v) || v.format !== FORMAT) throw new ManifestError('not a 村选看板 data file');
+  if (typeof v.version !== 'number' || v.version > VERSION) throw new ManifestError(`made by a newer version (${String(v.version)})`);
+  if (!Array.isArray(v.imports) || !Array.isArray(v.trash)) throw new ManifestError('imports missing');
+  return {
+    format: FORMAT,
+    version: VERSION,
+    savedAt: typeof v.savedAt === 'string' ? v.savedAt : new Date(0).toISOString(),
+    generation: Number.isInteger(v.generation) ? (v.generation as number) : 0,
+    sampleDismissed: v.sampleDismissed === true,
+    imports: v.imports.map(checkImport),
+    trash: v.trash.map(checkImport),
+  };
+}
+
+export function manifestBytes(m: Manifest): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(m, null, 1));
+}
+
+/** Every file a manifest needs. */
+export function referencedFiles(m: Manifest): Set<string> {
+  return new Set([...m.imports, ...m.trash].flatMap((i) => Object.values(i.files).map((f) => f.file)));
+}

@@ -1,0 +1,231 @@
+/**
+ * The saved copy of the user's data and every change to it: imports are saved as they land,
+ * deletes go to a one-step trash (undo), and the whole state can be restored on start or
+ * exported as an archive. The bundled sample is never saved; its dismissal is.
+ */
+import { NEXT_IMPORT_ID_SQL } from '../db/load';
+import { deleteImports } from '../db/queries';
+import { refreshStats } from '../db/stats';
+import type { Db } from '../db/types';
+import { dumpImport, loadImport, RestoreError } from './dump';
+import type { FileStore, StoreKind } from './fileStore';
+import { emptyManifest, MANIFEST, manifestBytes, parseManifest, referencedFiles, type Manifest, type SavedImport } from './manifest';
+
+export class ReadOnlyError extends Error {
+  constructor() {
+    super('read-only: the app is open in another tab');
+    this.name = 'ReadOnlyError';
+  }
+}
+
+export interface PersistenceStatus {
+  kind: StoreKind;
+  readOnly: boolean;
+  /** Imports whose latest change is only in memory because saving failed (e.g. storage full). */
+  unsaved: number[];
+  canUndo: boolean;
+  savedAt: string;
+}
+
+export class Persistence {
+  private manifest: Manifest;
+  private unsaved = new Set<number>();
+  private listeners = new Set<() => void>();
+  private channel: BroadcastChannel | null;
+
+  private constructor(
+    private readonly db: Db,
+    private readonly files: FileStore,
+    manifest: Manifest,
+    readonly readOnly: boolean,
+  ) {
+    this.manifest = manifest;
+    this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('cunxuan-data');
+  }
+
+  /** Reads the saved manifest; a damaged one is an error the app shows, never "no data". */
+  static async open(db: Db, files: FileStore, opts: { readOnly: boolean }): Promise<Persistence> {
+    const bytes = await files.read(MANIFEST);
+    const manifest = bytes ? parseManifest(bytes) : emptyManifest();
+    return new Persistence(db, files, manifest, opts.readOnly);
+  }
+
+  get kind(): StoreKind {
+    return this.files.kind;
+  }
+
+  get sampleDismissed(): boolean {
+    return this.manifest.sampleDismissed;
+  }
+
+  get savedImports(): number {
+    return this.manifest.imports.length;
+  }
+
+  private computeStatus(): PersistenceStatus {
+    return { kind: this.files.kind, readOnly: this.readOnly, unsaved: [...this.unsaved], canUndo: this.manifest.trash.length > 0, savedAt: this.manifest.savedAt };
+  }
+
+  private cachedStatus: PersistenceStatus | null = null;
+
+  /** The same object until something changes (React's useSyncExternalStore relies on that). */
+  readonly status = (): PersistenceStatus => (this.cachedStatus ??= this.computeStatus());
+
+  /** Called after every change of status (saved, unsaved, undo available). */
+  readonly subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  /** Another tab saved: this one's data is out of date. */
+  onOtherTabSaved(fn: () => void): () => void {
+    const handler = () => fn();
+    this.channel?.addEventListener('message', handler);
+    return () => this.channel?.removeEventListener('message', handler);
+  }
+
+  private changed() {
+    this.cachedStatus = null;
+    for (const fn of this.listeners) fn();
+  }
+
+  private guard() {
+    if (this.readOnly) throw new ReadOnlyError();
+  }
+
+  /** Loads every saved import into the (empty) database, all or nothing. */
+  async restore(): Promise<number> {
+    await this.loadAll(this.manifest.imports, (n) => this.files.read(n));
+    // Ids of the trash stay taken, so undo never collides with a newer import.
+    for (const t of this.manifest.trash) await this.db.query('INSERT INTO import_ids_used VALUES (?) ON CONFLICT DO NOTHING', [t.record.import_id]);
+    return this.manifest.imports.length;
+  }
+
+  private async loadAll(imports: readonly SavedImport[], read: (name: string) => Promise<Uint8Array | null>, asIds?: readonly number[]): Promise<void> {
+    if (imports.length === 0) return;
+    await this.db.exec('BEGIN TRANSACTION');
+    try {
+      for (const [k, i] of imports.entries()) await loadImport(this.db, i, read, asIds?.[k]);
+      await this.db.exec('COMMIT');
+    } catch (e) {
+      await this.db.exec('ROLLBACK');
+      throw e instanceof RestoreError ? e : new RestoreError(e instanceof Error ? e.message : String(e));
+    } finally {
+      await refreshStats(this.db);
+    }
+  }
+
+  /** Writes the manifest (the commit point), then removes files nothing refers to any more. */
+  private async commit(next: Manifest): Promise<void> {
+    next.savedAt = new Date().toISOString();
+    await this.files.write(MANIFEST, manifestBytes(next));
+    this.manifest = next;
+    const keep = referencedFiles(next);
+    for (const name of await this.files.list()) if (name !== MANIFEST && !keep.has(name)) await this.files.remove(name).catch(() => undefined);
+    this.channel?.postMessage({ savedAt: next.savedAt });
+  }
+
+  private async userImportIds(ids: readonly number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<{ import_id: number }>(
+      `SELECT import_id FROM imports WHERE NOT is_sample AND import_id IN (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    return rows.map((r) => r.import_id);
+  }
+
+  /**
+   * Saves new or changed imports. If the browser refuses (storage full), the previous saved state
+   * stays as it was, the change is kept in memory and marked unsaved, and the error is rethrown.
+   */
+  async save(changed: readonly number[], opts: { sampleDismissed?: boolean } = {}): Promise<void> {
+    this.guard();
+    const ids = await this.userImportIds([...new Set([...changed, ...this.unsaved])]);
+    const next: Manifest = structuredClone(this.manifest);
+    next.generation += 1;
+    if (opts.sampleDismissed) next.sampleDismissed = true;
+    try {
+      for (const id of ids) {
+        const { entry, files } = await dumpImport(this.db, id, next.generation);
+        for (const [name, bytes] of files) await this.files.write(name, bytes);
+        next.imports = [...next.imports.filter((i) => i.record.import_id !== id), entry].sort((a, b) => a.record.import_id - b.record.import_id);
+      }
+      await this.commit(next);
+      this.unsaved.clear();
+    } catch (e) {
+      for (const id of ids) this.unsaved.add(id);
+      throw e;
+    } finally {
+      this.changed();
+    }
+  }
+
+  /** Deletes imports from the database and the saved state, keeping them for one undo. */
+  async delete(ids: readonly number[]): Promise<void> {
+    this.guard();
+    const gone = new Set(ids);
+    await deleteImports(this.db, { ids });
+    const next: Manifest = structuredClone(this.manifest);
+    next.trash = next.imports.filter((i) => gone.has(i.record.import_id));
+    next.imports = next.imports.filter((i) => !gone.has(i.record.import_id));
+    for (const id of ids) this.unsaved.delete(id);
+    await this.commit(next);
+    this.changed();
+  }
+
+  /** Brings back the imports of the last delete, rows and all. */
+  async undoDelete(): Promise<number> {
+    this.guard();
+    const back = this.manifest.trash;
+    if (back.length === 0) return 0;
+    await this.loadAll(back, (n) => this.files.read(n));
+    const next: Manifest = structuredClone(this.manifest);
+    next.imports = [...next.imports, ...back].sort((a, b) => a.record.import_id - b.record.import_id);
+    next.trash = [];
+    await this.commit(next);
+    this.changed();
+    return back.length;
+  }
+
+  async dismissSample(): Promise<void> {
+    if (this.readOnly || this.manifest.sampleDismissed) return;
+    const next: Manifest = structuredClone(this.manifest);
+    next.sampleDismissed = true;
+    await this.commit(next);
+  }
+
+  /** Every saved file of the current state (not the trash), for an archive. */
+  async snapshotFiles(): Promise<Map<string, Uint8Array>> {
+    const out = new Map<string, Uint8Array>();
+    const current: Manifest = { ...structuredClone(this.manifest), trash: [] };
+    for (const i of current.imports)
+      for (const f of Object.values(i.files)) {
+        const bytes = await this.files.read(f.file);
+        if (!bytes) throw new RestoreError(`${f.file} is missing`);
+        out.set(f.file, bytes);
+      }
+    out.set(MANIFEST, manifestBytes(current));
+    return out;
+  }
+
+  /**
+   * Replaces all user data with an archive's: checked in full before anything is touched, then
+   * loaded and saved. The previous data goes to the trash, so even this can be undone.
+   */
+  async replaceWith(archive: ReadonlyMap<string, Uint8Array>): Promise<number> {
+    this.guard();
+    const bytes = archive.get(MANIFEST);
+    if (!bytes) throw new RestoreError(`${MANIFEST} is missing`);
+    const incoming = parseManifest(bytes);
+    for (const name of referencedFiles({ ...incoming, trash: [] })) if (!archive.has(name)) throw new RestoreError(`${name} is missing`);
+    // The old data goes to the trash (one undo brings it back); the archive's imports get fresh ids.
+    await this.delete(await this.userImportIds(this.manifest.imports.map((i) => i.record.import_id)));
+    // The bundled sample is not the user's and never saved: it just makes way.
+    await deleteImports(this.db, 'sample');
+    const [{ id: base }] = (await this.db.query<{ id: number }>(NEXT_IMPORT_ID_SQL)) as [{ id: number }];
+    const ids = incoming.imports.map((_, k) => base + k);
+    await this.loadAll(incoming.imports, async (n) => archive.get(n) ?? null, ids);
+    await this.save(ids, { sampleDismissed: true });
+    return incoming.imports.length;
+  }
+}

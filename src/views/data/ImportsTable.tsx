@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePersistence, usePersistenceStatus } from '../../app/DbProvider';
+import { useCycles, useImports, useInvalidateData } from '../../app/hooks';
+import { useRoute } from '../../app/route';
+import { QueryState } from '../QueryState';
+
+/** Every import with what it brought and covers; each can be deleted (and the last delete undone). */
+export function ImportsTable() {
+  const { t } = useTranslation();
+  const imports = useImports();
+  const persistence = usePersistence();
+  const { readOnly } = usePersistenceStatus();
+  const invalidate = useInvalidateData();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const remove = async (id: number, name: string) => {
+    if (!confirm(t('store.deleteConfirm', { name }))) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      await persistence.delete([id]);
+      setMessage({ kind: 'ok', text: t('store.deleted', { n: 1 }) });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+      await invalidate();
+    }
+  };
+
+  return (
+    <section className="card">
+      <h3>{t('data.imports')}</h3>
+      {message && (
+        <p className={message.kind === 'ok' ? 'ok-text' : 'error'} role={message.kind === 'error' ? 'alert' : 'status'} data-state={`delete-${message.kind}`}>
+          {message.text}
+        </p>
+      )}
+      <QueryState query={imports}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">{t('data.empty')}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="grid" data-table="imports">
+                <thead>
+                  <tr>
+                    <th>{t('data.file')}</th>
+                    <th>{t('data.kind')}</th>
+                    <th>{t('data.time')}</th>
+                    <th>{t('import.imported')}</th>
+                    <th>{t('import.warnings')}</th>
+                    <th>{t('import.rejected')}</th>
+                    <th>{t('import.skipped')}</th>
+                    <th>{t('store.cycles')}</th>
+                    <th>{t('store.villages')}</th>
+                    <th>{t('store.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((i) => (
+                    <tr key={i.import_id} data-import-id={i.import_id}>
+                      <td>
+                        {i.file_name}
+                        {i.sheet_name ? ` · ${i.sheet_name}` : ''} {i.is_sample ? <span className="tag">{t('data.sampleTag')}</span> : null}
+                      </td>
+                      <td>{t(i.kind === 'results' ? 'data.results' : 'data.members')}</td>
+                      <td>{new Date(i.imported_at).toLocaleString()}</td>
+                      <td className="num">{i.rows_imported}</td>
+                      <td className="num">{i.rows_warned}</td>
+                      <td className="num">{i.rows_rejected}</td>
+                      <td className="num">{i.rows_skipped}</td>
+                      <td>{i.cycles ?? '—'}</td>
+                      <td className="num">{i.villages}</td>
+                      <td>
+                        {!i.is_sample && (
+                          <button type="button" className="link" data-action="delete-import" disabled={busy || readOnly} onClick={() => void remove(i.import_id, i.file_name)}>
+                            {t('store.delete')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+/** The cycles held, each with a way to replace all of its data by a new import. */
+export function CyclesCard() {
+  const { t } = useTranslation();
+  const cycles = useCycles();
+  const { readOnly } = usePersistenceStatus();
+  const [, navigate] = useRoute();
+  if (!cycles.data?.length) return null;
+  return (
+    <section className="card" data-section="cycles">
+      <h3>{t('store.byCycle')}</h3>
+      <ul className="chips">
+        {cycles.data.map((y) => (
+          <li key={y}>
+            {t('scope.year', { year: y })}{' '}
+            <button type="button" className="link" data-action="replace-cycle" data-cycle={y} disabled={readOnly} onClick={() => navigate({ view: 'import', replaceCycle: String(y) })}>
+              {t('store.replaceCycle', { year: y })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePersistence, usePersistenceStatus } from '../../app/DbProvider';
+import { useInvalidateData } from '../../app/hooks';
+import { downloadBytes } from '../../export/download';
+import { formatBytes } from '../../import/limits';
+import { buildArchive, readArchive } from '../../store/archive';
+import { QuotaError } from '../../store/fileStore';
+import { storageEstimate } from '../../store/tabLock';
+
+/** Where the data is saved, how full it is, and the backup, restore and undo actions. */
+export function StorageCard() {
+  const { t } = useTranslation();
+  const persistence = usePersistence();
+  const status = usePersistenceStatus();
+  const invalidate = useInvalidateData();
+  const estimate = useQuery({ queryKey: ['storage-estimate', status.savedAt], queryFn: storageEstimate });
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const run = async (fn: () => Promise<string>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage({ kind: 'ok', text: await fn() });
+    } catch (e) {
+      const text = e instanceof QuotaError ? t('store.quotaFull') : e instanceof Error ? e.message : String(e);
+      setMessage({ kind: 'error', text });
+    } finally {
+      setBusy(false);
+      await invalidate();
+    }
+  };
+
+  const e = estimate.data;
+  return (
+    <section className="card" data-section="storage" data-store-kind={status.kind} data-read-only={status.readOnly ? 'true' : 'false'}>
+      <h3>{t('store.backup')}</h3>
+      {status.readOnly && (
+        <p className="error" role="alert" data-state="read-only">
+          {t('store.readOnly')}
+        </p>
+      )}
+      <p>
+        {t('store.where', { kind: t(`store.kind_${status.kind}`) })}
+        {e && e.usage !== null && e.quota !== null ? ` · ${t('store.usage', { usage: formatBytes(e.usage), quota: formatBytes(e.quota) })}` : ''}
+      </p>
+      {status.kind !== 'memory' && <p className="muted">{e?.persisted ? t('store.persisted') : t('store.notPersisted')}</p>}
+      {status.unsaved.length > 0 && (
+        <p className="error" role="alert" data-state="unsaved">
+          {t('store.unsaved', { n: status.unsaved.length })}{' '}
+          <button type="button" data-action="retry-save" disabled={busy} onClick={() => run(async () => (await persistence.save([]), t('store.saved')))}>
+            {t('store.retrySave')}
+          </button>
+        </p>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          data-action="export-archive"
+          disabled={busy}
+          onClick={() =>
+            run(async () => {
+              const zip = buildArchive(await persistence.snapshotFiles());
+              downloadBytes(`${t('store.archiveName')}-${new Date().toISOString().slice(0, 10)}.zip`, zip, 'application/zip');
+              return t('store.saved');
+            })
+          }
+        >
+          {t('store.exportArchive')}
+        </button>
+        <label className={`button${busy || status.readOnly ? ' disabled' : ''}`}>
+          {t('store.importArchive')}
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".zip,application/zip"
+            data-action="import-archive"
+            disabled={busy || status.readOnly}
+            onChange={(ev) => {
+              const file = ev.target.files?.[0];
+              if (fileRef.current) fileRef.current.value = '';
+              if (!file || !confirm(t('store.archiveConfirm', { name: file.name }))) return;
+              void run(async () => {
+                try {
+                  const n = await persistence.replaceWith(readArchive(new Uint8Array(await file.arrayBuffer())));
+                  return t('store.archiveDone', { n });
+                } catch (err) {
+                  throw new Error(t('store.archiveFailed', { message: err instanceof Error ? err.message : String(err) }));
+                }
+              });
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          data-action="undo-delete"
+          disabled={busy || !status.canUndo || status.readOnly}
+          onClick={() => run(async () => t('store.undone', { n: await persistence.undoDelete() }))}
+        >
+          {t('store.undo')}
+        </button>
+      </div>
+      {message && (
+        <p className={message.kind === 'ok' ? 'ok-text' : 'error'} role={message.kind === 'error' ? 'alert' : 'status'} data-state={`storage-${message.kind}`}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
