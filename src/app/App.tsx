@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { setLang, currentLang } from '../i18n';
 import { ImportView } from '../views/import/ImportView';
@@ -39,8 +40,10 @@ export function App() {
   const [route, navigate] = useRoute();
   const view: View = route.view ?? 'overview';
   const lang = currentLang();
+  // Queries in flight: "0" once every view shows data for its current scope (tests, benchmarks).
+  const fetching = useIsFetching();
   return (
-    <div className="app">
+    <div className="app" data-fetching={fetching}>
       <header className="app-header">
         <div className="brand">
           <strong>{t('app.title')}</strong>

@@ -1,29 +1,44 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatIssue } from '../../import/issues';
-import type { PreparedImport } from '../../import/pipeline';
+import { useDb } from '../../app/DbProvider';
+import type { StagedImport } from '../../db/load';
+import { rejectedRows, type RejectedRow } from '../../db/queries';
+import { formatIssue, type Lang } from '../../import/issues';
+import type { RowIssue } from '../../import/normalizeRow';
 import { currentLang } from '../../i18n';
 import { downloadText, toCsv } from '../../export/csv';
 import type { FileEntry } from './entry';
 
 const FIRST = 50;
 
-export function rejectedRowsCsv(prepared: PreparedImport, headers: readonly string[], lang: 'zh' | 'en'): string {
-  const rejected = prepared.rows.filter((r) => r.status === 'rejected');
+/** Rejected rows as the user gave them, with the reasons: to correct and import again. */
+export function rejectedRowsCsv(rows: readonly RejectedRow[], headers: readonly string[], lang: Lang): string {
   const head = [lang === 'zh' ? '原文件行号' : 'Row in file', lang === 'zh' ? '原因' : 'Reason', ...headers];
   return toCsv(
     head,
-    rejected.map((r) => [r.rowNumber, r.issues.filter((i) => i.severity === 'reject').map((i) => formatIssue(i, lang)).join('; '), ...r.cells]),
+    rows.map((r) => {
+      const issues = JSON.parse(r.reasons) as RowIssue[];
+      const cells = JSON.parse(r.cells) as string[];
+      return [r.source_row, issues.filter((i) => i.severity === 'reject').map((i) => formatIssue(i, lang)).join('; '), ...cells];
+    }),
   );
 }
 
-export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepared: PreparedImport }) {
+export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: StagedImport }) {
   const { t } = useTranslation();
+  const db = useDb();
   const lang = currentLang();
   const [all, setAll] = useState(false);
+  const prepared = staged.report;
   const c = prepared.counts;
-  const issues = prepared.rows.flatMap((r) => r.issues.map((i) => ({ row: r.rowNumber, ...i })));
+  const issues = prepared.issues;
   const shown = all ? issues : issues.slice(0, FIRST);
+  const downloadRejected = async () => {
+    // Before the commit the rows are in the staging table; after it, in the import's record.
+    const importId = entry.outcome?.importId;
+    const rows = await rejectedRows(db, importId ? { importId } : { stagedTable: staged.rejectedTable });
+    downloadText(`${entry.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(rows, entry.columns.map((col) => col.header), lang));
+  };
   return (
     <section className="report" data-report={entry.fileName}>
       <h4>{t('import.report')}</h4>
@@ -79,7 +94,7 @@ export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepar
       {prepared.skipped.length > 0 && (
         <details>
           <summary>
-            {t('import.skippedRows')} ({prepared.skipped.length})
+            {t('import.skippedRows')} ({c.skipped})
           </summary>
           <ul className="skipped">
             {prepared.skipped.map((s) => (
@@ -126,16 +141,12 @@ export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepar
           {t('import.showAll', { n: issues.length })}
         </button>
       )}
+      {prepared.issueCount > issues.length && <p className="muted">{t('import.moreIssues', { shown: issues.length, n: prepared.issueCount })}</p>}
       {c.rejected > 0 && (
         <button
           type="button"
           data-action="download-rejected"
-          onClick={() =>
-            downloadText(
-              `${entry.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`,
-              rejectedRowsCsv(prepared, entry.columns.map((col) => col.header), lang),
-            )
-          }
+          onClick={() => void downloadRejected()}
         >
           {t('import.downloadRejected')}
         </button>
