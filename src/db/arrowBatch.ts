@@ -43,6 +43,10 @@ function vector(c: ColumnData): Vector {
       const { bits, nulls } = bitmap(c.valid);
       return makeVector(makeData({ type: new Bool(), length: c.values.length, nullCount: nulls, nullBitmap: nulls ? bits : undefined, data: bitmap(c.values).bits }));
     }
+    case 'utf8': {
+      const { bits, nulls } = bitmap(c.valid);
+      return makeVector(makeData({ type: new Utf8(), length: c.valid.length, nullCount: nulls, nullBitmap: nulls ? bits : undefined, valueOffsets: c.offsets, data: c.bytes }));
+    }
     case 'text': {
       const valid = new Uint8Array(c.ids.length);
       for (let i = 0; i < c.ids.length; i++) valid[i] = c.ids[i]! >= 0 ? 1 : 0;

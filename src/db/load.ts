@@ -8,9 +8,8 @@ import { tableToIPC } from 'apache-arrow';
 import type { ImportReport, PreparedImport } from '../import/prepare';
 import { batchToArrow } from './arrowBatch';
 import { REJECTED_BATCH_COLUMNS, rejectedToBatch, rowsToBatch, type ColumnBatch } from './columnBatch';
-import { quoteIdent, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
-import { refreshStats } from './stats';
-import type { Db } from './types';
+import { createTableSql, dataChanged, importTable, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
+import type { Db, SqlParam } from './types';
 
 /** read_csv's default max_line_size; a longer line (a cell of a million characters) needs more. */
 const DEFAULT_MAX_LINE = 2_000_000;
@@ -57,8 +56,8 @@ export interface Stage {
 export async function createStage(db: Db, kind: FileKind): Promise<Stage> {
   const id = `${Date.now().toString(36)}_${++stageCounter}`;
   const stage = { kind, table: `stage_${id}`, rejectedTable: `stage_${id}_rejected` };
-  const cols = TABLE_COLUMNS[kind].map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ');
-  await db.exec(`CREATE TEMP TABLE ${stage.table} (${cols})`);
+  // Not a temporary table: committing renames it into the import's own table.
+  await db.exec(createTableSql(kind, stage.table));
   await db.exec(`CREATE TEMP TABLE ${stage.rejectedTable} (source_row INTEGER, cells VARCHAR, reasons VARCHAR)`);
   return stage;
 }
@@ -166,18 +165,44 @@ async function nextImportId(db: Db): Promise<number> {
   return id;
 }
 
+/** Committed imports of a kind, each with its own table. */
+async function importsOf(db: Db, kind: FileKind | null, where = 'true', params: SqlParam[] = []): Promise<{ id: number; kind: FileKind }[]> {
+  const rows = await db.query<{ import_id: number; kind: FileKind } & Record<string, unknown>>(
+    `SELECT import_id, kind FROM imports WHERE (${kind === null ? 'true' : 'kind = ?'}) AND (${where}) ORDER BY import_id`,
+    kind === null ? params : [kind, ...params],
+  );
+  return rows.map((r) => ({ id: Number(r.import_id), kind: r.kind }));
+}
+
+/** Deletes matching rows from every committed import of a kind; returns the imports that lost rows. */
+async function deleteRows(db: Db, kind: FileKind | null, where: string, params: SqlParam[] = []): Promise<number[]> {
+  const touched: number[] = [];
+  for (const i of await importsOf(db, kind)) {
+    const table = importTable(i.kind, i.id);
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE ${where}`, params)) as [{ n: number }];
+    if (n === 0) continue;
+    await db.query(`DELETE FROM ${table} WHERE ${where}`, params);
+    touched.push(i.id);
+  }
+  return touched;
+}
+
+/** Removes imports and every row they brought (the caller holds the transaction and refreshes). */
+export async function dropImports(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const marks = ids.map(() => '?').join(', ');
+  for (const i of await importsOf(db, null, `import_id IN (${marks})`, [...ids])) await db.exec(`DROP TABLE IF EXISTS ${importTable(i.kind, i.id)}`);
+  for (const t of ['rejected_rows', 'imports']) await db.query(`DELETE FROM ${t} WHERE import_id IN (${marks})`, [...ids]);
+}
+
 async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touched: number[] }> {
   const { staged, meta, choice, conflicts } = item;
-  const target = TABLE_OF[staged.kind];
-  const cols = TABLE_COLUMNS[staged.kind].map((c) => quoteIdent(c.name)).join(', ');
   const id = await nextImportId(db);
   let touched: number[] = [];
-  if (choice === 'replace' && conflicts.length > 0) {
-    const same = `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${staged.table})`;
-    touched = (await db.query<{ import_id: number }>(`SELECT DISTINCT import_id FROM ${target} WHERE ${same}`)).map((r) => r.import_id);
-    await db.exec(`DELETE FROM ${target} WHERE ${same}`);
-  }
-  await db.exec(`INSERT INTO ${target} (${cols}) SELECT * REPLACE (${id} AS import_id) FROM ${staged.table}`);
+  if (choice === 'replace' && conflicts.length > 0)
+    touched = await deleteRows(db, staged.kind, `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${staged.table})`);
+  // The staged rows become the import's table as they are: no copy.
+  await db.exec(`ALTER TABLE ${staged.table} RENAME TO ${importTable(staged.kind, id)}`);
   const c = staged.report.counts;
   await db.query(`INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
     id,
@@ -210,16 +235,10 @@ export async function commitBatch(
     let sampleCleared = false;
     const replaced = new Set<number>();
     if (opts.replaceCycle !== undefined && opts.replaceCycle !== null) {
-      for (const t of ['results', 'members']) {
-        for (const r of await db.query<{ import_id: number }>(`SELECT DISTINCT import_id FROM ${t} WHERE cycle_year = ?`, [opts.replaceCycle]))
-          replaced.add(r.import_id);
-        await db.query(`DELETE FROM ${t} WHERE cycle_year = ?`, [opts.replaceCycle]);
-      }
+      for (const id of await deleteRows(db, null, 'cycle_year = ?', [opts.replaceCycle])) replaced.add(id);
     }
     if (opts.clearSample) {
-      const sample = 'import_id IN (SELECT import_id FROM imports WHERE is_sample)';
-      for (const t of ['results', 'members', 'rejected_rows']) await db.exec(`DELETE FROM ${t} WHERE ${sample}`);
-      await db.exec('DELETE FROM imports WHERE is_sample');
+      await dropImports(db, (await importsOf(db, null, 'is_sample')).map((i) => i.id));
       sampleCleared = true;
     }
     const ids: number[] = [];
@@ -237,6 +256,6 @@ export async function commitBatch(
     throw e;
   } finally {
     for (const item of items) await discardStaged(db, item.staged);
-    await refreshStats(db);
+    await dataChanged(db);
   }
 }

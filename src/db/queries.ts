@@ -3,8 +3,8 @@ import type { FileKind } from '../import/fields';
 import type { MetricId } from '../metrics/catalogue';
 import type { BodyScope } from '../metrics/scope';
 import { metricSql, metricValue, scopeWhere, type MetricQuery } from './metricSql';
-import { quoteIdent, TABLE_OF } from './schema';
-import { refreshStats } from './stats';
+import { dropImports } from './load';
+import { dataChanged, quoteIdent, TABLE_OF } from './schema';
 import type { Db } from './types';
 import type { ImportRecordSaved } from '../store/manifest';
 
@@ -56,22 +56,19 @@ export async function countImports(db: Db): Promise<number> {
 
 /** Removes imports and every row they brought, in one transaction. */
 export async function deleteImports(db: Db, where: 'sample' | { ids: readonly number[] }): Promise<void> {
-  const cond =
-    where === 'sample'
-      ? 'import_id IN (SELECT import_id FROM imports WHERE is_sample)'
-      : `import_id IN (${where.ids.map(() => '?').join(', ') || 'NULL'})`;
-  const params = where === 'sample' ? [] : [...where.ids];
+  const ids =
+    where === 'sample' ? (await db.query<{ import_id: number }>('SELECT import_id FROM imports WHERE is_sample')).map((r) => Number(r.import_id)) : [...where.ids];
   await db.exec('BEGIN TRANSACTION');
   try {
-    for (const t of ['results', 'members', 'rejected_rows', 'imports']) await db.query(`DELETE FROM ${t} WHERE ${cond}`, params);
+    await dropImports(db, ids);
     await db.exec('COMMIT');
-    await refreshStats(db);
   } catch (e) {
     await db.exec('ROLLBACK');
     throw e;
+  } finally {
+    await dataChanged(db);
   }
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Metrics (src/metrics/catalogue.ts) over the per-village count tables (src/db/stats.ts)

@@ -46,7 +46,40 @@ const META: readonly ColumnDef[] = [
 
 const PERSON: readonly ColumnDef[] = [{ name: 'person_key', sql: 'VARCHAR' }];
 
+/**
+ * What every query reads: one view per kind of file over the tables that hold each import's rows
+ * (`results_i7`, `members_i8`…). An import is committed by renaming its staged table and dropped
+ * by dropping it: a million rows are never copied to be kept or to be deleted.
+ */
 export const TABLE_OF: Record<FileKind, string> = { results: 'results', members: 'members' };
+
+export const KINDS = Object.keys(TABLE_OF) as FileKind[];
+
+/** The table holding one import's rows (the id is a checked integer, never user text). */
+export function importTable(kind: FileKind, id: number): string {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`bad import id ${id}`);
+  return `${TABLE_OF[kind]}_i${id}`;
+}
+
+/** An empty table of the kind's columns: the view's first branch, so it exists without imports. */
+const emptyTable = (kind: FileKind) => `${TABLE_OF[kind]}_none`;
+
+/** Rebuilds each kind's view over its committed imports (listed in `imports`). */
+export async function rebuildViews(db: Db): Promise<void> {
+  const imports = await db.query<{ import_id: number; kind: string } & Record<string, unknown>>('SELECT import_id, kind FROM imports ORDER BY import_id');
+  for (const kind of KINDS) {
+    // The import id comes from the view, not the rows: a table renamed from staging keeps none.
+    const branches = imports
+      .filter((i) => i.kind === kind)
+      .map((i) => `SELECT * REPLACE (${Number(i.import_id)} AS import_id) FROM ${importTable(kind, Number(i.import_id))}`);
+    await db.exec(`CREATE OR REPLACE VIEW ${TABLE_OF[kind]} AS ${[`SELECT * FROM ${emptyTable(kind)}`, ...branches].join(' UNION ALL ')}`);
+  }
+}
+
+/** CREATE TABLE with a kind's columns, for staging and restoring. */
+export function createTableSql(kind: FileKind, name: string): string {
+  return `CREATE TABLE ${name} (${TABLE_COLUMNS[kind].map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ')})`;
+}
 
 export const TABLE_COLUMNS: Record<FileKind, readonly ColumnDef[]> = {
   results: [...META, ...FIELDS.filter((f) => f.kinds.includes('results')).flatMap(columnsForField)],
@@ -73,9 +106,7 @@ export function quoteIdent(name: string): string {
 }
 
 export const SCHEMA_SQL: readonly string[] = [
-  ...(['results', 'members'] as const).map(
-    (k) => `CREATE TABLE IF NOT EXISTS ${TABLE_OF[k]} (${TABLE_COLUMNS[k].map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ')})`,
-  ),
+  ...KINDS.map((k) => createTableSql(k, emptyTable(k)).replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS')),
   `CREATE TABLE IF NOT EXISTS imports (
     import_id INTEGER PRIMARY KEY,
     file_name VARCHAR NOT NULL,
@@ -96,5 +127,11 @@ export const SCHEMA_SQL: readonly string[] = [
 
 export async function ensureSchema(db: Db): Promise<void> {
   for (const s of SCHEMA_SQL) await db.exec(s);
+  await dataChanged(db);
+}
+
+/** What every change of the data ends with: the views over the import tables, then the counts. */
+export async function dataChanged(db: Db): Promise<void> {
+  await rebuildViews(db);
   await refreshStats(db);
 }

@@ -23,6 +23,40 @@ const pair = (num: string, den: string, name: string) =>
   `CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${num}) END AS ${name}_num,
    CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${den}) END AS ${name}_den`;
 
+/** The persons of a scope counted: the numerators and denominators of every person metric. */
+const COUNTS: readonly [string, string][] = [
+  ['members', 'count(*)'],
+  ['gender_known', 'count(gender)'],
+  ['women', "count(*) FILTER (gender = 'female')"],
+  ['age_known', 'count(age)'],
+  ['age_sum', 'sum(age)::BIGINT'],
+  ['age_le35', 'count(*) FILTER (age <= 35)'],
+  ['age_36_45', 'count(*) FILTER (age BETWEEN 36 AND 45)'],
+  ['age_46_55', 'count(*) FILTER (age BETWEEN 46 AND 55)'],
+  ['age_ge56', 'count(*) FILTER (age >= 56)'],
+  ['age_le29', 'count(*) FILTER (age <= 29)'],
+  ['age_30_49', 'count(*) FILTER (age BETWEEN 30 AND 49)'],
+  ['age_ge50', 'count(*) FILTER (age >= 50)'],
+  ['age_ge60', 'count(*) FILTER (age >= 60)'],
+  ['edu_known', 'count(edu)'],
+  ['edu_junior', "count(*) FILTER (edu = 'junior_or_below')"],
+  ['edu_senior', "count(*) FILTER (edu = 'senior')"],
+  ['edu_college', "count(*) FILTER (edu = 'college')"],
+  ['party_known', 'count(party)'],
+  ['party', 'count(*) FILTER (party)'],
+  ['minority_known', 'count(minority)'],
+  ['minority', 'count(*) FILTER (minority)'],
+  ['reelect_known', 'count(reelected)'],
+  ['reelected', 'count(*) FILTER (reelected)'],
+  ['cross_holding', 'count(*) FILTER (n_bodies > 1)'],
+  ['cgo', 'count(*) FILTER (cgo)'],
+  ['votes_sum', 'sum(votes)::BIGINT'],
+  ['votes_cast_sum', 'sum(votes_cast)::BIGINT'],
+];
+const COUNT_NAMES = COUNTS.map(([n]) => n);
+const BAND = 'least(greatest(floor(age / 5)::INTEGER * 5, 15), 75)';
+const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          ');
+
 export const STATS_SQL: readonly string[] = [
   `CREATE OR REPLACE TABLE stat_places AS
    WITH v AS (
@@ -63,55 +97,80 @@ export const STATS_SQL: readonly string[] = [
    JOIN stat_places p USING (village_key)
    GROUP BY ALL`,
 
-  `CREATE OR REPLACE TEMP TABLE stat_persons AS
-   WITH seat AS (
-     SELECT m.village_key, m.cycle_year, m.body, m.person_key, ${ROLE_CLASS} AS role_class,
-            m.gender, m.age, m.education_tier, m.party_member, m.is_minority, m.reelected,
-            m.college_graduate_official, m.votes, sr.voted AS votes_cast
-     FROM members m
-     LEFT JOIN stat_results sr ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
-     WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL),
-   bodies AS (SELECT person_key, count(DISTINCT body) AS n_bodies FROM seat GROUP BY person_key),
-   scoped AS (
-     SELECT *, body AS body_scope, role_class AS role_scope FROM seat
-     UNION ALL SELECT *, body, 'all' FROM seat
-     UNION ALL SELECT *, 'all', role_class FROM seat
-     UNION ALL SELECT *, 'all', 'all' FROM seat)
-   SELECT village_key, cycle_year, body_scope AS body, role_scope AS role, person_key,
-          any_value(gender) AS gender, any_value(age) AS age, any_value(education_tier) AS edu,
-          bool_or(party_member) AS party, any_value(is_minority) AS minority, bool_or(reelected) AS reelected,
-          bool_or(college_graduate_official) AS cgo,
-          sum(CASE WHEN votes IS NOT NULL AND votes_cast > 0 THEN votes END) AS votes_sum,
-          sum(CASE WHEN votes IS NOT NULL AND votes_cast > 0 THEN votes_cast END) AS votes_cast_sum,
-          any_value(n_bodies) AS n_bodies
-   FROM scoped JOIN bodies USING (person_key)
-   GROUP BY village_key, cycle_year, body_scope, role_scope, person_key`,
+  // Every seat of every roster. Within one body a seat is a person (a name listed twice on one
+  // body is flagged at import and counted twice); across bodies persons are counted below.
+  `CREATE OR REPLACE TEMP TABLE stat_seat AS
+   SELECT m.village_key, m.cycle_year, m.body, m.person_key, ${ROLE_CLASS} AS role_class,
+          m.gender, m.age, m.education_tier AS edu, m.party_member AS party, m.is_minority AS minority, m.reelected,
+          m.college_graduate_official AS cgo,
+          CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN m.votes END AS votes,
+          CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN sr.voted END AS votes_cast
+   FROM members m
+   LEFT JOIN stat_results sr ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
+   WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL`,
 
+  // Persons with both bodies in scope: one row each, whatever their seats.
+  `CREATE OR REPLACE TEMP TABLE stat_person AS
+   SELECT person_key, any_value(village_key) AS village_key, any_value(cycle_year) AS cycle_year,
+          (bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER) AS n_bodies,
+          any_value(gender) AS gender, any_value(age) AS age, any_value(edu) AS edu, bool_or(party) AS party,
+          any_value(minority) AS minority, bool_or(reelected) AS reelected, bool_or(cgo) AS cgo,
+          sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast
+   FROM stat_seat GROUP BY person_key`,
+
+  `CREATE OR REPLACE TEMP TABLE stat_seat_n AS
+   SELECT s.*, p.n_bodies FROM stat_seat s JOIN stat_person p USING (person_key)`,
+
+  // Persons of one role class with both bodies in scope (a secretary who is also director is one head).
+  `CREATE OR REPLACE TEMP TABLE stat_person_class AS
+   SELECT person_key, role_class, any_value(village_key) AS village_key, any_value(cycle_year) AS cycle_year, any_value(n_bodies) AS n_bodies,
+          any_value(gender) AS gender, any_value(age) AS age, any_value(edu) AS edu, bool_or(party) AS party,
+          any_value(minority) AS minority, bool_or(reelected) AS reelected, bool_or(cgo) AS cgo,
+          sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast
+   FROM stat_seat_n GROUP BY person_key, role_class`,
+
+  // Each scope's counts, grouped by key and named after (grouping a million persons by three names
+  // would cost more than the counting), appended one scope at a time. A body's role 'all' adds
+  // up its role classes: within one body a person holds one seat.
   `CREATE OR REPLACE TABLE stat_people AS
-   SELECT p.county, p.township, p.village, s.village_key, s.cycle_year, s.body, s.role,
-          count(*) AS members,
-          count(gender) AS gender_known, count(*) FILTER (gender = 'female') AS women,
-          count(age) AS age_known, sum(age) AS age_sum,
-          count(*) FILTER (age <= 35) AS age_le35, count(*) FILTER (age BETWEEN 36 AND 45) AS age_36_45,
-          count(*) FILTER (age BETWEEN 46 AND 55) AS age_46_55, count(*) FILTER (age >= 56) AS age_ge56,
-          count(*) FILTER (age <= 29) AS age_le29, count(*) FILTER (age BETWEEN 30 AND 49) AS age_30_49,
-          count(*) FILTER (age >= 50) AS age_ge50, count(*) FILTER (age >= 60) AS age_ge60,
-          count(edu) AS edu_known, count(*) FILTER (edu = 'junior_or_below') AS edu_junior,
-          count(*) FILTER (edu = 'senior') AS edu_senior, count(*) FILTER (edu = 'college') AS edu_college,
-          count(party) AS party_known, count(*) FILTER (party) AS party,
-          count(minority) AS minority_known, count(*) FILTER (minority) AS minority,
-          count(reelected) AS reelect_known, count(*) FILTER (reelected) AS reelected,
-          count(*) FILTER (n_bodies > 1) AS cross_holding, count(*) FILTER (cgo) AS cgo,
-          sum(votes_sum) AS votes_sum, sum(votes_cast_sum) AS votes_cast_sum
-   FROM stat_persons s JOIN stat_places p USING (village_key)
-   GROUP BY ALL`,
+   SELECT p.county, p.township, p.village, c.* FROM (
+     SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS}
+     FROM stat_seat_n GROUP BY village_key, cycle_year, body, role_class) c
+   JOIN stat_places p USING (village_key)`,
+  `INSERT INTO stat_people
+   SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all',
+          ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
+   FROM stat_people GROUP BY village_key, cycle_year, body`,
+  `INSERT INTO stat_people
+   SELECT p.county, p.township, p.village, c.* FROM (
+     SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
+     FROM stat_person_class GROUP BY village_key, cycle_year, role_class) c
+   JOIN stat_places p USING (village_key)`,
+  `INSERT INTO stat_people
+   SELECT p.county, p.township, p.village, c.* FROM (
+     SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
+     FROM stat_person GROUP BY village_key, cycle_year) c
+   JOIN stat_places p USING (village_key)`,
 
+  // Persons by gender and five-year band, scope by scope as above.
   `CREATE OR REPLACE TABLE stat_ages AS
-   SELECT p.county, p.township, p.village, s.village_key, s.cycle_year, s.body, s.role, s.gender,
-          least(greatest(floor(s.age / 5)::INTEGER * 5, 15), 75) AS band, count(*) AS persons
-   FROM stat_persons s JOIN stat_places p USING (village_key)
-   WHERE s.age IS NOT NULL AND s.gender IS NOT NULL
-   GROUP BY ALL`,
+   SELECT p.county, p.township, p.village, c.* FROM (
+     SELECT village_key, cycle_year, body, role_class AS role, gender, ${BAND} AS band, count(*) AS persons
+     FROM stat_seat WHERE age IS NOT NULL AND gender IS NOT NULL GROUP BY ALL) c
+   JOIN stat_places p USING (village_key)`,
+  `INSERT INTO stat_ages
+   SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all', gender, band, sum(persons)::BIGINT
+   FROM stat_ages GROUP BY village_key, cycle_year, body, gender, band`,
+  `INSERT INTO stat_ages
+   SELECT p.county, p.township, p.village, c.* FROM (
+     SELECT village_key, cycle_year, 'all' AS body, role_class AS role, gender, ${BAND} AS band, count(*) AS persons
+     FROM stat_person_class WHERE age IS NOT NULL AND gender IS NOT NULL GROUP BY ALL) c
+   JOIN stat_places p USING (village_key)`,
+  `INSERT INTO stat_ages
+   SELECT p.county, p.township, p.village, c.* FROM (
+     SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, gender, ${BAND} AS band, count(*) AS persons
+     FROM stat_person WHERE age IS NOT NULL AND gender IS NOT NULL GROUP BY ALL) c
+   JOIN stat_places p USING (village_key)`,
 
   `CREATE OR REPLACE TABLE stat_villages AS
    WITH v AS (
@@ -129,7 +188,7 @@ export const STATS_SQL: readonly string[] = [
    LEFT JOIN b USING (village_key, cycle_year)
    LEFT JOIN os USING (village_key, cycle_year)`,
 
-  'DROP TABLE IF EXISTS stat_persons',
+  ...['stat_seat', 'stat_person', 'stat_seat_n', 'stat_person_class'].map((t) => `DROP TABLE IF EXISTS ${t}`),
 ];
 
 export async function refreshStats(db: Db): Promise<void> {

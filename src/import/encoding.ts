@@ -90,7 +90,7 @@ export function countReplacements(text: string): number {
 }
 
 /** Bytes read at a time from a file too large to hold decoded. */
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+export const CHUNK_BYTES = 1024 * 1024;
 
 /**
  * A file decoded piece by piece. The decoder carries a character split between two pieces over

@@ -36,11 +36,58 @@ export interface NormalizedRow {
   rowNumber: number;
   status: 'ok' | 'warning' | 'rejected';
   /** Stored column → value (see src/db/schema.ts). */
-  values: Record<string, CellValue>;
+  readonly values: Record<string, CellValue>;
+  /** The same values by slot of `layout` (what a million-row import reads: no object per row). */
+  readonly vals: readonly CellValue[];
+  readonly layout: ValueLayout;
   issues: RowIssue[];
   /** Unmapped columns, header → raw text, kept with the row. */
   extra: Record<string, string>;
   cells: readonly string[];
+}
+
+/** The values a row of one kind of file holds, each at a fixed slot. */
+export interface ValueLayout {
+  names: readonly string[];
+  slot: ReadonlyMap<string, number>;
+}
+
+const layouts = new Map<FileKind, ValueLayout>();
+
+/** Every stored value of a kind's rows: its fields' columns (src/db/schema.ts), the village key, the person key. */
+export function valueLayout(kind: FileKind): ValueLayout {
+  let l = layouts.get(kind);
+  if (!l) {
+    const names = FIELDS.filter((f) => f.kinds.includes(kind)).flatMap((f) => columnsForField(f).map((c) => c.name));
+    names.push('village_key');
+    if (kind === 'members') names.push('person_key');
+    layouts.set(kind, (l = { names, slot: new Map(names.map((n, i) => [n, i])) }));
+  }
+  return l;
+}
+
+class Row implements NormalizedRow {
+  private cached: Record<string, CellValue> | null = null;
+
+  constructor(
+    readonly rowNumber: number,
+    public status: NormalizedRow['status'],
+    readonly vals: CellValue[],
+    readonly layout: ValueLayout,
+    public issues: RowIssue[],
+    public extra: Record<string, string>,
+    readonly cells: readonly string[],
+  ) {}
+
+  /** Built on first use: tests and small files read values by name, imports by slot. */
+  get values(): Record<string, CellValue> {
+    if (!this.cached) {
+      const v: Record<string, CellValue> = {};
+      this.layout.names.forEach((n, i) => (v[n] = this.vals[i]!));
+      this.cached = v;
+    }
+    return this.cached;
+  }
 }
 
 export interface ColumnSpec {
@@ -59,12 +106,16 @@ interface Converted {
   birth?: Birth;
 }
 
+/** A text field's value: the cleaned text, or null for nothing. */
+function textValue(raw: string): string | null {
+  const t = cleanText(raw);
+  return t === '' ? null : t;
+}
+
 function convert(f: FieldDef, raw: string, body: Body | null): Converted {
   switch (f.type) {
-    case 'text': {
-      const t = cleanText(raw);
-      return { values: { [f.id]: t === '' ? null : t } };
-    }
+    case 'text':
+      return { values: { [f.id]: textValue(raw) } };
     case 'village': {
       const t = normalizeVillageName(raw);
       return { values: { [f.id]: t === '' ? null : t } };
@@ -134,18 +185,18 @@ function convert(f: FieldDef, raw: string, body: Body | null): Converted {
 /** Distinct values cached per column; a column with more (names, votes) is converted cell by cell past this. */
 const MEMO_LIMIT = 50_000;
 
-/** A cell's conversion as stored: the columns it sets, as parallel arrays (no object per row). */
+/** A cell's conversion as stored: the slots it sets and their values (no object per row). */
 interface Conversion {
-  keys: string[];
+  slots: number[];
   vals: CellValue[];
   issue?: CellIssue;
   bodyHint?: Body;
   birth?: Birth;
 }
 
-function conversion(f: FieldDef, raw: string, body: Body | null): Conversion {
+function conversion(layout: ValueLayout, f: FieldDef, raw: string, body: Body | null): Conversion {
   const c = convert(f, raw, body);
-  return { keys: Object.keys(c.values), vals: Object.values(c.values), issue: c.issue, bodyHint: c.bodyHint, birth: c.birth };
+  return { slots: Object.keys(c.values).map((k) => layout.slot.get(k)!), vals: Object.values(c.values), issue: c.issue, bodyHint: c.bodyHint, birth: c.birth };
 }
 
 /**
@@ -154,18 +205,25 @@ function conversion(f: FieldDef, raw: string, body: Body | null): Conversion {
  * normalised once. Results are shared between rows and never mutated.
  */
 class ConvertMemo {
-  private readonly caches = new Map<number, Map<string, Conversion>>();
+  private readonly caches: Map<string, Conversion>[] = [];
+  // Rows of one village follow each other: its county, township, name and cycle repeat.
+  private readonly lastKey: string[] = [];
+  private readonly last: Conversion[] = [];
+
+  constructor(private readonly layout: ValueLayout) {}
 
   convert(column: number, f: FieldDef, raw: string, body: Body | null): Conversion {
-    let cache = this.caches.get(column);
-    if (!cache) this.caches.set(column, (cache = new Map()));
     // A role's meaning depends on the body (委员 of a branch or of a committee).
     const key = f.type === 'role' ? `${body ?? ''}\u0000${raw}` : raw;
+    if (this.lastKey[column] === key) return this.last[column]!;
+    const cache = (this.caches[column] ??= new Map());
     let c = cache.get(key);
     if (c === undefined) {
-      c = conversion(f, raw, body);
+      c = conversion(this.layout, f, raw, body);
       if (cache.size < MEMO_LIMIT) cache.set(key, c);
     }
+    this.lastKey[column] = key;
+    this.last[column] = c;
     return c;
   }
 }
@@ -178,7 +236,8 @@ export function villageKey(code: CellValue, county: CellValue, township: CellVal
 /** Normalises the rows of one file: `(cells, rowNumber) → NormalizedRow`. */
 export type RowNormalizer = (cells: readonly string[], rowNumber: number) => NormalizedRow;
 
-type ColumnPlan = { field: FieldDef; header: string } | { field: null; header: string };
+/** A column is a field (text fields by their slot: cleaning is cheaper than any lookup), or extra data. */
+type ColumnPlan = { field: FieldDef; header: string; textSlot: number } | { field: null; header: string };
 
 /**
  * The rules of normalizeRow compiled once for a file's kind, mapping and file-wide values, so
@@ -186,17 +245,30 @@ type ColumnPlan = { field: FieldDef; header: string } | { field: null; header: s
  * values convert to, and every distinct cell's conversion are worked out once.
  */
 export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], context: FileContext): RowNormalizer {
-  const memo = new ConvertMemo();
+  const layout = valueLayout(kind);
+  const memo = new ConvertMemo(layout);
   const plans: ColumnPlan[] = columns.map((col, i) => {
     if (!col.field) return { field: null, header: col.header || `#${i + 1}` };
     const f = fieldDef(col.field);
-    return f.kinds.includes(kind) ? { field: f, header: col.header } : { field: null, header: col.header || f.zh };
+    return f.kinds.includes(kind)
+      ? { field: f, header: col.header, textSlot: f.type === 'text' ? (layout.slot.get(f.id) ?? -1) : -1 }
+      : { field: null, header: col.header || f.zh };
   });
-  // Every value a row can hold, null until set: rows of one file share one object shape. (Set in
-  // a loop: spreading a template object of this size is ten times slower in V8.)
-  const valueKeys = FIELDS.filter((f) => f.kinds.includes(kind)).flatMap((f) => columnsForField(f).map((c) => c.name));
-  valueKeys.push('village_key');
-  if (kind === 'members') valueKeys.push('person_key');
+  const slot = (name: string) => layout.slot.get(name) ?? -1;
+  const S = {
+    body: slot('body'),
+    county: slot('county'),
+    township: slot('township'),
+    village: slot('village'),
+    code: slot('village_code'),
+    cycle: slot('cycle_year'),
+    age: slot('age'),
+    name: slot('name'),
+    villageKey: slot('village_key'),
+    personKey: slot('person_key'),
+  };
+  let current: readonly CellValue[] = [];
+  const get: Get = (name) => current[layout.slot.get(name) ?? -1] ?? null;
 
   const fileBody = context.body ? parseBody(context.body).value : null;
   const bodyCol = columns.findIndex((c) => c.field === 'body');
@@ -211,7 +283,7 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     .filter((e): e is [keyof FileContext, string] => !!e[1])
     .map(([id, raw]) => {
       const f = fieldDef(id);
-      return { key: f.type === 'body' ? 'body' : f.id, conv: conversion(f, raw, null) };
+      return { slot: slot(f.type === 'body' ? 'body' : f.id), conv: conversion(layout, f, raw, null) };
     });
   const places = new Map<string, string>();
   const placeName = (v: string) => {
@@ -219,11 +291,11 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     if (p === undefined) places.set(v, (p = normalizePlaceName(v)));
     return p;
   };
-  const required = REQUIRED_FIELDS[kind];
+  const required = REQUIRED_FIELDS[kind].map((f) => ({ slot: slot(f), code: (f === 'village' ? 'missing_village' : 'missing_cycle') as IssueCode }));
+  const width0 = layout.names.length;
 
   return (cells, rowNumber) => {
-    const values: Record<string, CellValue> = {};
-    for (let k = 0; k < valueKeys.length; k++) values[valueKeys[k]!] = null;
+    const vals: CellValue[] = new Array<CellValue>(width0).fill(null);
     const issues: RowIssue[] = [];
     let extra: Record<string, string> | null = null;
     let body: Body | null = bodyCol >= 0 ? bodyOf(cells[bodyCol] ?? '') : null;
@@ -238,8 +310,12 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
         if (raw !== '' && cleanText(raw) !== '') (extra ??= {})[plan.header] = raw;
         continue;
       }
+      if (plan.textSlot >= 0) {
+        vals[plan.textSlot] = textValue(raw);
+        continue;
+      }
       const c = memo.convert(i, plan.field, raw, body);
-      for (let k = 0; k < c.keys.length; k++) values[c.keys[k]!] = c.vals[k]!;
+      for (let k = 0; k < c.slots.length; k++) vals[c.slots[k]!] = c.vals[k]!;
       if (c.bodyHint) bodyHint = c.bodyHint;
       if (c.birth) birth = c.birth;
       // A value that cannot be read is only a warning: the row is kept with that cell empty.
@@ -254,44 +330,44 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
       issues.push({ code: 'field_count', params: { found: width, expected: columns.length }, severity: 'warning', column: '', value: '' });
     }
 
-    for (const { key, conv } of fills) {
-      if (values[key] === null || values[key] === undefined) for (let k = 0; k < conv.keys.length; k++) values[conv.keys[k]!] = conv.vals[k]!;
+    for (const { slot: at, conv } of fills) {
+      if (vals[at] === null) for (let k = 0; k < conv.slots.length; k++) vals[conv.slots[k]!] = conv.vals[k]!;
     }
-    if (values.body === null && bodyHint) values.body = bodyHint;
+    if (vals[S.body] === null && bodyHint) vals[S.body] = bodyHint;
 
-    const reject = (code: IssueCode) => issues.push({ code, severity: 'reject', column: '', value: '' });
-    for (const req of required) {
-      if (values[req] === null || values[req] === undefined) reject(req === 'village' ? 'missing_village' : 'missing_cycle');
-    }
-    if (values.body === null) reject('missing_body');
+    for (const req of required) if (vals[req.slot] === null) issues.push({ code: req.code, severity: 'reject', column: '', value: '' });
+    if (vals[S.body] === null) issues.push({ code: 'missing_body', severity: 'reject', column: '', value: '' });
 
-    if (typeof values.county === 'string') values.county = placeName(values.county);
-    if (typeof values.township === 'string') values.township = placeName(values.township);
-    values.village_key = villageKey(values.village_code ?? null, values.county ?? null, values.township ?? null, values.village ?? null);
+    const county = vals[S.county];
+    const township = vals[S.township];
+    if (typeof county === 'string') vals[S.county] = placeName(county);
+    if (typeof township === 'string') vals[S.township] = placeName(township);
+    const key = villageKey(vals[S.code] ?? null, vals[S.county] ?? null, vals[S.township] ?? null, vals[S.village] ?? null);
+    vals[S.villageKey] = key;
 
     if (kind === 'members') {
-      const given = typeof values.age === 'number' ? values.age : null;
-      const cycle = typeof values.cycle_year === 'number' ? values.cycle_year : null;
-      values.age = ageAtElection(cycle, birth, given);
+      const given = typeof vals[S.age] === 'number' ? (vals[S.age] as number) : null;
+      const cycle = typeof vals[S.cycle] === 'number' ? (vals[S.cycle] as number) : null;
+      vals[S.age] = ageAtElection(cycle, birth, given);
       if (given !== null && birth && cycle !== null) {
         const derived = ageAtElection(cycle, birth, null);
         if (derived !== null && Math.abs(derived - given) > 1)
           issues.push({ code: 'birth_age_mismatch', params: { age: given, derived }, severity: 'warning', column: '', value: '' });
       }
-      if (values.name === null || values.name === undefined)
-        issues.push({ code: 'missing_name', severity: 'warning', column: '', value: '' });
+      const name = vals[S.name];
+      if (name === null) issues.push({ code: 'missing_name', severity: 'warning', column: '', value: '' });
       // A person is a name within a village and cycle, so the same name on both bodies is one
       // person (cross-holding). A nameless row is its own person on its own body.
-      values.person_key =
-        typeof values.name === 'string'
-          ? `${values.village_key}|${values.cycle_year ?? ''}|${values.name}`
-          : `${values.village_key}|${values.cycle_year ?? ''}|${values.body ?? ''}|#${rowNumber}`;
+      vals[S.personKey] = typeof name === 'string' ? `${key}|${cycle ?? ''}|${name}` : `${key}|${cycle ?? ''}|${vals[S.body] ?? ''}|#${rowNumber}`;
     }
 
-    for (const check of kind === 'results' ? checkResults(values) : checkMember(values)) issues.push(check);
+    current = vals;
+    const checks = kind === 'results' ? checkResults(get) : checkMember(get);
+    for (const check of checks) issues.push(check);
 
-    const status = issues.some((x) => x.severity === 'reject') ? 'rejected' : issues.length > 0 ? 'warning' : 'ok';
-    return { rowNumber, status, values, issues, extra: extra ?? {}, cells };
+    let status: NormalizedRow['status'] = issues.length > 0 ? 'warning' : 'ok';
+    for (const x of issues) if (x.severity === 'reject') status = 'rejected';
+    return new Row(rowNumber, status, vals, layout, issues, extra ?? {}, cells);
   };
 }
 
@@ -316,19 +392,23 @@ function rowCheck(code: IssueCode, params: Record<string, number>): RowIssue {
   return { code, params, severity: 'warning', column: '', value: '' };
 }
 
+/** A row's value by name (see rowNormalizer). */
+type Get = (name: string) => CellValue;
+
 /** Ballot-integrity checks of DOMAIN.md: registered ≤ eligible, voted ≤ registered, returned ≤ issued and ≤ voted, valid + invalid = returned. */
-export function checkResults(v: Record<string, CellValue>): RowIssue[] {
+export function checkResults(v: Get): RowIssue[] {
   const out: RowIssue[] = [];
-  const eligible = num(v.eligible_voters);
-  const registered = num(v.registered_voters) ?? num(v.party_members_entitled);
-  const voted = num(v.voters_voted) ?? num(v.party_members_voted);
-  const issued = num(v.ballots_issued);
-  const returned = num(v.ballots_returned);
-  const valid = num(v.ballots_valid);
-  const invalid = num(v.ballots_invalid);
-  const reported = num(v.turnout_reported);
-  if (eligible !== null && num(v.registered_voters) !== null && num(v.registered_voters)! > eligible)
-    out.push(rowCheck('registered_gt_eligible', { registered: num(v.registered_voters)!, eligible }));
+  const eligible = num(v('eligible_voters'));
+  const registeredVoters = num(v('registered_voters'));
+  const registered = registeredVoters ?? num(v('party_members_entitled'));
+  const voted = num(v('voters_voted')) ?? num(v('party_members_voted'));
+  const issued = num(v('ballots_issued'));
+  const returned = num(v('ballots_returned'));
+  const valid = num(v('ballots_valid'));
+  const invalid = num(v('ballots_invalid'));
+  const reported = num(v('turnout_reported'));
+  if (eligible !== null && registeredVoters !== null && registeredVoters > eligible)
+    out.push(rowCheck('registered_gt_eligible', { registered: registeredVoters, eligible }));
   if (registered !== null && voted !== null && voted > registered) out.push(rowCheck('voted_gt_registered', { voted, registered }));
   if (issued !== null && returned !== null && returned > issued) out.push(rowCheck('returned_gt_issued', { returned, issued }));
   if (voted !== null && returned !== null && returned > voted) out.push(rowCheck('returned_gt_voted', { returned, voted }));
@@ -341,7 +421,9 @@ export function checkResults(v: Record<string, CellValue>): RowIssue[] {
   return out;
 }
 
-export function checkMember(v: Record<string, CellValue>): RowIssue[] {
-  const age = num(v.age);
-  return age !== null && (age < 18 || age > 100) ? [rowCheck('age_out_of_range', { age })] : [];
+const NO_ISSUES: RowIssue[] = [];
+
+export function checkMember(v: Get): RowIssue[] {
+  const age = num(v('age'));
+  return age !== null && (age < 18 || age > 100) ? [rowCheck('age_out_of_range', { age })] : NO_ISSUES;
 }

@@ -3,10 +3,11 @@
  * million rows is read, classified, normalised and checked chunk by chunk, and what stays in
  * memory is the report — counts, totals checks, skipped rows, the first issues — never the rows.
  */
-import { fieldDef, type FileKind } from './fields';
+import { grown } from '../util/grow';
+import type { FileKind } from './fields';
 import type { HeaderLayout } from './layout';
 import { cleanText, parseInteger } from './normalize';
-import { rowNormalizer, type CellValue, type ColumnSpec, type FileContext, type NormalizedRow, type RowIssue, type RowNormalizer } from './normalizeRow';
+import { rowNormalizer, valueLayout, type CellValue, type ColumnSpec, type FileContext, type NormalizedRow, type RowIssue, type RowNormalizer } from './normalizeRow';
 import type { SourceSheet } from './read';
 import { classifyRow, TotalsChecker, type RowKind, type TotalsCheck } from './rowKinds';
 
@@ -74,32 +75,114 @@ function hash53(s: string, seed = 0): number {
 }
 
 /**
+ * Distinct 53-bit hashes, numbered in order of arrival: an open-addressing table in typed
+ * arrays, because a JavaScript Map of a million numbers costs seconds and a hundred megabytes.
+ */
+class HashIndex {
+  private keys = new Float64Array(1 << 12);
+  private ids = new Int32Array(1 << 12);
+  private size = 0;
+
+  add(hash: number): { index: number; added: boolean } {
+    // 0 marks an empty slot; a hash is at most 2^53 - 1, so hash + 1 never is 0.
+    const key = hash + 1;
+    if ((this.size + 1) * 2 > this.keys.length) this.rehash();
+    const mask = this.keys.length - 1;
+    for (let i = (key % 0x7fffffff) & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i]!;
+      if (k === 0) {
+        this.keys[i] = key;
+        this.ids[i] = this.size;
+        return { index: this.size++, added: true };
+      }
+      if (k === key) return { index: this.ids[i]!, added: false };
+    }
+  }
+
+  private rehash() {
+    const keys = this.keys;
+    const ids = this.ids;
+    this.keys = new Float64Array(keys.length * 2);
+    this.ids = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j]!;
+      if (key === 0) continue;
+      let i = (key % 0x7fffffff) & mask;
+      while (this.keys[i] !== 0) i = (i + 1) & mask;
+      this.keys[i] = key;
+      this.ids[i] = ids[j]!;
+    }
+  }
+}
+
+/** Code units String.prototype.trim removes (white space and line terminators). */
+function trimmable(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** hash53 of the cells trimmed and joined by NUL, without building that string. */
+function hashCells(cells: readonly string[], seed = 1): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let k = 0; k < cells.length; k++) {
+    const s = cells[k]!;
+    let a = 0;
+    let b = s.length;
+    while (a < b && trimmable(s.charCodeAt(a))) a++;
+    while (b > a && trimmable(s.charCodeAt(b - 1))) b--;
+    if (k > 0) {
+      h1 = Math.imul(h1, 2654435761);
+      h2 = Math.imul(h2, 1597334677);
+    }
+    for (let i = a; i < b; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
  * A row repeating an earlier one word for word would double every figure: it is rejected (and
  * listed). The same village, cycle and body with other figures is kept, flagged for a person to
  * judge. Rows are remembered by hashes of their key and cells (two 53-bit hashes must both
  * collide for a false "identical").
  */
 class DuplicateFinder {
-  private readonly first = new Map<number, number>();
-  private readonly cellsOf = new Map<number, number>();
+  private readonly seen = new HashIndex();
+  private rows = new Int32Array(1024);
+  private cellsOf = new Float64Array(1024);
 
-  constructor(private readonly kind: FileKind) {}
+  constructor(private readonly kind: FileKind) {
+    const { slot } = valueLayout(kind);
+    this.slots = ['village_key', 'cycle_year', 'body', 'name', 'role'].map((n) => slot.get(n) ?? -1);
+  }
+
+  private readonly slots: number[];
 
   check(row: NormalizedRow): RowIssue | null {
-    const v = row.values;
+    const v = row.vals;
+    const [villageKey, cycle, body, name, role] = this.slots.map((s) => v[s] ?? null);
     const key =
-      this.kind === 'results'
-        ? `${v.village_key}|${v.cycle_year}|${v.body}`
-        : `${v.village_key}|${v.cycle_year}|${v.body}|${v.name ?? `#${row.rowNumber}`}|${v.role}`;
+      this.kind === 'results' ? `${villageKey}|${cycle}|${body}` : `${villageKey}|${cycle}|${body}|${name ?? `#${row.rowNumber}`}|${role}`;
     const k = hash53(key);
-    const cells = hash53(row.cells.map((c) => c.trim()).join('\u0000'), 1);
-    const prev = this.first.get(k);
-    if (prev === undefined) {
-      this.first.set(k, row.rowNumber);
-      this.cellsOf.set(k, cells);
+    const cells = hashCells(row.cells);
+    const { index, added } = this.seen.add(k);
+    if (added) {
+      if (index >= this.rows.length) {
+        this.rows = grown(this.rows);
+        this.cellsOf = grown(this.cellsOf);
+      }
+      this.rows[index] = row.rowNumber;
+      this.cellsOf[index] = cells;
       return null;
     }
-    if (this.cellsOf.get(k) === cells) return { code: 'duplicate_row_in_file', params: { row: prev }, severity: 'reject', column: '', value: '' };
+    const prev = this.rows[index]!;
+    if (this.cellsOf[index] === cells) return { code: 'duplicate_row_in_file', params: { row: prev }, severity: 'reject', column: '', value: '' };
     return {
       code: this.kind === 'results' ? 'duplicate_in_file' : 'duplicate_member_in_file',
       params: { row: prev },
@@ -140,13 +223,17 @@ export class ImportPreparer {
     // A count the row stores is read back from it; one this kind of file does not store is parsed.
     this.totalsValue = this.totalsCols.map((i) => {
       const f = this.fields[i]!;
-      return fieldDef(f).kinds.includes(kind) ? (row: NormalizedRow) => num(row.values[f]) : (row: NormalizedRow) => parseInteger(row.cells[i] ?? '').value;
+      const slot = valueLayout(kind).slot.get(f);
+      return slot !== undefined ? (row: NormalizedRow) => num(row.vals[slot]) : (row: NormalizedRow) => parseInteger(row.cells[i] ?? '').value;
     });
     this.counts = { fileRows: 0, titleRows: layout.titleLines.length, headerRows: 0, dataRows: 0, imported: 0, warned: 0, rejected: 0, skipped: 0, blank: 0 };
   }
 
-  /** The data rows (imported, warned and rejected) of the next piece of the sheet. */
-  push(piece: SheetPiece): NormalizedRow[] {
+  /**
+   * The data rows (imported, warned and rejected) of the next piece of the sheet: handed to
+   * `onRow` one by one if given (a large file: nothing is kept), returned otherwise.
+   */
+  push(piece: SheetPiece, onRow?: (row: NormalizedRow) => void): NormalizedRow[] {
     const out: NormalizedRow[] = [];
     this.counts.fileRows += piece.independentCount;
     for (let k = 0; k < piece.rows.length; k++, this.index++) {
@@ -171,7 +258,8 @@ export class ImportPreparer {
       }
       this.totals.addData((c) => this.totalsValue[c]!(row));
       this.count(row);
-      out.push(row);
+      if (onRow) onRow(row);
+      else out.push(row);
     }
     return out;
   }

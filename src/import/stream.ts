@@ -125,23 +125,25 @@ export interface ImportPlan {
 }
 
 /**
- * The file's data rows, normalised and checked, piece by piece; returns the report. Stops
- * between pieces when `signal` is aborted (nothing has been written anywhere by then).
+ * Every data row of the file, normalised and checked, handed to `onRow` as it is made; yields
+ * after each piece of the file (the caller may send what it gathered) and returns the report.
+ * Stops between pieces when `signal` is aborted (nothing has been written anywhere by then).
  */
 export async function* prepareFile(
   blob: Blob,
   opened: OpenedFile,
   plan: ImportPlan,
+  onRow: (row: NormalizedRow) => void,
   onProgress: (p: Progress) => void,
   signal?: AbortSignal,
-): AsyncGenerator<NormalizedRow[], ImportReport> {
+): AsyncGenerator<void, ImportReport> {
   const layout = opened.analysis.sheets[plan.sheetIndex]?.layout;
   if (!layout) throw new Error('no header found');
   const preparer = new ImportPreparer(plan.kind, layout, plan.columns, plan.context);
   for await (const piece of readSheet(blob, opened, plan.sheetIndex, onProgress)) {
     if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
-    const rows = preparer.push(piece);
-    if (rows.length > 0) yield rows;
+    preparer.push(piece, onRow);
+    yield;
   }
   return preparer.finish();
 }

@@ -1,5 +1,5 @@
 /**
- * The whole saved state as one .zip: the manifest, one gzip CSV per import and table, and a
+ * The whole saved state as one .zip: the manifest, one CSV per import and table, and a
  * note saying what it is. Importing it back checks the manifest and every file before use.
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -8,7 +8,7 @@ import { MANIFEST } from './manifest';
 const NOTE = `村选看板 数据备份 / Village Election Dashboard data archive
 
 manifest.json  导入记录及每个文件的行数 / the imports and the row count of every file
-*.csv.gz       各次导入的数据（UTF-8 CSV，gzip 压缩）/ each import's rows (UTF-8 CSV, gzip)
+*.csv          各次导入的数据（UTF-8 CSV）/ each import's rows (UTF-8 CSV)
 
 在村选看板的"数据管理"中选择"导入备份"即可恢复。
 Restore it with "Import archive" in the dashboard's data manager.
@@ -19,8 +19,8 @@ export const MAX_ARCHIVE_UNPACKED = 2 * 1024 ** 3;
 
 export function buildArchive(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const entries: Zippable = { 'README.txt': strToU8(NOTE) };
-  // gzip data is already compressed: store it; compress only the manifest.
-  for (const [name, bytes] of files) entries[name] = [bytes, { level: name === MANIFEST ? 6 : 0 }];
+  // Saves of older versions are gzip already: stored as they are; everything else deflated.
+  for (const [name, bytes] of files) entries[name] = [bytes, { level: name.endsWith('.gz') ? 0 : 6 }];
   return zipSync(entries);
 }
 
@@ -39,7 +39,7 @@ export function readArchive(bytes: Uint8Array): Map<string, Uint8Array> {
       filter: (f) => {
         total += f.originalSize;
         if (total > MAX_ARCHIVE_UNPACKED) throw new ArchiveError('archive too large when unpacked');
-        return f.name === MANIFEST || f.name.endsWith('.csv.gz');
+        return f.name === MANIFEST || f.name.endsWith('.csv') || f.name.endsWith('.csv.gz');
       },
     });
   } catch (e) {

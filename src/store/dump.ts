@@ -1,10 +1,12 @@
 /**
- * One import's rows to and from files: gzip CSV written by DuckDB's own COPY and read back with
- * every column typed by the schema, so what is restored is what was saved, byte for byte.
- * (Parquet would need an extension DuckDB-WASM fetches from the network; CSV is built in.)
+ * One import's rows to and from files: CSV written by DuckDB's own COPY and read back with every
+ * column typed by the schema, so what is restored is what was saved, byte for byte. (Parquet
+ * would need an extension DuckDB-WASM fetches from the network; CSV is built in.) Not gzipped:
+ * compressing a million rows inside the tab takes longer than the rest of the save; the browser's
+ * storage has the room, and the archive (.zip) compresses. Older saves' .csv.gz still load.
  */
 import { readCsvSql } from '../db/load';
-import { IMPORT_TABLES, quoteIdent } from '../db/schema';
+import { createTableSql, IMPORT_TABLES, importTable, KINDS, quoteIdent, TABLE_OF } from '../db/schema';
 import { STAGE_DIR, type Db } from '../db/types';
 import type { ImportRecordSaved, SavedImport } from './manifest';
 
@@ -21,7 +23,7 @@ function checkId(id: number): number {
 }
 
 export function fileName(id: number, generation: number, table: string): string {
-  return `i${checkId(id)}-g${generation}-${table}.csv.gz`;
+  return `i${checkId(id)}-g${generation}-${table}.csv`;
 }
 
 /** Writes one import's rows of every table as files; returns the manifest entry and the bytes. */
@@ -52,7 +54,7 @@ export async function dumpImport(db: Db, id: number, generation: number): Promis
       const cols = columns.map((c) => quoteIdent(c.name)).join(', ');
       // COPY takes no parameters; the id is a checked integer.
       await db.exec(
-        `COPY (SELECT ${cols} FROM ${table} WHERE import_id = ${id} ORDER BY source_row) TO '${path}' (FORMAT csv, HEADER true, COMPRESSION gzip, USE_TMP_FILE false)`,
+        `COPY (SELECT ${cols} FROM ${table} WHERE import_id = ${id}) TO '${path}' (FORMAT csv, HEADER true, USE_TMP_FILE false)`,
       );
       files.set(name, await db.readBuffer(path));
     } finally {
@@ -91,20 +93,28 @@ export async function loadImport(
   await db.query('INSERT INTO import_ids_used VALUES (?) ON CONFLICT DO NOTHING', [id]);
   for (const { table, columns } of IMPORT_TABLES) {
     const f = saved.files[table];
-    if (!f) continue;
+    const kind = KINDS.find((k) => TABLE_OF[k] === table);
+    if (!f) {
+      // Every row replaced by later imports: the import stays, with an empty table.
+      if (kind === r.kind) await db.exec(createTableSql(kind, importTable(kind, id)));
+      continue;
+    }
     const bytes = await read(f.file);
     if (!bytes) throw new RestoreError(`${f.file} is missing`);
     const path = `${STAGE_DIR}load_${f.file}`;
     await db.registerBuffer(path, bytes);
     try {
-      const cols = columns.map((c) => quoteIdent(c.name)).join(', ');
-      await db.exec(`INSERT INTO ${table} (${cols}) SELECT * REPLACE (${id} AS import_id) FROM ${readCsvSql(path, columns, { header: true, gzip: true, maxLineBytes: f.maxLineBytes })}`);
+      const rows = `SELECT * REPLACE (${id} AS import_id) FROM ${readCsvSql(path, columns, { header: true, gzip: f.file.endsWith('.gz'), maxLineBytes: f.maxLineBytes })}`;
+      // Results and rosters get the import's own table (see schema.ts); rejected rows share one.
+      if (kind) await db.exec(`CREATE TABLE ${importTable(kind, id)} AS ${rows}`);
+      else await db.exec(`INSERT INTO ${table} (${columns.map((c) => quoteIdent(c.name)).join(', ')}) ${rows}`);
     } catch (e) {
       throw new RestoreError(`${f.file}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       await db.dropFile(path);
     }
-    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE import_id = ?`, [id])) as [{ n: number }];
+    const counted = kind ? `SELECT count(*)::INTEGER AS n FROM ${importTable(kind, id)}` : `SELECT count(*)::INTEGER AS n FROM ${table} WHERE import_id = ${id}`;
+    const [{ n }] = (await db.query<{ n: number }>(counted)) as [{ n: number }];
     if (n !== f.rows) throw new RestoreError(`${f.file}: ${n} rows instead of ${f.rows}`);
   }
 }

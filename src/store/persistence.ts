@@ -5,7 +5,7 @@
  */
 import { NEXT_IMPORT_ID_SQL } from '../db/load';
 import { deleteImports } from '../db/queries';
-import { refreshStats } from '../db/stats';
+import { dataChanged } from '../db/schema';
 import type { Db } from '../db/types';
 import { dumpImport, loadImport, RestoreError } from './dump';
 import type { FileStore, StoreKind } from './fileStore';
@@ -111,7 +111,7 @@ export class Persistence {
       await this.db.exec('ROLLBACK');
       throw e instanceof RestoreError ? e : new RestoreError(e instanceof Error ? e.message : String(e));
     } finally {
-      await refreshStats(this.db);
+      await dataChanged(this.db);
     }
   }
 

@@ -4,7 +4,8 @@
  * file, and a crash here takes down only the import, never the data.
  */
 /// <reference lib="webworker" />
-import { rejectedToBatch, rowsToBatch, transferables } from '../../db/columnBatch';
+import { BatchBuilder, rejectedToBatch, transferables } from '../../db/columnBatch';
+import type { NormalizedRow } from '../normalizeRow';
 import { headOf, openFile, prepareFile, type OpenedFile } from '../stream';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -15,6 +16,8 @@ const runs = new Map<number, { abort: AbortController; acks: number; sent: numbe
 
 /** Batches in flight before the worker waits for the page: bounds memory, keeps both busy. */
 const IN_FLIGHT = 2;
+/** Rows per batch sent to the page: large enough that DuckDB's per-insert cost does not matter. */
+const BATCH_ROWS = 16_384;
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, transfer);
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -35,23 +38,30 @@ async function prepare(m: Extract<ToWorker, { type: 'prepare' }>) {
   const run = { abort: new AbortController(), acks: 0, sent: 0, wake: null as (() => void) | null };
   runs.set(m.run, run);
   try {
-    const gen = prepareFile(file.file, file.info, m.plan, (progress) => post({ type: 'progress', run: m.run, progress }), run.abort.signal);
+    const accepted = new BatchBuilder(m.plan.kind, BATCH_ROWS);
+    let rejected: NormalizedRow[] = [];
+    const onRow = (row: NormalizedRow) => (row.status === 'rejected' ? rejected.push(row) : accepted.add(row));
+    const send = async () => {
+      while (run.sent - run.acks >= IN_FLIGHT && !run.abort.signal.aborted) await new Promise<void>((wake) => (run.wake = wake));
+      if (run.abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
+      const a = accepted.flush();
+      const r = rejectedToBatch(rejected);
+      rejected = [];
+      run.sent++;
+      post({ type: 'batch', run: m.run, accepted: a, rejected: r }, [...transferables(a), ...transferables(r)]);
+    };
+    const gen = prepareFile(file.file, file.info, m.plan, onRow, (progress) => post({ type: 'progress', run: m.run, progress }), run.abort.signal);
     for (;;) {
       const next = await gen.next();
       if (next.done) {
+        if (accepted.length + rejected.length > 0) await send();
         // Done only once the page has stored every batch: it counts the staged rows next.
         while (run.acks < run.sent && !run.abort.signal.aborted) await new Promise<void>((wake) => (run.wake = wake));
         if (run.abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
         post({ type: 'done', run: m.run, report: next.value });
         break;
       }
-      const rows = next.value;
-      const accepted = rowsToBatch(m.plan.kind, rows.filter((r) => r.status !== 'rejected'));
-      const rejected = rejectedToBatch(rows.filter((r) => r.status === 'rejected'));
-      while (run.sent - run.acks >= IN_FLIGHT && !run.abort.signal.aborted) await new Promise<void>((wake) => (run.wake = wake));
-      if (run.abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      run.sent++;
-      post({ type: 'batch', run: m.run, accepted, rejected }, [...transferables(accepted), ...transferables(rejected)]);
+      if (accepted.length >= BATCH_ROWS || rejected.length >= BATCH_ROWS) await send();
     }
   } catch (e) {
     post({ type: 'failed', run: m.run, message: message(e), cancelled: run.abort.signal.aborted });
