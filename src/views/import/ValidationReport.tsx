@@ -3,18 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { formatIssue } from '../../import/issues';
 import type { PreparedImport } from '../../import/pipeline';
 import { currentLang } from '../../i18n';
-import { downloadText, toCsv } from '../../export/csv';
+import { numberColumn, textColumn, type ExportTable } from '../../export/table';
+import { TableExport } from '../TableExport';
 import type { FileEntry } from './entry';
 
 const FIRST = 50;
 
-export function rejectedRowsCsv(prepared: PreparedImport, headers: readonly string[], lang: 'zh' | 'en'): string {
+/** The rejected rows as they were in the file (every cell text), with their row number and reason. */
+export function rejectedRowsTable(prepared: PreparedImport, headers: readonly string[], lang: 'zh' | 'en'): ExportTable {
   const rejected = prepared.rows.filter((r) => r.status === 'rejected');
-  const head = [lang === 'zh' ? '原文件行号' : 'Row in file', lang === 'zh' ? '原因' : 'Reason', ...headers];
-  return toCsv(
-    head,
-    rejected.map((r) => [r.rowNumber, r.issues.filter((i) => i.severity === 'reject').map((i) => formatIssue(i, lang)).join('; '), ...r.cells]),
-  );
+  return {
+    name: lang === 'zh' ? '被拒绝的行' : 'Rejected rows',
+    columns: [numberColumn(lang === 'zh' ? '原文件行号' : 'Row in file', 0), textColumn(lang === 'zh' ? '原因' : 'Reason'), ...headers.map(textColumn)],
+    rows: rejected.map((r) => [r.rowNumber, r.issues.filter((i) => i.severity === 'reject').map((i) => formatIssue(i, lang)).join('; '), ...r.cells]),
+  };
 }
 
 export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepared: PreparedImport }) {
@@ -24,6 +26,12 @@ export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepar
   const c = prepared.counts;
   const issues = prepared.rows.flatMap((r) => r.issues.map((i) => ({ row: r.rowNumber, ...i })));
   const shown = all ? issues : issues.slice(0, FIRST);
+  const stem = entry.fileName.replace(/\.[^.]+$/, '');
+  const issuesTable = (): ExportTable => ({
+    name: t('import.issues'),
+    columns: [numberColumn(t('import.row'), 0), textColumn(t('import.column')), textColumn(t('import.value')), textColumn(t('import.reason'))],
+    rows: issues.map((i) => [i.row, i.column, i.value, `${t(`import.severity_${i.severity}`)}: ${formatIssue(i, lang)}`]),
+  });
   return (
     <section className="report" data-report={entry.fileName}>
       <h4>{t('import.report')}</h4>
@@ -97,6 +105,7 @@ export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepar
         <p className="muted">{t('import.noIssues')}</p>
       ) : (
         <div className="table-scroll">
+          <TableExport table={issuesTable} fileName={`${stem}-${t('import.issues')}`} action="download-issues" />
           <table className="grid issues" data-table="issues">
             <thead>
               <tr>
@@ -127,18 +136,14 @@ export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepar
         </button>
       )}
       {c.rejected > 0 && (
-        <button
-          type="button"
-          data-action="download-rejected"
-          onClick={() =>
-            downloadText(
-              `${entry.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`,
-              rejectedRowsCsv(prepared, entry.columns.map((col) => col.header), lang),
-            )
-          }
-        >
-          {t('import.downloadRejected')}
-        </button>
+        <div className="rejected-export">
+          {t('exporting.rejectedRows')}{' '}
+          <TableExport
+            table={() => rejectedRowsTable(prepared, entry.columns.map((col) => col.header), lang)}
+            fileName={`${stem}-rejected`}
+            action="download-rejected"
+          />
+        </div>
       )}
     </section>
   );
