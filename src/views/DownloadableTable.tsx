@@ -6,7 +6,7 @@ interface Props {
   /** The header cells shown; the export carries its own column headers. */
   headers: readonly string[];
   /** The table model for CSV and XLSX, built only when the user downloads. */
-  table: () => ExportTable;
+  table: () => ExportTable | Promise<ExportTable>;
   /** File name without extension. */
   fileName: string;
   /** data-action of the CSV button (the XLSX one gets `-xlsx`), for tests. */

@@ -5,8 +5,8 @@ import { downloadBytes, MIME } from '../export/download';
 import type { ExportTable } from '../export/table';
 
 interface Props {
-  /** The table model, built only when the user downloads. */
-  table: () => ExportTable;
+  /** The table model, built (or read from the database) only when the user downloads. */
+  table: () => ExportTable | Promise<ExportTable>;
   /** File name without extension. */
   fileName: string;
   /** data-action of the CSV button; the XLSX button gets `<action>-xlsx`. */
@@ -17,22 +17,26 @@ interface Props {
 export function TableExport({ table, fileName, action }: Props) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const xlsx = async () => {
+  const run = async (kind: 'csv' | 'xlsx') => {
     setError(null);
     try {
-      // The writer is loaded on first use: views that are only looked at never pay for it.
-      const { tableToXlsx } = await import('../export/xlsx');
-      downloadBytes(`${fileName}.xlsx`, await tableToXlsx(table()), MIME.xlsx);
+      const model = await table();
+      if (kind === 'csv') downloadText(`${fileName}.csv`, tableToCsv(model));
+      else {
+        // The writer is loaded on first use: views that are only looked at never pay for it.
+        const { tableToXlsx } = await import('../export/xlsx');
+        downloadBytes(`${fileName}.xlsx`, await tableToXlsx(model), MIME.xlsx);
+      }
     } catch (e) {
       setError(t('exporting.failed', { message: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (
     <span className="table-export" role="group" aria-label={t('exporting.tableExport')}>
-      <button type="button" data-action={action} onClick={() => downloadText(`${fileName}.csv`, tableToCsv(table()))}>
+      <button type="button" data-action={action} onClick={() => void run('csv')}>
         {t('exporting.csv')}
       </button>
-      <button type="button" data-action={`${action}-xlsx`} onClick={() => void xlsx()}>
+      <button type="button" data-action={`${action}-xlsx`} onClick={() => void run('xlsx')}>
         {t('exporting.xlsx')}
       </button>
       {error && (
