@@ -9,11 +9,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Rng, clamp } from './lib/prng';
 import { encode, titleRow, toCsv, type Cell } from './lib/csv';
 import { cycleLabel, fullWidth, pad2, pctString, thousands } from './lib/format';
-import { COMMUNITY_NAMES, givenName, pickSurname, villageName, villageSurname } from './lib/names';
+import { COMMUNITY_NAMES, PLACE_PREFIXES, givenName, pickSurname, villageName, villageSurname } from './lib/names';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'sample');
 
@@ -133,11 +133,33 @@ interface Village {
   prevCommittee: Map<Person, CommitteeRole> | null;
 }
 
-function buildVillages(rng: Rng): Village[] {
+/**
+ * Synthetic counties that scale the sample up for benchmarks (a province has hundreds): named
+ * and coded like the real ones, each with ten townships of the usual twenty villages.
+ */
+export function scaledCounties(n: number): CountySpec[] {
+  const out: CountySpec[] = [];
+  for (let k = 0; k < n; k++) {
+    const prefix = PLACE_PREFIXES[k % PLACE_PREFIXES.length]!;
+    const round = Math.floor(k / PLACE_PREFIXES.length);
+    const townships: TownshipSpec[] = [];
+    for (let t = 0; t < 10; t++) {
+      const town = PLACE_PREFIXES[(k * 7 + t * 13) % PLACE_PREFIXES.length]!;
+      townships.push({ name: t < 7 ? `${town}镇` : `${town}乡`, code: t < 7 ? String(101 + t) : String(201 + t - 7), kind: 'town', fixed: [] });
+    }
+    out.push({ name: `${prefix}${round > 0 ? round + 1 : ''}县`, code: String(140001 + k), townships });
+  }
+  return out;
+}
+
+function buildVillages(rng: Rng, counties: readonly CountySpec[]): Village[] {
   const villages: Village[] = [];
+  // Names are unique within the sample's own counties (tests look villages up by name); a
+  // synthetic county only needs them unique within itself, as real counties do.
   const used = new Set<string>();
-  for (const c of COUNTIES) for (const t of c.townships) for (const n of t.fixed) used.add(n);
-  for (const c of COUNTIES) {
+  for (const c of counties) for (const t of c.townships) for (const n of t.fixed) used.add(n);
+  for (const c of counties) {
+    if (!COUNTIES.includes(c)) used.clear();
     for (const t of c.townships) {
       const names: string[] = [];
       if (t.kind === 'street') {
@@ -559,13 +581,27 @@ interface Anomaly {
   note: string;
 }
 
-function main(): void {
+export interface SampleOptions {
+  /** Synthetic counties added after the sample's own (benchmarks); 0 for the bundled sample. */
+  extraCounties?: number;
+}
+
+export interface GeneratedSample {
+  files: [string, Buffer][];
+  readme: string;
+  summary: string;
+  rosterRows: number;
+}
+
+export function generateSample(opts: SampleOptions = {}): GeneratedSample {
+  const counties = [...COUNTIES, ...scaledCounties(opts.extraCounties ?? 0)];
   const geoRng = new Rng(SEED);
   const resRng = new Rng(SEED + 1);
   const memRng = new Rng(SEED + 2);
   const fmtRng = new Rng(SEED + 3);
 
-  const villages = buildVillages(geoRng);
+  const villages = buildVillages(geoRng, counties);
+  const villageOrder = new Map(villages.map((v, i) => [v, i]));
   const indexInTownship = new Map<Village, number>();
   {
     const counters = new Map<string, number>();
@@ -590,7 +626,7 @@ function main(): void {
     }
   }
   // Files are ordered by cycle, then place (as a county office would consolidate them).
-  all.sort((a, b) => a.cycle.year - b.cycle.year || villages.indexOf(a.village) - villages.indexOf(b.village));
+  all.sort((a, b) => a.cycle.year - b.cycle.year || villageOrder.get(a.village)! - villageOrder.get(b.village)!);
 
   const anomalies: Anomaly[] = [];
   const find = (township: string, index: number, year: number): VillageCycle => {
@@ -714,17 +750,14 @@ function main(): void {
   }
   for (const r of rosterRecords) rosterRows.push(ROSTER_HEADER.map((h) => r.values[h]));
 
-  mkdirSync(OUT_DIR, { recursive: true });
   const files: [string, Buffer][] = [
     ['村委会换届选举结果.csv', encode(toCsv(committeeRows), 'utf-8-bom')],
     ['党组织换届选举结果.csv', encode(toCsv(branchRows), 'gb18030')],
     ['两委成员花名册.csv', encode(toCsv(rosterRows), 'utf-8-bom')],
   ];
-  for (const [name, bytes] of files) writeFileSync(join(OUT_DIR, name), bytes);
-
   const townships = new Set(villages.map((v) => v.county + v.township)).size;
   const readme = sampleReadme({
-    counties: COUNTIES.length,
+    counties: counties.length,
     townships,
     villages: villages.length,
     committeeRows: committeeRows.length - 2,
@@ -732,11 +765,18 @@ function main(): void {
     rosterRows: rosterRows.length - 1,
     anomalies,
   });
+  const summary =
+    `${counties.length} counties, ${townships} townships, ${villages.length} villages, ${CYCLES.length} cycles; ` +
+    `committee results ${committeeRows.length - 2} rows, branch results ${branchRows.length - 2} rows, roster ${rosterRows.length - 1} rows`;
+  return { files, readme, summary, rosterRows: rosterRows.length - 1 };
+}
+
+function main(): void {
+  const { files, readme, summary } = generateSample();
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const [name, bytes] of files) writeFileSync(join(OUT_DIR, name), bytes);
   writeFileSync(join(OUT_DIR, 'README.md'), readme);
-  console.log(
-    `data/sample: ${COUNTIES.length} counties, ${townships} townships, ${villages.length} villages, ${CYCLES.length} cycles; ` +
-      `committee results ${committeeRows.length - 2} rows, branch results ${branchRows.length - 2} rows, roster ${rosterRows.length - 1} rows`,
-  );
+  console.log(`data/sample: ${summary}`);
 }
 
 function sampleReadme(s: {
@@ -779,4 +819,5 @@ Birth dates are written as \`1969.04\` (most), \`1969年4月\` or \`1969-04-26\`
 `;
 }
 
-main();
+// Run as a script (npm run sample); imported by the benchmark's scaled generator.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { setLang, currentLang } from '../i18n';
 import { ImportView } from '../views/import/ImportView';
@@ -49,9 +50,11 @@ export function App() {
   const lang = currentLang();
   const imports = useImports().data;
   const exportInfo: ExportInfo = useMemo(() => ({ files: imports ?? [] }), [imports]);
+  // Queries in flight: "0" once every view shows data for its current scope (tests, benchmarks).
+  const fetching = useIsFetching();
   return (
     <ExportInfoContext.Provider value={exportInfo}>
-      <div className="app">
+      <div className="app" data-fetching={fetching}>
         <header className="app-header">
           <div className="brand">
             <strong>{t('app.title')}</strong>

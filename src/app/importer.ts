@@ -1,15 +1,52 @@
 import type { Db } from '../db/types';
-import { commitBatch, discardStaged, stageImport, type CommitItem, type Conflict, type ConflictChoice, type ImportMeta, type StagedImport } from '../db/load';
+import {
+  appendToStage,
+  commitBatch,
+  createStage,
+  discardStaged,
+  findConflicts,
+  finishStage,
+  stageImport,
+  type CommitItem,
+  type Conflict,
+  type ConflictChoice,
+  type ImportMeta,
+  type StagedImport,
+} from '../db/load';
 import { hasSampleData } from '../db/queries';
 import type { PreparedImport } from '../import/pipeline';
+import type { ImportPlan, Progress } from '../import/stream';
 import { QuotaError } from '../store/fileStore';
 import type { Persistence } from '../store/persistence';
+import { importWorker } from './importWorker';
 
 export type ConflictAnswer = ConflictChoice | 'cancel';
 
 export interface BatchItem {
-  prepared: PreparedImport;
+  /** Stages the file's rows (or hands over rows already staged by the check). */
+  stage: (db: Db) => Promise<StagedImport>;
   meta: ImportMeta;
+}
+
+/**
+ * Reads a file opened in the import worker with a plan and stages every row in DuckDB as the
+ * batches arrive: the check the import screen runs, and the first half of an import.
+ */
+export async function stageFile(
+  db: Db,
+  handle: number,
+  plan: ImportPlan,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<StagedImport> {
+  const stage = await createStage(db, plan.kind);
+  try {
+    const report = await importWorker.prepare(handle, plan, (accepted, rejected) => appendToStage(db, stage, accepted, rejected), onProgress, signal);
+    return await finishStage(db, stage, report);
+  } catch (e) {
+    await discardStaged(db, stage);
+    throw e;
+  }
 }
 
 export type ImportPhase = 'staging' | 'asking' | 'committing' | 'saving' | 'done';
@@ -68,25 +105,26 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
       progress({ phase: 'staging', done: k, rows, fileName: item.meta.fileName });
       await breathe();
       if (opts.signal?.aborted) return cancelled();
-      const s = await stageImport(db, item.prepared);
+      const s = await item.stage(db);
       staged.push(s);
       rows += s.rows;
-      items[k]!.conflicts = s.conflicts;
+      items[k]!.conflicts = await findConflicts(db, s);
     }
     const commit: CommitItem[] = [];
     for (const [k, item] of batch.entries()) {
       const s = staged[k]!;
       let choice: ConflictAnswer = 'keep';
-      if (s.conflicts.length > 0) {
+      const conflicts = items[k]!.conflicts;
+      if (conflicts.length > 0) {
         progress({ phase: 'asking', done: batch.length, rows, fileName: item.meta.fileName });
-        choice = await opts.ask(item.meta.fileName, s.conflicts);
+        choice = await opts.ask(item.meta.fileName, conflicts);
       }
       if (opts.signal?.aborted) return cancelled();
       if (choice === 'cancel') {
         items[k]!.skipped = true;
         continue;
       }
-      commit.push({ staged: s, prepared: item.prepared, meta: item.meta, choice });
+      commit.push({ staged: s, conflicts, meta: item.meta, choice });
     }
     if (commit.length === 0) return { cancelled: false, items, sampleCleared: false, saveError: null };
     progress({ phase: 'committing', done: batch.length, rows, fileName: null });
@@ -126,7 +164,7 @@ export async function importPrepared(
   ask: (conflicts: Conflict[]) => Promise<ConflictAnswer>,
   persistence?: Persistence | null,
 ): Promise<ImportOutcome> {
-  const out = await importBatch(db, [{ prepared, meta }], { ask: (_, c) => ask(c), persistence });
+  const out = await importBatch(db, [{ stage: (target) => stageImport(target, prepared), meta }], { ask: (_, c) => ask(c), persistence });
   const item = out.items[0]!;
   if (out.saveError) throw new Error(out.saveError.message);
   return { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared };

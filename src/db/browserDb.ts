@@ -66,6 +66,9 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
     async dropFile(p: string) {
       await db.dropFile(p);
     },
+    async insertArrow(table: string, ipc: Uint8Array) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+    },
     async close() {
       await conn.close();
       await db.terminate();

@@ -4,48 +4,13 @@
  * commit (replace or keep both) or discard.
  */
 import type { FileKind } from '../import/fields';
-import type { CellValue, NormalizedRow } from '../import/normalizeRow';
-import type { PreparedImport } from '../import/pipeline';
-import { quoteIdent, REJECTED_COLUMNS, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
+import { tableToIPC } from 'apache-arrow';
+import type { ImportReport, PreparedImport } from '../import/prepare';
+import { batchToArrow } from './arrowBatch';
+import { REJECTED_BATCH_COLUMNS, rejectedToBatch, rowsToBatch, type ColumnBatch } from './columnBatch';
+import { quoteIdent, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
 import { refreshStats } from './stats';
-import { STAGE_DIR, type Db } from './types';
-
-function csvField(v: CellValue | undefined, col: ColumnDef): string {
-  if (v === null || v === undefined || v === '') return '';
-  if (col.sql === 'VARCHAR') return `"${String(v).replaceAll('"', '""')}"`;
-  if (col.sql === 'BOOLEAN') return v ? 'true' : 'false';
-  return String(v);
-}
-
-/** CSV text we wrote, with a bound on its longest line for read_csv's max_line_size. */
-export interface CsvText {
-  text: string;
-  maxLineBytes: number;
-}
-
-/** Lines joined as a file; a UTF-16 code unit is at most 3 bytes of UTF-8, hence the bound. */
-export function csvText(lines: readonly string[]): CsvText {
-  let longest = 0;
-  for (const l of lines) if (l.length > longest) longest = l.length;
-  return { text: lines.join('\n') + '\n', maxLineBytes: longest * 3 + 1 };
-}
-
-/** Our own CSV of canonical values: every text quoted, so DuckDB never has to guess. */
-export function rowsToCsv(kind: FileKind, rows: readonly NormalizedRow[]): CsvText {
-  const cols = TABLE_COLUMNS[kind];
-  const lines: string[] = [];
-  for (const r of rows) {
-    const meta: Record<string, CellValue> = {
-      import_id: 0,
-      source_row: r.rowNumber,
-      status: r.status,
-      issues: r.issues.length ? JSON.stringify(r.issues.map(({ code, params, column }) => ({ code, params, column }))) : null,
-      extra: Object.keys(r.extra).length ? JSON.stringify(r.extra) : null,
-    };
-    lines.push(cols.map((c) => csvField(c.name in meta ? meta[c.name] : r.values[c.name], c)).join(','));
-  }
-  return csvText(lines);
-}
+import type { Db } from './types';
 
 /** read_csv's default max_line_size; a longer line (a cell of a million characters) needs more. */
 const DEFAULT_MAX_LINE = 2_000_000;
@@ -71,49 +36,99 @@ export interface Conflict {
   existing_rows: number;
 }
 
-export interface StagedImport {
-  kind: FileKind;
-  table: string;
+export interface StagedImport extends Stage {
   rows: number;
-  conflicts: Conflict[];
+  report: ImportReport;
 }
 
 let stageCounter = 0;
 
-export async function stageImport(db: Db, prepared: PreparedImport): Promise<StagedImport> {
-  const kind = prepared.kind;
-  const cols = TABLE_COLUMNS[kind];
-  const accepted = prepared.rows.filter((r) => r.status !== 'rejected');
+/**
+ * A staging area for one file: its accepted rows and its rejected rows, in two temporary tables,
+ * filled batch by batch as the import worker delivers them. Nothing in it is part of the data
+ * until commitBatch moves it.
+ */
+export interface Stage {
+  kind: FileKind;
+  table: string;
+  rejectedTable: string;
+}
+
+export async function createStage(db: Db, kind: FileKind): Promise<Stage> {
   const id = `${Date.now().toString(36)}_${++stageCounter}`;
-  const path = `${STAGE_DIR}import_${id}.csv`;
-  const table = `stage_${id}`;
-  const csv = rowsToCsv(kind, accepted);
-  await db.registerText(path, csv.text);
-  try {
-    await db.exec(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${readCsvSql(path, cols, { maxLineBytes: csv.maxLineBytes })}`);
-  } finally {
-    await db.dropFile(path);
+  const stage = { kind, table: `stage_${id}`, rejectedTable: `stage_${id}_rejected` };
+  const cols = TABLE_COLUMNS[kind].map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ');
+  await db.exec(`CREATE TEMP TABLE ${stage.table} (${cols})`);
+  await db.exec(`CREATE TEMP TABLE ${stage.rejectedTable} (source_row INTEGER, cells VARCHAR, reasons VARCHAR)`);
+  return stage;
+}
+
+async function insertBatch(db: Db, table: string, batch: ColumnBatch, names: readonly string[]): Promise<void> {
+  if (batch.length === 0) return;
+  await db.insertArrow(table, tableToIPC(batchToArrow(batch, names), 'stream'));
+}
+
+/** Adds one batch of accepted rows and one of rejected rows (see columnBatch.ts). */
+export async function appendToStage(db: Db, stage: Stage, accepted: ColumnBatch, rejected: ColumnBatch): Promise<void> {
+  await insertBatch(db, stage.table, accepted, TABLE_COLUMNS[stage.kind].map((c) => c.name));
+  await insertBatch(db, stage.rejectedTable, rejected, REJECTED_BATCH_COLUMNS);
+}
+
+/**
+ * Checks the staged counts against the report's: a row lost between the worker and DuckDB is an
+ * error, never a smaller import.
+ */
+export async function finishStage(db: Db, stage: Stage, report: ImportReport): Promise<StagedImport> {
+  const [{ n, r }] = (await db.query<{ n: number; r: number }>(
+    `SELECT (SELECT count(*) FROM ${stage.table})::INTEGER AS n, (SELECT count(*) FROM ${stage.rejectedTable})::INTEGER AS r`,
+  )) as [{ n: number; r: number }];
+  const accepted = report.counts.imported + report.counts.warned;
+  if (n !== accepted || r !== report.counts.rejected) {
+    await discardStaged(db, stage);
+    throw new Error(`staging loaded ${n} of ${accepted} rows and ${r} of ${report.counts.rejected} rejected rows`);
   }
-  const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)) as [{ n: number }];
-  if (n !== accepted.length) {
-    await db.exec(`DROP TABLE ${table}`);
-    throw new Error(`staging loaded ${n} of ${accepted.length} rows`);
-  }
-  const target = TABLE_OF[kind];
+  return { ...stage, rows: n, report };
+}
+
+/**
+ * The villages × cycles × bodies of a staged file already in the data: asked about right before
+ * the commit (a check done earlier may predate another import).
+ */
+export async function findConflicts(db: Db, stage: Stage): Promise<Conflict[]> {
+  const target = TABLE_OF[stage.kind];
   const conflicts = await db.query<Conflict & Record<string, unknown>>(
     `SELECT any_value(t.village) AS village, any_value(t.township) AS township, t.cycle_year, t.body, count(*) AS existing_rows
      FROM ${target} t
-     WHERE (t.village_key, t.cycle_year, t.body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${table})
+     WHERE (t.village_key, t.cycle_year, t.body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${stage.table})
        -- The bundled sample goes as the user's own data comes in: nothing to ask about.
        AND t.import_id NOT IN (SELECT import_id FROM imports WHERE is_sample)
      GROUP BY t.village_key, t.cycle_year, t.body
      ORDER BY t.cycle_year, village`,
   );
-  return { kind, table, rows: n, conflicts };
+  return conflicts;
 }
 
-export async function discardStaged(db: Db, staged: StagedImport): Promise<void> {
+/** A whole prepared file staged at once (small files, the sample, tests). */
+export async function stageImport(db: Db, prepared: PreparedImport): Promise<StagedImport> {
+  const stage = await createStage(db, prepared.kind);
+  try {
+    await appendToStage(
+      db,
+      stage,
+      rowsToBatch(prepared.kind, prepared.rows.filter((r) => r.status !== 'rejected')),
+      rejectedToBatch(prepared.rows.filter((r) => r.status === 'rejected')),
+    );
+  } catch (e) {
+    await discardStaged(db, stage);
+    throw e;
+  }
+  const { rows: _rows, ...report } = prepared;
+  return finishStage(db, stage, report);
+}
+
+export async function discardStaged(db: Db, staged: Stage): Promise<void> {
   await db.exec(`DROP TABLE IF EXISTS ${staged.table}`);
+  await db.exec(`DROP TABLE IF EXISTS ${staged.rejectedTable}`);
 }
 
 export interface ImportMeta {
@@ -127,7 +142,7 @@ export type ConflictChoice = 'replace' | 'keep';
 
 export interface CommitItem {
   staged: StagedImport;
-  prepared: PreparedImport;
+  conflicts: readonly Conflict[];
   meta: ImportMeta;
   choice: ConflictChoice;
 }
@@ -151,34 +166,19 @@ async function nextImportId(db: Db): Promise<number> {
   return id;
 }
 
-async function insertRejected(db: Db, id: number, staged: StagedImport, prepared: PreparedImport): Promise<void> {
-  const rejected = prepared.rows.filter((r) => r.status === 'rejected');
-  if (rejected.length === 0) return;
-  const path = `${STAGE_DIR}rejected_${staged.table}.csv`;
-  const csv = csvText(
-    rejected.map((r) => [id, r.rowNumber, JSON.stringify(r.cells), JSON.stringify(r.issues)].map((v) => `"${String(v).replaceAll('"', '""')}"`).join(',')),
-  );
-  await db.registerText(path, csv.text);
-  try {
-    await db.exec(`INSERT INTO rejected_rows SELECT * FROM ${readCsvSql(path, REJECTED_COLUMNS, { maxLineBytes: csv.maxLineBytes })}`);
-  } finally {
-    await db.dropFile(path);
-  }
-}
-
 async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touched: number[] }> {
-  const { staged, prepared, meta, choice } = item;
+  const { staged, meta, choice, conflicts } = item;
   const target = TABLE_OF[staged.kind];
   const cols = TABLE_COLUMNS[staged.kind].map((c) => quoteIdent(c.name)).join(', ');
   const id = await nextImportId(db);
   let touched: number[] = [];
-  if (choice === 'replace' && staged.conflicts.length > 0) {
+  if (choice === 'replace' && conflicts.length > 0) {
     const same = `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${staged.table})`;
     touched = (await db.query<{ import_id: number }>(`SELECT DISTINCT import_id FROM ${target} WHERE ${same}`)).map((r) => r.import_id);
     await db.exec(`DELETE FROM ${target} WHERE ${same}`);
   }
   await db.exec(`INSERT INTO ${target} (${cols}) SELECT * REPLACE (${id} AS import_id) FROM ${staged.table}`);
-  const c = prepared.counts;
+  const c = staged.report.counts;
   await db.query(`INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
     id,
     meta.fileName,
@@ -192,7 +192,7 @@ async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touche
     c.skipped,
     meta.isSample ?? false,
   ]);
-  await insertRejected(db, id, staged, prepared);
+  await db.exec(`INSERT INTO rejected_rows SELECT ${id}, source_row, cells, reasons FROM ${staged.rejectedTable} ORDER BY source_row`);
   return { id, touched };
 }
 

@@ -51,6 +51,9 @@ export async function openNodeDb(): Promise<Db> {
     async dropFile(p: string) {
       db.dropFile(p);
     },
+    async insertArrow(table: string, ipc: Uint8Array) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+    },
     async close() {
       conn.close();
       db.reset();

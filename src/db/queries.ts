@@ -3,7 +3,7 @@ import type { FileKind } from '../import/fields';
 import type { MetricId } from '../metrics/catalogue';
 import type { BodyScope } from '../metrics/scope';
 import { metricSql, metricValue, scopeWhere, type MetricQuery } from './metricSql';
-import { TABLE_OF } from './schema';
+import { quoteIdent, TABLE_OF } from './schema';
 import { refreshStats } from './stats';
 import type { Db } from './types';
 import type { ImportRecordSaved } from '../store/manifest';
@@ -153,4 +153,19 @@ export async function ageDistribution(
     `SELECT band, gender, sum(persons)::DOUBLE AS persons FROM stat_ages${where} GROUP BY band, gender ORDER BY band, gender`,
     params,
   );
+}
+
+export interface RejectedRow {
+  source_row: number;
+  /** JSON: the row's cells as in the file. */
+  cells: string;
+  /** JSON: the row's issues. */
+  reasons: string;
+}
+
+/** Rejected rows of a file: still staged (before the commit) or of an import (after it). */
+export async function rejectedRows(db: Db, from: { stagedTable: string } | { importId: number }): Promise<RejectedRow[]> {
+  if ('stagedTable' in from)
+    return db.query<RejectedRow & Record<string, unknown>>(`SELECT source_row, cells, reasons FROM ${quoteIdent(from.stagedTable)} ORDER BY source_row`);
+  return db.query<RejectedRow & Record<string, unknown>>('SELECT source_row, cells, reasons FROM rejected_rows WHERE import_id = ? ORDER BY source_row', [from.importId]);
 }

@@ -21,6 +21,8 @@ export interface Db {
   /** The bytes of a file in DuckDB's in-memory file system (after `COPY … TO`). */
   readBuffer(path: string): Promise<Uint8Array>;
   dropFile(path: string): Promise<void>;
+  /** Appends an Arrow IPC stream to an existing table, columns by position. */
+  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -21,7 +21,11 @@ export interface EncodingGuess {
   reason: 'bom' | 'utf8-valid' | 'utf16-zeros' | 'fallback-gb18030' | 'ascii';
 }
 
-export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+/**
+ * @param complete false when `bytes` is only the head of a larger file (read in chunks): a
+ * character cut at its end is then not evidence against UTF-8.
+ */
+export function detectEncoding(bytes: Uint8Array, complete = true): EncodingGuess {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: true, reason: 'bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true, reason: 'bom' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true, reason: 'bom' };
@@ -37,8 +41,8 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
       break;
     }
   }
-  if (ascii && sample.length === bytes.length) return { encoding: 'utf-8', bom: false, reason: 'ascii' };
-  if (isValidUtf8(bytes)) return { encoding: 'utf-8', bom: false, reason: 'utf8-valid' };
+  if (ascii && sample.length === bytes.length && complete) return { encoding: 'utf-8', bom: false, reason: 'ascii' };
+  if (isValidUtf8(bytes, complete)) return { encoding: 'utf-8', bom: false, reason: 'utf8-valid' };
   // GB18030 is a superset of GBK and GB2312, and every byte sequence the Chinese Excel writes decodes in it.
   return { encoding: 'gb18030', bom: false, reason: 'fallback-gb18030' };
 }
@@ -58,9 +62,9 @@ function guessUtf16WithoutBom(sample: Uint8Array): TextEncodingId | null {
   return null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+function isValidUtf8(bytes: Uint8Array, complete: boolean): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
     return true;
   } catch {
     return false;
@@ -76,9 +80,30 @@ export interface DecodedText {
 /** Decodes the whole file at once: chunked decoding can split a CJK character (PapaParse #751). */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingId): DecodedText {
   const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
-  let replacementChars = 0;
-  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replacementChars++;
-  return { text, replacementChars };
+  return { text, replacementChars: countReplacements(text) };
+}
+
+export function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/** Bytes read at a time from a file too large to hold decoded. */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A file decoded piece by piece. The decoder carries a character split between two pieces over
+ * to the next (stream: true), so nothing becomes U+FFFD that would not in one piece.
+ */
+export async function* decodeChunks(blob: Blob, encoding: TextEncodingId, onBytes?: (read: number) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+  for (let at = 0; at < blob.size; at += CHUNK_BYTES) {
+    const bytes = new Uint8Array(await blob.slice(at, at + CHUNK_BYTES).arrayBuffer());
+    const last = at + CHUNK_BYTES >= blob.size;
+    onBytes?.(Math.min(blob.size, at + CHUNK_BYTES));
+    yield decoder.decode(bytes, { stream: !last });
+  }
 }
 
 /**

@@ -1,9 +1,38 @@
 /**
- * The largest file the browser import takes. The whole file is decoded and normalised in the
- * tab's memory (several times its size at peak); above this a tab on an ordinary office laptop
- * runs out of memory and dies, so the file is refused up front with what to do instead.
+ * How much one file the browser import takes. Text and Parquet files are read in chunks, so
+ * what runs out is the memory of the database that holds the rows (about a gigabyte for five
+ * million roster rows): such files are refused up front, before a byte is read, with what to do
+ * instead. A workbook is read whole by the spreadsheet reader, at many times its size.
  */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+export type FileClass = 'text' | 'workbook' | 'parquet';
+
+export const LIMITS: Record<FileClass, number> = {
+  text: 768 * 1024 ** 2,
+  workbook: 100 * 1024 ** 2,
+  // Compressed about tenfold: the same rows as the text limit.
+  parquet: 160 * 1024 ** 2,
+};
+
+/** Rows one import may bring: past this the database outgrows what a browser tab is given. */
+export const MAX_ROWS = 5_000_000;
+
+export function fileClass(name: string): FileClass {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'xlsx' || ext === 'xls' || ext === 'xlsm') return 'workbook';
+  if (ext === 'parquet' || ext === 'parq') return 'parquet';
+  return 'text';
+}
+
+/**
+ * The limit a file of this size breaks, or null. On a machine reporting little memory
+ * (navigator.deviceMemory, in GB) the limits are lower.
+ */
+export function refusal(name: string, size: number, deviceMemoryGb?: number): { reason: FileClass; limit: number } | null {
+  const cls = fileClass(name);
+  const memory = deviceMemoryGb ?? (typeof navigator !== 'undefined' ? (navigator as { deviceMemory?: number }).deviceMemory : undefined);
+  const limit = memory !== undefined && memory < 8 ? Math.round((LIMITS[cls] * Math.max(memory, 1)) / 8) : LIMITS[cls];
+  return size > limit ? { reason: cls, limit } : null;
+}
 
 export function formatBytes(n: number): string {
   if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;

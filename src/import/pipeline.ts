@@ -6,10 +6,12 @@
 import type { FieldId, FileKind } from './fields';
 import { detectKind } from './headers';
 import { detectHeader, type HeaderLayout } from './layout';
-import { cleanText, parseBodyFromText, parseCycleFromText } from './normalize';
-import { normalizeRow, type ColumnSpec, type FileContext, type NormalizedRow, type RowIssue } from './normalizeRow';
+import { parseBodyFromText, parseCycleFromText } from './normalize';
+import type { ColumnSpec, FileContext } from './normalizeRow';
+import { prepareImport, type PreparedImport } from './prepare';
 import { readSource, type ReadOptions, type SourceFile, type SourceSheet } from './read';
-import { checkTotals, classifyRow, type RowKind, type TotalsCheck } from './rowKinds';
+
+export { ImportPreparer, prepareImport, type ImportCounts, type ImportReport, type PreparedImport, type SkippedRow } from './prepare';
 
 export interface SheetPlan {
   sheetIndex: number;
@@ -74,128 +76,17 @@ export function planSheet(sheet: SourceSheet, sheetIndex: number, fileName: stri
   return { sheetIndex, layout, kind: detectKind(fields), columns, ...inferContext(layout.titleLines, fileName, columns) };
 }
 
-export function analyzeFile(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): FileAnalysis {
-  const source = readSource(bytes, fileName, options);
+/** @param complete false when `bytes` is only the head of a large text file (see readSource). */
+export function analyzeFile(bytes: Uint8Array, fileName: string, options: ReadOptions = {}, complete = true): FileAnalysis {
+  const source = readSource(bytes, fileName, options, complete);
+  return analyzeSource(source, fileName);
+}
+
+export function analyzeSource(source: SourceFile, fileName: string): FileAnalysis {
   if (source.error && source.error.code !== 'count_mismatch') return { source, sheets: [], sheetIndex: -1 };
   const sheets = source.sheets.map((s, i) => planSheet(s, i, fileName));
   const found = sheets.findIndex((s) => s.kind !== null);
   return { source, sheets, sheetIndex: found >= 0 ? found : sheets.length > 0 ? 0 : -1 };
-}
-
-/**
- * A row repeating an earlier one word for word would double every figure: it is rejected (and
- * listed). The same village, cycle and body with other figures is kept, flagged for a person to judge.
- */
-function duplicateIssue(
-  kind: FileKind,
-  row: NormalizedRow,
-  cells: readonly string[],
-  firstSeen: Map<string, { rowNumber: number; cells: string }>,
-): RowIssue | null {
-  const v = row.values;
-  const key =
-    kind === 'results'
-      ? `${v.village_key}|${v.cycle_year}|${v.body}`
-      : `${v.village_key}|${v.cycle_year}|${v.body}|${v.name ?? `#${row.rowNumber}`}|${v.role}`;
-  const text = JSON.stringify(cells.map((c) => c.trim()));
-  const prev = firstSeen.get(key);
-  if (!prev) {
-    firstSeen.set(key, { rowNumber: row.rowNumber, cells: text });
-    return null;
-  }
-  if (prev.cells === text) return { code: 'duplicate_row_in_file', params: { row: prev.rowNumber }, severity: 'reject', column: '', value: '' };
-  return {
-    code: kind === 'results' ? 'duplicate_in_file' : 'duplicate_member_in_file',
-    params: { row: prev.rowNumber },
-    severity: 'warning',
-    column: '',
-    value: '',
-  };
-}
-
-export interface SkippedRow {
-  rowNumber: number;
-  kind: Exclude<RowKind, 'data'>;
-  text: string;
-}
-
-export interface ImportCounts {
-  /** Non-blank rows counted independently of the parser. */
-  fileRows: number;
-  titleRows: number;
-  headerRows: number;
-  dataRows: number;
-  imported: number;
-  warned: number;
-  rejected: number;
-  /** Totals, notes and blank rows: neither data nor rejected. */
-  skipped: number;
-  blank: number;
-}
-
-export interface PreparedImport {
-  kind: FileKind;
-  rows: NormalizedRow[];
-  skipped: SkippedRow[];
-  totals: TotalsCheck[];
-  counts: ImportCounts;
-  /** fileRows = title + header + data + non-blank skipped: every row accounted for. */
-  reconciled: boolean;
-}
-
-/** Applies the (possibly user-edited) plan to every row below the header. */
-export function prepareImport(
-  sheet: SourceSheet,
-  layout: HeaderLayout,
-  kind: FileKind,
-  columns: readonly ColumnSpec[],
-  context: FileContext,
-): PreparedImport {
-  const fields = columns.map((c) => c.field);
-  const start = layout.headerIndex + layout.headerRowCount;
-  const classified: { cells: string[]; kind: RowKind; rowNumber: number }[] = [];
-  for (let i = start; i < sheet.rows.length; i++) {
-    const cells = sheet.rows[i]!;
-    classified.push({ cells, kind: classifyRow(cells, fields), rowNumber: sheet.rowNumbers[i] ?? i + 1 });
-  }
-
-  const rows: NormalizedRow[] = [];
-  const skipped: SkippedRow[] = [];
-  const firstSeen = new Map<string, { rowNumber: number; cells: string }>();
-  for (const r of classified) {
-    if (r.kind !== 'data') {
-      skipped.push({ rowNumber: r.rowNumber, kind: r.kind, text: r.cells.map((c) => c.trim()).filter(Boolean).join(' | ') });
-      continue;
-    }
-    const row = normalizeRow(kind, r.cells, r.rowNumber, columns, context);
-    if (sheet.quoteRecovered.has(r.rowNumber))
-      row.issues.push({ code: 'unterminated_quote', params: { from: r.rowNumber }, severity: 'warning', column: '', value: '' });
-    if (row.status !== 'rejected') {
-      const dup = duplicateIssue(kind, row, r.cells, firstSeen);
-      if (dup) row.issues.push(dup);
-      row.status = row.issues.some((i) => i.severity === 'reject') ? 'rejected' : row.issues.length > 0 ? 'warning' : 'ok';
-    }
-    rows.push(row);
-  }
-
-  const titleRows = layout.titleLines.length;
-  const headerRows = sheet.rows
-    .slice(layout.headerIndex, layout.headerIndex + layout.headerRowCount)
-    .filter((r) => r.some((c) => cleanText(c) !== '')).length;
-  const blank = skipped.filter((s) => s.kind === 'blank').length;
-  const counts: ImportCounts = {
-    fileRows: sheet.independentCount,
-    titleRows,
-    headerRows,
-    dataRows: rows.length,
-    imported: rows.filter((r) => r.status === 'ok').length,
-    warned: rows.filter((r) => r.status === 'warning').length,
-    rejected: rows.filter((r) => r.status === 'rejected').length,
-    skipped: skipped.length,
-    blank,
-  };
-  const reconciled = counts.fileRows === titleRows + headerRows + counts.dataRows + counts.skipped - blank;
-  return { kind, rows, skipped, totals: checkTotals(classified, fields, columns.map((c) => c.header)), counts, reconciled };
 }
 
 /**

@@ -10,16 +10,27 @@ const NOTES = /^(填表人|填报人|制表人|制表|审核人|审核|负责人
  * Rows that are not villages: a totals row imported as a village doubles every figure, and a
  * notes row ("填表人：张三") would be rejected as a village without a cycle.
  */
+const PLACE_FIELDS: ReadonlySet<string> = new Set(['county', 'township', 'village', 'village_code', 'name']);
+const placeColumnsOf = new WeakMap<readonly (FieldId | null)[], number[]>();
+
+const squeeze = (c: string | undefined) => (c ? cleanText(c).replace(/\s/g, '') : '');
+
 export function classifyRow(cells: readonly string[], fields: readonly (FieldId | null)[]): RowKind {
-  const texts = cells.map((c) => cleanText(c).replace(/\s/g, ''));
-  const nonEmpty = texts.filter(Boolean);
-  if (nonEmpty.length === 0) return 'blank';
-  const placeCols = ['county', 'township', 'village', 'village_code', 'name'] as const;
-  const labelCells = fields
-    .map((f, i) => (f && (placeCols as readonly string[]).includes(f) ? texts[i] : undefined))
-    .filter((t): t is string => !!t);
-  for (const t of [...labelCells, ...nonEmpty.slice(0, 2)]) if (TOTALS.test(t)) return 'totals';
-  if (NOTES.test(nonEmpty[0]!)) return 'notes';
+  // Called for every row of a file: no array is built per row.
+  let first = '';
+  let second = '';
+  for (let i = 0; i < cells.length && second === ''; i++) {
+    const t = squeeze(cells[i]);
+    if (t === '') continue;
+    if (first === '') first = t;
+    else second = t;
+  }
+  if (first === '') return 'blank';
+  let places = placeColumnsOf.get(fields);
+  if (!places) placeColumnsOf.set(fields, (places = fields.flatMap((f, i) => (f && PLACE_FIELDS.has(f) ? [i] : []))));
+  for (const i of places) if (TOTALS.test(squeeze(cells[i]))) return 'totals';
+  if (TOTALS.test(first) || TOTALS.test(second)) return 'totals';
+  if (NOTES.test(first)) return 'notes';
   return 'data';
 }
 
@@ -39,41 +50,67 @@ export interface TotalsCheck {
 }
 
 /**
- * Checks a totals row against the data rows it sums: a subtotal (小计) covers the rows since the
- * previous totals row, a total (合计/总计) every data row above it.
+ * Checks totals rows against the data rows they sum, row by row as a file is read: a subtotal
+ * (小计) covers the rows since the previous totals row, a total (合计/总计) every data row above it.
  */
+export class TotalsChecker {
+  private readonly countCols: { f: FieldId; i: number }[];
+  private readonly all: number[];
+  private since: number[];
+  readonly checks: TotalsCheck[] = [];
+
+  constructor(
+    fields: readonly (FieldId | null)[],
+    private readonly headers: readonly string[],
+  ) {
+    this.countCols = fields
+      .map((f, i) => ({ f, i }))
+      .filter((x): x is { f: FieldId; i: number } => x.f !== null && fieldDef(x.f).type === 'int');
+    this.all = this.countCols.map(() => 0);
+    this.since = this.countCols.map(() => 0);
+  }
+
+  /** The columns whose values addData takes, in its order. */
+  get columns(): readonly number[] {
+    return this.countCols.map((c) => c.i);
+  }
+
+  /** A data row, by the counts it holds in `columns` (null where a cell has none). */
+  addData(value: (k: number) => number | null): void {
+    for (let k = 0; k < this.countCols.length; k++) {
+      const v = value(k) ?? 0;
+      this.all[k]! += v;
+      this.since[k]! += v;
+    }
+  }
+
+  addTotals(cells: readonly string[], rowNumber: number): void {
+    const label = cells.map((c) => cleanText(c)).find((c) => TOTALS.test(c.replace(/\s/g, ''))) ?? '';
+    const sums = /小计/.test(label) ? this.since : this.all;
+    const mismatches: TotalsMismatch[] = [];
+    let compared = 0;
+    this.countCols.forEach(({ f, i }, k) => {
+      const found = parseInteger(cells[i] ?? '').value;
+      if (found === null) return;
+      compared++;
+      if (sums[k] !== found) mismatches.push({ field: f, header: this.headers[i] ?? f, expected: sums[k]!, found });
+    });
+    this.checks.push({ rowNumber, label, compared, mismatches });
+    this.since = this.countCols.map(() => 0);
+  }
+}
+
+/** TotalsChecker over rows already classified. */
 export function checkTotals(
   rows: readonly { cells: readonly string[]; kind: RowKind; rowNumber: number }[],
   fields: readonly (FieldId | null)[],
   headers: readonly string[],
 ): TotalsCheck[] {
-  const countCols = fields
-    .map((f, i) => ({ f, i }))
-    .filter((x): x is { f: FieldId; i: number } => x.f !== null && fieldDef(x.f).type === 'int');
-  const checks: TotalsCheck[] = [];
-  let sinceLast: (typeof rows)[number][] = [];
-  const all: (typeof rows)[number][] = [];
+  const checker = new TotalsChecker(fields, headers);
+  const cols = checker.columns;
   for (const row of rows) {
-    if (row.kind === 'data') {
-      sinceLast.push(row);
-      all.push(row);
-      continue;
-    }
-    if (row.kind !== 'totals') continue;
-    const label = row.cells.map((c) => cleanText(c)).find((c) => TOTALS.test(c.replace(/\s/g, ''))) ?? '';
-    const scope = /小计/.test(label) ? sinceLast : all;
-    const mismatches: TotalsMismatch[] = [];
-    let compared = 0;
-    for (const { f, i } of countCols) {
-      const found = parseInteger(row.cells[i] ?? '').value;
-      if (found === null) continue;
-      compared++;
-      let expected = 0;
-      for (const r of scope) expected += parseInteger(r.cells[i] ?? '').value ?? 0;
-      if (expected !== found) mismatches.push({ field: f, header: headers[i] ?? f, expected, found });
-    }
-    checks.push({ rowNumber: row.rowNumber, label, compared, mismatches });
-    sinceLast = [];
+    if (row.kind === 'data') checker.addData((k) => parseInteger(row.cells[cols[k]!] ?? '').value);
+    else if (row.kind === 'totals') checker.addTotals(row.cells, row.rowNumber);
   }
-  return checks;
+  return checker.checks;
 }

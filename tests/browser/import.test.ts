@@ -16,12 +16,19 @@ afterAll(async () => {
 
 const count = async (page: Page, name: string) => Number(await page.locator(`[data-count="${name}"]`).innerText());
 
+/** The `files` dropped are opened and checked with their current plans: the counts are final. */
+async function settled(page: Page, files: number) {
+  await expect.poll(() => page.locator('[data-file][data-status="pending"]').count(), { timeout: 60_000 }).toBe(files);
+  await page.waitForSelector('.summary[data-state="pending"]', { timeout: 60_000 });
+}
+
 async function uploadAndConfirm(page: Page) {
   await page.locator('input[type=file]').setInputFiles([fixture('results-gb18030.csv'), fixture('workbook-two-sheets.xlsx')]);
   await expect.poll(() => page.locator('[data-table="mapping"]').count()).toBe(2);
 
   const csvCard = page.locator('[data-file="results-gb18030.csv"]');
   await expect.poll(() => csvCard.locator('[data-setting="encoding"]').inputValue()).toBe('gb18030');
+  await settled(page, 2);
   expect(await csvCard.locator('[data-column="登记选民数"] select').inputValue()).toBe('registered_voters');
   expect(await csvCard.locator('[data-skipped="totals"]').count()).toBe(1);
   expect(await csvCard.locator('[data-totals="ok"]').count()).toBe(1);
@@ -30,6 +37,7 @@ async function uploadAndConfirm(page: Page) {
   expect(await sheet.inputValue()).toBe('0');
   await sheet.selectOption('1');
   await expect.poll(() => page.locator('[data-file="workbook-two-sheets.xlsx"] [data-setting="kind"]').inputValue()).toBe('members');
+  await settled(page, 2);
 
   expect(await count(page, 'data')).toBe(16);
   expect(await count(page, 'imported')).toBe(16);
@@ -106,6 +114,7 @@ describe('import through the file input', () => {
     await page.waitForSelector('.summary[data-state="done"]');
 
     await input.setInputFiles([fixture('results-semicolon.csv'), fixture('not-a-table.csv'), fixture('results-rule-breaches.csv')]);
+    await settled(page, 3);
     expect(await page.locator('[data-read-error="not_a_table"]').innerText()).toContain('png');
     expect(await count(page, 'rejected')).toBe(2);
     expect(await count(page, 'warnings')).toBe(4);

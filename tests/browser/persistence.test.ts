@@ -2,7 +2,7 @@
  * Saved data in the real browser: reloads, a browser restart, a second tab, delete and undo,
  * the archive round-trip, a full storage quota, a crashed worker and a cancelled import.
  */
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,16 @@ async function importFiles(page: Page, files: string[]) {
   await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(files.map(fixture));
   await page.locator('[data-action="confirm-import"]').click();
   await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
+}
+
+/** The sample roster repeated to 200,000 rows (about 28 MB): long enough to cancel half-way. */
+function bigRoster(): string {
+  const [header, ...rows] = readFileSync(sample('两委成员花名册.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const out = [header];
+  for (let k = 0; out.length <= 200_000; k++) for (const r of rows) if (out.length <= 200_000) out.push(r.replace(/^([^,]*),([^,]*),/, `$1,$2${k},`));
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cunxuan-roster-')), '全县成员花名册.csv');
+  writeFileSync(file, `\uFEFF${out.join('\r\n')}\r\n`);
+  return file;
 }
 
 async function fresh(): Promise<AppPage> {
@@ -186,18 +196,19 @@ describe('faults leave the saved data intact', () => {
     const { page, context } = await fresh();
     await importFiles(page, ['results-utf8.csv']);
     const saved = await figures(page);
-    // A sparse 600 MB file: no disk used, and the browser is handed the path, not the bytes.
+    // A sparse 1 GB file: no disk used, and the browser is handed the path, not the bytes.
     const dir = mkdtempSync(path.join(tmpdir(), 'cunxuan-big-'));
     const big = path.join(dir, '全省成员花名册.csv');
     const fd = openSync(big, 'w');
-    ftruncateSync(fd, 600 * 1024 * 1024);
+    ftruncateSync(fd, 1024 ** 3);
     closeSync(fd);
     try {
       await page.goto(`${baseUrl()}/?view=import`);
       await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(big);
       const alert = page.locator('[role="alert"]', { hasText: '全省成员花名册.csv' });
-      await expect.poll(() => alert.innerText()).toContain('600.0 MB');
-      expect(await alert.innerText()).toContain('512.0 MB');
+      await expect.poll(() => alert.innerText()).toContain('1.0 GB');
+      expect(await alert.innerText()).toContain('768.0 MB');
+      expect(await alert.innerText()).toContain('Parquet');
       expect(await page.locator('[data-file]').count()).toBe(0);
       expect(await figures(page)).toEqual(saved);
     } finally {
@@ -236,12 +247,15 @@ describe('faults leave the saved data intact', () => {
     await page.waitForSelector('[data-state="import-cancelled"]');
     expect(await figures(page)).toEqual(saved);
 
-    // Cancelled from the progress bar while the 5,400-row sample roster is being staged.
+    // Cancelled from the progress bar half-way through reading a 200,000-row roster.
     await page.goto(`${baseUrl()}/?view=import`);
-    await page.locator('input[type=file][data-action="choose-files"]').setInputFiles([sample('两委成员花名册.csv'), fixture('results-semicolon.csv')]);
-    await page.locator('[data-action="confirm-import"]').click();
-    await page.locator('.import-progress[data-import-phase="staging"] [data-action="cancel-import"]').click();
+    await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(bigRoster());
+    const bar = page.locator('.import-progress[data-import-phase="staging"]');
+    await expect.poll(async () => Number((await bar.locator('progress').getAttribute('data-progress-bytes')) ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
+    await bar.locator('[data-action="cancel-import"]').click();
     await page.waitForSelector('[data-state="import-cancelled"]');
+    await page.waitForSelector('[data-check="cancelled"]');
+    expect(await page.locator('[data-action="confirm-import"]').isDisabled()).toBe(true);
     expect(await figures(page)).toEqual(saved);
     await page.reload();
     expect(await figures(page)).toEqual(saved);

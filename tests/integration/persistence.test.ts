@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBatch, type BatchItem } from '../../src/app/importer';
+import { stageImport } from '../../src/db/load';
 import { METRICS } from '../../src/metrics/catalogue';
 import { listImports, queryMetrics } from '../../src/db/queries';
 import type { Db } from '../../src/db/types';
@@ -19,7 +20,7 @@ const FILES = ['results-utf8.csv', 'acceptance-township.csv', 'members-gb18030.c
 
 function item(name: string): BatchItem {
   const { analysis, prepared } = analyzeFixture(name);
-  return { prepared, meta: { fileName: name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null } };
+  return { stage: (db) => stageImport(db, prepared), meta: { fileName: name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null } };
 }
 
 /** Every row of every data table plus every metric at two levels: what "the same figures" means. */

@@ -6,6 +6,8 @@
 // its text reversed wherever it is displayed or exported.
 const INVISIBLE_CLASS = '[\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F\\u200B-\\u200D\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]';
 const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'g');
+/** The characters isBlankChar accepts, as the inside of a regular-expression class. */
+export const BLANK_CHAR_SET = `\\s${INVISIBLE_CLASS.slice(1, -1)}`;
 const BLANK_CHAR = new RegExp(`^(?:\\s|${INVISIBLE_CLASS})$`);
 
 /**
@@ -23,8 +25,15 @@ export function isBlankChar(c: string): boolean {
  */
 export function cleanText(raw: string | null | undefined): string {
   if (raw === null || raw === undefined) return '';
-  return String(raw).normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  const s = String(raw);
+  // Most cells are printable ASCII and common Han characters, which NFKC leaves as they are and
+  // which hold nothing invisible or spaced: a million-row roster is mostly such cells.
+  if (PLAIN.test(s)) return s;
+  return s.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
+
+/** Text cleanText returns unchanged: printable ASCII but the space, and CJK Unified Ideographs. */
+const PLAIN = /^[!-~\u4e00-\u9fff]*$/;
 
 /** cleanText without any spaces: Chinese values never need them ("李家 村" is 李家村). */
 export function compact(raw: string | null | undefined): string {

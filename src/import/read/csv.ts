@@ -37,6 +37,13 @@ export interface RecordScan {
    * parser would merge the following lines into one cell. Null when all quotes are sound.
    */
   badQuoteLine: number | null;
+  /**
+   * The text ended inside a quoted cell (badQuoteLine is then that cell's line). For a piece of a
+   * file read in chunks this is not yet an error: the cell may close in the next chunk.
+   */
+  openAtEnd: boolean;
+  /** Offset of the record that is open at the end (meaningful when openAtEnd). */
+  openRecordStart: number;
 }
 
 /**
@@ -53,6 +60,7 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
   let recordStarted = false;
   let hasContent = false;
   let quoteLine = 0;
+  let recordStart = 0;
   const n = text.length;
   const endRecord = () => {
     if (hasContent) nonBlank++;
@@ -64,6 +72,7 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
     if (!recordStarted) {
       recordLines.push(line);
       recordStarted = true;
+      recordStart = i;
     }
     if (inQuotes) {
       if (c === '"') {
@@ -74,7 +83,7 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
           inQuotes = false;
           const next = text[i + 1];
           if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
-            return { recordLines, nonBlank, badQuoteLine: quoteLine };
+            return { recordLines, nonBlank, badQuoteLine: quoteLine, openAtEnd: false, openRecordStart: recordStart };
           }
         }
       } else if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
@@ -97,8 +106,8 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
       fieldStart = false;
     }
   }
-  if (recordStarted) endRecord();
-  return { recordLines, nonBlank, badQuoteLine: inQuotes ? quoteLine : null };
+  if (recordStarted && !inQuotes) endRecord();
+  return { recordLines, nonBlank: nonBlank + (inQuotes && hasContent ? 1 : 0), badQuoteLine: inQuotes ? quoteLine : null, openAtEnd: inQuotes, openRecordStart: recordStart };
 }
 
 /** Index of the first character of a 1-based physical line. */
@@ -151,6 +160,11 @@ export function unifyLineBreaks(text: string, delimiter: string, quoteChar: stri
   return parts.join('');
 }
 
+/** push(...items) overflows the call stack beyond ~100k items: a million-row file has more. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const x of items) to.push(x);
+}
+
 function parseAll(raw: string, delimiter: string, quoteChar: string): string[][] {
   const text = unifyLineBreaks(raw, delimiter, quoteChar);
   const res = Papa.parse<string[]>(text, { delimiter, quoteChar, newline: '\n', skipEmptyLines: false, header: false, dynamicTyping: false });
@@ -161,49 +175,85 @@ function parseAll(raw: string, delimiter: string, quoteChar: string): string[][]
   return rows;
 }
 
+/** Physical lines a piece of text spans, as scanRecords numbers them (LF, CRLF or a lone CR). */
+export function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;
+  return n;
+}
+
+export interface CsvPiece {
+  sheet: SourceSheet;
+  /** Characters of the input read as whole records; the rest starts a record still open. */
+  consumed: number;
+}
+
 /**
  * Reads every record, checking PapaParse against our own scan so that no row is merged or lost.
  * A broken quote would swallow the following lines into one cell: the line holding it is
  * re-read with quote marks as ordinary text and flagged, and reading resumes normally after it.
  */
 export function readCsvText(text: string, delimiter: string): SourceSheet {
-  let rest = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let lineBase = 0;
+  return readCsvPiece(text, delimiter, { final: true }).sheet;
+}
+
+/**
+ * readCsvText over one piece of a file read in chunks. Unless `final`, a quoted cell still open
+ * at the end of the piece is left unread (`consumed` stops before its record): it may close in
+ * the next chunk. Row numbers count from `lineBase` lines already read.
+ */
+export function readCsvPiece(text: string, delimiter: string, opts: { final: boolean; lineBase?: number }): CsvPiece {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let rest = bom ? text.slice(1) : text;
+  let consumed = bom;
+  let lineBase = opts.lineBase ?? 0;
   const rows: string[][] = [];
   const recordLines: number[] = [];
   let nonBlank = 0;
   const quoteRecovered = new Set<number>();
   for (;;) {
     const scan = scanRecords(rest, delimiter);
+    if (scan.openAtEnd && !opts.final) {
+      const done = rest.slice(0, scan.openRecordStart);
+      append(rows, parseAll(done, delimiter, '"'));
+      append(recordLines, scan.recordLines.slice(0, -1).map((l) => l + lineBase));
+      nonBlank += scanRecords(done, delimiter).nonBlank;
+      consumed += done.length;
+      break;
+    }
     if (scan.badQuoteLine === null) {
-      rows.push(...parseAll(rest, delimiter, '"'));
-      recordLines.push(...scan.recordLines.map((l) => l + lineBase));
+      append(rows, parseAll(rest, delimiter, '"'));
+      append(recordLines, scan.recordLines.map((l) => l + lineBase));
       nonBlank += scan.nonBlank;
+      consumed += rest.length;
       break;
     }
     const bad = scan.badQuoteLine;
     const cut = lineOffset(rest, bad);
     const next = lineOffset(rest, bad + 1);
     const before = rest.slice(0, cut);
-    rows.push(...parseAll(before, delimiter, '"'));
+    append(rows, parseAll(before, delimiter, '"'));
     const beforeScan = scanRecords(before, delimiter);
-    recordLines.push(...beforeScan.recordLines.map((l) => l + lineBase));
+    append(recordLines, beforeScan.recordLines.map((l) => l + lineBase));
     nonBlank += beforeScan.nonBlank + 1;
     // Quote marks as text: parse the line with a quote character it does not contain.
     const line = rest.slice(cut, next);
-    rows.push(...parseAll(line, delimiter, ['\u0000', '\uFFFF', '\uFDD0'].find((q) => !line.includes(q)) ?? '\u0000'));
+    append(rows, parseAll(line, delimiter, ['\u0000', '\uFFFF', '\uFDD0'].find((q) => !line.includes(q)) ?? '\u0000'));
     recordLines.push(bad + lineBase);
     quoteRecovered.add(bad + lineBase);
     rest = rest.slice(next);
+    consumed += next;
     lineBase += bad;
     if (rest.length === 0) break;
   }
 
-  return {
+  const sheet = {
     name: '',
     rows,
-    rowNumbers: recordLines.length === rows.length ? recordLines : rows.map((_, i) => i + 1),
+    rowNumbers: recordLines.length === rows.length ? recordLines : rows.map((_, i) => i + 1 + (opts.lineBase ?? 0)),
     independentCount: nonBlank,
     quoteRecovered,
   };
+  return { sheet, consumed };
 }

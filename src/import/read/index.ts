@@ -1,4 +1,4 @@
-import { decodeText, detectEncoding, sniffBinary, type TextEncodingId } from '../encoding';
+import { countReplacements, decodeText, detectEncoding, sniffBinary, type TextEncodingId } from '../encoding';
 import { cleanText } from '../normalize/text';
 import { detectDelimiter, readCsvText } from './csv';
 import { readWorkbook } from './workbook';
@@ -11,6 +11,13 @@ export interface ReadOptions {
   encoding?: TextEncodingId;
 }
 
+/** The head of a file as whole lines: a character or a line cut by the end of the head is left out. */
+function decodeHead(bytes: Uint8Array, encoding: TextEncodingId) {
+  const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes, { stream: true });
+  const cut = text.lastIndexOf('\n');
+  return { text: cut >= 0 ? text.slice(0, cut + 1) : text, replacementChars: countReplacements(text) };
+}
+
 function formatFromName(fileName: string): SourceFormat {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
@@ -18,12 +25,17 @@ function formatFromName(fileName: string): SourceFormat {
   return 'csv';
 }
 
-/** Turns a dropped file's bytes into grids of text cells; content wins over the file extension. */
-export function readSource(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): SourceFile {
+/**
+ * Turns a dropped file's bytes into grids of text cells; content wins over the file extension.
+ * With `complete` false the bytes are the head of a larger text file, read for its header and a
+ * preview (the import reads the whole file in chunks): its last, cut line is left out and the
+ * row count is not checked here.
+ */
+export function readSource(bytes: Uint8Array, fileName: string, options: ReadOptions = {}, complete = true): SourceFile {
   const empty = { fileName, sheets: [] };
   if (bytes.length === 0) return { ...empty, format: formatFromName(fileName), error: { code: 'empty' } };
 
-  const guess = detectEncoding(bytes);
+  const guess = detectEncoding(bytes, complete);
   const sniff = sniffBinary(bytes, options.encoding ?? guess.encoding);
   if (sniff === 'zip' || sniff === 'ole') {
     const format: SourceFormat = sniff === 'zip' ? 'xlsx' : 'xls';
@@ -38,14 +50,15 @@ export function readSource(bytes: Uint8Array, fileName: string, options: ReadOpt
   if (sniff) return { ...empty, format: formatFromName(fileName), error: { code: 'not_a_table', detail: sniff } };
 
   const chosen = options.encoding ?? guess.encoding;
-  const { text, replacementChars } = decodeText(bytes, chosen);
+  const decoded = complete ? decodeText(bytes, chosen) : decodeHead(bytes, chosen);
+  const { text, replacementChars } = decoded;
   const encoding = { ...guess, chosen, replacementChars };
-  if (text.replace(/[\s,;\t\uFEFF]/g, '') === '') return { ...empty, format: 'csv', encoding, error: { code: 'empty' } };
+  if (complete && text.replace(/[\s,;\t\uFEFF]/g, '') === '') return { ...empty, format: 'csv', encoding, error: { code: 'empty' } };
   const delimiter = detectDelimiter(text);
   const sheet = readCsvText(text, delimiter);
   const parsedNonBlank = sheet.rows.filter((r) => r.some((c) => cleanText(c) !== '')).length;
   const error =
-    parsedNonBlank === sheet.independentCount
+    !complete || parsedNonBlank === sheet.independentCount
       ? undefined
       : { code: 'count_mismatch' as const, detail: `${parsedNonBlank} / ${sheet.independentCount}` };
   return { fileName, format: 'csv', encoding, delimiter, sheets: [sheet], ...(error ? { error } : {}) };

@@ -1,6 +1,6 @@
 import type { EncodingGuess, TextEncodingId } from '../encoding';
 
-export type SourceFormat = 'csv' | 'xlsx' | 'xls';
+export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'parquet';
 
 /** One grid of cells as the file holds it, before any interpretation. */
 export interface SourceSheet {

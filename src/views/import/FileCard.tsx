@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { TEXT_ENCODINGS, type TextEncodingId } from '../../import/encoding';
 import type { FileKind } from '../../import/fields';
-import type { PreparedImport } from '../../import/pipeline';
-import { blockers, withEncoding, withSheet, type FileEntry } from './entry';
+import { blockers, type FileEntry } from './entry';
+import { formatBytes } from '../../import/limits';
 import { FileContextEditor } from './FileContextEditor';
 import { MappingTable } from './MappingTable';
 import { ValidationReport } from './ValidationReport';
@@ -11,12 +11,16 @@ const DELIMITER_NAMES: Record<string, string> = { ',': ',', '\t': 'Tab', ';': ';
 
 interface Props {
   entry: FileEntry;
-  prepared: PreparedImport | null;
   onChange: (fn: (e: FileEntry) => FileEntry) => void;
+  /** Reads the file again in another encoding. */
+  onEncoding: (encoding: TextEncodingId) => void;
+  onSheet: (sheetIndex: number) => void;
+  /** Runs a cancelled or failed check again. */
+  onRecheck: () => void;
   onRemove: () => void;
 }
 
-export function FileCard({ entry, prepared, onChange, onRemove }: Props) {
+export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRemove }: Props) {
   const { t } = useTranslation();
   const { source } = entry.analysis;
   const plan = entry.analysis.sheets[entry.sheetIndex];
@@ -27,7 +31,7 @@ export function FileCard({ entry, prepared, onChange, onRemove }: Props) {
       <header className="file-head">
         <h3>{entry.fileName}</h3>
         <span className="muted">
-          {source.format.toUpperCase()} · {(entry.size / 1024).toFixed(1)} KB
+          {source.format.toUpperCase()} · {formatBytes(entry.size)}
         </span>
         <span className={`status status-${entry.status}`}>
           {entry.status === 'done' ? t('import.done') : entry.status === 'cancelled' ? t('import.cancelled') : ''}
@@ -54,7 +58,7 @@ export function FileCard({ entry, prepared, onChange, onRemove }: Props) {
               value={source.encoding.chosen}
               disabled={locked}
               data-setting="encoding"
-              onChange={(e) => onChange((x) => withEncoding(x, e.target.value as TextEncodingId))}
+              onChange={(e) => onEncoding(e.target.value as TextEncodingId)}
             >
               {TEXT_ENCODINGS.map((enc) => (
                 <option key={enc.id} value={enc.id}>
@@ -73,7 +77,7 @@ export function FileCard({ entry, prepared, onChange, onRemove }: Props) {
         {source.sheets.length > 1 && (
           <label>
             {t('import.sheet')}
-            <select value={entry.sheetIndex} disabled={locked} data-setting="sheet" onChange={(e) => onChange((x) => withSheet(x, Number(e.target.value)))}>
+            <select value={entry.sheetIndex} disabled={locked} data-setting="sheet" onChange={(e) => onSheet(Number(e.target.value))}>
               {source.sheets.map((s, i) => (
                 <option key={i} value={i}>
                   {s.name}
@@ -127,7 +131,20 @@ export function FileCard({ entry, prepared, onChange, onRemove }: Props) {
           ))}
         </ul>
       )}
-      {prepared && <ValidationReport entry={entry} prepared={prepared} />}
+      {entry.check?.status === 'running' && (
+        <p className="muted" aria-busy="true" data-check="running">
+          {t('import.checkingFile')}
+        </p>
+      )}
+      {(entry.check?.status === 'failed' || entry.check?.status === 'cancelled') && entry.status === 'pending' && (
+        <p className={entry.check.status === 'failed' ? 'error' : 'notice'} role={entry.check.status === 'failed' ? 'alert' : 'status'} data-check={entry.check.status}>
+          {entry.check.status === 'failed' ? t('import.checkFailed', { message: entry.check.error }) : t('import.checkCancelledFile')}{' '}
+          <button type="button" className="link" data-action="recheck" onClick={onRecheck}>
+            {t('import.recheck')}
+          </button>
+        </p>
+      )}
+      {entry.check?.status === 'done' && <ValidationReport entry={entry} staged={entry.check.staged} />}
     </section>
   );
 }

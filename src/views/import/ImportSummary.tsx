@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { PreparedImport } from '../../import/pipeline';
 import type { FileEntry } from './entry';
 
 interface Props {
   entries: readonly FileEntry[];
-  prepared: ReadonlyMap<string, PreparedImport | null>;
   busy: boolean;
+  /** A file is still being read and checked. */
+  checking: boolean;
   readyCount: number;
   waitingCount: number;
   onConfirm: () => void;
@@ -16,7 +16,7 @@ interface Props {
  * The three counts that must add up to the data rows, summed over the files: pending files
  * before the import, imported files after it.
  */
-export function ImportSummary({ entries, prepared, busy, readyCount, waitingCount, onConfirm, onShowData }: Props) {
+export function ImportSummary({ entries, busy, checking, readyCount, waitingCount, onConfirm, onShowData }: Props) {
   const { t } = useTranslation();
   const done = entries.filter((e) => e.status === 'done');
   // Once nothing is left to import, the summary shows what was imported; until then, what will be.
@@ -24,7 +24,7 @@ export function ImportSummary({ entries, prepared, busy, readyCount, waitingCoun
   const counted = isDone ? done : entries.filter((e) => e.status === 'pending' || e.status === 'importing');
   const sum = { dataRows: 0, imported: 0, warned: 0, rejected: 0, skipped: 0 };
   for (const e of counted) {
-    const c = prepared.get(e.id)?.counts;
+    const c = e.check?.status === 'done' ? e.check.staged.report.counts : undefined;
     if (!c) continue;
     sum.dataRows += c.dataRows;
     sum.imported += c.imported;
@@ -33,7 +33,7 @@ export function ImportSummary({ entries, prepared, busy, readyCount, waitingCoun
     sum.skipped += c.skipped;
   }
   return (
-    <section className="card summary" aria-live="polite" data-state={busy ? 'importing' : isDone ? 'done' : 'pending'}>
+    <section className="card summary" aria-live="polite" data-state={busy ? 'importing' : isDone ? 'done' : checking ? 'checking' : 'pending'}>
       <h3>
         {t('import.summary')} · {isDone ? t('import.summaryDone') : t('import.summaryPending')}
       </h3>
@@ -61,8 +61,8 @@ export function ImportSummary({ entries, prepared, busy, readyCount, waitingCoun
       </dl>
       {done.some((e) => e.outcome?.sampleCleared) && <p className="muted">{t('import.sampleCleared')}</p>}
       <div className="actions">
-        <button type="button" className="primary" data-action="confirm-import" disabled={busy || readyCount === 0} onClick={onConfirm}>
-          {busy ? t('import.importing') : `${t('import.confirm')}${readyCount > 1 ? ` (${readyCount})` : ''}`}
+        <button type="button" className="primary" data-action="confirm-import" disabled={busy || checking || readyCount === 0} onClick={onConfirm}>
+          {busy ? t('import.importing') : checking ? t('import.checking') : `${t('import.confirm')}${readyCount > 1 ? ` (${readyCount})` : ''}`}
         </button>
         {done.length > 0 && (
           <button type="button" onClick={onShowData} data-action="show-data">

@@ -1,17 +1,20 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importBatch, type ConflictAnswer, type ImportProgress } from '../../app/importer';
 import { useDb, usePersistence, usePersistenceStatus } from '../../app/DbProvider';
 import { useInvalidateData } from '../../app/hooks';
+import { importWorker } from '../../app/importWorker';
 import { useRoute } from '../../app/route';
-import { formatBytes, MAX_FILE_BYTES } from '../../import/limits';
+import { discardStaged, type Conflict } from '../../db/load';
+import type { TextEncodingId } from '../../import/encoding';
+import { formatBytes, MAX_ROWS, refusal } from '../../import/limits';
 import { requestPersistentStorage } from '../../store/tabLock';
 import { ImportProgressBar } from './ImportProgressBar';
-import type { Conflict } from '../../db/load';
-import { blockers, createEntry, prepareEntry, type FileEntry } from './entry';
+import { blockers, createEntry, planOf, planSignature, withSheet, type FileEntry } from './entry';
 import { FileCard } from './FileCard';
 import { ImportSummary } from './ImportSummary';
 import { ConflictDialog } from './ConflictDialog';
+import { useChecks } from './useChecks';
 
 interface PendingQuestion {
   fileName: string;
@@ -32,32 +35,71 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
   const [notice, setNotice] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const [entries, setEntries] = useState<FileEntry[]>([]);
+  const [opening, setOpening] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [question, setQuestion] = useState<PendingQuestion | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const prepared = useMemo(() => new Map(entries.map((e) => [e.id, prepareEntry(e)])), [entries]);
+  const update = useCallback((id: string, fn: (e: FileEntry) => FileEntry) => setEntries((prev) => prev.map((e) => (e.id === id ? fn(e) : e))), []);
+  const checks = useChecks(db, entries, update);
 
   async function addFiles(list: FileList | null) {
     if (!list) return;
-    const added: FileEntry[] = [];
+    const files = Array.from(list);
+    if (inputRef.current) inputRef.current.value = '';
     const refused: string[] = [];
-    for (const f of Array.from(list)) {
-      // Refused before reading: reading a file this large would take the tab down.
-      if (f.size > MAX_FILE_BYTES) refused.push(t('import.tooLarge', { name: f.name, size: formatBytes(f.size), limit: formatBytes(MAX_FILE_BYTES) }));
-      else added.push(createEntry(new Uint8Array(await f.arrayBuffer()), f.name));
+    setEntries((prev) => prev.filter((p) => p.status === 'pending'));
+    for (const f of files) {
+      // Refused before reading: a file this large would take the tab down.
+      const why = refusal(f.name, f.size);
+      if (why) {
+        refused.push(t(`import.tooLarge_${why.reason}`, { name: f.name, size: formatBytes(f.size), limit: formatBytes(why.limit) }));
+        continue;
+      }
+      setOpening((o) => [...o, f.name]);
+      try {
+        const opened = await importWorker.open(f, f.name);
+        if (opened.estimatedRows > MAX_ROWS) {
+          importWorker.close(opened.handle);
+          refused.push(t('import.tooManyRows', { name: f.name, rows: opened.estimatedRows.toLocaleString(), limit: MAX_ROWS.toLocaleString() }));
+          continue;
+        }
+        setEntries((prev) => [...prev, createEntry(f, f.name, opened)]);
+      } catch (e) {
+        refused.push(t('import.openFailed', { name: f.name, message: e instanceof Error ? e.message : String(e) }));
+      } finally {
+        setOpening((o) => o.filter((n) => n !== f.name));
+      }
     }
     setError(refused.length ? refused.join('\n') : null);
-    setEntries((prev) => [...prev.filter((p) => p.status === 'pending'), ...added]);
-    if (inputRef.current) inputRef.current.value = '';
   }
 
-  const update = (id: string, fn: (e: FileEntry) => FileEntry) => setEntries((prev) => prev.map((e) => (e.id === id ? fn(e) : e)));
+  async function reopen(entry: FileEntry, encoding: TextEncodingId) {
+    const opened = await importWorker.open(entry.file, entry.fileName, encoding);
+    importWorker.close(entry.handle);
+    update(entry.id, (e) => ({ ...createEntry(e.file, e.fileName, opened, e.id), check: e.check }));
+  }
 
-  const ready = entries.filter((e) => e.status === 'pending' && blockers(e).length === 0 && prepared.get(e.id));
+  function remove(entry: FileEntry) {
+    if (entry.check?.status === 'done' && entry.status !== 'done') void discardStaged(db, entry.check.staged);
+    importWorker.close(entry.handle);
+    setEntries((prev) => prev.filter((p) => p.id !== entry.id));
+  }
+
+  const checked = (e: FileEntry) => (e.check?.status === 'done' ? e.check.staged : null);
+  const ready = entries.filter((e) => e.status === 'pending' && blockers(e).length === 0 && checked(e));
   const waiting = entries.filter((e) => e.status === 'pending' && !ready.includes(e));
+  const checking = entries.find((e) => e.check?.status === 'running');
+  // Until every file is opened and checked with its current plan, the counts are not final.
+  const unsettled =
+    opening.length > 0 ||
+    entries.some((e) => {
+      if (e.status !== 'pending') return false;
+      const plan = planOf(e);
+      return e.check?.status === 'running' || (plan !== null && e.check?.signature !== planSignature(plan));
+    });
 
   async function confirmAll() {
     setBusy(true);
@@ -71,7 +113,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
       const out = await importBatch(
         db,
         batch.map((entry) => ({
-          prepared: prepared.get(entry.id)!,
+          stage: async () => checked(entry)!,
           meta: {
             fileName: entry.fileName,
             sheetName: entry.analysis.source.format === 'csv' ? null : (entry.analysis.source.sheets[entry.sheetIndex]?.name ?? null),
@@ -88,7 +130,8 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
       );
       setQuestion(null);
       if (out.cancelled) {
-        for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'pending' }));
+        // The staged rows went with the cancel: each file is checked again if it is imported later.
+        for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'pending', check: null }));
         setNotice(t('import.batchCancelled'));
       } else {
         batch.forEach((entry, k) => {
@@ -107,7 +150,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
     } catch (err) {
       setQuestion(null);
       const message = err instanceof Error ? err.message : String(err);
-      for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'failed', error: message }));
+      for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'failed', error: message, check: null }));
       setError(t('import.failed', { message }));
     } finally {
       setBusy(false);
@@ -121,6 +164,11 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
     // A pending question is answered too, so the batch can stop.
     question?.answer('cancel');
     setQuestion(null);
+  };
+
+  const cancelCheck = () => {
+    checks.cancel();
+    setNotice(t('import.checkCancelled'));
   };
 
   return (
@@ -160,25 +208,37 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
             ref={inputRef}
             type="file"
             multiple
-            accept=".csv,.txt,.tsv,.xlsx,.xls,.xlsm,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.txt,.tsv,.xlsx,.xls,.xlsm,.parquet,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => void addFiles(e.target.files)}
             data-action="choose-files"
           />
         </label>
       </div>
 
+      {opening.length > 0 && (
+        <p className="muted" aria-busy="true" data-state="opening">
+          {t('import.opening', { names: opening.join('、') })}
+        </p>
+      )}
       {entries.length > 0 && (
         <ImportSummary
           entries={entries}
-          prepared={prepared}
           busy={busy || readOnly}
+          checking={unsettled}
           readyCount={ready.length}
           waitingCount={waiting.length}
           onConfirm={() => void confirmAll()}
           onShowData={onShowData}
         />
       )}
-      {progress && <ImportProgressBar progress={progress} onCancel={cancelBatch} />}
+      {checking?.check?.status === 'running' && !progress && (
+        <ImportProgressBar
+          progress={{ phase: 'staging', done: 0, total: 1, rows: checking.check.progress?.rows ?? 0, fileName: checking.fileName }}
+          read={checking.check.progress}
+          onCancel={cancelCheck}
+        />
+      )}
+      {progress && <ImportProgressBar progress={progress} read={null} onCancel={cancelBatch} />}
       {notice && (
         <p className="notice" role="status" data-state="import-cancelled">
           {notice}
@@ -193,9 +253,11 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         <FileCard
           key={e.id}
           entry={e}
-          prepared={prepared.get(e.id) ?? null}
           onChange={(fn) => update(e.id, fn)}
-          onRemove={() => setEntries((prev) => prev.filter((p) => p.id !== e.id))}
+          onEncoding={(enc) => void reopen(e, enc)}
+          onSheet={(i) => update(e.id, (x) => withSheet(x, i))}
+          onRecheck={() => update(e.id, (x) => ({ ...x, check: null }))}
+          onRemove={() => remove(e)}
         />
       ))}
       {question && (

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatIssue } from '../../import/issues';
-import type { PreparedImport } from '../../import/pipeline';
+import { useDb } from '../../app/DbProvider';
+import type { StagedImport } from '../../db/load';
+import { rejectedRows, type RejectedRow } from '../../db/queries';
+import { formatIssue, type Lang } from '../../import/issues';
+import type { RowIssue } from '../../import/normalizeRow';
 import { currentLang } from '../../i18n';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
 import { TableExport } from '../TableExport';
@@ -9,24 +12,35 @@ import type { FileEntry } from './entry';
 
 const FIRST = 50;
 
-/** The rejected rows as they were in the file (every cell text), with their row number and reason. */
-export function rejectedRowsTable(prepared: PreparedImport, headers: readonly string[], lang: 'zh' | 'en'): ExportTable {
-  const rejected = prepared.rows.filter((r) => r.status === 'rejected');
+/** Rejected rows as the user gave them (every cell text), with their row number and reasons: to correct and import again. */
+export function rejectedRowsTable(rows: readonly RejectedRow[], headers: readonly string[], lang: Lang): ExportTable {
   return {
     name: lang === 'zh' ? '被拒绝的行' : 'Rejected rows',
-    columns: [numberColumn(lang === 'zh' ? '原文件行号' : 'Row in file', 0), textColumn(lang === 'zh' ? '原因' : 'Reason'), ...headers.map(textColumn)],
-    rows: rejected.map((r) => [r.rowNumber, r.issues.filter((i) => i.severity === 'reject').map((i) => formatIssue(i, lang)).join('; '), ...r.cells]),
+    columns: [numberColumn(lang === 'zh' ? '原文件行号' : 'Row in file', 0), textColumn(lang === 'zh' ? '原因' : 'Reason'), ...headers.map((h) => textColumn(h))],
+    rows: rows.map((r) => {
+      const issues = JSON.parse(r.reasons) as RowIssue[];
+      const cells = JSON.parse(r.cells) as string[];
+      return [r.source_row, issues.filter((i) => i.severity === 'reject').map((i) => formatIssue(i, lang)).join('; '), ...cells];
+    }),
   };
 }
 
-export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepared: PreparedImport }) {
+export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: StagedImport }) {
   const { t } = useTranslation();
+  const db = useDb();
   const lang = currentLang();
   const [all, setAll] = useState(false);
+  const prepared = staged.report;
   const c = prepared.counts;
-  const issues = prepared.rows.flatMap((r) => r.issues.map((i) => ({ row: r.rowNumber, ...i })));
+  const issues = prepared.issues;
   const shown = all ? issues : issues.slice(0, FIRST);
   const stem = entry.fileName.replace(/\.[^.]+$/, '');
+  const rejectedTable = async (): Promise<ExportTable> => {
+    // Before the commit the rows are in the staging table; after it, in the import's record.
+    const importId = entry.outcome?.importId;
+    const rows = await rejectedRows(db, importId ? { importId } : { stagedTable: staged.rejectedTable });
+    return rejectedRowsTable(rows, entry.columns.map((col) => col.header), lang);
+  };
   const issuesTable = (): ExportTable => ({
     name: t('import.issues'),
     columns: [numberColumn(t('import.row'), 0), textColumn(t('import.column')), textColumn(t('import.value')), textColumn(t('import.reason'))],
@@ -87,7 +101,7 @@ export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepar
       {prepared.skipped.length > 0 && (
         <details>
           <summary>
-            {t('import.skippedRows')} ({prepared.skipped.length})
+            {t('import.skippedRows')} ({c.skipped})
           </summary>
           <ul className="skipped">
             {prepared.skipped.map((s) => (
@@ -135,14 +149,10 @@ export function ValidationReport({ entry, prepared }: { entry: FileEntry; prepar
           {t('import.showAll', { n: issues.length })}
         </button>
       )}
+      {prepared.issueCount > issues.length && <p className="muted">{t('import.moreIssues', { shown: issues.length, n: prepared.issueCount })}</p>}
       {c.rejected > 0 && (
         <div className="rejected-export">
-          {t('exporting.rejectedRows')}{' '}
-          <TableExport
-            table={() => rejectedRowsTable(prepared, entry.columns.map((col) => col.header), lang)}
-            fileName={`${stem}-rejected`}
-            action="download-rejected"
-          />
+          {t('exporting.rejectedRows')} <TableExport table={rejectedTable} fileName={`${stem}-rejected`} action="download-rejected" />
         </div>
       )}
     </section>

@@ -1,15 +1,28 @@
 /** The state of one dropped file in the import screen, and the pure rules that move it along. */
-import type { TextEncodingId } from '../../import/encoding';
+import type { StagedImport } from '../../db/load';
 import type { FileKind } from '../../import/fields';
 import type { ColumnSpec, FileContext } from '../../import/normalizeRow';
-import { analyzeFile, prepareImport, type FileAnalysis, type PreparedImport } from '../../import/pipeline';
+import type { FileAnalysis } from '../../import/pipeline';
+import type { ImportPlan, Progress } from '../../import/stream';
 import type { ImportOutcome } from '../../app/importer';
+
+/**
+ * The check of a file: every row read, normalised and staged in DuckDB with the current plan.
+ * Its report is what the screen shows; its staged rows are what "confirm" commits.
+ */
+export type Check =
+  | { status: 'running'; signature: string; progress: Progress | null }
+  | { status: 'done'; signature: string; staged: StagedImport }
+  | { status: 'failed'; signature: string; error: string }
+  | { status: 'cancelled'; signature: string };
 
 export interface FileEntry {
   id: string;
   fileName: string;
   size: number;
-  bytes: Uint8Array;
+  file: Blob;
+  /** The file as opened in the import worker. */
+  handle: number;
   analysis: FileAnalysis;
   sheetIndex: number;
   kind: FileKind | null;
@@ -19,6 +32,7 @@ export interface FileEntry {
   needsConfirm: boolean;
   confirmed: boolean;
   status: 'pending' | 'importing' | 'done' | 'cancelled' | 'failed';
+  check: Check | null;
   outcome?: ImportOutcome;
   error?: string;
 }
@@ -39,27 +53,16 @@ function applySheet(entry: Omit<FileEntry, 'sheetIndex' | 'kind' | 'columns' | '
   };
 }
 
-export function createEntry(bytes: Uint8Array, fileName: string, encoding?: TextEncodingId): FileEntry {
-  const analysis = analyzeFile(bytes, fileName, encoding ? { encoding } : {});
+/** A file just opened by the import worker (see importWorker.open). */
+export function createEntry(file: Blob, fileName: string, opened: { handle: number; analysis: FileAnalysis; size: number }, id?: string): FileEntry {
   return applySheet(
-    { id: `f${++nextId}`, fileName, size: bytes.length, bytes, analysis, status: 'pending' },
-    Math.max(analysis.sheetIndex, 0),
+    { id: id ?? `f${++nextId}`, fileName, size: opened.size, file, handle: opened.handle, analysis: opened.analysis, status: 'pending', check: null },
+    Math.max(opened.analysis.sheetIndex, 0),
   );
-}
-
-export function withEncoding(entry: FileEntry, encoding: TextEncodingId): FileEntry {
-  return { ...createEntry(entry.bytes, entry.fileName, encoding), id: entry.id };
 }
 
 export function withSheet(entry: FileEntry, sheetIndex: number): FileEntry {
   return applySheet(entry, sheetIndex);
-}
-
-export function prepareEntry(entry: FileEntry): PreparedImport | null {
-  const sheet = entry.analysis.source.sheets[entry.sheetIndex];
-  const layout = entry.analysis.sheets[entry.sheetIndex]?.layout;
-  if (entry.analysis.source.error || !sheet || !layout || !entry.kind) return null;
-  return prepareImport(sheet, layout, entry.kind, entry.columns, entry.context);
 }
 
 export type Blocker = 'needKind' | 'needBody' | 'needCycle' | 'needConfirm' | 'readError';
@@ -76,3 +79,17 @@ export function blockers(entry: FileEntry): Blocker[] {
   if (entry.needsConfirm && !entry.confirmed) out.push('needConfirm');
   return out;
 }
+
+/** The plan a check reads the file with, or null while something only a person can settle is open. */
+export function planOf(entry: FileEntry): ImportPlan | null {
+  const layout = entry.analysis.sheets[entry.sheetIndex]?.layout;
+  // A value still to be confirmed does not stop the check: confirming it changes nothing.
+  if (!layout || !entry.kind || blockers(entry).some((b) => b !== 'needConfirm')) return null;
+  return { sheetIndex: entry.sheetIndex, kind: entry.kind, columns: entry.columns, context: entry.context };
+}
+
+/** Two plans with the same signature read the file the same way: the check need not run again. */
+export function planSignature(plan: ImportPlan): string {
+  return JSON.stringify(plan);
+}
+

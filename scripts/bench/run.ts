@@ -1,0 +1,268 @@
+/**
+ * npm run bench: builds the app, generates rosters and results at each size (the sample
+ * generator scaled), and drives the built app in Debian's headless Chromium through the real
+ * file input. Prints a table and writes bench/results.json.
+ *
+ *   npm run bench                      # 100k, 1M and 3M roster rows
+ *   npm run bench -- 100000 1000000    # chosen sizes
+ *   npm run bench -- --no-build        # reuse dist/
+ *
+ * Per size: file MB; file chosen → import done; first full dashboard; p50/p95 of scope changes
+ * (county → township, cycle, body) until every visible chart is drawn; peak JS heap (page and
+ * workers) and tab memory (the renderer process); and DuckDB-WASM's bare read_csv of the same
+ * file in the same browser — the engine's floor.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { benchFiles, BENCH_TMP } from './generate';
+import { MemorySampler } from './memory';
+import { measureScopeChanges, settle } from './dashboard';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = process.argv.slice(2);
+const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+const SIZES = sizes.length ? sizes : [100_000, 1_000_000, 3_000_000];
+const MB = 1024 * 1024;
+
+const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
+const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+async function serve(root: string, outDir?: string): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({
+    root,
+    ...(outDir ? { configFile: false, build: { outDir } } : {}),
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!url) throw new Error('preview server has no URL');
+  return { server, url };
+}
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** The app's own JavaScript, gzipped: everything the browser may load but DuckDB's worker and wasm. */
+function bundleSizes() {
+  const dir = path.join(ROOT, 'dist/assets');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const size = (f: string) => gzipSync(readFileSync(path.join(dir, f))).length;
+  const own = files.filter((f) => !f.startsWith('duckdb-'));
+  const html = readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');
+  const entry = own.filter((f) => html.includes(f));
+  const kb = (fs: string[]) => round(fs.reduce((n, f) => n + size(f), 0) / 1024, 1);
+  return {
+    appJsGzipKB: kb(own),
+    entryJsGzipKB: kb(entry),
+    chunks: Object.fromEntries(own.map((f) => [f, round(size(f) / 1024, 1)])),
+    duckdbWorkerGzipKB: kb(files.filter((f) => f.startsWith('duckdb-browser-eh'))),
+  };
+}
+
+/** tsx compiles the functions handed to page.evaluate with esbuild's name helper: give the page one. */
+async function newContext(browser: Browser) {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript('window.__name = (f) => f');
+  return context;
+}
+
+async function bareLoad(browser: Browser, url: string, file: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}/index.html`);
+  await page.waitForFunction(() => window.__ready === true, null, { timeout: 120_000 });
+  await page.locator('#file').setInputFiles(file);
+  await page.waitForFunction(() => window.__bare !== undefined, null, { timeout: 600_000, polling: 100 });
+  const r = await page.evaluate(() => window.__bare!);
+  await context.close();
+  if ('error' in r) throw new Error(`bare read_csv: ${r.error}`);
+  return r;
+}
+
+/** Chooses files in the import screen, waits for the check, confirms; times each step. */
+async function importFiles(page: Page, files: string[]) {
+  await page.goto(`${page.url().split('?')[0]}?view=import`);
+  const input = page.locator('input[type=file][data-action="choose-files"]');
+  await input.waitFor({ state: 'attached', timeout: 120_000 });
+  const t0 = await page.evaluate(() => performance.now());
+  await input.setInputFiles(files);
+  const confirm = page.locator('[data-action="confirm-import"]');
+  await page.waitForFunction(
+    () => {
+      const b = document.querySelector<HTMLButtonElement>('[data-action="confirm-import"]');
+      const failed = document.querySelector('[data-check="failed"], [role="alert"]');
+      if (failed) throw new Error(failed.textContent ?? 'check failed');
+      return b && !b.disabled;
+    },
+    null,
+    { timeout: 1_800_000, polling: 50 },
+  );
+  const checked = await page.evaluate(() => performance.now());
+  await confirm.click();
+  await page.waitForSelector('.summary[data-state="done"]', { timeout: 1_800_000 });
+  const done = await page.evaluate(() => performance.now());
+  const alert = await page.locator('[role="alert"]').allInnerTexts();
+  if (alert.length) throw new Error(`import: ${alert.join(' | ')}`);
+  return { checkMs: checked - t0, importMs: done - t0 };
+}
+
+async function firstDashboard(page: Page) {
+  const t0 = await page.evaluate(() => performance.now());
+  await page.locator('[data-nav="overview"]').click();
+  await settle(page, 1_800_000);
+  return (await page.evaluate(() => performance.now())) - t0;
+}
+
+async function sampleDashboard(browser: Browser, url: string) {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${url}/`);
+    await settle(page, 120_000);
+    // From the start of navigation: engine, sample import, queries and charts.
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  return { runsMs: times.map((t) => round(t)), medianMs: round(times.sort((a, b) => a - b)[1]!) };
+}
+
+async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows: number) {
+  log(`generating ${rows.toLocaleString()} roster rows`);
+  const files = benchFiles(rows);
+  const fileMB = statSync(files.roster).size / MB;
+  log(`roster ${round(fileMB, 1)} MB; bare read_csv`);
+  const bare = await bareLoad(browser, bareUrl, files.roster);
+  log(`bare ${round(bare.ms)} ms for ${bare.rows} rows; the app`);
+
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const crashed: string[] = [];
+  page.on('crash', () => crashed.push('renderer crashed'));
+  await page.goto(`${appUrl}/?view=import`);
+  await page.locator('input[type=file][data-action="choose-files"]').waitFor({ state: 'attached', timeout: 120_000 });
+  const memory = await MemorySampler.start(browser, page);
+  let result: Record<string, unknown>;
+  try {
+    const roster = await importFiles(page, [files.roster]);
+    const rosterPeak = memory.peak();
+    log(`roster imported in ${round(roster.importMs)} ms (checked at ${round(roster.checkMs)} ms)`);
+    const results = await importFiles(page, files.results);
+    log(`results imported in ${round(results.importMs)} ms`);
+    const dashboardMs = await firstDashboard(page);
+    log(`first dashboard ${round(dashboardMs)} ms; scope changes`);
+    const scope = await measureScopeChanges(page);
+    const peak = memory.peak();
+    result = {
+      rows,
+      fileMB: round(fileMB, 1),
+      bareReadCsvMs: round(bare.ms),
+      importMs: round(roster.importMs),
+      checkMs: round(roster.checkMs),
+      importVsBare: round(roster.importMs / bare.ms, 2),
+      resultsImportMs: round(results.importMs),
+      firstDashboardMs: round(dashboardMs),
+      scopeChange: scope,
+      peakTabMB: round(peak.tabBytes / MB),
+      peakTabPerFileSize: round(peak.tabBytes / MB / fileMB, 2),
+      peakJsHeapMB: round(peak.jsHeapBytes / MB),
+      peakDuringRosterImport: { tabMB: round(rosterPeak.tabBytes / MB), jsHeapMB: round(rosterPeak.jsHeapBytes / MB) },
+      crashed: crashed.length > 0,
+    };
+  } catch (e) {
+    result = { rows, fileMB: round(fileMB, 1), bareReadCsvMs: round(bare.ms), error: e instanceof Error ? e.message.slice(0, 500) : String(e), crashed: crashed.length > 0, peakTabMB: round(memory.peak().tabBytes / MB) };
+  } finally {
+    memory.stop();
+    await context.close().catch(() => undefined);
+  }
+  log(JSON.stringify(result));
+  return result;
+}
+
+function machine() {
+  const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+  return {
+    date: new Date().toISOString(),
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+    memoryGB: round(os.totalmem() / 1024 ** 3, 1),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+    loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+  };
+}
+
+function printTable(rows: Record<string, unknown>[]) {
+  const cols: [string, (r: Record<string, unknown>) => unknown][] = [
+    ['rows', (r) => (r.rows as number).toLocaleString()],
+    ['file MB', (r) => r.fileMB],
+    ['bare read_csv ms', (r) => r.bareReadCsvMs],
+    ['import ms', (r) => r.importMs ?? r.error],
+    ['× bare', (r) => r.importVsBare],
+    ['1st dashboard ms', (r) => r.firstDashboardMs],
+    ['scope p50/p95 ms', (r) => (r.scopeChange ? `${(r.scopeChange as { p50: number }).p50} / ${(r.scopeChange as { p95: number }).p95}` : '')],
+    ['peak tab MB', (r) => r.peakTabMB],
+    ['tab ÷ file', (r) => r.peakTabPerFileSize],
+    ['peak JS heap MB', (r) => r.peakJsHeapMB],
+  ];
+  const cells = rows.map((r) => cols.map(([, f]) => String(f(r) ?? '')));
+  const widths = cols.map(([h], i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padStart(widths[i]!)).join(' | ')} |`;
+  console.log(line(cols.map(([h]) => h)));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const c of cells) console.log(line(c));
+}
+
+async function main() {
+  const info = machine();
+  if (!args.includes('--no-build')) {
+    log('building the app');
+    await build({ root: ROOT, logLevel: 'warn' });
+  }
+  log('building the bare DuckDB page');
+  const bareDist = path.join(BENCH_TMP, 'bare-dist');
+  await build({
+    configFile: false,
+    root: path.join(ROOT, 'scripts/bench/bare'),
+    base: './',
+    logLevel: 'warn',
+    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+    worker: { format: 'es' },
+    build: { outDir: bareDist, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 100_000 },
+  });
+  const app = await serve(ROOT);
+  const bare = await serve(path.join(ROOT, 'scripts/bench/bare'), bareDist);
+  const browser = await launch();
+  try {
+    const bundle = bundleSizes();
+    log(`app JS ${bundle.appJsGzipKB} KB gzipped (entry ${bundle.entryJsGzipKB} KB)`);
+    const sample = await sampleDashboard(browser, app.url);
+    log(`first dashboard on the sample: ${sample.medianMs} ms (median of 3)`);
+    const results = [];
+    for (const rows of SIZES) results.push(await benchSize(browser, app.url, bare.url, rows));
+    mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+    const out = { machine: info, bundle, sampleFirstDashboard: sample, sizes: results };
+    writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
+    console.log(`\n${info.date} · ${info.cpus} · ${info.memoryGB} GB · ${info.chromium}`);
+    console.log(`app JS ${bundle.appJsGzipKB} KB gzipped (first load ${bundle.entryJsGzipKB} KB) · first dashboard on the sample ${sample.medianMs} ms\n`);
+    printTable(results);
+    console.log('\nwritten: bench/results.json');
+  } finally {
+    await browser.close();
+    await app.server.close();
+    await bare.server.close();
+  }
+}
+
+await main();
