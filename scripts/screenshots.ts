@@ -13,6 +13,7 @@ const SHOTS: { name: string; query: string; ready: string; fullPage?: boolean }[
   { name: 'overview.png', query: '?view=overview&county=青山县', ready: '[data-chart="rates-by-place"][data-state="ready"]', fullPage: true },
   { name: 'compare.png', query: '?view=compare&item=t:青山县|城关街道&item=t:青山县|河东镇&item=t:河口县|白沙镇&metric=turnout&metric=women_share&metric=avg_age&metric=edu_college_share', ready: '[data-chart^="compare-"][data-state="ready"]' },
   { name: 'rules.png', query: '?view=rules&ruleCycles=all', ready: '[data-section="rule-summary"]' },
+  { name: 'report.png', query: '?view=report&county=青山县&township=河东镇', ready: '[data-chart="report-education"][data-state="ready"]' },
 ];
 
 const server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useIsFetching } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { setLang, currentLang } from '../i18n';
@@ -9,14 +9,20 @@ import { SampleBanner } from './SampleBanner';
 import { StoreBanner } from './StoreBanner';
 import { ServiceWorkerNotice } from './ServiceWorkerNotice';
 import { useRoute, VIEWS, type View } from './route';
+import { useImports } from './hooks';
+import { ExportInfoContext, type ExportInfo } from '../export/exportInfo';
 
 // Dashboard views pull in ECharts: each loads only when first shown.
 const OverviewView = lazy(() => import('../views/overview/OverviewView').then((m) => ({ default: m.OverviewView })));
 const IndicatorTable = lazy(() => import('../views/table/IndicatorTable').then((m) => ({ default: m.IndicatorTable })));
 const CompareView = lazy(() => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })));
 const RulesView = lazy(() => import('../views/RulesView').then((m) => ({ default: m.RulesView })));
+const ReportView = lazy(() => import('../views/report/ReportView').then((m) => ({ default: m.ReportView })));
 
-const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules'];
+const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules', 'report'];
+
+/** The report's label lives in its own i18n section (src/i18n: `report.nav`). */
+const navLabel = (v: View) => (v === 'report' ? 'report.nav' : `nav.${v}`);
 
 function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) {
   switch (view) {
@@ -28,6 +34,8 @@ function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) 
       return <CompareView />;
     case 'rules':
       return <RulesView />;
+    case 'report':
+      return <ReportView />;
     case 'import':
       return <ImportView onShowData={onShowData} />;
     case 'data':
@@ -40,51 +48,55 @@ export function App() {
   const [route, navigate] = useRoute();
   const view: View = route.view ?? 'overview';
   const lang = currentLang();
+  const imports = useImports().data;
+  const exportInfo: ExportInfo = useMemo(() => ({ files: imports ?? [] }), [imports]);
   // Queries in flight: "0" once every view shows data for its current scope (tests, benchmarks).
   const fetching = useIsFetching();
   return (
-    <div className="app" data-fetching={fetching}>
-      <header className="app-header">
-        <div className="brand">
-          <strong>{t('app.title')}</strong>
-          <span className="subtitle">{t('app.subtitle')}</span>
-        </div>
-        <nav aria-label="views">
-          {VIEWS.map((id) => (
-            <a
-              key={id}
-              href={`?view=${id}`}
-              data-nav={id}
-              aria-current={view === id ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate({ view: id });
-              }}
-            >
-              {t(`nav.${id}`)}
-            </a>
-          ))}
-        </nav>
-        <label className="lang">
-          <span className="sr-only">{t('app.language')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'zh')} data-action="language">
-            <option value="zh">中文</option>
-            <option value="en">English</option>
-          </select>
-        </label>
-      </header>
-      <StoreBanner />
-      <SampleBanner onCleared={() => navigate({ view: 'import' })} />
-      {SCOPED.includes(view) && <ScopeBar />}
-      <main>
-        <Suspense fallback={<p className="muted" aria-busy="true">…</p>}>
-          <ViewBody view={view} onShowData={() => navigate({ view: 'data' })} />
-        </Suspense>
-      </main>
-      <footer className="app-footer">
-        {t('app.privacy')}
-        <ServiceWorkerNotice />
-      </footer>
-    </div>
+    <ExportInfoContext.Provider value={exportInfo}>
+      <div className="app" data-fetching={fetching}>
+        <header className="app-header">
+          <div className="brand">
+            <strong>{t('app.title')}</strong>
+            <span className="subtitle">{t('app.subtitle')}</span>
+          </div>
+          <nav aria-label="views">
+            {VIEWS.map((id) => (
+              <a
+                key={id}
+                href={`?view=${id}`}
+                data-nav={id}
+                aria-current={view === id ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ view: id });
+                }}
+              >
+                {t(navLabel(id))}
+              </a>
+            ))}
+          </nav>
+          <label className="lang">
+            <span className="sr-only">{t('app.language')}</span>
+            <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'zh')} data-action="language">
+              <option value="zh">中文</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </header>
+        <StoreBanner />
+        <SampleBanner onCleared={() => navigate({ view: 'import' })} />
+        {SCOPED.includes(view) && <ScopeBar placeAndCycleOnly={view === 'report'} />}
+        <main>
+          <Suspense fallback={<p className="muted" aria-busy="true">…</p>}>
+            <ViewBody view={view} onShowData={() => navigate({ view: 'data' })} />
+          </Suspense>
+        </main>
+        <footer className="app-footer">
+          {t('app.privacy')}
+          <ServiceWorkerNotice />
+        </footer>
+      </div>
+    </ExportInfoContext.Provider>
   );
 }

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { echarts } from './echartsSetup';
 import type { ChartOption } from './option';
 import { currentLang } from '../i18n';
+import { ChartExportMenu } from './ChartExportMenu';
+import { optionTitle } from './exportFrame';
 
 export interface ChartItem {
   key: string;
@@ -13,14 +15,13 @@ interface Props {
   height?: number;
   /** A click on a data item that carries a place (see base.ts placeDatum). */
   onItemClick?: (item: ChartItem) => void;
-  /** Receives the live instance, e.g. for image export; null when it goes away. */
+  /** Receives the live instance; null when it goes away. */
   onInstance?: (chart: echarts.ECharts | null) => void;
+  /** PNG/SVG/copy buttons above the chart (default on). */
+  exportable?: boolean;
+  /** A fixed width in pixels (the report's A4 column); the container's width otherwise. */
+  width?: number;
   'data-chart': string;
-}
-
-function titleOf(option: ChartOption): string {
-  const t = Array.isArray(option.title) ? option.title[0] : option.title;
-  return typeof t?.text === 'string' ? t.text : '';
 }
 
 function isEmptyOption(option: ChartOption): boolean {
@@ -31,7 +32,7 @@ function isEmptyOption(option: ChartOption): boolean {
  * One ECharts instance bound to a div: created once, given each new option whole (notMerge, so
  * a series that disappears is gone), resized with its box and disposed on unmount.
  */
-export function EChart({ option, height = 360, onItemClick, onInstance, 'data-chart': id }: Props) {
+export function EChart({ option, height = 360, onItemClick, onInstance, exportable = true, width, 'data-chart': id }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onItemClick);
@@ -66,15 +67,22 @@ export function EChart({ option, height = 360, onItemClick, onInstance, 'data-ch
     chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
   }, [option]);
 
-  return (
+  const chartDiv = (
     <div
       ref={el}
       className="echart"
       role="img"
-      aria-label={titleOf(option)}
+      aria-label={optionTitle(option)}
       data-chart={id}
       data-empty={isEmptyOption(option) ? 'true' : 'false'}
-      style={{ width: '100%', height }}
+      style={{ width: width ?? '100%', height }}
     />
+  );
+  if (!exportable) return chartDiv;
+  return (
+    <div className="echart-box" data-chart-box={id}>
+      <ChartExportMenu option={option} shownSize={() => ({ width: el.current?.clientWidth ?? width ?? 640, height: el.current?.clientHeight ?? height })} />
+      {chartDiv}
+    </div>
   );
 }

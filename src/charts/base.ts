@@ -9,8 +9,11 @@ import { formatValue, type Unit } from '../metrics/format';
 import type { Category, ChartText } from './types';
 import type { ChartOption } from './option';
 
-/** Fonts present on Chinese Windows, macOS and Debian (fonts-noto-cjk), in that order of likelihood. */
-export const FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+/**
+ * Fonts present on Chinese Windows, macOS and Debian (fonts-noto-cjk), in that order of likelihood.
+ * Single quotes: ECharts' SVG string renderer writes this into a double-quoted style attribute.
+ */
+export const FONT_FAMILY = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 
 export const PALETTE = ['#2f6fb3', '#d9822b', '#3a9e6a', '#c2403a', '#7a5cb8', '#8c6d4f', '#d46aa8', '#6b7785', '#a3a322', '#2bb0c2'];
 
@@ -141,4 +144,18 @@ export function axisLabel(unit: Unit, lang: Lang): (v: number) => string {
 
 export function cycleLabel(y: number, lang: Lang): string {
   return lang === 'zh' ? `${y}年` : String(y);
+}
+
+/** The cycles a chart spans, for its subtitle: "2011–2021年", or one year. */
+export function cycleSpan(cycles: readonly number[], lang: Lang): string | null {
+  if (cycles.length === 0) return null;
+  const first = Math.min(...cycles);
+  const last = Math.max(...cycles);
+  if (first === last) return cycleLabel(first, lang);
+  return lang === 'zh' ? `${first}–${last}年` : `${first}–${last}`;
+}
+
+/** "分母：登记选民数" — every chart names its denominator; counts name their definition instead. */
+export function denominatorText(m: { denominatorLabel: { zh: string; en: string } | null; definition: { zh: string; en: string } }, lang: Lang): string {
+  return m.denominatorLabel ? `${lang === 'zh' ? '分母：' : 'Denominator: '}${m.denominatorLabel[lang]}` : m.definition[lang];
 }

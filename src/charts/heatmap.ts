@@ -21,7 +21,7 @@ export function heatmapOption(input: HeatmapInput): ChartOption {
   );
   return {
     ...frame(text, empty),
-    grid: { top: TITLE_HEIGHT + 10, left: 96, right: 24, bottom: 64 },
+    grid: { top: TITLE_HEIGHT + 10, left: 96, right: 24, bottom: 84 },
     tooltip: tooltip('item', (p) => {
       const [param] = asParams(p);
       const v = (param?.value as [number, number, number] | undefined) ?? null;

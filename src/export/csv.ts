@@ -4,7 +4,8 @@
  * escapeFormulae misses multi-line cells and mangles negative numbers, hence our own.
  */
 
-import { downloadBlob } from './download';
+import { downloadBlob, MIME } from './download';
+import { exportValue, type ExportTable } from './table';
 
 const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 
@@ -27,6 +28,14 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-export function downloadText(fileName: string, text: string, mime = 'text/csv;charset=utf-8'): void {
+/** A table model as CSV: number columns unquoted numbers, everything else neutralised text. */
+export function tableToCsv(table: ExportTable): string {
+  return toCsv(
+    table.columns.map((c) => c.header),
+    table.rows.map((r) => table.columns.map((c, i) => exportValue(c, r[i]))),
+  );
+}
+
+export function downloadText(fileName: string, text: string, mime: string = MIME.csv): void {
   downloadBlob(fileName, new Blob([text], { type: mime }));
 }

@@ -8,6 +8,7 @@ import type { Unit } from './format';
 
 export type MetricId =
   | 'villages'
+  | 'bodies_elected'
   | 'members'
   | 'turnout'
   | 'registration_rate'
@@ -95,6 +96,13 @@ export const METRICS: readonly MetricDef[] = [
     id: 'villages', zh: '村（社区）数', en: 'Villages', unit: 'count', source: 'villages',
     numerator: 'count(DISTINCT village_key)', denominator: null,
     definition: { zh: '有选举结果或成员名单的村（社区）个数', en: 'villages with results or a roster' },
+    denominatorLabel: null, higherIsBetter: null,
+  },
+  {
+    // Results are per body, so with both bodies in scope this counts party branches and committees apart.
+    id: 'bodies_elected', zh: '完成换届的组织数', en: 'Bodies that held elections', unit: 'count', source: 'results',
+    numerator: 'count(DISTINCT village_key)', denominator: null,
+    definition: { zh: '填报了选举结果的村党组织或村（居）委会个数（按班子分列）', en: 'party branches or villagers\' committees with election results recorded (per body)' },
     denominatorLabel: null, higherIsBetter: null,
   },
   {

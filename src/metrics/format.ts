@@ -32,3 +32,15 @@ export function formatDelta(delta: number | null | undefined, unit: Unit, lang: 
   if (unit === 'years') return `${sign}${abs.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
   return `${sign}${Math.round(abs).toLocaleString(locale)}`;
 }
+
+/** Decimals a figure of a unit is shown and exported with: rates and ages to 0.1, counts whole. */
+export function unitDecimals(unit: Unit): number {
+  return unit === 'count' ? 0 : 1;
+}
+
+/** A figure rounded as the dashboard shows it, so an exported or compared number equals the one on screen. */
+export function roundFigure(v: number | null | undefined, unit: Unit): number | null {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  const f = 10 ** unitDecimals(unit);
+  return Math.round(v * f) / f;
+}

@@ -1,26 +1,26 @@
 import type { ReactNode } from 'react';
-import { downloadText, toCsv, type CsvCell } from '../export/csv';
+import type { ExportTable } from '../export/table';
+import { TableExport } from './TableExport';
 
 interface Props {
+  /** The header cells shown; the export carries its own column headers. */
   headers: readonly string[];
-  /** The table as text cells for the CSV, built only when the user downloads. */
-  csvRows: () => readonly (readonly CsvCell[])[];
+  /** The table model for CSV and XLSX, built only when the user downloads. */
+  table: () => ExportTable | Promise<ExportTable>;
+  /** File name without extension. */
   fileName: string;
-  /** data-action of the download button, for tests and later export menus. */
+  /** data-action of the CSV button (the XLSX one gets `-xlsx`), for tests. */
   action: string;
-  downloadLabel: string;
   /** The body rows, rendered by the view with its own data- hooks. */
   children: ReactNode;
   tableAttrs?: Record<`data-${string}`, string>;
 }
 
-/** A scrollable data table with one header row and a CSV download of exactly what it shows. */
-export function DownloadableTable({ headers, csvRows, fileName, action, downloadLabel, children, tableAttrs }: Props) {
+/** A scrollable data table with one header row and CSV/XLSX downloads of exactly what it shows. */
+export function DownloadableTable({ headers, table, fileName, action, children, tableAttrs }: Props) {
   return (
     <>
-      <button type="button" data-action={action} onClick={() => downloadText(fileName, toCsv(headers, csvRows()))}>
-        {downloadLabel}
-      </button>
+      <TableExport table={table} fileName={fileName} action={action} />
       <div className="table-scroll tall">
         <table className="grid" {...tableAttrs}>
           <thead>

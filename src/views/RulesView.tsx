@@ -7,8 +7,10 @@ import { applicableRules, FIGURES, isRuleId, ruleDef, type RuleBreach, type Rule
 import { currentLang } from '../i18n';
 import type { Lang } from '../import/issues';
 import { formatValue } from '../metrics/format';
+import { numberColumn, textColumn, type ExportTable } from '../export/table';
 import { QueryState } from './QueryState';
 import { DownloadableTable } from './DownloadableTable';
+import { TableExport } from './TableExport';
 
 /** A breach's figures as one line: "登记选民数 1,500；参加投票人数 700；参选率 46.7%". */
 function figuresText(b: RuleBreach, lang: Lang): string {
@@ -73,16 +75,16 @@ export function RulesView() {
     t('rules.person'),
     t('rules.figures'),
   ];
-  const csvRow = (b: RuleBreach) => [
-    b.county,
-    b.township,
-    b.village,
-    b.cycle_year,
-    t(`body.${b.body}`),
-    ruleDef(b.rule)[lang],
-    personText(b),
-    figuresText(b, lang),
-  ];
+  const breachTable = (list: readonly RuleBreach[]): ExportTable => ({
+    name: t('rules.list'),
+    columns: headers.map((h, i) => (i === 3 ? numberColumn(h, 0) : textColumn(h))),
+    rows: list.map((b) => [b.county, b.township, b.village, b.cycle_year, t(`body.${b.body}`), ruleDef(b.rule)[lang], personText(b), figuresText(b, lang)]),
+  });
+  const summaryTable = (summary: readonly RuleSummary[]): ExportTable => ({
+    name: t('rules.summary'),
+    columns: [textColumn(t('rules.rule')), numberColumn(t('rules.checked'), 0), numberColumn(t('rules.breaches'), 0), numberColumn(t('rules.villages'), 0), textColumn(t('rules.requirement'))],
+    rows: summary.map((s) => [ruleDef(s.rule)[lang], s.checked, s.breaches, s.villages, ruleDef(s.rule).description[lang]]),
+  });
 
   return (
     <div className="rules-view" data-view="rules">
@@ -123,6 +125,7 @@ export function RulesView() {
             <>
               <section className="card" data-section="rule-summary">
                 <h3>{t('rules.summary')}</h3>
+                <TableExport table={() => summaryTable(summary)} fileName={`${t('rules.fileName')}-${t('rules.summary')}`} action="download-rule-summary" />
                 <div className="table-scroll tall">
                   <table className="grid">
                     <thead>
@@ -174,10 +177,9 @@ export function RulesView() {
                 ) : (
                   <DownloadableTable
                     headers={headers}
-                    csvRows={() => shown.map(csvRow)}
-                    fileName={`${t('rules.fileName')}.csv`}
+                    table={() => breachTable(shown)}
+                    fileName={t('rules.fileName')}
                     action="download-rules"
-                    downloadLabel={t('rules.download')}
                   >
                     {shown.map((b, i) => (
                       <tr

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseUrl, launch } from './setup/browser';
-import { hoverCharts, injected, watch } from './setup/watch';
+import { blockOtherOrigins, hoverCharts, injected, watch } from './setup/watch';
 
 const IMG = '<img src="http://evil.example/x.png">';
 const LINK = '=HYPERLINK("http://evil.example","x")';
@@ -59,13 +59,7 @@ describe('hostile input', () => {
     const origin = new URL(baseUrl()).origin;
     // No service worker here: every request of page and workers passes through the route.
     const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
-    const foreign: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin === origin) return route.continue();
-      foreign.push(url);
-      return route.abort('blockedbyclient');
-    });
+    const foreign = await blockOtherOrigins(context, origin);
     const page = await context.newPage();
     page.on('websocket', (ws) => foreign.push(ws.url()));
     const w = await watch(context, page);

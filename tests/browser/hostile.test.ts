@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch } from './setup/browser';
-import { hoverCharts, injected, watch, type Watch } from './setup/watch';
+import { blockOtherOrigins, hoverCharts, injected, watch, type Watch } from './setup/watch';
 
 const fixture = (n: string) => path.resolve(import.meta.dirname, '../fixtures', n);
 
@@ -25,19 +25,14 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let w: Watch;
-const foreign: string[] = [];
+let foreign: string[] = [];
 
 const scopeSelect = (name: string) => page.locator(`[data-scope="${name}"]`);
 
 beforeAll(async () => {
   browser = await launch();
   context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true, serviceWorkers: 'block' });
-  const origin = new URL(baseUrl()).origin;
-  await context.route('**/*', (route) => {
-    if (new URL(route.request().url()).origin === origin) return route.continue();
-    foreign.push(route.request().url());
-    return route.abort('blockedbyclient');
-  });
+  foreign = await blockOtherOrigins(context, new URL(baseUrl()).origin);
   page = await context.newPage();
   w = await watch(context, page);
   await page.goto(`${baseUrl()}/?view=import`);

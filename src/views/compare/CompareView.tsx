@@ -5,6 +5,7 @@ import { useDb } from '../../app/DbProvider';
 import { usePlaces } from '../../app/hooks';
 import { useRoute } from '../../app/route';
 import { useScope } from '../../app/useScope';
+import { cycleSpan, denominatorText } from '../../charts/base';
 import { EChart } from '../../charts/EChart';
 import { trendOption } from '../../charts/trend';
 import { queryMetrics, type MetricRow } from '../../db/queries';
@@ -12,6 +13,9 @@ import { currentLang } from '../../i18n';
 import { isMetricId, METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
 import { formatValue } from '../../metrics/format';
 import { parentScope, scopeKey, type Scope } from '../../metrics/scope';
+import { numberColumn, textColumn, type ExportTable } from '../../export/table';
+import { roundFigure } from '../../metrics/format';
+import { TableExport } from '../TableExport';
 import { trendInput } from '../overview/chartInputs';
 import { placeLabel } from '../scope/scopeLabel';
 import { itemLabel, itemParam, itemScope, MAX_ITEMS, parseItem, type CompareItem } from './compareItems';
@@ -90,6 +94,20 @@ export function CompareView() {
   }, [places]);
 
   const cycle = scope.cycle;
+  const valueAt = (rows: readonly MetricRow[], m: MetricId) => rows.find((r) => r.metric === m && r.cycle_year === cycle)?.value ?? null;
+  // One row per indicator, for each place its value and its parent's, rounded as shown.
+  const exportTable = (list: readonly ItemRows[]): ExportTable => ({
+    name: lang === 'zh' ? '对比' : 'Compare',
+    columns: [
+      textColumn(t('table.metric')),
+      textColumn(t('exporting.unit')),
+      ...list.flatMap((d) => [numberColumn(d.label), numberColumn(`${d.label} · ${d.parentLabel ?? ''}`)]),
+    ],
+    rows: metrics.map((m) => {
+      const def = metricDef(m);
+      return [def[lang], t(`exporting.unit_${def.unit}`), ...list.flatMap((d) => [roundFigure(valueAt(d.own, m), def.unit), roundFigure(valueAt(d.parent, m), def.unit)])];
+    }),
+  });
   return (
     <div className="compare" data-view="compare">
       <h2>{lang === 'zh' ? '对比' : 'Compare'}</h2>
@@ -156,8 +174,8 @@ export function CompareView() {
                 trendInput(
                   {
                     title: def[lang],
-                    subtitle: [t(`body.${metricBody(m, scope)}`)].join(' · '),
-                    denominator: def.denominatorLabel ? `${lang === 'zh' ? '分母：' : 'Denominator: '}${def.denominatorLabel[lang]}` : def.definition[lang],
+                    subtitle: [data.data.map((d) => d.label).join(lang === 'zh' ? '、' : ', '), cycleSpan(cycles, lang), t(`body.${metricBody(m, scope)}`)].filter(Boolean).join(' · '),
+                    denominator: denominatorText(def, lang),
                     lang,
                   },
                   m,
@@ -176,6 +194,11 @@ export function CompareView() {
             <h3>
               {lang === 'zh' ? '数据表' : 'Figures'} · {cycle !== null ? t('scope.year', { year: cycle }) : ''}
             </h3>
+            <TableExport
+              table={() => exportTable(data.data)}
+              fileName={`${lang === 'zh' ? '对比' : 'compare'}-${cycle ?? ''}-${data.data.map((d) => d.label).join('-')}`}
+              action="download-compare"
+            />
             <div className="table-scroll">
               <table className="grid" data-table="compare">
                 <thead>
@@ -200,7 +223,7 @@ export function CompareView() {
                 <tbody>
                   {metrics.map((m) => {
                     const def = metricDef(m);
-                    const pick1 = (rows: MetricRow[]) => rows.find((r) => r.metric === m && r.cycle_year === cycle)?.value ?? null;
+                    const pick1 = (rows: MetricRow[]) => valueAt(rows, m);
                     return (
                       <tr key={m} data-compare-row={m}>
                         <th scope="row">{def[lang]}</th>

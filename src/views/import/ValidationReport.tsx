@@ -6,22 +6,23 @@ import { rejectedRows, type RejectedRow } from '../../db/queries';
 import { formatIssue, type Lang } from '../../import/issues';
 import type { RowIssue } from '../../import/normalizeRow';
 import { currentLang } from '../../i18n';
-import { downloadText, toCsv } from '../../export/csv';
+import { numberColumn, textColumn, type ExportTable } from '../../export/table';
+import { TableExport } from '../TableExport';
 import type { FileEntry } from './entry';
 
 const FIRST = 50;
 
-/** Rejected rows as the user gave them, with the reasons: to correct and import again. */
-export function rejectedRowsCsv(rows: readonly RejectedRow[], headers: readonly string[], lang: Lang): string {
-  const head = [lang === 'zh' ? '原文件行号' : 'Row in file', lang === 'zh' ? '原因' : 'Reason', ...headers];
-  return toCsv(
-    head,
-    rows.map((r) => {
+/** Rejected rows as the user gave them (every cell text), with their row number and reasons: to correct and import again. */
+export function rejectedRowsTable(rows: readonly RejectedRow[], headers: readonly string[], lang: Lang): ExportTable {
+  return {
+    name: lang === 'zh' ? '被拒绝的行' : 'Rejected rows',
+    columns: [numberColumn(lang === 'zh' ? '原文件行号' : 'Row in file', 0), textColumn(lang === 'zh' ? '原因' : 'Reason'), ...headers.map((h) => textColumn(h))],
+    rows: rows.map((r) => {
       const issues = JSON.parse(r.reasons) as RowIssue[];
       const cells = JSON.parse(r.cells) as string[];
       return [r.source_row, issues.filter((i) => i.severity === 'reject').map((i) => formatIssue(i, lang)).join('; '), ...cells];
     }),
-  );
+  };
 }
 
 export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: StagedImport }) {
@@ -33,12 +34,18 @@ export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: 
   const c = prepared.counts;
   const issues = prepared.issues;
   const shown = all ? issues : issues.slice(0, FIRST);
-  const downloadRejected = async () => {
+  const stem = entry.fileName.replace(/\.[^.]+$/, '');
+  const rejectedTable = async (): Promise<ExportTable> => {
     // Before the commit the rows are in the staging table; after it, in the import's record.
     const importId = entry.outcome?.importId;
     const rows = await rejectedRows(db, importId ? { importId } : { stagedTable: staged.rejectedTable });
-    downloadText(`${entry.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, rejectedRowsCsv(rows, entry.columns.map((col) => col.header), lang));
+    return rejectedRowsTable(rows, entry.columns.map((col) => col.header), lang);
   };
+  const issuesTable = (): ExportTable => ({
+    name: t('import.issues'),
+    columns: [numberColumn(t('import.row'), 0), textColumn(t('import.column')), textColumn(t('import.value')), textColumn(t('import.reason'))],
+    rows: issues.map((i) => [i.row, i.column, i.value, `${t(`import.severity_${i.severity}`)}: ${formatIssue(i, lang)}`]),
+  });
   return (
     <section className="report" data-report={entry.fileName}>
       <h4>{t('import.report')}</h4>
@@ -112,6 +119,7 @@ export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: 
         <p className="muted">{t('import.noIssues')}</p>
       ) : (
         <div className="table-scroll">
+          <TableExport table={issuesTable} fileName={`${stem}-${t('import.issues')}`} action="download-issues" />
           <table className="grid issues" data-table="issues">
             <thead>
               <tr>
@@ -143,13 +151,9 @@ export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: 
       )}
       {prepared.issueCount > issues.length && <p className="muted">{t('import.moreIssues', { shown: issues.length, n: prepared.issueCount })}</p>}
       {c.rejected > 0 && (
-        <button
-          type="button"
-          data-action="download-rejected"
-          onClick={() => void downloadRejected()}
-        >
-          {t('import.downloadRejected')}
-        </button>
+        <div className="rejected-export">
+          {t('exporting.rejectedRows')} <TableExport table={rejectedTable} fileName={`${stem}-rejected`} action="download-rejected" />
+        </div>
       )}
     </section>
   );

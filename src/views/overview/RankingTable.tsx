@@ -1,12 +1,18 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMetricRows } from '../../app/hooks';
+import { useMetricRows, usePlaces } from '../../app/hooks';
+import { useRoute } from '../../app/route';
 import { useScope } from '../../app/useScope';
 import type { GroupBy } from '../../db/metricSql';
 import { currentLang } from '../../i18n';
 import { METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
 import { formatValue } from '../../metrics/format';
+import { numberColumn, textColumn, type ExportTable } from '../../export/table';
+import { roundFigure, unitDecimals } from '../../metrics/format';
+import { TableExport } from '../TableExport';
+import { placeLabel } from '../scope/scopeLabel';
 import { rankedValues } from './chartInputs';
+import { metricParam } from './chartChoices';
 import { useDrillDown } from './useDrillDown';
 
 type SortKey = 'label' | 'value' | 'numerator' | 'denominator';
@@ -16,8 +22,12 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
   const { t } = useTranslation();
   const lang = currentLang();
   const { scope } = useScope();
+  const [route, navigate] = useRoute();
+  const places = usePlaces().data ?? [];
   const drill = useDrillDown();
-  const [metric, setMetric] = useState<MetricId>('turnout');
+  // The indicator ranked lives in the URL (`rank=`), so a shared link ranks by the same one.
+  const metric = metricParam(route.params, 'rank', 'turnout');
+  const setMetric = (m: MetricId) => navigate({ rank: m === 'turnout' ? null : m });
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: true });
   const m = metricDef(metric);
   const body = m.source === 'results' && scope.body === 'all' ? 'village_committee' : scope.body;
@@ -44,6 +54,19 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
       return dir * (x - y);
     });
   }, [rows.data, metric, level, sort]);
+  const exportTable = (): ExportTable => ({
+    name: m[lang],
+    columns: [
+      numberColumn('#', 0),
+      textColumn(t(`scope.${level}`)),
+      ...(level === 'village' ? [textColumn(t('scope.township'))] : []),
+      numberColumn(`${m[lang]}${m.unit === 'percent' ? '（%）' : ''}`, unitDecimals(m.unit)),
+      numberColumn(t('table.numerator'), 0),
+      numberColumn(t('table.denominator'), 0),
+    ],
+    rows: sorted.map((r, i) => [i + 1, r.label, ...(level === 'village' ? [r.detail ?? null] : []), roundFigure(r.value, m.unit), r.numerator ?? null, r.denominator ?? null]),
+  });
+  const where = placeLabel(scope, places, lang);
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="link" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'label' }))}>
@@ -64,6 +87,11 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
         </select>
       </h3>
       <p className="muted">{m.definition[lang]}</p>
+      <TableExport
+        table={exportTable}
+        fileName={`${where.replaceAll(' · ', '-')}-${scope.cycle ?? ''}-${lang === 'zh' ? '排名' : 'ranking'}-${m[lang]}`}
+        action="download-ranking"
+      />
       <div className="table-scroll">
         <table className="grid">
           <thead>

@@ -11,8 +11,11 @@ const ROLE_KEY: Record<RoleScope, 'scope.roleAll' | 'scope.roleHead' | 'scope.ro
   member: 'scope.roleMember',
 };
 
-/** One bar that sets the scope of every dashboard view: place, cycle, body and role. */
-export function ScopeBar() {
+/**
+ * One bar that sets the scope of every dashboard view: place, cycle, body and role. The report
+ * covers both bodies and every role, so it shows place and cycle only.
+ */
+export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: boolean }) {
   const { t } = useTranslation();
   const { scope, cycles, setScope } = useScope();
   const places = usePlaces().data ?? [];
@@ -76,20 +79,24 @@ export function ScopeBar() {
           </option>
         ))}
       </select>
-      <select value={scope.body} aria-label={t('scope.body')} data-scope="body" onChange={(e) => setScope({ body: e.target.value as BodyScope })}>
-        {BODY_SCOPES.map((b) => (
-          <option key={b} value={b}>
-            {b === 'all' ? t('scope.bodyAll') : t(`body.${b}`)}
-          </option>
-        ))}
-      </select>
-      <select value={scope.role} aria-label={t('scope.role')} data-scope="role" onChange={(e) => setScope({ role: e.target.value as RoleScope })}>
-        {ROLE_SCOPES.map((r) => (
-          <option key={r} value={r}>
-            {t(ROLE_KEY[r])}
-          </option>
-        ))}
-      </select>
+      {!placeAndCycleOnly && (
+        <>
+          <select value={scope.body} aria-label={t('scope.body')} data-scope="body" onChange={(e) => setScope({ body: e.target.value as BodyScope })}>
+            {BODY_SCOPES.map((b) => (
+              <option key={b} value={b}>
+                {b === 'all' ? t('scope.bodyAll') : t(`body.${b}`)}
+              </option>
+            ))}
+          </select>
+          <select value={scope.role} aria-label={t('scope.role')} data-scope="role" onChange={(e) => setScope({ role: e.target.value as RoleScope })}>
+            {ROLE_SCOPES.map((r) => (
+              <option key={r} value={r}>
+                {t(ROLE_KEY[r])}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <Breadcrumb />
     </div>
   );

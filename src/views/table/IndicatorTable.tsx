@@ -6,6 +6,8 @@ import { DownloadableTable } from '../DownloadableTable';
 import { currentLang } from '../../i18n';
 import { METRICS, metricDef } from '../../metrics/catalogue';
 import { formatValue } from '../../metrics/format';
+import { numberColumn, textColumn, type ExportTable } from '../../export/table';
+import { roundFigure } from '../../metrics/format';
 import { QueryState } from '../QueryState';
 import { figureLabel, figureTexts } from '../figureText';
 import { parentLabel, placeLabel } from '../scope/scopeLabel';
@@ -45,6 +47,35 @@ export function IndicatorTable() {
       m.definition[lang],
     ];
   };
+  // The same rows as numbers: values rounded as shown, the unit in its own column.
+  const exportTable = (list: readonly Figure[]): ExportTable => ({
+    name: t('table.heading'),
+    columns: [
+      textColumn(t('table.metric')),
+      numberColumn(t('table.value')),
+      textColumn(t('exporting.unit')),
+      numberColumn(t('table.numerator')),
+      numberColumn(t('table.denominator')),
+      ...(previousCycle !== null ? [numberColumn(t('table.previous', { year: previousCycle })), numberColumn(t('table.change'))] : []),
+      ...(parentName ? [numberColumn(t('table.parent', { name: parentName }))] : []),
+      textColumn(t('table.definition')),
+    ],
+    rows: list.map((f) => {
+      const m = metricDef(f.metric);
+      const value = roundFigure(f.current?.value, m.unit);
+      const prev = roundFigure(f.previous?.value, m.unit);
+      return [
+        figureLabel(f, lang, t, scope.body),
+        value,
+        t(`exporting.unit_${m.unit}`),
+        f.current?.numerator ?? null,
+        f.current?.denominator ?? null,
+        ...(previousCycle !== null ? [prev, value !== null && prev !== null ? roundFigure(value - prev, m.unit) : null] : []),
+        ...(parentName ? [roundFigure(f.parent?.value, m.unit)] : []),
+        m.definition[lang],
+      ];
+    }),
+  });
 
   return (
     <div className="indicator-table" data-view="table">
@@ -55,10 +86,9 @@ export function IndicatorTable() {
         {(list) => (
           <DownloadableTable
             headers={headers}
-            csvRows={() => list.map(cells)}
-            fileName={`${title.replaceAll(' · ', '-')}-指标表.csv`}
+            table={() => exportTable(list)}
+            fileName={`${title.replaceAll(' · ', '-')}-${t('table.heading')}`}
             action="download-table"
-            downloadLabel={t('table.download')}
           >
             {list.map((f) => {
               const row = cells(f);

@@ -67,3 +67,15 @@ export const injected = (page: Page) =>
         (e) => e.outerHTML,
       ),
   );
+
+/** Aborts every request to another origin than the app's; returns the list of those refused. */
+export async function blockOtherOrigins(context: BrowserContext, appOrigin: string): Promise<string[]> {
+  const foreign: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === appOrigin) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return foreign;
+}

@@ -1,0 +1,271 @@
+/**
+ * Writes the statistics section of a township's election work report (选举工作总结) from the
+ * catalogue figures and the rule checks — a pure function: the same figures give the same text.
+ * Every number in the text is a numerator, denominator or value of a catalogue metric (or a rule
+ * count); a figure that is missing is left out, and a part with no figures at all says so.
+ */
+import { ruleDef } from '../db/rules';
+import type { Lang } from '../import/issues';
+import { metricDef, type MetricId } from '../metrics/catalogue';
+import { formatValue, roundFigure, type Unit } from '../metrics/format';
+import { figure, KEY_FIGURES, type FigureGroup, type ReportData } from './data';
+
+export type SectionId = 'overview' | 'turnout' | 'members' | 'cross' | 'reelection' | 'change' | 'rules';
+
+export const SECTION_IDS: readonly SectionId[] = ['overview', 'turnout', 'members', 'cross', 'reelection', 'change', 'rules'];
+
+export interface ReportSection {
+  id: SectionId;
+  heading: string;
+  paragraphs: string[];
+}
+
+const HEADINGS: Record<SectionId, { zh: string; en: string }> = {
+  overview: { zh: '一、基本情况', en: '1. Overview' },
+  turnout: { zh: '二、选民参选情况', en: '2. Voters and turnout' },
+  members: { zh: '三、当选成员结构', en: '3. Members elected' },
+  cross: { zh: '四、交叉任职和“一肩挑”情况', en: '4. Cross-holding and one-shoulder' },
+  reelection: { zh: '五、连任和新当选情况', en: '5. Re-election' },
+  change: { zh: '六、与上届比较', en: '6. Change from the previous cycle' },
+  rules: { zh: '七、选举合规核查情况', en: '7. Rule checks' },
+};
+
+const VC = 'village_committee';
+const PB = 'party_branch';
+
+
+/** Formatting and lookups for one report, in one language. */
+function writer(data: ReportData, lang: Lang) {
+  const zh = lang === 'zh';
+  const fmt = (v: number | null | undefined, unit: Unit) => formatValue(v, unit, lang);
+  const known = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
+  const get = (group: FigureGroup, metric: MetricId, body?: string, previous = false) => figure(data, group, metric, { body, previous });
+  /** A share clause "女性3名，占30.0%" / "3 women (30.0%)": only when both counts are known. */
+  const share = (group: FigureGroup, metric: MetricId, zhWhat: string, enWhat: (n: string) => string, body?: string): string | null => {
+    const r = get(group, metric, body);
+    if (!r || !known(r.numerator) || !known(r.value)) return null;
+    return zh ? `${zhWhat}${fmt(r.numerator, 'count')}名，占${fmt(r.value, 'percent')}` : `${enWhat(fmt(r.numerator, 'count'))} (${fmt(r.value, 'percent')})`;
+  };
+  const count = (group: FigureGroup, metric: MetricId, body?: string): number | null => {
+    const r = get(group, metric, body);
+    return r && known(r.value) ? r.value : null;
+  };
+  const join = (parts: (string | null)[], sep: string) => parts.filter((p): p is string => !!p).join(sep);
+  const sentence = (s: string) => (zh ? `${s}。` : `${s.charAt(0).toUpperCase()}${s.slice(1)}.`);
+  return { zh, fmt, known, get, share, count, join, sentence };
+}
+
+type W = ReturnType<typeof writer>;
+
+/** "青山县河东镇" / "Hedong, Qingshan"; "统计范围内" / "the area covered" for all data. */
+function placeText(data: ReportData, lang: Lang): string {
+  if (data.place.length === 0) return lang === 'zh' ? '统计范围内' : 'the area covered';
+  return lang === 'zh' ? data.place.join('') : [...data.place].reverse().join(', ');
+}
+
+function overview(data: ReportData, w: W, lang: Lang): string[] {
+  const villages = w.count('all', 'villages');
+  const where = placeText(data, lang);
+  if (villages === null) return [w.zh ? `${where}${data.cycle}年没有选举数据。` : `There are no election figures for ${where} in ${data.cycle}.`];
+  const pb = w.count('all', 'bodies_elected', PB);
+  const vc = w.count('all', 'bodies_elected', VC);
+  if (w.zh) {
+    const bodies = w.join([pb !== null ? `${w.fmt(pb, 'count')}个村党组织` : null, vc !== null ? `${w.fmt(vc, 'count')}个村（居）民委员会` : null], '、');
+    return [
+      `${data.cycle}年村“两委”换届选举，${where}共有${w.fmt(villages, 'count')}个村（社区）纳入统计${bodies ? `，其中${bodies}填报了换届选举结果` : ''}。`,
+    ];
+  }
+  const bodies = w.join([pb !== null ? `${w.fmt(pb, 'count')} party branches` : null, vc !== null ? `${w.fmt(vc, 'count')} villagers' committees` : null], ' and ');
+  return [`In the ${data.cycle} "two committees" elections, ${w.fmt(villages, 'count')} villages (communities) of ${where} are covered${bodies ? `; ${bodies} reported their election results` : ''}.`];
+}
+
+function turnout(w: W): string[] {
+  const out: string[] = [];
+  const vc = w.get('all', 'turnout', VC);
+  if (vc && w.known(vc.value))
+    out.push(
+      w.zh
+        ? `村（居）民委员会换届选举登记选民${w.fmt(vc.denominator, 'count')}人，参加投票${w.fmt(vc.numerator, 'count')}人，参选率${w.fmt(vc.value, 'percent')}。`
+        : `In the villagers' committee elections ${w.fmt(vc.denominator, 'count')} voters were registered and ${w.fmt(vc.numerator, 'count')} voted: a turnout of ${w.fmt(vc.value, 'percent')}.`,
+    );
+  const pb = w.get('all', 'turnout', PB);
+  if (pb && w.known(pb.value))
+    out.push(
+      w.zh
+        ? `村党组织换届选举应到会党员${w.fmt(pb.denominator, 'count')}人，参加选举${w.fmt(pb.numerator, 'count')}人，参选率${w.fmt(pb.value, 'percent')}。`
+        : `In the party branch elections ${w.fmt(pb.denominator, 'count')} party members were entitled to vote and ${w.fmt(pb.numerator, 'count')} voted (${w.fmt(pb.value, 'percent')}).`,
+    );
+  const inv = w.get('all', 'invalid_ballot_rate', VC);
+  if (inv && w.known(inv.value))
+    out.push(
+      w.zh
+        ? `村（居）委会选举共收回选票${w.fmt(inv.denominator, 'count')}张，其中无效票${w.fmt(inv.numerator, 'count')}张，无效票率${w.fmt(inv.value, 'percent')}。`
+        : `Of ${w.fmt(inv.denominator, 'count')} committee ballots returned, ${w.fmt(inv.numerator, 'count')} were invalid (${w.fmt(inv.value, 'percent')}).`,
+    );
+  for (const [body, zhName, enName] of [[VC, '村（居）委会', "villagers' committee"], [PB, '村党组织', 'party branch']] as const) {
+    const fr = w.get('all', 'first_round_success_rate', body);
+    if (fr && w.known(fr.value))
+      out.push(
+        w.zh
+          ? `填报选举轮次的${w.fmt(fr.denominator, 'count')}个村中，${zhName}一次选举成功的${w.fmt(fr.numerator, 'count')}个，一次选举成功率${w.fmt(fr.value, 'percent')}。`
+          : `Of ${w.fmt(fr.denominator, 'count')} villages reporting it, ${w.fmt(fr.numerator, 'count')} elected their ${enName} in the first round (${w.fmt(fr.value, 'percent')}).`,
+      );
+  }
+  if (out.length === 0) out.push(w.zh ? '本届未录入选举结果（选民数、投票人数），参选情况暂缺。' : 'No election results (voters, votes cast) were recorded for this cycle, so turnout is not available.');
+  return [out.join(w.zh ? '' : ' ')];
+}
+
+function members(w: W): string[] {
+  const total = w.count('all', 'members');
+  if (total === null || total === 0) return [w.zh ? '本届未录入两委成员名单，当选成员结构情况暂缺。' : 'No rosters of elected members were recorded for this cycle, so their profile is not available.'];
+  const out: string[] = [];
+  const pb = w.count('party_branch', 'members');
+  const vc = w.count('village_committee', 'members');
+  const zhParts = w.join([pb ? `村党组织成员${w.fmt(pb, 'count')}名` : null, vc ? `村（居）委会成员${w.fmt(vc, 'count')}名` : null], '，');
+  const enParts = w.join([pb ? `${w.fmt(pb, 'count')} on party branches` : null, vc ? `${w.fmt(vc, 'count')} on villagers' committees` : null], ' and ');
+  out.push(
+    w.zh
+      ? `共选举产生村“两委”成员${w.fmt(total, 'count')}名（交叉任职的只计一次）${zhParts ? `，其中${zhParts}` : ''}。`
+      : `${w.fmt(total, 'count')} members of the two committees were elected (a person on both counted once)${enParts ? `: ${enParts}` : ''}.`,
+  );
+  const women = w.share('all', 'women_share', '女性', (n) => `${n} women`);
+  if (women) out.push(w.sentence(w.zh ? `从性别看，${women}` : `by gender: ${women}`));
+  const avg = w.get('all', 'avg_age');
+  const bands = [
+    w.share('all', 'age_le35_share', '35岁及以下', (n) => `${n} aged 35 or under`),
+    w.share('all', 'age_36_45_share', '36至45岁', (n) => `${n} aged 36–45`),
+    w.share('all', 'age_46_55_share', '46至55岁', (n) => `${n} aged 46–55`),
+    w.share('all', 'age_ge56_share', '56岁及以上', (n) => `${n} aged 56 or over`),
+  ];
+  const age = w.join([avg && w.known(avg.value) ? (w.zh ? `平均年龄${w.fmt(avg.value, 'years')}岁` : `average age ${w.fmt(avg.value, 'years')}`) : null, w.join(bands, w.zh ? '，' : ', ') || null], w.zh ? '；' : '; ');
+  if (age) out.push(w.sentence(w.zh ? `从年龄看，${age}` : `by age: ${age}`));
+  const edu = w.join(
+    [
+      w.share('all', 'edu_college_share', '大专及以上学历', (n) => `${n} with college or above`),
+      w.share('all', 'edu_senior_share', '高中、中专学历', (n) => `${n} with senior middle or vocational school`),
+      w.share('all', 'edu_junior_or_below_share', '初中及以下学历', (n) => `${n} with junior middle school or below`),
+    ],
+    w.zh ? '；' : '; ',
+  );
+  if (edu) out.push(w.sentence(w.zh ? `从文化程度看，${edu}` : `by education: ${edu}`));
+  const other = w.join(
+    [
+      w.share('all', 'party_member_share', '中共党员', (n) => `${n} party members`),
+      w.share('village_committee', 'party_member_share', '村（居）委会成员中中共党员', (n) => `${n} party members on the villagers' committees`),
+      w.share('all', 'minority_share', '少数民族', (n) => `${n} of ethnic minorities`),
+    ],
+    w.zh ? '；' : '; ',
+  );
+  if (other) out.push(w.sentence(w.zh ? `从政治面貌和民族看，${other}` : `${other}`));
+  const cgo = w.count('all', 'college_graduate_officials');
+  if (cgo) out.push(w.zh ? `当选成员中有大学生村官${w.fmt(cgo, 'count')}名。` : `${w.fmt(cgo, 'count')} college-graduate village officials were elected.`);
+  const secs = w.count('secretaries', 'members');
+  if (secs) {
+    const sAge = w.get('secretaries', 'avg_age');
+    const parts = [
+      sAge && w.known(sAge.value) ? (w.zh ? `平均年龄${w.fmt(sAge.value, 'years')}岁` : `average age ${w.fmt(sAge.value, 'years')}`) : null,
+      w.share('secretaries', 'women_share', '女性', (n) => `${n} women`),
+      w.share('secretaries', 'edu_college_share', '大专及以上学历', (n) => `${n} with college or above`),
+      w.share('secretaries', 'age_le35_share', '35岁及以下', (n) => `${n} aged 35 or under`),
+    ];
+    const detail = w.join(parts, w.zh ? '，' : ', ');
+    out.push(w.zh ? `村党组织书记${w.fmt(secs, 'count')}名${detail ? `，${detail}` : ''}。` : `Of the ${w.fmt(secs, 'count')} party branch secretaries${detail ? `: ${detail}` : ''}.`);
+  }
+  return [out.join(w.zh ? '' : ' ')];
+}
+
+function cross(w: W): string[] {
+  const out: string[] = [];
+  const ch = w.get('all', 'cross_holding_rate');
+  if (ch && w.known(ch.value))
+    out.push(
+      w.zh
+        ? `村党组织成员和村（居）委会成员交叉任职${w.fmt(ch.numerator, 'count')}人，占两委成员（去重）${w.fmt(ch.denominator, 'count')}人的${w.fmt(ch.value, 'percent')}。`
+        : `${w.fmt(ch.numerator, 'count')} persons sit on both committees: ${w.fmt(ch.value, 'percent')} of the ${w.fmt(ch.denominator, 'count')} distinct members.`,
+    );
+  const os = w.get('all', 'one_shoulder_rate');
+  if (os && w.known(os.value))
+    out.push(
+      w.zh
+        ? `村党组织书记、村委会主任“一肩挑”的村${w.fmt(os.numerator, 'count')}个，占两委成员名单齐全的${w.fmt(os.denominator, 'count')}个村的${w.fmt(os.value, 'percent')}。`
+        : `In ${w.fmt(os.numerator, 'count')} of the ${w.fmt(os.denominator, 'count')} villages with both rosters recorded the branch secretary is also the committee director ("one shoulder", ${w.fmt(os.value, 'percent')}).`,
+    );
+  if (out.length === 0) out.push(w.zh ? '未同时录入两委成员名单，交叉任职和“一肩挑”情况暂缺。' : 'Rosters of both bodies are needed for cross-holding and one-shoulder figures; they are not available.');
+  return [out.join(w.zh ? '' : ' ')];
+}
+
+function reelection(w: W): string[] {
+  const re = w.get('all', 'reelection_rate');
+  if (!re || !w.known(re.value) || !w.known(re.numerator) || !w.known(re.denominator))
+    return [w.zh ? '名单中未填写是否连任，连任情况暂缺。' : 'The rosters do not say who was re-elected, so re-election is not available.'];
+  const fresh = re.denominator - re.numerator;
+  return [
+    w.zh
+      ? `在填写了是否连任的${w.fmt(re.denominator, 'count')}名成员中，连任${w.fmt(re.numerator, 'count')}名，连任率${w.fmt(re.value, 'percent')}；新当选${w.fmt(fresh, 'count')}名。`
+      : `Of ${w.fmt(re.denominator, 'count')} members whose re-election is recorded, ${w.fmt(re.numerator, 'count')} were re-elected (${w.fmt(re.value, 'percent')}) and ${w.fmt(fresh, 'count')} are new.`,
+  ];
+}
+
+function change(data: ReportData, w: W, lang: Lang): string[] {
+  const prev = data.previousCycle;
+  if (prev === null) return [w.zh ? `数据中没有${data.cycle}年以前的届次，暂无法与上届比较。` : `The data has no cycle before ${data.cycle}, so there is nothing to compare with.`];
+  const items: string[] = [];
+  for (const c of KEY_FIGURES) {
+    const now = w.get('all', c.metric, c.body);
+    const then = w.get('all', c.metric, c.body, true);
+    if (!now || !then || !w.known(now.value) || !w.known(then.value)) continue;
+    const unit = metricDef(c.metric).unit;
+    const a = w.fmt(then.value, unit);
+    const b = w.fmt(now.value, unit);
+    // Compared as shown: a change that rounds away is "unchanged", and the change is the shown figures' difference.
+    const diff = roundFigure((roundFigure(now.value, unit) ?? 0) - (roundFigure(then.value, unit) ?? 0), unit) ?? 0;
+    const suffix = !w.zh ? '' : unit === 'years' ? '岁' : unit === 'count' ? (c.metric === 'villages' ? '个' : '名') : '';
+    const size = formatValue(Math.abs(diff), unit === 'percent' ? 'years' : unit, lang); // 'years' is the one-decimal format
+    const delta = unit === 'percent' ? (w.zh ? `${size}个百分点` : `${size} points`) : `${size}${suffix}`;
+    const [up, down] = unit === 'count' ? ['增加', '减少'] : ['提高', '下降'];
+    if (w.zh) items.push(diff === 0 ? `${c.zh}与上届持平（${b}${suffix}）` : `${c.zh}由${a}${suffix}${diff > 0 ? up : down}到${b}${suffix}（${diff > 0 ? '+' : '−'}${delta}）`);
+    else items.push(diff === 0 ? `the ${c.en} is unchanged at ${b}` : `the ${c.en} ${diff > 0 ? 'rose' : 'fell'} from ${a} to ${b} (${diff > 0 ? '+' : '−'}${delta})`);
+  }
+  if (items.length === 0) return [w.zh ? `上一届（${prev}年）缺少可比的数据。` : `The previous cycle (${prev}) has no comparable figures.`];
+  return [w.zh ? `与上一届（${prev}年）相比，${items.join('；')}。` : `Compared with the previous cycle (${prev}), ${items.join('; ')}.`];
+}
+
+function rules(data: ReportData, w: W, lang: Lang): string[] {
+  const checked = data.rules.filter((r) => r.checked > 0);
+  if (checked.length === 0) return [w.zh ? '选举数据中缺少核查所需的数字，本届未能进行合规核查。' : 'The data lacks the figures the rule checks need, so no rule could be checked.'];
+  const records = checked.reduce((a, r) => a + r.checked, 0);
+  const broken = data.rules.filter((r) => r.breaches > 0);
+  const total = broken.reduce((a, r) => a + r.breaches, 0);
+  const head = w.zh
+    ? `对照《村民委员会组织法》和党组织选举有关规定，对${w.fmt(checked.length, 'count')}项规则共${w.fmt(records, 'count')}条记录进行了核查，`
+    : `${w.fmt(records, 'count')} records were checked against ${w.fmt(checked.length, 'count')} rules of the Organic Law and the party's election rules: `;
+  if (total === 0) return [w.zh ? `${head}未发现不符合规定的情况。` : `${head}no breach was found.`];
+  const list = broken.map((r) =>
+    w.zh ? `“${ruleDef(r.rule)[lang]}”${w.fmt(r.breaches, 'count')}条（涉及${w.fmt(r.villages, 'count')}个村）` : `"${ruleDef(r.rule)[lang]}" ${w.fmt(r.breaches, 'count')} (${w.fmt(r.villages, 'count')} villages)`,
+  );
+  return [
+    w.zh
+      ? `${head}发现不符合规定的记录${w.fmt(total, 'count')}条，其中${list.join('，')}。以上情况需逐村核实，属实的依法依规纠正。`
+      : `${head}${w.fmt(total, 'count')} breaches were found: ${list.join(', ')}. Each should be verified village by village.`,
+  ];
+}
+
+/** The report's title: "青山县河东镇2021年村“两委”换届选举统计情况". */
+export function reportTitle(data: Pick<ReportData, 'place' | 'cycle'>, lang: Lang): string {
+  if (lang === 'zh') return `${data.place.join('')}${data.cycle}年村“两委”换届选举统计情况`;
+  return `${data.cycle} village "two committees" elections${data.place.length ? ` in ${[...data.place].reverse().join(', ')}` : ''}: the figures`;
+}
+
+export function generateReport(data: ReportData, lang: Lang): ReportSection[] {
+  const w = writer(data, lang);
+  const body: Record<SectionId, string[]> = {
+    overview: overview(data, w, lang),
+    turnout: turnout(w),
+    members: members(w),
+    cross: cross(w),
+    reelection: reelection(w),
+    change: change(data, w, lang),
+    rules: rules(data, w, lang),
+  };
+  return SECTION_IDS.map((id) => ({ id, heading: HEADINGS[id][lang], paragraphs: body[id] }));
+}

@@ -1,0 +1,29 @@
+/** Reads a report's figures from the database: the same catalogue queries as every view. */
+import { queryMetrics } from '../db/queries';
+import { summarizeRules } from '../db/rules';
+import type { Db } from '../db/types';
+import type { Scope } from '../metrics/scope';
+import { FIGURE_GROUPS, REPORT_METRICS, type FigureGroup, type ReportData } from './data';
+
+const GROUP_SCOPE: Record<FigureGroup, Pick<Scope, 'body' | 'role'>> = {
+  all: { body: 'all', role: 'all' },
+  village_committee: { body: 'village_committee', role: 'all' },
+  party_branch: { body: 'party_branch', role: 'all' },
+  secretaries: { body: 'party_branch', role: 'head' },
+};
+
+export async function loadReportData(
+  db: Db,
+  scope: Pick<Scope, 'county' | 'township' | 'village'>,
+  place: readonly string[],
+  cycle: number,
+  previousCycle: number | null,
+): Promise<ReportData> {
+  const cycles = previousCycle === null ? [cycle] : [previousCycle, cycle];
+  const rows = {} as Record<FigureGroup, ReportData['rows'][FigureGroup]>;
+  for (const g of FIGURE_GROUPS) {
+    rows[g] = await queryMetrics(db, { metrics: REPORT_METRICS, county: scope.county, township: scope.township, village: scope.village, cycles, ...GROUP_SCOPE[g], groupBy: ['cycle'] });
+  }
+  const rules = await summarizeRules(db, { county: scope.county, township: scope.township, village: scope.village, cycles: [cycle], body: 'all' });
+  return { place, cycle, previousCycle, rows, rules };
+}

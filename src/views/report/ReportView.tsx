@@ -1,0 +1,224 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDb } from '../../app/DbProvider';
+import { usePlaces } from '../../app/hooks';
+import { useRoute } from '../../app/route';
+import { useScope } from '../../app/useScope';
+import { useExportOption } from '../../charts/ChartExportMenu';
+import { EChart } from '../../charts/EChart';
+import { optionTitle } from '../../charts/exportFrame';
+import { downloadBlob } from '../../export/download';
+import { dataSourceText, exportDate, useExportInfo } from '../../export/exportInfo';
+import { currentLang } from '../../i18n';
+import { METRICS } from '../../metrics/catalogue';
+import { scopeKey, type Scope } from '../../metrics/scope';
+import type { ReportData } from '../../report/data';
+import { generateReport, reportTitle, SECTION_IDS, type SectionId } from '../../report/generate';
+import { loadReportData } from '../../report/load';
+import { REPORT_TABLES, reportTable, type ReportTableId } from '../../report/tables';
+import { MetricSelect } from '../MetricSelect';
+import { ModelTable } from '../ModelTable';
+import { QueryState } from '../QueryState';
+import { chartChoices, choicesToParams } from '../overview/chartChoices';
+import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId } from '../overview/useOverviewOptions';
+import { placeLabel, placeParts } from '../scope/scopeLabel';
+import { DEFAULT_REPORT_CHARTS, listToParam, reportCharts, reportTables, toggle } from './reportParams';
+import { generatedText, paragraphsOf, useReportText } from './useReportText';
+
+/** Charts in the report are drawn at the A4 text width, so screen, print and Word look alike. */
+const CHART_SIZE = { width: 640, height: 340 };
+
+/**
+ * The statistics section of a work report (工作总结) for a place and cycle: text written from
+ * the catalogue figures and editable, chosen charts and tables, exported as .docx or printed.
+ * URL: the scope, `chart=` and `table=` (reportParams.ts) and the overview's chart choices.
+ */
+export function ReportView() {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const db = useDb();
+  const { scope, previousCycle } = useScope();
+  const places = usePlaces().data ?? [];
+  // The report covers both bodies and every member, whatever the other views were set to.
+  const reportScope: Scope = useMemo(() => ({ ...scope, body: 'all', role: 'all' }), [scope]);
+  const parts = useMemo(() => placeParts(scope, places), [scope, places]);
+  const data = useQuery({
+    queryKey: ['data', 'report', scopeKey(reportScope), previousCycle, parts.join('|')],
+    enabled: scope.cycle !== null && places.length > 0,
+    queryFn: () => loadReportData(db, reportScope, parts, scope.cycle!, previousCycle),
+  });
+  if (scope.cycle === null)
+    return (
+      <div className="report-view" data-view="report">
+        <p className="muted">{t('scope.noData')}</p>
+      </div>
+    );
+  return (
+    <div className="report-view" data-view="report">
+      <QueryState query={data}>{(d) => <Report data={d} scope={reportScope} where={placeLabel(scope, places, lang)} />}</QueryState>
+    </div>
+  );
+}
+
+function Report({ data, scope, where }: { data: ReportData; scope: Scope; where: string }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [route, navigate] = useRoute();
+  const info = useExportInfo();
+  const prepare = useExportOption();
+  const charts = useMemo(() => reportCharts(route.params), [route.params]);
+  const tables = useMemo(() => reportTables(route.params), [route.params]);
+  const choices = useMemo(() => chartChoices(route.params), [route.params]);
+  const options = useOverviewOptions(scope, choices, charts);
+  const sections = useMemo(() => generateReport(data, lang), [data, lang]);
+  const generated = useMemo(() => generatedText(reportTitle(data, lang), sections), [data, lang, sections]);
+  const { text, edited, update, reset } = useReportText(`${scopeKey(scope)}:${lang}`, generated);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = (id: SectionId) => sections.find((s) => s.id === id)?.heading ?? id;
+  const meta = [where, t('scope.year', { year: data.cycle }), t('report.sourceLine', { source: dataSourceText(info.files, lang), date: exportDate() })].join(' · ');
+  const tableModels = tables.map((id) => ({ id, table: reportTable(id, data, lang) })).filter((x) => x.table.rows.length > 0);
+
+  const exportDocx = async () => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const [{ reportDocx }, { chartPng }] = await Promise.all([import('../../export/docx'), import('../../export/chartImage')]);
+      const images = [];
+      for (const id of charts) {
+        const option = options[id];
+        if (!option) continue;
+        const out = prepare(option, CHART_SIZE);
+        const png = new Uint8Array(await (await chartPng(out.option, out.size, 2)).arrayBuffer());
+        images.push({ caption: optionTitle(option), png, size: out.size });
+      }
+      const blob = await reportDocx({
+        lang,
+        title: text.title,
+        subtitle: meta,
+        sections: SECTION_IDS.map((id) => ({ heading: heading(id), paragraphs: paragraphsOf(text.sections[id] ?? '') })),
+        charts: images,
+        tables: tableModels.map((x) => ({ caption: x.table.name, table: x.table })),
+      });
+      downloadBlob(`${text.title}.docx`, blob);
+      setStatus({ ok: true, text: t('report.docxDone') });
+    } catch (e) {
+      setStatus({ ok: false, text: t('exporting.failed', { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setStatus({ ok: true, text: t('report.linkCopied') });
+    } catch (e) {
+      setStatus({ ok: false, text: t('exporting.failed', { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+  const setCharts = (next: OverviewChartId[]) => navigate({ chart: listToParam(next, DEFAULT_REPORT_CHARTS) });
+  const setTables = (next: ReportTableId[]) => navigate({ table: listToParam(next, REPORT_TABLES) });
+
+  return (
+    <>
+      <section className="card report-controls" data-section="report-controls">
+        <h2>{t('report.heading')}</h2>
+        <p className="muted">{t('report.intro')}</p>
+        <fieldset>
+          <legend>{t('report.charts')}</legend>
+          {OVERVIEW_CHARTS.map((id) => (
+            <label key={id}>
+              <input type="checkbox" checked={charts.includes(id)} data-report-chart={id} onChange={(e) => setCharts(toggle(charts, id, e.target.checked, OVERVIEW_CHARTS))} />
+              {t(`report.chart.${id}`)}
+            </label>
+          ))}
+          {(charts.includes('trend') || charts.includes('heatmap')) && (
+            <label>
+              {t('report.trendMetric')}{' '}
+              <MetricSelect name="trend-metric" value={choices.trend} options={METRICS.map((m) => m.id)} onChange={(trend) => navigate(choicesToParams({ trend }))} />
+            </label>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>{t('report.tables')}</legend>
+          {REPORT_TABLES.map((id) => (
+            <label key={id}>
+              <input type="checkbox" checked={tables.includes(id)} data-report-table-toggle={id} onChange={(e) => setTables(toggle(tables, id, e.target.checked, REPORT_TABLES))} />
+              {t(`report.table.${id}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="button" className="primary" data-action="export-docx" disabled={busy} onClick={() => void exportDocx()}>
+            {busy ? t('report.docxBusy') : t('report.docx')}
+          </button>
+          <button type="button" data-action="print" onClick={() => window.print()}>
+            {t('report.print')}
+          </button>
+          <button type="button" data-action="copy-link" onClick={() => void copyLink()}>
+            {t('report.copyLink')}
+          </button>
+          <button type="button" data-action="reset-text" disabled={!edited} onClick={reset}>
+            {t('report.reset')}
+          </button>
+          {status && (
+            <span className={status.ok ? 'ok-text' : 'error'} role="status" data-report-status={status.ok ? 'ok' : 'error'}>
+              {status.text}
+            </span>
+          )}
+        </div>
+        {edited && <p className="notice" data-report-edited>{t('report.edited')}</p>}
+      </section>
+
+      <article className="report-paper" data-report-paper>
+        <input
+          className="report-title screen-only"
+          value={text.title}
+          aria-label={t('report.titleLabel')}
+          data-report-title
+          onChange={(e) => update({ ...text, title: e.target.value })}
+        />
+        <h1 className="report-title print-only">{text.title}</h1>
+        <p className="report-meta">{meta}</p>
+        {SECTION_IDS.map((id) => (
+          <section key={id} className="report-section" data-report-section={id}>
+            <h3>{heading(id)}</h3>
+            <textarea
+              className="screen-only"
+              value={text.sections[id] ?? ''}
+              aria-label={heading(id)}
+              data-report-text={id}
+              rows={Math.max(3, Math.ceil((text.sections[id] ?? '').length / 46))}
+              onChange={(e) => update({ ...text, sections: { ...text.sections, [id]: e.target.value } })}
+            />
+            <div className="print-only">
+              {paragraphsOf(text.sections[id] ?? '').map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </div>
+          </section>
+        ))}
+        {charts.map((id, i) => {
+          const option = options[id];
+          return (
+            <figure key={id} className="report-figure" data-report-figure={id}>
+              {option ? <EChart option={option} width={CHART_SIZE.width} height={CHART_SIZE.height} data-chart={`report-${id}`} /> : <p className="muted">…</p>}
+              <figcaption>
+                {t('report.figure', { n: i + 1 })}　{option ? optionTitle(option) : t(`report.chart.${id}`)}
+              </figcaption>
+            </figure>
+          );
+        })}
+        {tableModels.map((x, i) => (
+          <figure key={x.id} className="report-table">
+            <figcaption>
+              {t('report.tableN', { n: i + 1 })}　{x.table.name}
+            </figcaption>
+            <ModelTable table={x.table} attrs={{ 'data-report-table': x.id }} />
+          </figure>
+        ))}
+      </article>
+    </>
+  );
+}
