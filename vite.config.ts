@@ -2,6 +2,11 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Content Security Policy: only our own scripts (no inline ones), wasm compilation for DuckDB,
@@ -37,12 +42,56 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * The bundled sample, imported by the app's own importer at build time and emitted as `sample/`
+ * (scripts/lib/sampleDataset.ts); the dev server makes and serves the same files.
+ */
+function sampleDataset(): Plugin[] {
+  let files: Promise<Map<string, Uint8Array>> | null = null;
+  // In a child process: the config stays free of the app's modules and of DuckDB.
+  const make = async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'cunxuan-sample-'));
+    try {
+      execFileSync(process.execPath, [fileURLToPath(new URL('./node_modules/tsx/dist/cli.mjs', import.meta.url)), fileURLToPath(new URL('./scripts/build-sample.ts', import.meta.url)), out], { stdio: 'inherit' });
+      return new Map(readdirSync(out).map((f) => [f, new Uint8Array(readFileSync(path.join(out, f)))] as const));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  };
+  const get = () => (files ??= make());
+  return [
+    {
+      name: 'sample-dataset:build',
+      apply: 'build',
+      async generateBundle() {
+        for (const [name, source] of await get()) this.emitFile({ type: 'asset', fileName: `sample/${name}`, source });
+      },
+    },
+    {
+      name: 'sample-dataset:serve',
+      apply: 'serve',
+      configureServer(server) {
+        server.middlewares.use((req, res, next) => {
+          const m = /^\/sample\/([\w.-]+)$/.exec((req.url ?? '').split('?')[0]!);
+          if (!m) return next();
+          void get().then((all) => {
+            const bytes = all.get(m[1]!);
+            res.statusCode = bytes ? 200 : 404;
+            res.end(bytes ? Buffer.from(bytes) : undefined);
+          }, next);
+        });
+      },
+    },
+  ];
+}
+
 const THEME = '#b91c1c'; // --accent in src/styles.css, the header's red
 
 export default defineConfig({
   plugins: [
     react(),
     cspMeta(),
+    ...sampleDataset(),
     VitePWA({
       // Registered from src/app/serviceWorker.ts (production only); no inline register script.
       injectRegister: null,
@@ -71,7 +120,7 @@ export default defineConfig({
       workbox: {
         // Precached on install: app shell, all chunks, icons, the sample CSVs, and the DuckDB
         // `eh` bundle (wasm ~34 MB + worker) that every current browser selects.
-        globPatterns: ['**/*.{html,js,css,svg,png,csv,wasm}'],
+        globPatterns: ['**/*.{html,js,css,svg,png,wasm}', 'sample/*'],
         // The README screenshots are not part of the app; the `mvp` bundle (wasm ~39 MB) is only
         // for browsers without wasm exceptions and is cached at run time if one ever asks for it.
         globIgnores: ['screenshots/**', 'assets/duckdb-mvp-*.wasm', 'assets/duckdb-browser-mvp.worker-*.js'],

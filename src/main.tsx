@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import './i18n';
+import { i18nReady } from './i18n';
 import './styles.css';
 import { App } from './app/App';
 import { DbProvider } from './app/DbProvider';
@@ -21,6 +21,8 @@ const queryClient = new QueryClient({
     mutations: { networkMode: 'always' },
   },
 });
+
+await i18nReady;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

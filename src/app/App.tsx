@@ -2,8 +2,6 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useIsFetching } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { setLang, currentLang } from '../i18n';
-import { ImportView } from '../views/import/ImportView';
-import { DataView } from '../views/DataView';
 import { ScopeBar } from '../views/scope/ScopeBar';
 import { SampleBanner } from './SampleBanner';
 import { StoreBanner } from './StoreBanner';
@@ -18,6 +16,9 @@ const IndicatorTable = lazy(() => import('../views/table/IndicatorTable').then((
 const CompareView = lazy(() => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })));
 const RulesView = lazy(() => import('../views/RulesView').then((m) => ({ default: m.RulesView })));
 const ReportView = lazy(() => import('../views/report/ReportView').then((m) => ({ default: m.ReportView })));
+// The import screen and the data manager bring the import and archive code: loaded when opened.
+const ImportView = lazy(() => import('../views/import/ImportView').then((m) => ({ default: m.ImportView })));
+const DataView = lazy(() => import('../views/DataView').then((m) => ({ default: m.DataView })));
 
 const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules', 'report'];
 

@@ -1,36 +1,32 @@
 import type { Db } from '../db/types';
-import { importBatch, stageFile } from './importer';
-import { importWorker } from './importWorker';
+import { dataChanged } from '../db/schema';
+import { loadImport } from '../store/dump';
+import { MANIFEST, parseManifest } from '../store/manifest';
 
-// The generated sample in data/sample/, served as static assets of the build.
-const SAMPLE_URLS = import.meta.glob('../../data/sample/*.csv', { query: '?url', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+/** Where the build puts the sample (scripts/lib/sampleDataset.ts): data/sample/ as imported. */
+const SAMPLE_BASE = `${import.meta.env.BASE_URL}sample/`;
 
-/** Imports the bundled sample through the same pipeline (and worker) as a user's files. */
+async function fetchBytes(name: string): Promise<Uint8Array> {
+  const res = await fetch(SAMPLE_BASE + name);
+  if (!res.ok) throw new Error(`sample ${name}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * Loads the bundled sample: the importer's own result for data/sample/*.csv, made at build
+ * time, restored like saved data and marked as the sample (never saved, cleared by the first
+ * import of the user's own).
+ */
 export async function loadSample(db: Db): Promise<void> {
-  const items = await Promise.all(
-    Object.entries(SAMPLE_URLS)
-      .sort()
-      .map(async ([path, url]) => {
-        const fileName = path.split('/').pop() ?? path;
-        const res = await fetch(url);
-        if (!res.ok) throw new Error(`${fileName}: HTTP ${res.status}`);
-        const opened = await importWorker.open(await res.blob(), fileName);
-        const plan = opened.analysis.sheets[opened.analysis.sheetIndex];
-        if (!plan?.kind) throw new Error(`${fileName}: not recognised`);
-        return {
-          stage: (target: Db) => stageFile(target, opened.handle, { sheetIndex: plan.sheetIndex, kind: plan.kind!, columns: plan.columns, context: plan.inferred }),
-          meta: { fileName, sheetName: null, encoding: opened.analysis.source.encoding?.chosen ?? null, isSample: true },
-          handle: opened.handle,
-        };
-      }),
-  );
+  const manifest = parseManifest(await fetchBytes(MANIFEST));
+  await db.exec('BEGIN TRANSACTION');
   try {
-    const out = await importBatch(db, items, { ask: async () => 'keep' });
-    if (out.cancelled || out.items.some((i) => i.importId === null)) throw new Error('sample not imported');
+    for (const saved of manifest.imports) await loadImport(db, saved, fetchBytes, undefined, true);
+    await db.exec('COMMIT');
+  } catch (e) {
+    await db.exec('ROLLBACK');
+    throw e;
   } finally {
-    for (const i of items) importWorker.close(i.handle);
+    await dataChanged(db);
   }
 }

@@ -12,7 +12,7 @@ import {
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
-  VisualMapComponent,
+  VisualMapContinuousComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
@@ -24,7 +24,7 @@ echarts.use([
   TooltipComponent,
   GridComponent,
   LegendComponent,
-  VisualMapComponent,
+  VisualMapContinuousComponent,
   MarkLineComponent,
   GraphicComponent,
   DataZoomComponent,

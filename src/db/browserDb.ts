@@ -66,8 +66,11 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
     async dropFile(p: string) {
       await db.dropFile(p);
     },
-    async insertArrow(table: string, ipc: Uint8Array) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+    async insertArrow(table: string, ipc: Uint8Array, opts?: { create?: boolean }) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: opts?.create ?? false });
+    },
+    async queryArrow(sql: string) {
+      return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
     },
     async close() {
       await conn.close();

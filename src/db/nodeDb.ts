@@ -51,8 +51,11 @@ export async function openNodeDb(): Promise<Db> {
     async dropFile(p: string) {
       db.dropFile(p);
     },
-    async insertArrow(table: string, ipc: Uint8Array) {
-      conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+    async insertArrow(table: string, ipc: Uint8Array, opts?: { create?: boolean }) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: opts?.create ?? false });
+    },
+    async queryArrow(sql: string) {
+      return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
     },
     async close() {
       conn.close();

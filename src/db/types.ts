@@ -21,8 +21,10 @@ export interface Db {
   /** The bytes of a file in DuckDB's in-memory file system (after `COPY … TO`). */
   readBuffer(path: string): Promise<Uint8Array>;
   dropFile(path: string): Promise<void>;
-  /** Appends an Arrow IPC stream to an existing table, columns by position. */
-  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+  /** Appends an Arrow IPC stream to a table, columns by position; `create` makes the table from it. */
+  insertArrow(table: string, ipc: Uint8Array, opts?: { create?: boolean }): Promise<void>;
+  /** A query's result as Arrow IPC file bytes, as the engine made them (nothing decoded in JavaScript). */
+  queryArrow(sql: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zh } from './zh';
-import { en } from './en';
 import type { Lang } from '../import/issues';
 
 const STORAGE_KEY = 'cunxuan.lang';
@@ -14,13 +13,27 @@ function storedLang(): Lang {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
-  lng: storedLang(),
-  fallbackLng: 'zh',
-  // React escapes what it renders; i18next must not escape a second time.
-  interpolation: { escapeValue: false },
-});
+/** English is loaded when first chosen: most users never do, and the first screen loads less. */
+async function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'en' && !i18n.hasResourceBundle('en', 'translation')) i18n.addResourceBundle('en', 'translation', (await import('./en')).en);
+}
+
+/** Resolves when the stored language can be shown (main.tsx renders after it). */
+export const i18nReady: Promise<unknown> = i18n
+  .use(initReactI18next)
+  .init({
+    resources: { zh: { translation: zh } },
+    lng: 'zh',
+    fallbackLng: 'zh',
+    // React escapes what it renders; i18next must not escape a second time.
+    interpolation: { escapeValue: false },
+  })
+  .then(async () => {
+    const lang = storedLang();
+    await loadLang(lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    await i18n.changeLanguage(lang);
+  });
 
 export function setLang(lang: Lang): void {
   try {
@@ -28,8 +41,10 @@ export function setLang(lang: Lang): void {
   } catch {
     // Private mode: the choice lasts for this visit only.
   }
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  void i18n.changeLanguage(lang);
+  void loadLang(lang).then(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    return i18n.changeLanguage(lang);
+  });
 }
 
 export function currentLang(): Lang {

@@ -1,13 +1,18 @@
 /**
- * One import's rows to and from files: CSV written by DuckDB's own COPY and read back with every
- * column typed by the schema, so what is restored is what was saved, byte for byte. (Parquet
- * would need an extension DuckDB-WASM fetches from the network; CSV is built in.) Not gzipped:
- * compressing a million rows inside the tab takes longer than the rest of the save; the browser's
- * storage has the room, and the archive (.zip) compresses. Older saves' .csv.gz still load.
+ * One import's rows to and from files, in two formats:
+ * - `arrow`, what the browser keeps: the engine's own Arrow IPC bytes of the import's tables, made
+ *   and read back without a value passing through JavaScript or a text parser (a million rows
+ *   save in seconds, and every type comes back as it was);
+ * - `csv`, what an archive holds: UTF-8 CSV any spreadsheet opens, written by DuckDB's COPY and
+ *   read back with every column typed by the schema. (Parquet would need an extension DuckDB-WASM
+ *   fetches from the network.) Older saves' `.csv.gz` still load.
+ * Every load is checked against the row count the manifest recorded.
  */
+import { ipcFileToStream } from '../db/arrowIpc';
 import { readCsvSql } from '../db/load';
-import { createTableSql, IMPORT_TABLES, importTable, KINDS, quoteIdent, TABLE_OF } from '../db/schema';
+import { createTableSql, IMPORT_TABLES, importTable, KINDS, quoteIdent, TABLE_OF, type ColumnDef } from '../db/schema';
 import { STAGE_DIR, type Db } from '../db/types';
+import type { FileKind } from '../import/fields';
 import type { ImportRecordSaved, SavedImport } from './manifest';
 
 export class RestoreError extends Error {
@@ -17,17 +22,55 @@ export class RestoreError extends Error {
   }
 }
 
+export type DumpFormat = 'arrow' | 'csv';
+
 function checkId(id: number): number {
   if (!Number.isSafeInteger(id) || id < 0) throw new Error(`bad import id ${id}`);
   return id;
 }
 
-export function fileName(id: number, generation: number, table: string): string {
-  return `i${checkId(id)}-g${generation}-${table}.csv`;
+export function fileName(id: number, generation: number, table: string, format: DumpFormat = 'arrow'): string {
+  return `i${checkId(id)}-g${generation}-${table}.${format}`;
+}
+
+const kindOf = (table: string): FileKind | undefined => KINDS.find((k) => TABLE_OF[k] === table);
+
+/** COPY writes into a growing in-memory file, which gets slow past a few hundred thousand rows. */
+const CSV_CHUNK_ROWS = 100_000;
+
+/**
+ * The rows of one import's table as CSV with a header, written in chunks of row ids (`n` is the
+ * number past the last: deleted rows leave gaps) and joined.
+ */
+async function csvBytes(db: Db, select: (where: string) => string, n: number, name: string): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for (let at = 0, k = 0; at < n || k === 0; at += CSV_CHUNK_ROWS, k++) {
+    const path = `${STAGE_DIR}dump_${k}_${name}`;
+    await db.registerEmpty(path);
+    try {
+      // COPY takes no parameters; the bounds are integers of ours.
+      await db.exec(`COPY (${select(`r >= ${at} AND r < ${at + CSV_CHUNK_ROWS}`)}) TO '${path}' (FORMAT csv, HEADER ${k === 0}, USE_TMP_FILE false)`);
+      parts.push(await db.readBuffer(path));
+    } finally {
+      await db.dropFile(path);
+    }
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Writes one import's rows of every table as files; returns the manifest entry and the bytes. */
-export async function dumpImport(db: Db, id: number, generation: number): Promise<{ entry: SavedImport; files: Map<string, Uint8Array> }> {
+export async function dumpImport(
+  db: Db,
+  id: number,
+  generation: number,
+  format: DumpFormat = 'arrow',
+): Promise<{ entry: SavedImport; files: Map<string, Uint8Array> }> {
   checkId(id);
   const [record] = await db.query<ImportRecordSaved & Record<string, unknown>>(
     `SELECT import_id, file_name, sheet_name, kind, encoding, imported_at, rows_imported, rows_warned, rows_rejected, rows_skipped
@@ -38,31 +81,53 @@ export async function dumpImport(db: Db, id: number, generation: number): Promis
   const entry: SavedImport = { record: { ...record }, files: {} };
   const files = new Map<string, Uint8Array>();
   for (const { table, columns } of IMPORT_TABLES) {
+    const kind = kindOf(table);
+    if (kind && kind !== record.kind) continue;
+    // An import's own table, or its rows of the shared one (rejected rows), numbered.
+    const source = kind ? `(SELECT *, rowid AS r FROM ${importTable(kind, id)})` : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
+    const cols = columns.map((c) => (c.name === 'import_id' ? `${id} AS import_id` : quoteIdent(c.name))).join(', ');
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source}`)) as [{ n: number }];
+    if (n === 0) continue;
+    const name = fileName(id, generation, table, format);
+    if (format === 'arrow') {
+      files.set(name, await db.queryArrow(`SELECT ${cols} FROM ${source}`));
+      entry.files[table] = { file: name, rows: n };
+      continue;
+    }
     // The longest line COPY will write, bounded: every text column's bytes twice (quotes doubled)
     // plus room for the numbers and delimiters.
     const text = columns.filter((c) => c.sql === 'VARCHAR').map((c) => `coalesce(strlen(${quoteIdent(c.name)}), 0)`);
-    const [{ n, longest }] = (await db.query<{ n: number; longest: number | null }>(
-      `SELECT count(*)::INTEGER AS n, max(${text.join(' + ') || '0'})::BIGINT AS longest FROM ${table} WHERE import_id = ?`,
-      [id],
-    )) as [{ n: number; longest: number | null }];
-    if (n === 0) continue;
-    const maxLineBytes = Number(longest ?? 0) * 2 + columns.length * 32;
-    const name = fileName(id, generation, table);
-    const path = `${STAGE_DIR}dump_${name}`;
-    await db.registerEmpty(path);
-    try {
-      const cols = columns.map((c) => quoteIdent(c.name)).join(', ');
-      // COPY takes no parameters; the id is a checked integer.
-      await db.exec(
-        `COPY (SELECT ${cols} FROM ${table} WHERE import_id = ${id}) TO '${path}' (FORMAT csv, HEADER true, USE_TMP_FILE false)`,
-      );
-      files.set(name, await db.readBuffer(path));
-    } finally {
-      await db.dropFile(path);
-    }
-    entry.files[table] = { file: name, rows: n, maxLineBytes };
+    const [{ longest, last }] = (await db.query<{ longest: number | null; last: number }>(
+      `SELECT max(${text.join(' + ') || '0'})::BIGINT AS longest, max(r)::BIGINT AS last FROM ${source}`,
+    )) as [{ longest: number | null; last: number }];
+    files.set(name, await csvBytes(db, (where) => `SELECT ${cols} FROM ${source} WHERE ${where}`, Number(last) + 1, name));
+    entry.files[table] = { file: name, rows: n, maxLineBytes: Number(longest ?? 0) * 2 + columns.length * 32 };
   }
   return { entry, files };
+}
+
+/** Rows of a file into a fresh working table (in the schema's columns), by format. */
+async function loadFile(db: Db, work: string, file: string, bytes: Uint8Array, columns: readonly ColumnDef[], maxLineBytes?: number): Promise<void> {
+  if (file.endsWith('.arrow')) {
+    await db.insertArrow(work, ipcFileToStream(bytes), { create: true });
+    return;
+  }
+  const path = `${STAGE_DIR}load_${file}`;
+  await db.registerBuffer(path, bytes);
+  try {
+    await db.exec(`CREATE TABLE ${work} AS SELECT * FROM ${readCsvSql(path, columns, { header: true, gzip: file.endsWith('.gz'), maxLineBytes })}`);
+  } finally {
+    await db.dropFile(path);
+  }
+}
+
+/** The working table's columns are the schema's, in order: it can serve as is. */
+async function sameColumns(db: Db, work: string, columns: readonly ColumnDef[]): Promise<boolean> {
+  const got = await db.query<{ name: string; type: string }>(
+    `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index`,
+    [work],
+  );
+  return got.length === columns.length && got.every((g, i) => g.name === columns[i]!.name && g.type === columns[i]!.sql);
 }
 
 /**
@@ -75,10 +140,12 @@ export async function loadImport(
   read: (name: string) => Promise<Uint8Array | null>,
   /** Load under another id (an archive's ids may be taken here). */
   asId?: number,
+  /** The bundled sample, made at build time by the importer (see scripts/lib/sampleDataset.ts). */
+  isSample = false,
 ): Promise<void> {
   const r = saved.record;
   const id = checkId(asId ?? r.import_id);
-  await db.query('INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)', [
+  await db.query('INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
     id,
     r.file_name,
     r.sheet_name,
@@ -89,11 +156,12 @@ export async function loadImport(
     r.rows_warned,
     r.rows_rejected,
     r.rows_skipped,
+    isSample,
   ]);
   await db.query('INSERT INTO import_ids_used VALUES (?) ON CONFLICT DO NOTHING', [id]);
   for (const { table, columns } of IMPORT_TABLES) {
     const f = saved.files[table];
-    const kind = KINDS.find((k) => TABLE_OF[k] === table);
+    const kind = kindOf(table);
     if (!f) {
       // Every row replaced by later imports: the import stays, with an empty table.
       if (kind === r.kind) await db.exec(createTableSql(kind, importTable(kind, id)));
@@ -101,20 +169,25 @@ export async function loadImport(
     }
     const bytes = await read(f.file);
     if (!bytes) throw new RestoreError(`${f.file} is missing`);
-    const path = `${STAGE_DIR}load_${f.file}`;
-    await db.registerBuffer(path, bytes);
+    const work = `load_${id}_${table}`;
     try {
-      const rows = `SELECT * REPLACE (${id} AS import_id) FROM ${readCsvSql(path, columns, { header: true, gzip: f.file.endsWith('.gz'), maxLineBytes: f.maxLineBytes })}`;
-      // Results and rosters get the import's own table (see schema.ts); rejected rows share one.
-      if (kind) await db.exec(`CREATE TABLE ${importTable(kind, id)} AS ${rows}`);
-      else await db.exec(`INSERT INTO ${table} (${columns.map((c) => quoteIdent(c.name)).join(', ')}) ${rows}`);
+      await loadFile(db, work, f.file, bytes, columns, f.maxLineBytes);
+      if (kind && (await sameColumns(db, work, columns))) {
+        // The rows become the import's table as they are (the view supplies its id).
+        await db.exec(`ALTER TABLE ${work} RENAME TO ${importTable(kind, id)}`);
+      } else {
+        // A shared table, or a file saved before the schema gained a column: by column name.
+        const target = kind ? importTable(kind, id) : table;
+        if (kind) await db.exec(createTableSql(kind, target));
+        await db.exec(`INSERT INTO ${target} BY NAME SELECT * REPLACE (${id} AS import_id) FROM ${work}`);
+        await db.exec(`DROP TABLE ${work}`);
+      }
     } catch (e) {
       throw new RestoreError(`${f.file}: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      await db.dropFile(path);
     }
     const counted = kind ? `SELECT count(*)::INTEGER AS n FROM ${importTable(kind, id)}` : `SELECT count(*)::INTEGER AS n FROM ${table} WHERE import_id = ${id}`;
     const [{ n }] = (await db.query<{ n: number }>(counted)) as [{ n: number }];
     if (n !== f.rows) throw new RestoreError(`${f.file}: ${n} rows instead of ${f.rows}`);
   }
 }
+

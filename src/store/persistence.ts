@@ -194,16 +194,17 @@ export class Persistence {
     await this.commit(next);
   }
 
-  /** Every saved file of the current state (not the trash), for an archive. */
+  /** The user's data as the files of an archive: a manifest and one CSV per import and table (not the trash). */
   async snapshotFiles(): Promise<Map<string, Uint8Array>> {
     const out = new Map<string, Uint8Array>();
-    const current: Manifest = { ...structuredClone(this.manifest), trash: [] };
-    for (const i of current.imports)
-      for (const f of Object.values(i.files)) {
-        const bytes = await this.files.read(f.file);
-        if (!bytes) throw new RestoreError(`${f.file} is missing`);
-        out.set(f.file, bytes);
-      }
+    const current: Manifest = { ...emptyManifest(), savedAt: new Date().toISOString(), sampleDismissed: true };
+    const ids = await this.db.query<{ id: number }>('SELECT import_id AS id FROM imports WHERE NOT is_sample ORDER BY import_id');
+    // CSV, which any spreadsheet opens, made from the data itself: unsaved imports are in it too.
+    for (const { id } of ids) {
+      const { entry, files } = await dumpImport(this.db, Number(id), 1, 'csv');
+      current.imports.push(entry);
+      for (const [name, bytes] of files) out.set(name, bytes);
+    }
     out.set(MANIFEST, manifestBytes(current));
     return out;
   }

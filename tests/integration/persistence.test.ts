@@ -1,5 +1,5 @@
 /**
- * Saving and restoring on the real engine: imports are saved per import as CSV written by
+ * Saving and restoring on the real engine: imports are saved per import as Arrow IPC written by
  * DuckDB, restored into a fresh database with identical rows and figures; deletes can be undone;
  * an archive round-trips; a full store or a damaged file never loses or half-loads data.
  */
@@ -12,6 +12,7 @@ import type { Db } from '../../src/db/types';
 import { buildArchive, readArchive, ArchiveError } from '../../src/store/archive';
 import { memoryStore, QuotaError, type FileStore } from '../../src/store/fileStore';
 import { MANIFEST, ManifestError, parseManifest } from '../../src/store/manifest';
+import { isIpcFile } from '../../src/db/arrowIpc';
 import { Persistence } from '../../src/store/persistence';
 import { RestoreError } from '../../src/store/dump';
 import { analyzeFixture, freshDb } from './helpers';
@@ -59,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('save and restore', () => {
-  it('writes one manifest and one CSV per import and table', async () => {
+  it('writes one manifest and one Arrow file per import and table', async () => {
     const names = (await store.list()).sort();
     expect(names).toContain(MANIFEST);
     const m = parseManifest((await store.read(MANIFEST))!);
@@ -70,9 +71,20 @@ describe('save and restore', () => {
     const rejects = m.imports.find((i) => i.record.file_name === 'results-duplicate-village.csv')!;
     expect(rejects.files.rejected_rows!.rows).toBeGreaterThan(0);
     const bytes = (await store.read(members.files.members!.file))!;
-    expect(members.files.members!.file).toMatch(/\.csv$/);
-    // A CSV with the schema's header, the rows in file order.
-    expect(new TextDecoder().decode(bytes).split('\n')[0]).toMatch(/^import_id,source_row,village_key,/);
+    // The engine's own Arrow IPC file.
+    expect(members.files.members!.file).toMatch(/\.arrow$/);
+    expect(isIpcFile(bytes)).toBe(true);
+  });
+
+  it('exports an archive of CSV files any spreadsheet opens', async () => {
+    const files = await p.snapshotFiles();
+    const m = parseManifest(files.get(MANIFEST)!);
+    expect(m.imports.map((i) => i.record.file_name)).toEqual(FILES);
+    const members = m.imports.find((i) => i.record.file_name === 'members-gb18030.csv')!.files.members!;
+    expect(members.file).toMatch(/\.csv$/);
+    const lines = new TextDecoder().decode(files.get(members.file)!).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^import_id,source_row,village_key,/);
+    expect(lines.length).toBe(1 + members.rows);
   });
 
   it('restores into a fresh database with the same rows and the same figures', async () => {
