@@ -8,6 +8,10 @@ import { STAGE_DIR } from './types';
 export const LOCKDOWN_SQL = [
   'SET autoload_known_extensions=false',
   'SET autoinstall_known_extensions=false',
+  // The data lives in a compressed in-memory database: a million roster rows take a tenth of the
+  // memory and scan several times faster (inserts cost more). Temporary tables stay plain.
+  "ATTACH ':memory:' AS data (COMPRESS)",
+  'USE data',
   `SET allowed_directories=['${STAGE_DIR}']`,
   'SET enable_external_access=false',
   'SET lock_configuration=true',

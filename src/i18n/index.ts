@@ -5,6 +5,11 @@ import type { Lang } from '../import/issues';
 
 const STORAGE_KEY = 'cunxuan.lang';
 
+/** Node (unit tests of report text) has no document: the language attribute is for the page only. */
+function markPageLang(lang: Lang): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
 function storedLang(): Lang {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
@@ -31,7 +36,7 @@ export const i18nReady: Promise<unknown> = i18n
   .then(async () => {
     const lang = storedLang();
     await loadLang(lang);
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    markPageLang(lang);
     await i18n.changeLanguage(lang);
   });
 
@@ -42,7 +47,7 @@ export function setLang(lang: Lang): void {
     // Private mode: the choice lasts for this visit only.
   }
   void loadLang(lang).then(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    markPageLang(lang);
     return i18n.changeLanguage(lang);
   });
 }

@@ -81,9 +81,10 @@ describe('offline', () => {
           '/index.html',
           expect.stringMatching(/^\/assets\/duckdb-eh-[\w-]+\.wasm$/),
           expect.stringMatching(/^\/assets\/duckdb-browser-eh\.worker-[\w-]+\.js$/),
-          expect.stringMatching(/^\/assets\/村委会换届选举结果-[\w-]+\.csv$/),
-          expect.stringMatching(/^\/assets\/党组织换届选举结果-[\w-]+\.csv$/),
-          expect.stringMatching(/^\/assets\/两委成员花名册-[\w-]+\.csv$/),
+          // The sample, imported at build time: its manifest and one Arrow file per import.
+          '/sample/manifest.json',
+          expect.stringMatching(/^\/sample\/i\d+-g\d+-members\.arrow$/),
+          expect.stringMatching(/^\/sample\/i\d+-g\d+-results\.arrow$/),
           expect.stringMatching(/^\/assets\/OverviewView-[\w-]+\.js$/),
           '/manifest.webmanifest',
         ]),
