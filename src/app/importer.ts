@@ -1,11 +1,13 @@
 import type { Db } from '../db/types';
 import { commitBatch, discardStaged, stageImport, type CommitItem, type Conflict, type ConflictChoice, type ImportMeta, type StagedImport } from '../db/load';
 import { hasSampleData } from '../db/queries';
+import type { Overlap, SourceChoice } from '../db/sources';
 import type { PreparedImport } from '../import/pipeline';
 import { QuotaError } from '../store/fileStore';
 import type { Persistence } from '../store/persistence';
 
 export type ConflictAnswer = ConflictChoice | 'cancel';
+export type SourceAnswer = SourceChoice | 'cancel';
 
 export interface BatchItem {
   prepared: PreparedImport;
@@ -29,6 +31,9 @@ export interface ItemOutcome {
   /** The user answered "cancel" to this file's conflicts. */
   skipped: boolean;
   conflicts: Conflict[];
+  /** Village × cycle × body with both a roster and a statistical table, and the answer given. */
+  overlaps: Overlap[];
+  source: SourceChoice | null;
 }
 
 export interface BatchOutcome {
@@ -42,6 +47,8 @@ export interface BatchOutcome {
 
 export interface BatchOptions {
   ask: (fileName: string, conflicts: Conflict[]) => Promise<ConflictAnswer>;
+  /** Which source counts where a roster and a statistical table cover the same villages; the roster if not asked. */
+  askSource?: (fileName: string, overlaps: Overlap[]) => Promise<SourceAnswer>;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   persistence?: Persistence | null;
@@ -60,7 +67,7 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function importBatch(db: Db, batch: readonly BatchItem[], opts: BatchOptions): Promise<BatchOutcome> {
   const staged: (StagedImport | null)[] = [];
   const progress = (p: Omit<ImportProgress, 'total'>) => opts.onProgress?.({ ...p, total: batch.length });
-  const items: ItemOutcome[] = batch.map(() => ({ importId: null, skipped: false, conflicts: [] }));
+  const items: ItemOutcome[] = batch.map(() => ({ importId: null, skipped: false, conflicts: [], overlaps: [], source: null }));
   let rows = 0;
   const cancelled = (): BatchOutcome => ({ cancelled: true, items, sampleCleared: false, saveError: null });
   try {
@@ -68,10 +75,11 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
       progress({ phase: 'staging', done: k, rows, fileName: item.meta.fileName });
       await breathe();
       if (opts.signal?.aborted) return cancelled();
-      const s = await stageImport(db, item.prepared);
+      const s = await stageImport(db, item.prepared, staged.filter((x): x is StagedImport => x !== null));
       staged.push(s);
       rows += s.rows;
       items[k]!.conflicts = s.conflicts;
+      items[k]!.overlaps = s.overlaps;
     }
     const commit: CommitItem[] = [];
     for (const [k, item] of batch.entries()) {
@@ -82,11 +90,18 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
         choice = await opts.ask(item.meta.fileName, s.conflicts);
       }
       if (opts.signal?.aborted) return cancelled();
-      if (choice === 'cancel') {
+      let source: SourceAnswer = 'roster';
+      if (choice !== 'cancel' && s.overlaps.length > 0 && opts.askSource) {
+        progress({ phase: 'asking', done: batch.length, rows, fileName: item.meta.fileName });
+        source = await opts.askSource(item.meta.fileName, s.overlaps);
+        if (opts.signal?.aborted) return cancelled();
+      }
+      if (choice === 'cancel' || source === 'cancel') {
         items[k]!.skipped = true;
         continue;
       }
-      commit.push({ staged: s, prepared: item.prepared, meta: item.meta, choice });
+      if (s.overlaps.length > 0) items[k]!.source = source;
+      commit.push({ staged: s, prepared: item.prepared, meta: item.meta, choice, source });
     }
     if (commit.length === 0) return { cancelled: false, items, sampleCleared: false, saveError: null };
     progress({ phase: 'committing', done: batch.length, rows, fileName: null });
@@ -116,6 +131,9 @@ export interface ImportOutcome {
   cancelled: boolean;
   conflicts: Conflict[];
   sampleCleared: boolean;
+  /** Village × cycle × body that also had the other source (roster ↔ statistical table), and which counts. */
+  overlaps?: Overlap[];
+  source?: SourceChoice | null;
 }
 
 /** One file, for the sample loader, scripts and tests. */
@@ -125,9 +143,10 @@ export async function importPrepared(
   meta: ImportMeta,
   ask: (conflicts: Conflict[]) => Promise<ConflictAnswer>,
   persistence?: Persistence | null,
+  askSource?: (overlaps: Overlap[]) => Promise<SourceAnswer>,
 ): Promise<ImportOutcome> {
-  const out = await importBatch(db, [{ prepared, meta }], { ask: (_, c) => ask(c), persistence });
+  const out = await importBatch(db, [{ prepared, meta }], { ask: (_, c) => ask(c), askSource: askSource && ((_, o) => askSource(o)), persistence });
   const item = out.items[0]!;
   if (out.saveError) throw new Error(out.saveError.message);
-  return { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared };
+  return { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared, overlaps: item.overlaps, source: item.source };
 }

@@ -6,7 +6,8 @@
 import type { FileKind } from '../import/fields';
 import type { CellValue, NormalizedRow } from '../import/normalizeRow';
 import type { PreparedImport } from '../import/pipeline';
-import { quoteIdent, REJECTED_COLUMNS, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
+import { DATA_TABLES, KIND_TABLES, ownColumns, quoteIdent, REJECTED_COLUMNS, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
+import { findOverlaps, markSource, OTHER_SOURCE, type Overlap, type SourceChoice } from './sources';
 import { refreshStats } from './stats';
 import { STAGE_DIR, type Db } from './types';
 
@@ -30,7 +31,7 @@ export function csvText(lines: readonly string[]): CsvText {
   return { text: lines.join('\n') + '\n', maxLineBytes: longest * 3 + 1 };
 }
 
-/** Our own CSV of canonical values: every text quoted, so DuckDB never has to guess. */
+/** Our own CSV of canonical values for a kind's table: every text quoted, so DuckDB never has to guess. */
 export function rowsToCsv(kind: FileKind, rows: readonly NormalizedRow[]): CsvText {
   const cols = TABLE_COLUMNS[kind];
   const lines: string[] = [];
@@ -71,49 +72,95 @@ export interface Conflict {
   existing_rows: number;
 }
 
-export interface StagedImport {
+/** One staged temporary table and the kind of table it goes to. */
+export interface StagedTable {
   kind: FileKind;
   table: string;
+}
+
+export interface StagedImport {
+  kind: FileKind;
+  /** The kind's own table first (a statistical table's voter figures follow, for `results`). */
+  tables: StagedTable[];
   rows: number;
   conflicts: Conflict[];
+  /** Village × cycle × body the other source (roster ↔ statistical table) has too: which one counts? */
+  overlaps: Overlap[];
 }
 
 let stageCounter = 0;
 
-export async function stageImport(db: Db, prepared: PreparedImport): Promise<StagedImport> {
-  const kind = prepared.kind;
-  const cols = TABLE_COLUMNS[kind];
-  const accepted = prepared.rows.filter((r) => r.status !== 'rejected');
+/** Rows of a prepared import that go to a table: all of them to the kind's own, to another only if the file has its columns. */
+function rowsFor(kind: FileKind, target: FileKind, accepted: readonly NormalizedRow[]): readonly NormalizedRow[] {
+  if (target === kind) return accepted;
+  const own = ownColumns(target);
+  return accepted.some((r) => own.some((c) => r.values[c] !== undefined)) ? accepted : [];
+}
+
+async function stageTable(db: Db, kind: FileKind, rows: readonly NormalizedRow[]): Promise<StagedTable> {
   const id = `${Date.now().toString(36)}_${++stageCounter}`;
   const path = `${STAGE_DIR}import_${id}.csv`;
   const table = `stage_${id}`;
-  const csv = rowsToCsv(kind, accepted);
+  const csv = rowsToCsv(kind, rows);
   await db.registerText(path, csv.text);
   try {
-    await db.exec(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${readCsvSql(path, cols, { maxLineBytes: csv.maxLineBytes })}`);
+    await db.exec(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${readCsvSql(path, TABLE_COLUMNS[kind], { maxLineBytes: csv.maxLineBytes })}`);
   } finally {
     await db.dropFile(path);
   }
   const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)) as [{ n: number }];
-  if (n !== accepted.length) {
+  if (n !== rows.length) {
     await db.exec(`DROP TABLE ${table}`);
-    throw new Error(`staging loaded ${n} of ${accepted.length} rows`);
+    throw new Error(`staging loaded ${n} of ${rows.length} rows`);
   }
-  const target = TABLE_OF[kind];
-  const conflicts = await db.query<Conflict & Record<string, unknown>>(
-    `SELECT any_value(t.village) AS village, any_value(t.township) AS township, t.cycle_year, t.body, count(*) AS existing_rows
-     FROM ${target} t
-     WHERE (t.village_key, t.cycle_year, t.body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${table})
+  return { kind, table };
+}
+
+async function findConflicts(db: Db, staged: StagedTable): Promise<(Conflict & { village_key: string })[]> {
+  return db.query<Conflict & { village_key: string } & Record<string, unknown>>(
+    `SELECT t.village_key, any_value(t.village) AS village, any_value(t.township) AS township, t.cycle_year, t.body, count(*) AS existing_rows
+     FROM ${TABLE_OF[staged.kind]} t
+     WHERE (t.village_key, t.cycle_year, t.body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${staged.table})
        -- The bundled sample goes as the user's own data comes in: nothing to ask about.
        AND t.import_id NOT IN (SELECT import_id FROM imports WHERE is_sample)
      GROUP BY t.village_key, t.cycle_year, t.body
      ORDER BY t.cycle_year, village`,
   );
-  return { kind, table, rows: n, conflicts };
+}
+
+/**
+ * Stages a prepared import and finds what the user must be asked about: villages already imported
+ * (conflicts) and villages the other source has (overlaps), also in files staged before it in
+ * the same batch (`earlier`).
+ */
+export async function stageImport(db: Db, prepared: PreparedImport, earlier: readonly StagedImport[] = []): Promise<StagedImport> {
+  const kind = prepared.kind;
+  const accepted = prepared.rows.filter((r) => r.status !== 'rejected');
+  const tables: StagedTable[] = [];
+  try {
+    for (const target of KIND_TABLES[kind]) {
+      const rows = rowsFor(kind, target, accepted);
+      if (target === kind || rows.length > 0) tables.push(await stageTable(db, target, rows));
+    }
+  } catch (e) {
+    for (const t of tables) await db.exec(`DROP TABLE IF EXISTS ${t.table}`);
+    throw e;
+  }
+  // One question per village × cycle × body, even when a statistical table conflicts in both of its tables.
+  const byKey = new Map<string, Conflict>();
+  for (const t of tables)
+    for (const { village_key, ...c } of await findConflicts(db, t)) {
+      const key = `${village_key}|${c.cycle_year}|${c.body}`;
+      byKey.set(key, { ...c, existing_rows: Math.max(c.existing_rows, byKey.get(key)?.existing_rows ?? 0) });
+    }
+  const other = OTHER_SOURCE[kind];
+  const earlierOther = earlier.filter((s) => s.kind === other).map((s) => s.tables[0]!.table);
+  const overlaps = await findOverlaps(db, kind, tables[0]!.table, earlierOther);
+  return { kind, tables, rows: accepted.length, conflicts: [...byKey.values()], overlaps };
 }
 
 export async function discardStaged(db: Db, staged: StagedImport): Promise<void> {
-  await db.exec(`DROP TABLE IF EXISTS ${staged.table}`);
+  for (const t of staged.tables) await db.exec(`DROP TABLE IF EXISTS ${t.table}`);
 }
 
 export interface ImportMeta {
@@ -130,6 +177,8 @@ export interface CommitItem {
   prepared: PreparedImport;
   meta: ImportMeta;
   choice: ConflictChoice;
+  /** For the overlaps with the other source: which one counts (default: the roster). */
+  source?: SourceChoice;
 }
 
 export interface CommitOutcome {
@@ -154,7 +203,7 @@ async function nextImportId(db: Db): Promise<number> {
 async function insertRejected(db: Db, id: number, staged: StagedImport, prepared: PreparedImport): Promise<void> {
   const rejected = prepared.rows.filter((r) => r.status === 'rejected');
   if (rejected.length === 0) return;
-  const path = `${STAGE_DIR}rejected_${staged.table}.csv`;
+  const path = `${STAGE_DIR}rejected_${staged.tables[0]!.table}.csv`;
   const csv = csvText(
     rejected.map((r) => [id, r.rowNumber, JSON.stringify(r.cells), JSON.stringify(r.issues)].map((v) => `"${String(v).replaceAll('"', '""')}"`).join(',')),
   );
@@ -168,16 +217,19 @@ async function insertRejected(db: Db, id: number, staged: StagedImport, prepared
 
 async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touched: number[] }> {
   const { staged, prepared, meta, choice } = item;
-  const target = TABLE_OF[staged.kind];
-  const cols = TABLE_COLUMNS[staged.kind].map((c) => quoteIdent(c.name)).join(', ');
   const id = await nextImportId(db);
-  let touched: number[] = [];
-  if (choice === 'replace' && staged.conflicts.length > 0) {
-    const same = `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${staged.table})`;
-    touched = (await db.query<{ import_id: number }>(`SELECT DISTINCT import_id FROM ${target} WHERE ${same}`)).map((r) => r.import_id);
-    await db.exec(`DELETE FROM ${target} WHERE ${same}`);
+  const touched: number[] = [];
+  for (const t of staged.tables) {
+    const target = TABLE_OF[t.kind];
+    const cols = TABLE_COLUMNS[t.kind].map((c) => quoteIdent(c.name)).join(', ');
+    if (choice === 'replace' && staged.conflicts.length > 0) {
+      const same = `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${t.table})`;
+      touched.push(...(await db.query<{ import_id: number }>(`SELECT DISTINCT import_id FROM ${target} WHERE ${same}`)).map((r) => r.import_id));
+      await db.exec(`DELETE FROM ${target} WHERE ${same}`);
+    }
+    await db.exec(`INSERT INTO ${target} (${cols}) SELECT * REPLACE (${id} AS import_id) FROM ${t.table}`);
   }
-  await db.exec(`INSERT INTO ${target} (${cols}) SELECT * REPLACE (${id} AS import_id) FROM ${staged.table}`);
+  touched.push(...(await markSource(db, staged.overlaps, item.source ?? 'roster')));
   const c = prepared.counts;
   await db.query(`INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
     id,
@@ -210,7 +262,7 @@ export async function commitBatch(
     let sampleCleared = false;
     const replaced = new Set<number>();
     if (opts.replaceCycle !== undefined && opts.replaceCycle !== null) {
-      for (const t of ['results', 'members']) {
+      for (const t of DATA_TABLES) {
         for (const r of await db.query<{ import_id: number }>(`SELECT DISTINCT import_id FROM ${t} WHERE cycle_year = ?`, [opts.replaceCycle]))
           replaced.add(r.import_id);
         await db.query(`DELETE FROM ${t} WHERE cycle_year = ?`, [opts.replaceCycle]);
@@ -218,7 +270,7 @@ export async function commitBatch(
     }
     if (opts.clearSample) {
       const sample = 'import_id IN (SELECT import_id FROM imports WHERE is_sample)';
-      for (const t of ['results', 'members', 'rejected_rows']) await db.exec(`DELETE FROM ${t} WHERE ${sample}`);
+      for (const t of [...DATA_TABLES, 'rejected_rows']) await db.exec(`DELETE FROM ${t} WHERE ${sample}`);
       await db.exec('DELETE FROM imports WHERE is_sample');
       sampleCleared = true;
     }

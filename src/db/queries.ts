@@ -1,9 +1,10 @@
 /** Every SQL query the views run, in one place. */
 import type { FileKind } from '../import/fields';
 import type { MetricId } from '../metrics/catalogue';
+import type { Coverage } from '../metrics/coverage';
 import type { BodyScope } from '../metrics/scope';
 import { metricSql, metricValue, scopeWhere, type MetricQuery } from './metricSql';
-import { TABLE_OF } from './schema';
+import { DATA_TABLES, TABLE_OF } from './schema';
 import { refreshStats } from './stats';
 import type { Db } from './types';
 import type { ImportRecordSaved } from '../store/manifest';
@@ -17,10 +18,7 @@ export interface ImportRecord extends Omit<ImportRecordSaved, 'kind'> {
 
 export async function listImports(db: Db): Promise<ImportRecord[]> {
   return db.query<ImportRecord & Record<string, unknown>>(`
-    WITH d AS (
-      SELECT import_id, cycle_year, village_key FROM results
-      UNION ALL SELECT import_id, cycle_year, village_key FROM members
-    )
+    WITH d AS (${DATA_TABLES.map((t) => `SELECT import_id, cycle_year, village_key FROM ${t}`).join(' UNION ALL ')})
     SELECT i.*, (SELECT string_agg(DISTINCT cycle_year::VARCHAR, ', ' ORDER BY cycle_year::VARCHAR) FROM d WHERE d.import_id = i.import_id) AS cycles,
            (SELECT count(DISTINCT village_key) FROM d WHERE d.import_id = i.import_id) AS villages
     FROM imports i ORDER BY i.import_id`);
@@ -63,7 +61,7 @@ export async function deleteImports(db: Db, where: 'sample' | { ids: readonly nu
   const params = where === 'sample' ? [] : [...where.ids];
   await db.exec('BEGIN TRANSACTION');
   try {
-    for (const t of ['results', 'members', 'rejected_rows', 'imports']) await db.query(`DELETE FROM ${t} WHERE ${cond}`, params);
+    for (const t of [...DATA_TABLES, 'rejected_rows', 'imports']) await db.query(`DELETE FROM ${t} WHERE ${cond}`, params);
     await db.exec('COMMIT');
     await refreshStats(db);
   } catch (e) {
@@ -87,6 +85,8 @@ export interface MetricRow {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** Villages (× cycle) whose data supports the metric, of those in the group (src/metrics/coverage.ts). */
+  coverage: Coverage;
 }
 
 /** Every requested metric for a scope, grouped as asked; results metrics come per body. */
@@ -100,6 +100,7 @@ export async function queryMetrics(db: Db, q: MetricQuery): Promise<MetricRow[]>
       built.metrics.forEach((m, i) => {
         const numerator = (r[`n${i}`] as number | null) ?? null;
         const denominator = (r[`d${i}`] as number | null) ?? null;
+        const coverage = { covered: (r[`c${i}`] as number | null) ?? 0, of: (r.u as number | null) ?? 0 };
         out.push({
           county: r.county as string | undefined,
           township: r.township as string | undefined,
@@ -108,9 +109,11 @@ export async function queryMetrics(db: Db, q: MetricQuery): Promise<MetricRow[]>
           cycle_year: r.cycle_year as number | undefined,
           body: built.perBody ? (r.body as BodyScope) : q.body,
           metric: m.id,
-          value: metricValue(m, numerator, denominator),
+          // Rows in scope but none that gives the metric: "not available", not a figure of nothing.
+          value: coverage.covered > 0 || coverage.of === 0 ? metricValue(m, numerator, denominator) : null,
           numerator,
           denominator,
+          coverage,
         });
       });
     }
@@ -153,4 +156,19 @@ export async function ageDistribution(
     `SELECT band, gender, sum(persons)::DOUBLE AS persons FROM stat_ages${where} GROUP BY band, gender ORDER BY band, gender`,
     params,
   );
+}
+
+/** The villages whose data gives persons by age and gender (rosters do; a statistical table does not). */
+export async function ageDistributionCoverage(
+  db: Db,
+  q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>,
+): Promise<Coverage> {
+  const { where, params } = scopeWhere('people', q);
+  const [c] = await db.query<{ covered: number; of: number }>(
+    `SELECT (count(DISTINCT (village_key, cycle_year)) FILTER (WHERE age_gender_known IS NOT NULL))::INTEGER AS covered,
+            count(DISTINCT (village_key, cycle_year))::INTEGER AS of
+     FROM stat_people${where}`,
+    params,
+  );
+  return c ?? { covered: 0, of: 0 };
 }

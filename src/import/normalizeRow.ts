@@ -1,4 +1,4 @@
-import { fieldDef, REQUIRED_FIELDS, type FieldDef, type FieldId, type FileKind } from './fields';
+import { fieldDef, FIELDS, REQUIRED_FIELDS, type FieldDef, type FieldId, type FileKind } from './fields';
 import type { CellIssue, IssueCode, Severity } from './issues';
 import {
   ageAtElection,
@@ -12,6 +12,7 @@ import {
   parseEthnicity,
   parseGender,
   parseInteger,
+  parseNumber,
   parseParty,
   parsePercent,
   parseReelected,
@@ -74,6 +75,10 @@ function convert(f: FieldDef, raw: string, body: Body | null): Converted {
     }
     case 'int': {
       const p = parseInteger(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'decimal': {
+      const p = parseNumber(raw);
       return { values: { [f.id]: p.value }, issue: p.issue };
     }
     case 'percent': {
@@ -170,6 +175,8 @@ export function normalizeRow(
     }
     const c = convert(f, raw, body);
     Object.assign(values, c.values);
+    // A reported share is checked, not stored: its text stays with the row.
+    if (f.shareOf && cleanText(raw) !== '') extra[col.header || f.zh] = raw;
     if (c.bodyHint) bodyHint = c.bodyHint;
     if (c.birth) birth = c.birth;
     // A value that cannot be read is only a warning: the row is kept with that cell empty.
@@ -225,7 +232,13 @@ export function normalizeRow(
         : `${values.village_key}|${values.cycle_year ?? ''}|${values.body ?? ''}|#${rowNumber}`;
   }
 
-  for (const check of kind === 'results' ? checkResults(values) : checkMember(values)) issues.push(check);
+  const checks =
+    kind === 'members'
+      ? checkMember(values)
+      : kind === 'stats'
+        ? [...checkResults(values), ...checkCounts(values, (id) => columns.find((c) => c.field === id)?.header ?? fieldDef(id).zh)]
+        : checkResults(values);
+  for (const check of checks) issues.push(check);
 
   const status = issues.some((x) => x.severity === 'reject') ? 'rejected' : issues.length > 0 ? 'warning' : 'ok';
   return { rowNumber, status, values, issues, extra, cells };
@@ -233,8 +246,8 @@ export function normalizeRow(
 
 const num = (v: CellValue | undefined): number | null => (typeof v === 'number' ? v : null);
 
-function rowCheck(code: IssueCode, params: Record<string, number>): RowIssue {
-  return { code, params, severity: 'warning', column: '', value: '' };
+function rowCheck(code: IssueCode, params: Record<string, number>, column = ''): RowIssue {
+  return { code, params, severity: 'warning', column, value: '' };
 }
 
 /** Ballot-integrity checks of DOMAIN.md: registered ≤ eligible, voted ≤ registered, returned ≤ issued and ≤ voted, valid + invalid = returned. */
@@ -265,4 +278,50 @@ export function checkResults(v: Record<string, CellValue>): RowIssue[] {
 export function checkMember(v: Record<string, CellValue>): RowIssue[] {
   const age = num(v.age);
   return age !== null && (age < 18 || age > 100) ? [rowCheck('age_out_of_range', { age })] : [];
+}
+
+const COUNT_FIELDS = FIELDS.filter((f) => f.kinds.includes('stats') && f.type === 'int' && f.id.startsWith('n_') && f.id !== 'n_members');
+const SHARE_FIELDS = FIELDS.filter((f) => f.shareOf);
+const TIERS: readonly FieldId[] = ['n_edu_junior', 'n_edu_senior', 'n_edu_college'];
+const BANDINGS: readonly (readonly FieldId[])[] = [
+  ['n_age_le35', 'n_age_36_45', 'n_age_46_55', 'n_age_ge56'],
+  ['n_age_le29', 'n_age_30_49', 'n_age_ge50'],
+];
+
+/**
+ * A statistical table's counts against its 成员数: no count above it, parts of a whole (education
+ * tiers, a complete age banding) adding up to it, and every reported share (占比) equal to
+ * count ÷ 成员数 within rounding — as the results check does for a reported turnout.
+ */
+export function checkCounts(v: Record<string, CellValue>, headerOf: (id: FieldId) => string): RowIssue[] {
+  const out: RowIssue[] = [];
+  const members = num(v.n_members);
+  const given = COUNT_FIELDS.filter((f) => num(v[f.id]) !== null);
+  if (members === null) {
+    if (given.length > 0) out.push(rowCheck('missing_members_count', {}));
+  } else {
+    for (const f of given) {
+      const n = num(v[f.id])!;
+      if (n > members) out.push(rowCheck('count_gt_members', { count: n, members }, headerOf(f.id)));
+    }
+    const whole = (ids: readonly FieldId[], code: IssueCode) => {
+      const parts = ids.map((id) => num(v[id]));
+      if (parts.every((p) => p !== null)) {
+        const sum = parts.reduce<number>((a, b) => a + b!, 0);
+        if (sum !== members) out.push(rowCheck(code, { sum, members }));
+      }
+    };
+    whole(TIERS, 'education_sum_mismatch');
+    for (const banding of BANDINGS) whole(banding, 'age_bands_sum_mismatch');
+    for (const f of SHARE_FIELDS) {
+      const reported = num(v[f.id]);
+      const n = num(v[f.shareOf!]);
+      if (reported === null || n === null || members === 0 || reported > 100) continue;
+      const computed = Math.round((n / members) * 1000) / 10;
+      if (Math.abs(computed - reported) > 0.15) out.push(rowCheck('share_mismatch', { reported, computed }, headerOf(f.id)));
+    }
+  }
+  const age = num(v.mean_age);
+  if (age !== null && (age < 18 || age > 100)) out.push(rowCheck('age_out_of_range', { age }, headerOf('mean_age')));
+  return out;
 }

@@ -4,7 +4,7 @@
  * prepared rows written to DuckDB (src/db/load.ts).
  */
 import type { FieldId, FileKind } from './fields';
-import { detectKind } from './headers';
+import { detectKind, pickField } from './headers';
 import { detectHeader, type HeaderLayout } from './layout';
 import { cleanText, parseBodyFromText, parseCycleFromText } from './normalize';
 import { normalizeRow, type ColumnSpec, type FileContext, type NormalizedRow, type RowIssue } from './normalizeRow';
@@ -66,12 +66,18 @@ export function inferContext(
   return { inferred, inferredFrom };
 }
 
+/** The detected mapping for a kind of file: each header's field of that kind, each field once. */
+export function columnsForKind(layout: HeaderLayout, kind: FileKind | null): ColumnSpec[] {
+  const fields = uniqueFields(layout.candidates.map((c) => pickField(c, kind)));
+  return layout.headers.map((header, i) => ({ header, field: fields[i] ?? null }));
+}
+
 export function planSheet(sheet: SourceSheet, sheetIndex: number, fileName: string): SheetPlan {
   const layout = detectHeader(sheet.rows);
   if (!layout) return { sheetIndex, layout, kind: null, columns: [], inferred: {}, inferredFrom: {} };
-  const fields = uniqueFields(layout.fields);
-  const columns = layout.headers.map((header, i) => ({ header, field: fields[i] ?? null }));
-  return { sheetIndex, layout, kind: detectKind(fields), columns, ...inferContext(layout.titleLines, fileName, columns) };
+  const kind = detectKind(layout.candidates);
+  const columns = columnsForKind(layout, kind);
+  return { sheetIndex, layout, kind, columns, ...inferContext(layout.titleLines, fileName, columns) };
 }
 
 export function analyzeFile(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): FileAnalysis {
@@ -93,10 +99,10 @@ function duplicateIssue(
   firstSeen: Map<string, { rowNumber: number; cells: string }>,
 ): RowIssue | null {
   const v = row.values;
-  const key =
-    kind === 'results'
-      ? `${v.village_key}|${v.cycle_year}|${v.body}`
-      : `${v.village_key}|${v.cycle_year}|${v.body}|${v.name ?? `#${row.rowNumber}`}|${v.role}`;
+  const perPerson = kind === 'members';
+  const key = perPerson
+    ? `${v.village_key}|${v.cycle_year}|${v.body}|${v.name ?? `#${row.rowNumber}`}|${v.role}`
+    : `${v.village_key}|${v.cycle_year}|${v.body}`;
   const text = JSON.stringify(cells.map((c) => c.trim()));
   const prev = firstSeen.get(key);
   if (!prev) {
@@ -105,7 +111,7 @@ function duplicateIssue(
   }
   if (prev.cells === text) return { code: 'duplicate_row_in_file', params: { row: prev.rowNumber }, severity: 'reject', column: '', value: '' };
   return {
-    code: kind === 'results' ? 'duplicate_in_file' : 'duplicate_member_in_file',
+    code: perPerson ? 'duplicate_member_in_file' : 'duplicate_in_file',
     params: { row: prev.rowNumber },
     severity: 'warning',
     column: '',
