@@ -10,7 +10,7 @@ import { trendOption } from '../../charts/trend';
 import { queryMetrics, type MetricRow } from '../../db/queries';
 import { currentLang } from '../../i18n';
 import { isMetricId, METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
-import { formatValue } from '../../metrics/format';
+import { coverageLabel, coverageTexts, figureValueText, support } from '../../metrics/coverage';
 import { parentScope, scopeKey, type Scope } from '../../metrics/scope';
 import { trendInput } from '../overview/chartInputs';
 import { placeLabel } from '../scope/scopeLabel';
@@ -200,24 +200,44 @@ export function CompareView() {
                 <tbody>
                   {metrics.map((m) => {
                     const def = metricDef(m);
-                    const pick1 = (rows: MetricRow[]) => rows.find((r) => r.metric === m && r.cycle_year === cycle)?.value ?? null;
+                    const pick1 = (rows: MetricRow[]) => rows.find((r) => r.metric === m && r.cycle_year === cycle) ?? null;
+                    // A figure over part of the villages is marked and says so on hover (see the footnote).
+                    const cell = (r: MetricRow | null) => {
+                      const partial = support(r?.coverage) === 'partial';
+                      return {
+                        text: `${figureValueText(r?.value ?? null, def.unit, r?.coverage, lang)}${partial ? ' *' : ''}`,
+                        title: coverageLabel(r?.coverage, lang) ?? undefined,
+                        support: support(r?.coverage),
+                      };
+                    };
                     return (
                       <tr key={m} data-compare-row={m}>
                         <th scope="row">{def[lang]}</th>
-                        {data.data.map((d) => (
-                          <Fragment key={itemParam(d.item)}>
-                            <td className="num" data-compare-value={itemParam(d.item)}>
-                              {formatValue(pick1(d.own), def.unit, lang)}
-                            </td>
-                            <td className="num muted">{formatValue(pick1(d.parent), def.unit, lang)}</td>
-                          </Fragment>
-                        ))}
+                        {data.data.map((d) => {
+                          const own = cell(pick1(d.own));
+                          const up = cell(pick1(d.parent));
+                          return (
+                            <Fragment key={itemParam(d.item)}>
+                              <td className="num" data-compare-value={itemParam(d.item)} data-support={own.support} title={own.title}>
+                                {own.text}
+                              </td>
+                              <td className="num muted" title={up.title}>
+                                {up.text}
+                              </td>
+                            </Fragment>
+                          );
+                        })}
                       </tr>
                     );
                   })}
                 </tbody>
               </table>
             </div>
+            {data.data.some((d) => [...d.own, ...d.parent].some((r) => r.cycle_year === cycle && metrics.includes(r.metric) && support(r.coverage) === 'partial')) && (
+              <p className="muted" data-footnote="coverage">
+                {coverageTexts(lang).footnote}
+              </p>
+            )}
           </div>
         </>
       )}

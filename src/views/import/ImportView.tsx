@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importBatch, type ConflictAnswer, type ImportProgress } from '../../app/importer';
+import { importBatch, type ConflictAnswer, type ImportProgress, type SourceAnswer } from '../../app/importer';
 import { useDb, usePersistence, usePersistenceStatus } from '../../app/DbProvider';
 import { useInvalidateData } from '../../app/hooks';
 import { useRoute } from '../../app/route';
@@ -8,15 +8,23 @@ import { formatBytes, MAX_FILE_BYTES } from '../../import/limits';
 import { requestPersistentStorage } from '../../store/tabLock';
 import { ImportProgressBar } from './ImportProgressBar';
 import type { Conflict } from '../../db/load';
+import type { Overlap } from '../../db/sources';
 import { blockers, createEntry, prepareEntry, type FileEntry } from './entry';
 import { FileCard } from './FileCard';
 import { ImportSummary } from './ImportSummary';
 import { ConflictDialog } from './ConflictDialog';
+import { SourceDialog } from './SourceDialog';
 
 interface PendingQuestion {
   fileName: string;
   conflicts: Conflict[];
   answer: (a: ConflictAnswer) => void;
+}
+
+interface PendingSourceQuestion {
+  fileName: string;
+  overlaps: Overlap[];
+  answer: (a: SourceAnswer) => void;
 }
 
 export function ImportView({ onShowData }: { onShowData: () => void }) {
@@ -35,6 +43,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [question, setQuestion] = useState<PendingQuestion | null>(null);
+  const [sourceQuestion, setSourceQuestion] = useState<PendingSourceQuestion | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -80,6 +89,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         })),
         {
           ask: (fileName, conflicts) => new Promise<ConflictAnswer>((resolve) => setQuestion({ fileName, conflicts, answer: resolve })),
+          askSource: (fileName, overlaps) => new Promise<SourceAnswer>((resolve) => setSourceQuestion({ fileName, overlaps, answer: resolve })),
           signal: ctl.signal,
           onProgress: setProgress,
           persistence,
@@ -87,6 +97,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         },
       );
       setQuestion(null);
+      setSourceQuestion(null);
       if (out.cancelled) {
         for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'pending' }));
         setNotice(t('import.batchCancelled'));
@@ -96,7 +107,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
           update(entry.id, (e) => ({
             ...e,
             status: item.skipped ? 'cancelled' : 'done',
-            outcome: { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared },
+            outcome: { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared, overlaps: item.overlaps, source: item.source },
           }));
         });
         if (out.saveError) setError(out.saveError.quota ? t('store.quotaFull') : t('store.saveFailed', { message: out.saveError.message }));
@@ -106,6 +117,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
       await invalidate();
     } catch (err) {
       setQuestion(null);
+      setSourceQuestion(null);
       const message = err instanceof Error ? err.message : String(err);
       for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'failed', error: message }));
       setError(t('import.failed', { message }));
@@ -121,6 +133,8 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
     // A pending question is answered too, so the batch can stop.
     question?.answer('cancel');
     setQuestion(null);
+    sourceQuestion?.answer('cancel');
+    setSourceQuestion(null);
   };
 
   return (
@@ -205,6 +219,17 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
           onAnswer={(a) => {
             question.answer(a);
             setQuestion(null);
+          }}
+          onCancelAll={cancelBatch}
+        />
+      )}
+      {sourceQuestion && (
+        <SourceDialog
+          fileName={sourceQuestion.fileName}
+          overlaps={sourceQuestion.overlaps}
+          onAnswer={(a) => {
+            sourceQuestion.answer(a);
+            setSourceQuestion(null);
           }}
           onCancelAll={cancelBatch}
         />

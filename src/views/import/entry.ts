@@ -2,7 +2,7 @@
 import type { TextEncodingId } from '../../import/encoding';
 import type { FileKind } from '../../import/fields';
 import type { ColumnSpec, FileContext } from '../../import/normalizeRow';
-import { analyzeFile, prepareImport, type FileAnalysis, type PreparedImport } from '../../import/pipeline';
+import { analyzeFile, columnsForKind, prepareImport, type FileAnalysis, type PreparedImport } from '../../import/pipeline';
 import type { ImportOutcome } from '../../app/importer';
 
 export interface FileEntry {
@@ -53,6 +53,12 @@ export function withEncoding(entry: FileEntry, encoding: TextEncodingId): FileEn
 
 export function withSheet(entry: FileEntry, sheetIndex: number): FileEntry {
   return applySheet(entry, sheetIndex);
+}
+
+/** Another kind of file: each header maps to that kind's field (党员 is a roster column or a table's count). */
+export function withKind(entry: FileEntry, kind: FileKind | null): FileEntry {
+  const layout = entry.analysis.sheets[entry.sheetIndex]?.layout;
+  return { ...entry, kind, columns: layout ? columnsForKind(layout, kind) : entry.columns };
 }
 
 export function prepareEntry(entry: FileEntry): PreparedImport | null {

@@ -16,7 +16,7 @@ import { AGE_BANDINGS, EDUCATION_TIERS, METRICS, metricDef, type MetricId } from
 import { childLevel } from '../../metrics/levels';
 import { parentScope, type Scope } from '../../metrics/scope';
 import { placeLabel } from '../scope/scopeLabel';
-import { heatmapInput, groupedRatesInput, pyramidInput, rankedValues, sharesByCycle, trendInput } from './chartInputs';
+import { heatmapInput, groupedRatesInput, pyramidInput, rankedChartText, rankedValues, sharesByCycle, trendInput } from './chartInputs';
 import { RankingTable } from './RankingTable';
 import { useDrillDown } from './useDrillDown';
 
@@ -82,13 +82,16 @@ export function OverviewCharts() {
   const trendParent = useMetricRows(parent ? query(parent, [trendMetric], { cycles: [], groupBy: ['cycle'], body: bodyFor(trendMetric) }) : null);
   const heat = useMetricRows(query(scope, [trendMetric], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(trendMetric) }));
   const ages = useAgeDistribution(query(scope, [], {}));
-  const bands = useMetricRows(query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'] }));
-  const edu = useMetricRows(query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'] }));
+  // Parts of one whole: over the villages whose data has every part, so the parts add up.
+  const bands = useMetricRows(query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'], joint: true }));
+  const edu = useMetricRows(query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'], joint: true }));
   const rates = useMetricRows(query(scope, [rateMetric], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(rateMetric) }));
 
   const options = useMemo(
     () => ({
-      turnout: turnout.data && turnoutBarsOption({ text: text('turnout', turnoutBody), rows: rankedValues(turnout.data, 'turnout', 'village'), legalLine: 50 }),
+      turnout:
+        turnout.data &&
+        turnoutBarsOption({ text: rankedChartText(text('turnout', turnoutBody), turnout.data, 'turnout', 'village'), rows: rankedValues(turnout.data, 'turnout', 'village'), legalLine: 50 }),
       trend:
         trendOwn.data &&
         trendOption(
@@ -98,7 +101,7 @@ export function OverviewCharts() {
           ]),
         ),
       heat: heat.data && heatmapOption(heatmapInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, heat.data, level)),
-      pyramid: ages.data && pyramidOption(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, ages.data)),
+      pyramid: ages.data && pyramidOption(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, ages.data.bands, ages.data.coverage)),
       bands:
         bands.data &&
         stackedSharesOption(sharesByCycle({ ...text('avg_age', scope.body, false), title: lang === 'zh' ? '年龄段构成' : 'Age bands' }, AGE_BANDINGS[banding], cycles, bands.data, lang)),
