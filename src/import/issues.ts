@@ -11,6 +11,7 @@ export const ISSUE_MESSAGES = {
   placeholder: { zh: '占位符或空白值（{value}），按空值处理', en: 'placeholder or blank value ({value}) treated as empty' },
   not_a_number: { zh: '不是数字：{value}', en: 'not a number: {value}' },
   not_an_integer: { zh: '人数应为整数：{value}', en: 'a count must be a whole number: {value}' },
+  count_too_large: { zh: '数字过大，不可能是人数或票数：{value}', en: 'too large to be a count: {value}' },
   negative: { zh: '不能为负数：{value}', en: 'must not be negative: {value}' },
   not_a_percent: { zh: '不是百分比：{value}', en: 'not a percentage: {value}' },
   percent_over_100: { zh: '百分比超过100%：{value}', en: 'percentage over 100%: {value}' },

@@ -17,6 +17,7 @@ export interface HeaderLayout {
   titleLines: string[];
 }
 
+/** How many non-blank rows at the top may be titles or headings (blank rows above them do not count). */
 const MAX_HEADER_SEARCH = 15;
 
 // Blank as the record scan and the row classifier see it: white space and invisible characters only.
@@ -87,10 +88,11 @@ function double(rows: readonly string[][], index: number): Candidate {
 /** Finds the header among title rows and two-row headings: the rows that name the most fields. */
 export function detectHeader(rows: readonly string[][]): HeaderLayout | null {
   let best: Candidate | null = null;
-  const limit = Math.min(rows.length, MAX_HEADER_SEARCH);
-  for (let i = 0; i < limit; i++) {
+  // The first non-blank rows, however many blank rows an export put above them.
+  const top: number[] = [];
+  for (let i = 0; i < rows.length && top.length < MAX_HEADER_SEARCH; i++) if (!isBlank(rows[i] ?? [])) top.push(i);
+  for (const i of top) {
     const row = rows[i] ?? [];
-    if (isBlank(row)) continue;
     const one = single(rows, i);
     const candidates = [one];
     const next = rows[i + 1];
@@ -106,7 +108,7 @@ export function detectHeader(rows: readonly string[][]): HeaderLayout | null {
     // Nothing recognisable: take the widest of the first rows so the user can map it by hand.
     let widest = -1;
     let width = 0;
-    for (let i = 0; i < limit; i++) {
+    for (const i of top) {
       const w = (rows[i] ?? []).filter((c) => c.trim() !== '').length;
       if (w > width) {
         width = w;
