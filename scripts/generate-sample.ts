@@ -1,6 +1,8 @@
 /**
  * Deterministic, fictitious sample data for the dashboard: two counties, four election cycles,
- * results of both bodies ("两委") for every village, and the roster of elected members.
+ * results of both bodies ("两委") for every village, and the roster of elected members — except
+ * one township (杨树乡) that reports only the official statistical table (村"两委"换届选举情况统计表),
+ * one per cycle, counted from the same persons.
  *
  *   npx tsx scripts/generate-sample.ts
  *
@@ -14,6 +16,7 @@ import { Rng, clamp } from './lib/prng';
 import { encode, titleRow, toCsv, type Cell } from './lib/csv';
 import { cycleLabel, fullWidth, pad2, pctString, thousands } from './lib/format';
 import { COMMUNITY_NAMES, PLACE_PREFIXES, givenName, pickSurname, villageName, villageSurname } from './lib/names';
+import { countBody, statTable, type StatRow } from './lib/statTable';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'sample');
 
@@ -324,6 +327,14 @@ interface VillageCycle {
 /** Village × cycle overrides for the two deliberate rule breaches. */
 const RETURNED_GT_ISSUED = { township: '白沙镇', index: 7, year: 2014 };
 const LOW_TURNOUT = { township: '杨树乡', index: 12, year: 2011 };
+
+/**
+ * The township that keeps no rosters or results sheets, only the statistical table the county
+ * sends down. Its persons are generated like everyone else's (so every other township's figures
+ * stay as they were); they are written only as counts.
+ */
+const STATS_ONLY = { county: '河口县', township: '杨树乡' };
+const statsOnly = (v: Village): boolean => v.county === STATS_ONLY.county && v.township === STATS_ONLY.township;
 
 function committeeSize(rng: Rng, v: Village, registered: number): number {
   const u = clamp(v.sizeU + rng.normal(0, 0.08), 0, 0.999);
@@ -645,14 +656,12 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     anomalies.push({ file: '村委会换届选举结果.csv', where: `${where(vc)} ${col}`, value, note });
   };
   {
-    const big = all.filter((x) => x.cycle.year === 2017 && x.committee.population >= 1000).sort((a, b) => b.committee.population - a.committee.population)[0];
+    const big = all.filter((x) => x.cycle.year === 2017 && x.committee.population >= 1000 && !statsOnly(x.village)).sort((a, b) => b.committee.population - a.committee.population)[0];
     if (big) override(big, '人口', thousands(big.committee.population), '千分位逗号');
     const a = find('石桥镇', 9, 2014);
     override(a, '登记选民数', thousands(a.committee.registered), '千分位逗号');
     const b = find('河口镇', 3, 2021);
     override(b, '有选举权人数', thousands(b.committee.eligible), '千分位逗号');
-    const c = find('杨树乡', 5, 2017);
-    override(c, '有效票', fullWidth(c.committee.valid), '全角数字');
     const d = find('柳林乡', 1, 2014); // the second 李家村
     override(d, '村(社区)', '李家 村', '村名中多一个空格');
     const e = find('白沙镇', 1, 2017); // 王庄村 of 河口县
@@ -660,11 +669,12 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     const f = find(RETURNED_GT_ISSUED.township, RETURNED_GT_ISSUED.index, RETURNED_GT_ISSUED.year);
     anomalies.push({ file: '村委会换届选举结果.csv', where: `${where(f)} 收回选票`, value: `${f.committee.returned} > 发出选票 ${f.committee.issued}`, note: '故意违规：收回选票多于发出选票' });
     const g = find(LOW_TURNOUT.township, LOW_TURNOUT.index, LOW_TURNOUT.year);
-    anomalies.push({ file: '村委会换届选举结果.csv', where: `${where(g)} 参选率`, value: pctString(g.committee.voted, g.committee.registered), note: '故意违规：参选率未过半，一次选举成功 = 否' });
+    anomalies.push({ file: `${STATS_ONLY.township}${LOW_TURNOUT.year}年村两委换届选举情况统计表.csv`, where: `${where(g)} 参选率`, value: pctString(g.committee.voted, g.committee.registered), note: '故意违规：参选率未过半（统计表）' });
   }
   const committeeRows: Cell[][] = [titleRow('青山县、河口县村民委员会换届选举结果统计表', COMMITTEE_HEADER.length), [...COMMITTEE_HEADER]];
   for (const vc of all) {
     const v = vc.village;
+    if (statsOnly(v)) continue;
     const r = vc.committee;
     const values: Record<CommitteeCol, string> = {
       '县(市、区)': v.county,
@@ -697,6 +707,7 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
   for (const vc of all) {
     const v = vc.village;
     const r = vc.branch;
+    if (statsOnly(v)) continue;
     branchRows.push([
       v.county, v.township, v.name, v.code, vc.cycle.year, cycleLabel(vc.cycle.ordinal), r.body, r.entitled, r.present, r.voted,
       r.issued, r.returned, r.valid, r.invalid, r.seats, r.candidates, yesNo(r.firstRound),
@@ -748,12 +759,55 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     rosterAnomaly(fw, '得票数', fullWidth(fw.values['得票数']), '全角数字');
     rosterAnomaly(pickMember('城关街道', 8, 2017, 'committee', 1), '得票数', '', '得票数空白');
   }
-  for (const r of rosterRecords) rosterRows.push(ROSTER_HEADER.map((h) => r.values[h]));
+  for (const r of rosterRecords) if (!statsOnly(r.vc.village)) rosterRows.push(ROSTER_HEADER.map((h) => r.values[h]));
+
+  // ---- the stats-only township: one statistical table per cycle (GB18030, as Excel writes it)
+  const statFiles: [string, Buffer][] = [];
+  let statRowCount = 0;
+  for (const cycle of CYCLES) {
+    const rows: StatRow[] = [];
+    for (const vc of all.filter((x) => statsOnly(x.village) && x.cycle === cycle)) {
+      const v = vc.village;
+      const of = (body: MemberRow['body']) => vc.members.filter((m) => m.body === body);
+      const branch = of('branch');
+      const committee = of('committee');
+      const cross = branch.filter((b) => committee.some((c) => c.person === b.person)).length;
+      const secretary = branch.find((m) => m.role === '书记')?.person;
+      const oneShoulder = committee.some((m) => m.role === '主任' && m.person === secretary);
+      const counted = (m: MemberRow) => ({
+        female: m.person.female,
+        age: ageAt(m.person, cycle.year),
+        education: m.education,
+        minority: m.person.ethnicity !== '汉族',
+        party: m.party,
+        reelected: m.reelected,
+      });
+      const place = [v.county, v.township, v.name, v.code];
+      rows.push({ place, body: vc.branch.body, electorate: vc.branch.entitled, voted: vc.branch.voted, party: true, counts: countBody(branch.map(counted)), crossHolding: cross, oneShoulder });
+      rows.push({ place, body: v.residentCommittee ? '居委会' : '村委会', electorate: vc.committee.registered, voted: vc.committee.voted, party: false, counts: countBody(committee.map(counted)), crossHolding: cross, oneShoulder });
+    }
+    const title = `${STATS_ONLY.county}${STATS_ONLY.township}${cycle.year}年${cycleLabel(cycle.ordinal)}村“两委”换届选举情况统计表`;
+    const table = statTable(title, ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码'], rows, `填表人：${STATS_ONLY.township}换届选举办公室  填报日期：${cycle.year}年6月`);
+    const name = `${STATS_ONLY.township}${cycle.year}年村两委换届选举情况统计表.csv`;
+    if (cycle.year === 2017) {
+      // As typed with a Chinese IME left in full-width mode.
+      const vc = find(STATS_ONLY.township, 5, 2017);
+      const line = table.rows.findIndex((r) => r[3] === vc.village.code && (r[4] === '村委会' || r[4] === '居委会'));
+      const col = (table.rows[1] ?? []).indexOf('参加投票人数');
+      const cells = table.rows[line];
+      if (!cells || col < 0) throw new Error('no 杨树乡 #5 committee row in 2017');
+      cells[col] = fullWidth(String(cells[col]));
+      anomalies.push({ file: name, where: `${where(vc)} 参加投票人数`, value: String(cells[col]), note: '全角数字' });
+    }
+    statRowCount += rows.length;
+    statFiles.push([name, encode(toCsv(table.rows), 'gb18030')]);
+  }
 
   const files: [string, Buffer][] = [
     ['村委会换届选举结果.csv', encode(toCsv(committeeRows), 'utf-8-bom')],
     ['党组织换届选举结果.csv', encode(toCsv(branchRows), 'gb18030')],
     ['两委成员花名册.csv', encode(toCsv(rosterRows), 'utf-8-bom')],
+    ...statFiles,
   ];
   const townships = new Set(villages.map((v) => v.county + v.township)).size;
   const readme = sampleReadme({
@@ -763,11 +817,13 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     committeeRows: committeeRows.length - 2,
     branchRows: branchRows.length - 2,
     rosterRows: rosterRows.length - 1,
+    statRows: statRowCount,
     anomalies,
   });
   const summary =
     `${counties.length} counties, ${townships} townships, ${villages.length} villages, ${CYCLES.length} cycles; ` +
-    `committee results ${committeeRows.length - 2} rows, branch results ${branchRows.length - 2} rows, roster ${rosterRows.length - 1} rows`;
+    `committee results ${committeeRows.length - 2} rows, branch results ${branchRows.length - 2} rows, roster ${rosterRows.length - 1} rows, ` +
+    `statistical tables (${STATS_ONLY.township}) ${statFiles.length} files, ${statRowCount} rows`;
   return { files, readme, summary, rosterRows: rosterRows.length - 1 };
 }
 
@@ -786,6 +842,7 @@ function sampleReadme(s: {
   committeeRows: number;
   branchRows: number;
   rosterRows: number;
+  statRows: number;
   anomalies: Anomaly[];
 }): string {
   const anomalyRows = s.anomalies.map((a) => `| ${a.file} | ${a.where} | ${a.value.replace(/\|/g, '\\|')} | ${a.note} |`).join('\n');
@@ -802,9 +859,11 @@ Do not edit them by hand: change the script and run \`npx tsx scripts/generate-s
 | \`村委会换届选举结果.csv\` | 村（居）民委员会选举结果 / villagers' committee results | UTF-8 with BOM, comma, CRLF; title row + header | ${s.committeeRows} |
 | \`党组织换届选举结果.csv\` | 村党组织（村党支部、党总支）选举结果 / party branch results | GB18030 (as Excel on Chinese Windows), comma, CRLF; title row + header | ${s.branchRows} |
 | \`两委成员花名册.csv\` | 两委成员花名册 / roster of elected members, both bodies | UTF-8 with BOM, comma, CRLF; header | ${s.rosterRows} |
+| \`${STATS_ONLY.township}{年份}年村两委换届选举情况统计表.csv\` (4) | ${STATS_ONLY.township}的村"两委"换届选举情况统计表，每届一个 / ${STATS_ONLY.township}'s official statistical tables, one per cycle | GB18030, comma, CRLF; title row + two-row header (女性… over 人数/占比, 其中 over 35岁及以下/60岁及以上, 文化程度 over the tiers) + 合计 + notes | ${s.statRows} |
 
 - ${s.counties} 个县（青山县、河口县） / counties; ${s.townships} 个乡镇（街道） / townships (one 街道 with 社区); ${s.villages} 个村（社区） / villages, each with a fixed 12-digit 区划代码 (fictitious, keep as text).
 - 4 届 / cycles: 2011（第九届）, 2014（第十届）, 2017（第十一届）, 2021（第十二届）; both bodies in every village and cycle.
+- ${STATS_ONLY.county}${STATS_ONLY.township}只报统计表：没有花名册和选举结果表，每村每届每个组织一行，人数已统计好（成员数、女性、少数民族、党员、连任、35岁及以下、60岁及以上、平均年龄、文化程度、交叉任职人数、一肩挑）及选民数。 / ${STATS_ONLY.township} reports only statistical tables: no roster and no results sheet, one row per village × cycle × body with the members already counted and the voters; the other indicators (other age bands, the age pyramid, heads only, ballots, winners' vote share) are "not available" there.
 - 两个“李家村”（河东镇、柳林乡）同名不同村；“王庄村”在两个县都有。 / Two villages named 李家村 in different townships of 青山县, and a 王庄村 in each county: tell them apart by code.
 - 趋势 / trends: turnout slowly rising; women, college-educated members, cross-holding (交叉任职) and one-shoulder (一肩挑) rising; average age falling after 2017.
 - 同一人跨届保持姓名和出生年月；“是否连任”= 是 当且仅当此人上一届在同一村同一组织任职（2011 年为估计值）。 / A person keeps name and birth date across cycles; 是否连任 = 是 exactly when the person sat on the same body of the same village in the previous cycle (2011: plausible guess).

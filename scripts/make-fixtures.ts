@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import { encode, titleRow, toCsv, type Cell, type Encoding } from './lib/csv';
 import { fullWidth, pctString, thousands } from './lib/format';
+import { averageAge, countBody, statTable, type CountedPerson, type StatRow } from './lib/statTable';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures');
 
@@ -545,6 +546,124 @@ const PNG_1X1 = [
 ];
 
 // =============================================================================================
+// 青山县桃源镇, 2021: four villages' elected members, written twice — as a roster and as the
+// official statistical table — plus the voters as a results file. Same persons, same figures.
+// =============================================================================================
+
+const TY = { township: '桃源镇', title: '青山县桃源镇2021年村“两委”换届选举情况统计表', notes: '填表人：李文  审核人：王强  填报日期：2021年6月10日' };
+
+interface TyVillage {
+  name: string;
+  code: string;
+  registered: number;
+  voted: number;
+  entitled: number;
+  partyVoted: number;
+  firstRound: '是' | '否';
+  /** What the table's both-bodies figures can and cannot be (see the README section). */
+  note: string;
+}
+// prettier-ignore
+const TY_VILLAGES: readonly TyVillage[] = [
+  { name: '桃源村', code: '139901103201', registered: 1420, voted: 1288, entitled: 46, partyVoted: 44, firstRound: '是', note: 'no cross-holding: every both-bodies figure exact, average age too' },
+  { name: '杏林村', code: '139901103202', registered: 1875, voted: 1702, entitled: 63, partyVoted: 60, firstRound: '是', note: '2 cross-holding (书记 = 主任, 一肩挑); no woman on the branch, so women are exact; whether the under-35s or college graduates sit on both the table cannot say' },
+  { name: '梨园村', code: '139901103203', registered: 1130, voted:  981, entitled: 38, partyVoted: 35, firstRound: '否', note: '1 cross-holding, a woman: whether she is one of the committee\'s 3 women the table cannot say — women (两委) not available' },
+  { name: '竹溪村', code: '139901103204', registered:  960, voted:  871, entitled: 31, partyVoted: 30, firstRound: '是', note: 'the whole branch sits on the committee (3 cross-holding, 一肩挑): person counts exact; re-election is per body and is not' },
+];
+
+/** A 桃源镇 roster row: as members-gb18030.csv's, the code coming from the village. */
+type TyMember = Omit<Member, 'code' | 'expect'>;
+// prettier-ignore
+const TY_MEMBERS: readonly TyMember[] = [
+  tm('桃源村', '村党支部', '赵春生', '书记',   '男', '1970.05', '高中', '汉族', '中共党员', '是',   42),
+  tm('桃源村', '村党支部', '钱丽',   '委员',   '女', '1985.03', '大专', '汉族', '中共党员', '否',   38),
+  tm('桃源村', '村党支部', '孙志远', '委员',   '男', '1962.11', '初中', '汉族', '中共党员', '是',   36),
+  tm('桃源村', '村委会',   '周建平', '主任',   '男', '1974.08', '中专', '汉族', '中共党员', '是', 1102),
+  tm('桃源村', '村委会',   '吴秀梅', '副主任', '女', '1979.02', '高中', '汉族', '群众',     '是',  986),
+  tm('桃源村', '村委会',   '郑浩',   '委员',   '男', '1993.07', '本科', '汉族', '群众',     '否',  874),
+  tm('桃源村', '村委会',   '冯桂芝', '委员',   '女', '1958.12', '初中', '回族', '群众',     '是',  803),
+  tm('桃源村', '村委会',   '陈明',   '委员',   '男', '1988.04', '大专', '汉族', '中共党员', '否',  765),
+  tm('杏林村', '村党支部', '杨光明', '书记',   '男', '1972.09', '大专', '汉族', '中共党员', '是',   57),
+  tm('杏林村', '村党支部', '朱宏',   '副书记', '男', '1981.06', '本科', '汉族', '中共党员', '否',   52),
+  tm('杏林村', '村党支部', '秦德福', '委员',   '男', '1960.01', '初中', '汉族', '中共党员', '是',   49),
+  tm('杏林村', '村党支部', '许立',   '委员',   '男', '1990.10', '大专', '汉族', '中共党员', '否',   47),
+  tm('杏林村', '村党支部', '何建军', '委员',   '男', '1966.03', '高中', '汉族', '中共党员', '是',   45),
+  tm('杏林村', '村委会',   '杨光明', '主任',   '男', '1972.09', '大专', '汉族', '中共党员', '是', 1498),
+  tm('杏林村', '村委会',   '秦德福', '委员',   '男', '1960.01', '初中', '汉族', '中共党员', '否', 1187),
+  tm('杏林村', '村委会',   '吕小燕', '委员',   '女', '1995.05', '大专', '汉族', '群众',     '否', 1130),
+  tm('杏林村', '村委会',   '施云',   '委员',   '女', '1983.08', '中专', '汉族', '群众',     '是', 1064),
+  tm('梨园村', '村党支部', '韩立新', '书记',   '男', '1968.04', '高中', '汉族', '中共党员', '是',   33),
+  tm('梨园村', '村党支部', '唐丽华', '委员',   '女', '1987.09', '大专', '汉族', '中共党员', '否',   30),
+  tm('梨园村', '村党支部', '曹勇',   '委员',   '男', '1975.12', '初中', '满族', '中共党员', '是',   29),
+  tm('梨园村', '村委会',   '罗志刚', '主任',   '男', '1976.02', '高中', '汉族', '中共党员', '是',  812),
+  tm('梨园村', '村委会',   '唐丽华', '副主任', '女', '1987.09', '大专', '汉族', '中共党员', '否',  744),
+  tm('梨园村', '村委会',   '邓晓',   '委员',   '女', '1992.03', '本科', '汉族', '群众',     '否',  690),
+  tm('梨园村', '村委会',   '彭桂兰', '委员',   '女', '1964.07', '初中', '汉族', '群众',     '是',  655),
+  tm('梨园村', '村委会',   '蒋伟',   '委员',   '男', '1985.11', '中专', '汉族', '群众',     '否',  431),
+  tm('竹溪村', '村党支部', '沈国庆', '书记',   '男', '1963.10', '高中', '汉族', '中共党员', '是',   28),
+  tm('竹溪村', '村党支部', '田芳',   '委员',   '女', '1980.01', '大专', '汉族', '中共党员', '是',   27),
+  tm('竹溪村', '村党支部', '范卫东', '委员',   '男', '1971.06', '初中', '汉族', '中共党员', '否',   25),
+  tm('竹溪村', '村委会',   '沈国庆', '主任',   '男', '1963.10', '高中', '汉族', '中共党员', '是',  802),
+  tm('竹溪村', '村委会',   '田芳',   '副主任', '女', '1980.01', '大专', '汉族', '中共党员', '是',  766),
+  tm('竹溪村', '村委会',   '范卫东', '委员',   '男', '1971.06', '初中', '汉族', '中共党员', '是',  712),
+  tm('竹溪村', '村委会',   '袁丽',   '委员',   '女', '1997.04', '本科', '汉族', '群众',     '否',  655),
+  tm('竹溪村', '村委会',   '苏建华', '委员',   '男', '1959.08', '初中', '汉族', '群众',     '是',  593),
+];
+
+// prettier-ignore
+function tm(village: string, body: TyMember['body'], name: string, role: string, gender: TyMember['gender'], birth: string, education: string,
+  ethnicity: string, party: TyMember['party'], reelected: TyMember['reelected'], votes: number): TyMember {
+  return { village, body, name, role, gender, birth, education, ethnicity, party, reelected, votes };
+}
+
+const tyVillage = (name: string): TyVillage => {
+  const v = TY_VILLAGES.find((x) => x.name === name);
+  if (!v) throw new Error(`no 桃源镇 village ${name}`);
+  return v;
+};
+
+/** The table's rows, counted from TY_MEMBERS: the branch, then the committee, of each village. */
+function taoyuanRows(): StatRow[] {
+  const rows: StatRow[] = [];
+  for (const v of TY_VILLAGES) {
+    const of = (body: TyMember['body']) => TY_MEMBERS.filter((x) => x.village === v.name && x.body === body);
+    const branch = of('村党支部');
+    const committee = of('村委会');
+    const cross = branch.filter((b) => committee.some((c) => c.name === b.name)).length;
+    const oneShoulder = branch.some((b) => b.role === '书记' && committee.some((c) => c.name === b.name && c.role === '主任'));
+    const counted = (x: TyMember): CountedPerson => ({
+      female: x.gender === '女',
+      age: YEAR - Number(x.birth.slice(0, 4)),
+      education: x.education,
+      minority: x.ethnicity !== '汉族',
+      party: x.party === '中共党员',
+      reelected: x.reelected === '是',
+    });
+    const place = [COUNTY, TY.township, v.name, v.code];
+    rows.push({ place, body: '村党支部', electorate: v.entitled, voted: v.partyVoted, party: true, counts: countBody(branch.map(counted)), crossHolding: cross, oneShoulder });
+    rows.push({ place, body: '村委会', electorate: v.registered, voted: v.voted, party: false, counts: countBody(committee.map(counted)), crossHolding: cross, oneShoulder });
+  }
+  return rows;
+}
+const TY_ROWS = taoyuanRows();
+const TY_TABLE = statTable(TY.title, ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码'], TY_ROWS, TY.notes);
+check(TY_ROWS.length === 8 && TY_ROWS.reduce((a, r) => a + r.counts.members, 0) === TY_MEMBERS.length, '桃源镇 table counts every seat');
+check(TY_ROWS.map((r) => r.crossHolding).join() === '0,0,2,2,1,1,3,3', '桃源镇 cross-holding');
+for (const v of TY_VILLAGES) check(v.voted * 2 > v.registered && v.partyVoted <= v.entitled, `${v.name} voters`);
+
+const TY_MEMBER_HEADER = [...MEMBER_HEADER];
+function tyMemberRow(x: TyMember): Cell[] {
+  return [COUNTY, TY.township, x.village, tyVillage(x.village).code, YEAR, x.body, x.name, x.role, x.gender, x.birth, x.education, x.ethnicity, x.party, x.reelected, x.votes];
+}
+const TY_RESULTS_HEADER = ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '组织', '登记选民数', '参加投票人数', '应到会党员', '参加选举党员', '参选率', '一次选举成功'];
+function tyResultRows(): Cell[][] {
+  return TY_VILLAGES.flatMap((v) => [
+    [COUNTY, TY.township, v.name, v.code, YEAR, '村党支部', '', '', v.entitled, v.partyVoted, pctString(v.partyVoted, v.entitled), v.firstRound],
+    [COUNTY, TY.township, v.name, v.code, YEAR, '村委会', v.registered, v.voted, '', '', pctString(v.voted, v.registered), v.firstRound],
+  ]);
+}
+
+// =============================================================================================
 // Writing
 // =============================================================================================
 
@@ -679,6 +798,10 @@ function buildCsvFixtures(): void {
   writeText('xss-names.csv', xss, 'utf-8-bom');
 
   writeText('hostile-results.csv', [[...RULES_RESULTS_HEADER, '备注'], ...HOSTILE_RESULTS.map((r) => r.cells)], 'utf-8-bom');
+
+  writeText('members-taoyuan.csv', [TY_MEMBER_HEADER, ...TY_MEMBERS.map(tyMemberRow)], 'utf-8-bom');
+  writeText('results-taoyuan.csv', [TY_RESULTS_HEADER, ...tyResultRows()], 'utf-8-bom');
+  writeText('stats-taoyuan-gb18030.csv', TY_TABLE.rows, 'gb18030');
   writeText('hostile-members.csv', [MEMBER_HEADER, ...hostileMemberRows()], 'utf-8-bom');
 }
 
@@ -730,6 +853,32 @@ function hostileMemberRows(): Cell[][] {
 function sheetRow(input: VillageResult | readonly Cell[]): (string | number | null)[] {
   const cells = Array.isArray(input) ? (input as readonly Cell[]) : row(input as VillageResult);
   return cells.map((c) => (c === null || c === undefined || c === '' ? null : c));
+}
+
+/** stats-taoyuan.xlsx: the statistical table as Excel has it, merged cells and all, 合计 as formulas. */
+function buildTaoyuanWorkbook(): void {
+  const wb = XLSX.utils.book_new();
+  // Shares and averages are numbers in Excel (a share formatted as 0.0%), not text.
+  const cell = (c: Cell): XLSX.CellObject | null => {
+    if (c === '' || c === undefined || c === null) return null;
+    if (typeof c === 'string' && /^\d+(\.\d+)?%$/.test(c)) return { t: 'n', v: Number(c.slice(0, -1)) / 100, z: '0.0%' };
+    if (typeof c === 'string' && /^\d+\.\d$/.test(c)) return { t: 'n', v: Number(c), z: '0.0' };
+    return typeof c === 'number' ? { t: 'n', v: c } : { t: 's', v: c };
+  };
+  const ws = XLSX.utils.aoa_to_sheet(TY_TABLE.rows.map((r) => r.map(cell)));
+  ws['!merges'] = TY_TABLE.merges;
+  // The 合计 row's counts are SUM formulas over the villages (their cached values as written).
+  const header = TY_TABLE.rows[1] ?? [];
+  const sub = TY_TABLE.rows[2] ?? [];
+  for (let c = 0; c < header.length; c++) {
+    const ref = XLSX.utils.encode_cell({ r: TY_TABLE.totalsRow, c });
+    const cell = ws[ref] as XLSX.CellObject | undefined;
+    if (!cell || cell.t !== 'n' || sub[c] === '占比') continue;
+    const col = XLSX.utils.encode_col(c);
+    cell.f = `SUM(${col}${TY_TABLE.firstData + 1}:${col}${TY_TABLE.totalsRow})`;
+  }
+  XLSX.utils.book_append_sheet(wb, ws, '桃源镇');
+  written.set('stats-taoyuan.xlsx', Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Uint8Array));
 }
 
 function buildWorkbooks(): void {
@@ -843,6 +992,10 @@ function readme(): string {
     { file: 'xss-names.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 4 villages (3 hostile names)', dataRows: 4, clean: 4, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
     { file: 'hostile-results.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${HOSTILE_RESULTS.length} rows (${HOSTILE_VILLAGES.length} villages 2021 村委会, ${HOSTILE_BRANCHES} 村党支部, ${HOSTILE_RESULTS_2018} of 2018) + 备注 column; hostile names`, dataRows: HOSTILE_RESULTS.length, clean: HOSTILE_RESULTS.length - 1, warnings: `1: line ${hostileResultLine(6, 2021, '村委会')} \`valid_invalid_sum\``, rejected: none, skipped: none, totals: 'no totals row' },
     { file: 'hostile-members.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${HOSTILE_MEMBERS.length} members (2021); hostile names`, dataRows: HOSTILE_MEMBERS.length, clean: HOSTILE_MEMBERS.length, warnings: none, rejected: none, skipped: none, totals: '—' },
+    { file: 'members-taoyuan.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${TY_MEMBERS.length} members (桃源镇, 2021)`, dataRows: TY_MEMBERS.length, clean: TY_MEMBERS.length, warnings: none, rejected: none, skipped: none, totals: '—' },
+    { file: 'results-taoyuan.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${TY_ROWS.length} rows (4 villages × 2 bodies)`, dataRows: TY_ROWS.length, clean: TY_ROWS.length, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
+    { file: 'stats-taoyuan-gb18030.csv', encoding: 'GB18030, no BOM', delimiter: 'comma', layout: `statistical table: title + 2-row header (女性… over 人数/占比, 其中 over age bands, 文化程度 over tiers) + ${TY_ROWS.length} rows + 合计 + notes (CRLF)`, dataRows: TY_ROWS.length, clean: TY_ROWS.length, warnings: none, rejected: none, th: '1 (line 1) + 2 (lines 2–3)', skipped: `2: totals 合计 (line ${TY_TABLE.totalsRow + 1}), notes 填表人 (line ${TY_TABLE.totalsRow + 2})`, totals: 'matches: every count column equals the sum of the 8 rows' },
+    { file: 'stats-taoyuan.xlsx', encoding: 'XLSX', delimiter: '—', layout: 'the same table as one sheet `桃源镇`: merged title and header cells, shares as numbers formatted 0.0%, 合计 as SUM formulas', dataRows: TY_ROWS.length, clean: TY_ROWS.length, warnings: none, rejected: none, th: '1 (row 1) + 2 (rows 2–3)', skipped: `2: totals (row ${TY_TABLE.totalsRow + 1}), notes (row ${TY_TABLE.totalsRow + 2})`, totals: 'matches' },
   ];
   for (const e of E) check(written.has(e.file), `README lists unwritten ${e.file}`);
   for (const f of written.keys()) check(E.some((e) => e.file === f), `README misses ${f}`);
@@ -1076,6 +1229,8 @@ with no rejected row.
 
 ${hostileReadme()}
 
+${taoyuanReadme()}
+
 ### empty.csv, blank-lines.csv, not-a-table.csv
 - \`empty.csv\`: 0 bytes → refused ("empty file"), nothing imported, no crash.
 - \`blank-lines.csv\`: \`\\n\\n,,,\\n\\r\\n,,,,,\\n\\n\` (6 physical lines of nothing) → refused (no header / no data).
@@ -1089,6 +1244,39 @@ above; the village key drops spaces (\`normalizeVillageName\` → \`<imgsrc=xone
 \`";DROPTABLEresults;--\`, \`=HYPERLINK("http://x")\`). Either way they are only ever text: no element and no alert
 when shown, never spliced into SQL, and on CSV export the \`=HYPERLINK\` name is prefixed with \`'\`.
 `;
+}
+
+function taoyuanReadme(): string {
+  const counts = TY_ROWS.map((r) => {
+    const c = r.counts;
+    return `| ${r.place[1]} | ${r.body} | ${r.electorate} | ${r.voted} | ${c.members} | ${c.women} | ${c.minority} | ${c.party} | ${c.reelected} | ${c.le35} | ${c.ge60} | ${averageAge(c.ageSum, c.members)} (${c.ageSum}) | ${c.college} | ${c.senior} | ${c.junior} | ${r.crossHolding} | ${r.oneShoulder ? '是' : '否'} |`;
+  }).join('\n');
+  const seats = TY_MEMBERS.length;
+  const persons = new Set(TY_MEMBERS.map((x) => `${x.village}|${x.name}`)).size;
+  const notes = TY_VILLAGES.map((v) => `- ${v.name} (${v.code}): ${v.note}`).join('\n');
+  return `### members-taoyuan.csv, results-taoyuan.csv, stats-taoyuan-gb18030.csv, stats-taoyuan.xlsx (statistical tables)
+青山县桃源镇, 2021, both bodies of four villages. \`members-taoyuan.csv\` is the roster (columns as members-gb18030.csv);
+\`stats-taoyuan-gb18030.csv\` and \`stats-taoyuan.xlsx\` are the official statistical table of the **same persons**, counted
+by \`scripts/lib/statTable.ts\` (age = 2021 − birth year; tiers 初中 → 初中及以下, 高中/中专 → 高中、中专, 大专/本科 → 大专及以上);
+\`results-taoyuan.csv\` holds the table's voter figures as a results file. The table has no 年份 column (2021 is in the title
+"${TY.title}"). Title row, then the two-row header:
+${(TY_TABLE.rows[1] ?? []).map((c, i) => { const b = (TY_TABLE.rows[2] ?? [])[i]; return c && b ? `${c}/${b}` : b ? `…/${b}` : c; }).join(', ')};
+then 8 rows, a 合计 row (counts summed, shares and average recomputed) and the notes row "${TY.notes}".
+
+| 村 | 组织 | 登记选民 / 应到党员 | 投票 | 成员数 | 女性 | 少数民族 | 党员 | 连任 | ≤35 | ≥60 | 平均年龄 (sum) | 大专+ | 高中中专 | 初中- | 交叉任职 | 一肩挑 |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+${counts}
+
+${seats} seats, ${persons} distinct persons (${seats - persons} sit on both bodies). What the table can give for both bodies
+at once (persons counted once, as from the roster):
+${notes}
+
+Expected: every indicator the table supports equals the roster's (average age within the rounding of its one-decimal 平均年龄,
+±0.05); the age bands it does not carry (36–45, 46–55, ≥56, ≤29, 30–49, ≥50), the age pyramid, winners' vote share, the
+college-graduate count and every heads/deputies/members scope are "not available". With both bodies in scope a figure is given
+for a village only where the table determines it (persons on both bodies counted once): members, cross-holding, party members
+and minorities in all four, every figure in 桃源村, women in all but 梨园村, average age only in 桃源村; elsewhere that village is
+"not covered" and the township's figure says how many villages it covers.`;
 }
 
 /** A hostile string for Markdown: invisible characters as \u escapes, a long one abbreviated, pipes escaped. */
@@ -1138,6 +1326,7 @@ prefixed with \`'\`; on screen every string is shown as text (no element, no ale
 function main(): void {
   buildCsvFixtures();
   buildWorkbooks();
+  buildTaoyuanWorkbook();
   mkdirSync(OUT_DIR, { recursive: true });
   for (const [name, bytes] of written) writeFileSync(join(OUT_DIR, name), bytes);
   writeFileSync(join(OUT_DIR, 'README.md'), readme());

@@ -1,8 +1,8 @@
-import { FIELDS, REQUIRED_FIELDS } from '../../src/import/fields';
+import { FIELD_BY_ID, FIELDS, REQUIRED_FIELDS, SHARE_SUFFIXES, SHARE_SUFFIXES_EN, type FieldDef } from '../../src/import/fields';
 import { METRICS } from '../../src/metrics/catalogue';
 import { RULES } from '../../src/db/rules';
 
-const KIND_LABEL = { results: 'results 结果', members: 'members 花名册' } as const;
+const KIND_LABEL = { results: 'results 结果', members: 'members 花名册', stats: 'stats 统计表' } as const;
 
 /** The README's table of accepted columns, generated from the field catalogue so the two never drift. */
 export function columnsMarkdown(): string {
@@ -13,10 +13,18 @@ export function columnsMarkdown(): string {
   for (const f of FIELDS) {
     const kinds = f.kinds.map((k) => KIND_LABEL[k]).join(', ');
     const required = f.kinds.some((k) => REQUIRED_FIELDS[k].includes(f.id)) ? 'yes' : '';
-    const aliases = [...new Set(f.aliases)].map((a) => a.replaceAll('|', '\\|')).join(', ');
+    const aliases = (f.shareOf ? shareHeaders(f) : [...new Set(f.aliases)]).map((a) => a.replaceAll('|', '\\|')).join(', ');
     lines.push(`| \`${f.id}\` | ${f.zh} | ${f.en} | ${kinds} | ${required} | ${aliases} |`);
   }
   return lines.join('\n');
+}
+
+/** A reported share's headers, said once: the count's headers + 占比 … rather than every combination. */
+function shareHeaders(f: FieldDef): string[] {
+  const count = FIELD_BY_ID.get(f.shareOf!)!;
+  const derived = new Set(count.aliases.flatMap((a) => [...SHARE_SUFFIXES, ...SHARE_SUFFIXES_EN].map((x) => a + x)));
+  const own = f.aliases.filter((a) => !derived.has(a));
+  return [`any header of \`${count.id}\` followed by ${SHARE_SUFFIXES.join(' / ')} or "%"`, '占比 right of or under the count', ...own];
 }
 
 /** The README's list of indicators, generated from the metric catalogue. */

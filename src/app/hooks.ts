@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ageDistribution, hasSampleData, hasUserData, listCycles, listImports, listPlaces, previewRows, queryMetrics, tableCount } from '../db/queries';
+import { ageDistribution, ageDistributionCoverage, hasSampleData, hasUserData, listCycles, listImports, listPlaces, previewRows, queryMetrics, tableCount } from '../db/queries';
 import type { MetricQuery } from '../db/metricSql';
 import type { RuleScope } from '../db/rules';
+import { listOverlaps } from '../db/sources';
 import type { FileKind } from '../import/fields';
 import { useDb } from './DbProvider';
 
@@ -58,8 +59,14 @@ export function useAgeDistribution(q: Pick<MetricQuery, 'county' | 'township' | 
   return useQuery({
     queryKey: ['data', 'ages', JSON.stringify(q)],
     enabled: q !== null,
-    queryFn: () => ageDistribution(db, q!),
+    queryFn: async () => ({ bands: await ageDistribution(db, q!), coverage: await ageDistributionCoverage(db, q!) }),
   });
+}
+
+/** Village × cycle × body with both a roster and a statistical table, and which one counts. */
+export function useOverlaps() {
+  const db = useDb();
+  return useQuery({ queryKey: ['data', 'overlaps'], queryFn: () => listOverlaps(db) });
 }
 
 /** Rule breaches in a scope and the per-rule summary (records checked, breaches), run together. */

@@ -5,6 +5,7 @@ import {
   createStage,
   discardStaged,
   findConflicts,
+  findStagedOverlaps,
   finishStage,
   stageImport,
   type CommitItem,
@@ -14,6 +15,7 @@ import {
   type StagedImport,
 } from '../db/load';
 import { hasSampleData } from '../db/queries';
+import type { Overlap, SourceChoice } from '../db/sources';
 import type { PreparedImport } from '../import/pipeline';
 import type { ImportPlan, Progress } from '../import/stream';
 import { QuotaError } from '../store/fileStore';
@@ -21,6 +23,7 @@ import type { Persistence } from '../store/persistence';
 import { importWorker } from './importWorker';
 
 export type ConflictAnswer = ConflictChoice | 'cancel';
+export type SourceAnswer = SourceChoice | 'cancel';
 
 export interface BatchItem {
   /** Stages the file's rows (or hands over rows already staged by the check). */
@@ -39,7 +42,7 @@ export async function stageFile(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<StagedImport> {
-  const stage = await createStage(db, plan.kind);
+  const stage = await createStage(db, plan.kind, plan.columns.map((c) => c.field));
   try {
     const report = await importWorker.prepare(handle, plan, (accepted, rejected) => appendToStage(db, stage, accepted, rejected), onProgress, signal);
     return await finishStage(db, stage, report);
@@ -66,6 +69,9 @@ export interface ItemOutcome {
   /** The user answered "cancel" to this file's conflicts. */
   skipped: boolean;
   conflicts: Conflict[];
+  /** Village × cycle × body with both a roster and a statistical table, and the answer given. */
+  overlaps: Overlap[];
+  source: SourceChoice | null;
 }
 
 export interface BatchOutcome {
@@ -79,6 +85,8 @@ export interface BatchOutcome {
 
 export interface BatchOptions {
   ask: (fileName: string, conflicts: Conflict[]) => Promise<ConflictAnswer>;
+  /** Which source counts where a roster and a statistical table cover the same villages; the roster if not asked. */
+  askSource?: (fileName: string, overlaps: Overlap[]) => Promise<SourceAnswer>;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   persistence?: Persistence | null;
@@ -97,7 +105,7 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function importBatch(db: Db, batch: readonly BatchItem[], opts: BatchOptions): Promise<BatchOutcome> {
   const staged: (StagedImport | null)[] = [];
   const progress = (p: Omit<ImportProgress, 'total'>) => opts.onProgress?.({ ...p, total: batch.length });
-  const items: ItemOutcome[] = batch.map(() => ({ importId: null, skipped: false, conflicts: [] }));
+  const items: ItemOutcome[] = batch.map(() => ({ importId: null, skipped: false, conflicts: [], overlaps: [], source: null }));
   let rows = 0;
   const cancelled = (): BatchOutcome => ({ cancelled: true, items, sampleCleared: false, saveError: null });
   try {
@@ -106,6 +114,7 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
       await breathe();
       if (opts.signal?.aborted) return cancelled();
       const s = await item.stage(db);
+      items[k]!.overlaps = await findStagedOverlaps(db, s, staged.filter((x): x is StagedImport => x !== null));
       staged.push(s);
       rows += s.rows;
       items[k]!.conflicts = await findConflicts(db, s);
@@ -120,11 +129,19 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
         choice = await opts.ask(item.meta.fileName, conflicts);
       }
       if (opts.signal?.aborted) return cancelled();
-      if (choice === 'cancel') {
+      const overlaps = items[k]!.overlaps;
+      let source: SourceAnswer = 'roster';
+      if (choice !== 'cancel' && overlaps.length > 0 && opts.askSource) {
+        progress({ phase: 'asking', done: batch.length, rows, fileName: item.meta.fileName });
+        source = await opts.askSource(item.meta.fileName, overlaps);
+        if (opts.signal?.aborted) return cancelled();
+      }
+      if (choice === 'cancel' || source === 'cancel') {
         items[k]!.skipped = true;
         continue;
       }
-      commit.push({ staged: s, conflicts, meta: item.meta, choice });
+      if (overlaps.length > 0) items[k]!.source = source;
+      commit.push({ staged: s, conflicts, meta: item.meta, choice, overlaps, source });
     }
     if (commit.length === 0) return { cancelled: false, items, sampleCleared: false, saveError: null };
     progress({ phase: 'committing', done: batch.length, rows, fileName: null });
@@ -154,6 +171,9 @@ export interface ImportOutcome {
   cancelled: boolean;
   conflicts: Conflict[];
   sampleCleared: boolean;
+  /** Village × cycle × body that also had the other source (roster ↔ statistical table), and which counts. */
+  overlaps?: Overlap[];
+  source?: SourceChoice | null;
 }
 
 /** One file, for the sample loader, scripts and tests. */
@@ -163,9 +183,14 @@ export async function importPrepared(
   meta: ImportMeta,
   ask: (conflicts: Conflict[]) => Promise<ConflictAnswer>,
   persistence?: Persistence | null,
+  askSource?: (overlaps: Overlap[]) => Promise<SourceAnswer>,
 ): Promise<ImportOutcome> {
-  const out = await importBatch(db, [{ stage: (target) => stageImport(target, prepared), meta }], { ask: (_, c) => ask(c), persistence });
+  const out = await importBatch(db, [{ stage: (target) => stageImport(target, prepared), meta }], {
+    ask: (_, c) => ask(c),
+    askSource: askSource && ((_, o) => askSource(o)),
+    persistence,
+  });
   const item = out.items[0]!;
   if (out.saveError) throw new Error(out.saveError.message);
-  return { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared };
+  return { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared, overlaps: item.overlaps, source: item.source };
 }

@@ -24,6 +24,11 @@ export const OK = '#2f6fb3';
 /** Height reserved above the plot for the title, subtitle and denominator. */
 export const TITLE_HEIGHT = 78;
 
+/** The same with a coverage note under the denominator (one more line). */
+export function titleHeight(text: ChartText): number {
+  return TITLE_HEIGHT + (text.note ? 17 : 0);
+}
+
 export const escapeHtml: (s: string) => string = (s) => format.encodeHTML(s);
 
 export function noDataText(lang: Lang): string {
@@ -51,7 +56,7 @@ export function frame(text: ChartText, empty: boolean): ChartOption {
     animation: false,
     title: {
       text: text.title,
-      subtext: [text.subtitle, text.denominator].filter(Boolean).join('\n'),
+      subtext: [text.subtitle, text.denominator, text.note].filter(Boolean).join('\n'),
       left: 12,
       top: 8,
       textStyle: { fontSize: 15, fontWeight: 'bold', color: '#1f2933', fontFamily: FONT_FAMILY },
@@ -64,7 +69,7 @@ export function frame(text: ChartText, empty: boolean): ChartOption {
             left: 'center',
             top: 'middle',
             silent: true,
-            style: { text: noDataText(text.lang), fontSize: 16, fill: '#7b8794', fontFamily: FONT_FAMILY },
+            style: { text: text.emptyText || noDataText(text.lang), fontSize: 16, fill: '#7b8794', fontFamily: FONT_FAMILY },
           },
         ]
       : [],

@@ -1,5 +1,5 @@
 /** A rate per place (township or village) with one bar per cycle: how places moved between elections. */
-import { asParams, axisLabel, distinctLabels, fmt, frame, isEmpty, placeDatum, TITLE_HEIGHT, tooltip, tooltipLine, tooltipTitle, zoomFor } from './base';
+import { asParams, axisLabel, distinctLabels, fmt, frame, isEmpty, placeDatum, titleHeight, tooltip, tooltipLine, tooltipTitle, zoomFor } from './base';
 import type { ChartOption } from './option';
 import type { GroupedRatesInput } from './types';
 
@@ -11,7 +11,7 @@ export function groupedRatesOption(input: GroupedRatesInput): ChartOption {
   return {
     ...frame(text, empty),
     legend: { show: !empty && series.length > 1, bottom: 4, type: 'scroll', data: series.map((s) => s.label) },
-    grid: { top: TITLE_HEIGHT + 10, left: 56, right: 24, bottom: categories.length > 8 ? 96 : 56 },
+    grid: { top: titleHeight(text) + 10, left: 56, right: 24, bottom: categories.length > 8 ? 96 : 56 },
     tooltip: tooltip('axis', (p) => {
       const params = asParams(p);
       const c = params[0]?.dataIndex ?? 0;

@@ -1,5 +1,5 @@
 /** Places × cycles for one indicator: where and when a figure stands out. Missing cells stay empty. */
-import { asParams, cycleLabel, distinctLabels, fmt, frame, isEmpty, TITLE_HEIGHT, tooltip, tooltipLine, tooltipTitle, zoomFor } from './base';
+import { asParams, cycleLabel, distinctLabels, fmt, frame, isEmpty, titleHeight, tooltip, tooltipLine, tooltipTitle, zoomFor } from './base';
 import type { ChartOption } from './option';
 import type { HeatmapInput } from './types';
 
@@ -21,7 +21,7 @@ export function heatmapOption(input: HeatmapInput): ChartOption {
   );
   return {
     ...frame(text, empty),
-    grid: { top: TITLE_HEIGHT + 10, left: 96, right: 24, bottom: 84 },
+    grid: { top: titleHeight(text) + 10, left: 96, right: 24, bottom: 84 },
     tooltip: tooltip('item', (p) => {
       const [param] = asParams(p);
       const v = (param?.value as [number, number, number] | undefined) ?? null;

@@ -1,5 +1,5 @@
 /** Persons by age band and gender: men to the left, women to the right, youngest at the bottom. */
-import { asParams, fmt, frame, TITLE_HEIGHT, tooltip, tooltipLine, tooltipTitle } from './base';
+import { asParams, fmt, frame, titleHeight, tooltip, tooltipLine, tooltipTitle } from './base';
 import type { ChartOption } from './option';
 import type { PyramidInput } from './types';
 
@@ -16,7 +16,7 @@ export function pyramidOption(input: PyramidInput): ChartOption {
   return {
     ...frame(text, empty),
     legend: { show: !empty, bottom: 4, data: [names.male, names.female] },
-    grid: { top: TITLE_HEIGHT + 10, left: 56, right: 24, bottom: 40 },
+    grid: { top: titleHeight(text) + 10, left: 56, right: 24, bottom: 40 },
     tooltip: tooltip('axis', (p) => {
       const params = asParams(p);
       const i = params[0]?.dataIndex ?? 0;

@@ -1,5 +1,5 @@
 /** Parts of a whole (education tiers, age bands) as 100% stacked bars, one bar per cycle or place. */
-import { asParams, dataValue, distinctLabels, fmt, frame, TITLE_HEIGHT, tooltip, tooltipLine, tooltipTitle } from './base';
+import { asParams, dataValue, distinctLabels, fmt, frame, titleHeight, tooltip, tooltipLine, tooltipTitle } from './base';
 import type { ChartOption } from './option';
 import type { StackedSharesInput } from './types';
 
@@ -18,7 +18,7 @@ export function stackedSharesOption(input: StackedSharesInput): ChartOption {
   return {
     ...frame(text, empty),
     legend: { show: !empty, bottom: 4, type: 'scroll', data: parts.map((p) => p.label) },
-    grid: { top: TITLE_HEIGHT + 10, left: 48, right: 24, bottom: 44 },
+    grid: { top: titleHeight(text) + 10, left: 48, right: 24, bottom: 44 },
     tooltip: tooltip('axis', (p) => {
       const params = asParams(p);
       const c = params[0]?.dataIndex ?? 0;

@@ -1,5 +1,5 @@
 /** One indicator across election cycles, one line per place (the scope and its parent, or compared places). */
-import { asParams, axisLabel, cycleLabel, dataValue, fmt, frame, isEmpty, TITLE_HEIGHT, tooltip, tooltipLine, tooltipTitle } from './base';
+import { asParams, axisLabel, cycleLabel, dataValue, fmt, frame, isEmpty, titleHeight, tooltip, tooltipLine, tooltipTitle } from './base';
 import type { ChartOption } from './option';
 import type { TrendInput } from './types';
 
@@ -11,7 +11,7 @@ export function trendOption(input: TrendInput): ChartOption {
   return {
     ...frame(text, empty),
     legend: { show: series.length > 1, bottom: 4, type: 'scroll', data: series.map((s) => s.label) },
-    grid: { top: TITLE_HEIGHT + 14, left: 56, right: 32, bottom: series.length > 1 ? 58 : 32 },
+    grid: { top: titleHeight(text) + 14, left: 56, right: 32, bottom: series.length > 1 ? 58 : 32 },
     tooltip: tooltip('axis', (p) => {
       const params = asParams(p);
       const first = params[0];

@@ -1,5 +1,5 @@
 /** Turnout by village, highest first, with the legal line: at or below it the election is void. */
-import { ALERT, asParams, axisLabel, dataValue, distinctLabels, fmt, frame, isEmpty, OK, TITLE_HEIGHT, tooltip, tooltipLine, tooltipTitle, zoomFor, type PlaceDatum } from './base';
+import { ALERT, asParams, axisLabel, dataValue, distinctLabels, fmt, frame, isEmpty, OK, titleHeight, tooltip, tooltipLine, tooltipTitle, zoomFor, type PlaceDatum } from './base';
 import type { ChartOption } from './option';
 import type { RankedValue, TurnoutBarsInput } from './types';
 
@@ -28,7 +28,7 @@ export function turnoutBarsOption(input: TurnoutBarsInput): ChartOption {
   })) as PlaceDatum[];
   return {
     ...frame(text, empty),
-    grid: { top: TITLE_HEIGHT + 10, left: 48, right: 24, bottom: rows.length > 30 ? 90 : 70 },
+    grid: { top: titleHeight(text) + 10, left: 48, right: 24, bottom: rows.length > 30 ? 90 : 70 },
     tooltip: tooltip('item', (p) => {
       const [param] = asParams(p);
       const row = param ? rows[param.dataIndex] : undefined;

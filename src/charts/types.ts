@@ -3,6 +3,7 @@
  * texts a chart must show. A value of null means "no data" and is drawn as a gap, never as 0.
  */
 import type { Lang } from '../import/issues';
+import type { Coverage } from '../metrics/coverage';
 import type { Unit } from '../metrics/format';
 
 export interface ChartText {
@@ -12,6 +13,10 @@ export interface ChartText {
   /** The denominator, stated on every chart, e.g. "分母：登记选民数". */
   denominator: string;
   lang: Lang;
+  /** Which figures cover only part of their villages, or none (src/metrics/coverage.ts coverageNote). */
+  note?: string | null;
+  /** Shown instead of "no data" when the chart is empty because the data does not support it. */
+  emptyText?: string | null;
 }
 
 /** A drillable category (village, township, county): key goes back in click events. */
@@ -28,6 +33,8 @@ export interface RankedValue extends Category {
   value: number | null;
   numerator?: number | null;
   denominator?: number | null;
+  /** Villages whose data supports the figure, of those in the place (src/metrics/coverage.ts). */
+  coverage?: Coverage;
 }
 
 /** Turnout by village, sorted, with the legal line (more than half must vote). */

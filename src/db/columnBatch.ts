@@ -6,7 +6,7 @@
 import type { FileKind } from '../import/fields';
 import { valueLayout, type CellValue, type NormalizedRow } from '../import/normalizeRow';
 import { grown } from '../util/grow';
-import { TABLE_COLUMNS, type ColumnDef } from './schema';
+import { batchColumns, type ColumnDef } from './schema';
 
 export type ColumnData =
   | { type: 'int'; values: Int32Array; valid: Uint8Array }
@@ -171,6 +171,8 @@ function reader(name: string, kind: FileKind): (r: NormalizedRow) => CellValue |
       return (r) => r.rowNumber;
     case 'status':
       return (r) => r.status;
+    case 'source_choice':
+      return () => null; // set when the user chooses (src/db/sources.ts)
     case 'issues':
       return (r) => (r.issues.length ? JSON.stringify(r.issues.map(({ code, params, column }) => ({ code, params, column }))) : null);
     case 'extra':
@@ -188,14 +190,14 @@ function reader(name: string, kind: FileKind): (r: NormalizedRow) => CellValue |
 
 /**
  * Accepted rows, added one by one as the preparer produces them, into batches of the kind's
- * table: no row outlives the moment it is added, so a million rows never pile up in memory.
+ * tables (batchColumns): no row outlives the moment it is added, so a million rows never pile up in memory.
  */
 export class BatchBuilder {
   private readonly cols: { read: (r: NormalizedRow) => Value; b: ColumnBuilder }[];
   length = 0;
 
   constructor(kind: FileKind, capacity: number) {
-    this.cols = TABLE_COLUMNS[kind].map((c) => ({ read: reader(c.name, kind), b: builder(c, capacity) }));
+    this.cols = batchColumns(kind).map((c) => ({ read: reader(c.name, kind), b: builder(c, capacity) }));
   }
 
   add(row: NormalizedRow): void {

@@ -3,13 +3,15 @@
  * already there: stage (the rows become a temporary table, conflicts are found with SQL), then
  * commit (replace or keep both) or discard.
  */
-import type { FileKind } from '../import/fields';
+import type { FieldId, FileKind } from '../import/fields';
 import { tableToIPC } from 'apache-arrow';
 import type { ImportReport, PreparedImport } from '../import/prepare';
 import { batchToArrow } from './arrowBatch';
 import { REJECTED_BATCH_COLUMNS, rejectedToBatch, rowsToBatch, type ColumnBatch } from './columnBatch';
-import { createTableSql, dataChanged, importTable, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
-import type { Db, SqlParam } from './types';
+import { batchColumns, createTableSql, dataChanged, importTable, KIND_TABLES, ownColumns, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
+import { deleteRows, importsOf } from './importRows';
+import { findOverlaps, markSource, OTHER_SOURCE, type Overlap, type SourceChoice } from './sources';
+import type { Db } from './types';
 
 /** read_csv's default max_line_size; a longer line (a cell of a million characters) needs more. */
 const DEFAULT_MAX_LINE = 2_000_000;
@@ -40,6 +42,14 @@ export interface StagedImport extends Stage {
   report: ImportReport;
 }
 
+/** One staged table and the kind of table it becomes. */
+export interface StagedTable {
+  kind: FileKind;
+  table: string;
+  /** Whether the file's rows go here (a statistical table's voter figures only when it has such columns). */
+  filled: boolean;
+}
+
 let stageCounter = 0;
 
 /**
@@ -49,15 +59,29 @@ let stageCounter = 0;
  */
 export interface Stage {
   kind: FileKind;
-  table: string;
+  /** One per table of the kind (KIND_TABLES), the own first. */
+  tables: StagedTable[];
   rejectedTable: string;
 }
 
-export async function createStage(db: Db, kind: FileKind): Promise<Stage> {
+/** The staged table of the kind's own rows. */
+export const ownStaged = (stage: Stage): string => stage.tables[0]!.table;
+
+/**
+ * Which of a kind's tables a file fills, from the fields it has: its own always, another when it
+ * maps a column only that table has (a statistical table with 参加投票人数 fills `results` too).
+ */
+export function filledTables(kind: FileKind, fields: readonly (FieldId | null)[]): FileKind[] {
+  return KIND_TABLES[kind].filter((t) => t === kind || ownColumns(t).some((c) => fields.includes(c as FieldId)));
+}
+
+export async function createStage(db: Db, kind: FileKind, fields: readonly (FieldId | null)[]): Promise<Stage> {
   const id = `${Date.now().toString(36)}_${++stageCounter}`;
-  const stage = { kind, table: `stage_${id}`, rejectedTable: `stage_${id}_rejected` };
-  // Not a temporary table: committing renames it into the import's own table.
-  await db.exec(createTableSql(kind, stage.table));
+  const filled = filledTables(kind, fields);
+  const tables = KIND_TABLES[kind].map((t, k) => ({ kind: t, table: k === 0 ? `stage_${id}` : `stage_${id}_${t}`, filled: filled.includes(t) }));
+  const stage = { kind, tables, rejectedTable: `stage_${id}_rejected` };
+  // Not temporary tables: committing renames them into the import's own tables.
+  for (const t of tables) await db.exec(createTableSql(t.kind, t.table));
   await db.exec(`CREATE TEMP TABLE ${stage.rejectedTable} (source_row INTEGER, cells VARCHAR, reasons VARCHAR)`);
   return stage;
 }
@@ -67,9 +91,15 @@ async function insertBatch(db: Db, table: string, batch: ColumnBatch, names: rea
   await db.insertArrow(table, tableToIPC(batchToArrow(batch, names), 'stream'));
 }
 
-/** Adds one batch of accepted rows and one of rejected rows (see columnBatch.ts). */
+/** Adds one batch of accepted rows (to each table they fill) and one of rejected rows (see columnBatch.ts). */
 export async function appendToStage(db: Db, stage: Stage, accepted: ColumnBatch, rejected: ColumnBatch): Promise<void> {
-  await insertBatch(db, stage.table, accepted, TABLE_COLUMNS[stage.kind].map((c) => c.name));
+  const names = batchColumns(stage.kind).map((c) => c.name);
+  for (const t of stage.tables) {
+    if (!t.filled) continue;
+    const cols = TABLE_COLUMNS[t.kind].map((c) => c.name);
+    const columns = cols.map((c) => accepted.columns[names.indexOf(c)]!);
+    await insertBatch(db, t.table, { length: accepted.length, columns }, cols);
+  }
   await insertBatch(db, stage.rejectedTable, rejected, REJECTED_BATCH_COLUMNS);
 }
 
@@ -78,15 +108,17 @@ export async function appendToStage(db: Db, stage: Stage, accepted: ColumnBatch,
  * error, never a smaller import.
  */
 export async function finishStage(db: Db, stage: Stage, report: ImportReport): Promise<StagedImport> {
-  const [{ n, r }] = (await db.query<{ n: number; r: number }>(
-    `SELECT (SELECT count(*) FROM ${stage.table})::INTEGER AS n, (SELECT count(*) FROM ${stage.rejectedTable})::INTEGER AS r`,
-  )) as [{ n: number; r: number }];
   const accepted = report.counts.imported + report.counts.warned;
-  if (n !== accepted || r !== report.counts.rejected) {
-    await discardStaged(db, stage);
-    throw new Error(`staging loaded ${n} of ${accepted} rows and ${r} of ${report.counts.rejected} rejected rows`);
+  const [{ r }] = (await db.query<{ r: number }>(`SELECT count(*)::INTEGER AS r FROM ${stage.rejectedTable}`)) as [{ r: number }];
+  for (const t of stage.tables) {
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t.table}`)) as [{ n: number }];
+    const expected = t.filled ? accepted : 0;
+    if (n !== expected || r !== report.counts.rejected) {
+      await discardStaged(db, stage);
+      throw new Error(`staging loaded ${n} of ${expected} rows (${TABLE_OF[t.kind]}) and ${r} of ${report.counts.rejected} rejected rows`);
+    }
   }
-  return { ...stage, rows: n, report };
+  return { ...stage, rows: accepted, report };
 }
 
 /**
@@ -94,27 +126,47 @@ export async function finishStage(db: Db, stage: Stage, report: ImportReport): P
  * the commit (a check done earlier may predate another import).
  */
 export async function findConflicts(db: Db, stage: Stage): Promise<Conflict[]> {
-  const target = TABLE_OF[stage.kind];
-  const conflicts = await db.query<Conflict & Record<string, unknown>>(
-    `SELECT any_value(t.village) AS village, any_value(t.township) AS township, t.cycle_year, t.body, count(*) AS existing_rows
-     FROM ${target} t
-     WHERE (t.village_key, t.cycle_year, t.body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${stage.table})
-       -- The bundled sample goes as the user's own data comes in: nothing to ask about.
-       AND t.import_id NOT IN (SELECT import_id FROM imports WHERE is_sample)
-     GROUP BY t.village_key, t.cycle_year, t.body
-     ORDER BY t.cycle_year, village`,
-  );
-  return conflicts;
+  // One question per village × cycle × body, even when a statistical table conflicts in both of its tables.
+  const byKey = new Map<string, Conflict>();
+  for (const t of stage.tables.filter((x) => x.filled)) {
+    const found = await db.query<Conflict & { village_key: string } & Record<string, unknown>>(
+      `SELECT t.village_key, any_value(t.village) AS village, any_value(t.township) AS township, t.cycle_year, t.body, count(*) AS existing_rows
+       FROM ${TABLE_OF[t.kind]} t
+       WHERE (t.village_key, t.cycle_year, t.body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${t.table})
+         -- The bundled sample goes as the user's own data comes in: nothing to ask about.
+         AND t.import_id NOT IN (SELECT import_id FROM imports WHERE is_sample)
+       GROUP BY t.village_key, t.cycle_year, t.body
+       ORDER BY t.cycle_year, village`,
+    );
+    for (const { village_key, ...c } of found) {
+      const key = `${village_key}|${c.cycle_year}|${c.body}`;
+      byKey.set(key, { ...c, existing_rows: Math.max(c.existing_rows, byKey.get(key)?.existing_rows ?? 0) });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * The villages × cycles × bodies of a staged file that the other source (roster ↔ statistical
+ * table) has too, in the data or in files staged before it in the same batch (`earlier`).
+ */
+export async function findStagedOverlaps(db: Db, stage: Stage, earlier: readonly Stage[]): Promise<Overlap[]> {
+  const other = OTHER_SOURCE[stage.kind];
+  if (!other) return [];
+  return findOverlaps(db, stage.kind, ownStaged(stage), earlier.filter((s) => s.kind === other).map(ownStaged));
 }
 
 /** A whole prepared file staged at once (small files, the sample, tests). */
 export async function stageImport(db: Db, prepared: PreparedImport): Promise<StagedImport> {
-  const stage = await createStage(db, prepared.kind);
+  const accepted = prepared.rows.filter((r) => r.status !== 'rejected');
+  // The fields the rows give (a statistical table fills `results` only when it has voter figures).
+  const given = KIND_TABLES[prepared.kind].flatMap(ownColumns).filter((c) => accepted.some((r) => r.values[c] !== null && r.values[c] !== undefined));
+  const stage = await createStage(db, prepared.kind, given as FieldId[]);
   try {
     await appendToStage(
       db,
       stage,
-      rowsToBatch(prepared.kind, prepared.rows.filter((r) => r.status !== 'rejected')),
+      rowsToBatch(prepared.kind, accepted),
       rejectedToBatch(prepared.rows.filter((r) => r.status === 'rejected')),
     );
   } catch (e) {
@@ -126,7 +178,7 @@ export async function stageImport(db: Db, prepared: PreparedImport): Promise<Sta
 }
 
 export async function discardStaged(db: Db, staged: Stage): Promise<void> {
-  await db.exec(`DROP TABLE IF EXISTS ${staged.table}`);
+  for (const t of staged.tables) await db.exec(`DROP TABLE IF EXISTS ${t.table}`);
   await db.exec(`DROP TABLE IF EXISTS ${staged.rejectedTable}`);
 }
 
@@ -144,6 +196,10 @@ export interface CommitItem {
   conflicts: readonly Conflict[];
   meta: ImportMeta;
   choice: ConflictChoice;
+  /** Villages × cycles × bodies the other source (roster ↔ statistical table) has too. */
+  overlaps?: readonly Overlap[];
+  /** Which of the two counts there (the roster when not asked). */
+  source?: SourceChoice;
 }
 
 export interface CommitOutcome {
@@ -165,44 +221,25 @@ async function nextImportId(db: Db): Promise<number> {
   return id;
 }
 
-/** Committed imports of a kind, each with its own table. */
-async function importsOf(db: Db, kind: FileKind | null, where = 'true', params: SqlParam[] = []): Promise<{ id: number; kind: FileKind }[]> {
-  const rows = await db.query<{ import_id: number; kind: FileKind } & Record<string, unknown>>(
-    `SELECT import_id, kind FROM imports WHERE (${kind === null ? 'true' : 'kind = ?'}) AND (${where}) ORDER BY import_id`,
-    kind === null ? params : [kind, ...params],
-  );
-  return rows.map((r) => ({ id: Number(r.import_id), kind: r.kind }));
-}
-
-/** Deletes matching rows from every committed import of a kind; returns the imports that lost rows. */
-async function deleteRows(db: Db, kind: FileKind | null, where: string, params: SqlParam[] = []): Promise<number[]> {
-  const touched: number[] = [];
-  for (const i of await importsOf(db, kind)) {
-    const table = importTable(i.kind, i.id);
-    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE ${where}`, params)) as [{ n: number }];
-    if (n === 0) continue;
-    await db.query(`DELETE FROM ${table} WHERE ${where}`, params);
-    touched.push(i.id);
-  }
-  return touched;
-}
-
 /** Removes imports and every row they brought (the caller holds the transaction and refreshes). */
 export async function dropImports(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   const marks = ids.map(() => '?').join(', ');
-  for (const i of await importsOf(db, null, `import_id IN (${marks})`, [...ids])) await db.exec(`DROP TABLE IF EXISTS ${importTable(i.kind, i.id)}`);
+  for (const i of await importsOf(db, `import_id IN (${marks})`, [...ids]))
+    for (const t of KIND_TABLES[i.kind]) await db.exec(`DROP TABLE IF EXISTS ${importTable(t, i.id)}`);
   for (const t of ['rejected_rows', 'imports']) await db.query(`DELETE FROM ${t} WHERE import_id IN (${marks})`, [...ids]);
 }
 
 async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touched: number[] }> {
   const { staged, meta, choice, conflicts } = item;
   const id = await nextImportId(db);
-  let touched: number[] = [];
-  if (choice === 'replace' && conflicts.length > 0)
-    touched = await deleteRows(db, staged.kind, `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${staged.table})`);
-  // The staged rows become the import's table as they are: no copy.
-  await db.exec(`ALTER TABLE ${staged.table} RENAME TO ${importTable(staged.kind, id)}`);
+  const touched: number[] = [];
+  for (const t of staged.tables) {
+    if (choice === 'replace' && conflicts.length > 0 && t.filled)
+      touched.push(...(await deleteRows(db, t.kind, `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${t.table})`)));
+    // The staged rows become the import's table as they are: no copy.
+    await db.exec(`ALTER TABLE ${t.table} RENAME TO ${importTable(t.kind, id)}`);
+  }
   const c = staged.report.counts;
   await db.query(`INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
     id,
@@ -218,6 +255,8 @@ async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touche
     meta.isSample ?? false,
   ]);
   await db.exec(`INSERT INTO rejected_rows SELECT ${id}, source_row, cells, reasons FROM ${staged.rejectedTable} ORDER BY source_row`);
+  // Where roster and statistical table meet, the answer is kept on the table's rows (this import's or earlier ones').
+  if (item.overlaps?.length) touched.push(...(await markSource(db, item.overlaps, item.source ?? 'roster')));
   return { id, touched };
 }
 
@@ -238,7 +277,7 @@ export async function commitBatch(
       for (const id of await deleteRows(db, null, 'cycle_year = ?', [opts.replaceCycle])) replaced.add(id);
     }
     if (opts.clearSample) {
-      await dropImports(db, (await importsOf(db, null, 'is_sample')).map((i) => i.id));
+      await dropImports(db, (await importsOf(db, 'is_sample')).map((i) => i.id));
       sampleCleared = true;
     }
     const ids: number[] = [];

@@ -18,6 +18,11 @@ export interface MetricQuery {
   body: BodyScope;
   role: RoleScope;
   groupBy: readonly GroupBy[];
+  /**
+   * Parts of one whole (age bands, education tiers): every metric over the same villages, those
+   * whose data supports all of them, so the parts add up.
+   */
+  joint?: boolean;
 }
 
 const TABLE: Record<MetricSource, string> = { results: 'stat_results', people: 'stat_people', villages: 'stat_villages' };
@@ -68,6 +73,19 @@ export function scopeWhere(source: MetricSource, q: ScopeFilter): { where: strin
   return { where: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
 }
 
+/** Whether a row of the count table supports a metric: every count it reads is known there. */
+export function supportedSql(m: MetricDef): string {
+  return [m.numerator, m.denominator].filter((c): c is string => c !== null).map((c) => `(${c}) IS NOT NULL`).join(' AND ');
+}
+
+/** The units coverage is counted in: village × cycle (a group spans one cycle in every view). */
+const UNIT = '(village_key, cycle_year)';
+
+/**
+ * Numerator and denominator summed over the rows that support the metric, and how many of the
+ * scope's villages those are (c) of how many there are (u): a figure over part of the villages is
+ * labelled as such, and one no village supports is "not available", never a partial or zero value.
+ */
 export function metricSql(source: MetricSource, q: MetricQuery): BuiltSql | null {
   const metrics = q.metrics.map(metricDef).filter((m) => m.source === source);
   if (metrics.length === 0) return null;
@@ -75,9 +93,19 @@ export function metricSql(source: MetricSource, q: MetricQuery): BuiltSql | null
   const perBody = source === 'results';
   const groups = groupColumns(q.groupBy);
   if (perBody) groups.push('body');
+  const joint = q.joint ? metrics.map(supportedSql).join(' AND ') : null;
   const select = [
     ...groups,
-    ...metrics.flatMap((m, i) => [`(${m.numerator})::DOUBLE AS n${i}`, m.denominator ? `(${m.denominator})::DOUBLE AS d${i}` : `NULL::DOUBLE AS d${i}`]),
+    ...metrics.flatMap((m, i) => {
+      const ok = joint ?? supportedSql(m);
+      const num = m.aggregate === 'count_distinct' ? `count(DISTINCT ${m.numerator}) FILTER (WHERE ${ok})` : `sum(${m.numerator}) FILTER (WHERE ${ok})`;
+      return [
+        `(${num})::DOUBLE AS n${i}`,
+        m.denominator ? `(sum(${m.denominator}) FILTER (WHERE ${ok}))::DOUBLE AS d${i}` : `NULL::DOUBLE AS d${i}`,
+        `(count(DISTINCT ${UNIT}) FILTER (WHERE ${ok}))::INTEGER AS c${i}`,
+      ];
+    }),
+    `count(DISTINCT ${UNIT})::INTEGER AS u`,
   ];
   const sql = `SELECT ${select.join(', ')} FROM ${TABLE[source]}${where}${
     groups.length ? ` GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''

@@ -1,10 +1,11 @@
 /** Every SQL query the views run, in one place. */
 import type { FileKind } from '../import/fields';
 import type { MetricId } from '../metrics/catalogue';
+import type { Coverage } from '../metrics/coverage';
 import type { BodyScope } from '../metrics/scope';
 import { metricSql, metricValue, scopeWhere, type MetricQuery } from './metricSql';
 import { dropImports } from './load';
-import { dataChanged, quoteIdent, TABLE_OF } from './schema';
+import { dataChanged, DATA_TABLES, quoteIdent, TABLE_OF } from './schema';
 import type { Db } from './types';
 import type { ImportRecordSaved } from '../store/manifest';
 
@@ -17,10 +18,7 @@ export interface ImportRecord extends Omit<ImportRecordSaved, 'kind'> {
 
 export async function listImports(db: Db): Promise<ImportRecord[]> {
   return db.query<ImportRecord & Record<string, unknown>>(`
-    WITH d AS (
-      SELECT import_id, cycle_year, village_key FROM results
-      UNION ALL SELECT import_id, cycle_year, village_key FROM members
-    )
+    WITH d AS (${DATA_TABLES.map((t) => `SELECT import_id, cycle_year, village_key FROM ${t}`).join(' UNION ALL ')})
     SELECT i.*, (SELECT string_agg(DISTINCT cycle_year::VARCHAR, ', ' ORDER BY cycle_year::VARCHAR) FROM d WHERE d.import_id = i.import_id) AS cycles,
            (SELECT count(DISTINCT village_key) FROM d WHERE d.import_id = i.import_id) AS villages
     FROM imports i ORDER BY i.import_id`);
@@ -84,6 +82,8 @@ export interface MetricRow {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** Villages (× cycle) whose data supports the metric, of those in the group (src/metrics/coverage.ts). */
+  coverage: Coverage;
 }
 
 /** Every requested metric for a scope, grouped as asked; results metrics come per body. */
@@ -97,6 +97,7 @@ export async function queryMetrics(db: Db, q: MetricQuery): Promise<MetricRow[]>
       built.metrics.forEach((m, i) => {
         const numerator = (r[`n${i}`] as number | null) ?? null;
         const denominator = (r[`d${i}`] as number | null) ?? null;
+        const coverage = { covered: (r[`c${i}`] as number | null) ?? 0, of: (r.u as number | null) ?? 0 };
         out.push({
           county: r.county as string | undefined,
           township: r.township as string | undefined,
@@ -105,9 +106,11 @@ export async function queryMetrics(db: Db, q: MetricQuery): Promise<MetricRow[]>
           cycle_year: r.cycle_year as number | undefined,
           body: built.perBody ? (r.body as BodyScope) : q.body,
           metric: m.id,
-          value: metricValue(m, numerator, denominator),
+          // Rows in scope but none that gives the metric: "not available", not a figure of nothing.
+          value: coverage.covered > 0 || coverage.of === 0 ? metricValue(m, numerator, denominator) : null,
           numerator,
           denominator,
+          coverage,
         });
       });
     }
@@ -165,4 +168,19 @@ export async function rejectedRows(db: Db, from: { stagedTable: string } | { imp
   if ('stagedTable' in from)
     return db.query<RejectedRow & Record<string, unknown>>(`SELECT source_row, cells, reasons FROM ${quoteIdent(from.stagedTable)} ORDER BY source_row`);
   return db.query<RejectedRow & Record<string, unknown>>('SELECT source_row, cells, reasons FROM rejected_rows WHERE import_id = ? ORDER BY source_row', [from.importId]);
+}
+
+/** The villages whose data gives persons by age and gender (rosters do; a statistical table does not). */
+export async function ageDistributionCoverage(
+  db: Db,
+  q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>,
+): Promise<Coverage> {
+  const { where, params } = scopeWhere('people', q);
+  const [c] = await db.query<{ covered: number; of: number }>(
+    `SELECT (count(DISTINCT (village_key, cycle_year)) FILTER (WHERE age_gender_known IS NOT NULL))::INTEGER AS covered,
+            count(DISTINCT (village_key, cycle_year))::INTEGER AS of
+     FROM stat_people${where}`,
+    params,
+  );
+  return c ?? { covered: 0, of: 0 };
 }

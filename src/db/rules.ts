@@ -82,7 +82,8 @@ export const FIGURES: Record<FigureId, FigureDef> = {
  * What a rule reads, each row placed by county/township/village (stat_places), cycle and body:
  * - `results`: one election-results record (`r`, with `r.electorate` and `r.voted` per body);
  * - `winners`: one elected member (`m`) with the results of their election summed (`sr`, stat_results);
- * - `committees`: one body's roster counted in persons (`s`, stat_people, every role) with `sr`.
+ * - `committees`: one body's members counted in persons (`s`, stat_people, every role: from the roster
+ *   or the statistical table, whichever counts) with `sr`.
  */
 export type RuleSource = 'results' | 'winners' | 'committees';
 
@@ -168,8 +169,8 @@ export const RULES: readonly RuleDef[] = [
     zh: '村委会成员不在3至7人',
     en: 'Committee not 3 to 7 members',
     description: {
-      zh: '村民委员会由主任、副主任和委员共三至七人组成（村民委员会组织法第六条）；按花名册人数计。',
-      en: "A villagers' committee has 3 to 7 members: director, deputies and members (Organic Law, art. 6); counted from the roster.",
+      zh: '村民委员会由主任、副主任和委员共三至七人组成（村民委员会组织法第六条）；按花名册人数或统计表的成员数计。',
+      en: "A villagers' committee has 3 to 7 members: director, deputies and members (Organic Law, art. 6); counted from the roster or the statistical table's 成员数.",
     },
     body: 'village_committee',
     source: 'committees',
@@ -341,7 +342,8 @@ const SOURCES: Record<RuleSource, SourceSql> = {
   },
   winners: {
     head: 'p.county, p.township, p.village, m.village_key, m.cycle_year, m.body, m.name::VARCHAR AS person, m.role::VARCHAR AS role',
-    from: `members m JOIN stat_places p ON p.village_key = m.village_key
+    // The rosters that count (where a statistical table was chosen instead, its roster is not checked).
+    from: `members_counted m JOIN stat_places p ON p.village_key = m.village_key
            LEFT JOIN stat_results sr ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body`,
     where: 'm.cycle_year IS NOT NULL AND m.body IS NOT NULL',
     alias: 'm',

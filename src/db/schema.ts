@@ -24,6 +24,9 @@ export function columnsForField(f: FieldDef): ColumnDef[] {
     case 'year':
       return [{ name: f.id, sql: 'INTEGER' }];
     case 'percent':
+      // A statistical table's reported share is checked on import, not stored (it follows from the counts).
+      return f.shareOf ? [] : [{ name: f.id, sql: 'DOUBLE' }];
+    case 'decimal':
       return [{ name: f.id, sql: 'DOUBLE' }];
     case 'bool':
     case 'party':
@@ -46,16 +49,38 @@ const META: readonly ColumnDef[] = [
 
 const PERSON: readonly ColumnDef[] = [{ name: 'person_key', sql: 'VARCHAR' }];
 
+/** Which of a village's rosters and statistical tables counts, where both exist (see source_overlaps). */
+const SOURCE_CHOICE: readonly ColumnDef[] = [{ name: 'source_choice', sql: 'VARCHAR' }];
+
+/** Fields of a statistical table that a results file has too: its voter figures, stored in `results`. */
+const inResults = (f: FieldDef) => f.kinds.includes('results') && !f.kinds.includes('members');
+
 /**
- * What every query reads: one view per kind of file over the tables that hold each import's rows
- * (`results_i7`, `members_i8`…). An import is committed by renaming its staged table and dropped
- * by dropping it: a million rows are never copied to be kept or to be deleted.
+ * What every query reads: one view per kind of data over the tables that hold each import's rows
+ * (`results_i7`, `members_i8`, `member_counts_i9`…). An import is committed by renaming its
+ * staged tables and dropped by dropping them: a million rows are never copied to be kept or to be
+ * deleted.
  */
-export const TABLE_OF: Record<FileKind, string> = { results: 'results', members: 'members' };
+export const TABLE_OF: Record<FileKind, string> = { results: 'results', members: 'members', stats: 'member_counts' };
 
 export const KINDS = Object.keys(TABLE_OF) as FileKind[];
 
-/** The table holding one import's rows (the id is a checked integer, never user text). */
+/**
+ * The tables an import of a kind has, its own first. A statistical table's voter figures are rows
+ * of `results`, read by the same metrics, rules and conflict checks as a results file's (the table
+ * stays empty when the file has no voter columns).
+ */
+export const KIND_TABLES: Record<FileKind, readonly FileKind[]> = { results: ['results'], members: ['members'], stats: ['stats', 'results'] };
+
+/** The columns of a kind's table that only it has (not the place and cycle every kind has). */
+export function ownColumns(kind: FileKind): string[] {
+  return FIELDS.filter((f) => f.kinds.includes(kind) && !f.kinds.includes('members')).flatMap(columnsForField).map((c) => c.name);
+}
+
+/** Every view of imported data rows. */
+export const DATA_TABLES: readonly string[] = KINDS.map((k) => TABLE_OF[k]);
+
+/** The table holding one import's rows of a kind of table (the id is a checked integer, never user text). */
 export function importTable(kind: FileKind, id: number): string {
   if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`bad import id ${id}`);
   return `${TABLE_OF[kind]}_i${id}`;
@@ -70,10 +95,11 @@ export async function rebuildViews(db: Db): Promise<void> {
   for (const kind of KINDS) {
     // The import id comes from the view, not the rows: a table renamed from staging keeps none.
     const branches = imports
-      .filter((i) => i.kind === kind)
+      .filter((i) => KIND_TABLES[i.kind as FileKind]?.includes(kind))
       .map((i) => `SELECT * REPLACE (${Number(i.import_id)} AS import_id) FROM ${importTable(kind, Number(i.import_id))}`);
     await db.exec(`CREATE OR REPLACE VIEW ${TABLE_OF[kind]} AS ${[`SELECT * FROM ${emptyTable(kind)}`, ...branches].join(' UNION ALL ')}`);
   }
+  for (const sql of SOURCE_VIEWS) await db.exec(sql);
 }
 
 /** CREATE TABLE with a kind's columns, for staging and restoring. */
@@ -84,7 +110,17 @@ export function createTableSql(kind: FileKind, name: string): string {
 export const TABLE_COLUMNS: Record<FileKind, readonly ColumnDef[]> = {
   results: [...META, ...FIELDS.filter((f) => f.kinds.includes('results')).flatMap(columnsForField)],
   members: [...META, ...PERSON, ...FIELDS.filter((f) => f.kinds.includes('members')).flatMap(columnsForField)],
+  stats: [...META, ...FIELDS.filter((f) => f.kinds.includes('stats') && !inResults(f)).flatMap(columnsForField), ...SOURCE_CHOICE],
 };
+
+/**
+ * The columns an import worker's batch of a kind carries: those of every table the kind fills,
+ * each once, the own table's first (see KIND_TABLES).
+ */
+export function batchColumns(kind: FileKind): readonly ColumnDef[] {
+  const seen = new Set<string>();
+  return KIND_TABLES[kind].flatMap((t) => TABLE_COLUMNS[t]).filter((c) => !seen.has(c.name) && (seen.add(c.name), true));
+}
 
 /** Rejected rows keep the original cells and reasons (JSON text) for download. */
 export const REJECTED_COLUMNS: readonly ColumnDef[] = [
@@ -98,6 +134,7 @@ export const REJECTED_COLUMNS: readonly ColumnDef[] = [
 export const IMPORT_TABLES: readonly { table: string; columns: readonly ColumnDef[] }[] = [
   { table: TABLE_OF.results, columns: TABLE_COLUMNS.results },
   { table: TABLE_OF.members, columns: TABLE_COLUMNS.members },
+  { table: TABLE_OF.stats, columns: TABLE_COLUMNS.stats },
   { table: 'rejected_rows', columns: REJECTED_COLUMNS },
 ];
 
@@ -123,6 +160,27 @@ export const SCHEMA_SQL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS rejected_rows (${REJECTED_COLUMNS.map((c) => `${quoteIdent(c.name)} ${c.sql} NOT NULL`).join(', ')})`,
   // Every import id ever given, also of deleted imports kept for undo, so an id is never reused.
   'CREATE TABLE IF NOT EXISTS import_ids_used (import_id INTEGER PRIMARY KEY)',
+];
+
+/**
+ * A village × cycle × body with both a roster and a statistical table row: the roster counts
+ * unless the user chose the table (source_choice on the table's rows, saved with them). Views over
+ * the data views, so they are made after them (rebuildViews).
+ */
+const SOURCE_VIEWS: readonly string[] = [
+  `CREATE OR REPLACE VIEW source_overlaps AS
+   SELECT c.village_key, c.cycle_year, c.body, coalesce(bool_or(c.source_choice = 'table'), false) AS table_counts
+   FROM member_counts c
+   WHERE EXISTS (SELECT 1 FROM members m WHERE m.village_key = c.village_key AND m.cycle_year = c.cycle_year AND m.body = c.body)
+   GROUP BY c.village_key, c.cycle_year, c.body`,
+  `CREATE OR REPLACE VIEW members_counted AS
+   SELECT m.* FROM members m
+   WHERE NOT EXISTS (SELECT 1 FROM source_overlaps o
+                     WHERE o.table_counts AND o.village_key = m.village_key AND o.cycle_year = m.cycle_year AND o.body = m.body)`,
+  `CREATE OR REPLACE VIEW counts_counted AS
+   SELECT c.* FROM member_counts c
+   WHERE NOT EXISTS (SELECT 1 FROM source_overlaps o
+                     WHERE NOT o.table_counts AND o.village_key = c.village_key AND o.cycle_year = c.cycle_year AND o.body = c.body)`,
 ];
 
 export async function ensureSchema(db: Db): Promise<void> {

@@ -5,9 +5,12 @@
  * - stat_places:  village_key → the names shown (latest cycle's spelling), county and township.
  * - stat_results: village × cycle × body — paired numerators/denominators of the ballot metrics
  *                 (a pair only counts where both halves are known) and the raw figures.
- * - stat_people:  village × cycle × body scope × role scope — counts of persons. Body scope
- *                 'all' counts a person on both bodies once; role scope 'all' every role class.
- * - stat_ages:    the same scopes × gender × five-year age band, for the age pyramid.
+ * - stat_people:  village × cycle × body scope × role scope — counts of persons, from the roster
+ *                 or from the statistical table (member_counts), whichever counts (src/db/sources.ts).
+ *                 Body scope 'all' counts a person on both bodies once; role scope 'all' every role
+ *                 class. A NULL count is one the data does not give: such rows do not cover the
+ *                 indicators that read it, and the metric SQL says so instead of a partial figure.
+ * - stat_ages:    the same scopes × gender × five-year age band, for the age pyramid (rosters only).
  * - stat_villages: village × cycle — both bodies recorded, one-shoulder.
  */
 import type { Db } from './types';
@@ -19,6 +22,66 @@ const ROLE_CLASS = `CASE role WHEN 'secretary' THEN 'head' WHEN 'director' THEN 
 export const ELECTORATE = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_entitled, registered_voters) ELSE registered_voters END`;
 export const VOTED = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_voted, voters_voted) ELSE voters_voted END`;
 
+/** A statistical table's counts → the count columns of stat_people (the roster's names). */
+const TABLE_COUNTS: readonly (readonly [string, string])[] = [
+  ['members', 'n_members'], ['women', 'n_women'], ['minority', 'n_minority'], ['party', 'n_party'], ['reelected', 'n_reelected'],
+  ['age_le35', 'n_age_le35'], ['age_36_45', 'n_age_36_45'], ['age_46_55', 'n_age_46_55'], ['age_ge56', 'n_age_ge56'],
+  ['age_le29', 'n_age_le29'], ['age_30_49', 'n_age_30_49'], ['age_ge50', 'n_age_ge50'], ['age_ge60', 'n_age_ge60'],
+  ['edu_junior', 'n_edu_junior'], ['edu_senior', 'n_edu_senior'], ['edu_college', 'n_edu_college'],
+  ['cross_holding', 'n_cross_holding'], ['cgo', 'n_cgo'],
+];
+
+/**
+ * A table row that reports a figure knows it of every member: its "known" denominator is the
+ * members elected when any of the figures behind it is given (an age band or the average age
+ * means every age is accounted for).
+ */
+const KNOWN_FROM: readonly (readonly [string, readonly string[]])[] = [
+  ['gender_known', ['women']],
+  ['age_known', ['age_sum', 'age_le35', 'age_36_45', 'age_46_55', 'age_ge56', 'age_le29', 'age_30_49', 'age_ge50', 'age_ge60']],
+  ['edu_known', ['edu_junior', 'edu_senior', 'edu_college']],
+  ['party_known', ['party']],
+  ['minority_known', ['minority']],
+  ['reelect_known', ['reelected']],
+];
+
+/** A sum that is unknown when any summed row does not know it (duplicate rows kept on import). */
+const sumAll = (col: string) => `CASE WHEN count(${col}) = count(*) THEN sum(${col})::BIGINT END`;
+
+/** Attributes of a person, the same whichever body they sit on; re-election is per body. */
+const PERSON_COLUMNS = [
+  'gender_known', 'women', 'age_known', 'age_le35', 'age_36_45', 'age_46_55', 'age_ge56', 'age_le29', 'age_30_49', 'age_ge50',
+  'age_ge60', 'edu_known', 'edu_junior', 'edu_senior', 'edu_college', 'party_known', 'party', 'minority_known', 'minority', 'cgo',
+] as const;
+const BODY_COLUMNS = ['reelect_known', 'reelected'] as const;
+
+/**
+ * Both bodies' persons from two per-body counts (b: party branch, c: committee) and the x persons
+ * on both — exactly what a roster gives, or NULL. Persons: b + c − x. A count A of persons with an
+ * attribute is A_b + A_c − (those of the x who have it); that overlap lies between
+ * max(0, A_b − (b − x), A_c − (c − x)) (for a per-body fact such as re-election: the two lower
+ * bounds' excess over x) and min(A_b, A_c, x), and the count is exact only when the two meet —
+ * e.g. party members (every branch member is one) or when no cross-holder can have the attribute.
+ * The sum of ages is exact only without cross-holders.
+ */
+export function combined(): string {
+  const known = (...cols: string[]) => cols.map((c) => `${c} IS NOT NULL`).join(' AND ');
+  const base = known('b.members', 'c.members', 'x.x') + ' AND x.x <= least(b.members, c.members)';
+  const union = (col: string, perBody: boolean) => {
+    const lb = (t: string) => `greatest(0, ${t}.${col} - (${t}.members - x.x))`;
+    const lo = perBody ? `greatest(0, ${lb('b')} + ${lb('c')} - x.x)` : `greatest(${lb('b')}, ${lb('c')})`;
+    const hi = `least(b.${col}, c.${col}, x.x)`;
+    return `CASE WHEN ${base} AND ${known(`b.${col}`, `c.${col}`)} AND ${lo} = ${hi} THEN b.${col} + c.${col} - ${hi} END AS ${col}`;
+  };
+  return [
+    `CASE WHEN ${base} THEN b.members + c.members - x.x END AS members`,
+    `CASE WHEN ${base} THEN x.x END AS cross_holding`,
+    `CASE WHEN ${base} AND x.x = 0 THEN b.age_sum + c.age_sum END AS age_sum`,
+    ...PERSON_COLUMNS.map((c) => union(c, false)),
+    ...BODY_COLUMNS.map((c) => union(c, true)),
+  ].join(',\n          ');
+}
+
 const pair = (num: string, den: string, name: string) =>
   `CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${num}) END AS ${name}_num,
    CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${den}) END AS ${name}_den`;
@@ -29,7 +92,7 @@ const COUNTS: readonly [string, string][] = [
   ['gender_known', 'count(gender)'],
   ['women', "count(*) FILTER (gender = 'female')"],
   ['age_known', 'count(age)'],
-  ['age_sum', 'sum(age)::BIGINT'],
+  ['age_sum', 'coalesce(sum(age), 0)::BIGINT'],
   ['age_le35', 'count(*) FILTER (age <= 35)'],
   ['age_36_45', 'count(*) FILTER (age BETWEEN 36 AND 45)'],
   ['age_46_55', 'count(*) FILTER (age BETWEEN 46 AND 55)'],
@@ -50,18 +113,22 @@ const COUNTS: readonly [string, string][] = [
   ['reelected', 'count(*) FILTER (reelected)'],
   ['cross_holding', 'count(*) FILTER (n_bodies > 1)'],
   ['cgo', 'count(*) FILTER (cgo)'],
-  ['votes_sum', 'sum(votes)::BIGINT'],
-  ['votes_cast_sum', 'sum(votes_cast)::BIGINT'],
+  ['votes_sum', 'coalesce(sum(votes), 0)::BIGINT'],
+  ['votes_cast_sum', 'coalesce(sum(votes_cast), 0)::BIGINT'],
+  ['age_gender_known', 'count(*) FILTER (age IS NOT NULL AND gender IS NOT NULL)'],
 ];
 const COUNT_NAMES = COUNTS.map(([n]) => n);
 const BAND = 'least(greatest(floor(age / 5)::INTEGER * 5, 15), 75)';
 const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          ');
+/** Both-bodies persons of a village-cycle where a statistical table counts for a body are not known one by one. */
+const NOT_MIXED = '(village_key, cycle_year) NOT IN (SELECT village_key, cycle_year FROM stat_mixed)';
 
 export const STATS_SQL: readonly string[] = [
   `CREATE OR REPLACE TABLE stat_places AS
    WITH v AS (
      SELECT village_key, cycle_year, county, township, village, village_code FROM results
-     UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM members)
+     UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM members
+     UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM member_counts)
    SELECT village_key,
           arg_max(county, cycle_year) AS county,
           arg_max(township, cycle_year) AS township,
@@ -105,7 +172,7 @@ export const STATS_SQL: readonly string[] = [
           m.college_graduate_official AS cgo,
           CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN m.votes END AS votes,
           CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN sr.voted END AS votes_cast
-   FROM members m
+   FROM members_counted m
    LEFT JOIN stat_results sr ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
    WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL`,
 
@@ -129,28 +196,80 @@ export const STATS_SQL: readonly string[] = [
           sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast
    FROM stat_seat_n GROUP BY person_key, role_class`,
 
-  // Each scope's counts, grouped by key and named after (grouping a million persons by three names
-  // would cost more than the counting), appended one scope at a time. A body's role 'all' adds
-  // up its role classes: within one body a person holds one seat.
+  // Each scope's counts of the rosters, grouped by key (names are joined once, in stat_people),
+  // appended one scope at a time. A body's role 'all' adds up its role classes: within one body a
+  // person holds one seat. A roster row always covers every indicator; members whose gender,
+  // age … is unknown are left out of that indicator's denominator by its *_known count.
+  `CREATE OR REPLACE TEMP TABLE stat_roster AS
+   SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS}
+   FROM stat_seat_n GROUP BY village_key, cycle_year, body, role_class`,
+  `INSERT INTO stat_roster
+   SELECT village_key, cycle_year, body, 'all', ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
+   FROM stat_roster GROUP BY village_key, cycle_year, body`,
+  `INSERT INTO stat_roster
+   SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
+   FROM stat_person_class GROUP BY village_key, cycle_year, role_class`,
+  `INSERT INTO stat_roster
+   SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
+   FROM stat_person GROUP BY village_key, cycle_year`,
+
+  // Statistical tables: one row per village × cycle × body as given. A count the table does not
+  // carry stays NULL, and so does the denominator of the indicators that would need it: such a
+  // row does not cover them ("not available for this data", src/db/metricSql.ts).
+  `CREATE OR REPLACE TEMP TABLE stat_tables AS
+   WITH c AS (
+     SELECT village_key, cycle_year, body,
+            ${TABLE_COUNTS.map(([stat, col]) => `${sumAll(col)} AS ${stat}`).join(',\n            ')},
+            CASE WHEN count(mean_age) = count(*) AND count(n_members) = count(*) THEN sum(mean_age * n_members) END AS age_sum
+     FROM counts_counted
+     WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL
+     GROUP BY ALL)
+   SELECT *, 'all' AS role,
+          ${KNOWN_FROM.map(([known, cols]) => `CASE WHEN coalesce(${cols.join(', ')}) IS NOT NULL THEN members END AS ${known}`).join(',\n          ')}
+   FROM c`,
+
+  // Village-cycles where a statistical table counts for a body, with the cross-holding persons its
+  // rows state (the rows of the two bodies must agree).
+  `CREATE OR REPLACE TEMP TABLE stat_mixed AS
+   WITH body_rows AS (
+     SELECT village_key, cycle_year, body, 'roster' AS src, cross_holding FROM stat_roster WHERE body <> 'all' AND role = 'all'
+     UNION ALL SELECT village_key, cycle_year, body, 'table', cross_holding FROM stat_tables)
+   SELECT village_key, cycle_year, count(*) AS n_bodies,
+          CASE WHEN min(cross_holding) FILTER (WHERE src = 'table') = max(cross_holding) FILTER (WHERE src = 'table')
+               THEN min(cross_holding) FILTER (WHERE src = 'table') END AS x
+   FROM body_rows GROUP BY village_key, cycle_year HAVING bool_or(src = 'table')`,
+
+  // Both bodies of those village-cycles: persons on either counted once, as a roster would, from
+  // the two bodies' counts (see combined()).
+  `CREATE OR REPLACE TEMP TABLE stat_combined AS
+   WITH body_rows AS (
+     SELECT * EXCLUDE (age_gender_known, votes_sum, votes_cast_sum) FROM stat_roster
+     WHERE body <> 'all' AND role = 'all' AND (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed)
+     UNION ALL BY NAME SELECT * FROM stat_tables)
+   SELECT b.village_key, b.cycle_year, 'all' AS body, 'all' AS role, ${combined()}
+   FROM stat_mixed x
+   JOIN body_rows b ON b.village_key = x.village_key AND b.cycle_year = x.cycle_year AND b.body = 'party_branch'
+   JOIN body_rows c ON c.village_key = x.village_key AND c.cycle_year = x.cycle_year AND c.body = 'village_committee'
+   UNION ALL BY NAME
+   SELECT * REPLACE ('all' AS body) FROM stat_tables
+   WHERE (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed WHERE n_bodies = 1)`,
+
   `CREATE OR REPLACE TABLE stat_people AS
-   SELECT p.county, p.township, p.village, c.* FROM (
-     SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS}
-     FROM stat_seat_n GROUP BY village_key, cycle_year, body, role_class) c
-   JOIN stat_places p USING (village_key)`,
-  `INSERT INTO stat_people
-   SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all',
-          ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
-   FROM stat_people GROUP BY village_key, cycle_year, body`,
-  `INSERT INTO stat_people
-   SELECT p.county, p.township, p.village, c.* FROM (
-     SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
-     FROM stat_person_class GROUP BY village_key, cycle_year, role_class) c
-   JOIN stat_places p USING (village_key)`,
-  `INSERT INTO stat_people
-   SELECT p.county, p.township, p.village, c.* FROM (
-     SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
-     FROM stat_person GROUP BY village_key, cycle_year) c
-   JOIN stat_places p USING (village_key)`,
+   WITH parts AS (
+     -- Rosters, except both-bodies rows where a table counts for one body; a roster body beside a
+     -- table body takes the table's cross-holding count (the roster alone sees no one on both).
+     SELECT r.* REPLACE (CASE WHEN x.village_key IS NULL THEN r.cross_holding WHEN r.role = 'all' THEN x.x END AS cross_holding)
+     FROM stat_roster r LEFT JOIN stat_mixed x USING (village_key, cycle_year)
+     WHERE NOT (r.body = 'all' AND x.village_key IS NOT NULL)
+     UNION ALL BY NAME SELECT * FROM stat_tables
+     UNION ALL BY NAME SELECT * FROM stat_combined
+     -- A table does not tell heads, deputies and members apart: those scopes get rows without
+     -- counts, so a table village is "not covered" there instead of silently missing.
+     UNION ALL BY NAME
+     SELECT k.village_key, k.cycle_year, k.body, r.role
+     FROM (SELECT village_key, cycle_year, body FROM stat_tables UNION SELECT village_key, cycle_year, 'all' FROM stat_mixed) k
+     CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role))
+   SELECT p.county, p.township, p.village, parts.* FROM parts JOIN stat_places p USING (village_key)`,
 
   // Persons by gender and five-year band, scope by scope as above.
   `CREATE OR REPLACE TABLE stat_ages AS
@@ -164,31 +283,39 @@ export const STATS_SQL: readonly string[] = [
   `INSERT INTO stat_ages
    SELECT p.county, p.township, p.village, c.* FROM (
      SELECT village_key, cycle_year, 'all' AS body, role_class AS role, gender, ${BAND} AS band, count(*) AS persons
-     FROM stat_person_class WHERE age IS NOT NULL AND gender IS NOT NULL GROUP BY ALL) c
+     FROM stat_person_class WHERE age IS NOT NULL AND gender IS NOT NULL AND ${NOT_MIXED} GROUP BY ALL) c
    JOIN stat_places p USING (village_key)`,
   `INSERT INTO stat_ages
    SELECT p.county, p.township, p.village, c.* FROM (
      SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, gender, ${BAND} AS band, count(*) AS persons
-     FROM stat_person WHERE age IS NOT NULL AND gender IS NOT NULL GROUP BY ALL) c
+     FROM stat_person WHERE age IS NOT NULL AND gender IS NOT NULL AND ${NOT_MIXED} GROUP BY ALL) c
    JOIN stat_places p USING (village_key)`,
 
   `CREATE OR REPLACE TABLE stat_villages AS
    WITH v AS (
      SELECT village_key, cycle_year FROM results WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
-     UNION SELECT village_key, cycle_year FROM members WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL),
-   b AS (SELECT village_key, cycle_year, count(DISTINCT body) = 2 AS both_bodies FROM members GROUP BY ALL),
+     UNION SELECT village_key, cycle_year FROM members WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
+     UNION SELECT village_key, cycle_year FROM member_counts WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL),
+   b AS (SELECT village_key, cycle_year, count(DISTINCT body) = 2 AS both_bodies FROM members_counted GROUP BY ALL),
    os AS (
-     SELECT DISTINCT s.village_key, s.cycle_year FROM members s
-     JOIN members d ON d.person_key = s.person_key AND d.village_key = s.village_key AND d.cycle_year = s.cycle_year
-     WHERE s.body = 'party_branch' AND s.role = 'secretary' AND d.body = 'village_committee' AND d.role = 'director')
+     SELECT DISTINCT s.village_key, s.cycle_year FROM members_counted s
+     JOIN members_counted d ON d.person_key = s.person_key AND d.village_key = s.village_key AND d.cycle_year = s.cycle_year
+     WHERE s.body = 'party_branch' AND s.role = 'secretary' AND d.body = 'village_committee' AND d.role = 'director'),
+   -- A statistical table says it outright (一肩挑 是/否); rows of the two bodies must agree.
+   t AS (
+     SELECT village_key, cycle_year, CASE WHEN bool_and(one_shoulder) THEN 1 WHEN NOT bool_or(one_shoulder) THEN 0 END AS flag
+     FROM counts_counted GROUP BY ALL)
    SELECT p.county, p.township, p.village, v.village_key, v.cycle_year,
-          CASE WHEN b.both_bodies THEN 1 ELSE 0 END AS both_bodies,
-          CASE WHEN b.both_bodies AND os.village_key IS NOT NULL THEN 1 ELSE 0 END AS one_shoulder
+          CASE WHEN t.village_key IS NOT NULL THEN CASE WHEN t.flag IS NOT NULL THEN 1 END
+               WHEN b.both_bodies THEN 1 ELSE 0 END AS both_bodies,
+          CASE WHEN t.village_key IS NOT NULL THEN t.flag
+               WHEN b.both_bodies AND os.village_key IS NOT NULL THEN 1 ELSE 0 END AS one_shoulder
    FROM v JOIN stat_places p USING (village_key)
    LEFT JOIN b USING (village_key, cycle_year)
-   LEFT JOIN os USING (village_key, cycle_year)`,
+   LEFT JOIN os USING (village_key, cycle_year)
+   LEFT JOIN t USING (village_key, cycle_year)`,
 
-  ...['stat_seat', 'stat_person', 'stat_seat_n', 'stat_person_class'].map((t) => `DROP TABLE IF EXISTS ${t}`),
+  ...['stat_seat', 'stat_person', 'stat_seat_n', 'stat_person_class', 'stat_roster', 'stat_tables', 'stat_mixed', 'stat_combined'].map((t) => `DROP TABLE IF EXISTS ${t}`),
 ];
 
 export async function refreshStats(db: Db): Promise<void> {

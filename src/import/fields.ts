@@ -4,7 +4,13 @@
  * schema and the README's column list all read from here.
  */
 
-export type FileKind = 'results' | 'members';
+/**
+ * - results: one row per village × cycle × body with voters, ballots, seats;
+ * - members: one row per elected person (the roster, 花名册);
+ * - stats: the official per-village statistical table (村"两委"换届选举情况统计表), one row per
+ *   village × cycle × body with the members already counted, and the voter figures of a results file.
+ */
+export type FileKind = 'results' | 'members' | 'stats';
 
 /** How a cell is turned into a stored value (see src/import/normalize). */
 export type ValueType =
@@ -12,6 +18,7 @@ export type ValueType =
   | 'code' // identifiers: kept as text, digits normalised, never numeric
   | 'village' // village name: stray spaces and trailing 村委会/居委会 removed
   | 'int' // counts: "8,956", full-width digits
+  | 'decimal' // measures with decimals: an average age "45.3", "45.3岁"
   | 'percent' // "91.2%", 91.2, 0.912 → percentage points
   | 'bool' // 是/否, √/×, Y/N
   | 'year' // 2021, "2021年"
@@ -62,7 +69,36 @@ export type FieldId =
   | 'party_member'
   | 'reelected'
   | 'votes'
-  | 'college_graduate_official';
+  | 'college_graduate_official'
+  // statistical tables: counts of the members elected
+  | StatCountId
+  | 'mean_age'
+  | 'one_shoulder'
+  | ShareFieldId;
+
+/** Counts a statistical table gives per village × cycle × body (each ≤ 成员数). */
+export type StatCountId =
+  | 'n_members'
+  | 'n_women'
+  | 'n_minority'
+  | 'n_party'
+  | 'n_reelected'
+  | 'n_age_le35'
+  | 'n_age_36_45'
+  | 'n_age_46_55'
+  | 'n_age_ge56'
+  | 'n_age_le29'
+  | 'n_age_30_49'
+  | 'n_age_ge50'
+  | 'n_age_ge60'
+  | 'n_edu_junior'
+  | 'n_edu_senior'
+  | 'n_edu_college'
+  | 'n_cross_holding'
+  | 'n_cgo';
+
+/** A count's share of the members as the table reports it (占比): checked, not stored. */
+export type ShareFieldId = `${Exclude<StatCountId, 'n_members'>}_pct`;
 
 export interface FieldDef {
   id: FieldId;
@@ -78,11 +114,72 @@ export interface FieldDef {
    * Location fields carry no weight.
    */
   signals?: boolean;
+  /** For a reported share (占比): the count it is a share of, checked against count ÷ 成员数. */
+  shareOf?: StatCountId;
 }
 
-const BOTH: readonly FileKind[] = ['results', 'members'];
-const RES: readonly FileKind[] = ['results'];
+const BOTH: readonly FileKind[] = ['results', 'members', 'stats'];
+// A statistical table carries the voter figures of a results file too; they go to the same table.
+const RES: readonly FileKind[] = ['results', 'stats'];
 const MEM: readonly FileKind[] = ['members'];
+const STATS: readonly FileKind[] = ['stats'];
+
+/**
+ * An age band's headers. Chinese statistics count the bound in: "35岁以下" is 35 or under and
+ * "60岁以上" is 60 or over (以上、以下包括本数, Civil Code art. 1259), as the catalogue's bands are.
+ */
+function ageBand(lo: number | null, hi: number | null): string[] {
+  if (lo === null) return [`${hi}岁以下`, `${hi}岁及以下`, `${hi}周岁以下`, `${hi}周岁及以下`, `≤${hi}岁`, `其中${hi}岁以下`, `${hi}岁以下人员`, `aged ${hi} or under`, `${hi} or under`];
+  if (hi === null) return [`${lo}岁以上`, `${lo}岁及以上`, `${lo}周岁以上`, `${lo}周岁及以上`, `≥${lo}岁`, `其中${lo}岁以上`, `${lo}岁以上人员`, `aged ${lo} or over`, `${lo} or over`];
+  const spans = ['-', '–', '—', '~', '至', '到'].flatMap((d) => [`${lo}${d}${hi}岁`, `${lo}${d}${hi}周岁`, `${lo}${d}${hi}`]);
+  return [...spans, `aged ${lo}-${hi}`, `aged ${lo}–${hi}`];
+}
+
+export const SHARE_SUFFIXES = ['占比', '比例', '比重', '所占比例'];
+export const SHARE_SUFFIXES_EN = [' share', ' %', ' percent', ' percentage'];
+
+/** The reported share of a count: its headers followed by 占比 / 比例 / 比重 (or a "%" in the header). */
+function shareField(count: FieldDef, extra: readonly string[] = []): FieldDef {
+  const zh = count.aliases.filter((a) => /\p{Script=Han}/u.test(a));
+  const en = count.aliases.filter((a) => !/\p{Script=Han}/u.test(a));
+  return {
+    id: `${count.id}_pct` as ShareFieldId,
+    zh: `${count.zh}占比`,
+    en: `${count.en} share`,
+    type: 'percent',
+    kinds: STATS,
+    shareOf: count.id as StatCountId,
+    aliases: [...extra, ...zh.flatMap((a) => SHARE_SUFFIXES.map((s) => a + s)), ...en.flatMap((a) => SHARE_SUFFIXES_EN.map((s) => a + s))],
+  };
+}
+
+function count(id: StatCountId, zh: string, en: string, aliases: readonly string[]): FieldDef {
+  return { id, zh, en, type: 'int', kinds: STATS, signals: true, aliases };
+}
+
+const N_WOMEN = count('n_women', '女性', 'Women', ['女性', '其中女性', '女', '妇女', '其中妇女', '女性成员', '女成员', '女干部', 'women', 'female', 'women members']);
+const N_MINORITY = count('n_minority', '少数民族', 'Ethnic minority', ['少数民族', '其中少数民族', '少数民族成员', 'minority', 'ethnic minority', 'minorities']);
+// 党员 alone is also the roster's 政治面貌 column: which one it is follows the kind of file.
+const N_PARTY = count('n_party', '党员', 'Party members', ['党员', '其中党员', '中共党员', '党员成员', '其中中共党员', 'party members elected', 'communist party members']);
+const N_REELECTED = count('n_reelected', '连任', 'Re-elected', ['连任', '其中连任', '连任成员', '连选连任', '连任人员', 're-elected', 'reelected', 're-elected members']);
+const AGE_COUNTS: readonly FieldDef[] = [
+  count('n_age_le35', '35岁及以下', 'Aged 35 or under', ageBand(null, 35)),
+  count('n_age_36_45', '36–45岁', 'Aged 36–45', ageBand(36, 45)),
+  count('n_age_46_55', '46–55岁', 'Aged 46–55', ageBand(46, 55)),
+  count('n_age_ge56', '56岁及以上', 'Aged 56 or over', ageBand(56, null)),
+  count('n_age_le29', '29岁及以下', 'Aged 29 or under', ageBand(null, 29)),
+  count('n_age_30_49', '30–49岁', 'Aged 30–49', ageBand(30, 49)),
+  count('n_age_ge50', '50岁及以上', 'Aged 50 or over', ageBand(50, null)),
+  count('n_age_ge60', '60岁及以上', 'Aged 60 or over', ageBand(60, null)),
+];
+const EDU_COUNTS: readonly FieldDef[] = [
+  count('n_edu_junior', '初中及以下', 'Junior middle or below', ['初中及以下', '初中以下', '初中及以下学历', '其中初中及以下', 'junior middle or below', 'junior or below']),
+  count('n_edu_senior', '高中、中专', 'Senior middle / vocational', ['高中中专', '高中、中专', '高中、中专、职高', '高中中专职高', '高中/中专', '高中及中专', '高中(中专)', '高中', '其中高中中专', 'senior middle', 'senior middle or vocational', 'senior or vocational']),
+  count('n_edu_college', '大专及以上', 'College or above', ['大专以上', '大专及以上', '大专及以上学历', '大专以上学历', '大学及以上', '其中大专以上', '其中大专及以上', 'college or above', 'college and above']),
+];
+const N_CROSS = count('n_cross_holding', '交叉任职人数', 'Cross-holding persons', ['交叉任职人数', '交叉任职', '两委交叉任职', '两委交叉任职人数', '交叉任职成员', '其中交叉任职', 'cross-holding', 'cross holding', 'cross-holding persons']);
+// 大学生村官 alone is also the roster's yes/no column: the kind of file decides.
+const N_CGO = count('n_cgo', '大学生村官', 'College-graduate officials', ['大学生村官', '其中大学生村官', '大学生村官人数', 'college graduate officials', 'college-graduate officials']);
 
 export const FIELDS: readonly FieldDef[] = [
   { id: 'county', zh: '县(市、区)', en: 'County', type: 'text', kinds: BOTH,
@@ -159,6 +256,29 @@ export const FIELDS: readonly FieldDef[] = [
     aliases: ['得票数', '得票', '所得票数', '得票数(票)', 'votes', 'votes received'] },
   { id: 'college_graduate_official', zh: '大学生村官', en: 'College-graduate official', type: 'bool', kinds: MEM, signals: true,
     aliases: ['大学生村官', '是否大学生村官', 'college graduate official', 'college-graduate official', 'college graduate village official'] },
+
+  { id: 'n_members', zh: '成员数', en: 'Members elected', type: 'int', kinds: STATS, signals: true,
+    aliases: ['成员数', '成员人数', '当选人数', '当选成员数', '当选成员', '成员总数', '班子成员', '班子成员数', '成员', '当选总数', 'members', 'members elected', 'number of members'] },
+  N_WOMEN,
+  N_MINORITY,
+  N_PARTY,
+  N_REELECTED,
+  ...AGE_COUNTS,
+  ...EDU_COUNTS,
+  N_CROSS,
+  N_CGO,
+  { id: 'mean_age', zh: '平均年龄', en: 'Average age', type: 'decimal', kinds: STATS, signals: true,
+    aliases: ['平均年龄', '成员平均年龄', '当选时平均年龄', 'average age', 'mean age'] },
+  { id: 'one_shoulder', zh: '一肩挑', en: 'One shoulder', type: 'bool', kinds: STATS, signals: true,
+    aliases: ['一肩挑', '是否一肩挑', '书记主任一肩挑', '书记、主任一肩挑', '书记兼主任', '一人兼', 'one shoulder', 'one-shoulder', 'secretary is director'] },
+  shareField(N_WOMEN, ['妇女占比', '女性比例']),
+  shareField(N_MINORITY),
+  shareField(N_PARTY, ['党员比例']),
+  shareField(N_REELECTED, ['连任率']),
+  ...AGE_COUNTS.map((c) => shareField(c)),
+  ...EDU_COUNTS.map((c) => shareField(c)),
+  shareField(N_CROSS, ['交叉任职率', '交叉任职比例']),
+  shareField(N_CGO),
 ];
 
 export const FIELD_BY_ID: ReadonlyMap<FieldId, FieldDef> = new Map(FIELDS.map((f) => [f.id, f]));
@@ -173,7 +293,11 @@ export function fieldDef(id: FieldId): FieldDef {
 export const REQUIRED_FIELDS: Record<FileKind, readonly FieldId[]> = {
   results: ['village', 'cycle_year'],
   members: ['village', 'cycle_year'],
+  stats: ['village', 'cycle_year'],
 };
+
+/** The reported share (占比) column of each count, if the catalogue has one. */
+export const SHARE_FIELD: ReadonlyMap<FieldId, FieldId> = new Map(FIELDS.filter((f) => f.shareOf).map((f) => [f.shareOf!, f.id]));
 
 /** Fields that may be given once for a whole file (title row, file name) instead of per row. */
 export const FILE_WIDE_FIELDS: readonly FieldId[] = ['cycle_year', 'cycle_label', 'body', 'county', 'township'];

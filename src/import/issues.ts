@@ -11,6 +11,7 @@ export const ISSUE_MESSAGES = {
   placeholder: { zh: '占位符或空白值（{value}），按空值处理', en: 'placeholder or blank value ({value}) treated as empty' },
   not_a_number: { zh: '不是数字：{value}', en: 'not a number: {value}' },
   not_an_integer: { zh: '人数应为整数：{value}', en: 'a count must be a whole number: {value}' },
+  count_too_large: { zh: '数字过大，不可能是人数或票数：{value}', en: 'too large to be a count: {value}' },
   negative: { zh: '不能为负数：{value}', en: 'must not be negative: {value}' },
   not_a_percent: { zh: '不是百分比：{value}', en: 'not a percentage: {value}' },
   percent_over_100: { zh: '百分比超过100%：{value}', en: 'percentage over 100%: {value}' },
@@ -41,6 +42,12 @@ export const ISSUE_MESSAGES = {
   duplicate_member_in_file: { zh: '与第 {row} 行为同一人同一职务', en: 'same person and role as row {row}' },
   unterminated_quote: { zh: '引号未闭合（第 {from} 行起），引号按普通字符读取', en: 'unterminated quote (from line {from}); quote marks read as text' },
   field_count: { zh: '本行有 {found} 列，表头有 {expected} 列', en: 'row has {found} columns, header has {expected}' },
+  // statistical tables
+  missing_members_count: { zh: '缺少成员数，无法计算本行的各项占比', en: 'members elected (成员数) missing: no share can be computed for this row' },
+  count_gt_members: { zh: '人数 {count} 多于成员数 {members}', en: 'count {count} exceeds the members elected ({members})' },
+  share_mismatch: { zh: '填报占比 {reported}% 与按人数计算的 {computed}% 不符', en: 'reported share {reported}% differs from {computed}% computed from the counts' },
+  education_sum_mismatch: { zh: '各文化程度人数之和 {sum} 不等于成员数 {members}', en: 'education tiers add up to {sum}, not the {members} members' },
+  age_bands_sum_mismatch: { zh: '各年龄段人数之和 {sum} 不等于成员数 {members}', en: 'age bands add up to {sum}, not the {members} members' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type IssueCode = keyof typeof ISSUE_MESSAGES;

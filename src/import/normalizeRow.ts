@@ -13,6 +13,7 @@ import {
   parseEthnicity,
   parseGender,
   parseInteger,
+  parseNumber,
   parseParty,
   parsePercent,
   parseReelected,
@@ -58,7 +59,8 @@ const layouts = new Map<FileKind, ValueLayout>();
 export function valueLayout(kind: FileKind): ValueLayout {
   let l = layouts.get(kind);
   if (!l) {
-    const names = FIELDS.filter((f) => f.kinds.includes(kind)).flatMap((f) => columnsForField(f).map((c) => c.name));
+    // A statistical table's reported share has a slot (it is checked) but no stored column.
+    const names = FIELDS.filter((f) => f.kinds.includes(kind)).flatMap((f) => (f.shareOf ? [f.id] : columnsForField(f).map((c) => c.name)));
     names.push('village_key');
     if (kind === 'members') names.push('person_key');
     layouts.set(kind, (l = { names, slot: new Map(names.map((n, i) => [n, i])) }));
@@ -126,6 +128,10 @@ function convert(f: FieldDef, raw: string, body: Body | null): Converted {
     }
     case 'int': {
       const p = parseInteger(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'decimal': {
+      const p = parseNumber(raw);
       return { values: { [f.id]: p.value }, issue: p.issue };
     }
     case 'percent': {
@@ -293,6 +299,7 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
   };
   const required = REQUIRED_FIELDS[kind].map((f) => ({ slot: slot(f), code: (f === 'village' ? 'missing_village' : 'missing_cycle') as IssueCode }));
   const width0 = layout.names.length;
+  const headerOf = (id: FieldId) => columns.find((c) => c.field === id)?.header || fieldDef(id).zh;
 
   return (cells, rowNumber) => {
     const vals: CellValue[] = new Array<CellValue>(width0).fill(null);
@@ -316,6 +323,8 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
       }
       const c = memo.convert(i, plan.field, raw, body);
       for (let k = 0; k < c.slots.length; k++) vals[c.slots[k]!] = c.vals[k]!;
+      // A reported share is checked, not stored: its text stays with the row.
+      if (plan.field.shareOf && cleanText(raw) !== '') (extra ??= {})[plan.header || plan.field.zh] = raw;
       if (c.bodyHint) bodyHint = c.bodyHint;
       if (c.birth) birth = c.birth;
       // A value that cannot be read is only a warning: the row is kept with that cell empty.
@@ -362,7 +371,7 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     }
 
     current = vals;
-    const checks = kind === 'results' ? checkResults(get) : checkMember(get);
+    const checks = kind === 'members' ? checkMember(get) : kind === 'stats' ? [...checkResults(get), ...checkCounts(get, headerOf)] : checkResults(get);
     for (const check of checks) issues.push(check);
 
     let status: NormalizedRow['status'] = issues.length > 0 ? 'warning' : 'ok';
@@ -388,8 +397,8 @@ export function normalizeRow(
 
 const num = (v: CellValue | undefined): number | null => (typeof v === 'number' ? v : null);
 
-function rowCheck(code: IssueCode, params: Record<string, number>): RowIssue {
-  return { code, params, severity: 'warning', column: '', value: '' };
+function rowCheck(code: IssueCode, params: Record<string, number>, column = ''): RowIssue {
+  return { code, params, severity: 'warning', column, value: '' };
 }
 
 /** A row's value by name (see rowNormalizer). */
@@ -426,4 +435,50 @@ const NO_ISSUES: RowIssue[] = [];
 export function checkMember(v: Get): RowIssue[] {
   const age = num(v('age'));
   return age !== null && (age < 18 || age > 100) ? [rowCheck('age_out_of_range', { age })] : NO_ISSUES;
+}
+
+const COUNT_FIELDS = FIELDS.filter((f) => f.kinds.includes('stats') && f.type === 'int' && f.id.startsWith('n_') && f.id !== 'n_members');
+const SHARE_FIELDS = FIELDS.filter((f) => f.shareOf);
+const TIERS: readonly FieldId[] = ['n_edu_junior', 'n_edu_senior', 'n_edu_college'];
+const BANDINGS: readonly (readonly FieldId[])[] = [
+  ['n_age_le35', 'n_age_36_45', 'n_age_46_55', 'n_age_ge56'],
+  ['n_age_le29', 'n_age_30_49', 'n_age_ge50'],
+];
+
+/**
+ * A statistical table's counts against its 成员数: no count above it, parts of a whole (education
+ * tiers, a complete age banding) adding up to it, and every reported share (占比) equal to
+ * count ÷ 成员数 within rounding — as the results check does for a reported turnout.
+ */
+export function checkCounts(v: Get, headerOf: (id: FieldId) => string): RowIssue[] {
+  const out: RowIssue[] = [];
+  const members = num(v('n_members'));
+  const given = COUNT_FIELDS.filter((f) => num(v(f.id)) !== null);
+  if (members === null) {
+    if (given.length > 0) out.push(rowCheck('missing_members_count', {}));
+  } else {
+    for (const f of given) {
+      const n = num(v(f.id))!;
+      if (n > members) out.push(rowCheck('count_gt_members', { count: n, members }, headerOf(f.id)));
+    }
+    const whole = (ids: readonly FieldId[], code: IssueCode) => {
+      const parts = ids.map((id) => num(v(id)));
+      if (parts.every((p) => p !== null)) {
+        const sum = parts.reduce<number>((a, b) => a + b!, 0);
+        if (sum !== members) out.push(rowCheck(code, { sum, members }));
+      }
+    };
+    whole(TIERS, 'education_sum_mismatch');
+    for (const banding of BANDINGS) whole(banding, 'age_bands_sum_mismatch');
+    for (const f of SHARE_FIELDS) {
+      const reported = num(v(f.id));
+      const n = num(v(f.shareOf!));
+      if (reported === null || n === null || members === 0 || reported > 100) continue;
+      const computed = Math.round((n / members) * 1000) / 10;
+      if (Math.abs(computed - reported) > 0.15) out.push(rowCheck('share_mismatch', { reported, computed }, headerOf(f.id)));
+    }
+  }
+  const age = num(v('mean_age'));
+  if (age !== null && (age < 18 || age > 100)) out.push(rowCheck('age_out_of_range', { age }, headerOf('mean_age')));
+  return out;
 }

@@ -4,13 +4,14 @@
  * prepared rows written to DuckDB (src/db/load.ts).
  */
 import type { FieldId, FileKind } from './fields';
-import { detectKind } from './headers';
+import { columnsForKind, detectKind } from './headers';
 import { detectHeader, type HeaderLayout } from './layout';
 import { parseBodyFromText, parseCycleFromText } from './normalize';
 import type { ColumnSpec, FileContext } from './normalizeRow';
 import { prepareImport, type PreparedImport } from './prepare';
 import { readSource, type ReadOptions, type SourceFile, type SourceSheet } from './read';
 
+export { columnsForKind, uniqueFields } from './headers';
 export { ImportPreparer, prepareImport, type ImportCounts, type ImportReport, type PreparedImport, type SkippedRow } from './prepare';
 
 export interface SheetPlan {
@@ -28,16 +29,6 @@ export interface FileAnalysis {
   sheets: SheetPlan[];
   /** The sheet proposed for import: the first one whose headers reveal a kind of file. */
   sheetIndex: number;
-}
-
-/** Each field once: a later column naming a field already taken is left unmapped (kept as extra). */
-export function uniqueFields(fields: readonly (FieldId | null)[]): (FieldId | null)[] {
-  const seen = new Set<FieldId>();
-  return fields.map((f) => {
-    if (!f || seen.has(f)) return null;
-    seen.add(f);
-    return f;
-  });
 }
 
 export function inferContext(
@@ -71,9 +62,9 @@ export function inferContext(
 export function planSheet(sheet: SourceSheet, sheetIndex: number, fileName: string): SheetPlan {
   const layout = detectHeader(sheet.rows);
   if (!layout) return { sheetIndex, layout, kind: null, columns: [], inferred: {}, inferredFrom: {} };
-  const fields = uniqueFields(layout.fields);
-  const columns = layout.headers.map((header, i) => ({ header, field: fields[i] ?? null }));
-  return { sheetIndex, layout, kind: detectKind(fields), columns, ...inferContext(layout.titleLines, fileName, columns) };
+  const kind = detectKind(layout.candidates);
+  const columns = columnsForKind(layout, kind);
+  return { sheetIndex, layout, kind, columns, ...inferContext(layout.titleLines, fileName, columns) };
 }
 
 /** @param complete false when `bytes` is only the head of a large text file (see readSource). */

@@ -167,8 +167,9 @@ class DuplicateFinder {
   check(row: NormalizedRow): RowIssue | null {
     const v = row.vals;
     const [villageKey, cycle, body, name, role] = this.slots.map((s) => v[s] ?? null);
-    const key =
-      this.kind === 'results' ? `${villageKey}|${cycle}|${body}` : `${villageKey}|${cycle}|${body}|${name ?? `#${row.rowNumber}`}|${role}`;
+    // A roster has a row per person; results and statistical tables one per village × cycle × body.
+    const perPerson = this.kind === 'members';
+    const key = perPerson ? `${villageKey}|${cycle}|${body}|${name ?? `#${row.rowNumber}`}|${role}` : `${villageKey}|${cycle}|${body}`;
     const k = hash53(key);
     const cells = hashCells(row.cells);
     const { index, added } = this.seen.add(k);
@@ -184,7 +185,7 @@ class DuplicateFinder {
     const prev = this.rows[index]!;
     if (this.cellsOf[index] === cells) return { code: 'duplicate_row_in_file', params: { row: prev }, severity: 'reject', column: '', value: '' };
     return {
-      code: this.kind === 'results' ? 'duplicate_in_file' : 'duplicate_member_in_file',
+      code: perPerson ? 'duplicate_member_in_file' : 'duplicate_in_file',
       params: { row: prev },
       severity: 'warning',
       column: '',

@@ -2,7 +2,8 @@
  * The one catalogue of indicators. Every KPI card, table row, chart and export reads its label,
  * unit, definition and SQL from here. Numerators and denominators are sums of per-village
  * counts (src/db/stats.ts), so a rate at any level is a ratio of summed counts, never an
- * average of village rates — and official statistical tables can feed the same counts.
+ * average of village rates — and official statistical tables feed the same counts. Whether the
+ * data supports a metric follows from its count columns being known, never from a list here.
  */
 import type { Unit } from './format';
 
@@ -57,10 +58,15 @@ export interface MetricDef {
   en: string;
   unit: Unit;
   source: MetricSource;
-  /** SQL aggregate over the source's count columns. */
+  /**
+   * A count column of the source table (per village row), summed over the scope — or counted as
+   * distinct values when `aggregate` says so. A row where it (or the denominator) is NULL does not
+   * support the metric: the data there does not give it (src/db/metricSql.ts).
+   */
   numerator: string;
-  /** SQL aggregate for the denominator; null for counts. Rates are numerator ÷ denominator × 100. */
+  /** The denominator's count column; null for counts. Rates are numerator ÷ denominator × 100. */
   denominator: string | null;
+  aggregate?: 'sum' | 'count_distinct';
   /** One line naming the denominator, shown beside every chart and in the indicator table. */
   definition: Text2;
   /** The denominator's name alone, for chart subtitles ("分母：登记选民数"). */
@@ -86,52 +92,52 @@ const AGE = { zh: '年龄', en: 'age' };
 const EDU = { zh: '文化程度', en: 'education' };
 
 const ageShare = (id: MetricId, zh: string, en: string, col: string): MetricDef =>
-  pct(id, zh, en, 'people', `sum(${col})`, 'sum(age_known)', { zh: `${zh.replace('占比', '')}的成员 ÷ 年龄已知的成员（按人计）`, en: `members ${en.replace(' share', '').replace(/^Aged/, 'aged')} ÷ members whose age is known (persons)` }, MEMBERS_KNOWN(AGE));
+  pct(id, zh, en, 'people', col, 'age_known', { zh: `${zh.replace('占比', '')}的成员 ÷ 年龄已知的成员（按人计）`, en: `members ${en.replace(' share', '').replace(/^Aged/, 'aged')} ÷ members whose age is known (persons)` }, MEMBERS_KNOWN(AGE));
 
 const eduShare = (id: MetricId, zh: string, en: string, col: string, tier: Text2): MetricDef =>
-  pct(id, zh, en, 'people', `sum(${col})`, 'sum(edu_known)', { zh: `${tier.zh}学历的成员 ÷ 文化程度已知的成员（按人计）`, en: `members with ${tier.en} ÷ members whose education is known (persons)` }, MEMBERS_KNOWN(EDU));
+  pct(id, zh, en, 'people', col, 'edu_known', { zh: `${tier.zh}学历的成员 ÷ 文化程度已知的成员（按人计）`, en: `members with ${tier.en} ÷ members whose education is known (persons)` }, MEMBERS_KNOWN(EDU));
 
 export const METRICS: readonly MetricDef[] = [
   {
     id: 'villages', zh: '村（社区）数', en: 'Villages', unit: 'count', source: 'villages',
-    numerator: 'count(DISTINCT village_key)', denominator: null,
+    numerator: 'village_key', aggregate: 'count_distinct', denominator: null,
     definition: { zh: '有选举结果或成员名单的村（社区）个数', en: 'villages with results or a roster' },
     denominatorLabel: null, higherIsBetter: null,
   },
   {
     // Results are per body, so with both bodies in scope this counts party branches and committees apart.
     id: 'bodies_elected', zh: '完成换届的组织数', en: 'Bodies that held elections', unit: 'count', source: 'results',
-    numerator: 'count(DISTINCT village_key)', denominator: null,
+    numerator: 'village_key', aggregate: 'count_distinct', denominator: null,
     definition: { zh: '填报了选举结果的村党组织或村（居）委会个数（按班子分列）', en: 'party branches or villagers\' committees with election results recorded (per body)' },
     denominatorLabel: null, higherIsBetter: null,
   },
   {
     id: 'members', zh: '当选成员数', en: 'Members elected', unit: 'count', source: 'people',
-    numerator: 'sum(members)', denominator: null,
+    numerator: 'members', denominator: null,
     definition: { zh: '当选成员人数；两委都在范围内时交叉任职者只计一次', en: 'persons elected; with both bodies in scope a cross-holding person counts once' },
     denominatorLabel: null, higherIsBetter: null,
   },
-  pct('turnout', '参选率', 'Turnout', 'results', 'sum(turnout_num)', 'sum(turnout_den)',
+  pct('turnout', '参选率', 'Turnout', 'results', 'turnout_num', 'turnout_den',
     { zh: '参加投票人数 ÷ 登记选民数（党组织：参加选举党员 ÷ 应到会党员）', en: 'voters who voted ÷ registered voters (party branch: members who voted ÷ members entitled)' },
     { zh: '登记选民数（党组织：应到会党员数）', en: 'registered voters (party branch: members entitled)' }, true),
-  pct('registration_rate', '选民登记率', 'Registration rate', 'results', 'sum(registration_num)', 'sum(registration_den)',
+  pct('registration_rate', '选民登记率', 'Registration rate', 'results', 'registration_num', 'registration_den',
     { zh: '登记选民数 ÷ 有选举权人数', en: 'registered voters ÷ eligible voters' },
     { zh: '有选举权人数', en: 'eligible voters' }, true),
-  pct('ballot_return_rate', '选票收回率', 'Ballot return rate', 'results', 'sum(return_num)', 'sum(return_den)',
+  pct('ballot_return_rate', '选票收回率', 'Ballot return rate', 'results', 'return_num', 'return_den',
     { zh: '收回选票 ÷ 发出选票', en: 'ballots returned ÷ ballots issued' },
     { zh: '发出选票数', en: 'ballots issued' }, null),
-  pct('invalid_ballot_rate', '无效票率', 'Invalid ballot rate', 'results', 'sum(invalid_num)', 'sum(invalid_den)',
+  pct('invalid_ballot_rate', '无效票率', 'Invalid ballot rate', 'results', 'invalid_num', 'invalid_den',
     { zh: '无效票 ÷ 收回选票', en: 'invalid ballots ÷ ballots returned' },
     { zh: '收回选票数', en: 'ballots returned' }, false),
-  pct('first_round_success_rate', '一次选举成功率', 'First-round success rate', 'results', 'sum(first_round_ok)', 'sum(first_round_known)',
+  pct('first_round_success_rate', '一次选举成功率', 'First-round success rate', 'results', 'first_round_ok', 'first_round_known',
     { zh: '一次选举成功的村 ÷ 填报了是否一次成功的村', en: 'villages elected in the first round ÷ villages reporting it' },
     { zh: '填报的村数', en: 'villages reporting' }, true),
-  pct('women_share', '妇女占比', "Women's share", 'people', 'sum(women)', 'sum(gender_known)',
+  pct('women_share', '妇女占比', "Women's share", 'people', 'women', 'gender_known',
     { zh: '女性成员 ÷ 性别已知的成员（按人计）', en: 'women ÷ members whose gender is known (persons)' },
     MEMBERS_KNOWN({ zh: '性别', en: 'gender' }), true),
   {
     id: 'avg_age', zh: '平均年龄', en: 'Average age', unit: 'years', source: 'people',
-    numerator: 'sum(age_sum)', denominator: 'sum(age_known)',
+    numerator: 'age_sum', denominator: 'age_known',
     definition: { zh: '当选时年龄之和 ÷ 年龄已知的成员（岁，按人计）', en: 'sum of ages at election ÷ members whose age is known (years, persons)' },
     denominatorLabel: MEMBERS_KNOWN(AGE), higherIsBetter: null,
   },
@@ -146,28 +152,28 @@ export const METRICS: readonly MetricDef[] = [
   eduShare('edu_junior_or_below_share', '初中及以下占比', 'Junior middle or below share', 'edu_junior', { zh: '初中及以下', en: 'junior middle school or below' }),
   eduShare('edu_senior_share', '高中、中专占比', 'Senior middle / vocational share', 'edu_senior', { zh: '高中、中专（职高）', en: 'senior middle or vocational school' }),
   eduShare('edu_college_share', '大专及以上占比', 'College and above share', 'edu_college', { zh: '大专及以上', en: 'college or above' }),
-  pct('cross_holding_rate', '交叉任职比例', 'Cross-holding rate', 'people', 'sum(cross_holding)', 'sum(members)',
+  pct('cross_holding_rate', '交叉任职比例', 'Cross-holding rate', 'people', 'cross_holding', 'members',
     { zh: '同时在党组织和村（居）委会任职的人 ÷ 所选班子成员（两委：÷ 两委成员去重人数）', en: 'persons on both bodies ÷ members of the body in scope (both bodies: ÷ distinct persons on either)' },
     { zh: '成员人数（去重）', en: 'members (distinct persons)' }, null),
-  pct('one_shoulder_rate', '"一肩挑"比例', 'One-shoulder rate', 'villages', 'sum(one_shoulder)', 'sum(both_bodies)',
+  pct('one_shoulder_rate', '"一肩挑"比例', 'One-shoulder rate', 'villages', 'one_shoulder', 'both_bodies',
     { zh: '书记兼任主任的村 ÷ 两委名单都已录入的村', en: 'villages whose secretary is also the director ÷ villages with both bodies recorded' },
     { zh: '两委名单齐全的村数', en: 'villages with both bodies recorded' }, null),
-  pct('reelection_rate', '连任率', 'Re-election rate', 'people', 'sum(reelected)', 'sum(reelect_known)',
+  pct('reelection_rate', '连任率', 'Re-election rate', 'people', 'reelected', 'reelect_known',
     { zh: '连任的成员 ÷ 是否连任已知的成员', en: 're-elected members ÷ members whose re-election is known' },
     MEMBERS_KNOWN({ zh: '是否连任', en: 're-election' }), null),
-  pct('party_member_share', '党员占比', 'Party-member share', 'people', 'sum(party)', 'sum(party_known)',
+  pct('party_member_share', '党员占比', 'Party-member share', 'people', 'party', 'party_known',
     { zh: '中共党员 ÷ 政治面貌已知的成员（看村委会时即村委会成员中的党员比例）', en: 'party members ÷ members whose party membership is known (for the committee: its members)' },
     MEMBERS_KNOWN({ zh: '政治面貌', en: 'party membership' }), null),
-  pct('minority_share', '少数民族占比', 'Ethnic-minority share', 'people', 'sum(minority)', 'sum(minority_known)',
+  pct('minority_share', '少数民族占比', 'Ethnic-minority share', 'people', 'minority', 'minority_known',
     { zh: '少数民族成员 ÷ 民族已知的成员', en: 'ethnic-minority members ÷ members whose ethnicity is known' },
     MEMBERS_KNOWN({ zh: '民族', en: 'ethnicity' }), null),
   {
     id: 'college_graduate_officials', zh: '大学生村官', en: 'College-graduate officials', unit: 'count', source: 'people',
-    numerator: 'sum(cgo)', denominator: null,
+    numerator: 'cgo', denominator: null,
     definition: { zh: '当选成员中的大学生村官人数', en: 'college-graduate village officials among members elected' },
     denominatorLabel: null, higherIsBetter: null,
   },
-  pct('winner_vote_share', '当选人得票率', "Winners' vote share", 'people', 'sum(votes_sum)', 'sum(votes_cast_sum)',
+  pct('winner_vote_share', '当选人得票率', "Winners' vote share", 'people', 'votes_sum', 'votes_cast_sum',
     { zh: '当选人得票数之和 ÷ 其所在选举参加投票人数之和', en: "winners' votes ÷ votes cast in their elections" },
     { zh: '参加投票人数（按当选人计）', en: 'votes cast (per winner)' }, null),
 ];

@@ -10,7 +10,7 @@
  */
 import { ipcFileToStream } from '../db/arrowIpc';
 import { readCsvSql } from '../db/load';
-import { createTableSql, IMPORT_TABLES, importTable, KINDS, quoteIdent, TABLE_OF, type ColumnDef } from '../db/schema';
+import { createTableSql, IMPORT_TABLES, importTable, KIND_TABLES, KINDS, quoteIdent, TABLE_OF, type ColumnDef } from '../db/schema';
 import { STAGE_DIR, type Db } from '../db/types';
 import type { FileKind } from '../import/fields';
 import type { ImportRecordSaved, SavedImport } from './manifest';
@@ -82,7 +82,7 @@ export async function dumpImport(
   const files = new Map<string, Uint8Array>();
   for (const { table, columns } of IMPORT_TABLES) {
     const kind = kindOf(table);
-    if (kind && kind !== record.kind) continue;
+    if (kind && !KIND_TABLES[record.kind as FileKind].includes(kind)) continue;
     // An import's own table, or its rows of the shared one (rejected rows), numbered.
     const source = kind ? `(SELECT *, rowid AS r FROM ${importTable(kind, id)})` : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
     const cols = columns.map((c) => (c.name === 'import_id' ? `${id} AS import_id` : quoteIdent(c.name))).join(', ');
@@ -164,7 +164,7 @@ export async function loadImport(
     const kind = kindOf(table);
     if (!f) {
       // Every row replaced by later imports: the import stays, with an empty table.
-      if (kind === r.kind) await db.exec(createTableSql(kind, importTable(kind, id)));
+      if (kind && KIND_TABLES[r.kind as FileKind].includes(kind)) await db.exec(createTableSql(kind, importTable(kind, id)));
       continue;
     }
     const bytes = await read(f.file);

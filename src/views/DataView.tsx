@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useTablePreview } from '../app/hooks';
 import { StorageCard } from './data/StorageCard';
 import { CyclesCard, ImportsTable } from './data/ImportsTable';
+import { OverlapsCard } from './data/OverlapsCard';
+import { kindLabelKey } from './fieldLabel';
 import type { FileKind } from '../import/fields';
 import { QueryState } from './QueryState';
 
@@ -13,7 +15,7 @@ function TablePreview({ kind }: { kind: FileKind }) {
   return (
     <section className="card" data-table={kind}>
       <h3>
-        {t(kind === 'results' ? 'data.results' : 'data.members')} <small>{q.data ? t('data.rows', { n: q.data.total }) : ''}</small>
+        {t(kind === 'stats' ? 'statTables.preview' : kindLabelKey(kind))} <small>{q.data ? t('data.rows', { n: q.data.total }) : ''}</small>
       </h3>
       <QueryState query={q}>
         {(d) =>
@@ -58,8 +60,10 @@ export function DataView() {
       <StorageCard />
       <ImportsTable />
       <CyclesCard />
+      <OverlapsCard />
       <TablePreview kind="results" />
       <TablePreview kind="members" />
+      <TablePreview kind="stats" />
     </div>
   );
 }

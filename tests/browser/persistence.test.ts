@@ -58,7 +58,8 @@ async function fresh(): Promise<AppPage> {
 }
 
 describe('persistence', () => {
-  it('keeps imported data through ten reloads, in OPFS, with identical figures', async () => {
+  // Each reload starts DuckDB and restores the data: 8–14 s on a loaded 2-core machine, so ten of them need more than the default.
+  it('keeps imported data through ten reloads, in OPFS, with identical figures', { timeout: 300_000 }, async () => {
     const { page, context, errors } = await fresh();
     await importFiles(page, ['results-utf8.csv', 'members-gb18030.csv']);
     const before = await figures(page);

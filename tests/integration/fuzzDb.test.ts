@@ -1,13 +1,14 @@
 /**
  * The fuzz files (tests/support/fuzz.ts, same seed as the unit fuzz test) committed into the real
- * DuckDB-WASM: every data row the pipeline counted lands in exactly one table (kept rows in
- * results / members, rejected rows in rejected_rows), the imports table records the same counts,
+ * DuckDB-WASM: every data row the pipeline counted lands in exactly one table of its kind (kept
+ * rows in results / members / member_counts, rejected rows in rejected_rows; a statistical table's
+ * voter figures also as results rows of the same source rows), the imports table records the same counts,
  * and no cell — HTML, SQL, formulas, control characters, giant strings — changes the schema or
  * another import's rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPrepared } from '../../src/app/importer';
-import { dataChanged, importTable, TABLE_OF } from '../../src/db/schema';
+import { dataChanged, DATA_TABLES, importTable, KIND_TABLES, TABLE_OF } from '../../src/db/schema';
 import type { FileKind } from '../../src/import/fields';
 import type { Db, SqlParam } from '../../src/db/types';
 import { dumpImport, loadImport } from '../../src/store/dump';
@@ -29,10 +30,13 @@ afterAll(async () => {
 });
 
 const count = async (sql: string, params: SqlParam[] = [], on: Db = db) => Number((await on.query<{ n: number | bigint }>(sql, params))[0]!.n);
-const TOTAL_SQL = `SELECT (SELECT count(*) FROM ${TABLE_OF.results}) + (SELECT count(*) FROM ${TABLE_OF.members}) + (SELECT count(*) FROM rejected_rows) AS n`;
+/** Every import's rows in its own kind's table, and the rejected ones. */
+const TOTAL_SQL = `SELECT ${(['results', 'members', 'stats'] as const)
+  .map((k) => `(SELECT count(*) FROM ${TABLE_OF[k]} WHERE import_id IN (SELECT import_id FROM imports WHERE kind = '${k}'))`)
+  .join(' + ')} + (SELECT count(*) FROM rejected_rows) AS n`;
 
 describe('fuzz files committed into DuckDB-WASM', () => {
-  it(`the first ${COMMIT} importable files of seed ${SEED}: every row in exactly one table`, { timeout: 600_000 }, async () => {
+  it(`the first ${COMMIT} importable files of seed ${SEED}: every row in exactly one table of its kind`, { timeout: 600_000 }, async () => {
     const tables = await db.query<{ table_name: string }>('SELECT table_name FROM duckdb_tables() ORDER BY 1');
     let committed = 0;
     let rows = 0;
@@ -44,7 +48,8 @@ describe('fuzz files committed into DuckDB-WASM', () => {
       const prepared = analysis.source.error ? null : prepareDefault(analysis);
       if (!prepared || prepared.counts.dataRows === 0) continue;
       const label = `file #${f.index} (${f.how.join(' / ').slice(0, 200)})`;
-      const before = { results: await count(`SELECT count(*) AS n FROM ${TABLE_OF.results}`), members: await count(`SELECT count(*) AS n FROM ${TABLE_OF.members}`) };
+      const before = new Map<string, number>();
+      for (const t of DATA_TABLES) before.set(t, await count(`SELECT count(*) AS n FROM ${t}`));
       try {
         const out = await importPrepared(db, prepared, { fileName: f.name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null }, async () => 'keep');
         const id = out.importId;
@@ -56,18 +61,22 @@ describe('fuzz files committed into DuckDB-WASM', () => {
         const c = prepared.counts;
         rows += c.dataRows;
         rejected += c.rejected;
-        const kept = await count(`SELECT count(*) AS n FROM ${TABLE_OF[prepared.kind]} WHERE import_id = ?`, [id]);
-        const other = prepared.kind === 'results' ? 'members' : 'results';
-        const elsewhere = await count(`SELECT count(*) AS n FROM ${TABLE_OF[other]} WHERE import_id = ?`, [id]);
+        const own = TABLE_OF[prepared.kind];
+        const kept = await count(`SELECT count(*) AS n FROM ${own} WHERE import_id = ?`, [id]);
         const rej = await count('SELECT count(*) AS n FROM rejected_rows WHERE import_id = ?', [id]);
         const rec = (await db.query<{ i: number; w: number; r: number }>('SELECT rows_imported AS i, rows_warned AS w, rows_rejected AS r FROM imports WHERE import_id = ?', [id]))[0];
         if (kept !== c.imported + c.warned) problems.push(`${label}: ${kept} rows kept, pipeline says ${c.imported} + ${c.warned}`);
         if (rej !== c.rejected) problems.push(`${label}: ${rej} rejected rows stored, pipeline says ${c.rejected}`);
-        if (elsewhere !== 0) problems.push(`${label}: ${elsewhere} rows in ${other}`);
         if (!rec || Number(rec.i) !== c.imported || Number(rec.w) !== c.warned || Number(rec.r) !== c.rejected) problems.push(`${label}: imports row ${JSON.stringify(rec)}`);
-        // "keep" adds: nothing already there is touched by this file.
-        const now = await count(`SELECT count(*) AS n FROM ${TABLE_OF[other]}`);
-        if (now !== before[other]) problems.push(`${label}: ${other} changed from ${before[other]} to ${now}`);
+        for (const t of DATA_TABLES.filter((x) => x !== own)) {
+          const elsewhere = await count(`SELECT count(*) AS n FROM ${t} WHERE import_id = ?`, [id]);
+          // A table of another kind gets nothing, except a statistical table's voter figures: one results row per kept row, or none.
+          const allowed = KIND_TABLES[prepared.kind].some((k) => TABLE_OF[k] === t) ? [0, kept] : [0];
+          if (!allowed.includes(elsewhere)) problems.push(`${label}: ${elsewhere} rows in ${t}`);
+          // "keep" adds: nothing already there is touched by this file.
+          const now = await count(`SELECT count(*) AS n FROM ${t}`);
+          if (now !== before.get(t)! + elsewhere) problems.push(`${label}: ${t} changed from ${before.get(t)} to ${now}`);
+        }
       } catch (e) {
         problems.push(`${label}: threw ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -77,8 +86,10 @@ describe('fuzz files committed into DuckDB-WASM', () => {
     expect(committed).toBe(COMMIT);
     expect(rows).toBeGreaterThan(COMMIT * 5);
     expect(rejected).toBeGreaterThan(0);
-    // No cell dropped, added or altered a table: the tables are those of before and one per import.
-    const ids = (await db.query<{ id: number; kind: FileKind }>('SELECT import_id AS id, kind FROM imports ORDER BY 1')).map((r) => ({ name: importTable(r.kind, Number(r.id)) }));
+    // No cell dropped, added or altered a table: the tables are those of before and each import's own.
+    const ids = (await db.query<{ id: number; kind: FileKind }>('SELECT import_id AS id, kind FROM imports ORDER BY 1')).flatMap((r) =>
+      KIND_TABLES[r.kind].map((t) => ({ name: importTable(t, Number(r.id)) })),
+    );
     const after = await db.query<{ table_name: string }>('SELECT table_name FROM duckdb_tables() ORDER BY 1');
     expect(after.map((t) => t.table_name).sort()).toEqual([...tables.map((t) => t.table_name), ...ids.map((i) => i.name)].sort());
     expect(await count(TOTAL_SQL)).toBe(rows);

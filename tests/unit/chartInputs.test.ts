@@ -4,7 +4,7 @@ import { groupedRatesInput, heatmapInput, pyramidInput, rankedValues, sharesByCy
 import type { ChartText } from '../../src/charts/types';
 
 const text: ChartText = { title: 't', subtitle: 's', denominator: 'd', lang: 'zh' };
-const r = (p: Partial<MetricRow>): MetricRow => ({ body: 'all', metric: 'women_share', value: null, numerator: null, denominator: null, ...p });
+const r = (p: Partial<MetricRow>): MetricRow => ({ body: 'all', metric: 'women_share', value: null, numerator: null, denominator: null, coverage: { covered: 1, of: 1 }, ...p });
 
 describe('chart inputs from metric rows', () => {
   const rows = [

@@ -69,6 +69,13 @@ describe('detectHeader', () => {
     expect(h.headerIndex).toBe(0);
     expect(h.fields).toEqual([null, null, null]);
   });
+
+  it('looks past any number of blank rows above the header', () => {
+    const blank = Array.from({ length: 20 }, () => ['', '', '']);
+    const h = detectHeader([...blank, ['村名', '登记选民数', '参加投票人数'], ['李家村', '100', '90']])!;
+    expect([h.headerIndex, h.fields]).toEqual([20, ['village', 'registered_voters', 'voters_voted']]);
+    expect(detectHeader([...blank, ['{b}', '', '']])!.headerIndex).toBe(20);
+  });
 });
 
 describe('detectKind', () => {

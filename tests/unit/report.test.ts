@@ -14,7 +14,7 @@ type Fig = [MetricId, number | null, number | null, number | null, string?];
 
 /** Metric rows as the catalogue returns them: [metric, value, numerator, denominator, body]. */
 function rows(cycle: number, figs: Fig[]): MetricRow[] {
-  return figs.map(([metric, value, numerator, denominator, body]) => ({ metric, value, numerator, denominator, body: (body ?? 'all') as MetricRow['body'], cycle_year: cycle }));
+  return figs.map(([metric, value, numerator, denominator, body]) => ({ metric, value, numerator, denominator, body: (body ?? 'all') as MetricRow['body'], cycle_year: cycle, coverage: { covered: 6, of: 6 } }));
 }
 
 const NOW: Fig[] = [

@@ -9,6 +9,9 @@ const MINUSES = /^[\u2212\u2012\u2013]/;
 // never "8,95" (which is more likely a mistyped decimal and must not silently become 895).
 const GROUPING = /(\d)[, '](?=\d{3}(?!\d))/g;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+// Counts are stored as INTEGER: no count of voters, ballots or people comes near it, but a
+// 12-digit area code pasted into a count column does — it must be dropped with a word, not fail the import.
+const MAX_COUNT = 2_147_483_647;
 
 /** The number a cleaned text spells, or null when it is not one. */
 function toNumber(text: string, allowUnits: boolean): number | null {
@@ -31,6 +34,7 @@ export function parseInteger(raw: string): Parsed<number> {
   if (n < 0) return cellIssue('negative', raw);
   if (!Number.isInteger(n)) return cellIssue('not_an_integer', raw);
   if (!Number.isSafeInteger(n)) return cellIssue('not_a_number', raw);
+  if (n > MAX_COUNT) return cellIssue('count_too_large', raw);
   return { value: n };
 }
 

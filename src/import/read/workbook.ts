@@ -31,7 +31,23 @@ function cellText(cell: XLSX.CellObject | undefined): string {
   }
 }
 
+/**
+ * Whether a zip (xlsx) has its end-of-central-directory record, within the last 64 KiB + 22 bytes
+ * where the format puts it. A truncated download lacks it — and SheetJS loops forever on some
+ * of those instead of failing, which would hang the tab.
+ */
+export function hasZipDirectory(bytes: Uint8Array): boolean {
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 export function readWorkbook(bytes: Uint8Array): SourceSheet[] {
+  // An OLE (.xls) file starts D0 CF 11 E0; anything else read here is a zip.
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (!ole && !hasZipDirectory(bytes)) throw new Error('the file is incomplete or damaged (no zip directory): save or download it again');
   const wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false });
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name];

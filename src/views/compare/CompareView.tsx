@@ -11,7 +11,7 @@ import { trendOption } from '../../charts/trend';
 import { queryMetrics, type MetricRow } from '../../db/queries';
 import { currentLang } from '../../i18n';
 import { isMetricId, METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
-import { formatValue } from '../../metrics/format';
+import { coverageLabel, coverageTexts, figureValueText, support } from '../../metrics/coverage';
 import { parentScope, scopeKey, type Scope } from '../../metrics/scope';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
 import { roundFigure } from '../../metrics/format';
@@ -94,7 +94,8 @@ export function CompareView() {
   }, [places]);
 
   const cycle = scope.cycle;
-  const valueAt = (rows: readonly MetricRow[], m: MetricId) => rows.find((r) => r.metric === m && r.cycle_year === cycle)?.value ?? null;
+  const rowAt = (rows: readonly MetricRow[], m: MetricId) => rows.find((r) => r.metric === m && r.cycle_year === cycle) ?? null;
+  const valueAt = (rows: readonly MetricRow[], m: MetricId) => rowAt(rows, m)?.value ?? null;
   // One row per indicator, for each place its value and its parent's, rounded as shown.
   const exportTable = (list: readonly ItemRows[]): ExportTable => ({
     name: lang === 'zh' ? '对比' : 'Compare',
@@ -223,24 +224,44 @@ export function CompareView() {
                 <tbody>
                   {metrics.map((m) => {
                     const def = metricDef(m);
-                    const pick1 = (rows: MetricRow[]) => valueAt(rows, m);
+                    const pick1 = (rows: MetricRow[]) => rowAt(rows, m);
+                    // A figure over part of the villages is marked and says so on hover (see the footnote).
+                    const cell = (r: MetricRow | null) => {
+                      const partial = support(r?.coverage) === 'partial';
+                      return {
+                        text: `${figureValueText(r?.value ?? null, def.unit, r?.coverage, lang)}${partial ? ' *' : ''}`,
+                        title: coverageLabel(r?.coverage, lang) ?? undefined,
+                        support: support(r?.coverage),
+                      };
+                    };
                     return (
                       <tr key={m} data-compare-row={m}>
                         <th scope="row">{def[lang]}</th>
-                        {data.data.map((d) => (
-                          <Fragment key={itemParam(d.item)}>
-                            <td className="num" data-compare-value={itemParam(d.item)}>
-                              {formatValue(pick1(d.own), def.unit, lang)}
-                            </td>
-                            <td className="num muted">{formatValue(pick1(d.parent), def.unit, lang)}</td>
-                          </Fragment>
-                        ))}
+                        {data.data.map((d) => {
+                          const own = cell(pick1(d.own));
+                          const up = cell(pick1(d.parent));
+                          return (
+                            <Fragment key={itemParam(d.item)}>
+                              <td className="num" data-compare-value={itemParam(d.item)} data-support={own.support} title={own.title}>
+                                {own.text}
+                              </td>
+                              <td className="num muted" title={up.title}>
+                                {up.text}
+                              </td>
+                            </Fragment>
+                          );
+                        })}
                       </tr>
                     );
                   })}
                 </tbody>
               </table>
             </div>
+            {data.data.some((d) => [...d.own, ...d.parent].some((r) => r.cycle_year === cycle && metrics.includes(r.metric) && support(r.coverage) === 'partial')) && (
+              <p className="muted" data-footnote="coverage">
+                {coverageTexts(lang).footnote}
+              </p>
+            )}
           </div>
         </>
       )}

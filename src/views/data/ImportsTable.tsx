@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePersistence, usePersistenceStatus } from '../../app/DbProvider';
-import { useCycles, useImports, useInvalidateData } from '../../app/hooks';
+import { useCycles, useImports } from '../../app/hooks';
 import { useRoute } from '../../app/route';
 import { QueryState } from '../QueryState';
+import { kindLabelKey } from '../fieldLabel';
+import { ActionOutcome, useDataAction } from './useDataAction';
 
 /** Every import with what it brought and covers; each can be deleted (and the last delete undone). */
 export function ImportsTable() {
@@ -11,33 +12,17 @@ export function ImportsTable() {
   const imports = useImports();
   const persistence = usePersistence();
   const { readOnly } = usePersistenceStatus();
-  const invalidate = useInvalidateData();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, message, run } = useDataAction();
 
   const remove = async (id: number, name: string) => {
     if (!confirm(t('store.deleteConfirm', { name }))) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      await persistence.delete([id]);
-      setMessage({ kind: 'ok', text: t('store.deleted', { n: 1 }) });
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-      await invalidate();
-    }
+    await run(async () => (await persistence.delete([id]), t('store.deleted', { n: 1 })));
   };
 
   return (
     <section className="card">
       <h3>{t('data.imports')}</h3>
-      {message && (
-        <p className={message.kind === 'ok' ? 'ok-text' : 'error'} role={message.kind === 'error' ? 'alert' : 'status'} data-state={`delete-${message.kind}`}>
-          {message.text}
-        </p>
-      )}
+      <ActionOutcome message={message} state="delete" />
       <QueryState query={imports}>
         {(list) =>
           list.length === 0 ? (
@@ -66,7 +51,7 @@ export function ImportsTable() {
                         {i.file_name}
                         {i.sheet_name ? ` · ${i.sheet_name}` : ''} {i.is_sample ? <span className="tag">{t('data.sampleTag')}</span> : null}
                       </td>
-                      <td>{t(i.kind === 'results' ? 'data.results' : 'data.members')}</td>
+                      <td>{t(kindLabelKey(i.kind))}</td>
                       <td>{new Date(i.imported_at).toLocaleString()}</td>
                       <td className="num">{i.rows_imported}</td>
                       <td className="num">{i.rows_warned}</td>

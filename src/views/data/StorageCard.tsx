@@ -1,38 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePersistence, usePersistenceStatus } from '../../app/DbProvider';
-import { useInvalidateData } from '../../app/hooks';
 import { downloadBytes } from '../../export/download';
 import { formatBytes } from '../../import/limits';
 import { buildArchive, readArchive } from '../../store/archive';
 import { QuotaError } from '../../store/fileStore';
 import { storageEstimate } from '../../store/tabLock';
+import { ActionOutcome, useDataAction } from './useDataAction';
 
 /** Where the data is saved, how full it is, and the backup, restore and undo actions. */
 export function StorageCard() {
   const { t } = useTranslation();
   const persistence = usePersistence();
   const status = usePersistenceStatus();
-  const invalidate = useInvalidateData();
   const estimate = useQuery({ queryKey: ['storage-estimate', status.savedAt], queryFn: storageEstimate });
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useDataAction((e) => (e instanceof QuotaError ? t('store.quotaFull') : e instanceof Error ? e.message : String(e)));
   const fileRef = useRef<HTMLInputElement>(null);
-
-  const run = async (fn: () => Promise<string>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      setMessage({ kind: 'ok', text: await fn() });
-    } catch (e) {
-      const text = e instanceof QuotaError ? t('store.quotaFull') : e instanceof Error ? e.message : String(e);
-      setMessage({ kind: 'error', text });
-    } finally {
-      setBusy(false);
-      await invalidate();
-    }
-  };
 
   const e = estimate.data;
   return (
@@ -103,11 +87,7 @@ export function StorageCard() {
           {t('store.undo')}
         </button>
       </div>
-      {message && (
-        <p className={message.kind === 'ok' ? 'ok-text' : 'error'} role={message.kind === 'error' ? 'alert' : 'status'} data-state={`storage-${message.kind}`}>
-          {message.text}
-        </p>
-      )}
+      <ActionOutcome message={message} state="storage" />
     </section>
   );
 }

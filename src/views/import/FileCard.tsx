@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TEXT_ENCODINGS, type TextEncodingId } from '../../import/encoding';
 import type { FileKind } from '../../import/fields';
-import { blockers, type FileEntry } from './entry';
+import { blockers, withKind, type FileEntry } from './entry';
 import { formatBytes } from '../../import/limits';
 import { FileContextEditor } from './FileContextEditor';
 import { MappingTable } from './MappingTable';
@@ -49,6 +49,11 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
         </p>
       )}
       {entry.error && <p className="error" role="alert">{t('import.failed', { message: entry.error })}</p>}
+      {entry.outcome?.overlaps && entry.outcome.overlaps.length > 0 && entry.outcome.source && (
+        <p className="notice" data-overlaps={entry.outcome.overlaps.length} data-source={entry.outcome.source}>
+          {t('statTables.overlapsAsked', { n: entry.outcome.overlaps.length, source: t(`statTables.${entry.outcome.source}`) })}
+        </p>
+      )}
 
       <div className="file-settings">
         {source.encoding && (
@@ -93,11 +98,12 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
               value={entry.kind ?? ''}
               disabled={locked}
               data-setting="kind"
-              onChange={(e) => onChange((x) => ({ ...x, kind: (e.target.value || null) as FileKind | null }))}
+              onChange={(e) => onChange((x) => withKind(x, (e.target.value || null) as FileKind | null))}
             >
               <option value="">{t('import.kindUnknown')}</option>
               <option value="results">{t('import.kindResults')}</option>
               <option value="members">{t('import.kindMembers')}</option>
+              <option value="stats">{t('statTables.kindStats')}</option>
             </select>
           </label>
         )}

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importBatch, type ConflictAnswer, type ImportProgress } from '../../app/importer';
+import { importBatch, type ConflictAnswer, type ImportProgress, type SourceAnswer } from '../../app/importer';
 import { useDb, usePersistence, usePersistenceStatus } from '../../app/DbProvider';
 import { useInvalidateData } from '../../app/hooks';
 import { importWorker } from '../../app/importWorker';
@@ -15,11 +15,19 @@ import { FileCard } from './FileCard';
 import { ImportSummary } from './ImportSummary';
 import { ConflictDialog } from './ConflictDialog';
 import { useChecks } from './useChecks';
+import type { Overlap } from '../../db/sources';
+import { SourceDialog } from './SourceDialog';
 
 interface PendingQuestion {
   fileName: string;
   conflicts: Conflict[];
   answer: (a: ConflictAnswer) => void;
+}
+
+interface PendingSourceQuestion {
+  fileName: string;
+  overlaps: Overlap[];
+  answer: (a: SourceAnswer) => void;
 }
 
 export function ImportView({ onShowData }: { onShowData: () => void }) {
@@ -39,6 +47,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [question, setQuestion] = useState<PendingQuestion | null>(null);
+  const [sourceQuestion, setSourceQuestion] = useState<PendingSourceQuestion | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -122,6 +131,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         })),
         {
           ask: (fileName, conflicts) => new Promise<ConflictAnswer>((resolve) => setQuestion({ fileName, conflicts, answer: resolve })),
+          askSource: (fileName, overlaps) => new Promise<SourceAnswer>((resolve) => setSourceQuestion({ fileName, overlaps, answer: resolve })),
           signal: ctl.signal,
           onProgress: setProgress,
           persistence,
@@ -129,6 +139,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         },
       );
       setQuestion(null);
+      setSourceQuestion(null);
       if (out.cancelled) {
         // The staged rows went with the cancel: each file is checked again if it is imported later.
         for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'pending', check: null }));
@@ -139,7 +150,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
           update(entry.id, (e) => ({
             ...e,
             status: item.skipped ? 'cancelled' : 'done',
-            outcome: { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared },
+            outcome: { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared, overlaps: item.overlaps, source: item.source },
           }));
         });
         if (out.saveError) setError(out.saveError.quota ? t('store.quotaFull') : t('store.saveFailed', { message: out.saveError.message }));
@@ -149,6 +160,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
       await invalidate();
     } catch (err) {
       setQuestion(null);
+      setSourceQuestion(null);
       const message = err instanceof Error ? err.message : String(err);
       for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'failed', error: message, check: null }));
       setError(t('import.failed', { message }));
@@ -164,6 +176,8 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
     // A pending question is answered too, so the batch can stop.
     question?.answer('cancel');
     setQuestion(null);
+    sourceQuestion?.answer('cancel');
+    setSourceQuestion(null);
   };
 
   const cancelCheck = () => {
@@ -267,6 +281,17 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
           onAnswer={(a) => {
             question.answer(a);
             setQuestion(null);
+          }}
+          onCancelAll={cancelBatch}
+        />
+      )}
+      {sourceQuestion && (
+        <SourceDialog
+          fileName={sourceQuestion.fileName}
+          overlaps={sourceQuestion.overlaps}
+          onAnswer={(a) => {
+            sourceQuestion.answer(a);
+            setSourceQuestion(null);
           }}
           onCancelAll={cancelBatch}
         />

@@ -4,6 +4,7 @@ import type { FileKind } from '../../import/fields';
 import type { ColumnSpec, FileContext } from '../../import/normalizeRow';
 import type { FileAnalysis } from '../../import/pipeline';
 import type { ImportPlan, Progress } from '../../import/stream';
+import { columnsForKind } from '../../import/headers';
 import type { ImportOutcome } from '../../app/importer';
 
 /**
@@ -63,6 +64,12 @@ export function createEntry(file: Blob, fileName: string, opened: { handle: numb
 
 export function withSheet(entry: FileEntry, sheetIndex: number): FileEntry {
   return applySheet(entry, sheetIndex);
+}
+
+/** Another kind of file: each header maps to that kind's field (党员 is a roster column or a table's count). */
+export function withKind(entry: FileEntry, kind: FileKind | null): FileEntry {
+  const layout = entry.analysis.sheets[entry.sheetIndex]?.layout;
+  return { ...entry, kind, columns: layout ? columnsForKind(layout, kind) : entry.columns };
 }
 
 export type Blocker = 'needKind' | 'needBody' | 'needCycle' | 'needConfirm' | 'readError';

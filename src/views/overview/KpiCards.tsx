@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Figure } from '../../app/figures';
 import { currentLang } from '../../i18n';
 import { metricDef } from '../../metrics/catalogue';
+import { coverageTexts } from '../../metrics/coverage';
 import { figureLabel, figureTexts } from '../figureText';
 
 interface Props {
@@ -22,11 +23,20 @@ export function KpiCards({ figures, scopeBody, previousCycle, parentName }: Prop
         const x = figureTexts(f, lang);
         const good = m.higherIsBetter === null || x.trend === 0 ? '' : (x.trend > 0) === m.higherIsBetter ? 'up-good' : 'up-bad';
         return (
-          <section key={`${f.metric}-${f.body}`} className="kpi card" title={m.definition[lang]}>
+          <section
+            key={`${f.metric}-${f.body}`}
+            className="kpi card"
+            title={x.support === 'none' ? `${m.definition[lang]}\n${coverageTexts(lang).noneLong}` : m.definition[lang]}
+          >
             <h4>{figureLabel(f, lang, t, scopeBody)}</h4>
-            <div className="kpi-value" data-metric={f.metric} data-body={f.body}>
+            <div className={`kpi-value${x.support === 'none' ? ' not-available' : ''}`} data-metric={f.metric} data-body={f.body} data-support={x.support}>
               {x.value}
             </div>
+            {x.coverage && (
+              <div className="kpi-coverage" data-coverage={f.metric} title={coverageTexts(lang).coversLong(f.current!.coverage)}>
+                {x.coverage}
+              </div>
+            )}
             <div className={`kpi-delta ${good}`}>
               {previousCycle === null
                 ? t('overview.noPrevious')

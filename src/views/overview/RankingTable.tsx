@@ -6,6 +6,7 @@ import { useScope } from '../../app/useScope';
 import type { GroupBy } from '../../db/metricSql';
 import { currentLang } from '../../i18n';
 import { METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
+import { coverageLabel, coverageTexts, figureValueText, support } from '../../metrics/coverage';
 import { formatValue } from '../../metrics/format';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
 import { roundFigure, unitDecimals } from '../../metrics/format';
@@ -92,6 +93,7 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
         fileName={`${where.replaceAll(' · ', '-')}-${scope.cycle ?? ''}-${lang === 'zh' ? '排名' : 'ranking'}-${m[lang]}`}
         action="download-ranking"
       />
+      {sorted.some((r) => support(r.coverage) === 'partial') && <p className="muted">{coverageTexts(lang).footnote}</p>}
       <div className="table-scroll">
         <table className="grid">
           <thead>
@@ -112,7 +114,10 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
                     {r.label}
                   </button>
                 </td>
-                <td className="num">{formatValue(r.value, m.unit, lang)}</td>
+                <td className="num" data-support={support(r.coverage)} title={coverageLabel(r.coverage, lang) ?? undefined}>
+                  {figureValueText(r.value, m.unit, r.coverage, lang)}
+                  {support(r.coverage) === 'partial' ? ' *' : ''}
+                </td>
                 <td className="num">{formatValue(r.numerator ?? null, 'count', lang)}</td>
                 <td className="num">{formatValue(r.denominator ?? null, 'count', lang)}</td>
               </tr>

@@ -7,8 +7,19 @@ import type { Category, ChartText, GroupedRatesInput, HeatmapInput, PyramidInput
 import type { GroupBy } from '../../db/metricSql';
 import type { Lang } from '../../import/issues';
 import { metricDef, type MetricId } from '../../metrics/catalogue';
+import { coverageNote, coverageTexts, noneSupported, type Coverage } from '../../metrics/coverage';
 
 const yearLabel = (y: number, lang: Lang) => (lang === 'zh' ? `${y}年` : String(y));
+
+/**
+ * A chart's texts with what its figures cover: a note naming the partial ones and the blanks, and
+ * "not supported by this data" instead of "no data" when nothing in it is supported.
+ */
+export function withCoverage(text: ChartText, figures: readonly { label: string; coverage: Coverage | null | undefined }[]): ChartText {
+  const note = coverageNote(figures, text.lang);
+  const none = noneSupported(figures.map((f) => f.coverage));
+  return { ...text, note: none ? null : note, emptyText: none ? coverageTexts(text.lang).chartNone : null };
+}
 
 /** The category a row belongs to at a grouping level, with its drill-down target. */
 export function categoryOf(r: MetricRow, level: Exclude<GroupBy, 'cycle'>): Category {
@@ -25,7 +36,7 @@ export function categoryOf(r: MetricRow, level: Exclude<GroupBy, 'cycle'>): Cate
 export function rankedValues(rows: readonly MetricRow[], metric: MetricId, level: Exclude<GroupBy, 'cycle'>): RankedValue[] {
   return rows
     .filter((r) => r.metric === metric)
-    .map((r) => ({ ...categoryOf(r, level), value: r.value, numerator: r.numerator, denominator: r.denominator }));
+    .map((r) => ({ ...categoryOf(r, level), value: r.value, numerator: r.numerator, denominator: r.denominator, coverage: r.coverage }));
 }
 
 export function trendInput(
@@ -34,8 +45,12 @@ export function trendInput(
   cycles: readonly number[],
   series: readonly { key: string; label: string; rows: readonly MetricRow[] }[],
 ): TrendInput {
+  const lang = text.lang;
+  const figures = series.flatMap((s) =>
+    s.rows.filter((r) => r.metric === metric && cycles.includes(r.cycle_year ?? -1)).map((r) => ({ label: `${s.label} ${yearLabel(r.cycle_year!, lang)}`, coverage: r.coverage })),
+  );
   return {
-    text,
+    text: withCoverage(text, figures),
     unit: metricDef(metric).unit,
     cycles: [...cycles],
     series: series.map((s) => ({
@@ -58,10 +73,17 @@ function valueAt(rows: readonly MetricRow[], metric: MetricId, level: Exclude<Gr
   return rows.find((r) => r.metric === metric && r.cycle_year === cycle && categoryOf(r, level).key === key)?.value ?? null;
 }
 
+/** A metric's rows as labelled figures ("李家村 2021年"), for a chart's coverage note. */
+function figuresOf(rows: readonly MetricRow[], metric: MetricId, level: Exclude<GroupBy, 'cycle'>, lang: Lang) {
+  return rows
+    .filter((r) => r.metric === metric)
+    .map((r) => ({ label: [categoryOf(r, level).label, r.cycle_year ? yearLabel(r.cycle_year, lang) : ''].filter(Boolean).join(' '), coverage: r.coverage }));
+}
+
 export function heatmapInput(text: ChartText, metric: MetricId, cycles: readonly number[], rows: readonly MetricRow[], level: Exclude<GroupBy, 'cycle'>): HeatmapInput {
   const categories = categoriesOf(rows, metric, level);
   return {
-    text,
+    text: withCoverage(text, figuresOf(rows.filter((r) => cycles.includes(r.cycle_year ?? -1)), metric, level, text.lang)),
     unit: metricDef(metric).unit,
     rows: categories,
     cycles: [...cycles],
@@ -71,8 +93,10 @@ export function heatmapInput(text: ChartText, metric: MetricId, cycles: readonly
 
 /** 100% stacked parts per cycle from the numerators of share metrics (age bands, education tiers). */
 export function sharesByCycle(text: ChartText, metrics: readonly MetricId[], cycles: readonly number[], rows: readonly MetricRow[], lang: Lang): StackedSharesInput {
+  // The parts are queried jointly (one coverage per cycle): the first part's rows say it.
+  const first = rows.filter((r) => r.metric === metrics[0] && cycles.includes(r.cycle_year ?? -1));
   return {
-    text,
+    text: withCoverage(text, first.map((r) => ({ label: yearLabel(r.cycle_year!, lang), coverage: r.coverage }))),
     categories: cycles.map((c) => ({ key: String(c), label: yearLabel(c, lang) })),
     parts: metrics.map((m) => ({
       key: m,
@@ -85,7 +109,7 @@ export function sharesByCycle(text: ChartText, metrics: readonly MetricId[], cyc
 export function groupedRatesInput(text: ChartText, metric: MetricId, cycles: readonly number[], rows: readonly MetricRow[], level: Exclude<GroupBy, 'cycle'>, lang: Lang): GroupedRatesInput {
   const categories = categoriesOf(rows, metric, level);
   return {
-    text,
+    text: withCoverage(text, figuresOf(rows.filter((r) => cycles.includes(r.cycle_year ?? -1)), metric, level, lang)),
     unit: metricDef(metric).unit,
     categories,
     series: cycles.map((y) => ({
@@ -98,8 +122,18 @@ export function groupedRatesInput(text: ChartText, metric: MetricId, cycles: rea
 
 const BAND_LABEL = (band: number) => (band <= 15 ? '<20' : band >= 75 ? '75+' : `${band}–${band + 4}`);
 
-export function pyramidInput(text: ChartText, counts: readonly AgeBandCount[]): PyramidInput {
+export function pyramidInput(text: ChartText, counts: readonly AgeBandCount[], coverage?: Coverage): PyramidInput {
   const bands = [...new Set(counts.map((c) => c.band))].sort((a, b) => a - b);
   const get = (band: number, gender: string) => counts.find((c) => c.band === band && c.gender === gender)?.persons ?? 0;
-  return { text, bands: bands.map(BAND_LABEL), male: bands.map((b) => get(b, 'male')), female: bands.map((b) => get(b, 'female')) };
+  return {
+    text: coverage ? withCoverage(text, [{ label: '', coverage }]) : text,
+    bands: bands.map(BAND_LABEL),
+    male: bands.map((b) => get(b, 'male')),
+    female: bands.map((b) => get(b, 'female')),
+  };
+}
+
+/** Turnout by village (or any ranked metric) with its coverage note. */
+export function rankedChartText(text: ChartText, rows: readonly MetricRow[], metric: MetricId, level: Exclude<GroupBy, 'cycle'>): ChartText {
+  return withCoverage(text, figuresOf(rows, metric, level, text.lang));
 }

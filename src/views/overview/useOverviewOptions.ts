@@ -22,7 +22,7 @@ import { childLevel } from '../../metrics/levels';
 import { parentScope, type Scope } from '../../metrics/scope';
 import { placeLabel } from '../scope/scopeLabel';
 import type { ChartChoices } from './chartChoices';
-import { groupedRatesInput, heatmapInput, pyramidInput, rankedValues, sharesByCycle, trendInput } from './chartInputs';
+import { groupedRatesInput, heatmapInput, pyramidInput, rankedChartText, rankedValues, sharesByCycle, trendInput } from './chartInputs';
 
 export const OVERVIEW_CHARTS = ['turnout-by-village', 'trend', 'heatmap', 'age-pyramid', 'age-bands', 'education', 'rates-by-place'] as const;
 export type OverviewChartId = (typeof OVERVIEW_CHARTS)[number];
@@ -69,8 +69,9 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   const trendParent = useMetricRows(want('trend') && parent ? query(parent, [trendMetric], { cycles: [], groupBy: ['cycle'], body: bodyFor(trendMetric) }) : null);
   const heat = useMetricRows(want('heatmap') ? query(scope, [trendMetric], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(trendMetric) }) : null);
   const ages = useAgeDistribution(want('age-pyramid') ? query(scope, [], {}) : null);
-  const bands = useMetricRows(want('age-bands') ? query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'] }) : null);
-  const edu = useMetricRows(want('education') ? query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'] }) : null);
+  // Parts of one whole: over the villages whose data has every part, so the parts add up.
+  const bands = useMetricRows(want('age-bands') ? query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'], joint: true }) : null);
+  const edu = useMetricRows(want('education') ? query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'], joint: true }) : null);
   const rates = useMetricRows(want('rates-by-place') ? query(scope, [rateMetric], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(rateMetric) }) : null);
 
   return useMemo(() => {
@@ -82,7 +83,9 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
       lang,
     });
     const out: Partial<Record<OverviewChartId, ChartOption>> = {};
-    if (turnout.data) out['turnout-by-village'] = turnoutBarsOption({ text: text('turnout', turnoutBody), rows: rankedValues(turnout.data, 'turnout', 'village'), legalLine: 50 });
+    if (turnout.data) out['turnout-by-village'] = turnoutBarsOption({
+        text: rankedChartText(text('turnout', turnoutBody), turnout.data, 'turnout', 'village'),
+        rows: rankedValues(turnout.data, 'turnout', 'village'), legalLine: 50 });
     if (trendOwn.data)
       out.trend = trendOption(
         trendInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, [
@@ -91,7 +94,7 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
         ]),
       );
     if (heat.data) out.heatmap = heatmapOption(heatmapInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, heat.data, level));
-    if (ages.data) out['age-pyramid'] = pyramidOption(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, ages.data));
+    if (ages.data) out['age-pyramid'] = pyramidOption(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, ages.data.bands, ages.data.coverage));
     if (bands.data)
       out['age-bands'] = stackedSharesOption(
         sharesByCycle({ ...text('avg_age', scope.body, false), title: lang === 'zh' ? '年龄段构成' : 'Age bands' }, AGE_BANDINGS[banding], cycles, bands.data, lang),

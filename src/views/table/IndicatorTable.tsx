@@ -5,6 +5,7 @@ import { useScope } from '../../app/useScope';
 import { DownloadableTable } from '../DownloadableTable';
 import { currentLang } from '../../i18n';
 import { METRICS, metricDef } from '../../metrics/catalogue';
+import { coverageTexts, formatCoverage, support } from '../../metrics/coverage';
 import { formatValue } from '../../metrics/format';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
 import { roundFigure } from '../../metrics/format';
@@ -24,10 +25,13 @@ export function IndicatorTable() {
   const parentName = parentLabel(scope, places, lang);
   if (scope.cycle === null) return <p className="muted">{t('scope.noData')}</p>;
   const title = `${placeLabel(scope, places, lang)} · ${t('scope.year', { year: scope.cycle })}`;
+  // Coverage is listed only when some figure does not stand for every village of the scope.
+  const anyIncomplete = (figures.data ?? []).some((f) => ['partial', 'none'].includes(support(f.current?.coverage)));
 
   const headers = [
     t('table.metric'),
     t('table.value'),
+    ...(anyIncomplete ? [coverageTexts(lang).column] : []),
     t('table.numerator'),
     t('table.denominator'),
     ...(previousCycle !== null ? [t('table.previous', { year: previousCycle }), t('table.change')] : []),
@@ -40,6 +44,7 @@ export function IndicatorTable() {
     return [
       figureLabel(f, lang, t, scope.body),
       x.value,
+      ...(anyIncomplete ? [f.current ? formatCoverage(f.current.coverage, lang) : '—'] : []),
       x.numerator === null ? '—' : formatValue(x.numerator, 'count', lang),
       x.denominator === null ? '—' : formatValue(x.denominator, 'count', lang),
       ...(previousCycle !== null ? [x.previous, x.delta ?? '—'] : []),
@@ -95,7 +100,7 @@ export function IndicatorTable() {
               return (
                 <tr key={`${f.metric}-${f.body}`} data-row-metric={f.metric}>
                   <th scope="row">{row[0]}</th>
-                  <td className="num" data-metric={f.metric} data-body={f.body}>
+                  <td className="num" data-metric={f.metric} data-body={f.body} data-support={figureTexts(f, lang).support}>
                     {row[1]}
                   </td>
                   {row.slice(2, -1).map((c, i) => (
