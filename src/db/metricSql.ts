@@ -78,8 +78,13 @@ export function supportedSql(m: MetricDef): string {
   return [m.numerator, m.denominator].filter((c): c is string => c !== null).map((c) => `(${c}) IS NOT NULL`).join(' AND ');
 }
 
-/** The units coverage is counted in: village × cycle (a group spans one cycle in every view). */
-const UNIT = '(village_key, cycle_year)';
+/**
+ * Coverage is counted in villages × cycles. Within one query group every count table has one row
+ * per village × cycle (stat_people per body and role scope, both filtered; stat_results per body,
+ * grouped; stat_villages as it is), so counting rows counts them — a DISTINCT per metric would
+ * cost a hash table each on every scope change.
+ */
+const UNITS = 'count(*)';
 
 /**
  * Numerator and denominator summed over the rows that support the metric, and how many of the
@@ -102,10 +107,10 @@ export function metricSql(source: MetricSource, q: MetricQuery): BuiltSql | null
       return [
         `(${num})::DOUBLE AS n${i}`,
         m.denominator ? `(sum(${m.denominator}) FILTER (WHERE ${ok}))::DOUBLE AS d${i}` : `NULL::DOUBLE AS d${i}`,
-        `(count(DISTINCT ${UNIT}) FILTER (WHERE ${ok}))::INTEGER AS c${i}`,
+        `(${UNITS} FILTER (WHERE ${ok}))::INTEGER AS c${i}`,
       ];
     }),
-    `count(DISTINCT ${UNIT})::INTEGER AS u`,
+    `${UNITS}::INTEGER AS u`,
   ];
   const sql = `SELECT ${select.join(', ')} FROM ${TABLE[source]}${where}${
     groups.length ? ` GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''

@@ -167,7 +167,7 @@ export const STATS_SQL: readonly string[] = [
   // Every seat of every roster. Within one body a seat is a person (a name listed twice on one
   // body is flagged at import and counted twice); across bodies persons are counted below.
   `CREATE OR REPLACE TEMP TABLE stat_seat AS
-   SELECT m.village_key, m.cycle_year, m.body, m.person_key, ${ROLE_CLASS} AS role_class,
+   SELECT m.village_key, m.cycle_year, m.body, m.person_key, m.role, ${ROLE_CLASS} AS role_class,
           m.gender, m.age, m.education_tier AS edu, m.party_member AS party, m.is_minority AS minority, m.reelected,
           m.college_graduate_official AS cgo,
           CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN m.votes END AS votes,
@@ -296,11 +296,13 @@ export const STATS_SQL: readonly string[] = [
      SELECT village_key, cycle_year FROM results WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
      UNION SELECT village_key, cycle_year FROM members WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
      UNION SELECT village_key, cycle_year FROM member_counts WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL),
-   b AS (SELECT village_key, cycle_year, count(DISTINCT body) = 2 AS both_bodies FROM members_counted GROUP BY ALL),
+   -- From the seats of the rosters that count (stat_seat), read once above.
+   b AS (SELECT village_key, cycle_year, count(DISTINCT body) = 2 AS both_bodies FROM stat_seat GROUP BY ALL),
    os AS (
-     SELECT DISTINCT s.village_key, s.cycle_year FROM members_counted s
-     JOIN members_counted d ON d.person_key = s.person_key AND d.village_key = s.village_key AND d.cycle_year = s.cycle_year
-     WHERE s.body = 'party_branch' AND s.role = 'secretary' AND d.body = 'village_committee' AND d.role = 'director'),
+     SELECT DISTINCT village_key, cycle_year FROM (
+       SELECT village_key, cycle_year, person_key FROM stat_seat
+       WHERE (body = 'party_branch' AND role = 'secretary') OR (body = 'village_committee' AND role = 'director')
+       GROUP BY ALL HAVING count(DISTINCT body) = 2)),
    -- A statistical table says it outright (一肩挑 是/否); rows of the two bodies must agree.
    t AS (
      SELECT village_key, cycle_year, CASE WHEN bool_and(one_shoulder) THEN 1 WHEN NOT bool_or(one_shoulder) THEN 0 END AS flag
