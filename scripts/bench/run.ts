@@ -270,7 +270,7 @@ async function main() {
     log(`app JS ${bundle.appJsGzipKB} KB gzipped in all`);
     const sample = await sampleDashboard(browser, app.url);
     log(`first dashboard on the sample: ${sample.medianMs} ms (median of 3), ${sample.firstDashboardJsGzipKB} KB of app JS loaded`);
-    const results = [];
+    const results: Record<string, unknown>[] = [];
     mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
     // Written after every size: a size that fails or hangs never costs the figures of the others.
     const write = () =>
