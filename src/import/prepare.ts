@@ -60,6 +60,13 @@ export type SheetPiece = Pick<SourceSheet, 'rows' | 'rowNumbers' | 'independentC
 /** Issues and skipped rows listed in the report; beyond this they are counted (and rejected rows kept in full). */
 export const MAX_LISTED = 1000;
 
+/** cyrb53's final mix of its two 32-bit lanes into one 53-bit number. */
+function finish53(h1: number, h2: number): number {
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /** cyrb53: a 53-bit string hash, so that a million rows need a number each, not a copy of their key. */
 function hash53(s: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
@@ -69,9 +76,7 @@ function hash53(s: string, seed = 0): number {
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return finish53(h1, h2);
 }
 
 /**
@@ -141,9 +146,7 @@ function hashCells(cells: readonly string[], seed = 1): number {
       h2 = Math.imul(h2 ^ c, 1597334677);
     }
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return finish53(h1, h2);
 }
 
 /**

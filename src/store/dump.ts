@@ -12,6 +12,7 @@ import { ipcFileToStream } from '../db/arrowIpc';
 import { readCsvSql } from '../db/load';
 import { createTableSql, IMPORT_TABLES, importTable, KIND_TABLES, KINDS, quoteIdent, TABLE_OF, type ColumnDef } from '../db/schema';
 import { STAGE_DIR, type Db } from '../db/types';
+import { concatBytes } from '../util/bytes';
 import type { FileKind } from '../import/fields';
 import type { ImportRecordSaved, SavedImport } from './manifest';
 
@@ -55,13 +56,7 @@ async function csvBytes(db: Db, select: (where: string) => string, n: number, na
       await db.dropFile(path);
     }
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 /** Writes one import's rows of every table as files; returns the manifest entry and the bytes. */

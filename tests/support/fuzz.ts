@@ -13,6 +13,7 @@ import { encode, toCsv, type Cell, type Encoding } from '../../scripts/lib/csv';
 import { Rng } from '../../scripts/lib/prng';
 import { FIELDS } from '../../src/import/fields';
 import { TEXT_ENCODINGS, type TextEncodingId } from '../../src/import/encoding';
+import { concatBytes } from '../../src/util/bytes';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
@@ -44,15 +45,7 @@ export function seeds(): Seed[] {
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export const concat = concatBytes;
 
 /** A fixture's text, decoded the way it was written (GB18030 when it is not UTF-8 / UTF-16). */
 function decodeSeed(bytes: Uint8Array): string {
