@@ -38,9 +38,8 @@ export function useFigures(scope: Scope, previousCycle: number | null, metrics: 
     queryFn: async (): Promise<Figure[]> => {
       const cycle = scope.cycle!;
       const cycles = previousCycle === null ? [cycle] : [previousCycle, cycle];
-      const own = await queryMetrics(db, baseQuery(scope, metrics, cycles));
       const parent = parentScope(scope);
-      const up = parent ? await queryMetrics(db, baseQuery(parent, metrics, [cycle])) : [];
+      const [own, up] = await Promise.all([queryMetrics(db, baseQuery(scope, metrics, cycles)), parent ? queryMetrics(db, baseQuery(parent, metrics, [cycle])) : []]);
       return combineFigures(metrics, own, up, cycle, previousCycle, scope.body);
     },
   });

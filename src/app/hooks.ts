@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ageDistribution, ageDistributionCoverage, hasSampleData, hasUserData, listCycles, listImports, listPlaces, previewRows, queryMetrics, tableCount } from '../db/queries';
 import type { MetricQuery } from '../db/metricSql';
@@ -44,13 +44,18 @@ export function usePlaces() {
   return useQuery({ queryKey: ['data', 'places'], queryFn: () => listPlaces(db) });
 }
 
-/** Any metric query, cached by its full description so returning to a scope is instant. */
+/**
+ * Any metric query, cached by its full description so returning to a scope is instant. While a
+ * new scope's rows load, the last ones stay: a chart is redrawn once with the new rows instead of
+ * being taken down and built again (the page's data-fetching count says it is not final yet).
+ */
 export function useMetricRows(q: MetricQuery | null) {
   const db = useDb();
   return useQuery({
     queryKey: ['data', 'metrics', JSON.stringify(q)],
     enabled: q !== null,
     queryFn: () => queryMetrics(db, q!),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -59,7 +64,11 @@ export function useAgeDistribution(q: Pick<MetricQuery, 'county' | 'township' | 
   return useQuery({
     queryKey: ['data', 'ages', JSON.stringify(q)],
     enabled: q !== null,
-    queryFn: async () => ({ bands: await ageDistribution(db, q!), coverage: await ageDistributionCoverage(db, q!) }),
+    queryFn: async () => {
+      const [bands, coverage] = await Promise.all([ageDistribution(db, q!), ageDistributionCoverage(db, q!)]);
+      return { bands, coverage };
+    },
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -4,6 +4,7 @@ import type { ChartOption } from './option';
 import { currentLang } from '../i18n';
 import { ChartExportMenu } from './ChartExportMenu';
 import { optionTitle } from './exportFrame';
+import { traceSince } from '../util/trace';
 
 export interface ChartItem {
   key: string;
@@ -19,6 +20,8 @@ interface Props {
   onInstance?: (chart: echarts.ECharts | null) => void;
   /** PNG/SVG/copy buttons above the chart (default on). */
   exportable?: boolean;
+  /** The option shown is the last scope's and this one's is on its way: marked busy, not ready. */
+  pending?: boolean;
   /** A fixed width in pixels (the report's A4 column); the container's width otherwise. */
   width?: number;
   'data-chart': string;
@@ -32,11 +35,13 @@ function isEmptyOption(option: ChartOption): boolean {
  * One ECharts instance bound to a div: created once, given each new option whole (notMerge, so
  * a series that disappears is gone), resized with its box and disposed on unmount.
  */
-export function EChart({ option, height = 360, onItemClick, onInstance, exportable = true, width, 'data-chart': id }: Props) {
+export function EChart({ option, pending = false, height = 360, onItemClick, onInstance, exportable = true, width, 'data-chart': id }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onItemClick);
   clickRef.current = onItemClick;
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
 
   useEffect(() => {
     const node = el.current;
@@ -47,7 +52,9 @@ export function EChart({ option, height = 360, onItemClick, onInstance, exportab
       const d = params.data as { key?: unknown; level?: unknown } | null | undefined;
       if (d && typeof d.key === 'string' && d.key && typeof d.level === 'string') clickRef.current?.({ key: d.key, level: d.level });
     });
-    instance.on('finished', () => node.setAttribute('data-state', 'ready'));
+    instance.on('finished', () => {
+      if (!pendingRef.current) node.setAttribute('data-state', 'ready');
+    });
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(node);
     onInstance?.(instance);
@@ -64,8 +71,15 @@ export function EChart({ option, height = 360, onItemClick, onInstance, exportab
   useEffect(() => {
     const node = el.current;
     node?.setAttribute('data-state', 'rendering');
+    const t0 = performance.now();
     chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
-  }, [option]);
+    traceSince(`chart ${id}`, t0);
+  }, [option, id]);
+
+  useEffect(() => {
+    // A pending chart is drawn already: it turns ready with the option that follows.
+    if (pending) el.current?.setAttribute('data-state', 'rendering');
+  }, [pending]);
 
   const chartDiv = (
     <div
@@ -73,6 +87,7 @@ export function EChart({ option, height = 360, onItemClick, onInstance, exportab
       className="echart"
       role="img"
       aria-label={optionTitle(option)}
+      aria-busy={pending}
       data-chart={id}
       data-empty={isEmptyOption(option) ? 'true' : 'false'}
       style={{ width: width ?? '100%', height }}

@@ -9,7 +9,12 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Db, Row, SqlParam } from './types';
 import { arrowToRows } from './rows';
+import { StatementCache } from './statementCache';
 import { LOCKDOWN_SQL } from './lockdown';
+import { traceSince } from '../util/trace';
+
+/** A statement's measure name: its first words. */
+const traceName = (sql: string) => `db ${sql.replace(/\s+/g, ' ').trim().slice(0, 120)}`;
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -36,20 +41,23 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   const conn = await db.connect();
   for (const s of LOCKDOWN_SQL) await conn.query(s);
+  const statements = new StatementCache((sql) => conn.prepare(sql));
   return {
     async query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
-      if (params && params.length > 0) {
-        const stmt = await conn.prepare(sql);
-        try {
-          return arrowToRows<T>(await stmt.query(...params));
-        } finally {
-          await stmt.close();
-        }
+      const t0 = performance.now();
+      try {
+        if (params && params.length > 0) return arrowToRows<T>(await statements.run(sql, params));
+        return arrowToRows<T>(await conn.query(sql));
+      } finally {
+        traceSince(() => traceName(sql), t0, { sql, params });
       }
-      return arrowToRows<T>(await conn.query(sql));
     },
     async exec(sql: string) {
+      const t0 = performance.now();
+      // Statements (DDL above all) may replace the tables a kept plan reads.
+      statements.invalidate();
       await conn.query(sql);
+      traceSince(() => traceName(sql), t0);
     },
     async registerText(p: string, text: string) {
       await db.registerFileText(p, text);

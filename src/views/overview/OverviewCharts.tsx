@@ -17,11 +17,11 @@ export function OverviewCharts() {
   const choices = useMemo(() => chartChoices(route.params), [route.params]);
   const choose = (c: Parameters<typeof choicesToParams>[0]) => navigate(choicesToParams(c));
   const drill = useDrillDown();
-  const options = useOverviewOptions(scope, choices);
+  const { options, pending } = useOverviewOptions(scope, choices);
 
   const chart = (id: OverviewChartId, height = 360) => {
     const option = options[id];
-    return option ? <EChart option={option} height={height} data-chart={id} onItemClick={drill} /> : <p className="muted">…</p>;
+    return option ? <EChart option={option} pending={pending.has(id)} height={height} data-chart={id} onItemClick={drill} /> : <p className="muted">…</p>;
   };
 
   return (

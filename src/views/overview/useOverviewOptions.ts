@@ -2,7 +2,7 @@
  * The overview's charts as options, for one scope and one set of chart choices: drawn by the
  * overview, and chosen from by the report. Each chart reads aggregated rows of the catalogue.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cycleSpan, denominatorText } from '../../charts/base';
 import { groupedRatesOption } from '../../charts/groupedRates';
@@ -45,11 +45,45 @@ function query(scope: Scope, metrics: readonly MetricId[], over: Partial<MetricQ
   };
 }
 
+interface Rows<T> {
+  data?: T;
+  isPlaceholderData: boolean;
+}
+
+interface Chart {
+  option: ChartOption | undefined;
+  /** The option is the last scope's: this scope's rows are still loading. */
+  pending: boolean;
+}
+
 /**
- * Options of the charts in `only` (all by default) — undefined while a chart's rows load. Charts
- * left out run no query.
+ * A chart's option, built once its rows have come. While a new scope's rows load the query holds
+ * the last scope's rows: the chart keeps the option it has, marked pending (a title of the new
+ * scope over the old rows would be wrong, and drawing every chart twice is the slowest part of a
+ * scope change).
  */
-export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: readonly OverviewChartId[] = OVERVIEW_CHARTS): Partial<Record<OverviewChartId, ChartOption>> {
+function useChartOption<T>(rows: readonly Rows<T>[], build: (data: T[]) => ChartOption, deps: readonly unknown[]): Chart {
+  const last = useRef<ChartOption | undefined>(undefined);
+  const pending = rows.some((r) => r.isPlaceholderData);
+  const ready = rows[0]!.data !== undefined && !pending;
+  const data = rows.map((r) => r.data);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const option = useMemo(() => (ready ? build(data as T[]) : undefined), [ready, ...data, ...deps]);
+  if (option) last.current = option;
+  return { option: pending ? last.current : option, pending: pending && last.current !== undefined };
+}
+
+export interface OverviewOptions {
+  options: Partial<Record<OverviewChartId, ChartOption>>;
+  /** Charts showing the last scope's option while this one's rows load. */
+  pending: ReadonlySet<OverviewChartId>;
+}
+
+/**
+ * Options of the charts in `only` (all by default) — undefined while a chart's first rows load,
+ * the last scope's (and pending) while a new scope's do. Charts left out run no query.
+ */
+export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: readonly OverviewChartId[] = OVERVIEW_CHARTS): OverviewOptions {
   const { t } = useTranslation();
   const lang = currentLang();
   const { cycles } = useScope();
@@ -74,38 +108,80 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   const edu = useMetricRows(want('education') ? query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'], joint: true }) : null);
   const rates = useMetricRows(want('rates-by-place') ? query(scope, [rateMetric], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(rateMetric) }) : null);
 
-  return useMemo(() => {
-    // Single-cycle charts name the scope's cycle, the others the span of cycles they draw.
-    const text = (metric: MetricId, body: string, withCycle = true): ChartText => ({
-      title: metricDef(metric)[lang],
-      subtitle: [where, withCycle && scope.cycle !== null ? t('scope.year', { year: scope.cycle }) : cycleSpan(cycles, lang), bodyName(body)].filter(Boolean).join(' · '),
-      denominator: denominatorText(metricDef(metric), lang),
-      lang,
-    });
-    const out: Partial<Record<OverviewChartId, ChartOption>> = {};
-    if (turnout.data) out['turnout-by-village'] = turnoutBarsOption({
-        text: rankedChartText(text('turnout', turnoutBody), turnout.data, 'turnout', 'village'),
-        rows: rankedValues(turnout.data, 'turnout', 'village'), legalLine: 50 });
-    if (trendOwn.data)
-      out.trend = trendOption(
+  // Single-cycle charts name the scope's cycle, the others the span of cycles they draw.
+  const text = (metric: MetricId, body: string, withCycle = true): ChartText => ({
+    title: metricDef(metric)[lang],
+    subtitle: [where, withCycle && scope.cycle !== null ? t('scope.year', { year: scope.cycle }) : cycleSpan(cycles, lang), bodyName(body)].filter(Boolean).join(' · '),
+    denominator: denominatorText(metricDef(metric), lang),
+    lang,
+  });
+  // One option per chart, on what that chart reads: a query answering redraws its own chart only.
+  // The texts read the scope, its place names and the cycles, so those are in every list.
+  const common = [lang, where, cycles, scope, t];
+  const turnoutOpt = useChartOption(
+    [turnout],
+    ([rows]) => turnoutBarsOption({ text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'), rows: rankedValues(rows!, 'turnout', 'village'), legalLine: 50 }),
+    common,
+  );
+  const trendOpt = useChartOption(
+    [trendOwn, trendParent],
+    ([own, up]) =>
+      trendOption(
         trendInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, [
-          { key: 'own', label: where, rows: trendOwn.data },
-          ...(parent && trendParent.data ? [{ key: 'parent', label: placeLabel(parent, places, lang), rows: trendParent.data }] : []),
+          { key: 'own', label: where, rows: own! },
+          ...(parent && up ? [{ key: 'parent', label: placeLabel(parent, places, lang), rows: up }] : []),
         ]),
-      );
-    if (heat.data) out.heatmap = heatmapOption(heatmapInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, heat.data, level));
-    if (ages.data) out['age-pyramid'] = pyramidOption(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, ages.data.bands, ages.data.coverage));
-    if (bands.data)
-      out['age-bands'] = stackedSharesOption(
-        sharesByCycle({ ...text('avg_age', scope.body, false), title: lang === 'zh' ? '年龄段构成' : 'Age bands' }, AGE_BANDINGS[banding], cycles, bands.data, lang),
-      );
-    if (edu.data)
-      out.education = stackedSharesOption(
-        sharesByCycle({ ...text('edu_college_share', scope.body, false), title: lang === 'zh' ? '文化程度构成' : 'Education tiers' }, EDUCATION_TIERS, cycles, edu.data, lang),
-      );
-    if (rates.data) out['rates-by-place'] = groupedRatesOption(groupedRatesInput(text(rateMetric, bodyFor(rateMetric), false), rateMetric, cycles, rates.data, level, lang));
-    return out;
-    // text() and bodyFor() read only these.
+      ),
+    [trendMetric, places, ...common],
+  );
+  const heatOpt = useChartOption(
+    [heat],
+    ([rows]) => heatmapOption(heatmapInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, rows!, level)),
+    [trendMetric, level, ...common],
+  );
+  const agesOpt = useChartOption(
+    [ages],
+    ([a]) => pyramidOption(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, a!.bands, a!.coverage)),
+    common,
+  );
+  const bandsOpt = useChartOption(
+    [bands],
+    ([rows]) =>
+      stackedSharesOption(sharesByCycle({ ...text('avg_age', scope.body, false), title: lang === 'zh' ? '年龄段构成' : 'Age bands' }, AGE_BANDINGS[banding], cycles, rows!, lang)),
+    [banding, ...common],
+  );
+  const eduOpt = useChartOption(
+    [edu],
+    ([rows]) =>
+      stackedSharesOption(
+        sharesByCycle({ ...text('edu_college_share', scope.body, false), title: lang === 'zh' ? '文化程度构成' : 'Education tiers' }, EDUCATION_TIERS, cycles, rows!, lang),
+      ),
+    common,
+  );
+  const ratesOpt = useChartOption(
+    [rates],
+    ([rows]) => groupedRatesOption(groupedRatesInput(text(rateMetric, bodyFor(rateMetric), false), rateMetric, cycles, rows!, level, lang)),
+    [rateMetric, level, ...common],
+  );
+  return useMemo(() => {
+    const all: Record<OverviewChartId, Chart> = {
+      'turnout-by-village': turnoutOpt,
+      trend: trendOpt,
+      heatmap: heatOpt,
+      'age-pyramid': agesOpt,
+      'age-bands': bandsOpt,
+      education: eduOpt,
+      'rates-by-place': ratesOpt,
+    };
+    const options: Partial<Record<OverviewChartId, ChartOption>> = {};
+    const pending = new Set<OverviewChartId>();
+    for (const id of OVERVIEW_CHARTS) {
+      const c = all[id];
+      if (c.option) options[id] = c.option;
+      if (c.pending) pending.add(id);
+    }
+    return { options, pending };
+    // Each Chart is a new object every render; what it holds is what changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [turnout.data, trendOwn.data, trendParent.data, heat.data, ages.data, bands.data, edu.data, rates.data, lang, where, cycles, scope, banding, trendMetric, rateMetric, level, places, t]);
+  }, [turnoutOpt.option, turnoutOpt.pending, trendOpt.option, trendOpt.pending, heatOpt.option, heatOpt.pending, agesOpt.option, agesOpt.pending, bandsOpt.option, bandsOpt.pending, eduOpt.option, eduOpt.pending, ratesOpt.option, ratesOpt.pending]);
 }

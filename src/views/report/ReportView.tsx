@@ -70,7 +70,9 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
   const charts = useMemo(() => reportCharts(route.params), [route.params]);
   const tables = useMemo(() => reportTables(route.params), [route.params]);
   const choices = useMemo(() => chartChoices(route.params), [route.params]);
-  const options = useOverviewOptions(scope, choices, charts);
+  // A chart still showing the last scope is not this report's: it is left out until its rows come.
+  const { options: shown, pending } = useOverviewOptions(scope, choices, charts);
+  const options = Object.fromEntries(Object.entries(shown).filter(([id]) => !pending.has(id as OverviewChartId))) as typeof shown;
   const sections = useMemo(() => generateReport(data, lang), [data, lang]);
   const generated = useMemo(() => generatedText(reportTitle(data, lang), sections), [data, lang, sections]);
   const { text, edited, update, reset } = useReportText(`${scopeKey(scope)}:${lang}`, generated);
