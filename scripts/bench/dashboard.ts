@@ -1,7 +1,8 @@
 /**
  * Measuring the dashboard from inside the page: a scope change is made the way a user makes it
  * (a select's value and its change event) and timed with the page's clock until every query has
- * answered and every visible chart has drawn its new option.
+ * answered and every chart in sight has drawn its new option (the app draws the charts out of
+ * sight when the page is idle, src/charts/EChart.tsx). The window is a 1920 × 1080 office screen.
  */
 import type { Page } from 'playwright-core';
 
@@ -11,7 +12,11 @@ export async function settle(page: Page, timeout: number): Promise<void> {
     () => {
       const app = document.querySelector('.app');
       if (!app || app.getAttribute('data-fetching') !== '0') return false;
-      const charts = [...document.querySelectorAll('.echart')];
+      const inSight = (c: Element) => {
+        const r = c.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      };
+      const charts = [...document.querySelectorAll('.echart')].filter(inSight);
       const kpis = [...document.querySelectorAll('[data-view="overview"] .kpi-value')];
       return charts.length > 0 && charts.every((c) => c.getAttribute('data-state') === 'ready') && kpis.length > 0 && kpis.every((k) => k.textContent !== '…');
     },
@@ -40,9 +45,23 @@ function timeChange(page: Page, scope: string, pick: 'index1' | 'first' | 'last'
         pick === 'all' ? 0 : pick === 'index1' ? 1 : pick === 'first' ? (current === 1 ? 2 : 1) : pick === 'last' ? opts.length - 1 : (current + 1) % opts.length;
       if (target === current || !opts[target]) return null;
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const inSight = (c: Element) => {
+        const r = c.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      };
+      // What is in sight is this scope's: the charts drawn with its rows, the KPI cards with its
+      // figures (both keep the last scope's, marked busy, while loading).
       const settled = () => {
-        const app = document.querySelector('.app');
-        return app?.getAttribute('data-fetching') === '0' && [...document.querySelectorAll('.echart')].every((c) => c.getAttribute('data-state') === 'ready');
+        const charts = [...document.querySelectorAll('.echart')].filter(inSight);
+        const kpis = document.querySelector('[data-view="overview"] .kpis');
+        const values = [...document.querySelectorAll('[data-view="overview"] .kpi-value')];
+        return (
+          charts.length > 0 &&
+          charts.every((c) => c.getAttribute('data-state') === 'ready') &&
+          kpis?.getAttribute('aria-busy') === 'false' &&
+          values.length > 0 &&
+          values.every((k) => k.textContent !== '…')
+        );
       };
       const t0 = performance.now();
       const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;

@@ -72,7 +72,7 @@ function bundleSizes() {
 
 /** tsx compiles the functions handed to page.evaluate with esbuild's name helper: give the page one. */
 async function newContext(browser: Browser) {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
   await context.addInitScript('window.__name = (f) => f');
   return context;
 }

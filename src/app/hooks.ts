@@ -44,6 +44,9 @@ export function usePlaces() {
   return useQuery({ queryKey: ['data', 'places'], queryFn: () => listPlaces(db) });
 }
 
+/** The cache key of a metric query's rows: one entry per description, whoever asks. */
+export const metricRowsKey = (q: MetricQuery | null) => ['data', 'metrics', JSON.stringify(q)];
+
 /**
  * Any metric query, cached by its full description so returning to a scope is instant. While a
  * new scope's rows load, the last ones stay: a chart is redrawn once with the new rows instead of
@@ -52,7 +55,7 @@ export function usePlaces() {
 export function useMetricRows(q: MetricQuery | null) {
   const db = useDb();
   return useQuery({
-    queryKey: ['data', 'metrics', JSON.stringify(q)],
+    queryKey: metricRowsKey(q),
     enabled: q !== null,
     queryFn: () => queryMetrics(db, q!),
     placeholderData: keepPreviousData,

@@ -27,6 +27,16 @@ interface Props {
   'data-chart': string;
 }
 
+/** Runs `f` when the page is idle (within a second at most); returns a cancel. */
+function whenIdle(f: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback(f, { timeout: 1000 });
+    return () => cancelIdleCallback(h);
+  }
+  const h = setTimeout(f, 200);
+  return () => clearTimeout(h);
+}
+
 function isEmptyOption(option: ChartOption): boolean {
   return Array.isArray(option.graphic) && option.graphic.length > 0;
 }
@@ -42,6 +52,22 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
   clickRef.current = onItemClick;
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
+  // Charts out of sight are drawn when the page is idle (or when they come into sight), so that a
+  // scope change draws what the user is looking at first. null: not known yet.
+  const inSight = useRef<boolean | null>(null);
+  const undrawn = useRef<ChartOption | null>(null);
+  const later = useRef<(() => void) | null>(null);
+
+  const draw = () => {
+    later.current?.();
+    later.current = null;
+    const next = undrawn.current;
+    if (!next || !chart.current) return;
+    undrawn.current = null;
+    const t0 = performance.now();
+    chart.current.setOption(next, { notMerge: true, lazyUpdate: false });
+    traceSince(`chart ${id}`, t0);
+  };
 
   useEffect(() => {
     const node = el.current;
@@ -57,8 +83,18 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
     });
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(node);
+    const sight = new IntersectionObserver(
+      (entries) => {
+        inSight.current = entries[entries.length - 1]!.isIntersecting;
+        if (inSight.current) draw();
+      },
+      { rootMargin: '100px' },
+    );
+    sight.observe(node);
     onInstance?.(instance);
     return () => {
+      later.current?.();
+      sight.disconnect();
       resize.disconnect();
       onInstance?.(null);
       instance.dispose();
@@ -69,12 +105,14 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
   }, []);
 
   useEffect(() => {
-    const node = el.current;
-    node?.setAttribute('data-state', 'rendering');
-    const t0 = performance.now();
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
-    traceSince(`chart ${id}`, t0);
-  }, [option, id]);
+    el.current?.setAttribute('data-state', 'rendering');
+    undrawn.current = option;
+    if (inSight.current) return draw();
+    later.current?.();
+    later.current = whenIdle(draw);
+    // draw() reads the refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [option]);
 
   useEffect(() => {
     // A pending chart is drawn already: it turns ready with the option that follows.

@@ -9,7 +9,6 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Db, Row, SqlParam } from './types';
 import { arrowToRows } from './rows';
-import { StatementCache } from './statementCache';
 import { LOCKDOWN_SQL } from './lockdown';
 import { traceSince } from '../util/trace';
 
@@ -20,6 +19,29 @@ const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
+
+/**
+ * The engine's worker answers queries in the order it gets them, and a view asks a dozen at once:
+ * children's effects first, so the charts' queries would go before the KPI cards' above them.
+ * Queries asked in one turn of the page are let through at the end of it, highest priority first.
+ */
+class TurnQueue {
+  private waiting: { priority: number; go: () => void }[] = [];
+
+  wait(priority: number): Promise<void> {
+    return new Promise((go) => {
+      if (this.waiting.length === 0) setTimeout(() => this.release(), 0);
+      this.waiting.push({ priority, go });
+    });
+  }
+
+  private release() {
+    const now = this.waiting;
+    this.waiting = [];
+    // A stable sort: equal priorities keep the order they were asked in.
+    for (const w of now.sort((a, b) => b.priority - a.priority)) w.go();
+  }
+}
 
 /**
  * @param onCrash called once if the worker dies (out of memory, a wasm trap): every later query
@@ -41,12 +63,20 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   const conn = await db.connect();
   for (const s of LOCKDOWN_SQL) await conn.query(s);
-  const statements = new StatementCache((sql) => conn.prepare(sql));
+  const turn = new TurnQueue();
   return {
-    async query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
+    async query<T extends Row>(sql: string, params?: readonly SqlParam[], opts?: { priority?: number }) {
+      await turn.wait(opts?.priority ?? 0);
       const t0 = performance.now();
       try {
-        if (params && params.length > 0) return arrowToRows<T>(await statements.run(sql, params));
+        if (params && params.length > 0) {
+          const stmt = await conn.prepare(sql);
+          try {
+            return arrowToRows<T>(await stmt.query(...params));
+          } finally {
+            await stmt.close();
+          }
+        }
         return arrowToRows<T>(await conn.query(sql));
       } finally {
         traceSince(() => traceName(sql), t0, { sql, params });
@@ -54,8 +84,6 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
     },
     async exec(sql: string) {
       const t0 = performance.now();
-      // Statements (DDL above all) may replace the tables a kept plan reads.
-      statements.invalidate();
       await conn.query(sql);
       traceSince(() => traceName(sql), t0);
     },

@@ -4,6 +4,7 @@
  */
 import { metricDef, type MetricDef, type MetricId, type MetricSource } from '../metrics/catalogue';
 import type { BodyScope, RoleScope } from '../metrics/scope';
+import { sqlNumber, sqlString } from './sqlLiteral';
 import type { SqlParam } from './types';
 
 export type GroupBy = 'county' | 'township' | 'village' | 'cycle';
@@ -49,28 +50,19 @@ export interface BuiltSql {
 
 type ScopeFilter = Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>;
 
-/** The WHERE clause of a scope on one of the count tables, with its bound values. */
+/**
+ * The WHERE clause of a scope on one of the count tables, its values written in as literals
+ * (src/db/sqlLiteral.ts says why); `params` stays for callers that add bound values of their own.
+ */
 export function scopeWhere(source: MetricSource, q: ScopeFilter): { where: string; params: SqlParam[] } {
   const conds: string[] = [];
-  const params: SqlParam[] = [];
   for (const [col, v] of [['county', q.county], ['township', q.township], ['village_key', q.village]] as const) {
-    if (v) {
-      conds.push(`${col} = ?`);
-      params.push(v);
-    }
+    if (v) conds.push(`${col} = ${sqlString(v)}`);
   }
-  if (q.cycles.length > 0) {
-    conds.push(`cycle_year IN (${q.cycles.map(() => '?').join(', ')})`);
-    params.push(...q.cycles);
-  }
-  if (source === 'people') {
-    conds.push('body = ?', 'role = ?');
-    params.push(q.body, q.role);
-  } else if (source === 'results' && q.body !== 'all') {
-    conds.push('body = ?');
-    params.push(q.body);
-  }
-  return { where: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
+  if (q.cycles.length > 0) conds.push(`cycle_year IN (${q.cycles.map(sqlNumber).join(', ')})`);
+  if (source === 'people') conds.push(`body = ${sqlString(q.body)}`, `role = ${sqlString(q.role)}`);
+  else if (source === 'results' && q.body !== 'all') conds.push(`body = ${sqlString(q.body)}`);
+  return { where: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params: [] };
 }
 
 /** Whether a row of the count table supports a metric: every count it reads is known there. */

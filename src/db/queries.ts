@@ -87,11 +87,11 @@ export interface MetricRow {
 }
 
 /** Every requested metric for a scope, grouped as asked; results metrics come per body. */
-export async function queryMetrics(db: Db, q: MetricQuery): Promise<MetricRow[]> {
+export async function queryMetrics(db: Db, q: MetricQuery, opts?: { priority?: number }): Promise<MetricRow[]> {
   // One query per count table, sent together: the engine's worker takes them in turn without
   // waiting for this side to ask for the next.
   const built = (['results', 'people', 'villages'] as const).map((source) => metricSql(source, q)).filter((b) => b !== null);
-  const answers = await Promise.all(built.map((b) => db.query(b.sql, b.params)));
+  const answers = await Promise.all(built.map((b) => db.query(b.sql, b.params, opts)));
   const out: MetricRow[] = [];
   built.forEach((b, k) => {
     for (const r of answers[k]!) {

@@ -8,8 +8,11 @@ export type Row = Record<string, unknown>;
  * SQL runs in the browser (async worker) and in Node tests (blocking build).
  */
 export interface Db {
-  /** Runs SQL; with params it is prepared and the values bound, never spliced in. */
-  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /**
+   * Runs SQL; with params it is prepared and the values bound, never spliced in. Of the queries
+   * asked in one turn of the page, those of higher `priority` go to the engine first (default 0).
+   */
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[], opts?: { priority?: number }): Promise<T[]>;
   /** Runs statements that return nothing (DDL, several statements separated by `;`). */
   exec(sql: string): Promise<void>;
   /** Makes UTF-8 text readable by read_csv under `path` (must be inside STAGE_DIR). */

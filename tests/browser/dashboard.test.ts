@@ -36,6 +36,20 @@ describe('the dashboard on the acceptance township', () => {
     await page.waitForSelector('[data-chart="turnout-by-village"][data-state="ready"]');
   });
 
+  it('draws the charts out of sight too, with the new scope, once the page is idle', async () => {
+    const below = page.locator('[data-chart="rates-by-place"]');
+    expect(await below.evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
+    await expect.poll(() => page.locator('.echart[data-state="ready"]').count(), { timeout: 10_000 }).toBe(7);
+    expect(await below.locator('svg').textContent()).toContain('石桥镇');
+    // In sight again it is drawn at once, and a scope change passes through "busy" to the new rows.
+    await scopeSelect('township').selectOption('河东镇');
+    await expect.poll(() => kpi('turnout', 'village_committee').innerText()).toBe('88.4%');
+    await expect.poll(() => page.locator('.echart[data-state="ready"]').count(), { timeout: 10_000 }).toBe(7);
+    expect(await below.locator('svg').textContent()).toContain('河东镇');
+    expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
+    await scopeSelect('township').selectOption('石桥镇');
+  });
+
   it('changes scope, drills down from the ranking table, and moves back and forward', async () => {
     await scopeSelect('township').selectOption('河东镇');
     await expect.poll(() => kpi('turnout', 'village_committee').innerText()).toBe('88.4%');

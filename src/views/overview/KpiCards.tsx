@@ -7,17 +7,19 @@ import { figureLabel, figureTexts } from '../figureText';
 
 interface Props {
   figures: readonly Figure[];
+  /** The figures are the last scope's; this one's are loading. */
+  busy?: boolean;
   scopeBody: string;
   previousCycle: number | null;
   parentName: string | null;
 }
 
 /** One card per figure: the value, its change from the previous cycle and the parent level's value. */
-export function KpiCards({ figures, scopeBody, previousCycle, parentName }: Props) {
+export function KpiCards({ figures, busy = false, scopeBody, previousCycle, parentName }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
   return (
-    <div className="kpis">
+    <div className="kpis" aria-busy={busy}>
       {figures.map((f) => {
         const m = metricDef(f.metric);
         const x = figureTexts(f, lang);

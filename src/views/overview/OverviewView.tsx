@@ -29,7 +29,7 @@ export function OverviewView() {
   const lang = currentLang();
   const { scope, previousCycle } = useScope();
   const places = usePlaces().data ?? [];
-  const figures = useFigures(scope, previousCycle, KPI_METRICS);
+  const figures = useFigures(scope, previousCycle, KPI_METRICS, { keepPrevious: true });
   if (scope.cycle === null) return <p className="muted">{t('scope.noData')}</p>;
   return (
     <div className="overview" data-view="overview">
@@ -37,7 +37,7 @@ export function OverviewView() {
         {placeLabel(scope, places, lang)} · {t('scope.year', { year: scope.cycle })}
       </h2>
       <QueryState query={figures}>
-        {(f) => <KpiCards figures={f} scopeBody={scope.body} previousCycle={previousCycle} parentName={parentLabel(scope, places, lang)} />}
+        {(f) => <KpiCards figures={f} busy={figures.isPlaceholderData} scopeBody={scope.body} previousCycle={previousCycle} parentName={parentLabel(scope, places, lang)} />}
       </QueryState>
       <OverviewCharts />
     </div>

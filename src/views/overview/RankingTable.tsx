@@ -18,6 +18,9 @@ import { useDrillDown } from './useDrillDown';
 
 type SortKey = 'label' | 'value' | 'numerator' | 'denominator';
 
+/** Rows drawn before "show all": a province's townships are thousands, and the download has them all. */
+const FIRST_ROWS = 200;
+
 /** Villages (or townships) of the scope ranked by any indicator; every column sorts, names drill down. */
 export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
   const { t } = useTranslation();
@@ -30,6 +33,7 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
   const metric = metricParam(route.params, 'rank', 'turnout');
   const setMetric = (m: MetricId) => navigate({ rank: m === 'turnout' ? null : m });
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: true });
+  const [all, setAll] = useState(false);
   const m = metricDef(metric);
   const body = m.source === 'results' && scope.body === 'all' ? 'village_committee' : scope.body;
   const rows = useMetricRows({
@@ -106,7 +110,7 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
             </tr>
           </thead>
           <tbody>
-            {sorted.map((r, i) => (
+            {(all ? sorted : sorted.slice(0, FIRST_ROWS)).map((r, i) => (
               <tr key={r.key} data-rank-key={r.key}>
                 <td className="num">{i + 1}</td>
                 <td>
@@ -124,6 +128,11 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
             ))}
           </tbody>
         </table>
+        {!all && sorted.length > FIRST_ROWS && (
+          <button type="button" className="link" onClick={() => setAll(true)} data-action="ranking-show-all">
+            {t('import.showAll', { n: sorted.length })}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -115,40 +115,43 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
     denominator: denominatorText(metricDef(metric), lang),
     lang,
   });
-  // One option per chart, on what that chart reads: a query answering redraws its own chart only.
-  // The texts read the scope, its place names and the cycles, so those are in every list.
-  const common = [lang, where, cycles, scope, t];
+  // One option per chart, on what that chart draws: a query answering redraws its own chart only,
+  // and a cycle or body change leaves alone the charts that do not show it.
+  const texts = [lang, where, t];
+  const trendBody = bodyFor(trendMetric);
+  const rateBody = bodyFor(rateMetric);
+  const parentName = parent ? placeLabel(parent, places, lang) : null;
   const turnoutOpt = useChartOption(
     [turnout],
     ([rows]) => turnoutBarsOption({ text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'), rows: rankedValues(rows!, 'turnout', 'village'), legalLine: 50 }),
-    common,
+    [scope.cycle, turnoutBody, ...texts],
   );
   const trendOpt = useChartOption(
     [trendOwn, trendParent],
     ([own, up]) =>
       trendOption(
-        trendInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, [
+        trendInput(text(trendMetric, trendBody, false), trendMetric, cycles, [
           { key: 'own', label: where, rows: own! },
-          ...(parent && up ? [{ key: 'parent', label: placeLabel(parent, places, lang), rows: up }] : []),
+          ...(parentName !== null && up ? [{ key: 'parent', label: parentName, rows: up }] : []),
         ]),
       ),
-    [trendMetric, places, ...common],
+    [trendMetric, trendBody, parentName, cycles, ...texts],
   );
   const heatOpt = useChartOption(
     [heat],
-    ([rows]) => heatmapOption(heatmapInput(text(trendMetric, bodyFor(trendMetric), false), trendMetric, cycles, rows!, level)),
-    [trendMetric, level, ...common],
+    ([rows]) => heatmapOption(heatmapInput(text(trendMetric, trendBody, false), trendMetric, cycles, rows!, level)),
+    [trendMetric, trendBody, level, cycles, ...texts],
   );
   const agesOpt = useChartOption(
     [ages],
     ([a]) => pyramidOption(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, a!.bands, a!.coverage)),
-    common,
+    [scope.cycle, scope.body, ...texts],
   );
   const bandsOpt = useChartOption(
     [bands],
     ([rows]) =>
       stackedSharesOption(sharesByCycle({ ...text('avg_age', scope.body, false), title: lang === 'zh' ? '年龄段构成' : 'Age bands' }, AGE_BANDINGS[banding], cycles, rows!, lang)),
-    [banding, ...common],
+    [banding, scope.body, cycles, ...texts],
   );
   const eduOpt = useChartOption(
     [edu],
@@ -156,12 +159,12 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
       stackedSharesOption(
         sharesByCycle({ ...text('edu_college_share', scope.body, false), title: lang === 'zh' ? '文化程度构成' : 'Education tiers' }, EDUCATION_TIERS, cycles, rows!, lang),
       ),
-    common,
+    [scope.body, cycles, ...texts],
   );
   const ratesOpt = useChartOption(
     [rates],
-    ([rows]) => groupedRatesOption(groupedRatesInput(text(rateMetric, bodyFor(rateMetric), false), rateMetric, cycles, rows!, level, lang)),
-    [rateMetric, level, ...common],
+    ([rows]) => groupedRatesOption(groupedRatesInput(text(rateMetric, rateBody, false), rateMetric, cycles, rows!, level, lang)),
+    [rateMetric, rateBody, level, cycles, ...texts],
   );
   return useMemo(() => {
     const all: Record<OverviewChartId, Chart> = {
