@@ -5,7 +5,6 @@ import { i18nReady } from './i18n';
 import './styles.css';
 import { App } from './app/App';
 import { DbProvider } from './app/DbProvider';
-import { registerServiceWorker } from './app/serviceWorker';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -33,6 +32,3 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
-
-// Production builds only: caches the app so it starts offline after the first visit.
-void registerServiceWorker();

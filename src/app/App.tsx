@@ -6,19 +6,32 @@ import { ScopeBar } from '../views/scope/ScopeBar';
 import { SampleBanner } from './SampleBanner';
 import { StoreBanner } from './StoreBanner';
 import { ServiceWorkerNotice } from './ServiceWorkerNotice';
-import { useRoute, VIEWS, type View } from './route';
+import { parseRoute, useRoute, VIEWS, type View } from './route';
 import { useImports } from './hooks';
 import { ExportInfoContext, type ExportInfo } from '../export/exportInfo';
 
-// Dashboard views pull in ECharts: each loads only when first shown.
-const OverviewView = lazy(() => import('../views/overview/OverviewView').then((m) => ({ default: m.OverviewView })));
-const IndicatorTable = lazy(() => import('../views/table/IndicatorTable').then((m) => ({ default: m.IndicatorTable })));
-const CompareView = lazy(() => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })));
-const RulesView = lazy(() => import('../views/RulesView').then((m) => ({ default: m.RulesView })));
-const ReportView = lazy(() => import('../views/report/ReportView').then((m) => ({ default: m.ReportView })));
-// The import screen and the data manager bring the import and archive code: loaded when opened.
-const ImportView = lazy(() => import('../views/import/ImportView').then((m) => ({ default: m.ImportView })));
-const DataView = lazy(() => import('../views/DataView').then((m) => ({ default: m.DataView })));
+// Dashboard views pull in ECharts: each loads only when first shown. The view the page opens on
+// starts loading with the app (this module loads before DuckDB is up), so its code is there by
+// the time the data is.
+const loaders = {
+  overview: () => import('../views/overview/OverviewView').then((m) => ({ default: m.OverviewView })),
+  table: () => import('../views/table/IndicatorTable').then((m) => ({ default: m.IndicatorTable })),
+  compare: () => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })),
+  rules: () => import('../views/RulesView').then((m) => ({ default: m.RulesView })),
+  report: () => import('../views/report/ReportView').then((m) => ({ default: m.ReportView })),
+  // The import screen and the data manager bring the import and archive code: loaded when opened.
+  import: () => import('../views/import/ImportView').then((m) => ({ default: m.ImportView })),
+  data: () => import('../views/DataView').then((m) => ({ default: m.DataView })),
+};
+const DEFAULT_VIEW: View = 'overview';
+void loaders[parseRoute(location.search).view ?? DEFAULT_VIEW]().catch(() => undefined);
+const OverviewView = lazy(loaders.overview);
+const IndicatorTable = lazy(loaders.table);
+const CompareView = lazy(loaders.compare);
+const RulesView = lazy(loaders.rules);
+const ReportView = lazy(loaders.report);
+const ImportView = lazy(loaders.import);
+const DataView = lazy(loaders.data);
 
 const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules', 'report'];
 
@@ -47,7 +60,7 @@ function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) 
 export function App() {
   const { t } = useTranslation();
   const [route, navigate] = useRoute();
-  const view: View = route.view ?? 'overview';
+  const view: View = route.view ?? DEFAULT_VIEW;
   const lang = currentLang();
   const imports = useImports().data;
   const exportInfo: ExportInfo = useMemo(() => ({ files: imports ?? [] }), [imports]);

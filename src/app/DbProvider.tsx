@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openBrowserDb } from '../db/browserDb';
-import { ensureSchema } from '../db/schema';
+import { dataChanged, ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { openFileStore } from '../store/fileStore';
 import { Persistence, type PersistenceStatus } from '../store/persistence';
@@ -41,7 +41,7 @@ export function DbProvider({ children }: { children: ReactNode }) {
     let persistence: Persistence | null = null;
     (async () => {
       const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
-      await ensureSchema(db);
+      await ensureSchema(db, { counts: false });
       const writer = await acquireWriterLock();
       const files = await openFileStore();
       try {
@@ -52,10 +52,11 @@ export function DbProvider({ children }: { children: ReactNode }) {
         set({ phase: 'restoreFailed', message: message(e), persistence });
         return;
       }
+      // Restoring saved imports or loading the sample ends with the views and counts made.
       if (persistence.savedImports === 0 && !persistence.sampleDismissed) {
         set({ phase: 'sample' });
         await loadSample(db);
-      }
+      } else if (persistence.savedImports === 0) await dataChanged(db);
       set({ phase: 'ready', ctx: { db, persistence } });
     })().catch((e: unknown) => set({ phase: 'error', message: message(e) }));
     return () => {

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyUpdate, useServiceWorker } from './serviceWorker';
+import { applyUpdate, registerServiceWorker, useServiceWorker } from './serviceWorker';
 import './serviceWorker.css';
 
 /** "Works offline" in the footer once cached; a reload prompt when a new version is waiting. */
@@ -8,6 +8,13 @@ export function ServiceWorkerNotice() {
   const { t } = useTranslation();
   const { offlineReady, needRefresh } = useServiceWorker();
   const [later, setLater] = useState(false);
+  useEffect(() => {
+    // Mounted with the ready app: the worker is registered once the first dashboard is drawn.
+    const go = () => void registerServiceWorker();
+    if (typeof requestIdleCallback !== 'function') return void setTimeout(go, 2000);
+    const h = requestIdleCallback(go, { timeout: 5000 });
+    return () => cancelIdleCallback(h);
+  }, []);
   return (
     <>
       {offlineReady && (

@@ -25,9 +25,16 @@ function setState(patch: Partial<ServiceWorkerState>): void {
   for (const l of listeners) l();
 }
 
-/** Registers /sw.js once the page has loaded. Does nothing in `vite dev` or without SW support. */
+let registered = false;
+
+/**
+ * Registers /sw.js once. Does nothing in `vite dev` or without SW support. Called when the app is
+ * ready and the page idle: installing the worker precaches DuckDB's 34 MB wasm, which must not
+ * compete with the page's own first load of it.
+ */
 export async function registerServiceWorker(): Promise<void> {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (registered || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  registered = true;
   // A page already controlled by our worker is served from its cache: it is offline-ready.
   if (navigator.serviceWorker.controller) setState({ offlineReady: true });
   const { registerSW } = await import('virtual:pwa-register');

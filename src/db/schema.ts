@@ -183,9 +183,14 @@ const SOURCE_VIEWS: readonly string[] = [
                      WHERE NOT o.table_counts AND o.village_key = c.village_key AND o.cycle_year = c.cycle_year AND o.body = c.body)`,
 ];
 
-export async function ensureSchema(db: Db): Promise<void> {
+/**
+ * Creates the tables, then the views and count tables over them — unless `counts: false`: the
+ * app's start loads saved data or the sample right after, which makes them anyway (a refresh
+ * over nothing still costs a second and a half of the first dashboard).
+ */
+export async function ensureSchema(db: Db, opts: { counts?: boolean } = {}): Promise<void> {
   for (const s of SCHEMA_SQL) await db.exec(s);
-  await dataChanged(db);
+  if (opts.counts !== false) await dataChanged(db);
 }
 
 /** What every change of the data ends with: the views over the import tables, then the counts. */
