@@ -9,11 +9,18 @@ export function ServiceWorkerNotice() {
   const { offlineReady, needRefresh } = useServiceWorker();
   const [later, setLater] = useState(false);
   useEffect(() => {
-    // Mounted with the ready app: the worker is registered once the first dashboard is drawn.
-    const go = () => void registerServiceWorker();
-    if (typeof requestIdleCallback !== 'function') return void setTimeout(go, 2000);
-    const h = requestIdleCallback(go, { timeout: 5000 });
-    return () => cancelIdleCallback(h);
+    // Mounted with the ready app: the worker is registered a few seconds on, when the page is
+    // idle — after the first dashboard's queries and charts, which it would slow down.
+    let idle = 0;
+    const wait = setTimeout(() => {
+      const go = () => void registerServiceWorker();
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(go, { timeout: 5000 });
+      else go();
+    }, 3000);
+    return () => {
+      clearTimeout(wait);
+      if (idle) cancelIdleCallback(idle);
+    };
   }, []);
   return (
     <>

@@ -121,12 +121,6 @@ const COUNT_NAMES = COUNTS.map(([n]) => n);
 const BAND = 'least(greatest(floor(age / 5)::INTEGER * 5, 15), 75)';
 const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          ');
 /** Both-bodies persons of a village-cycle where a statistical table counts for a body are not known one by one. */
-/**
- * Count tables are stored in place order (county, township, village_key, cycle_year: their first
- * columns but the village name), so a scope's filter skips whole row groups by their min/max
- * instead of scanning the table: what keeps a scope change fast at province scale.
- */
-const PLACE_ORDER = 'ORDER BY 1, 2, 4, 5';
 const NOT_MIXED = '(village_key, cycle_year) NOT IN (SELECT village_key, cycle_year FROM stat_mixed)';
 
 export const STATS_SQL: readonly string[] = [
@@ -168,7 +162,7 @@ export const STATS_SQL: readonly string[] = [
                CASE WHEN first_round IS NOT NULL THEN 1 END AS first_round_known
      FROM r) r
    JOIN stat_places p USING (village_key)
-   GROUP BY ALL ${PLACE_ORDER}`,
+   GROUP BY ALL`,
 
   // Every seat of every roster. Within one body a seat is a person (a name listed twice on one
   // body is flagged at import and counted twice); across bodies persons are counted below.
@@ -275,27 +269,27 @@ export const STATS_SQL: readonly string[] = [
      SELECT k.village_key, k.cycle_year, k.body, r.role
      FROM (SELECT village_key, cycle_year, body FROM stat_tables UNION SELECT village_key, cycle_year, 'all' FROM stat_mixed) k
      CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role))
-   SELECT p.county, p.township, p.village, parts.* FROM parts JOIN stat_places p USING (village_key) ${PLACE_ORDER}`,
+   SELECT p.county, p.township, p.village, parts.* FROM parts JOIN stat_places p USING (village_key)`,
 
   // Persons by gender and five-year band, scope by scope as above.
   `CREATE OR REPLACE TABLE stat_ages AS
    SELECT p.county, p.township, p.village, c.* FROM (
      SELECT village_key, cycle_year, body, role_class AS role, gender, ${BAND} AS band, count(*) AS persons
      FROM stat_seat WHERE age IS NOT NULL AND gender IS NOT NULL GROUP BY ALL) c
-   JOIN stat_places p USING (village_key) ${PLACE_ORDER}`,
+   JOIN stat_places p USING (village_key)`,
   `INSERT INTO stat_ages
    SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all', gender, band, sum(persons)::BIGINT
-   FROM stat_ages GROUP BY village_key, cycle_year, body, gender, band ${PLACE_ORDER}`,
+   FROM stat_ages GROUP BY village_key, cycle_year, body, gender, band`,
   `INSERT INTO stat_ages
    SELECT p.county, p.township, p.village, c.* FROM (
      SELECT village_key, cycle_year, 'all' AS body, role_class AS role, gender, ${BAND} AS band, count(*) AS persons
      FROM stat_person_class WHERE age IS NOT NULL AND gender IS NOT NULL AND ${NOT_MIXED} GROUP BY ALL) c
-   JOIN stat_places p USING (village_key) ${PLACE_ORDER}`,
+   JOIN stat_places p USING (village_key)`,
   `INSERT INTO stat_ages
    SELECT p.county, p.township, p.village, c.* FROM (
      SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, gender, ${BAND} AS band, count(*) AS persons
      FROM stat_person WHERE age IS NOT NULL AND gender IS NOT NULL AND ${NOT_MIXED} GROUP BY ALL) c
-   JOIN stat_places p USING (village_key) ${PLACE_ORDER}`,
+   JOIN stat_places p USING (village_key)`,
 
   `CREATE OR REPLACE TABLE stat_villages AS
    WITH v AS (
@@ -321,7 +315,7 @@ export const STATS_SQL: readonly string[] = [
    FROM v JOIN stat_places p USING (village_key)
    LEFT JOIN b USING (village_key, cycle_year)
    LEFT JOIN os USING (village_key, cycle_year)
-   LEFT JOIN t USING (village_key, cycle_year) ${PLACE_ORDER}`,
+   LEFT JOIN t USING (village_key, cycle_year)`,
 
   ...['stat_seat', 'stat_person', 'stat_seat_n', 'stat_person_class', 'stat_roster', 'stat_tables', 'stat_mixed', 'stat_combined'].map((t) => `DROP TABLE IF EXISTS ${t}`),
 ];
