@@ -24,13 +24,20 @@ const BUNDLES: duckdb.DuckDBBundles = {
  * The engine's worker answers queries in the order it gets them, and a view asks a dozen at once:
  * children's effects first, so the charts' queries would go before the KPI cards' above them.
  * Queries asked in one turn of the page are let through at the end of it, highest priority first.
+ * The turn ends with a message to itself, not a timer: timers of a tab in the background are
+ * slowed to one a second or less, and an import may run there.
  */
 class TurnQueue {
   private waiting: { priority: number; go: () => void }[] = [];
+  private readonly channel = new MessageChannel();
+
+  constructor() {
+    this.channel.port1.onmessage = () => this.release();
+  }
 
   wait(priority: number): Promise<void> {
     return new Promise((go) => {
-      if (this.waiting.length === 0) setTimeout(() => this.release(), 0);
+      if (this.waiting.length === 0) this.channel.port2.postMessage(null);
       this.waiting.push({ priority, go });
     });
   }
