@@ -5,6 +5,7 @@ import { i18nReady } from './i18n';
 import './styles.css';
 import { App } from './app/App';
 import { DbProvider } from './app/DbProvider';
+import { registerServiceWorker } from './app/serviceWorker';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -32,3 +33,6 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// Production builds only: caches the app so it starts offline after the first visit.
+void registerServiceWorker();

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyUpdate, registerServiceWorker, useServiceWorker } from './serviceWorker';
+import { applyUpdate, useServiceWorker } from './serviceWorker';
 import './serviceWorker.css';
 
 /** "Works offline" in the footer once cached; a reload prompt when a new version is waiting. */
@@ -8,20 +8,6 @@ export function ServiceWorkerNotice() {
   const { t } = useTranslation();
   const { offlineReady, needRefresh } = useServiceWorker();
   const [later, setLater] = useState(false);
-  useEffect(() => {
-    // Mounted with the ready app: the worker is registered a few seconds on, when the page is
-    // idle — after the first dashboard's queries and charts, which it would slow down.
-    let idle = 0;
-    const wait = setTimeout(() => {
-      const go = () => void registerServiceWorker();
-      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(go, { timeout: 5000 });
-      else go();
-    }, 3000);
-    return () => {
-      clearTimeout(wait);
-      if (idle) cancelIdleCallback(idle);
-    };
-  }, []);
   return (
     <>
       {offlineReady && (

@@ -28,9 +28,10 @@ function setState(patch: Partial<ServiceWorkerState>): void {
 let registered = false;
 
 /**
- * Registers /sw.js once. Does nothing in `vite dev` or without SW support. Called when the app is
- * ready and the page idle: installing the worker precaches DuckDB's 34 MB wasm, which must not
- * compete with the page's own first load of it.
+ * Registers /sw.js once, as the page starts. Does nothing in `vite dev` or without SW support.
+ * It must be in control by the time the app is ready: a first visit whose network drops after
+ * the page has loaded still imports (tests/browser/import.test.ts), its import worker served
+ * from the precache.
  */
 export async function registerServiceWorker(): Promise<void> {
   if (registered || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;

@@ -78,8 +78,9 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
       const d = params.data as { key?: unknown; level?: unknown } | null | undefined;
       if (d && typeof d.key === 'string' && d.key && typeof d.level === 'string') clickRef.current?.({ key: d.key, level: d.level });
     });
+    // A resize draws too: ready only once the option given has been drawn.
     instance.on('finished', () => {
-      if (!pendingRef.current) node.setAttribute('data-state', 'ready');
+      if (!pendingRef.current && undrawn.current === null) node.setAttribute('data-state', 'ready');
     });
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(node);
