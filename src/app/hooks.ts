@@ -50,7 +50,7 @@ export const metricRowsKey = (q: MetricQuery | null) => ['data', 'metrics', JSON
 /**
  * Any metric query, cached by its full description so returning to a scope is instant. While a
  * new scope's rows load, the last ones stay: a chart is redrawn once with the new rows instead of
- * being taken down and built again (the page's data-fetching count says it is not final yet).
+ * being taken down and built again (src/views/overview/useOverviewOptions.ts marks it pending).
  */
 export function useMetricRows(q: MetricQuery | null) {
   const db = useDb();

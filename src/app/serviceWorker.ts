@@ -25,17 +25,9 @@ function setState(patch: Partial<ServiceWorkerState>): void {
   for (const l of listeners) l();
 }
 
-let registered = false;
-
-/**
- * Registers /sw.js once, as the page starts. Does nothing in `vite dev` or without SW support.
- * It must be in control by the time the app is ready: a first visit whose network drops after
- * the page has loaded still imports (tests/browser/import.test.ts), its import worker served
- * from the precache.
- */
+/** Registers /sw.js once the page has loaded. Does nothing in `vite dev` or without SW support. */
 export async function registerServiceWorker(): Promise<void> {
-  if (registered || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  registered = true;
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   // A page already controlled by our worker is served from its cache: it is offline-ready.
   if (navigator.serviceWorker.controller) setState({ offlineReady: true });
   const { registerSW } = await import('virtual:pwa-register');
