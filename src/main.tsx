@@ -35,4 +35,4 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // Production builds only: caches the app so it starts offline after the first visit.
-void registerServiceWorker();
+registerServiceWorker();
