@@ -30,11 +30,12 @@ export interface ScopeTiming {
   p50: number;
   p95: number;
   max: number;
-  samples: { change: string; ms: number }[];
+  /** Each change, and when it started on the page's clock (to line it up with a trace). */
+  samples: { change: string; ms: number; at: number }[];
 }
 
 /** Sets a scope select and times the dashboard's answer, entirely in the page. */
-function timeChange(page: Page, scope: string, pick: 'index1' | 'first' | 'last' | 'next' | 'all'): Promise<{ ms: number; label: string } | null> {
+function timeChange(page: Page, scope: string, pick: 'index1' | 'first' | 'last' | 'next' | 'all'): Promise<{ ms: number; label: string; at: number } | null> {
   return page.evaluate(
     async ({ scope, pick }) => {
       const el = document.querySelector<HTMLSelectElement>(`[data-scope="${scope}"]`);
@@ -71,7 +72,7 @@ function timeChange(page: Page, scope: string, pick: 'index1' | 'first' | 'last'
       await frame();
       await frame();
       while (!settled()) await frame();
-      return { ms: performance.now() - t0, label: `${scope}→${opts[target]!.text}` };
+      return { ms: performance.now() - t0, label: `${scope}→${opts[target]!.text}`, at: t0 };
     },
     { scope, pick },
   );
@@ -82,8 +83,8 @@ function timeChange(page: Page, scope: string, pick: 'index1' | 'first' | 'last'
  * each body, then back up — repeated over several counties.
  */
 export async function measureScopeChanges(page: Page, rounds = 4): Promise<ScopeTiming> {
-  const samples: { change: string; ms: number }[] = [];
-  const add = (r: { ms: number; label: string } | null) => r && samples.push({ change: r.label, ms: Math.round(r.ms * 10) / 10 });
+  const samples: { change: string; ms: number; at: number }[] = [];
+  const add = (r: { ms: number; label: string; at: number } | null) => r && samples.push({ change: r.label, ms: Math.round(r.ms * 10) / 10, at: Math.round(r.at) });
   for (let i = 0; i < rounds; i++) {
     add(await timeChange(page, 'county', i === 0 ? 'index1' : 'next'));
     add(await timeChange(page, 'township', 'index1'));

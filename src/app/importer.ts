@@ -21,6 +21,7 @@ import type { ImportPlan, Progress } from '../import/stream';
 import { QuotaError } from '../store/fileStore';
 import type { Persistence } from '../store/persistence';
 import { importWorker } from './importWorker';
+import { traceSince } from '../util/trace';
 
 export type ConflictAnswer = ConflictChoice | 'cancel';
 export type SourceAnswer = SourceChoice | 'cancel';
@@ -146,17 +147,21 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
     if (commit.length === 0) return { cancelled: false, items, sampleCleared: false, saveError: null };
     progress({ phase: 'committing', done: batch.length, rows, fileName: null });
     const isSample = batch.every((b) => b.meta.isSample);
+    const tCommit = performance.now();
     const result = await commitBatch(db, commit, { clearSample: !isSample && (await hasSampleData(db)), replaceCycle: opts.replaceCycle ?? null });
+    traceSince('import commit (with counts)', tCommit);
     let n = 0;
     for (const [k] of batch.entries()) if (!items[k]!.skipped) items[k]!.importId = result.ids[n++] ?? null;
     let saveError: BatchOutcome['saveError'] = null;
     if (opts.persistence && !isSample) {
       progress({ phase: 'saving', done: batch.length, rows, fileName: null });
+      const tSave = performance.now();
       try {
         await opts.persistence.save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared });
       } catch (e) {
         saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };
       }
+      traceSince('import save', tSave);
     }
     progress({ phase: 'done', done: batch.length, rows, fileName: null });
     return { cancelled: false, items, sampleCleared: result.sampleCleared, saveError };

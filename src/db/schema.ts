@@ -1,6 +1,7 @@
 import { FIELDS, type FieldDef, type FileKind } from '../import/fields';
 import { refreshStats } from './stats';
 import type { Db } from './types';
+import { traceSince } from '../util/trace';
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
 
@@ -195,6 +196,8 @@ export async function ensureSchema(db: Db, opts: { counts?: boolean } = {}): Pro
 
 /** What every change of the data ends with: the views over the import tables, then the counts. */
 export async function dataChanged(db: Db): Promise<void> {
+  const t0 = performance.now();
   await rebuildViews(db);
   await refreshStats(db);
+  traceSince('counts refreshed', t0);
 }

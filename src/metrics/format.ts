@@ -2,20 +2,35 @@ import type { Lang } from '../import/issues';
 
 export type Unit = 'percent' | 'count' | 'years';
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `toLocaleString` with options builds a new Intl.NumberFormat on every call (a ranking of a
+ * thousand villages made thousands per scope change): one formatter per locale and decimals.
+ */
+function formatNumber(value: number, lang: Lang, decimals: number | null): string {
+  const key = `${lang}${decimals}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', decimals === null ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatters.set(key, f);
+  }
+  return f.format(value);
+}
+
 /**
  * Numbers as shown in the UI, charts and exports: rates with one decimal and a % sign, counts
  * with grouping, ages with one decimal. Missing values are "—", never 0.
  */
 export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   switch (unit) {
     case 'percent':
-      return `${value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+      return `${formatNumber(value, lang, 1)}%`;
     case 'years':
-      return value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      return formatNumber(value, lang, 1);
     case 'count':
-      return Math.round(value).toLocaleString(locale);
+      return formatNumber(Math.round(value), lang, null);
   }
 }
 
@@ -24,13 +39,12 @@ export function formatDelta(delta: number | null | undefined, unit: Unit, lang: 
   if (delta === null || delta === undefined || !Number.isFinite(delta)) return '—';
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   const abs = Math.abs(delta);
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   if (unit === 'percent') {
-    const n = abs.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const n = formatNumber(abs, lang, 1);
     return lang === 'zh' ? `${sign}${n}个百分点` : `${sign}${n} pp`;
   }
-  if (unit === 'years') return `${sign}${abs.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
-  return `${sign}${Math.round(abs).toLocaleString(locale)}`;
+  if (unit === 'years') return `${sign}${formatNumber(abs, lang, 1)}`;
+  return `${sign}${formatNumber(Math.round(abs), lang, null)}`;
 }
 
 /** Decimals a figure of a unit is shown and exported with: rates and ages to 0.1, counts whole. */

@@ -66,6 +66,20 @@ describe('formatting', () => {
     expect(formatDelta(2.04, 'percent', 'zh')).toBe('+2.0个百分点');
     expect(formatDelta(-1.5, 'percent', 'en')).toBe('−1.5 pp');
   });
+
+  it('keeps each unit and language apart however the calls interleave (formatters are reused)', () => {
+    const calls = [
+      [1234.56, 'years', 'zh', '1,234.6'],
+      [1234.56, 'count', 'zh', '1,235'],
+      [7, 'percent', 'en', '7.0%'],
+      [1234.56, 'count', 'en', '1,235'],
+      [1234.56, 'years', 'zh', '1,234.6'],
+      [0.04, 'percent', 'zh', '0.0%'],
+    ] as const;
+    for (const [v, unit, lang, want] of [...calls, ...calls]) expect(formatValue(v, unit, lang)).toBe(want);
+    expect(formatDelta(1234.4, 'count', 'zh')).toBe('+1,234');
+    expect(formatDelta(0.25, 'years', 'en')).toBe('+0.3');
+  });
 });
 
 describe('metric catalogue', () => {
