@@ -5,7 +5,6 @@
 import { metricDef, type MetricDef, type MetricId, type MetricSource } from '../metrics/catalogue';
 import type { BodyScope, RoleScope } from '../metrics/scope';
 import { sqlNumber, sqlString } from './sqlLiteral';
-import type { SqlParam } from './types';
 
 export type GroupBy = 'county' | 'township' | 'village' | 'cycle';
 
@@ -42,7 +41,6 @@ export function groupColumns(groupBy: readonly GroupBy[]): string[] {
 
 export interface BuiltSql {
   sql: string;
-  params: SqlParam[];
   metrics: readonly MetricDef[];
   /** Whether rows carry their own body (results metrics are reported per body). */
   perBody: boolean;
@@ -51,10 +49,11 @@ export interface BuiltSql {
 type ScopeFilter = Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>;
 
 /**
- * The WHERE clause of a scope on one of the count tables, its values written in as literals
- * (src/db/sqlLiteral.ts says why); `params` stays for callers that add bound values of their own.
+ * The WHERE clause of a scope on one of the count tables, its values written in as quoted
+ * literals: DuckDB-WASM runs these scope queries about three times faster than the same prepared
+ * statement with bound values (src/db/sqlLiteral.ts quotes them).
  */
-export function scopeWhere(source: MetricSource, q: ScopeFilter): { where: string; params: SqlParam[] } {
+export function scopeWhere(source: MetricSource, q: ScopeFilter): string {
   const conds: string[] = [];
   for (const [col, v] of [['county', q.county], ['township', q.township], ['village_key', q.village]] as const) {
     if (v) conds.push(`${col} = ${sqlString(v)}`);
@@ -62,7 +61,7 @@ export function scopeWhere(source: MetricSource, q: ScopeFilter): { where: strin
   if (q.cycles.length > 0) conds.push(`cycle_year IN (${q.cycles.map(sqlNumber).join(', ')})`);
   if (source === 'people') conds.push(`body = ${sqlString(q.body)}`, `role = ${sqlString(q.role)}`);
   else if (source === 'results' && q.body !== 'all') conds.push(`body = ${sqlString(q.body)}`);
-  return { where: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params: [] };
+  return conds.length ? ` WHERE ${conds.join(' AND ')}` : '';
 }
 
 /** Whether a row of the count table supports a metric: every count it reads is known there. */
@@ -86,7 +85,7 @@ const UNITS = 'count(*)';
 export function metricSql(source: MetricSource, q: MetricQuery): BuiltSql | null {
   const metrics = q.metrics.map(metricDef).filter((m) => m.source === source);
   if (metrics.length === 0) return null;
-  const { where, params } = scopeWhere(source, q);
+  const where = scopeWhere(source, q);
   const perBody = source === 'results';
   const groups = groupColumns(q.groupBy);
   if (perBody) groups.push('body');
@@ -107,7 +106,7 @@ export function metricSql(source: MetricSource, q: MetricQuery): BuiltSql | null
   const sql = `SELECT ${select.join(', ')} FROM ${TABLE[source]}${where}${
     groups.length ? ` GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''
   }`;
-  return { sql, params, metrics, perBody };
+  return { sql, metrics, perBody };
 }
 
 /** A metric's value from its summed counts: rates in percent, averages as they are, counts as counts. */

@@ -91,7 +91,7 @@ export async function queryMetrics(db: Db, q: MetricQuery, opts?: { priority?: n
   // One query per count table, sent together: the engine's worker takes them in turn without
   // waiting for this side to ask for the next.
   const built = (['results', 'people', 'villages'] as const).map((source) => metricSql(source, q)).filter((b) => b !== null);
-  const answers = await Promise.all(built.map((b) => db.query(b.sql, b.params, opts)));
+  const answers = await Promise.all(built.map((b) => db.query(b.sql, [], opts)));
   const out: MetricRow[] = [];
   built.forEach((b, k) => {
     for (const r of answers[k]!) {
@@ -149,10 +149,8 @@ export async function ageDistribution(
   db: Db,
   q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>,
 ): Promise<AgeBandCount[]> {
-  const { where, params } = scopeWhere('people', q);
   return db.query<AgeBandCount & Record<string, unknown>>(
-    `SELECT band, gender, sum(persons)::DOUBLE AS persons FROM stat_ages${where} GROUP BY band, gender ORDER BY band, gender`,
-    params,
+    `SELECT band, gender, sum(persons)::DOUBLE AS persons FROM stat_ages${scopeWhere('people', q)} GROUP BY band, gender ORDER BY band, gender`,
   );
 }
 
@@ -176,12 +174,10 @@ export async function ageDistributionCoverage(
   db: Db,
   q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>,
 ): Promise<Coverage> {
-  const { where, params } = scopeWhere('people', q);
   const [c] = await db.query<{ covered: number; of: number }>(
     // One row per village × cycle once the body and role scopes are filtered (see metricSql.ts).
     `SELECT (count(*) FILTER (WHERE age_gender_known IS NOT NULL))::INTEGER AS covered, count(*)::INTEGER AS of
-     FROM stat_people${where}`,
-    params,
+     FROM stat_people${scopeWhere('people', q)}`,
   );
   return c ?? { covered: 0, of: 0 };
 }

@@ -11,7 +11,7 @@ import type { Unit } from '../metrics/format';
 import type { BodyScope } from '../metrics/scope';
 import { scopeWhere } from './metricSql';
 import { ELECTORATE, VOTED } from './stats';
-import type { Db, SqlParam } from './types';
+import type { Db } from './types';
 
 export type RuleId =
   | 'turnout_not_over_half'
@@ -387,13 +387,13 @@ export function applicableRules(body: BodyScope, only?: readonly RuleId[]): Rule
   return RULES.filter((r) => (body === 'all' || r.body === 'all' || r.body === body) && (!only || only.includes(r.id)));
 }
 
-/** Every checked record of the applicable rules in the scope; all scope values are bound parameters. */
-function checkedSql(q: RuleScope, only?: readonly RuleId[]): { sql: string; params: SqlParam[]; rules: RuleDef[] } | null {
+/** Every checked record of the applicable rules in the scope (its values quoted literals, see scopeWhere). */
+function checkedSql(q: RuleScope, only?: readonly RuleId[]): { sql: string; rules: RuleDef[] } | null {
   const rules = applicableRules(q.body, only);
   if (rules.length === 0) return null;
-  const { where, params } = scopeWhere('results', { ...q, role: 'all' });
+  const where = scopeWhere('results', { ...q, role: 'all' });
   const union = rules.map((r) => ruleSelect(r, RULES.indexOf(r))).join('\nUNION ALL\n');
-  return { sql: `SELECT * FROM (${union}) x${where}`, params, rules };
+  return { sql: `SELECT * FROM (${union}) x${where}`, rules };
 }
 
 export interface RuleBreach {
@@ -419,7 +419,6 @@ export async function findRuleBreaches(db: Db, q: RuleScope, only?: readonly Rul
   const rows = await db.query(
     `SELECT * FROM (${built.sql}) c WHERE breach
      ORDER BY rule_order, county, township, village, village_key, cycle_year, body, person`,
-    built.params,
   );
   return rows.map((r) => {
     const rule = ruleDef(r.rule as RuleId);
@@ -460,7 +459,6 @@ export async function summarizeRules(db: Db, q: RuleScope, only?: readonly RuleI
     `SELECT rule, count(*) FILTER (WHERE known) AS checked, count(*) FILTER (WHERE breach) AS breaches,
             count(DISTINCT (village_key, cycle_year)) FILTER (WHERE breach) AS villages
      FROM (${built.sql}) c GROUP BY rule`,
-    built.params,
   );
   const byRule = new Map(rows.map((r) => [r.rule, r]));
   return built.rules.map((r) => {

@@ -123,13 +123,6 @@ const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          
 /** Both-bodies persons of a village-cycle where a statistical table counts for a body are not known one by one. */
 const NOT_MIXED = '(village_key, cycle_year) NOT IN (SELECT village_key, cycle_year FROM stat_mixed)';
 
-/**
- * The order the count tables are stored in (stat_results has no role). Every scope query filters body and role (the people
- * tables) and most a county or township: stored this way, DuckDB skips the row groups outside
- * them by their min/max (at 1M roster rows stat_people has 1.1M rows and stat_ages 2.9M).
- */
-const CLUSTER = 'body, role, county, township';
-
 export const STATS_SQL: readonly string[] = [
   `CREATE OR REPLACE TABLE stat_places AS
    WITH v AS (
@@ -169,8 +162,7 @@ export const STATS_SQL: readonly string[] = [
                CASE WHEN first_round IS NOT NULL THEN 1 END AS first_round_known
      FROM r) r
    JOIN stat_places p USING (village_key)
-   GROUP BY ALL
-   ORDER BY body, county, township`,
+   GROUP BY ALL`,
 
   // Every seat of every roster. Within one body a seat is a person (a name listed twice on one
   // body is flagged at import and counted twice); across bodies persons are counted below.
@@ -277,30 +269,27 @@ export const STATS_SQL: readonly string[] = [
      SELECT k.village_key, k.cycle_year, k.body, r.role
      FROM (SELECT village_key, cycle_year, body FROM stat_tables UNION SELECT village_key, cycle_year, 'all' FROM stat_mixed) k
      CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role))
-   SELECT p.county, p.township, p.village, parts.* FROM parts JOIN stat_places p USING (village_key)
-   ORDER BY ${CLUSTER}`,
+   SELECT p.county, p.township, p.village, parts.* FROM parts JOIN stat_places p USING (village_key)`,
 
   // Persons by gender and five-year band, scope by scope as above.
-  `CREATE OR REPLACE TEMP TABLE stat_age_parts AS
+  `CREATE OR REPLACE TABLE stat_ages AS
    SELECT p.county, p.township, p.village, c.* FROM (
      SELECT village_key, cycle_year, body, role_class AS role, gender, ${BAND} AS band, count(*) AS persons
      FROM stat_seat WHERE age IS NOT NULL AND gender IS NOT NULL GROUP BY ALL) c
    JOIN stat_places p USING (village_key)`,
-  `INSERT INTO stat_age_parts
+  `INSERT INTO stat_ages
    SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all', gender, band, sum(persons)::BIGINT
-   FROM stat_age_parts GROUP BY village_key, cycle_year, body, gender, band`,
-  `INSERT INTO stat_age_parts
+   FROM stat_ages GROUP BY village_key, cycle_year, body, gender, band`,
+  `INSERT INTO stat_ages
    SELECT p.county, p.township, p.village, c.* FROM (
      SELECT village_key, cycle_year, 'all' AS body, role_class AS role, gender, ${BAND} AS band, count(*) AS persons
      FROM stat_person_class WHERE age IS NOT NULL AND gender IS NOT NULL AND ${NOT_MIXED} GROUP BY ALL) c
    JOIN stat_places p USING (village_key)`,
-  `INSERT INTO stat_age_parts
+  `INSERT INTO stat_ages
    SELECT p.county, p.township, p.village, c.* FROM (
      SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, gender, ${BAND} AS band, count(*) AS persons
      FROM stat_person WHERE age IS NOT NULL AND gender IS NOT NULL AND ${NOT_MIXED} GROUP BY ALL) c
    JOIN stat_places p USING (village_key)`,
-
-  `CREATE OR REPLACE TABLE stat_ages AS SELECT * FROM stat_age_parts ORDER BY ${CLUSTER}`,
 
   `CREATE OR REPLACE TABLE stat_villages AS
    WITH v AS (
@@ -328,7 +317,7 @@ export const STATS_SQL: readonly string[] = [
    LEFT JOIN os USING (village_key, cycle_year)
    LEFT JOIN t USING (village_key, cycle_year)`,
 
-  ...['stat_age_parts', 'stat_seat', 'stat_person', 'stat_seat_n', 'stat_person_class', 'stat_roster', 'stat_tables', 'stat_mixed', 'stat_combined'].map((t) => `DROP TABLE IF EXISTS ${t}`),
+  ...['stat_seat', 'stat_person', 'stat_seat_n', 'stat_person_class', 'stat_roster', 'stat_tables', 'stat_mixed', 'stat_combined'].map((t) => `DROP TABLE IF EXISTS ${t}`),
 ];
 
 export async function refreshStats(db: Db): Promise<void> {
