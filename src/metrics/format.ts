@@ -43,8 +43,7 @@ export function formatDelta(delta: number | null | undefined, unit: Unit, lang: 
     const n = formatNumber(abs, lang, 1);
     return lang === 'zh' ? `${sign}${n}个百分点` : `${sign}${n} pp`;
   }
-  if (unit === 'years') return `${sign}${formatNumber(abs, lang, 1)}`;
-  return `${sign}${formatNumber(Math.round(abs), lang, null)}`;
+  return `${sign}${formatValue(abs, unit, lang)}`;
 }
 
 /** Decimals a figure of a unit is shown and exported with: rates and ages to 0.1, counts whole. */
