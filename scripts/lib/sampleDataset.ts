@@ -3,10 +3,13 @@
  * app's own importer (the same analysis, normalisers, checks and staging as a user's files) into
  * DuckDB-WASM at build time, then saved in the app's own save format (a manifest and Arrow
  * files). The first dashboard then needs no import worker and no parsing: the figures are the
- * importer's, computed once. Emitted as `sample/` by the build (see vite.config.ts).
+ * importer's, computed once. With them, the first dashboard's figures (src/app/dashboardSnapshot.ts),
+ * drawn before the engine is up. Emitted as `sample/` by the build (see vite.config.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { dashboardSnapshot } from '../../src/app/dashboardSnapshot';
+import { SNAPSHOT_FILE } from '../../src/app/snapshotFile';
 import { importPrepared } from '../../src/app/importer';
 import { openNodeDb } from '../../src/db/nodeDb';
 import { ensureSchema } from '../../src/db/schema';
@@ -35,6 +38,7 @@ export async function buildSampleDataset(dir = SAMPLE_DIR): Promise<Map<string, 
       for (const [name, bytes] of f) files.set(name, bytes);
     }
     files.set(MANIFEST, manifestBytes(manifest));
+    files.set(SNAPSHOT_FILE, new TextEncoder().encode(JSON.stringify(await dashboardSnapshot(db))));
     return files;
   } finally {
     await db.close();

@@ -8,6 +8,7 @@ import { StoreBanner } from './StoreBanner';
 import { ServiceWorkerNotice } from './ServiceWorkerNotice';
 import { parseRoute, useRoute, VIEWS, type View } from './route';
 import { useImports } from './hooks';
+import { usePersistenceIfReady } from './dbContext';
 import { ExportInfoContext, type ExportInfo } from '../export/exportInfo';
 
 // Dashboard views pull in ECharts: each loads only when first shown. The view the page opens on
@@ -38,7 +39,18 @@ const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules', 'repor
 /** The report's label lives in its own i18n section (src/i18n: `report.nav`). */
 const navLabel = (v: View) => (v === 'report' ? 'report.nav' : `nav.${v}`);
 
+/** The import screen and the data manager work on the saved state, which arrives with the engine. */
+const NEEDS_STORE: readonly View[] = ['import', 'data'];
+
 function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) {
+  const { t } = useTranslation();
+  const storeReady = usePersistenceIfReady() !== null;
+  if (NEEDS_STORE.includes(view) && !storeReady)
+    return (
+      <p className="loading" aria-busy="true">
+        {t('app.loadingEngine')}
+      </p>
+    );
   switch (view) {
     case 'overview':
       return <OverviewView />;
@@ -66,9 +78,11 @@ export function App() {
   const exportInfo: ExportInfo = useMemo(() => ({ files: imports ?? [] }), [imports]);
   // Queries in flight: "0" once every view shows data for its current scope (tests, benchmarks).
   const fetching = useIsFetching();
+  // Before the data is in, the sample's first dashboard shows from the figures the build made.
+  const engineReady = usePersistenceIfReady() !== null;
   return (
     <ExportInfoContext.Provider value={exportInfo}>
-      <div className="app" data-fetching={fetching}>
+      <div className="app" data-fetching={fetching} data-engine={engineReady ? 'ready' : 'starting'}>
         <header className="app-header">
           <div className="brand">
             <strong>{t('app.title')}</strong>
@@ -90,6 +104,11 @@ export function App() {
               </a>
             ))}
           </nav>
+          {!engineReady && (
+            <span className="engine-status" role="status">
+              {t('app.loadingEngine')}
+            </span>
+          )}
           <label className="lang">
             <span className="sr-only">{t('app.language')}</span>
             <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'zh')} data-action="language">

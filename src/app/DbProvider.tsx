@@ -1,38 +1,65 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { hydrate, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { openBrowserDb } from '../db/browserDb';
+import { deferredDb } from '../db/deferredDb';
 import { dataChanged, ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
-import { openFileStore } from '../store/fileStore';
-import { Persistence, type PersistenceStatus } from '../store/persistence';
+import { openFileStore, type FileStore } from '../store/fileStore';
+import { MANIFEST, parseManifest } from '../store/manifest';
+import { Persistence } from '../store/persistence';
 import { acquireWriterLock } from '../store/tabLock';
-import { loadSample } from './sample';
-
-interface DataContext {
-  db: Db;
-  persistence: Persistence;
-}
-
-const Ctx = createContext<DataContext | null>(null);
+import { DbContext, PersistenceContext } from './dbContext';
+import { fetchSampleSnapshot, loadSample } from './sample';
 
 type Phase =
   | { phase: 'starting' }
   | { phase: 'restoring' }
   | { phase: 'sample' }
-  | { phase: 'ready'; ctx: DataContext }
+  | { phase: 'ready'; persistence: Persistence }
   | { phase: 'restoreFailed'; message: string; persistence: Persistence | null }
   | { phase: 'crashed'; message: string }
   | { phase: 'error'; message: string };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Nothing saved and the sample not dismissed: this start shows the bundled sample. Read before the engine is up. */
+async function willShowSample(files: FileStore): Promise<boolean> {
+  try {
+    const bytes = await files.read(MANIFEST);
+    if (!bytes) return true;
+    const m = parseManifest(bytes);
+    return m.imports.length === 0 && !m.sampleDismissed;
+  } catch {
+    // An unreadable manifest is the restore's to report, below.
+    return false;
+  }
+}
+
 /**
  * Opens DuckDB, restores the saved data before any view shows (a failed restore says so and
  * never passes for "no data"), and loads the bundled sample only when nothing was ever saved.
+ *
+ * On the sample's first start the views show at once, from the figures the build computed
+ * (src/app/dashboardSnapshot.ts), while the engine loads beside them. The views' database is
+ * one object throughout: what they ask beyond the snapshot waits until the data is in.
  */
-export function DbProvider({ children }: { children: ReactNode }) {
+export function DbProvider({ children, onReady }: { children: ReactNode; onReady?: () => void }) {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const [state, setState] = useState<Phase>({ phase: 'starting' });
+  const [preview, setPreview] = useState(false);
+  const [engine] = useState(() => {
+    let resolve!: (db: Db) => void;
+    let reject!: (e: unknown) => void;
+    const ready = new Promise<Db>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A query left waiting on a failed start is answered by the error screen, not an unhandled rejection.
+    ready.catch(() => undefined);
+    return { db: deferredDb(ready), resolve, reject };
+  });
   useEffect(() => {
     let cancelled = false;
     const set = (p: Phase) => {
@@ -40,10 +67,20 @@ export function DbProvider({ children }: { children: ReactNode }) {
     };
     let persistence: Persistence | null = null;
     (async () => {
-      const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
+      const opening = openBrowserDb((m) => set({ phase: 'crashed', message: m }));
+      opening.catch(() => undefined);
+      const files = await openFileStore();
+      if (await willShowSample(files)) {
+        // Without a snapshot (an older build's cache, a failed fetch) the sample waits for the engine as before.
+        const snapshot = await fetchSampleSnapshot().catch(() => null);
+        if (snapshot && !cancelled) {
+          hydrate(qc, snapshot.state);
+          setPreview(true);
+        }
+      }
+      const db = await opening;
       await ensureSchema(db, { counts: false });
       const writer = await acquireWriterLock();
-      const files = await openFileStore();
       try {
         set({ phase: 'restoring' });
         persistence = await Persistence.open(db, files, { readOnly: !writer });
@@ -57,16 +94,34 @@ export function DbProvider({ children }: { children: ReactNode }) {
         set({ phase: 'sample' });
         await loadSample(db);
       } else if (persistence.savedImports === 0) await dataChanged(db);
-      set({ phase: 'ready', ctx: { db, persistence } });
-    })().catch((e: unknown) => set({ phase: 'error', message: message(e) }));
+      engine.resolve(db);
+      set({ phase: 'ready', persistence });
+    })().catch((e: unknown) => {
+      engine.reject(e);
+      set({ phase: 'error', message: message(e) });
+    });
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [qc, engine]);
+
+  const ready = state.phase === 'ready';
+  useEffect(() => {
+    if (ready) onReady?.();
+  }, [ready, onReady]);
+  const persistence = ready ? state.persistence : null;
+  const body = useMemo(
+    () => (
+      <DbContext.Provider value={engine.db}>
+        <PersistenceContext.Provider value={persistence}>{children}</PersistenceContext.Provider>
+      </DbContext.Provider>
+    ),
+    [engine.db, persistence, children],
+  );
 
   switch (state.phase) {
     case 'ready':
-      return <Ctx.Provider value={state.ctx}>{children}</Ctx.Provider>;
+      return body;
     case 'error':
       return (
         <p className="fatal" role="alert">
@@ -85,6 +140,7 @@ export function DbProvider({ children }: { children: ReactNode }) {
     case 'restoreFailed':
       return <RestoreFailed message={state.message} />;
     default:
+      if (preview) return body;
       return (
         <p className="loading" aria-busy="true">
           {state.phase === 'sample' ? t('sample.loading') : state.phase === 'restoring' ? t('store.restoring') : t('app.loadingEngine')}
@@ -116,22 +172,4 @@ function RestoreFailed({ message: text }: { message: string }) {
       </button>
     </div>
   );
-}
-
-export function useDb(): Db {
-  const ctx = useContext(Ctx);
-  if (!ctx) throw new Error('useDb outside DbProvider');
-  return ctx.db;
-}
-
-export function usePersistence(): Persistence {
-  const ctx = useContext(Ctx);
-  if (!ctx) throw new Error('usePersistence outside DbProvider');
-  return ctx.persistence;
-}
-
-/** The saved state's status, re-rendering on every save, delete or undo. */
-export function usePersistenceStatus(): PersistenceStatus {
-  const p = usePersistence();
-  return useSyncExternalStore(p.subscribe, p.status);
 }

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteImports } from '../db/queries';
-import { useDb, usePersistence } from './DbProvider';
+import { useDb, usePersistenceIfReady } from './dbContext';
 import { useInvalidateData, useSampleState } from './hooks';
 
 /** Sample figures must never pass for real ones: say so on every view while they are loaded. */
 export function SampleBanner({ onCleared }: { onCleared: () => void }) {
   const { t } = useTranslation();
   const db = useDb();
-  const persistence = usePersistence();
+  // Null while the engine starts (the sample's dashboard shows from its snapshot): clearing waits for it.
+  const persistence = usePersistenceIfReady();
   const invalidate = useInvalidateData();
   const state = useSampleState();
   const [busy, setBusy] = useState(false);
@@ -19,8 +20,9 @@ export function SampleBanner({ onCleared }: { onCleared: () => void }) {
       <button
         type="button"
         data-action="clear-sample"
-        disabled={busy}
+        disabled={busy || !persistence}
         onClick={async () => {
+          if (!persistence) return;
           setBusy(true);
           try {
             await deleteImports(db, 'sample');

@@ -1,11 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePersistence, usePersistenceStatus } from './DbProvider';
+import { usePersistenceIfReady, usePersistenceStatus } from './dbContext';
+import type { Persistence } from '../store/persistence';
 
 /** Says, on every view, when this tab is read-only, has unsaved data, or shows outdated data. */
 export function StoreBanner() {
+  const persistence = usePersistenceIfReady();
+  // Before the data is in (the sample's first dashboard) nothing is saved, read-only or outdated yet.
+  return persistence ? <Banner persistence={persistence} /> : null;
+}
+
+function Banner({ persistence }: { persistence: Persistence }) {
   const { t } = useTranslation();
-  const persistence = usePersistence();
   const status = usePersistenceStatus();
   const [stale, setStale] = useState(false);
   useEffect(() => persistence.onOtherTabSaved(() => setStale(true)), [persistence]);

@@ -1,10 +1,11 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { queryMetrics, type MetricRow } from '../db/queries';
+import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { MetricRow } from '../db/queries';
+import type { Db } from '../db/types';
 import type { MetricQuery } from '../db/metricSql';
 import type { MetricId } from '../metrics/catalogue';
 import { parentScope, scopeKey, type BodyScope, type Scope } from '../metrics/scope';
-import { useDb } from './DbProvider';
-import { metricRowsKey } from './hooks';
+import { useDb } from './dbContext';
+import { metricRowsQuery } from './queryOptions';
 
 export interface Figure {
   metric: MetricId;
@@ -31,27 +32,30 @@ function baseQuery(scope: Scope, metrics: readonly MetricId[], cycles: number[])
  * Each metric of a scope beside its previous cycle and its parent level's value: the figures
  * the KPI cards, the indicator table and the report all show.
  */
+export const figuresQuery = (db: Db, qc: QueryClient, scope: Scope, previousCycle: number | null, metrics: readonly MetricId[]) => ({
+  queryKey: ['data', 'figures', scopeKey(scope), previousCycle, metrics.join(',')],
+  queryFn: async (): Promise<Figure[]> => {
+    const cycle = scope.cycle!;
+    const cycles = previousCycle === null ? [cycle] : [previousCycle, cycle];
+    const parent = parentScope(scope);
+    // The figures head the page: asked before the charts below them. Each level's rows are
+    // cached on their own, over the same cycles, so a county's parent is the province's own
+    // figures already asked (the costliest query there is, over every village) — and the
+    // same for every county after.
+    const rows = (q: MetricQuery) => qc.fetchQuery(metricRowsQuery(db, q, { priority: 1 }));
+    const [own, up] = await Promise.all([rows(baseQuery(scope, metrics, cycles)), parent ? rows(baseQuery(parent, metrics, cycles)) : []]);
+    return combineFigures(metrics, own, up, cycle, previousCycle, scope.body);
+  },
+});
+
 export function useFigures(scope: Scope, previousCycle: number | null, metrics: readonly MetricId[], opts: { keepPrevious?: boolean } = {}) {
   const db = useDb();
   const qc = useQueryClient();
   return useQuery({
+    ...figuresQuery(db, qc, scope, previousCycle, metrics),
     // The KPI cards keep the last scope's figures (marked busy) rather than collapse while loading.
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
-    queryKey: ['data', 'figures', scopeKey(scope), previousCycle, metrics.join(',')],
     enabled: scope.cycle !== null,
-    queryFn: async (): Promise<Figure[]> => {
-      const cycle = scope.cycle!;
-      const cycles = previousCycle === null ? [cycle] : [previousCycle, cycle];
-      const parent = parentScope(scope);
-      // The figures head the page: asked before the charts below them. Each level's rows are
-      // cached on their own, over the same cycles, so a county's parent is the province's own
-      // figures already asked (the costliest query there is, over every village) — and the
-      // same for every county after.
-      const rows = (q: MetricQuery) =>
-        qc.fetchQuery({ queryKey: metricRowsKey(q), queryFn: () => queryMetrics(db, q, { priority: 1 }) });
-      const [own, up] = await Promise.all([rows(baseQuery(scope, metrics, cycles)), parent ? rows(baseQuery(parent, metrics, cycles)) : []]);
-      return combineFigures(metrics, own, up, cycle, previousCycle, scope.body);
-    },
   });
 }
 

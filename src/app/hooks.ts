@@ -1,11 +1,12 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ageDistribution, ageDistributionCoverage, hasSampleData, hasUserData, listCycles, listImports, listPlaces, previewRows, queryMetrics, tableCount } from '../db/queries';
+import { previewRows, tableCount } from '../db/queries';
 import type { MetricQuery } from '../db/metricSql';
 import type { RuleScope } from '../db/rules';
 import { listOverlaps } from '../db/sources';
 import type { FileKind } from '../import/fields';
-import { useDb } from './DbProvider';
+import { useDb } from './dbContext';
+import { agesKey, agesQuery, cyclesQuery, importsQuery, metricRowsKey, metricRowsQuery, placesQuery, sampleStateQuery, type AgeQuery } from './queryOptions';
 
 /** Every query key starts with 'data', so one invalidation after an import refreshes every view. */
 export function useInvalidateData(): () => Promise<void> {
@@ -15,15 +16,12 @@ export function useInvalidateData(): () => Promise<void> {
 
 export function useImports() {
   const db = useDb();
-  return useQuery({ queryKey: ['data', 'imports'], queryFn: () => listImports(db) });
+  return useQuery(importsQuery(db));
 }
 
 export function useSampleState() {
   const db = useDb();
-  return useQuery({
-    queryKey: ['data', 'sample-state'],
-    queryFn: async () => ({ sample: await hasSampleData(db), user: await hasUserData(db) }),
-  });
+  return useQuery(sampleStateQuery(db));
 }
 
 export function useTablePreview(kind: FileKind, limit: number) {
@@ -36,16 +34,13 @@ export function useTablePreview(kind: FileKind, limit: number) {
 
 export function useCycles() {
   const db = useDb();
-  return useQuery({ queryKey: ['data', 'cycles'], queryFn: () => listCycles(db) });
+  return useQuery(cyclesQuery(db));
 }
 
 export function usePlaces() {
   const db = useDb();
-  return useQuery({ queryKey: ['data', 'places'], queryFn: () => listPlaces(db) });
+  return useQuery(placesQuery(db));
 }
-
-/** The cache key of a metric query's rows: one entry per description, whoever asks. */
-export const metricRowsKey = (q: MetricQuery | null) => ['data', 'metrics', JSON.stringify(q)];
 
 /**
  * Any metric query, cached by its full description so returning to a scope is instant. While a
@@ -56,21 +51,16 @@ export function useMetricRows(q: MetricQuery | null) {
   const db = useDb();
   return useQuery({
     queryKey: metricRowsKey(q),
-    enabled: q !== null,
-    queryFn: () => queryMetrics(db, q!),
+    queryFn: q ? metricRowsQuery(db, q).queryFn : skipToken,
     placeholderData: keepPreviousData,
   });
 }
 
-export function useAgeDistribution(q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'> | null) {
+export function useAgeDistribution(q: AgeQuery | null) {
   const db = useDb();
   return useQuery({
-    queryKey: ['data', 'ages', JSON.stringify(q)],
-    enabled: q !== null,
-    queryFn: async () => {
-      const [bands, coverage] = await Promise.all([ageDistribution(db, q!), ageDistributionCoverage(db, q!)]);
-      return { bands, coverage };
-    },
+    queryKey: agesKey(q),
+    queryFn: q ? agesQuery(db, q).queryFn : skipToken,
     placeholderData: keepPreviousData,
   });
 }

@@ -13,18 +13,24 @@ export interface ScopeState {
   setScope: (changes: Partial<Scope>) => void;
 }
 
+/** The URL's scope with its cycle resolved against the data's cycles, and the cycle before it. */
+export function resolveCycle(raw: Scope, cycles: readonly number[]): { cycle: number | null; previousCycle: number | null } {
+  const cycle = raw.cycle !== null && cycles.includes(raw.cycle) ? raw.cycle : (cycles[cycles.length - 1] ?? null);
+  const idx = cycle === null ? -1 : cycles.indexOf(cycle);
+  return { cycle, previousCycle: idx > 0 ? (cycles[idx - 1] ?? null) : null };
+}
+
 /** The scope shared by every view, read from and written to the URL query. */
 export function useScope(): ScopeState {
   const [route, navigate] = useRoute();
   const cyclesQuery = useCycles();
   const cycles = useMemo(() => cyclesQuery.data ?? [], [cyclesQuery.data]);
   const raw = useMemo(() => scopeFromParams(route.params), [route.params]);
-  const cycle = raw.cycle !== null && cycles.includes(raw.cycle) ? raw.cycle : (cycles[cycles.length - 1] ?? null);
-  const idx = cycle === null ? -1 : cycles.indexOf(cycle);
+  const { cycle, previousCycle } = resolveCycle(raw, cycles);
   const scope = useMemo(() => ({ ...raw, cycle }), [raw, cycle]);
   const setScope = useCallback(
     (changes: Partial<Scope>) => navigate(scopeToParams({ ...scopeFromParams(new URLSearchParams(window.location.search)), ...changes })),
     [navigate],
   );
-  return { scope, cycle, previousCycle: idx > 0 ? (cycles[idx - 1] ?? null) : null, cycles, setScope };
+  return { scope, cycle, previousCycle, cycles, setScope };
 }

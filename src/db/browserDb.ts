@@ -67,9 +67,15 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
   worker.addEventListener('error', (e) => crash(e.message || 'worker error'));
   worker.addEventListener('messageerror', () => crash('worker message error'));
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  const t0 = performance.now();
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  traceSince('engine instantiate', t0);
+  const t1 = performance.now();
   const conn = await db.connect();
+  traceSince('engine connect', t1);
+  const t2 = performance.now();
   for (const s of LOCKDOWN_SQL) await conn.query(s);
+  traceSince('engine lockdown', t2);
   const turn = new TurnQueue();
   return {
     async query<T extends Row>(sql: string, params?: readonly SqlParam[], opts?: { priority?: number }) {

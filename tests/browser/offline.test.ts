@@ -83,6 +83,7 @@ describe('offline', () => {
           expect.stringMatching(/^\/assets\/duckdb-browser-eh\.worker-[\w-]+\.js$/),
           // The sample, imported at build time: its manifest and one Arrow file per import.
           '/sample/manifest.json',
+          '/sample/dashboard.json',
           expect.stringMatching(/^\/sample\/i\d+-g\d+-members\.arrow$/),
           expect.stringMatching(/^\/sample\/i\d+-g\d+-results\.arrow$/),
           expect.stringMatching(/^\/assets\/OverviewView-[\w-]+\.js$/),
@@ -101,7 +102,8 @@ describe('offline', () => {
     });
     await context.setOffline(true);
     await page.reload();
-    await page.waitForSelector('.app', { timeout: 60_000 });
+    // The engine itself, not only the sample's snapshot of the first dashboard, starts offline.
+    await page.waitForSelector('.app[data-engine="ready"]', { timeout: 60_000 });
     // No check of navigator.onLine: whether the emulation sets it depends on the Chromium build
     // (Debian's 150 does not). Offline here is the route above: every request fails.
     await expect.poll(() => villages(page).innerText(), { timeout: 60_000 }).toBe('140');

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { usePersistence, usePersistenceStatus } from '../../app/DbProvider';
+import { usePersistence, usePersistenceStatus } from '../../app/dbContext';
 import { useCycles, useImports } from '../../app/hooks';
 import { useRoute } from '../../app/route';
 import { QueryState } from '../QueryState';

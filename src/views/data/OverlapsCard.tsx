@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useDb, usePersistence, usePersistenceStatus } from '../../app/DbProvider';
+import { useDb, usePersistence, usePersistenceStatus } from '../../app/dbContext';
 import { useOverlaps } from '../../app/hooks';
 import { setSourceChoice, type OverlapState, type SourceChoice } from '../../db/sources';
 import { ActionOutcome, useDataAction } from './useDataAction';

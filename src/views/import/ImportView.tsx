@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importBatch, type ConflictAnswer, type ImportProgress, type SourceAnswer } from '../../app/importer';
-import { useDb, usePersistence, usePersistenceStatus } from '../../app/DbProvider';
+import { useDb, usePersistence, usePersistenceStatus } from '../../app/dbContext';
 import { useInvalidateData } from '../../app/hooks';
 import { importWorker } from '../../app/importWorker';
 import { useRoute } from '../../app/route';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDb } from '../../app/DbProvider';
+import { useDb } from '../../app/dbContext';
 import type { StagedImport } from '../../db/load';
 import { rejectedRows, type RejectedRow } from '../../db/queries';
 import { formatIssue, type Lang } from '../../import/issues';

@@ -3,26 +3,12 @@ import { useFigures } from '../../app/figures';
 import { usePlaces } from '../../app/hooks';
 import { useScope } from '../../app/useScope';
 import { currentLang } from '../../i18n';
-import type { MetricId } from '../../metrics/catalogue';
 import { QueryState } from '../QueryState';
 import { parentLabel, placeLabel } from '../scope/scopeLabel';
 import { KpiCards } from './KpiCards';
 import { OverviewCharts } from './OverviewCharts';
+import { KPI_METRICS } from './overviewQueries';
 
-export const KPI_METRICS: readonly MetricId[] = [
-  'villages',
-  'members',
-  'turnout',
-  'first_round_success_rate',
-  'women_share',
-  'avg_age',
-  'age_le35_share',
-  'edu_college_share',
-  'party_member_share',
-  'cross_holding_rate',
-  'one_shoulder_rate',
-  'reelection_rate',
-];
 
 export function OverviewView() {
   const { t } = useTranslation();

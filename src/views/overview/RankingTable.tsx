@@ -15,6 +15,7 @@ import { placeLabel } from '../scope/scopeLabel';
 import { rankedValues } from './chartInputs';
 import { metricParam } from './chartChoices';
 import { useDrillDown } from './useDrillDown';
+import { rankingQuery } from './overviewQueries';
 
 type SortKey = 'label' | 'value' | 'numerator' | 'denominator';
 
@@ -35,17 +36,7 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: true });
   const [all, setAll] = useState(false);
   const m = metricDef(metric);
-  const body = m.source === 'results' && scope.body === 'all' ? 'village_committee' : scope.body;
-  const rows = useMetricRows({
-    metrics: [metric],
-    county: scope.county,
-    township: scope.township,
-    village: scope.village,
-    cycles: scope.cycle === null ? [] : [scope.cycle],
-    body,
-    role: scope.role,
-    groupBy: [level],
-  });
+  const rows = useMetricRows(rankingQuery(scope, metric, level));
   const sorted = useMemo(() => {
     const list = rankedValues(rows.data ?? [], metric, level);
     const dir = sort.desc ? -1 : 1;

@@ -15,13 +15,13 @@ import { turnoutBarsOption } from '../../charts/turnoutBars';
 import type { ChartText } from '../../charts/types';
 import { useAgeDistribution, useMetricRows, usePlaces } from '../../app/hooks';
 import { useScope } from '../../app/useScope';
-import type { MetricQuery } from '../../db/metricSql';
 import { currentLang } from '../../i18n';
 import { AGE_BANDINGS, EDUCATION_TIERS, metricDef, type MetricId } from '../../metrics/catalogue';
 import { childLevel } from '../../metrics/levels';
 import { parentScope, type Scope } from '../../metrics/scope';
 import { placeLabel } from '../scope/scopeLabel';
 import type { ChartChoices } from './chartChoices';
+import { bodyFor, overviewQueries, resultsBody } from './overviewQueries';
 import { groupedRatesInput, heatmapInput, pyramidInput, rankedChartText, rankedValues, sharesByCycle, trendInput } from './chartInputs';
 
 export const OVERVIEW_CHARTS = ['turnout-by-village', 'trend', 'heatmap', 'age-pyramid', 'age-bands', 'education', 'rates-by-place'] as const;
@@ -29,20 +29,6 @@ export type OverviewChartId = (typeof OVERVIEW_CHARTS)[number];
 
 export function isOverviewChart(s: string): s is OverviewChartId {
   return (OVERVIEW_CHARTS as readonly string[]).includes(s);
-}
-
-function query(scope: Scope, metrics: readonly MetricId[], over: Partial<MetricQuery>): MetricQuery {
-  return {
-    metrics,
-    county: scope.county,
-    township: scope.township,
-    village: scope.village,
-    cycles: scope.cycle === null ? [] : [scope.cycle],
-    body: scope.body,
-    role: scope.role,
-    groupBy: [],
-    ...over,
-  };
 }
 
 interface Rows<T> {
@@ -93,20 +79,18 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   const level = childLevel(scope);
   const where = placeLabel(scope, places, lang);
   const bodyName = (b: string) => (b === 'all' ? t('scope.bodyAll') : t(`body.${b}`));
-  const turnoutBody = scope.body === 'all' ? 'village_committee' : scope.body;
-  // Results indicators are reported per body: with both bodies in scope they show the committee's.
-  const bodyFor = (m: MetricId) => (metricDef(m).source === 'results' ? turnoutBody : scope.body);
+  const turnoutBody = resultsBody(scope);
   const parent = parentScope(scope);
+  const q = overviewQueries(scope, choices);
 
-  const turnout = useMetricRows(want('turnout-by-village') ? query(scope, ['turnout'], { body: turnoutBody, groupBy: ['village'] }) : null);
-  const trendOwn = useMetricRows(want('trend') ? query(scope, [trendMetric], { cycles: [], groupBy: ['cycle'], body: bodyFor(trendMetric) }) : null);
-  const trendParent = useMetricRows(want('trend') && parent ? query(parent, [trendMetric], { cycles: [], groupBy: ['cycle'], body: bodyFor(trendMetric) }) : null);
-  const heat = useMetricRows(want('heatmap') ? query(scope, [trendMetric], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(trendMetric) }) : null);
-  const ages = useAgeDistribution(want('age-pyramid') ? query(scope, [], {}) : null);
-  // Parts of one whole: over the villages whose data has every part, so the parts add up.
-  const bands = useMetricRows(want('age-bands') ? query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'], joint: true }) : null);
-  const edu = useMetricRows(want('education') ? query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'], joint: true }) : null);
-  const rates = useMetricRows(want('rates-by-place') ? query(scope, [rateMetric], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(rateMetric) }) : null);
+  const turnout = useMetricRows(want('turnout-by-village') ? q.turnout : null);
+  const trendOwn = useMetricRows(want('trend') ? q.trendOwn : null);
+  const trendParent = useMetricRows(want('trend') ? q.trendParent : null);
+  const heat = useMetricRows(want('heatmap') ? q.heat : null);
+  const ages = useAgeDistribution(want('age-pyramid') ? q.ages : null);
+  const bands = useMetricRows(want('age-bands') ? q.bands : null);
+  const edu = useMetricRows(want('education') ? q.edu : null);
+  const rates = useMetricRows(want('rates-by-place') ? q.rates : null);
 
   // Single-cycle charts name the scope's cycle, the others the span of cycles they draw.
   const text = (metric: MetricId, body: string, withCycle = true): ChartText => ({
@@ -118,8 +102,8 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   // One option per chart, on what that chart draws: a query answering redraws its own chart only,
   // and a cycle or body change leaves alone the charts that do not show it.
   const texts = [lang, where, t];
-  const trendBody = bodyFor(trendMetric);
-  const rateBody = bodyFor(rateMetric);
+  const trendBody = bodyFor(scope, trendMetric);
+  const rateBody = bodyFor(scope, rateMetric);
   const parentName = parent ? placeLabel(parent, places, lang) : null;
   const turnoutOpt = useChartOption(
     [turnout],

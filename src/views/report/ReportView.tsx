@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDb } from '../../app/DbProvider';
+import { useDb } from '../../app/dbContext';
 import { usePlaces } from '../../app/hooks';
 import { useRoute } from '../../app/route';
 import { useScope } from '../../app/useScope';

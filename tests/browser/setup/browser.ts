@@ -31,13 +31,17 @@ export interface AppPage {
   errors: string[];
 }
 
-/** A fresh context (empty storage) with page errors collected so a test can assert there were none. */
+/**
+ * A fresh context (empty storage) with page errors collected so a test can assert there were none.
+ * Returns once the data is in: the sample's dashboard shows earlier, from its snapshot, but most
+ * tests are about what the page does with the engine up (tests/browser/firstDashboard.test.ts is not).
+ */
 export async function openApp(browser: Browser, query = ''): Promise<AppPage> {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${baseUrl()}/${query}`);
-  await page.waitForSelector('.app', { timeout: 60_000 });
+  await page.waitForSelector('.app[data-engine="ready"]', { timeout: 60_000 });
   return { context, page, errors };
 }

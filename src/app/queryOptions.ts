@@ -1,0 +1,42 @@
+/**
+ * The keys and query functions of the data every dashboard reads, in one place: the hooks
+ * (src/app/hooks.ts, src/app/figures.ts) use them in the page, and the build uses the same ones in
+ * Node to compute the sample's first dashboard ahead of time (src/app/dashboardSnapshot.ts), so a
+ * figure shown from that snapshot is the one the page would have asked for, under the same key.
+ *
+ * Every key starts with 'data': one invalidation after an import refreshes every view.
+ */
+import { ageDistribution, ageDistributionCoverage, hasSampleData, hasUserData, listCycles, listImports, listPlaces, queryMetrics } from '../db/queries';
+import type { MetricQuery } from '../db/metricSql';
+import type { Db } from '../db/types';
+
+export type AgeQuery = Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>;
+
+export const importsQuery = (db: Db) => ({ queryKey: ['data', 'imports'], queryFn: () => listImports(db) });
+
+export const sampleStateQuery = (db: Db) => ({
+  queryKey: ['data', 'sample-state'],
+  queryFn: async () => ({ sample: await hasSampleData(db), user: await hasUserData(db) }),
+});
+
+export const cyclesQuery = (db: Db) => ({ queryKey: ['data', 'cycles'], queryFn: () => listCycles(db) });
+
+export const placesQuery = (db: Db) => ({ queryKey: ['data', 'places'], queryFn: () => listPlaces(db) });
+
+/** The cache key of a metric query's rows: one entry per description, whoever asks. */
+export const metricRowsKey = (q: MetricQuery | null) => ['data', 'metrics', JSON.stringify(q)];
+
+export const metricRowsQuery = (db: Db, q: MetricQuery, opts?: { priority?: number }) => ({
+  queryKey: metricRowsKey(q),
+  queryFn: () => queryMetrics(db, q, opts),
+});
+
+export const agesKey = (q: AgeQuery | null) => ['data', 'ages', JSON.stringify(q)];
+
+export const agesQuery = (db: Db, q: AgeQuery) => ({
+  queryKey: agesKey(q),
+  queryFn: async () => {
+    const [bands, coverage] = await Promise.all([ageDistribution(db, q), ageDistributionCoverage(db, q)]);
+    return { bands, coverage };
+  },
+});

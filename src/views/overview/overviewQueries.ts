@@ -1,0 +1,84 @@
+/**
+ * What the overview asks of the database for a scope and its chart choices — the KPI cards'
+ * metrics, each chart's rows and the ranking table's. Pure: the overview's hooks ask exactly
+ * these, and the build asks the same ones for the sample's first dashboard
+ * (src/app/dashboardSnapshot.ts).
+ */
+import type { GroupBy, MetricQuery } from '../../db/metricSql';
+import type { AgeQuery } from '../../app/queryOptions';
+import { AGE_BANDINGS, EDUCATION_TIERS, metricDef, type MetricId } from '../../metrics/catalogue';
+import { childLevel } from '../../metrics/levels';
+import { parentScope, type BodyScope, type Scope } from '../../metrics/scope';
+import type { ChartChoices } from './chartChoices';
+
+export const KPI_METRICS: readonly MetricId[] = [
+  'villages',
+  'members',
+  'turnout',
+  'first_round_success_rate',
+  'women_share',
+  'avg_age',
+  'age_le35_share',
+  'edu_college_share',
+  'party_member_share',
+  'cross_holding_rate',
+  'one_shoulder_rate',
+  'reelection_rate',
+];
+
+function query(scope: Scope, metrics: readonly MetricId[], over: Partial<MetricQuery>): MetricQuery {
+  return {
+    metrics,
+    county: scope.county,
+    township: scope.township,
+    village: scope.village,
+    cycles: scope.cycle === null ? [] : [scope.cycle],
+    body: scope.body,
+    role: scope.role,
+    groupBy: [],
+    ...over,
+  };
+}
+
+/** Results indicators are reported per body: with both bodies in scope they show the committee's. */
+export function resultsBody(scope: Scope): BodyScope {
+  return scope.body === 'all' ? 'village_committee' : scope.body;
+}
+
+export function bodyFor(scope: Scope, m: MetricId): BodyScope {
+  return metricDef(m).source === 'results' ? resultsBody(scope) : scope.body;
+}
+
+export interface OverviewQueries {
+  turnout: MetricQuery;
+  trendOwn: MetricQuery;
+  /** Null at the top level, which has no parent to compare with. */
+  trendParent: MetricQuery | null;
+  heat: MetricQuery;
+  ages: AgeQuery;
+  bands: MetricQuery;
+  edu: MetricQuery;
+  rates: MetricQuery;
+}
+
+export function overviewQueries(scope: Scope, choices: ChartChoices): OverviewQueries {
+  const level = childLevel(scope);
+  const parent = parentScope(scope);
+  const { trend, banding, rate } = choices;
+  return {
+    turnout: query(scope, ['turnout'], { body: resultsBody(scope), groupBy: ['village'] }),
+    trendOwn: query(scope, [trend], { cycles: [], groupBy: ['cycle'], body: bodyFor(scope, trend) }),
+    trendParent: parent ? query(parent, [trend], { cycles: [], groupBy: ['cycle'], body: bodyFor(scope, trend) }) : null,
+    heat: query(scope, [trend], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(scope, trend) }),
+    ages: query(scope, [], {}),
+    // Parts of one whole: over the villages whose data has every part, so the parts add up.
+    bands: query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'], joint: true }),
+    edu: query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'], joint: true }),
+    rates: query(scope, [rate], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(scope, rate) }),
+  };
+}
+
+/** The ranking table's rows: one indicator over the scope's places of one level, in the scope's cycle. */
+export function rankingQuery(scope: Scope, metric: MetricId, level: Exclude<GroupBy, 'cycle'>): MetricQuery {
+  return query(scope, [metric], { body: bodyFor(scope, metric), groupBy: [level] });
+}
