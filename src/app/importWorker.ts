@@ -138,6 +138,15 @@ class ImportWorkerClient {
     });
   }
 
+  /**
+   * Starts the worker ahead of the first file: its script is fetched while the network is surely
+   * there (the page just loaded it), not when a file is dropped, which may be offline before the
+   * service worker has finished caching the app.
+   */
+  warm(): void {
+    void this.w;
+  }
+
   close(handle: number): void {
     if (this.worker) this.send({ type: 'close', id: handle });
   }

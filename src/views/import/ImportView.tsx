@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importBatch, type ConflictAnswer, type ImportProgress, type SourceAnswer } from '../../app/importer';
 import { useDb, usePersistence, usePersistenceStatus } from '../../app/dbContext';
@@ -53,6 +53,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
 
   const update = useCallback((id: string, fn: (e: FileEntry) => FileEntry) => setEntries((prev) => prev.map((e) => (e.id === id ? fn(e) : e))), []);
   const checks = useChecks(db, entries, update);
+  useEffect(() => importWorker.warm(), []);
 
   async function addFiles(list: FileList | null) {
     if (!list) return;
