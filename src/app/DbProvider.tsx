@@ -94,10 +94,11 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
         set({ phase: 'sample' });
         await loadSample(db);
       } else if (persistence.savedImports === 0) await dataChanged(db);
-      engine.resolve(db);
+      // A start cancelled by the effect's cleanup (React's development double run) hands over nothing.
+      if (!cancelled) engine.resolve(db);
       set({ phase: 'ready', persistence });
     })().catch((e: unknown) => {
-      engine.reject(e);
+      if (!cancelled) engine.reject(e);
       set({ phase: 'error', message: message(e) });
     });
     return () => {

@@ -7,7 +7,6 @@
 import type { FileKind } from '../import/fields';
 import { TABLE_OF } from './schema';
 import { changeRows } from './importRows';
-import { refreshStats } from './stats';
 import type { Db, SqlParam } from './types';
 
 export type SourceChoice = 'roster' | 'table';
@@ -77,6 +76,7 @@ export async function listOverlaps(db: Db): Promise<OverlapState[]> {
 /** Changes which source counts for some overlaps (the data manager's choice); returns the imports touched. */
 export async function setSourceChoice(db: Db, keys: readonly Key[], choice: SourceChoice): Promise<number[]> {
   const touched = await markSource(db, keys, choice);
+  const { refreshStats } = await import('./stats');
   await refreshStats(db);
   return touched;
 }
