@@ -10,6 +10,7 @@ import { MANIFEST, parseManifest } from '../store/manifest';
 import { Persistence } from '../store/persistence';
 import { acquireWriterLock } from '../store/tabLock';
 import { DbContext, PersistenceContext } from './dbContext';
+import { firstViewDrawn } from './firstView';
 import { fetchSampleSnapshot, loadSample } from './sample';
 
 type Phase =
@@ -20,6 +21,9 @@ type Phase =
   | { phase: 'restoreFailed'; message: string; persistence: Persistence | null }
   | { phase: 'crashed'; message: string }
   | { phase: 'error'; message: string };
+
+/** How long the engine's start waits at most for the snapshot's dashboard to be drawn. */
+const FIRST_VIEW_WAIT_MS = 3000;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -66,19 +70,27 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       if (!cancelled) setState(p);
     };
     let persistence: Persistence | null = null;
-    (async () => {
+    const startEngine = () => {
       const opening = openBrowserDb((m) => set({ phase: 'crashed', message: m }));
       opening.catch(() => undefined);
+      return opening;
+    };
+    (async () => {
+      // Asked beside the manifest read (11 KB, wasted when there is saved data) rather than after it.
+      const snapshotFetch = fetchSampleSnapshot().catch(() => null);
       const files = await openFileStore();
+      let opening: Promise<Db> | null = null;
       if (await willShowSample(files)) {
         // Without a snapshot (an older build's cache, a failed fetch) the sample waits for the engine as before.
-        const snapshot = await fetchSampleSnapshot().catch(() => null);
+        const snapshot = await snapshotFetch;
         if (snapshot && !cancelled) {
           hydrate(qc, snapshot.state);
           setPreview(true);
+          // The dashboard the snapshot is of is drawn first; a timeout in case it never is.
+          if (location.search === snapshot.search) await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
         }
-      }
-      const db = await opening;
+      } else opening = startEngine();
+      const db = await (opening ?? startEngine());
       await ensureSchema(db, { counts: false });
       const writer = await acquireWriterLock();
       try {

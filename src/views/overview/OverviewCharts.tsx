@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { EChart } from '../../charts/EChart';
+import { markFirstViewDrawn } from '../../app/firstView';
 import { useRoute } from '../../app/route';
 import { useScope } from '../../app/useScope';
 import { METRICS } from '../../metrics/catalogue';
@@ -8,7 +9,7 @@ import { MetricSelect } from '../MetricSelect';
 import { chartChoices, choicesToParams, RATES_BY_PLACE, type Banding } from './chartChoices';
 import { RankingTable } from './RankingTable';
 import { useDrillDown } from './useDrillDown';
-import { useOverviewOptions, type OverviewChartId } from './useOverviewOptions';
+import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId } from './useOverviewOptions';
 
 /** The overview's charts, all reading aggregated rows for the shared scope; their choices live in the URL. */
 export function OverviewCharts() {
@@ -18,6 +19,11 @@ export function OverviewCharts() {
   const choose = (c: Parameters<typeof choicesToParams>[0]) => navigate(choicesToParams(c));
   const drill = useDrillDown();
   const { options, pending } = useOverviewOptions(scope, choices);
+  // Every chart has its option: the engine may start once they are drawn (src/app/firstView.ts).
+  const complete = pending.size === 0 && OVERVIEW_CHARTS.every((id) => options[id]);
+  useEffect(() => {
+    if (complete) markFirstViewDrawn();
+  }, [complete]);
 
   const chart = (id: OverviewChartId, height = 360) => {
     const option = options[id];
