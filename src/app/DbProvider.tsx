@@ -70,16 +70,10 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       if (!cancelled) setState(p);
     };
     let persistence: Persistence | null = null;
-    const startEngine = () => {
-      const opening = openBrowserDb((m) => set({ phase: 'crashed', message: m }));
-      opening.catch(() => undefined);
-      return opening;
-    };
     (async () => {
       // Asked beside the manifest read (11 KB, wasted when there is saved data) rather than after it.
       const snapshotFetch = fetchSampleSnapshot().catch(() => null);
       const files = await openFileStore();
-      let opening: Promise<Db> | null = null;
       if (await willShowSample(files)) {
         // Without a snapshot (an older build's cache, a failed fetch) the sample waits for the engine as before.
         const snapshot = await snapshotFetch;
@@ -89,8 +83,8 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
           // The dashboard the snapshot is of is drawn first; a timeout in case it never is.
           if (location.search === snapshot.search) await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
         }
-      } else opening = startEngine();
-      const db = await (opening ?? startEngine());
+      }
+      const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
       await ensureSchema(db, { counts: false });
       const writer = await acquireWriterLock();
       try {

@@ -1,3 +1,5 @@
+import { whenIdle } from '../util/idle';
+
 /**
  * The first dashboard in sight drawn. On the sample's first start it is drawn from the build's
  * snapshot before the engine is up, and the engine's start (fetching and compiling 34 MB of wasm,
@@ -15,6 +17,5 @@ export const firstViewDrawn = new Promise<void>((resolve) => {
  * then an idle moment (a second at most).
  */
 export function markFirstViewDrawn(): void {
-  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(drawn, { timeout: 1000 }) : setTimeout(drawn, 200));
-  requestAnimationFrame(() => requestAnimationFrame(idle));
+  requestAnimationFrame(() => requestAnimationFrame(() => whenIdle(drawn)));
 }

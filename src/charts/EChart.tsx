@@ -4,6 +4,7 @@ import type { ChartOption } from './option';
 import { currentLang } from '../i18n';
 import { ChartExportMenu } from './ChartExportMenu';
 import { optionTitle } from './exportFrame';
+import { whenIdle } from '../util/idle';
 import { traceSince } from '../util/trace';
 
 export interface ChartItem {
@@ -25,16 +26,6 @@ interface Props {
   /** A fixed width in pixels (the report's A4 column); the container's width otherwise. */
   width?: number;
   'data-chart': string;
-}
-
-/** Runs `f` when the page is idle (within a second at most); returns a cancel. */
-function whenIdle(f: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const h = requestIdleCallback(f, { timeout: 1000 });
-    return () => cancelIdleCallback(h);
-  }
-  const h = setTimeout(f, 200);
-  return () => clearTimeout(h);
 }
 
 function isEmptyOption(option: ChartOption): boolean {

@@ -197,9 +197,15 @@ export async function ensureSchema(db: Db, opts: { counts?: boolean } = {}): Pro
 export async function dataChanged(db: Db): Promise<void> {
   const t0 = performance.now();
   await rebuildViews(db);
-  // The count tables' SQL (7 KB) is loaded on the first change of the data, not with the page:
-  // the sample's first dashboard is drawn from its snapshot before any.
+  await refreshCounts(db);
+  traceSince('counts refreshed', t0);
+}
+
+/**
+ * Rebuilds the count tables (src/db/stats.ts). Their SQL (7 KB) is loaded on the first change of
+ * the data, not with the page: the sample's first dashboard is drawn from its snapshot before any.
+ */
+export async function refreshCounts(db: Db): Promise<void> {
   const { refreshStats } = await import('./stats');
   await refreshStats(db);
-  traceSince('counts refreshed', t0);
 }

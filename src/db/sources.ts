@@ -5,7 +5,7 @@
  * indicator). The views source_overlaps, members_counted and counts_counted (schema.ts) apply it.
  */
 import type { FileKind } from '../import/fields';
-import { TABLE_OF } from './schema';
+import { refreshCounts, TABLE_OF } from './schema';
 import { changeRows } from './importRows';
 import type { Db, SqlParam } from './types';
 
@@ -76,7 +76,6 @@ export async function listOverlaps(db: Db): Promise<OverlapState[]> {
 /** Changes which source counts for some overlaps (the data manager's choice); returns the imports touched. */
 export async function setSourceChoice(db: Db, keys: readonly Key[], choice: SourceChoice): Promise<number[]> {
   const touched = await markSource(db, keys, choice);
-  const { refreshStats } = await import('./stats');
-  await refreshStats(db);
+  await refreshCounts(db);
   return touched;
 }
