@@ -64,6 +64,15 @@ function timeChange(page: Page, scope: string, pick: 'index1' | 'first' | 'last'
           values.every((k) => k.textContent !== '…')
         );
       };
+      // Each change starts from a quiet page, as after a user's pause: no query running and every
+      // chart drawn, those out of sight too (they are drawn when the page is idle; back to back,
+      // that idle time would fall inside the next change). At most 5 s, then it goes ahead.
+      const quiet = () =>
+        document.querySelector('.app')?.getAttribute('data-fetching') === '0' &&
+        [...document.querySelectorAll('.echart')].every((c) => c.getAttribute('data-state') === 'ready');
+      const waitUntil = performance.now() + 5000;
+      while (!quiet() && performance.now() < waitUntil) await frame();
+      await new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 1000 }));
       const t0 = performance.now();
       const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
       setter.call(el, opts[target]!.value);

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { echarts } from './echartsSetup';
-import type { ChartOption } from './option';
+import { REPLACED_COMPONENTS, type ChartOption } from './option';
 import { currentLang } from '../i18n';
 import { ChartExportMenu } from './ChartExportMenu';
 import { optionTitle } from './exportFrame';
@@ -33,8 +33,8 @@ function isEmptyOption(option: ChartOption): boolean {
 }
 
 /**
- * One ECharts instance bound to a div: created once, given each new option whole (notMerge, so
- * a series that disappears is gone), resized with its box and disposed on unmount.
+ * One ECharts instance bound to a div: created once, given each new option whole (its components
+ * replaced, so a series that disappears is gone), resized with its box and disposed on unmount.
  */
 export function EChart({ option, pending = false, height = 360, onItemClick, onInstance, exportable = true, width, 'data-chart': id }: Props) {
   const el = useRef<HTMLDivElement>(null);
@@ -56,7 +56,7 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
     if (!next || !chart.current) return;
     undrawn.current = null;
     const t0 = performance.now();
-    chart.current.setOption(next, { notMerge: true, lazyUpdate: false });
+    chart.current.setOption(next, { replaceMerge: REPLACED_COMPONENTS, lazyUpdate: false });
     traceSince(`chart ${id}`, t0);
   };
 
@@ -108,7 +108,15 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
 
   useEffect(() => {
     // A pending chart is drawn already: it turns ready with the option that follows.
-    if (pending) el.current?.setAttribute('data-state', 'rendering');
+    if (!pending) return;
+    el.current?.setAttribute('data-state', 'rendering');
+    // Out of sight, the last scope's option waiting for an idle moment is not worth drawing now
+    // (that moment is while the new scope's queries run, and the charts in sight wait for it):
+    // it is drawn if scrolled to, or replaced by the option that follows.
+    if (!inSight.current) {
+      later.current?.();
+      later.current = null;
+    }
   }, [pending]);
 
   const chartDiv = (

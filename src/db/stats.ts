@@ -12,6 +12,13 @@
  *                 indicators that read it, and the metric SQL says so instead of a partial figure.
  * - stat_ages:    the same scopes × gender × five-year age band, for the age pyramid (rosters only).
  * - stat_villages: village × cycle — both bodies recorded, one-shoulder.
+ *
+ * stat_places, stat_results and stat_villages are temporary tables: plain, not compressed like the
+ * data database (src/db/lockdown.ts), because the dashboard's KPI cards read stat_results several
+ * times per scope change and a scan of it took 20–40 ms compressed against 4 ms plain (Chromium,
+ * 100k roster rows). The two large ones, stat_people and stat_ages, stay compressed: plain, they
+ * took ≈1 GB more at a million roster rows for no measurable gain. None is saved; each load
+ * rebuilds them.
  */
 import type { Db } from './types';
 
@@ -124,7 +131,7 @@ const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          
 const NOT_MIXED = '(village_key, cycle_year) NOT IN (SELECT village_key, cycle_year FROM stat_mixed)';
 
 export const STATS_SQL: readonly string[] = [
-  `CREATE OR REPLACE TABLE stat_places AS
+  `CREATE OR REPLACE TEMP TABLE stat_places AS
    WITH v AS (
      SELECT village_key, cycle_year, county, township, village, village_code FROM results
      UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM members
@@ -136,7 +143,7 @@ export const STATS_SQL: readonly string[] = [
           max(village_code) AS village_code
    FROM v WHERE village_key IS NOT NULL GROUP BY village_key`,
 
-  `CREATE OR REPLACE TABLE stat_results AS
+  `CREATE OR REPLACE TEMP TABLE stat_results AS
    WITH r AS (
      SELECT village_key, cycle_year, body, ${ELECTORATE} AS electorate, ${VOTED} AS voted,
             eligible_voters, registered_voters, ballots_issued, ballots_returned, ballots_valid, ballots_invalid,
@@ -291,7 +298,7 @@ export const STATS_SQL: readonly string[] = [
      FROM stat_person WHERE age IS NOT NULL AND gender IS NOT NULL AND ${NOT_MIXED} GROUP BY ALL) c
    JOIN stat_places p USING (village_key)`,
 
-  `CREATE OR REPLACE TABLE stat_villages AS
+  `CREATE OR REPLACE TEMP TABLE stat_villages AS
    WITH v AS (
      SELECT village_key, cycle_year FROM results WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
      UNION SELECT village_key, cycle_year FROM members WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL

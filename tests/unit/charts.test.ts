@@ -5,7 +5,7 @@ import { heatmapOption } from '../../src/charts/heatmap';
 import { pyramidOption } from '../../src/charts/pyramid';
 import { shareMatrix, stackedSharesOption } from '../../src/charts/stackedShares';
 import { groupedRatesOption } from '../../src/charts/groupedRates';
-import type { ChartOption } from '../../src/charts/option';
+import { REPLACED_COMPONENTS, ROOT_SETTINGS, type ChartOption } from '../../src/charts/option';
 import type { ChartText, RankedValue } from '../../src/charts/types';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -213,5 +213,29 @@ describe('rates by township and cycle', () => {
     const max = axis(o, 'yAxis').max as (v: { max: number }) => number;
     expect(max({ max: 31 })).toBe(40);
     expect(max({ max: 96 })).toBe(100);
+  });
+});
+
+describe('what a chart keeps from its last option', () => {
+  // EChart.tsx replaces the components listed and merges the rest: a component type outside the
+  // list would keep the last scope's, and a setting every option does not give would linger.
+  const ranked = [village('a', '李家村', 62.5), village('b', '王庄村', 40)];
+  const options: [string, ChartOption][] = [
+    ['turnout', turnoutBarsOption({ text: zh, rows: ranked, legalLine: 50 })],
+    ['turnout, many villages', turnoutBarsOption({ text: zh, rows: Array.from({ length: 120 }, (_, i) => village(`k${i}`, `村${i}`, i % 100)), legalLine: 50 })],
+    ['turnout, empty', turnoutBarsOption({ text: zh, rows: [], legalLine: 50 })],
+    ['trend', trendOption({ text: zh, unit: 'percent', cycles: [2017, 2021], series: [{ key: 'a', label: '青山县', values: [70, 72] }, { key: 'b', label: '全省', values: [68, 71] }] })],
+    ['heatmap', heatmapOption({ text: zh, unit: 'percent', rows: [{ key: 'k1', label: '李家村', level: 'village' }], cycles: [2017, 2021], values: [[20, 30]] })],
+    ['pyramid', pyramidOption({ text: zh, bands: ['20–24', '25–29'], male: [3, 5], female: [1, 2] })],
+    ['shares', stackedSharesOption({ text: zh, categories: [{ key: '2021', label: '2021年' }], parts: [{ key: 'a', label: '初中及以下', counts: [3] }] })],
+    ['rates', groupedRatesOption({ text: zh, unit: 'percent', categories: [{ key: 't', label: '河东镇', level: 'township' }], series: [{ key: '2021', label: '2021年', values: [25] }] })],
+  ];
+
+  it.each(options)('%s: only replaced components, the tooltip and the settings every option gives', (_, o) => {
+    const strays = Object.keys(o).filter((k) => !REPLACED_COMPONENTS.includes(k) && !ROOT_SETTINGS.includes(k) && k !== 'tooltip');
+    expect(strays).toEqual([]);
+    for (const k of ROOT_SETTINGS) expect(o[k as keyof ChartOption], k).toBeDefined();
+    // The "no data" notice is replaced by an empty list, never left out (it would stay on).
+    expect(Array.isArray(o.graphic)).toBe(true);
   });
 });
