@@ -210,6 +210,7 @@ export const STATS_SQL: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE stat_roster AS
    SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS}
    FROM stat_seat_n GROUP BY village_key, cycle_year, body, role_class`,
+  'DROP TABLE stat_seat_n',
   `INSERT INTO stat_roster
    SELECT village_key, cycle_year, body, 'all', ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
    FROM stat_roster GROUP BY village_key, cycle_year, body`,
@@ -245,38 +246,6 @@ export const STATS_SQL: readonly string[] = [
           CASE WHEN min(cross_holding) FILTER (WHERE src = 'table') = max(cross_holding) FILTER (WHERE src = 'table')
                THEN min(cross_holding) FILTER (WHERE src = 'table') END AS x
    FROM body_rows GROUP BY village_key, cycle_year HAVING bool_or(src = 'table')`,
-
-  // Both bodies of those village-cycles: persons on either counted once, as a roster would, from
-  // the two bodies' counts (see combined()).
-  `CREATE OR REPLACE TEMP TABLE stat_combined AS
-   WITH body_rows AS (
-     SELECT * EXCLUDE (age_gender_known, votes_sum, votes_cast_sum) FROM stat_roster
-     WHERE body <> 'all' AND role = 'all' AND (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed)
-     UNION ALL BY NAME SELECT * FROM stat_tables)
-   SELECT b.village_key, b.cycle_year, 'all' AS body, 'all' AS role, ${combined()}
-   FROM stat_mixed x
-   JOIN body_rows b ON b.village_key = x.village_key AND b.cycle_year = x.cycle_year AND b.body = 'party_branch'
-   JOIN body_rows c ON c.village_key = x.village_key AND c.cycle_year = x.cycle_year AND c.body = 'village_committee'
-   UNION ALL BY NAME
-   SELECT * REPLACE ('all' AS body) FROM stat_tables
-   WHERE (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed WHERE n_bodies = 1)`,
-
-  `CREATE OR REPLACE TABLE stat_people AS
-   WITH parts AS (
-     -- Rosters, except both-bodies rows where a table counts for one body; a roster body beside a
-     -- table body takes the table's cross-holding count (the roster alone sees no one on both).
-     SELECT r.* REPLACE (CASE WHEN x.village_key IS NULL THEN r.cross_holding WHEN r.role = 'all' THEN x.x END AS cross_holding)
-     FROM stat_roster r LEFT JOIN stat_mixed x USING (village_key, cycle_year)
-     WHERE NOT (r.body = 'all' AND x.village_key IS NOT NULL)
-     UNION ALL BY NAME SELECT * FROM stat_tables
-     UNION ALL BY NAME SELECT * FROM stat_combined
-     -- A table does not tell heads, deputies and members apart: those scopes get rows without
-     -- counts, so a table village is "not covered" there instead of silently missing.
-     UNION ALL BY NAME
-     SELECT k.village_key, k.cycle_year, k.body, r.role
-     FROM (SELECT village_key, cycle_year, body FROM stat_tables UNION SELECT village_key, cycle_year, 'all' FROM stat_mixed) k
-     CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role))
-   SELECT p.county, p.township, p.village, parts.* FROM parts JOIN stat_places p USING (village_key)`,
 
   // Persons by gender and five-year band, scope by scope as above.
   `CREATE OR REPLACE TABLE stat_ages AS
@@ -324,7 +293,43 @@ export const STATS_SQL: readonly string[] = [
    LEFT JOIN os USING (village_key, cycle_year)
    LEFT JOIN t USING (village_key, cycle_year)`,
 
-  ...['stat_seat', 'stat_person', 'stat_seat_n', 'stat_person_class', 'stat_roster', 'stat_tables', 'stat_mixed', 'stat_combined'].map((t) => `DROP TABLE IF EXISTS ${t}`),
+  // The seats and persons are read for the last time above: dropped before the two largest
+  // tables are built, the engine's memory (which a browser tab never gets back) peaks lower.
+  ...['stat_seat', 'stat_person', 'stat_person_class'].map((t) => `DROP TABLE ${t}`),
+
+  // Both bodies of those village-cycles: persons on either counted once, as a roster would, from
+  // the two bodies' counts (see combined()).
+  `CREATE OR REPLACE TEMP TABLE stat_combined AS
+   WITH body_rows AS (
+     SELECT * EXCLUDE (age_gender_known, votes_sum, votes_cast_sum) FROM stat_roster
+     WHERE body <> 'all' AND role = 'all' AND (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed)
+     UNION ALL BY NAME SELECT * FROM stat_tables)
+   SELECT b.village_key, b.cycle_year, 'all' AS body, 'all' AS role, ${combined()}
+   FROM stat_mixed x
+   JOIN body_rows b ON b.village_key = x.village_key AND b.cycle_year = x.cycle_year AND b.body = 'party_branch'
+   JOIN body_rows c ON c.village_key = x.village_key AND c.cycle_year = x.cycle_year AND c.body = 'village_committee'
+   UNION ALL BY NAME
+   SELECT * REPLACE ('all' AS body) FROM stat_tables
+   WHERE (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed WHERE n_bodies = 1)`,
+
+  `CREATE OR REPLACE TABLE stat_people AS
+   WITH parts AS (
+     -- Rosters, except both-bodies rows where a table counts for one body; a roster body beside a
+     -- table body takes the table's cross-holding count (the roster alone sees no one on both).
+     SELECT r.* REPLACE (CASE WHEN x.village_key IS NULL THEN r.cross_holding WHEN r.role = 'all' THEN x.x END AS cross_holding)
+     FROM stat_roster r LEFT JOIN stat_mixed x USING (village_key, cycle_year)
+     WHERE NOT (r.body = 'all' AND x.village_key IS NOT NULL)
+     UNION ALL BY NAME SELECT * FROM stat_tables
+     UNION ALL BY NAME SELECT * FROM stat_combined
+     -- A table does not tell heads, deputies and members apart: those scopes get rows without
+     -- counts, so a table village is "not covered" there instead of silently missing.
+     UNION ALL BY NAME
+     SELECT k.village_key, k.cycle_year, k.body, r.role
+     FROM (SELECT village_key, cycle_year, body FROM stat_tables UNION SELECT village_key, cycle_year, 'all' FROM stat_mixed) k
+     CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role))
+   SELECT p.county, p.township, p.village, parts.* FROM parts JOIN stat_places p USING (village_key)`,
+
+  ...['stat_roster', 'stat_tables', 'stat_mixed', 'stat_combined'].map((t) => `DROP TABLE ${t}`),
 ];
 
 export async function refreshStats(db: Db): Promise<void> {

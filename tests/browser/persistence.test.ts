@@ -208,7 +208,7 @@ describe('faults leave the saved data intact', () => {
       await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(big);
       const alert = page.locator('[role="alert"]', { hasText: '全省成员花名册.csv' });
       await expect.poll(() => alert.innerText()).toContain('1.0 GB');
-      expect(await alert.innerText()).toContain('768.0 MB');
+      expect(await alert.innerText()).toContain('300.0 MB');
       expect(await alert.innerText()).toContain('Parquet');
       expect(await page.locator('[data-file]').count()).toBe(0);
       expect(await figures(page)).toEqual(saved);
