@@ -49,9 +49,13 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
   const undrawn = useRef<ChartOption | null>(null);
   const later = useRef<(() => void) | null>(null);
 
-  const draw = () => {
+  const cancelIdleDraw = () => {
     later.current?.();
     later.current = null;
+  };
+
+  const draw = () => {
+    cancelIdleDraw();
     const next = undrawn.current;
     if (!next || !chart.current) return;
     undrawn.current = null;
@@ -85,7 +89,7 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
     sight.observe(node);
     onInstance?.(instance);
     return () => {
-      later.current?.();
+      cancelIdleDraw();
       sight.disconnect();
       resize.disconnect();
       onInstance?.(null);
@@ -100,23 +104,27 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
     el.current?.setAttribute('data-state', 'rendering');
     undrawn.current = option;
     if (inSight.current) return draw();
-    later.current?.();
+    cancelIdleDraw();
     later.current = whenIdle(draw);
     // draw() reads the refs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [option]);
 
   useEffect(() => {
+    if (!pending) {
+      // The rows came back without a new option (the same as before): the one held back below is
+      // current after all. A new option was scheduled or drawn by the effect above.
+      if (undrawn.current && !inSight.current && !later.current) later.current = whenIdle(draw);
+      return;
+    }
     // A pending chart is drawn already: it turns ready with the option that follows.
-    if (!pending) return;
     el.current?.setAttribute('data-state', 'rendering');
     // Out of sight, the last scope's option waiting for an idle moment is not worth drawing now
     // (that moment is while the new scope's queries run, and the charts in sight wait for it):
     // it is drawn if scrolled to, or replaced by the option that follows.
-    if (!inSight.current) {
-      later.current?.();
-      later.current = null;
-    }
+    if (!inSight.current) cancelIdleDraw();
+    // draw() reads the refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pending]);
 
   const chartDiv = (
