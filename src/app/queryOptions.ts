@@ -6,7 +6,7 @@
  *
  * Every key starts with 'data': one invalidation after an import refreshes every view.
  */
-import { ageDistribution, ageDistributionCoverage, hasSampleData, hasUserData, listCycles, listImports, listPlaces, queryMetrics } from '../db/queries';
+import { ageDistribution, hasSampleData, hasUserData, listCycles, listImports, listPlaces, queryMetrics } from '../db/queries';
 import type { MetricQuery } from '../db/metricSql';
 import type { Db } from '../db/types';
 
@@ -35,8 +35,5 @@ export const agesKey = (q: AgeQuery | null) => ['data', 'ages', JSON.stringify(q
 
 export const agesQuery = (db: Db, q: AgeQuery) => ({
   queryKey: agesKey(q),
-  queryFn: async () => {
-    const [bands, coverage] = await Promise.all([ageDistribution(db, q), ageDistributionCoverage(db, q)]);
-    return { bands, coverage };
-  },
+  queryFn: () => ageDistribution(db, q),
 });

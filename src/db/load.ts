@@ -48,7 +48,18 @@ export interface StagedTable {
   table: string;
   /** Whether the file's rows go here (a statistical table's voter figures only when it has such columns). */
   filled: boolean;
+  /** A plain temporary table that batches land in before they are moved to `table` in bulk. */
+  buffer: string;
 }
+
+/**
+ * Rows gathered in a stage's plain buffer before they move to the compressed table in one
+ * statement. Batches appended to a compressed table one by one took 13 s for a million roster
+ * rows in DuckDB's Node build; into a plain buffer moved every 250,000 rows, 9 s — and the
+ * buffer's memory stays that of 250,000 plain rows (≈90 MB) where a plain stage of the whole
+ * file took 360 MB.
+ */
+export const STAGE_FLUSH_ROWS = 250_000;
 
 let stageCounter = 0;
 
@@ -62,6 +73,8 @@ export interface Stage {
   /** One per table of the kind (KIND_TABLES), the own first. */
   tables: StagedTable[];
   rejectedTable: string;
+  /** Accepted rows in the buffers, not yet moved to the staged tables. */
+  buffered: number;
 }
 
 /** The staged table of the kind's own rows. */
@@ -78,12 +91,32 @@ export function filledTables(kind: FileKind, fields: readonly (FieldId | null)[]
 export async function createStage(db: Db, kind: FileKind, fields: readonly (FieldId | null)[]): Promise<Stage> {
   const id = `${Date.now().toString(36)}_${++stageCounter}`;
   const filled = filledTables(kind, fields);
-  const tables = KIND_TABLES[kind].map((t, k) => ({ kind: t, table: k === 0 ? `stage_${id}` : `stage_${id}_${t}`, filled: filled.includes(t) }));
-  const stage = { kind, tables, rejectedTable: `stage_${id}_rejected` };
+  const tables = KIND_TABLES[kind].map((t, k) => {
+    const table = k === 0 ? `stage_${id}` : `stage_${id}_${t}`;
+    return { kind: t, table, filled: filled.includes(t), buffer: `${table}_buffer` };
+  });
+  const stage: Stage = { kind, tables, rejectedTable: `stage_${id}_rejected`, buffered: 0 };
   // Not temporary tables: committing renames them into the import's own tables.
-  for (const t of tables) await db.exec(createTableSql(t.kind, t.table));
+  for (const t of tables) {
+    await db.exec(createTableSql(t.kind, t.table));
+    if (t.filled) await db.exec(emptyBufferSql(t));
+  }
   await db.exec(`CREATE TEMP TABLE ${stage.rejectedTable} (source_row INTEGER, cells VARCHAR, reasons VARCHAR)`);
   return stage;
+}
+
+const emptyBufferSql = (t: StagedTable) => `CREATE TEMP TABLE ${t.buffer} AS FROM ${t.table} LIMIT 0`;
+
+/** Moves the buffered rows to the staged tables; a fresh buffer gives its memory back to DuckDB (emptying one in place did not). */
+async function flushStage(db: Db, stage: Stage): Promise<void> {
+  if (stage.buffered === 0) return;
+  for (const t of stage.tables) {
+    if (!t.filled) continue;
+    await db.exec(`INSERT INTO ${t.table} FROM ${t.buffer}`);
+    await db.exec(`DROP TABLE ${t.buffer}`);
+    await db.exec(emptyBufferSql(t));
+  }
+  stage.buffered = 0;
 }
 
 async function insertBatch(db: Db, table: string, batch: ColumnBatch, names: readonly string[]): Promise<void> {
@@ -98,9 +131,11 @@ export async function appendToStage(db: Db, stage: Stage, accepted: ColumnBatch,
     if (!t.filled) continue;
     const cols = TABLE_COLUMNS[t.kind].map((c) => c.name);
     const columns = cols.map((c) => accepted.columns[names.indexOf(c)]!);
-    await insertBatch(db, t.table, { length: accepted.length, columns }, cols);
+    await insertBatch(db, t.buffer, { length: accepted.length, columns }, cols);
   }
   await insertBatch(db, stage.rejectedTable, rejected, REJECTED_BATCH_COLUMNS);
+  stage.buffered += accepted.length;
+  if (stage.buffered >= STAGE_FLUSH_ROWS) await flushStage(db, stage);
 }
 
 /**
@@ -108,6 +143,8 @@ export async function appendToStage(db: Db, stage: Stage, accepted: ColumnBatch,
  * error, never a smaller import.
  */
 export async function finishStage(db: Db, stage: Stage, report: ImportReport): Promise<StagedImport> {
+  await flushStage(db, stage);
+  for (const t of stage.tables) await db.exec(`DROP TABLE IF EXISTS ${t.buffer}`);
   const accepted = report.counts.imported + report.counts.warned;
   const [{ r }] = (await db.query<{ r: number }>(`SELECT count(*)::INTEGER AS r FROM ${stage.rejectedTable}`)) as [{ r: number }];
   for (const t of stage.tables) {
@@ -178,7 +215,7 @@ export async function stageImport(db: Db, prepared: PreparedImport): Promise<Sta
 }
 
 export async function discardStaged(db: Db, staged: Stage): Promise<void> {
-  for (const t of staged.tables) await db.exec(`DROP TABLE IF EXISTS ${t.table}`);
+  for (const t of staged.tables) for (const name of [t.table, t.buffer]) await db.exec(`DROP TABLE IF EXISTS ${name}`);
   await db.exec(`DROP TABLE IF EXISTS ${staged.rejectedTable}`);
 }
 

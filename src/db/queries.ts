@@ -3,6 +3,7 @@ import type { FileKind } from '../import/fields';
 import type { MetricId } from '../metrics/catalogue';
 import type { Coverage } from '../metrics/coverage';
 import type { BodyScope } from '../metrics/scope';
+import { AGE_BANDS, bandColumn, PYRAMID_GENDERS, type PyramidGender } from './ageBands';
 import { metricSql, metricValue, scopeWhere, type MetricQuery } from './metricSql';
 import { dropImports } from './load';
 import { dataChanged, DATA_TABLES, quoteIdent, TABLE_OF } from './schema';
@@ -140,18 +141,32 @@ export async function listPlaces(db: Db): Promise<Place[]> {
 
 export interface AgeBandCount {
   band: number;
-  gender: 'male' | 'female';
+  gender: PyramidGender;
   persons: number;
 }
 
-/** Persons by five-year age band and gender (people whose age and gender are known). */
+export interface AgeDistribution {
+  /** Bands × genders with anyone in them, youngest band first. */
+  bands: AgeBandCount[];
+  /** The villages whose data gives persons by age and gender (rosters do; a statistical table does not). */
+  coverage: Coverage;
+}
+
+const BAND_CELLS = AGE_BANDS.flatMap((band) => PYRAMID_GENDERS.map((gender) => ({ band, gender, col: bandColumn(gender, band) })));
+
+/** Persons by five-year age band and gender (people whose age and gender are known), in one statement with its coverage. */
 export async function ageDistribution(
   db: Db,
   q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>,
-): Promise<AgeBandCount[]> {
-  return db.query<AgeBandCount & Record<string, unknown>>(
-    `SELECT band, gender, sum(persons)::DOUBLE AS persons FROM stat_ages${scopeWhere('people', q)} GROUP BY band, gender ORDER BY band, gender`,
+): Promise<AgeDistribution> {
+  const [row] = await db.query<Record<string, number | null>>(
+    // One row per village × cycle once the body and role scopes are filtered (see metricSql.ts).
+    `SELECT (count(*) FILTER (WHERE age_gender_known IS NOT NULL))::INTEGER AS covered, count(*)::INTEGER AS of,
+            ${BAND_CELLS.map((c) => `sum(${c.col})::DOUBLE AS ${c.col}`).join(', ')}
+     FROM stat_people${scopeWhere('people', q)}`,
   );
+  const bands = BAND_CELLS.map(({ band, gender, col }) => ({ band, gender, persons: Number(row?.[col] ?? 0) })).filter((b) => b.persons > 0);
+  return { bands, coverage: { covered: Number(row?.covered ?? 0), of: Number(row?.of ?? 0) } };
 }
 
 export interface RejectedRow {
@@ -167,17 +182,4 @@ export async function rejectedRows(db: Db, from: { stagedTable: string } | { imp
   if ('stagedTable' in from)
     return db.query<RejectedRow & Record<string, unknown>>(`SELECT source_row, cells, reasons FROM ${quoteIdent(from.stagedTable)} ORDER BY source_row`);
   return db.query<RejectedRow & Record<string, unknown>>('SELECT source_row, cells, reasons FROM rejected_rows WHERE import_id = ? ORDER BY source_row', [from.importId]);
-}
-
-/** The villages whose data gives persons by age and gender (rosters do; a statistical table does not). */
-export async function ageDistributionCoverage(
-  db: Db,
-  q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>,
-): Promise<Coverage> {
-  const [c] = await db.query<{ covered: number; of: number }>(
-    // One row per village × cycle once the body and role scopes are filtered (see metricSql.ts).
-    `SELECT (count(*) FILTER (WHERE age_gender_known IS NOT NULL))::INTEGER AS covered, count(*)::INTEGER AS of
-     FROM stat_people${scopeWhere('people', q)}`,
-  );
-  return c ?? { covered: 0, of: 0 };
 }

@@ -10,16 +10,19 @@
  *                 Body scope 'all' counts a person on both bodies once; role scope 'all' every role
  *                 class. A NULL count is one the data does not give: such rows do not cover the
  *                 indicators that read it, and the metric SQL says so instead of a partial figure.
- * - stat_ages:    the same scopes × gender × five-year age band, for the age pyramid (rosters only).
+ *                 The age pyramid's persons by gender and five-year band are columns of it too
+ *                 (rosters only): as rows of a table of their own they were 2.9 million rows at a
+ *                 million roster rows, 7 of the 18 s all these tables took in DuckDB's Node build.
  * - stat_villages: village × cycle — both bodies recorded, one-shoulder.
  *
  * stat_places, stat_results and stat_villages are temporary tables: plain, not compressed like the
  * data database (src/db/lockdown.ts), because the dashboard's KPI cards read stat_results several
  * times per scope change and a scan of it took 20–40 ms compressed against 4 ms plain (Chromium,
- * 100k roster rows). The two large ones, stat_people and stat_ages, stay compressed: plain, they
- * took ≈1 GB more at a million roster rows for no measurable gain. None is saved; each load
+ * 100k roster rows). The large one, stat_people, stays compressed: plain, it and the former age
+ * table took ≈1 GB more at a million roster rows for no measurable gain. None is saved; each load
  * rebuilds them.
  */
+import { AGE_BANDS, bandColumn, bandRange, PYRAMID_GENDERS } from './ageBands';
 import type { Db } from './types';
 
 const ROLE_CLASS = `CASE role WHEN 'secretary' THEN 'head' WHEN 'director' THEN 'head'
@@ -93,7 +96,11 @@ const pair = (num: string, den: string, name: string) =>
   `CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${num}) END AS ${name}_num,
    CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${den}) END AS ${name}_den`;
 
-/** The persons of a scope counted: the numerators and denominators of every person metric. */
+const BAND_COUNTS: readonly [string, string][] = PYRAMID_GENDERS.flatMap((g) =>
+  AGE_BANDS.map((b): [string, string] => [bandColumn(g, b), `count(*) FILTER (gender = '${g}' AND ${bandRange(b)})`]),
+);
+
+/** The persons of a scope counted: the numerators and denominators of every person metric, and the pyramid's bars. */
 const COUNTS: readonly [string, string][] = [
   ['members', 'count(*)'],
   ['gender_known', 'count(gender)'],
@@ -123,12 +130,10 @@ const COUNTS: readonly [string, string][] = [
   ['votes_sum', 'coalesce(sum(votes), 0)::BIGINT'],
   ['votes_cast_sum', 'coalesce(sum(votes_cast), 0)::BIGINT'],
   ['age_gender_known', 'count(*) FILTER (age IS NOT NULL AND gender IS NOT NULL)'],
+  ...BAND_COUNTS,
 ];
 const COUNT_NAMES = COUNTS.map(([n]) => n);
-const BAND = 'least(greatest(floor(age / 5)::INTEGER * 5, 15), 75)';
 const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          ');
-/** Both-bodies persons of a village-cycle where a statistical table counts for a body are not known one by one. */
-const NOT_MIXED = '(village_key, cycle_year) NOT IN (SELECT village_key, cycle_year FROM stat_mixed)';
 
 export const STATS_SQL: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE stat_places AS
@@ -203,23 +208,32 @@ export const STATS_SQL: readonly string[] = [
           sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast
    FROM stat_seat_n GROUP BY person_key, role_class`,
 
-  // Each scope's counts of the rosters, grouped by key (names are joined once, in stat_people),
-  // appended one scope at a time. A body's role 'all' adds up its role classes: within one body a
-  // person holds one seat. A roster row always covers every indicator; members whose gender,
-  // age … is unknown are left out of that indicator's denominator by its *_known count.
-  `CREATE OR REPLACE TEMP TABLE stat_roster AS
-   SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS}
-   FROM stat_seat_n GROUP BY village_key, cycle_year, body, role_class`,
+  // Each scope's counts of the rosters, appended one scope at a time, straight into stat_people
+  // (a plain copy first and then a compressed one took seconds more at a million rows). A body's
+  // role 'all' adds up its role classes: within one body a person holds one seat. A roster row
+  // always covers every indicator; members whose gender, age … is unknown are left out of that
+  // indicator's denominator by its *_known count. Where a statistical table counts, the rows are
+  // corrected below.
+  `CREATE OR REPLACE TABLE stat_people AS
+   SELECT p.county, p.township, p.village, c.* FROM (
+     SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS}
+     FROM stat_seat_n GROUP BY village_key, cycle_year, body, role_class) c
+   JOIN stat_places p USING (village_key)`,
   'DROP TABLE stat_seat_n',
-  `INSERT INTO stat_roster
-   SELECT village_key, cycle_year, body, 'all', ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
-   FROM stat_roster GROUP BY village_key, cycle_year, body`,
-  `INSERT INTO stat_roster
-   SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
-   FROM stat_person_class GROUP BY village_key, cycle_year, role_class`,
-  `INSERT INTO stat_roster
-   SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
-   FROM stat_person GROUP BY village_key, cycle_year`,
+  `INSERT INTO stat_people
+   SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all',
+          ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
+   FROM stat_people GROUP BY village_key, cycle_year, body`,
+  `INSERT INTO stat_people
+   SELECT p.county, p.township, p.village, c.* FROM (
+     SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
+     FROM stat_person_class GROUP BY village_key, cycle_year, role_class) c
+   JOIN stat_places p USING (village_key)`,
+  `INSERT INTO stat_people
+   SELECT p.county, p.township, p.village, c.* FROM (
+     SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
+     FROM stat_person GROUP BY village_key, cycle_year) c
+   JOIN stat_places p USING (village_key)`,
 
   // Statistical tables: one row per village × cycle × body as given. A count the table does not
   // carry stays NULL, and so does the denominator of the indicators that would need it: such a
@@ -240,32 +254,12 @@ export const STATS_SQL: readonly string[] = [
   // rows state (the rows of the two bodies must agree).
   `CREATE OR REPLACE TEMP TABLE stat_mixed AS
    WITH body_rows AS (
-     SELECT village_key, cycle_year, body, 'roster' AS src, cross_holding FROM stat_roster WHERE body <> 'all' AND role = 'all'
+     SELECT village_key, cycle_year, body, 'roster' AS src, cross_holding FROM stat_people WHERE body <> 'all' AND role = 'all'
      UNION ALL SELECT village_key, cycle_year, body, 'table', cross_holding FROM stat_tables)
    SELECT village_key, cycle_year, count(*) AS n_bodies,
           CASE WHEN min(cross_holding) FILTER (WHERE src = 'table') = max(cross_holding) FILTER (WHERE src = 'table')
                THEN min(cross_holding) FILTER (WHERE src = 'table') END AS x
    FROM body_rows GROUP BY village_key, cycle_year HAVING bool_or(src = 'table')`,
-
-  // Persons by gender and five-year band, scope by scope as above.
-  `CREATE OR REPLACE TABLE stat_ages AS
-   SELECT p.county, p.township, p.village, c.* FROM (
-     SELECT village_key, cycle_year, body, role_class AS role, gender, ${BAND} AS band, count(*) AS persons
-     FROM stat_seat WHERE age IS NOT NULL AND gender IS NOT NULL GROUP BY ALL) c
-   JOIN stat_places p USING (village_key)`,
-  `INSERT INTO stat_ages
-   SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all', gender, band, sum(persons)::BIGINT
-   FROM stat_ages GROUP BY village_key, cycle_year, body, gender, band`,
-  `INSERT INTO stat_ages
-   SELECT p.county, p.township, p.village, c.* FROM (
-     SELECT village_key, cycle_year, 'all' AS body, role_class AS role, gender, ${BAND} AS band, count(*) AS persons
-     FROM stat_person_class WHERE age IS NOT NULL AND gender IS NOT NULL AND ${NOT_MIXED} GROUP BY ALL) c
-   JOIN stat_places p USING (village_key)`,
-  `INSERT INTO stat_ages
-   SELECT p.county, p.township, p.village, c.* FROM (
-     SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, gender, ${BAND} AS band, count(*) AS persons
-     FROM stat_person WHERE age IS NOT NULL AND gender IS NOT NULL AND ${NOT_MIXED} GROUP BY ALL) c
-   JOIN stat_places p USING (village_key)`,
 
   `CREATE OR REPLACE TEMP TABLE stat_villages AS
    WITH v AS (
@@ -293,15 +287,15 @@ export const STATS_SQL: readonly string[] = [
    LEFT JOIN os USING (village_key, cycle_year)
    LEFT JOIN t USING (village_key, cycle_year)`,
 
-  // The seats and persons are read for the last time above: dropped before the two largest
-  // tables are built, the engine's memory (which a browser tab never gets back) peaks lower.
+  // The seats and persons are read for the last time above: dropped as soon as they are, the
+  // engine's memory (which a browser tab never gets back) peaks lower.
   ...['stat_seat', 'stat_person', 'stat_person_class'].map((t) => `DROP TABLE ${t}`),
 
   // Both bodies of those village-cycles: persons on either counted once, as a roster would, from
   // the two bodies' counts (see combined()).
   `CREATE OR REPLACE TEMP TABLE stat_combined AS
    WITH body_rows AS (
-     SELECT * EXCLUDE (age_gender_known, votes_sum, votes_cast_sum) FROM stat_roster
+     SELECT * EXCLUDE (county, township, village, age_gender_known, votes_sum, votes_cast_sum) FROM stat_people
      WHERE body <> 'all' AND role = 'all' AND (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed)
      UNION ALL BY NAME SELECT * FROM stat_tables)
    SELECT b.village_key, b.cycle_year, 'all' AS body, 'all' AS role, ${combined()}
@@ -312,24 +306,25 @@ export const STATS_SQL: readonly string[] = [
    SELECT * REPLACE ('all' AS body) FROM stat_tables
    WHERE (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed WHERE n_bodies = 1)`,
 
-  `CREATE OR REPLACE TABLE stat_people AS
-   WITH parts AS (
-     -- Rosters, except both-bodies rows where a table counts for one body; a roster body beside a
-     -- table body takes the table's cross-holding count (the roster alone sees no one on both).
-     SELECT r.* REPLACE (CASE WHEN x.village_key IS NULL THEN r.cross_holding WHEN r.role = 'all' THEN x.x END AS cross_holding)
-     FROM stat_roster r LEFT JOIN stat_mixed x USING (village_key, cycle_year)
-     WHERE NOT (r.body = 'all' AND x.village_key IS NOT NULL)
-     UNION ALL BY NAME SELECT * FROM stat_tables
+  // Where a table counts for a body: the rosters' both-bodies rows go (stat_combined has them),
+  // and a roster body beside a table body takes the table's cross-holding count (the roster alone
+  // sees no one on both).
+  `DELETE FROM stat_people WHERE body = 'all' AND (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed)`,
+  `UPDATE stat_people SET cross_holding = CASE WHEN stat_people.role = 'all' THEN x.x END
+   FROM stat_mixed x WHERE stat_people.village_key = x.village_key AND stat_people.cycle_year = x.cycle_year`,
+  `INSERT INTO stat_people BY NAME
+   SELECT p.county, p.township, p.village, parts.* FROM (
+     SELECT * FROM stat_tables
      UNION ALL BY NAME SELECT * FROM stat_combined
      -- A table does not tell heads, deputies and members apart: those scopes get rows without
      -- counts, so a table village is "not covered" there instead of silently missing.
      UNION ALL BY NAME
      SELECT k.village_key, k.cycle_year, k.body, r.role
      FROM (SELECT village_key, cycle_year, body FROM stat_tables UNION SELECT village_key, cycle_year, 'all' FROM stat_mixed) k
-     CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role))
-   SELECT p.county, p.township, p.village, parts.* FROM parts JOIN stat_places p USING (village_key)`,
+     CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role)) parts
+   JOIN stat_places p USING (village_key)`,
 
-  ...['stat_roster', 'stat_tables', 'stat_mixed', 'stat_combined'].map((t) => `DROP TABLE ${t}`),
+  ...['stat_tables', 'stat_mixed', 'stat_combined'].map((t) => `DROP TABLE ${t}`),
 ];
 
 export async function refreshStats(db: Db): Promise<void> {

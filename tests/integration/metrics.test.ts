@@ -121,8 +121,19 @@ describe('roster metrics (members-gb18030: 李家村 and 王庄村 of 河东镇)
     expect([le35.numerator, le35.denominator]).toEqual([2, 9]); // 31 and 17
     const ge56 = await one('age_ge56_share', q);
     expect(ge56.numerator).toBe(1); // 59
-    const bands = await ageDistribution(db, { ...q, cycles: [2021], body: 'all', role: 'all' });
+    const { bands, coverage } = await ageDistribution(db, { ...q, cycles: [2021], body: 'all', role: 'all' });
     expect(bands.reduce((s, b) => s + b.persons, 0)).toBe(9);
+    expect(coverage).toEqual({ covered: 2, of: 2 });
+    // Each person once, in the band of floor(age / 5) × 5 (under 20 and from 75 gathered), from the roster itself.
+    const byPerson = await db.query<{ band: number; gender: string; persons: number }>(
+      `SELECT least(greatest(floor(age / 5)::INTEGER * 5, 15), 75) AS band, gender, count(DISTINCT person_key)::INTEGER AS persons
+       FROM members WHERE county = '青山县' AND township = '河东镇' AND cycle_year = 2021 AND age IS NOT NULL AND gender IS NOT NULL
+       GROUP BY ALL ORDER BY band, gender`,
+    );
+    expect(byPerson.some((b) => b.band === 15)).toBe(true); // the 17-year-old
+    expect(bands).toEqual(byPerson);
+    const vcHeads = await ageDistribution(db, { ...q, cycles: [2021], body: 'village_committee', role: 'head' });
+    expect(vcHeads.bands.reduce((s, b) => s + b.persons, 0)).toBe(2);
   });
 
   it('heads only: secretaries and directors, one-shoulder person once', async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBatch, importPrepared } from '../../src/app/importer';
 import { stageImport } from '../../src/db/load';
 import type { MetricQuery } from '../../src/db/metricSql';
-import { ageDistributionCoverage, queryMetrics, type MetricRow } from '../../src/db/queries';
+import { ageDistribution, queryMetrics, type MetricRow } from '../../src/db/queries';
 import { findRuleBreaches, summarizeRules } from '../../src/db/rules';
 import { listOverlaps, setSourceChoice } from '../../src/db/sources';
 import type { Db } from '../../src/db/types';
@@ -191,8 +191,8 @@ describe('a statistical table gives the roster figures of the same persons', () 
       expect(support(r.find((x) => x.metric === 'members')!.coverage)).toBe('full');
     }
     const scope = { county: '青山县', township: '桃源镇', cycles: [2021], body: 'all' as const, role: 'all' as const };
-    expect(await ageDistributionCoverage(table, scope)).toEqual({ covered: 0, of: 4 });
-    expect(await ageDistributionCoverage(roster, scope)).toEqual({ covered: 4, of: 4 });
+    expect(await ageDistribution(table, scope)).toEqual({ bands: [], coverage: { covered: 0, of: 4 } });
+    expect((await ageDistribution(roster, scope)).coverage).toEqual({ covered: 4, of: 4 });
   });
 
   it('rule checks on committees read the table as they read the roster', async () => {

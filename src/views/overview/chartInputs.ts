@@ -3,6 +3,7 @@
  * Missing values stay null so charts show "no data" instead of a misleading zero.
  */
 import type { MetricRow, AgeBandCount } from '../../db/queries';
+import { FIRST_BAND, LAST_BAND } from '../../db/ageBands';
 import type { Category, ChartText, GroupedRatesInput, HeatmapInput, PyramidInput, RankedValue, StackedSharesInput, TrendInput } from '../../charts/types';
 import type { GroupBy } from '../../db/metricSql';
 import type { Lang } from '../../import/issues';
@@ -120,7 +121,7 @@ export function groupedRatesInput(text: ChartText, metric: MetricId, cycles: rea
   };
 }
 
-const BAND_LABEL = (band: number) => (band <= 15 ? '<20' : band >= 75 ? '75+' : `${band}–${band + 4}`);
+const BAND_LABEL = (band: number) => (band <= FIRST_BAND ? `<${FIRST_BAND + 5}` : band >= LAST_BAND ? `${LAST_BAND}+` : `${band}–${band + 4}`);
 
 export function pyramidInput(text: ChartText, counts: readonly AgeBandCount[], coverage?: Coverage): PyramidInput {
   const bands = [...new Set(counts.map((c) => c.band))].sort((a, b) => a - b);

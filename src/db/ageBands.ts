@@ -1,0 +1,22 @@
+/**
+ * The age pyramid's bars, a count column each in stat_people (src/db/stats.ts) that the pyramid's
+ * query sums (src/db/queries.ts). A module of its own: the dashboard's first queries need these
+ * names, not the count tables' SQL, which loads with the first change of the data.
+ */
+
+/** Five-year bands by their first year: the first holds everyone under 20, the last everyone from 75. */
+export const AGE_BANDS = [15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75] as const;
+export const FIRST_BAND = AGE_BANDS[0];
+export const LAST_BAND = AGE_BANDS[AGE_BANDS.length - 1] as number;
+export const PYRAMID_GENDERS = ['female', 'male'] as const;
+export type PyramidGender = (typeof PYRAMID_GENDERS)[number];
+
+/** The stat_people column counting one gender's persons of one band. */
+export const bandColumn = (gender: PyramidGender, band: number): string => `age_${gender === 'female' ? 'f' : 'm'}${band}`;
+
+/** A band as a condition on whole-year ages. */
+export function bandRange(band: number): string {
+  if (band === FIRST_BAND) return `age < ${band + 5}`;
+  if (band === LAST_BAND) return `age >= ${band}`;
+  return `age BETWEEN ${band} AND ${band + 4}`;
+}
