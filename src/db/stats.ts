@@ -135,6 +135,9 @@ const COUNTS: readonly [string, string][] = [
 const COUNT_NAMES = COUNTS.map(([n]) => n);
 const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          ');
 
+/** Counts keyed by village with the names shown (an inner join, as every count table has). */
+const named = (counts: string) => `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN stat_places p USING (village_key)`;
+
 export const STATS_SQL: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE stat_places AS
    WITH v AS (
@@ -215,25 +218,16 @@ export const STATS_SQL: readonly string[] = [
   // indicator's denominator by its *_known count. Where a statistical table counts, the rows are
   // corrected below.
   `CREATE OR REPLACE TABLE stat_people AS
-   SELECT p.county, p.township, p.village, c.* FROM (
-     SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS}
-     FROM stat_seat_n GROUP BY village_key, cycle_year, body, role_class) c
-   JOIN stat_places p USING (village_key)`,
+   ${named(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat_n GROUP BY village_key, cycle_year, body, role_class`)}`,
   'DROP TABLE stat_seat_n',
   `INSERT INTO stat_people
    SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all',
           ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
    FROM stat_people GROUP BY village_key, cycle_year, body`,
   `INSERT INTO stat_people
-   SELECT p.county, p.township, p.village, c.* FROM (
-     SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
-     FROM stat_person_class GROUP BY village_key, cycle_year, role_class) c
-   JOIN stat_places p USING (village_key)`,
+   ${named(`SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS} FROM stat_person_class GROUP BY village_key, cycle_year, role_class`)}`,
   `INSERT INTO stat_people
-   SELECT p.county, p.township, p.village, c.* FROM (
-     SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
-     FROM stat_person GROUP BY village_key, cycle_year) c
-   JOIN stat_places p USING (village_key)`,
+   ${named(`SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS} FROM stat_person GROUP BY village_key, cycle_year`)}`,
 
   // Statistical tables: one row per village × cycle × body as given. A count the table does not
   // carry stays NULL, and so does the denominator of the indicators that would need it: such a
