@@ -75,6 +75,13 @@ export interface Stage {
   rejectedTable: string;
   /** Accepted rows in the buffers, not yet moved to the staged tables. */
   buffered: number;
+  /** Buffered rows that trigger a move (STAGE_FLUSH_ROWS; smaller in tests). */
+  flushRows: number;
+  /**
+   * The last batch's write. The import worker keeps two batches in flight, and a move drops and
+   * recreates the buffers: a batch written while another is being moved would find no buffer.
+   */
+  writing: Promise<void>;
 }
 
 /** The staged table of the kind's own rows. */
@@ -88,14 +95,14 @@ export function filledTables(kind: FileKind, fields: readonly (FieldId | null)[]
   return KIND_TABLES[kind].filter((t) => t === kind || ownColumns(t).some((c) => fields.includes(c as FieldId)));
 }
 
-export async function createStage(db: Db, kind: FileKind, fields: readonly (FieldId | null)[]): Promise<Stage> {
+export async function createStage(db: Db, kind: FileKind, fields: readonly (FieldId | null)[], opts: { flushRows?: number } = {}): Promise<Stage> {
   const id = `${Date.now().toString(36)}_${++stageCounter}`;
   const filled = filledTables(kind, fields);
   const tables = KIND_TABLES[kind].map((t, k) => {
     const table = k === 0 ? `stage_${id}` : `stage_${id}_${t}`;
     return { kind: t, table, filled: filled.includes(t), buffer: `${table}_buffer` };
   });
-  const stage: Stage = { kind, tables, rejectedTable: `stage_${id}_rejected`, buffered: 0 };
+  const stage: Stage = { kind, tables, rejectedTable: `stage_${id}_rejected`, buffered: 0, flushRows: opts.flushRows ?? STAGE_FLUSH_ROWS, writing: Promise.resolve() };
   // Not temporary tables: committing renames them into the import's own tables.
   for (const t of tables) {
     await db.exec(createTableSql(t.kind, t.table));
@@ -124,8 +131,18 @@ async function insertBatch(db: Db, table: string, batch: ColumnBatch, names: rea
   await db.insertArrow(table, tableToIPC(batchToArrow(batch, names), 'stream'));
 }
 
-/** Adds one batch of accepted rows (to each table they fill) and one of rejected rows (see columnBatch.ts). */
-export async function appendToStage(db: Db, stage: Stage, accepted: ColumnBatch, rejected: ColumnBatch): Promise<void> {
+/**
+ * Adds one batch of accepted rows (to each table they fill) and one of rejected rows (see
+ * columnBatch.ts), after the batches given before it, however many are given at once.
+ */
+export function appendToStage(db: Db, stage: Stage, accepted: ColumnBatch, rejected: ColumnBatch): Promise<void> {
+  const write = stage.writing.then(() => writeBatch(db, stage, accepted, rejected));
+  // A failed batch fails its own caller; the import stops there, and the next write still waits its turn.
+  stage.writing = write.catch(() => undefined);
+  return write;
+}
+
+async function writeBatch(db: Db, stage: Stage, accepted: ColumnBatch, rejected: ColumnBatch): Promise<void> {
   const names = batchColumns(stage.kind).map((c) => c.name);
   for (const t of stage.tables) {
     if (!t.filled) continue;
@@ -135,7 +152,7 @@ export async function appendToStage(db: Db, stage: Stage, accepted: ColumnBatch,
   }
   await insertBatch(db, stage.rejectedTable, rejected, REJECTED_BATCH_COLUMNS);
   stage.buffered += accepted.length;
-  if (stage.buffered >= STAGE_FLUSH_ROWS) await flushStage(db, stage);
+  if (stage.buffered >= stage.flushRows) await flushStage(db, stage);
 }
 
 /**
@@ -143,6 +160,7 @@ export async function appendToStage(db: Db, stage: Stage, accepted: ColumnBatch,
  * error, never a smaller import.
  */
 export async function finishStage(db: Db, stage: Stage, report: ImportReport): Promise<StagedImport> {
+  await stage.writing;
   await flushStage(db, stage);
   for (const t of stage.tables) await db.exec(`DROP TABLE IF EXISTS ${t.buffer}`);
   const accepted = report.counts.imported + report.counts.warned;

@@ -6,6 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importPrepared } from '../../src/app/importer';
+import { rejectedToBatch, rowsToBatch } from '../../src/db/columnBatch';
+import { appendToStage, createStage, discardStaged, finishStage, ownStaged, stageImport } from '../../src/db/load';
+import { ownColumns } from '../../src/db/schema';
+import type { FieldId } from '../../src/import/fields';
 import type { Db } from '../../src/db/types';
 import { analyzeFile, prepareDefault, prepareImport } from '../../src/import/pipeline';
 import { analyzeFixture, fixtureBytes, freshDb, importFixture } from './helpers';
@@ -260,6 +264,32 @@ describe('rosters', () => {
     const plan = analysis.sheets[1]!;
     const prepared = prepareImport(sheet, plan.layout!, plan.kind!, plan.columns, plan.inferred);
     expect(prepared.counts).toMatchObject({ dataRows: 10, imported: 10 });
+  });
+});
+
+describe('staging batch by batch', () => {
+  it('keeps every row when the next batches arrive before the last is written, across buffer moves', async () => {
+    // The import worker keeps two batches in flight; here all of them are, and the buffers move every 3 rows.
+    const { prepared } = analyzeFixture('results-rule-breaches.csv');
+    const { rows, ...report } = prepared;
+    expect(rows.filter((r) => r.status === 'rejected').length).toBeGreaterThan(0);
+    const stage = await createStage(db, prepared.kind, ownColumns(prepared.kind) as FieldId[], { flushRows: 3 });
+    const writes = [];
+    for (let i = 0; i < rows.length; i += 2) {
+      const part = rows.slice(i, i + 2);
+      writes.push(appendToStage(db, stage, rowsToBatch(prepared.kind, part.filter((r) => r.status !== 'rejected')), rejectedToBatch(part.filter((r) => r.status === 'rejected'))));
+    }
+    await Promise.all(writes);
+    const batched = await finishStage(db, stage, report);
+    const whole = await stageImport(db, prepared);
+    const content = async (s: typeof whole) => ({
+      rows: await db.query(`SELECT * FROM ${ownStaged(s)} ORDER BY source_row`),
+      rejected: await db.query(`SELECT * FROM ${s.rejectedTable} ORDER BY source_row`),
+    });
+    const got = await content(batched);
+    expect(got.rows.length).toBe(report.counts.imported + report.counts.warned);
+    expect(got).toEqual(await content(whole));
+    for (const s of [batched, whole]) await discardStaged(db, s);
   });
 });
 
