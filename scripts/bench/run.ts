@@ -174,6 +174,12 @@ async function sampleDashboard(browser: Browser, url: string) {
   return { runsMs: times.map((t) => round(t)), medianMs: median(times), engineReadyRunsMs: engine.map((t) => round(t)), engineReadyMedianMs: median(engine), firstDashboardJsGzipKB, engineReadyJsGzipKB };
 }
 
+/** What the page said, without Playwright's wrapping and stack: the table prints it. */
+function failure(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.replace(/^[\w.]+: Error: /, '').split('\n    at ')[0]!.trim().slice(0, 500);
+}
+
 async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows: number) {
   log(`generating ${rows.toLocaleString()} roster rows`);
   const files = benchFiles(rows);
@@ -217,7 +223,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
       crashed: crashed.length > 0,
     };
   } catch (e) {
-    result = { rows, fileMB: round(fileMB, 1), bareReadCsvMs: round(bare.ms), error: e instanceof Error ? e.message.slice(0, 500) : String(e), crashed: crashed.length > 0, peakTabMB: round(memory.peak().tabBytes / MB) };
+    result = { rows, fileMB: round(fileMB, 1), bareReadCsvMs: round(bare.ms), error: failure(e), crashed: crashed.length > 0, peakTabMB: round(memory.peak().tabBytes / MB) };
   } finally {
     memory.stop();
     await context.close().catch(() => undefined);
