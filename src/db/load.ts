@@ -114,14 +114,16 @@ export async function createStage(db: Db, kind: FileKind, fields: readonly (Fiel
 
 const emptyBufferSql = (t: StagedTable) => `CREATE TEMP TABLE ${t.buffer} AS FROM ${t.table} LIMIT 0`;
 
-/** Moves the buffered rows to the staged tables; a fresh buffer gives its memory back to DuckDB (emptying one in place did not). */
-async function flushStage(db: Db, stage: Stage): Promise<void> {
-  if (stage.buffered === 0) return;
+/**
+ * Moves the buffered rows to the staged tables and drops the buffers; `refill` makes fresh ones for
+ * the rows still to come (a fresh buffer gives its memory back to DuckDB, emptying one in place did not).
+ */
+async function flushStage(db: Db, stage: Stage, refill: boolean): Promise<void> {
   for (const t of stage.tables) {
     if (!t.filled) continue;
-    await db.exec(`INSERT INTO ${t.table} FROM ${t.buffer}`);
+    if (stage.buffered > 0) await db.exec(`INSERT INTO ${t.table} FROM ${t.buffer}`);
     await db.exec(`DROP TABLE ${t.buffer}`);
-    await db.exec(emptyBufferSql(t));
+    if (refill) await db.exec(emptyBufferSql(t));
   }
   stage.buffered = 0;
 }
@@ -152,7 +154,7 @@ async function writeBatch(db: Db, stage: Stage, accepted: ColumnBatch, rejected:
   }
   await insertBatch(db, stage.rejectedTable, rejected, REJECTED_BATCH_COLUMNS);
   stage.buffered += accepted.length;
-  if (stage.buffered >= stage.flushRows) await flushStage(db, stage);
+  if (stage.buffered >= stage.flushRows) await flushStage(db, stage, true);
 }
 
 /**
@@ -161,8 +163,7 @@ async function writeBatch(db: Db, stage: Stage, accepted: ColumnBatch, rejected:
  */
 export async function finishStage(db: Db, stage: Stage, report: ImportReport): Promise<StagedImport> {
   await stage.writing;
-  await flushStage(db, stage);
-  for (const t of stage.tables) await db.exec(`DROP TABLE IF EXISTS ${t.buffer}`);
+  await flushStage(db, stage, false);
   const accepted = report.counts.imported + report.counts.warned;
   const [{ r }] = (await db.query<{ r: number }>(`SELECT count(*)::INTEGER AS r FROM ${stage.rejectedTable}`)) as [{ r: number }];
   for (const t of stage.tables) {
