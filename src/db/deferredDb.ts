@@ -5,13 +5,15 @@ import type { Db } from './types';
  * page can render (from saved figures) and ask its queries while DuckDB is still loading.
  */
 export function deferredDb(ready: Promise<Db>): Db {
+  let inner: Db | null = null;
+  void ready.then((db) => (inner = db), () => undefined);
   const call =
     <K extends keyof Db>(k: K) =>
     async (...args: Parameters<Db[K]>): Promise<Awaited<ReturnType<Db[K]>>> => {
       const db = await ready;
       return (db[k] as (...a: Parameters<Db[K]>) => Promise<Awaited<ReturnType<Db[K]>>>)(...args);
     };
-  return {
+  const db: Db = {
     query: call('query') as Db['query'],
     exec: call('exec'),
     registerText: call('registerText'),
@@ -23,4 +25,13 @@ export function deferredDb(ready: Promise<Db>): Db {
     queryArrow: call('queryArrow'),
     close: call('close'),
   };
+  wrapped.set(db, () => inner);
+  return db;
+}
+
+const wrapped = new WeakMap<Db, () => Db | null>();
+
+/** The engine behind a Db, itself unless deferred: what facts about the engine's data are kept by. */
+export function underlying(db: Db): Db {
+  return wrapped.get(db)?.() ?? db;
 }

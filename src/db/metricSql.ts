@@ -25,7 +25,8 @@ export interface MetricQuery {
   joint?: boolean;
 }
 
-const TABLE: Record<MetricSource, string> = { results: 'stat_results', people: 'stat_people', villages: 'stat_villages' };
+/** The count table each metric source reads (src/db/stats.ts). */
+export const COUNT_TABLE: Record<MetricSource, string> = { results: 'stat_results', people: 'stat_people', villages: 'stat_villages' };
 
 /** Columns a grouping selects: a township is only unique within its county, a village by its key. */
 const GROUP_COLUMNS: Record<GroupBy, readonly string[]> = {
@@ -64,9 +65,16 @@ export function scopeWhere(source: MetricSource, q: ScopeFilter): string {
   return conds.length ? ` WHERE ${conds.join(' AND ')}` : '';
 }
 
-/** Whether a row of the count table supports a metric: every count it reads is known there. */
-export function supportedSql(m: MetricDef): string {
-  return [m.numerator, m.denominator].filter((c): c is string => c !== null).map((c) => `(${c}) IS NOT NULL`).join(' AND ');
+/**
+ * Whether a row of the count table supports a metric: every count it reads is known there. Given
+ * the columns that may be NULL in the scope (src/db/nullCounts.ts), only those are tested; null
+ * when nothing needs testing (every row supports it).
+ */
+export function supportedSql(m: MetricDef, nullable?: ReadonlySet<string>): string | null {
+  const tests = [m.numerator, m.denominator]
+    .filter((c): c is string => c !== null && (!nullable || !/^\w+$/.test(c) || nullable.has(c)))
+    .map((c) => `(${c}) IS NOT NULL`);
+  return tests.length ? tests.join(' AND ') : null;
 }
 
 /**
@@ -82,28 +90,29 @@ const UNITS = 'count(*)';
  * scope's villages those are (c) of how many there are (u): a figure over part of the villages is
  * labelled as such, and one no village supports is "not available", never a partial or zero value.
  */
-export function metricSql(source: MetricSource, q: MetricQuery): BuiltSql | null {
+export function metricSql(source: MetricSource, q: MetricQuery, nullable?: ReadonlySet<string>): BuiltSql | null {
   const metrics = q.metrics.map(metricDef).filter((m) => m.source === source);
   if (metrics.length === 0) return null;
   const where = scopeWhere(source, q);
   const perBody = source === 'results';
   const groups = groupColumns(q.groupBy);
   if (perBody) groups.push('body');
-  const joint = q.joint ? metrics.map(supportedSql).join(' AND ') : null;
+  const joint = q.joint ? metrics.map((m) => supportedSql(m, nullable)).filter((t) => t !== null).join(' AND ') || null : undefined;
   const select = [
     ...groups,
     ...metrics.flatMap((m, i) => {
-      const ok = joint ?? supportedSql(m);
-      const num = m.aggregate === 'count_distinct' ? `count(DISTINCT ${m.numerator}) FILTER (WHERE ${ok})` : `sum(${m.numerator}) FILTER (WHERE ${ok})`;
+      const ok = joint === undefined ? supportedSql(m, nullable) : joint;
+      const only = ok === null ? '' : ` FILTER (WHERE ${ok})`;
+      const num = m.aggregate === 'count_distinct' ? `count(DISTINCT ${m.numerator})${only}` : `sum(${m.numerator})${only}`;
       return [
         `(${num})::DOUBLE AS n${i}`,
-        m.denominator ? `(sum(${m.denominator}) FILTER (WHERE ${ok}))::DOUBLE AS d${i}` : `NULL::DOUBLE AS d${i}`,
-        `(${UNITS} FILTER (WHERE ${ok}))::INTEGER AS c${i}`,
+        m.denominator ? `(sum(${m.denominator})${only})::DOUBLE AS d${i}` : `NULL::DOUBLE AS d${i}`,
+        `(${UNITS}${only})::INTEGER AS c${i}`,
       ];
     }),
     `${UNITS}::INTEGER AS u`,
   ];
-  const sql = `SELECT ${select.join(', ')} FROM ${TABLE[source]}${where}${
+  const sql = `SELECT ${select.join(', ')} FROM ${COUNT_TABLE[source]}${where}${
     groups.length ? ` GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''
   }`;
   return { sql, metrics, perBody };

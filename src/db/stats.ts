@@ -23,6 +23,7 @@
  * rebuilds them.
  */
 import { AGE_BANDS, bandColumn, bandRange, PYRAMID_GENDERS } from './ageBands';
+import { refreshingNullColumns } from './nullCounts';
 import type { Db } from './types';
 
 const ROLE_CLASS = `CASE role WHEN 'secretary' THEN 'head' WHEN 'director' THEN 'head'
@@ -322,5 +323,7 @@ export const STATS_SQL: readonly string[] = [
 ];
 
 export async function refreshStats(db: Db): Promise<void> {
-  for (const sql of STATS_SQL) await db.exec(sql);
+  await refreshingNullColumns(db, async () => {
+    for (const sql of STATS_SQL) await db.exec(sql);
+  });
 }

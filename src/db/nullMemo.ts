@@ -1,0 +1,31 @@
+/**
+ * The columns that may be NULL in a scope of a count table, as last read after the count tables
+ * were made (src/db/nullCounts.ts): kept apart from the reading, which loads with the count
+ * tables' SQL, so the first dashboard's JavaScript does not grow by it.
+ */
+import type { MetricSource } from '../metrics/catalogue';
+import { underlying } from './deferredDb';
+import type { Db } from './types';
+
+export interface SliceScope {
+  county?: string | null;
+  body: string;
+  role: string;
+}
+
+export type Nullable = (source: MetricSource, scope: SliceScope) => ReadonlySet<string>;
+
+/** Per engine; none while the count tables are being rebuilt (a scope query then tests every column). */
+const current = new WeakMap<object, Nullable>();
+
+export function nullableOf(db: Db): Nullable | null {
+  return current.get(underlying(db)) ?? null;
+}
+
+export function setNullable(db: Db, n: Nullable): void {
+  current.set(underlying(db), n);
+}
+
+export function forgetNullable(db: Db): void {
+  current.delete(underlying(db));
+}
