@@ -9,7 +9,7 @@
  * A statistical table's villages bring NULLs, so this is kept per county and scope, not per table:
  * a county with none of them still gets the short statements.
  */
-import type { MetricSource } from '../metrics/catalogue';
+import { METRICS, type MetricSource } from '../metrics/catalogue';
 import { COUNT_TABLE } from './metricSql';
 import { forgetNullable, setNullable, type SliceScope } from './nullMemo';
 import { quoteIdent } from './schema';
@@ -46,18 +46,15 @@ export function nullableIn(n: NullColumns, source: MetricSource, scope: SliceSco
   return out;
 }
 
-/** Not counts: the keys and names a count table's rows are found by. */
-const NOT_COUNTS = new Set(['county', 'township', 'village', 'village_key', 'village_code', 'cycle_year', 'body', 'role']);
-
-/** Which count columns hold a NULL, per slice of each count table (the module's comment): one grouped statement per table. */
+/**
+ * Which count columns hold a NULL, per slice of each count table: one grouped statement per
+ * table, over the columns the metrics read (the age pyramid's bands are not tested by any).
+ */
 export async function readNullColumns(db: Db): Promise<NullColumns> {
   const out = {} as NullColumns;
   for (const source of Object.keys(COUNT_TABLE) as MetricSource[]) {
-    const cols = (
-      await db.query<{ name: string }>('SELECT column_name AS name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index', [COUNT_TABLE[source]])
-    )
-      .map((c) => c.name)
-      .filter((c) => !NOT_COUNTS.has(c));
+    const named = METRICS.filter((m) => m.source === source).flatMap((m) => [m.numerator, m.denominator]);
+    const cols = [...new Set(named)].filter((c): c is string => c !== null && /^\w+$/.test(c));
     const keys = SLICE[source];
     // Each column becomes a numbered flag.
     const rows = await db.query(
