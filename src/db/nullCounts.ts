@@ -5,7 +5,7 @@
  * Every metric's sums carry a FILTER on its numerator and denominator being known
  * (src/db/metricSql.ts). Over a slice with no NULL in those columns the filter keeps every row:
  * leaving it out gives the same sums and counts, and DuckDB plans and runs the statement faster
- * (a county change's statements at a million roster rows: up to a quarter less engine time).
+ * (the benchmark's 36 scope changes at a million roster rows: 2,717 → 2,219 ms in the Node build).
  * A statistical table's villages bring NULLs, so this is kept per county and scope, not per table:
  * a county with none of them still gets the short statements.
  */

@@ -16,7 +16,7 @@ export interface SliceScope {
 export type Nullable = (source: MetricSource, scope: SliceScope) => ReadonlySet<string>;
 
 /** Per engine; none while the count tables are being rebuilt (a scope query then tests every column). */
-const current = new WeakMap<object, Nullable>();
+const current = new WeakMap<Db, Nullable>();
 
 export function nullableOf(db: Db): Nullable | null {
   return current.get(underlying(db)) ?? null;
