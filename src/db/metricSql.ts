@@ -65,6 +65,9 @@ export function scopeWhere(source: MetricSource, q: ScopeFilter): string {
   return conds.length ? ` WHERE ${conds.join(' AND ')}` : '';
 }
 
+/** A numerator or denominator that names one count column (only such are known NULL or not per slice). */
+export const isCountColumn = (sql: string): boolean => /^\w+$/.test(sql);
+
 /**
  * Whether a row of the count table supports a metric: every count it reads is known there. Given
  * the columns that may be NULL in the scope (src/db/nullCounts.ts), only those are tested; null
@@ -72,7 +75,7 @@ export function scopeWhere(source: MetricSource, q: ScopeFilter): string {
  */
 export function supportedSql(m: MetricDef, nullable?: ReadonlySet<string>): string | null {
   const tests = [m.numerator, m.denominator]
-    .filter((c): c is string => c !== null && (!nullable || !/^\w+$/.test(c) || nullable.has(c)))
+    .filter((c): c is string => c !== null && (!nullable || !isCountColumn(c) || nullable.has(c)))
     .map((c) => `(${c}) IS NOT NULL`);
   return tests.length ? tests.join(' AND ') : null;
 }

@@ -10,7 +10,7 @@
  * a county with none of them still gets the short statements.
  */
 import { METRICS, type MetricSource } from '../metrics/catalogue';
-import { COUNT_TABLE } from './metricSql';
+import { COUNT_TABLE, isCountColumn } from './metricSql';
 import { forgetNullable, setNullable, type SliceScope } from './nullMemo';
 import { quoteIdent } from './schema';
 import type { Db } from './types';
@@ -22,10 +22,8 @@ const SLICE: Record<MetricSource, readonly ('county' | 'body' | 'role')[]> = {
   villages: ['county'],
 };
 
-/** Per count table: each slice's key (its scope values joined) → the columns with a NULL there. */
-export type NullColumns = Record<MetricSource, Map<string, ReadonlySet<string>>>;
-
-export const sliceKey = (values: readonly unknown[]) => JSON.stringify(values);
+/** Per count table: each slice's scope values (in SLICE's order) and the columns with a NULL there. */
+export type NullColumns = Record<MetricSource, readonly { values: readonly unknown[]; cols: ReadonlySet<string> }[]>;
 
 /**
  * The columns that may be NULL in a scope of one count table: those with a NULL in any slice the
@@ -39,8 +37,7 @@ export function nullableIn(n: NullColumns, source: MetricSource, scope: SliceSco
   };
   const keys = SLICE[source];
   const out = new Set<string>();
-  for (const [key, cols] of n[source]) {
-    const values = JSON.parse(key) as unknown[];
+  for (const { values, cols } of n[source]) {
     if (keys.every((k, i) => want[k] === undefined || values[i] === want[k])) for (const c of cols) out.add(c);
   }
   return out;
@@ -54,15 +51,13 @@ export async function readNullColumns(db: Db): Promise<NullColumns> {
   const out = {} as NullColumns;
   for (const source of Object.keys(COUNT_TABLE) as MetricSource[]) {
     const named = METRICS.filter((m) => m.source === source).flatMap((m) => [m.numerator, m.denominator]);
-    const cols = [...new Set(named)].filter((c): c is string => c !== null && /^\w+$/.test(c));
+    const cols = [...new Set(named)].filter((c): c is string => c !== null && isCountColumn(c));
     const keys = SLICE[source];
     // Each column becomes a numbered flag.
     const rows = await db.query(
       `SELECT ${[...keys, ...cols.map((c, i) => `count(*) > count(${quoteIdent(c)}) AS f${i}`)].join(', ')} FROM ${COUNT_TABLE[source]} GROUP BY ${keys.join(', ')}`,
     );
-    const slices = new Map<string, ReadonlySet<string>>();
-    for (const r of rows) slices.set(sliceKey(keys.map((k) => r[k] ?? null)), new Set(cols.filter((_, i) => r[`f${i}`] === true)));
-    out[source] = slices;
+    out[source] = rows.map((r) => ({ values: keys.map((k) => r[k] ?? null), cols: new Set(cols.filter((_, i) => r[`f${i}`] === true)) }));
   }
   return out;
 }

@@ -4,21 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { metricSql, supportedSql, type MetricQuery } from '../../src/db/metricSql';
-import { nullableIn, sliceKey, type NullColumns } from '../../src/db/nullCounts';
+import { nullableIn, type NullColumns } from '../../src/db/nullCounts';
 import { metricDef } from '../../src/metrics/catalogue';
 
+const slice = (values: unknown[], cols: string[]) => ({ values, cols: new Set(cols) });
 const nulls: NullColumns = {
-  people: new Map([
-    [sliceKey(['甲县', 'all', 'all']), new Set<string>()],
-    [sliceKey(['乙县', 'all', 'all']), new Set(['women', 'gender_known'])],
-    [sliceKey(['乙县', 'all', 'head']), new Set(['members'])],
-    [sliceKey([null, 'party_branch', 'all']), new Set(['age_sum'])],
-  ]),
-  results: new Map([
-    [sliceKey(['甲县', 'party_branch']), new Set(['turnout_num'])],
-    [sliceKey(['甲县', 'village_committee']), new Set(['registration_num'])],
-  ]),
-  villages: new Map([[sliceKey(['乙县']), new Set(['both_bodies'])]]),
+  people: [
+    slice(['甲县', 'all', 'all'], []),
+    slice(['乙县', 'all', 'all'], ['women', 'gender_known']),
+    slice(['乙县', 'all', 'head'], ['members']),
+    slice([null, 'party_branch', 'all'], ['age_sum']),
+  ],
+  results: [slice(['甲县', 'party_branch'], ['turnout_num']), slice(['甲县', 'village_committee'], ['registration_num'])],
+  villages: [slice(['乙县'], ['both_bodies'])],
 };
 
 describe('nullableIn', () => {
