@@ -3,7 +3,8 @@ import type { MetricRow } from '../db/queries';
 import type { Db } from '../db/types';
 import type { MetricQuery } from '../db/metricSql';
 import type { MetricId } from '../metrics/catalogue';
-import { parentScope, scopeKey, type BodyScope, type Scope } from '../metrics/scope';
+import { scopeKey, type BodyScope, type Scope } from '../metrics/scope';
+import { ownRows, parentRows, siblingsQuery } from '../db/siblings';
 import { useDb } from './dbContext';
 import { metricRowsQuery } from './queryOptions';
 
@@ -15,13 +16,15 @@ export interface Figure {
   parent: MetricRow | null;
 }
 
-function baseQuery(scope: Scope, metrics: readonly MetricId[], cycles: number[]): MetricQuery {
+function baseQuery(scope: Scope, metrics: readonly MetricId[]): MetricQuery {
   return {
     metrics,
     county: scope.county,
     township: scope.township,
     village: scope.village,
-    cycles,
+    // Every cycle, not the two shown: the statement scans the same rows either way, and a cycle
+    // changed later finds its figures cached.
+    cycles: [],
     body: scope.body,
     role: scope.role,
     groupBy: ['cycle'],
@@ -36,15 +39,14 @@ export const figuresQuery = (db: Db, qc: QueryClient, scope: Scope, previousCycl
   queryKey: ['data', 'figures', scopeKey(scope), previousCycle, metrics.join(',')],
   queryFn: async (): Promise<Figure[]> => {
     const cycle = scope.cycle!;
-    const cycles = previousCycle === null ? [cycle] : [previousCycle, cycle];
-    const parent = parentScope(scope);
-    // The figures head the page: asked before the charts below them. Each level's rows are
-    // cached on their own, over the same cycles, so a county's parent is the province's own
-    // figures already asked (the costliest query there is, over every village) — and the
-    // same for every county after.
-    const rows = (q: MetricQuery) => qc.fetchQuery(metricRowsQuery(db, q, { priority: 1 }));
-    const [own, up] = await Promise.all([rows(baseQuery(scope, metrics, cycles)), parent ? rows(baseQuery(parent, metrics, cycles)) : []]);
-    return combineFigures(metrics, own, up, cycle, previousCycle, scope.body);
+    // One query for the scope and its parent: the parent's scope by the scope's level
+    // (src/db/siblings.ts). Cached, it answers every sibling too: moving between the townships
+    // of a county asks nothing again. The figures head the page: asked before the charts.
+    const own = baseQuery(scope, metrics);
+    const siblings = siblingsQuery(own);
+    const rows = await qc.fetchQuery(metricRowsQuery(db, siblings ?? own, { priority: 1 }));
+    const [mine, up] = siblings ? [ownRows(rows, own), parentRows(rows, own)] : [rows, []];
+    return combineFigures(metrics, mine, up, cycle, previousCycle, scope.body);
   },
 });
 

@@ -28,6 +28,9 @@ export interface MetricQuery {
 /** The count table each metric source reads (src/db/stats.ts). */
 export const COUNT_TABLE: Record<MetricSource, string> = { results: 'stat_results', people: 'stat_people', villages: 'stat_villages' };
 
+/** The count tables a metric query reads, in the order it reads them and answers. */
+export const SOURCE_ORDER: readonly MetricSource[] = ['results', 'people', 'villages'];
+
 /** Columns a grouping selects: a township is only unique within its county, a village by its key. */
 const GROUP_COLUMNS: Record<GroupBy, readonly string[]> = {
   county: ['county'],
@@ -119,6 +122,14 @@ export function metricSql(source: MetricSource, q: MetricQuery, nullable?: Reado
     groups.length ? ` GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''
   }`;
   return { sql, metrics, perBody };
+}
+
+/**
+ * A group's value: none when it has rows in scope but none that gives the metric ("not
+ * available", not a figure of nothing), else the metric's value from its sums.
+ */
+export function rowValue(m: MetricDef, numerator: number | null, denominator: number | null, coverage: { covered: number; of: number }): number | null {
+  return coverage.covered > 0 || coverage.of === 0 ? metricValue(m, numerator, denominator) : null;
 }
 
 /** A metric's value from its summed counts: rates in percent, averages as they are, counts as counts. */

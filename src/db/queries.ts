@@ -4,9 +4,9 @@ import type { MetricId } from '../metrics/catalogue';
 import type { Coverage } from '../metrics/coverage';
 import type { BodyScope } from '../metrics/scope';
 import { AGE_BANDS, bandColumn, PYRAMID_GENDERS, type PyramidGender } from './ageBands';
-import { metricSql, metricValue, scopeWhere, type MetricQuery } from './metricSql';
+import { metricSql, rowValue, scopeWhere, SOURCE_ORDER, type MetricQuery } from './metricSql';
 import { nullableOf } from './nullMemo';
-import { dropImports } from './load';
+import { dropImports } from './importRows';
 import { dataChanged, DATA_TABLES, quoteIdent, TABLE_OF } from './schema';
 import type { Db } from './types';
 import type { ImportRecordSaved } from '../store/manifest';
@@ -93,7 +93,7 @@ export async function queryMetrics(db: Db, q: MetricQuery, opts?: { priority?: n
   // One query per count table, sent together: the engine's worker takes them in turn without
   // waiting for this side to ask for the next.
   const nullable = nullableOf(db);
-  const built = (['results', 'people', 'villages'] as const)
+  const built = SOURCE_ORDER
     .map((source) => metricSql(source, q, nullable?.(source, q)))
     .filter((b) => b !== null);
   const answers = await Promise.all(built.map((b) => db.query(b.sql, [], opts)));
@@ -114,8 +114,7 @@ export async function queryMetrics(db: Db, q: MetricQuery, opts?: { priority?: n
           cycle_year: r.cycle_year as number | undefined,
           body: b.perBody ? (r.body as BodyScope) : q.body,
           metric: m.id,
-          // Rows in scope but none that gives the metric: "not available", not a figure of nothing.
-          value: coverage.covered > 0 || coverage.of === 0 ? metricValue(m, numerator, denominator) : null,
+          value: rowValue(m, numerator, denominator, coverage),
           numerator,
           denominator,
           coverage,

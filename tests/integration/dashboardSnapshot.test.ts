@@ -5,11 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardSnapshot } from '../../src/app/dashboardSnapshot';
-import { loadSample } from '../../src/app/sample';
 import { parseSnapshot, SNAPSHOT_FILE, type DashboardSnapshot } from '../../src/app/snapshotFile';
 import type { Db } from '../../src/db/types';
-import { buildSampleDataset } from '../../scripts/lib/sampleDataset';
-import { freshDb } from './helpers';
+import { sampleDb } from './helpers';
 
 let shipped: DashboardSnapshot;
 let db: Db;
@@ -17,14 +15,9 @@ let db: Db;
 const byKey = (s: DashboardSnapshot) => new Map(s.state.queries.map((q) => [q.queryHash, q.state.data]));
 
 beforeAll(async () => {
-  const files = await buildSampleDataset();
-  shipped = parseSnapshot(JSON.parse(new TextDecoder().decode(files.get(SNAPSHOT_FILE)!)));
-  db = await freshDb();
-  await loadSample(db, async (name) => {
-    const bytes = files.get(name);
-    if (!bytes) throw new Error(`no sample file ${name}`);
-    return bytes;
-  });
+  const sample = await sampleDb();
+  db = sample.db;
+  shipped = parseSnapshot(JSON.parse(new TextDecoder().decode(sample.files.get(SNAPSHOT_FILE)!)));
 });
 afterAll(async () => {
   await db?.close();

@@ -5,6 +5,8 @@ import { ensureSchema } from '../../src/db/schema';
 import type { Conflict } from '../../src/db/load';
 import type { Db } from '../../src/db/types';
 import { importPrepared, type ConflictAnswer } from '../../src/app/importer';
+import { loadSample } from '../../src/app/sample';
+import { buildSampleDataset } from '../../scripts/lib/sampleDataset';
 import { analyzeFile, prepareDefault, type FileAnalysis, type PreparedImport } from '../../src/import/pipeline';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -17,6 +19,18 @@ export async function freshDb(): Promise<Db> {
   const db = await openNodeDb();
   await ensureSchema(db);
   return db;
+}
+
+/** A database with the bundled sample loaded as the app loads it, and the sample's built files. */
+export async function sampleDb(): Promise<{ db: Db; files: Map<string, Uint8Array> }> {
+  const files = await buildSampleDataset();
+  const db = await freshDb();
+  await loadSample(db, async (name) => {
+    const bytes = files.get(name);
+    if (!bytes) throw new Error(`no sample file ${name}`);
+    return bytes;
+  });
+  return { db, files };
 }
 
 export function analyzeFixture(name: string): { analysis: FileAnalysis; prepared: PreparedImport } {

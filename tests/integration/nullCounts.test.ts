@@ -5,28 +5,20 @@
  * tests give, and the short statements must really be used where a county has no NULL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSample } from '../../src/app/sample';
 import { metricSql, type GroupBy, type MetricQuery } from '../../src/db/metricSql';
 import { refreshingNullColumns } from '../../src/db/nullCounts';
 import { nullableOf } from '../../src/db/nullMemo';
 import type { Db } from '../../src/db/types';
 import { METRICS, type MetricId } from '../../src/metrics/catalogue';
 import type { BodyScope, RoleScope } from '../../src/metrics/scope';
-import { buildSampleDataset } from '../../scripts/lib/sampleDataset';
-import { freshDb } from './helpers';
+import { sampleDb } from './helpers';
 
 let db: Db;
 let counties: string[];
 let tableCounty: string;
 
 beforeAll(async () => {
-  const files = await buildSampleDataset();
-  db = await freshDb();
-  await loadSample(db, async (name) => {
-    const bytes = files.get(name);
-    if (!bytes) throw new Error(`no sample file ${name}`);
-    return bytes;
-  });
+  ({ db } = await sampleDb());
   counties = (await db.query<{ c: string }>('SELECT DISTINCT county AS c FROM stat_places WHERE county IS NOT NULL ORDER BY 1')).map((r) => r.c);
   const [t] = await db.query<{ c: string }>("SELECT DISTINCT county AS c FROM stat_places WHERE township = '杨树乡'");
   tableCounty = t!.c;

@@ -8,7 +8,8 @@ import type { GroupBy, MetricQuery } from '../../db/metricSql';
 import type { AgeQuery } from '../../app/queryOptions';
 import { AGE_BANDINGS, EDUCATION_TIERS, metricDef, type MetricId } from '../../metrics/catalogue';
 import { childLevel } from '../../metrics/levels';
-import { parentScope, type BodyScope, type Scope } from '../../metrics/scope';
+import { type BodyScope, type Scope } from '../../metrics/scope';
+import { siblingsQuery } from '../../db/siblings';
 import type { ChartChoices } from './chartChoices';
 
 export const KPI_METRICS: readonly MetricId[] = [
@@ -51,9 +52,14 @@ export function bodyFor(scope: Scope, m: MetricId): BodyScope {
 
 export interface OverviewQueries {
   turnout: MetricQuery;
-  trendOwn: MetricQuery;
-  /** Null at the top level, which has no parent to compare with. */
-  trendParent: MetricQuery | null;
+  /** The trend of the scope alone; its line and the parent's are read from `trendRows`. */
+  trend: MetricQuery;
+  /**
+   * What the trend chart asks: the parent's scope by the scope's level and cycle, holding the
+   * scope's line and its parent's (src/db/siblings.ts). For a township or a village that is the
+   * parent's heat map, cached when a user goes down a level. The scope's own trend at the top.
+   */
+  trendRows: MetricQuery;
   heat: MetricQuery;
   ages: AgeQuery;
   bands: MetricQuery;
@@ -63,12 +69,12 @@ export interface OverviewQueries {
 
 export function overviewQueries(scope: Scope, choices: ChartChoices): OverviewQueries {
   const level = childLevel(scope);
-  const parent = parentScope(scope);
   const { trend, banding, rate } = choices;
+  const trendOwn = query(scope, [trend], { cycles: [], groupBy: ['cycle'], body: bodyFor(scope, trend) });
   return {
     turnout: query(scope, ['turnout'], { body: resultsBody(scope), groupBy: ['village'] }),
-    trendOwn: query(scope, [trend], { cycles: [], groupBy: ['cycle'], body: bodyFor(scope, trend) }),
-    trendParent: parent ? query(parent, [trend], { cycles: [], groupBy: ['cycle'], body: bodyFor(scope, trend) }) : null,
+    trend: trendOwn,
+    trendRows: siblingsQuery(trendOwn) ?? trendOwn,
     heat: query(scope, [trend], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(scope, trend) }),
     ages: query(scope, [], {}),
     // Parts of one whole: over the villages whose data has every part, so the parts add up.

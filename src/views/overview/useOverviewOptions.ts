@@ -14,6 +14,7 @@ import { trendOption } from '../../charts/trend';
 import { turnoutBarsOption } from '../../charts/turnoutBars';
 import type { ChartText } from '../../charts/types';
 import { useAgeDistribution, useMetricRows, usePlaces } from '../../app/hooks';
+import { ownRows, parentRows } from '../../db/siblings';
 import { useScope } from '../../app/useScope';
 import { currentLang } from '../../i18n';
 import { AGE_BANDINGS, EDUCATION_TIERS, metricDef, type MetricId } from '../../metrics/catalogue';
@@ -84,8 +85,7 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   const q = overviewQueries(scope, choices);
 
   const turnout = useMetricRows(want('turnout-by-village') ? q.turnout : null);
-  const trendOwn = useMetricRows(want('trend') ? q.trendOwn : null);
-  const trendParent = useMetricRows(want('trend') ? q.trendParent : null);
+  const trendRows = useMetricRows(want('trend') ? q.trendRows : null);
   const heat = useMetricRows(want('heatmap') ? q.heat : null);
   const ages = useAgeDistribution(want('age-pyramid') ? q.ages : null);
   const bands = useMetricRows(want('age-bands') ? q.bands : null);
@@ -111,15 +111,16 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
     [scope.cycle, turnoutBody, ...texts],
   );
   const trendOpt = useChartOption(
-    [trendOwn, trendParent],
-    ([own, up]) =>
+    [trendRows],
+    ([rows]) =>
       trendOption(
         trendInput(text(trendMetric, trendBody, false), trendMetric, cycles, [
-          { key: 'own', label: where, rows: own! },
-          ...(parentName !== null && up ? [{ key: 'parent', label: parentName, rows: up }] : []),
+          { key: 'own', label: where, rows: ownRows(rows!, q.trend) },
+          ...(parentName !== null ? [{ key: 'parent', label: parentName, rows: parentRows(rows!, q.trend) }] : []),
         ]),
       ),
-    [trendMetric, trendBody, parentName, cycles, ...texts],
+    // The place picks the own line out of rows its siblings share.
+    [trendMetric, trendBody, parentName, scope.county, scope.township, scope.village, cycles, ...texts],
   );
   const heatOpt = useChartOption(
     [heat],
