@@ -10,12 +10,9 @@
  */
 import { dehydrate, QueryClient } from '@tanstack/react-query';
 import type { Db } from '../db/types';
-import { childLevel } from '../metrics/levels';
 import { scopeFromParams } from '../metrics/scope';
-import { chartChoices, metricParam } from '../views/overview/chartChoices';
-import { KPI_METRICS, overviewQueries, rankingQuery } from '../views/overview/overviewQueries';
-import { figuresQuery } from './figures';
-import { agesQuery, cyclesQuery, importsQuery, metricRowsQuery, placesQuery, sampleStateQuery } from './queryOptions';
+import { overviewFetches } from '../views/overview/overviewFetches';
+import { cyclesQuery, importsQuery, placesQuery, sampleStateQuery } from './queryOptions';
 import { parseRoute } from './route';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type DashboardSnapshot } from './snapshotFile';
 import { resolveCycle } from './useScope';
@@ -28,17 +25,12 @@ export async function dashboardSnapshot(db: Db, search = ''): Promise<DashboardS
   const raw = scopeFromParams(route.params);
   const { cycle, previousCycle } = resolveCycle(raw, cycles);
   const scope = { ...raw, cycle };
-  const charts = overviewQueries(scope, chartChoices(route.params));
-  const metricQueries = [charts.turnout, charts.trendOwn, charts.trendParent, charts.heat, charts.bands, charts.edu, charts.rates];
-  metricQueries.push(rankingQuery(scope, metricParam(route.params, 'rank', 'turnout'), childLevel(scope)));
   // fetchQuery, not prefetchQuery: a query that fails must fail the build, not leave a gap.
   await Promise.all<unknown>([
     qc.fetchQuery(placesQuery(db)),
     qc.fetchQuery(importsQuery(db)),
     qc.fetchQuery(sampleStateQuery(db)),
-    cycle === null ? null : qc.fetchQuery(figuresQuery(db, qc, scope, previousCycle, KPI_METRICS)),
-    qc.fetchQuery(agesQuery(db, charts.ages)),
-    ...metricQueries.map((q) => q && qc.fetchQuery(metricRowsQuery(db, q))),
+    ...overviewFetches(db, qc, scope, previousCycle, route.params).map((f) => qc.fetchQuery(f)),
   ]);
   return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, search, state: dehydrate(qc) };
 }

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { scopeFromParams, scopeToParams, type Scope } from '../metrics/scope';
 import { useCycles } from './hooks';
 import { useRoute } from './route';
+import { announceScope } from './scopeAhead';
 
 export interface ScopeState {
   /** The scope with its cycle resolved (the latest in the data when the URL names none). */
@@ -29,8 +30,13 @@ export function useScope(): ScopeState {
   const { cycle, previousCycle } = resolveCycle(raw, cycles);
   const scope = useMemo(() => ({ ...raw, cycle }), [raw, cycle]);
   const setScope = useCallback(
-    (changes: Partial<Scope>) => navigate(scopeToParams({ ...scopeFromParams(new URLSearchParams(window.location.search)), ...changes })),
-    [navigate],
+    (changes: Partial<Scope>) => {
+      const next = { ...scopeFromParams(new URLSearchParams(window.location.search)), ...changes };
+      const resolved = resolveCycle(next, cycles);
+      announceScope({ ...next, cycle: resolved.cycle }, resolved.previousCycle);
+      navigate(scopeToParams(next));
+    },
+    [navigate, cycles],
   );
   return { scope, cycle, previousCycle, cycles, setScope };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n';
 import { downloadBlob, MIME } from '../export/download';
@@ -25,7 +25,8 @@ export function useExportOption(): (option: ChartOption, shown: Size) => { optio
 }
 
 /** PNG (2×, 3×), SVG and copy-to-clipboard for one chart; the renderers load on first use. */
-export function ChartExportMenu({ option, shownSize }: Props) {
+// Memoised: a chart's page re-renders on every answer of a scope change, this menu only with its chart's option.
+export const ChartExportMenu = memo(function ChartExportMenu({ option, shownSize }: Props) {
   const { t } = useTranslation();
   const prepare = useExportOption();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -70,4 +71,4 @@ export function ChartExportMenu({ option, shownSize }: Props) {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { echarts } from './echartsSetup';
 import { REPLACED_COMPONENTS, type ChartOption } from './option';
 import { currentLang } from '../i18n';
@@ -35,8 +35,10 @@ function isEmptyOption(option: ChartOption): boolean {
 /**
  * One ECharts instance bound to a div: created once, given each new option whole (its components
  * replaced, so a series that disappears is gone), resized with its box and disposed on unmount.
+ * Memoised: the page holding a chart re-renders on every answer of a scope change, a chart only
+ * when what it is given changes.
  */
-export function EChart({ option, pending = false, height = 360, onItemClick, onInstance, exportable = true, width, 'data-chart': id }: Props) {
+export const EChart = memo(function EChart({ option, pending = false, height = 360, onItemClick, onInstance, exportable = true, width, 'data-chart': id }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onItemClick);
@@ -127,6 +129,8 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pending]);
 
+  const shownSize = useCallback(() => ({ width: el.current?.clientWidth ?? width ?? 640, height: el.current?.clientHeight ?? height }), [width, height]);
+
   const chartDiv = (
     <div
       ref={el}
@@ -142,8 +146,8 @@ export function EChart({ option, pending = false, height = 360, onItemClick, onI
   if (!exportable) return chartDiv;
   return (
     <div className="echart-box" data-chart-box={id}>
-      <ChartExportMenu option={option} shownSize={() => ({ width: el.current?.clientWidth ?? width ?? 640, height: el.current?.clientHeight ?? height })} />
+      <ChartExportMenu option={option} shownSize={shownSize} />
       {chartDiv}
     </div>
   );
-}
+});

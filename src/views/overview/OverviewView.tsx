@@ -1,4 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useDb } from '../../app/dbContext';
+import { useScopeAhead } from '../../app/scopeAhead';
 import { useFigures } from '../../app/figures';
 import { usePlaces } from '../../app/hooks';
 import { useScope } from '../../app/useScope';
@@ -8,7 +11,7 @@ import { parentLabel, placeLabel } from '../scope/scopeLabel';
 import { KpiCards } from './KpiCards';
 import { OverviewCharts } from './OverviewCharts';
 import { KPI_METRICS } from './overviewQueries';
-
+import { overviewFetches } from './overviewFetches';
 
 export function OverviewView() {
   const { t } = useTranslation();
@@ -16,6 +19,13 @@ export function OverviewView() {
   const { scope, previousCycle } = useScope();
   const places = usePlaces().data ?? [];
   const figures = useFigures(scope, previousCycle, KPI_METRICS, { keepPrevious: true });
+  const db = useDb();
+  const qc = useQueryClient();
+  // A scope chosen: its queries go to the engine now, while the page renders it (the chart
+  // choices and ranking stay as they are in the address).
+  useScopeAhead((next, previous) => {
+    for (const f of overviewFetches(db, qc, next, previous, new URLSearchParams(window.location.search))) void qc.prefetchQuery(f);
+  });
   if (scope.cycle === null) return <p className="muted">{t('scope.noData')}</p>;
   return (
     <div className="overview" data-view="overview">

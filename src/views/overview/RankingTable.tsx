@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMetricRows, usePlaces } from '../../app/hooks';
 import { useRoute } from '../../app/route';
@@ -23,7 +23,8 @@ type SortKey = 'label' | 'value' | 'numerator' | 'denominator';
 const FIRST_ROWS = 200;
 
 /** Villages (or townships) of the scope ranked by any indicator; every column sorts, names drill down. */
-export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
+// Memoised: the charts above it re-render on each answer of a scope change; the table re-renders on its own hooks' changes.
+export const RankingTable = memo(function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
   const { t } = useTranslation();
   const lang = currentLang();
   const { scope } = useScope();
@@ -127,4 +128,4 @@ export function RankingTable({ level }: { level: Exclude<GroupBy, 'cycle'> }) {
       </div>
     </section>
   );
-}
+});
