@@ -1,9 +1,11 @@
 /**
  * The rows of committed imports, table by table: each import keeps its rows in tables of its own
  * (schema.ts), so a change to "all rows of a village" visits every import's table that may hold it.
+ * Also what the stored copy and the start-up read without the importer: the CSV reader of our own
+ * files and the next import id.
  */
 import type { FileKind } from '../import/fields';
-import { importTable, KIND_TABLES } from './schema';
+import { importTable, KIND_TABLES, type ColumnDef } from './schema';
 import type { Db, SqlParam } from './types';
 
 /** Committed imports, filtered, with their kinds. */
@@ -49,3 +51,29 @@ export function deleteRows(db: Db, tableKind: FileKind | null, where: string, pa
   return changeRows(db, tableKind, where, params, (table) => ({ sql: `DELETE FROM ${table} WHERE ${where}`, params }));
 }
 
+const DEFAULT_MAX_LINE = 2_000_000;
+
+/**
+ * read_csv of a file we wrote ourselves: every column typed by the schema (no guessing), a quoted
+ * empty string stays an empty string and only an unquoted empty field is NULL. `maxLineBytes`
+ * raises the line limit only when needed: DuckDB sizes its read buffers from it.
+ */
+export function readCsvSql(path: string, cols: readonly ColumnDef[], opts: { header?: boolean; gzip?: boolean; maxLineBytes?: number } = {}): string {
+  const spec = cols.map((c) => `'${c.name}': '${c.sql}'`).join(', ');
+  let extra = opts.gzip ? ", compression='gzip'" : '';
+  const max = Math.ceil(opts.maxLineBytes ?? 0);
+  if (max > DEFAULT_MAX_LINE) extra += `, max_line_size=${max}`;
+  return `read_csv('${path}', header=${opts.header ? 'true' : 'false'}, auto_detect=false, delim=',', quote='"', escape='"', allow_quoted_nulls=false${extra}, columns={${spec}})`;
+}
+
+export const NEXT_IMPORT_ID_SQL =
+  'SELECT greatest(coalesce((SELECT max(import_id) FROM imports), 0), coalesce((SELECT max(import_id) FROM import_ids_used), 0)) + 1 AS id';
+
+/** Removes imports and every row they brought (the caller holds the transaction and refreshes). */
+export async function dropImports(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const marks = ids.map(() => '?').join(', ');
+  for (const i of await importsOf(db, `import_id IN (${marks})`, [...ids]))
+    for (const t of KIND_TABLES[i.kind]) await db.exec(`DROP TABLE IF EXISTS ${importTable(t, i.id)}`);
+  for (const t of ['rejected_rows', 'imports']) await db.query(`DELETE FROM ${t} WHERE import_id IN (${marks})`, [...ids]);
+}

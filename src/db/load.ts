@@ -8,27 +8,12 @@ import { tableToIPC } from 'apache-arrow';
 import type { ImportReport, PreparedImport } from '../import/prepare';
 import { batchToArrow } from './arrowBatch';
 import { REJECTED_BATCH_COLUMNS, rejectedToBatch, rowsToBatch, type ColumnBatch } from './columnBatch';
-import { batchColumns, createTableSql, dataChanged, importTable, KIND_TABLES, ownColumns, TABLE_COLUMNS, TABLE_OF, type ColumnDef } from './schema';
-import { deleteRows, importsOf } from './importRows';
+import { batchColumns, createTableSql, dataChanged, importTable, KIND_TABLES, ownColumns, TABLE_COLUMNS, TABLE_OF } from './schema';
+import { deleteRows, dropImports, importsOf, NEXT_IMPORT_ID_SQL } from './importRows';
 import { findOverlaps, markSource, OTHER_SOURCE, type Overlap, type SourceChoice } from './sources';
 import type { Db } from './types';
 
 /** read_csv's default max_line_size; a longer line (a cell of a million characters) needs more. */
-const DEFAULT_MAX_LINE = 2_000_000;
-
-/**
- * read_csv of a file we wrote ourselves: every column typed by the schema (no guessing), a quoted
- * empty string stays an empty string and only an unquoted empty field is NULL. `maxLineBytes`
- * raises the line limit only when needed: DuckDB sizes its read buffers from it.
- */
-export function readCsvSql(path: string, cols: readonly ColumnDef[], opts: { header?: boolean; gzip?: boolean; maxLineBytes?: number } = {}): string {
-  const spec = cols.map((c) => `'${c.name}': '${c.sql}'`).join(', ');
-  let extra = opts.gzip ? ", compression='gzip'" : '';
-  const max = Math.ceil(opts.maxLineBytes ?? 0);
-  if (max > DEFAULT_MAX_LINE) extra += `, max_line_size=${max}`;
-  return `read_csv('${path}', header=${opts.header ? 'true' : 'false'}, auto_detect=false, delim=',', quote='"', escape='"', allow_quoted_nulls=false${extra}, columns={${spec}})`;
-}
-
 export interface Conflict {
   village: string;
   township: string | null;
@@ -268,22 +253,10 @@ export interface CommitOutcome {
 }
 
 /** A fresh import id: never one used before, not even by a deleted import kept for undo. */
-export const NEXT_IMPORT_ID_SQL =
-  'SELECT greatest(coalesce((SELECT max(import_id) FROM imports), 0), coalesce((SELECT max(import_id) FROM import_ids_used), 0)) + 1 AS id';
-
 async function nextImportId(db: Db): Promise<number> {
   const [{ id }] = (await db.query<{ id: number }>(NEXT_IMPORT_ID_SQL)) as [{ id: number }];
   await db.query('INSERT INTO import_ids_used VALUES (?)', [id]);
   return id;
-}
-
-/** Removes imports and every row they brought (the caller holds the transaction and refreshes). */
-export async function dropImports(db: Db, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  const marks = ids.map(() => '?').join(', ');
-  for (const i of await importsOf(db, `import_id IN (${marks})`, [...ids]))
-    for (const t of KIND_TABLES[i.kind]) await db.exec(`DROP TABLE IF EXISTS ${importTable(t, i.id)}`);
-  for (const t of ['rejected_rows', 'imports']) await db.query(`DELETE FROM ${t} WHERE import_id IN (${marks})`, [...ids]);
 }
 
 async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touched: number[] }> {

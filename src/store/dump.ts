@@ -9,7 +9,7 @@
  * Every load is checked against the row count the manifest recorded.
  */
 import { ipcFileToStream } from '../db/arrowIpc';
-import { readCsvSql } from '../db/load';
+import { readCsvSql } from '../db/importRows';
 import { createTableSql, IMPORT_TABLES, importTable, KIND_TABLES, KINDS, quoteIdent, TABLE_OF, type ColumnDef } from '../db/schema';
 import { STAGE_DIR, type Db } from '../db/types';
 import { concatBytes } from '../util/bytes';

@@ -3,7 +3,7 @@
  * deletes go to a one-step trash (undo), and the whole state can be restored on start or
  * exported as an archive. The bundled sample is never saved; its dismissal is.
  */
-import { NEXT_IMPORT_ID_SQL } from '../db/load';
+import { NEXT_IMPORT_ID_SQL } from '../db/importRows';
 import { deleteImports } from '../db/queries';
 import { dataChanged } from '../db/schema';
 import type { Db } from '../db/types';
