@@ -11,7 +11,7 @@
  * Per size: file MB; file chosen → import done; first full dashboard; p50/p95 of scope changes
  * (county → township, cycle, body) until every visible chart is drawn; peak JS heap (page and
  * workers) and tab memory (the renderer process); and DuckDB-WASM's bare read_csv of the same
- * file in the same browser — the engine's floor.
+ * file in the same browser, its time and its tab's peak memory — the engine's floor.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -87,17 +87,26 @@ async function bareLoad(url: string, file: string) {
   }
 }
 
+/**
+ * The bare load's time, and its peak tab memory: what the engine alone holds for the file (its
+ * wasm heap, the table, the page), the floor any import into it stands on.
+ */
 async function bareLoadIn(browser: Browser, url: string, file: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${url}/index.html`);
   await page.waitForFunction(() => window.__ready === true, null, { timeout: 120_000 });
-  await page.locator('#file').setInputFiles(file);
-  await page.waitForFunction(() => window.__bare !== undefined, null, { timeout: 600_000, polling: 100 });
-  const r = await page.evaluate(() => window.__bare!);
-  await context.close();
-  if ('error' in r) throw new Error(`bare read_csv: ${r.error}`);
-  return r;
+  const memory = await MemorySampler.start(browser, page);
+  try {
+    await page.locator('#file').setInputFiles(file);
+    await page.waitForFunction(() => window.__bare !== undefined, null, { timeout: 600_000, polling: 100 });
+    const r = await page.evaluate(() => window.__bare!);
+    if ('error' in r) throw new Error(`bare read_csv: ${r.error}`);
+    return { ...r, peakTabBytes: memory.peak().tabBytes };
+  } finally {
+    memory.stop();
+    await context.close();
+  }
 }
 
 /** Chooses files in the import screen, waits for the check, confirms; times each step. */
@@ -186,7 +195,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
   const fileMB = statSync(files.roster).size / MB;
   log(`roster ${round(fileMB, 1)} MB; bare read_csv`);
   const bare = await bareLoad(bareUrl, files.roster);
-  log(`bare ${round(bare.ms)} ms for ${bare.rows} rows; the app`);
+  log(`bare ${round(bare.ms)} ms for ${bare.rows} rows, peak tab ${round(bare.peakTabBytes / MB)} MB; the app`);
 
   const context = await newContext(browser);
   const page = await context.newPage();
@@ -210,6 +219,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
       rows,
       fileMB: round(fileMB, 1),
       bareReadCsvMs: round(bare.ms),
+      barePeakTabMB: round(bare.peakTabBytes / MB),
       importMs: round(roster.importMs),
       checkMs: round(roster.checkMs),
       importVsBare: round(roster.importMs / bare.ms, 2),
@@ -223,7 +233,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
       crashed: crashed.length > 0,
     };
   } catch (e) {
-    result = { rows, fileMB: round(fileMB, 1), bareReadCsvMs: round(bare.ms), error: failure(e), crashed: crashed.length > 0, peakTabMB: round(memory.peak().tabBytes / MB) };
+    result = { rows, fileMB: round(fileMB, 1), bareReadCsvMs: round(bare.ms), barePeakTabMB: round(bare.peakTabBytes / MB), error: failure(e), crashed: crashed.length > 0, peakTabMB: round(memory.peak().tabBytes / MB) };
   } finally {
     memory.stop();
     await context.close().catch(() => undefined);
@@ -255,6 +265,7 @@ function printTable(rows: Record<string, unknown>[]) {
     ['1st dashboard ms', (r) => r.firstDashboardMs],
     ['scope p50/p95 ms', (r) => (r.scopeChange ? `${(r.scopeChange as { p50: number }).p50} / ${(r.scopeChange as { p95: number }).p95}` : '')],
     ['peak tab MB', (r) => r.peakTabMB],
+    ['bare peak tab MB', (r) => r.barePeakTabMB],
     ['tab ÷ file', (r) => r.peakTabPerFileSize],
     ['peak JS heap MB', (r) => r.peakJsHeapMB],
   ];
