@@ -8,7 +8,7 @@ import { tableToIPC } from 'apache-arrow';
 import type { ImportReport, PreparedImport } from '../import/prepare';
 import { batchToArrow } from './arrowBatch';
 import { REJECTED_BATCH_COLUMNS, rejectedToBatch, rowsToBatch, type ColumnBatch } from './columnBatch';
-import { batchColumns, createTableSql, dataChanged, importTable, KIND_TABLES, ownColumns, TABLE_COLUMNS, TABLE_OF } from './schema';
+import { batchColumns, createTableSql, dataChanged, importTable, rebuildViews, KIND_TABLES, ownColumns, TABLE_COLUMNS, TABLE_OF } from './schema';
 import { deleteRows, dropImports, importsOf, NEXT_IMPORT_ID_SQL } from './importRows';
 import { findOverlaps, markSource, OTHER_SOURCE, type Overlap, type SourceChoice } from './sources';
 import type { Db } from './types';
@@ -292,6 +292,8 @@ async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touche
 /**
  * Commits staged files in one transaction: all of them or none, so a failure or a cancel never
  * leaves half a batch. The user's own first import removes the bundled sample in the same step.
+ * The views over the import tables are rebuilt; the count tables are the caller's to refresh
+ * (refreshCounts): importBatch does so beside the save, whose writing overlaps their build.
  */
 export async function commitBatch(
   db: Db,
@@ -318,12 +320,13 @@ export async function commitBatch(
     }
     await db.exec('COMMIT');
     for (const id of ids) touched.delete(id);
+    for (const item of items) await discardStaged(db, item.staged);
+    await rebuildViews(db);
     return { ids, touched: [...touched], sampleCleared };
   } catch (e) {
     await db.exec('ROLLBACK');
-    throw e;
-  } finally {
     for (const item of items) await discardStaged(db, item.staged);
     await dataChanged(db);
+    throw e;
   }
 }
