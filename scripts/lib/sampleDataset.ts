@@ -16,6 +16,7 @@ import { ensureSchema } from '../../src/db/schema';
 import { analyzeFile, prepareDefault } from '../../src/import/pipeline';
 import { dumpImport } from '../../src/store/dump';
 import { emptyManifest, manifestBytes, MANIFEST } from '../../src/store/manifest';
+import { concatBytes } from '../../src/util/bytes';
 
 export const SAMPLE_DIR = path.resolve(import.meta.dirname, '../../data/sample');
 
@@ -35,7 +36,7 @@ export async function buildSampleDataset(dir = SAMPLE_DIR): Promise<Map<string, 
     for (const { id } of await db.query<{ id: number }>('SELECT import_id AS id FROM imports ORDER BY 1')) {
       const { entry, files: f } = await dumpImport(db, Number(id), 0);
       manifest.imports.push(entry);
-      for (const [name, bytes] of f) files.set(name, bytes);
+      for (const [name, parts] of f) files.set(name, concatBytes(...parts));
     }
     files.set(MANIFEST, manifestBytes(manifest));
     files.set(SNAPSHOT_FILE, new TextEncoder().encode(JSON.stringify(await dashboardSnapshot(db))));

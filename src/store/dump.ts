@@ -12,9 +12,8 @@ import { ipcFileToStream } from '../db/arrowIpc';
 import { readCsvSql } from '../db/importRows';
 import { createTableSql, IMPORT_TABLES, importTable, KIND_TABLES, KINDS, quoteIdent, TABLE_OF, type ColumnDef } from '../db/schema';
 import { STAGE_DIR, type Db } from '../db/types';
-import { concatBytes } from '../util/bytes';
 import type { FileKind } from '../import/fields';
-import type { ImportRecordSaved, SavedImport } from './manifest';
+import type { ImportRecordSaved, SavedFile, SavedImport } from './manifest';
 
 export class RestoreError extends Error {
   constructor(message: string) {
@@ -36,36 +35,48 @@ export function fileName(id: number, generation: number, table: string, format: 
 
 const kindOf = (table: string): FileKind | undefined => KINDS.find((k) => TABLE_OF[k] === table);
 
-/** COPY writes into a growing in-memory file, which gets slow past a few hundred thousand rows. */
-const CSV_CHUNK_ROWS = 100_000;
+/**
+ * Rows per chunk of a saved table. The engine answers one chunk at a time: a million roster rows
+ * at once were a 268 MB Arrow answer in its heap, which never shrinks, and three million a 1 GiB
+ * allocation it refused; COPY writes into a growing in-memory file, which gets slow past a few
+ * hundred thousand rows.
+ */
+const CHUNK_ROWS = 100_000;
 
 /**
- * The rows of one import's table as CSV with a header, written in chunks of row ids (`n` is the
- * number past the last: deleted rows leave gaps) and joined.
+ * A table's rows chunk by chunk of row ids (`source` numbers them `r`; deleted rows leave gaps,
+ * so only chunks holding rows are read): the bytes `read` makes of each.
  */
-async function csvBytes(db: Db, select: (where: string) => string, n: number, name: string): Promise<Uint8Array> {
+async function inChunks(db: Db, source: string, size: number, read: (where: string, first: boolean) => Promise<Uint8Array>): Promise<Uint8Array[]> {
+  if (!Number.isSafeInteger(size) || size < 1) throw new Error(`bad chunk size ${size}`);
+  const chunks = await db.query<{ c: number }>(`SELECT DISTINCT (r // ${size})::BIGINT AS c FROM ${source} ORDER BY c`);
   const parts: Uint8Array[] = [];
-  for (let at = 0, k = 0; at < n || k === 0; at += CSV_CHUNK_ROWS, k++) {
-    const path = `${STAGE_DIR}dump_${k}_${name}`;
-    await db.registerEmpty(path);
-    try {
-      // COPY takes no parameters; the bounds are integers of ours.
-      await db.exec(`COPY (${select(`r >= ${at} AND r < ${at + CSV_CHUNK_ROWS}`)}) TO '${path}' (FORMAT csv, HEADER ${k === 0}, USE_TMP_FILE false)`);
-      parts.push(await db.readBuffer(path));
-    } finally {
-      await db.dropFile(path);
-    }
-  }
-  return concatBytes(...parts);
+  // The bounds are integers of ours (COPY takes no parameters).
+  for (const [k, { c }] of chunks.entries()) parts.push(await read(`r >= ${Number(c) * size} AND r < ${(Number(c) + 1) * size}`, k === 0));
+  return parts;
 }
 
-/** Writes one import's rows of every table as files; returns the manifest entry and the bytes. */
+/** One chunk of rows as CSV (with the header if it is the first), written by DuckDB's COPY. */
+async function csvChunk(db: Db, select: string, header: boolean, name: string): Promise<Uint8Array> {
+  const path = `${STAGE_DIR}dump_${name}`;
+  await db.registerEmpty(path);
+  try {
+    await db.exec(`COPY (${select}) TO '${path}' (FORMAT csv, HEADER ${header}, USE_TMP_FILE false)`);
+    return await db.readBuffer(path);
+  } finally {
+    await db.dropFile(path);
+  }
+}
+
+/** Writes one import's rows of every table as files (each in parts, in order); returns the manifest entry and the files. */
 export async function dumpImport(
   db: Db,
   id: number,
   generation: number,
   format: DumpFormat = 'arrow',
-): Promise<{ entry: SavedImport; files: Map<string, Uint8Array> }> {
+  /** Rows per chunk (smaller in tests). */
+  chunkRows = CHUNK_ROWS,
+): Promise<{ entry: SavedImport; files: Map<string, Uint8Array[]> }> {
   checkId(id);
   const [record] = await db.query<ImportRecordSaved & Record<string, unknown>>(
     `SELECT import_id, file_name, sheet_name, kind, encoding, imported_at, rows_imported, rows_warned, rows_rejected, rows_skipped
@@ -74,7 +85,7 @@ export async function dumpImport(
   );
   if (!record) throw new Error(`import ${id} not found`);
   const entry: SavedImport = { record: { ...record }, files: {} };
-  const files = new Map<string, Uint8Array>();
+  const files = new Map<string, Uint8Array[]>();
   for (const { table, columns } of IMPORT_TABLES) {
     const kind = kindOf(table);
     if (kind && !KIND_TABLES[record.kind as FileKind].includes(kind)) continue;
@@ -84,29 +95,42 @@ export async function dumpImport(
     const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source}`)) as [{ n: number }];
     if (n === 0) continue;
     const name = fileName(id, generation, table, format);
+    const select = (where: string) => `SELECT ${cols} FROM ${source} WHERE ${where}`;
     if (format === 'arrow') {
-      files.set(name, await db.queryArrow(`SELECT ${cols} FROM ${source}`));
-      entry.files[table] = { file: name, rows: n };
+      // Each chunk a whole IPC stream, the file their sequence (the manifest keeps their lengths).
+      const parts = await inChunks(db, source, chunkRows, async (where) => ipcFileToStream(await db.queryArrow(select(where))));
+      files.set(name, parts);
+      entry.files[table] = { file: name, rows: n, parts: parts.map((p) => p.length) };
       continue;
     }
     // The longest line COPY will write, bounded: every text column's bytes twice (quotes doubled)
     // plus room for the numbers and delimiters.
     const text = columns.filter((c) => c.sql === 'VARCHAR').map((c) => `coalesce(strlen(${quoteIdent(c.name)}), 0)`);
-    const [{ longest, last }] = (await db.query<{ longest: number | null; last: number }>(
-      `SELECT max(${text.join(' + ') || '0'})::BIGINT AS longest, max(r)::BIGINT AS last FROM ${source}`,
-    )) as [{ longest: number | null; last: number }];
-    files.set(name, await csvBytes(db, (where) => `SELECT ${cols} FROM ${source} WHERE ${where}`, Number(last) + 1, name));
+    const [{ longest }] = (await db.query<{ longest: number | null }>(`SELECT max(${text.join(' + ') || '0'})::BIGINT AS longest FROM ${source}`)) as [
+      { longest: number | null },
+    ];
+    let k = 0;
+    files.set(name, await inChunks(db, source, chunkRows, (where, first) => csvChunk(db, select(where), first, `${k++}_${name}`)));
     entry.files[table] = { file: name, rows: n, maxLineBytes: Number(longest ?? 0) * 2 + columns.length * 32 };
   }
   return { entry, files };
 }
 
+/** An `.arrow` file's IPC streams: its parts as the manifest lists them, or the one IPC file of an older save. */
+function arrowStreams(bytes: Uint8Array, parts: readonly number[] | undefined): Uint8Array[] {
+  if (!parts) return [ipcFileToStream(bytes)];
+  if (parts.reduce((a, b) => a + b, 0) !== bytes.length) throw new Error(`${bytes.length} bytes instead of the ${parts.join(' + ')} listed`);
+  let at = 0;
+  return parts.map((n) => bytes.subarray(at, (at += n)));
+}
+
 /** Rows of a file into a fresh working table (in the schema's columns), by format. */
-async function loadFile(db: Db, work: string, file: string, bytes: Uint8Array, columns: readonly ColumnDef[], maxLineBytes?: number): Promise<void> {
+async function loadFile(db: Db, work: string, file: string, bytes: Uint8Array, columns: readonly ColumnDef[], saved: SavedFile): Promise<void> {
   if (file.endsWith('.arrow')) {
-    await db.insertArrow(work, ipcFileToStream(bytes), { create: true });
+    for (const [k, stream] of arrowStreams(bytes, saved.parts).entries()) await db.insertArrow(work, stream, { create: k === 0 });
     return;
   }
+  const { maxLineBytes } = saved;
   const path = `${STAGE_DIR}load_${file}`;
   await db.registerBuffer(path, bytes);
   try {
@@ -166,7 +190,7 @@ export async function loadImport(
     if (!bytes) throw new RestoreError(`${f.file} is missing`);
     const work = `load_${id}_${table}`;
     try {
-      await loadFile(db, work, f.file, bytes, columns, f.maxLineBytes);
+      await loadFile(db, work, f.file, bytes, columns, f);
       if (kind && (await sameColumns(db, work, columns))) {
         // The rows become the import's table as they are (the view supplies its id).
         await db.exec(`ALTER TABLE ${work} RENAME TO ${importTable(kind, id)}`);

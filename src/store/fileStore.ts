@@ -3,14 +3,15 @@
  * or IndexedDB where OPFS is missing, or (last resort) memory only — and the app says which.
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { concatBytes } from '../util/bytes';
 
 export type StoreKind = 'opfs' | 'indexeddb' | 'memory';
 
 export interface FileStore {
   kind: StoreKind;
   read(name: string): Promise<Uint8Array | null>;
-  /** Replaces the file whole; a failed write leaves the previous content. */
-  write(name: string, bytes: Uint8Array): Promise<void>;
+  /** Replaces the file whole with the bytes (or their parts, in order); a failed write leaves the previous content. */
+  write(name: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void>;
   remove(name: string): Promise<void>;
   list(): Promise<string[]>;
 }
@@ -27,12 +28,15 @@ function isQuota(e: unknown): boolean {
   return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
 }
 
+/** A file's bytes in one piece (a store that keeps values whole). */
+const whole = (b: Uint8Array | readonly Uint8Array[]): Uint8Array => (b instanceof Uint8Array ? b : concatBytes(...b));
+
 export function memoryStore(initial?: ReadonlyMap<string, Uint8Array>): FileStore {
   const files = new Map(initial);
   return {
     kind: 'memory',
     read: async (n) => files.get(n) ?? null,
-    write: async (n, b) => void files.set(n, b),
+    write: async (n, b) => void files.set(n, whole(b)),
     remove: async (n) => void files.delete(n),
     list: async () => [...files.keys()],
   };
@@ -59,7 +63,8 @@ async function opfsStore(): Promise<FileStore> {
       const handle = await dir.getFileHandle(name, { create: true });
       const w = await handle.createWritable();
       try {
-        await w.write(bytes as Uint8Array<ArrayBuffer>);
+        // Part by part: a million rows are never copied into one buffer to be written.
+        for (const part of bytes instanceof Uint8Array ? [bytes] : bytes) await w.write(part as Uint8Array<ArrayBuffer>);
         await w.close();
       } catch (e) {
         await w.abort().catch(() => undefined);
@@ -90,7 +95,7 @@ function idbStore(): FileStore {
     read: async (n) => (await get<Uint8Array>(n, db)) ?? null,
     async write(n, b) {
       try {
-        await set(n, b, db);
+        await set(n, whole(b), db);
       } catch (e) {
         throw isQuota(e) ? new QuotaError(e) : e;
       }

@@ -26,6 +26,11 @@ export interface SavedFile {
   rows: number;
   /** A bound on the file's longest line in bytes: read_csv needs it for giant cells. */
   maxLineBytes?: number;
+  /**
+   * An `.arrow` file written in chunks of rows: the byte lengths of the Arrow IPC streams it is
+   * made of, one after another, each loaded on its own. Without it the file is one IPC file.
+   */
+  parts?: number[];
 }
 
 export interface SavedImport {
@@ -67,6 +72,8 @@ function checkImport(v: unknown): SavedImport {
   for (const [table, f] of Object.entries(v.files)) {
     if (!isObj(f) || typeof f.file !== 'string' || !Number.isInteger(f.rows)) throw new ManifestError(`file entry of ${table} malformed`);
     if (f.maxLineBytes !== undefined && !(Number.isInteger(f.maxLineBytes) && (f.maxLineBytes as number) > 0)) throw new ManifestError(`line bound of ${table} malformed`);
+    if (f.parts !== undefined && !(Array.isArray(f.parts) && f.parts.length > 0 && f.parts.every((n) => Number.isInteger(n) && (n as number) > 0)))
+      throw new ManifestError(`parts of ${table} malformed`);
     // Our own file names only: nothing that could walk out of the store or into SQL.
     if (!/^[\w.-]+$/.test(f.file)) throw new ManifestError(`bad file name ${JSON.stringify(f.file)}`);
   }

@@ -7,6 +7,7 @@ import { NEXT_IMPORT_ID_SQL } from '../db/importRows';
 import { deleteImports } from '../db/queries';
 import { dataChanged } from '../db/schema';
 import type { Db } from '../db/types';
+import { concatBytes } from '../util/bytes';
 import { dumpImport, loadImport, RestoreError } from './dump';
 import type { FileStore, StoreKind } from './fileStore';
 import { emptyManifest, MANIFEST, manifestBytes, parseManifest, referencedFiles, type Manifest, type SavedImport } from './manifest';
@@ -138,17 +139,26 @@ export class Persistence {
    * Saves new or changed imports. If the browser refuses (storage full), the previous saved state
    * stays as it was, the change is kept in memory and marked unsaved, and the error is rethrown.
    */
-  async save(changed: readonly number[], opts: { sampleDismissed?: boolean } = {}): Promise<void> {
+  async save(
+    changed: readonly number[],
+    opts: {
+      sampleDismissed?: boolean;
+      /** The engine's part is done (every import dumped), the writing begins: the engine is free for other work. */
+      onDumped?: () => void;
+    } = {},
+  ): Promise<void> {
     this.guard();
     const ids = await this.userImportIds([...new Set([...changed, ...this.unsaved])]);
     const next: Manifest = structuredClone(this.manifest);
     next.generation += 1;
     if (opts.sampleDismissed) next.sampleDismissed = true;
     try {
-      for (const id of ids) {
-        const { entry, files } = await dumpImport(this.db, id, next.generation);
-        for (const [name, bytes] of files) await this.files.write(name, bytes);
-        next.imports = [...next.imports.filter((i) => i.record.import_id !== id), entry].sort((a, b) => a.record.import_id - b.record.import_id);
+      const dumps = [];
+      for (const id of ids) dumps.push(await dumpImport(this.db, id, next.generation));
+      opts.onDumped?.();
+      for (const { entry, files } of dumps) {
+        for (const [name, parts] of files) await this.files.write(name, parts);
+        next.imports = [...next.imports.filter((i) => i.record.import_id !== entry.record.import_id), entry].sort((a, b) => a.record.import_id - b.record.import_id);
       }
       await this.commit(next);
       this.unsaved.clear();
@@ -203,7 +213,7 @@ export class Persistence {
     for (const { id } of ids) {
       const { entry, files } = await dumpImport(this.db, Number(id), 1, 'csv');
       current.imports.push(entry);
-      for (const [name, bytes] of files) out.set(name, bytes);
+      for (const [name, parts] of files) out.set(name, concatBytes(...parts));
     }
     out.set(MANIFEST, manifestBytes(current));
     return out;

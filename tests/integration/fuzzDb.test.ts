@@ -15,6 +15,7 @@ import { dumpImport, loadImport } from '../../src/store/dump';
 import { analyzeFile, prepareDefault } from '../../src/import/pipeline';
 import { fuzzFiles } from '../support/fuzz';
 import { freshDb } from './helpers';
+import { concatBytes } from '../../src/util/bytes';
 
 const SEED = 20240611;
 /** Files taken from the stream (the first ones that can be imported at all are committed). */
@@ -102,7 +103,7 @@ describe('fuzz files committed into DuckDB-WASM', () => {
     try {
       for (const id of ids) {
         const { entry, files } = await dumpImport(db, id, 1);
-        await loadImport(restored, entry, async (name) => files.get(name) ?? null);
+        await loadImport(restored, entry, async (name) => (files.has(name) ? concatBytes(...files.get(name)!) : null));
       }
       await dataChanged(restored);
       expect(await count(TOTAL_SQL, [], restored)).toBe(await count(TOTAL_SQL));
