@@ -11,6 +11,7 @@ import type { Db, Row, SqlParam } from './types';
 import { arrowToRows } from './rows';
 import { LOCKDOWN_SQL } from './lockdown';
 import { traceSince } from '../util/trace';
+import { handOver } from './handOver';
 
 /** A statement's measure name: its first words. */
 const traceName = (sql: string) => `db ${sql.replace(/\s+/g, ' ').trim().slice(0, 120)}`;
@@ -102,7 +103,7 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
       await db.registerFileText(p, text);
     },
     async registerBuffer(p: string, bytes: Uint8Array) {
-      await db.registerFileBuffer(p, bytes);
+      await db.registerFileBuffer(p, handOver(bytes, p));
     },
     async registerEmpty(p: string) {
       await db.registerEmptyFileBuffer(p);
@@ -114,7 +115,7 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
       await db.dropFile(p);
     },
     async insertArrow(table: string, ipc: Uint8Array, opts?: { create?: boolean }) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: opts?.create ?? false });
+      await conn.insertArrowFromIPCStream(handOver(ipc, `Arrow stream for ${table}`), { name: table, create: opts?.create ?? false });
     },
     async queryArrow(sql: string) {
       return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));

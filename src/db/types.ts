@@ -17,14 +17,14 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Makes UTF-8 text readable by read_csv under `path` (must be inside STAGE_DIR). */
   registerText(path: string, text: string): Promise<void>;
-  /** Makes bytes (e.g. a saved gzip CSV) readable under `path` (inside STAGE_DIR). */
+  /** Makes bytes (e.g. a saved gzip CSV) readable under `path` (inside STAGE_DIR); the engine may take them over, so the caller must not use them after. */
   registerBuffer(path: string, bytes: Uint8Array): Promise<void>;
   /** Creates an empty in-memory file under `path` that `COPY … TO` can write into. */
   registerEmpty(path: string): Promise<void>;
   /** The bytes of a file in DuckDB's in-memory file system (after `COPY … TO`). */
   readBuffer(path: string): Promise<Uint8Array>;
   dropFile(path: string): Promise<void>;
-  /** Appends an Arrow IPC stream to a table, columns by position; `create` makes the table from it. */
+  /** Appends an Arrow IPC stream to a table, columns by position; `create` makes the table from it. The bytes are the engine's after the call. */
   insertArrow(table: string, ipc: Uint8Array, opts?: { create?: boolean }): Promise<void>;
   /** A query's result as Arrow IPC file bytes, as the engine made them (nothing decoded in JavaScript). */
   queryArrow(sql: string): Promise<Uint8Array>;
