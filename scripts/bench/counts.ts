@@ -1,0 +1,188 @@
+/**
+ * The count tables' build (STATS_SQL, src/db/stats.ts) at scale, against the statements of a git
+ * revision (HEAD unless `--base <rev>`): the benchmark's files are imported once into DuckDB's Node
+ * build as the app imports them, then the two statement lists run by turns, each statement timed,
+ * and every count table of the one compared with the other's for exact equality.
+ *
+ *   npx tsx scripts/bench/counts.ts 1000000 [rounds=4] [--first new] [--base HEAD~1]
+ *
+ * Which list runs first alternates by round. The first build of a process runs cold (wasm code not
+ * yet optimised, the heap still growing), so the first round is the first import's refresh and the
+ * others a later one's. The wasm heap never shrinks: its size after round 1's first build is that
+ * list's peak (`--first new` makes it the new list's).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, openAsBlob, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BatchBuilder, rejectedToBatch } from '../../src/db/columnBatch';
+import { appendToStage, commitBatch, createStage, finishStage, type StagedImport } from '../../src/db/load';
+import { openNodeDb } from '../../src/db/nodeDb';
+import { ensureSchema } from '../../src/db/schema';
+import { STATS_SQL } from '../../src/db/stats';
+import type { Db } from '../../src/db/types';
+import type { NormalizedRow } from '../../src/import/normalizeRow';
+import { openFile, prepareFile, type ImportPlan } from '../../src/import/stream';
+import { BENCH_TMP, benchFiles } from './generate';
+
+const BATCH_ROWS = 16_384;
+const STAT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages'] as const;
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const counts = args.filter((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')).map(Number);
+const rows = counts[0] ?? 1_000_000;
+const rounds = counts[1] ?? 4;
+const newFirst = option('--first') === 'new';
+const base = option('--base') ?? 'HEAD';
+
+/** The base revision's statements: its stats.ts, written beside the benchmark's data with its imports pointed at src/db. */
+async function baseStatements(rev: string): Promise<readonly string[]> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const text = execFileSync('git', ['show', `${rev}:src/db/stats.ts`], { cwd: root, encoding: 'utf8' });
+  const dir = path.join(BENCH_TMP, 'counts');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `stats-${rev.replace(/[^\w.-]/g, '_')}.ts`);
+  writeFileSync(file, text.replaceAll("from './", `from '${path.relative(dir, path.join(root, 'src/db')).split(path.sep).join('/')}/`));
+  return ((await import(pathToFileURL(file).href)) as { STATS_SQL: readonly string[] }).STATS_SQL;
+}
+const OLD_STATS_SQL = await baseStatements(base);
+
+// The wasm heap's size: the engine's bindings object, caught as openNodeDb connects.
+const require = createRequire(import.meta.url);
+const duckdb = require('@duckdb/duckdb-wasm/blocking') as { DuckDBBindingsBase: { prototype: { connect: (...a: unknown[]) => unknown } } };
+let bindings: { mod: { HEAPU8: Uint8Array } } | null = null;
+const connect = duckdb.DuckDBBindingsBase.prototype.connect;
+duckdb.DuckDBBindingsBase.prototype.connect = function (this: typeof bindings, ...a: unknown[]) {
+  bindings = this;
+  return connect.apply(this, a);
+};
+const heapMb = () => (bindings ? bindings.mod.HEAPU8.length / 2 ** 20 : NaN);
+
+async function stageFile(db: Db, file: string): Promise<StagedImport> {
+  const blob = await openAsBlob(file);
+  const info = await openFile(blob, path.basename(file));
+  const sheetIndex = info.analysis.sheetIndex;
+  const sp = info.analysis.sheets[sheetIndex]!;
+  if (!sp.kind) throw new Error(`${file}: no kind recognised`);
+  const plan: ImportPlan = { sheetIndex, kind: sp.kind, columns: sp.columns, context: sp.inferred };
+  const stage = await createStage(db, plan.kind, plan.columns.map((c) => c.field));
+  const accepted = new BatchBuilder(plan.kind, BATCH_ROWS);
+  let rejected: NormalizedRow[] = [];
+  const onRow = (row: NormalizedRow) => (row.status === 'rejected' ? rejected.push(row) : accepted.add(row));
+  const send = async () => {
+    const a = accepted.flush();
+    const r = rejectedToBatch(rejected);
+    rejected = [];
+    await appendToStage(db, stage, a, r);
+  };
+  const gen = prepareFile(blob, info, plan, onRow, () => undefined);
+  for (;;) {
+    const next = await gen.next();
+    if (next.done) {
+      if (accepted.length + rejected.length > 0) await send();
+      return finishStage(db, stage, next.value);
+    }
+    if (accepted.length >= BATCH_ROWS || rejected.length >= BATCH_ROWS) await send();
+  }
+}
+
+async function engineMb(db: Db): Promise<number> {
+  const [r] = await db.query<{ b: number | bigint }>('SELECT sum(memory_usage_bytes)::BIGINT AS b FROM duckdb_memory()');
+  return Number(r!.b) / 2 ** 20;
+}
+
+interface Build {
+  ms: number[];
+  total: number;
+  /** duckdb_memory() before the first statement, the highest after each, and after the last. */
+  startMb: number;
+  peakMb: number;
+  endMb: number;
+  heapMb: number;
+}
+
+async function build(db: Db, sqls: readonly string[]): Promise<Build> {
+  const ms: number[] = [];
+  const startMb = await engineMb(db);
+  let peakMb = startMb;
+  for (const sql of sqls) {
+    const t = performance.now();
+    await db.exec(sql);
+    ms.push(performance.now() - t);
+    peakMb = Math.max(peakMb, await engineMb(db));
+  }
+  return { ms, total: ms.reduce((a, b) => a + b, 0), startMb, peakMb, endMb: await engineMb(db), heapMb: heapMb() };
+}
+
+const label = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+
+function report(name: string, sqls: readonly string[], b: Build) {
+  console.log(`\n${name}: ${Math.round(b.total)} ms; engine memory ${b.startMb.toFixed(0)} MB before, peak ${b.peakMb.toFixed(0)} MB (between statements), ${b.endMb.toFixed(0)} MB after; wasm heap ${b.heapMb.toFixed(0)} MB`);
+  sqls.forEach((s, i) => console.log(`  ${String(Math.round(b.ms[i]!)).padStart(6)} ms  ${label(s)}`));
+}
+
+async function compare(db: Db): Promise<boolean> {
+  let same = true;
+  for (const t of STAT_TABLES) {
+    const cols = async (x: string) =>
+      (await db.query<{ n: string; t: string }>(`SELECT column_name AS n, column_type AS t FROM (DESCRIBE ${x})`)).map((c) => `${c.n} ${c.t}`).join(', ');
+    const [a, b] = [await cols(`old_${t}`), await cols(t)];
+    const [{ na, nb, xa, xb }] = (await db.query<{ na: number; nb: number; xa: number; xb: number }>(
+      `SELECT (SELECT count(*) FROM old_${t})::INTEGER AS na, (SELECT count(*) FROM ${t})::INTEGER AS nb,
+              (SELECT count(*) FROM (FROM old_${t} EXCEPT ALL FROM ${t}))::INTEGER AS xa,
+              (SELECT count(*) FROM (FROM ${t} EXCEPT ALL FROM old_${t}))::INTEGER AS xb`,
+    )) as [{ na: number; nb: number; xa: number; xb: number }];
+    const ok = a === b && na === nb && xa === 0 && xb === 0;
+    console.log(`  ${t}: ${ok ? 'identical' : 'DIFFERENT'} (${na} vs ${nb} rows; ${xa} old-only, ${xb} new-only${a === b ? '' : `; columns differ:\n    old: ${a}\n    new: ${b}`})`);
+    same &&= ok;
+  }
+  return same;
+}
+
+const files = benchFiles(rows);
+const db = await openNodeDb();
+await ensureSchema(db);
+let t = performance.now();
+const staged: StagedImport[] = [];
+for (const f of [files.roster, ...files.results]) staged.push(await stageFile(db, f));
+await commitBatch(
+  db,
+  staged.map((s, i) => ({ staged: s, conflicts: [], meta: { fileName: path.basename([files.roster, ...files.results][i]!), sheetName: null, encoding: null }, choice: 'keep' as const })),
+  { clearSample: false },
+);
+console.log(`loaded ${staged.map((s) => s.rows).join(' + ')} rows in ${Math.round(performance.now() - t)} ms; engine ${(await engineMb(db)).toFixed(0)} MB, wasm heap ${heapMb().toFixed(0)} MB`);
+
+// Alternating which list goes first: the first build of a process runs cold (the wasm code not yet
+// optimised, the heap still growing) and later ones drift with the machine.
+const runs: Record<'old' | 'new', Build[]> = { old: [], new: [] };
+let allSame = true;
+for (let round = 1; round <= rounds; round++) {
+  const order: ('old' | 'new')[] = (round % 2 === 1) !== newFirst ? ['old', 'new'] : ['new', 'old'];
+  for (const which of order) {
+    const sqls = which === 'old' ? OLD_STATS_SQL : STATS_SQL;
+    const b = await build(db, sqls);
+    runs[which].push(b);
+    report(`round ${round} ${which === 'old' ? `old (${base})` : 'new (working tree)'}`, sqls, b);
+    // The first list's tables are kept to compare the second's with (compressed, in the data
+    // database: a plain copy of stat_people took ≈0.9 GB).
+    if (which === order[0]) for (const x of STAT_TABLES) await db.exec(`CREATE OR REPLACE TABLE old_${x} AS FROM ${x}`);
+  }
+  console.log(`round ${round}: tables of ${order[1]} vs ${order[0]}:`);
+  allSame = (await compare(db)) && allSame;
+  for (const x of STAT_TABLES) await db.exec(`DROP TABLE old_${x}`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+for (const which of ['old', 'new'] as const) {
+  const sqls = which === 'old' ? OLD_STATS_SQL : STATS_SQL;
+  console.log(`\n${which}, per statement (ms, each round):`);
+  sqls.forEach((s, i) => console.log(`  ${runs[which].map((b) => String(Math.round(b.ms[i]!)).padStart(6)).join('')}  ${label(s)}`));
+  console.log(`  ${runs[which].map((b) => String(Math.round(b.total)).padStart(6)).join('')}  total`);
+}
+const med = (w: 'old' | 'new') => median(runs[w].map((b) => b.total));
+console.log(`\ntotals old: ${runs.old.map((b) => Math.round(b.total)).join(', ')} ms (median ${Math.round(med('old'))}); new: ${runs.new.map((b) => Math.round(b.total)).join(', ')} ms (median ${Math.round(med('new'))}); ×${(med('old') / med('new')).toFixed(2)}`);
+console.log(`engine memory peak between statements, MB: old ${runs.old.map((b) => b.peakMb.toFixed(0)).join(', ')}; new ${runs.new.map((b) => b.peakMb.toFixed(0)).join(', ')}`);
+console.log(`every table identical: ${allSame}`);
+await db.close();
