@@ -74,6 +74,12 @@ export class MemorySampler {
     return { tabBytes: this.tab, jsHeapBytes: this.heap };
   }
 
+  /** Starts the peaks afresh, to measure a later step on its own. */
+  reset(): void {
+    this.tab = 0;
+    this.heap = 0;
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     void this.browserCdp.detach().catch(() => undefined);

@@ -11,7 +11,8 @@
  * Per size: file MB; file chosen → import done; first full dashboard; p50/p95 of scope changes
  * (county → township, cycle, body) until every visible chart is drawn; peak JS heap (page and
  * workers) and tab memory (the renderer process); and DuckDB-WASM's bare read_csv of the same
- * file in the same browser, its time and its tab's peak memory — the engine's floor.
+ * file in the same browser, its time and its tab's peak memory — the engine's floor. Last, a
+ * reload: the saved data restored, until the dashboard is settled again with the same figures.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -144,6 +145,27 @@ async function firstDashboard(page: Page) {
 }
 
 /**
+ * A reload after the scope changes: the saved copy restored into a new engine and the count
+ * tables rebuilt, until the dashboard in sight is settled again; its KPI figures must be the ones
+ * shown before. Its own peak memory, apart from the import's.
+ */
+async function reloadDashboard(page: Page, memory: MemorySampler) {
+  const kpis = () => page.locator('[data-view="overview"] .kpi-value').allTextContents();
+  const before = await kpis();
+  memory.reset();
+  const t0 = Date.now();
+  await page.reload();
+  await page.waitForSelector('[data-view="overview"] .kpi-value, [data-state="restore-failed"]', { timeout: STEP_TIMEOUT });
+  const failed = page.locator('[data-state="restore-failed"]');
+  if (await failed.count()) throw new Error(`restore failed: ${await failed.first().innerText()}`);
+  await settle(page, STEP_TIMEOUT);
+  const ms = Date.now() - t0;
+  const after = await kpis();
+  if (after.join('|') !== before.join('|')) throw new Error(`other figures after the reload: ${before.join(' ')} → ${after.join(' ')}`);
+  return { ms: round(ms), peakTabMB: round(memory.peak().tabBytes / MB), kpis: after.length };
+}
+
+/**
  * A first visit on the bundled sample, three times: from the start of navigation to the last
  * chart in sight drawn (from the build's snapshot of its figures, src/app/dashboardSnapshot.ts),
  * then to the engine up with the sample loaded and the dashboard settled on it; and the app
@@ -215,6 +237,9 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
     log(`first dashboard ${round(dashboardMs)} ms; scope changes`);
     const scope = await measureScopeChanges(page);
     const peak = memory.peak();
+    log('reload');
+    const reload = await reloadDashboard(page, memory).catch((e: unknown) => ({ error: failure(e) }));
+    log(`reload: ${JSON.stringify(reload)}`);
     result = {
       rows,
       fileMB: round(fileMB, 1),
@@ -230,6 +255,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
       peakTabPerFileSize: round(peak.tabBytes / MB / fileMB, 2),
       peakJsHeapMB: round(peak.jsHeapBytes / MB),
       peakDuringRosterImport: { tabMB: round(rosterPeak.tabBytes / MB), jsHeapMB: round(rosterPeak.jsHeapBytes / MB) },
+      reload,
       crashed: crashed.length > 0,
     };
   } catch (e) {
@@ -268,6 +294,7 @@ function printTable(rows: Record<string, unknown>[]) {
     ['bare peak tab MB', (r) => r.barePeakTabMB],
     ['tab ÷ file', (r) => r.peakTabPerFileSize],
     ['peak JS heap MB', (r) => r.peakJsHeapMB],
+    ['reload ms', (r) => (r.reload as { ms?: number; error?: string } | undefined)?.ms ?? (r.reload as { error?: string } | undefined)?.error],
   ];
   const cells = rows.map((r) => cols.map(([, f]) => String(f(r) ?? '')));
   const widths = cols.map(([h], i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));

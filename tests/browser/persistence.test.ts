@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { formatBytes, LIMITS } from '../../src/import/limits';
 import { baseUrl, launch, openApp, type AppPage } from './setup/browser';
 
 const fixture = (n: string) => path.resolve(import.meta.dirname, '../fixtures', n);
@@ -226,7 +227,7 @@ describe('faults leave the saved data intact', () => {
       await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(big);
       const alert = page.locator('[role="alert"]', { hasText: '全省成员花名册.csv' });
       await expect.poll(() => alert.innerText()).toContain('1.0 GB');
-      expect(await alert.innerText()).toContain('300.0 MB');
+      expect(await alert.innerText()).toContain(formatBytes(LIMITS.text));
       expect(await alert.innerText()).toContain('Parquet');
       expect(await page.locator('[data-file]').count()).toBe(0);
       expect(await figures(page)).toEqual(saved);
