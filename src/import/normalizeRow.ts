@@ -211,24 +211,29 @@ function conversion(layout: ValueLayout, f: FieldDef, raw: string, body: Body | 
  * normalised once. Results are shared between rows and never mutated.
  */
 class ConvertMemo {
-  private readonly caches: Map<string, Conversion>[] = [];
+  // A role's meaning depends on the body (委员 of a branch or of a committee): its column has a
+  // cache per body, so that no key is built per row.
+  private readonly caches: Map<Body | null, Map<string, Conversion>>[] = [];
   // Rows of one village follow each other: its county, township, name and cycle repeat.
-  private readonly lastKey: string[] = [];
+  private readonly lastRaw: (string | undefined)[] = [];
+  private readonly lastBody: (Body | null)[] = [];
   private readonly last: Conversion[] = [];
 
   constructor(private readonly layout: ValueLayout) {}
 
   convert(column: number, f: FieldDef, raw: string, body: Body | null): Conversion {
-    // A role's meaning depends on the body (委员 of a branch or of a committee).
-    const key = f.type === 'role' ? `${body ?? ''}\u0000${raw}` : raw;
-    if (this.lastKey[column] === key) return this.last[column]!;
-    const cache = (this.caches[column] ??= new Map());
-    let c = cache.get(key);
+    const bodyKey = f.type === 'role' ? body : null;
+    if (this.lastRaw[column] === raw && this.lastBody[column] === bodyKey) return this.last[column]!;
+    const perBody = (this.caches[column] ??= new Map());
+    let cache = perBody.get(bodyKey);
+    if (!cache) perBody.set(bodyKey, (cache = new Map()));
+    let c = cache.get(raw);
     if (c === undefined) {
-      c = conversion(this.layout, f, raw, body);
-      if (cache.size < MEMO_LIMIT) cache.set(key, c);
+      c = conversion(this.layout, f, raw, bodyKey);
+      if (cache.size < MEMO_LIMIT) cache.set(raw, c);
     }
-    this.lastKey[column] = key;
+    this.lastRaw[column] = raw;
+    this.lastBody[column] = bodyKey;
     this.last[column] = c;
     return c;
   }
@@ -297,6 +302,17 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     if (p === undefined) places.set(v, (p = normalizePlaceName(v)));
     return p;
   };
+  // A village's rows follow each other: its key is built once for them, not a string per row.
+  let lastPlace: CellValue[] = [];
+  let lastKey = '';
+  const keyOf = (code: CellValue, county: CellValue, township: CellValue, village: CellValue): string => {
+    const p = lastPlace;
+    if (p.length === 0 || p[0] !== code || p[1] !== county || p[2] !== township || p[3] !== village) {
+      lastPlace = [code, county, township, village];
+      lastKey = villageKey(code, county, township, village);
+    }
+    return lastKey;
+  };
   const required = REQUIRED_FIELDS[kind].map((f) => ({ slot: slot(f), code: (f === 'village' ? 'missing_village' : 'missing_cycle') as IssueCode }));
   const width0 = layout.names.length;
   const headerOf = (id: FieldId) => columns.find((c) => c.field === id)?.header || fieldDef(id).zh;
@@ -351,7 +367,7 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     const township = vals[S.township];
     if (typeof county === 'string') vals[S.county] = placeName(county);
     if (typeof township === 'string') vals[S.township] = placeName(township);
-    const key = villageKey(vals[S.code] ?? null, vals[S.county] ?? null, vals[S.township] ?? null, vals[S.village] ?? null);
+    const key = keyOf(vals[S.code] ?? null, vals[S.county] ?? null, vals[S.township] ?? null, vals[S.village] ?? null);
     vals[S.villageKey] = key;
 
     if (kind === 'members') {

@@ -67,18 +67,6 @@ function finish53(h1: number, h2: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** cyrb53: a 53-bit string hash, so that a million rows need a number each, not a copy of their key. */
-function hash53(s: string, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  return finish53(h1, h2);
-}
-
 /**
  * Distinct 53-bit hashes, numbered in order of arrival: an open-addressing table in typed
  * arrays, because a JavaScript Map of a million numbers costs seconds and a hundred megabytes.
@@ -121,12 +109,34 @@ class HashIndex {
   }
 }
 
+/**
+ * cyrb53, a 53-bit string hash, of the first `n` parts as text joined by "|" (null as "null"),
+ * without building that string: a million rows need a number each, not a copy of their key.
+ */
+function hashJoined(parts: readonly CellValue[], n: number, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let k = 0; k < n; k++) {
+    const s = String(parts[k]);
+    if (k > 0) {
+      h1 = Math.imul(h1 ^ 0x7c, 2654435761);
+      h2 = Math.imul(h2 ^ 0x7c, 1597334677);
+    }
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  }
+  return finish53(h1, h2);
+}
+
 /** Code units String.prototype.trim removes (white space and line terminators). */
 function trimmable(c: number): boolean {
   return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** hash53 of the cells trimmed and joined by NUL, without building that string. */
+/** cyrb53 of the cells trimmed and joined by NUL, without building that string. */
 function hashCells(cells: readonly string[], seed = 1): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
@@ -166,14 +176,22 @@ class DuplicateFinder {
   }
 
   private readonly slots: number[];
+  /** The key's parts of the row being checked (one array for all rows). */
+  private readonly parts: CellValue[] = [null, null, null, null, null];
 
   check(row: NormalizedRow): RowIssue | null {
     const v = row.vals;
-    const [villageKey, cycle, body, name, role] = this.slots.map((s) => v[s] ?? null);
+    const s = this.slots;
     // A roster has a row per person; results and statistical tables one per village × cycle × body.
     const perPerson = this.kind === 'members';
-    const key = perPerson ? `${villageKey}|${cycle}|${body}|${name ?? `#${row.rowNumber}`}|${role}` : `${villageKey}|${cycle}|${body}`;
-    const k = hash53(key);
+    const name = v[s[3]!] ?? null;
+    const parts = this.parts;
+    parts[0] = v[s[0]!] ?? null;
+    parts[1] = v[s[1]!] ?? null;
+    parts[2] = v[s[2]!] ?? null;
+    parts[3] = name ?? `#${row.rowNumber}`;
+    parts[4] = v[s[4]!] ?? null;
+    const k = hashJoined(parts, perPerson ? 5 : 3);
     const cells = hashCells(row.cells);
     const { index, added } = this.seen.add(k);
     if (added) {
