@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/bench/generate.ts 1000000
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSample } from '../generate-sample';
 
@@ -21,6 +21,8 @@ export interface BenchFiles {
   dir: string;
   roster: string;
   results: string[];
+  /** A township's roster of a new cycle: a small import into the large data. */
+  township: string;
 }
 
 function cutRoster(bytes: Buffer, rows: number): Buffer {
@@ -34,18 +36,42 @@ function cutRoster(bytes: Buffer, rows: number): Buffer {
   return bytes.subarray(0, at);
 }
 
+/**
+ * The roster's first township, its rows of the first cycle moved to 2024: what a county adds when one
+ * township holds a new election, after a province's data is in (no village × cycle of it is there yet).
+ */
+function townshipRoster(roster: string): Buffer {
+  const head = Buffer.alloc(4 * 1024 * 1024);
+  const fd = openSync(roster, 'r');
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const [header, ...lines] = head.subarray(0, n).toString('utf8').split('\r\n');
+  const columns = header!.replace(/^\uFEFF/, '').split(',');
+  const [township, cycle] = [columns.indexOf('乡镇(街道)'), columns.indexOf('换届年份')];
+  const rows = lines.slice(0, -1).map((l) => l.split(','));
+  const [first, year] = [rows[0]![township], rows[0]![cycle]];
+  const picked = rows.filter((r) => r[township] === first && r[cycle] === year).map((r) => r.map((c, i) => (i === cycle ? '2024' : c)).join(','));
+  return Buffer.from(`${header}\r\n${picked.join('\r\n')}\r\n`, 'utf8');
+}
+
 export function benchFiles(rows: number): BenchFiles {
   const dir = path.join(BENCH_TMP, String(rows));
   const roster = path.join(dir, ROSTER);
   const results = [path.join(dir, '村委会换届选举结果.csv'), path.join(dir, '党组织换届选举结果.csv')];
-  if (existsSync(roster) && results.every(existsSync)) return { rows, dir, roster, results };
+  const township = path.join(dir, '乡镇2024年两委成员花名册.csv');
+  const files = { rows, dir, roster, results, township };
+  if (existsSync(roster) && results.every(existsSync)) {
+    if (!existsSync(township)) writeFileSync(township, townshipRoster(roster));
+    return files;
+  }
   // Counties differ in size: a few more than the average asks for, and more again if still short.
   let extra = Math.max(0, Math.ceil(((rows - 5400) / ROWS_PER_COUNTY) * 1.03) + 1);
   let sample = generateSample({ extraCounties: extra });
   while (sample.rosterRows < rows) sample = generateSample({ extraCounties: (extra = Math.ceil(extra * 1.05) + 1) });
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of sample.files) writeFileSync(path.join(dir, name), name === ROSTER ? cutRoster(bytes, rows) : bytes);
-  return { rows, dir, roster, results };
+  writeFileSync(township, townshipRoster(roster));
+  return files;
 }
 
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {

@@ -11,8 +11,9 @@
  * Per size: file MB; file chosen → import done; first full dashboard; p50/p95 of scope changes
  * (county → township, cycle, body) until every visible chart is drawn; peak JS heap (page and
  * workers) and tab memory (the renderer process); and DuckDB-WASM's bare read_csv of the same
- * file in the same browser, its time and its tab's peak memory — the engine's floor. Last, a
+ * file in the same browser, its time and its tab's peak memory — the engine's floor. Then a
  * reload: the saved data restored, until the dashboard is settled again with the same figures.
+ * Last, a small import into the large data: one township's roster of a new cycle.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -240,6 +241,9 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
     log('reload');
     const reload = await reloadDashboard(page, memory).catch((e: unknown) => ({ error: failure(e) }));
     log(`reload: ${JSON.stringify(reload)}`);
+    // One township's new cycle into the province's data: its villages' counts are refreshed, not all.
+    const township = await importFiles(page, [files.township]).catch((e: unknown) => ({ error: failure(e) }));
+    log(`a township's roster (${readFileSync(files.township, 'utf8').split('\n').length - 2} rows): ${JSON.stringify(township)}`);
     result = {
       rows,
       fileMB: round(fileMB, 1),
@@ -256,6 +260,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
       peakJsHeapMB: round(peak.jsHeapBytes / MB),
       peakDuringRosterImport: { tabMB: round(rosterPeak.tabBytes / MB), jsHeapMB: round(rosterPeak.jsHeapBytes / MB) },
       reload,
+      townshipImportMs: 'importMs' in township ? round(township.importMs) : township.error,
       crashed: crashed.length > 0,
     };
   } catch (e) {
@@ -295,6 +300,7 @@ function printTable(rows: Record<string, unknown>[]) {
     ['tab ÷ file', (r) => r.peakTabPerFileSize],
     ['peak JS heap MB', (r) => r.peakJsHeapMB],
     ['reload ms', (r) => (r.reload as { ms?: number; error?: string } | undefined)?.ms ?? (r.reload as { error?: string } | undefined)?.error],
+    ['township import ms', (r) => r.townshipImportMs],
   ];
   const cells = rows.map((r) => cols.map(([, f]) => String(f(r) ?? '')));
   const widths = cols.map(([h], i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));

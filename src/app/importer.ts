@@ -171,8 +171,8 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
       : Promise.resolve();
     const counting = Promise.race([engineFree, saving]).then(async () => {
       const tCounts = performance.now();
-      await refreshCounts(db);
-      traceSince('import counts', tCounts);
+      const how = await refreshCounts(db, result.villages ?? undefined);
+      traceSince(`import counts (${how})`, tCounts);
     });
     await Promise.all([counting, saving]);
     progress({ phase: 'done', done: batch.length, rows, fileName: null });

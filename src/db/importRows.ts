@@ -69,6 +69,22 @@ export function readCsvSql(path: string, cols: readonly ColumnDef[], opts: { hea
 export const NEXT_IMPORT_ID_SQL =
   'SELECT greatest(coalesce((SELECT max(import_id) FROM imports), 0), coalesce((SELECT max(import_id) FROM import_ids_used), 0)) + 1 AS id';
 
+/**
+ * The villages of some imports' rows, kept in a temporary table `name` (they are wanted after the
+ * imports are gone); returns a query of their village_key, or null when the imports have no rows.
+ */
+export async function keepVillagesOf(db: Db, ids: readonly number[], name: string): Promise<string | null> {
+  if (ids.length === 0) return null;
+  const existing = new Set((await db.query<{ t: string }>('SELECT table_name AS t FROM duckdb_tables()')).map((r) => r.t));
+  const marks = ids.map(() => '?').join(', ');
+  const tables = (await importsOf(db, `import_id IN (${marks})`, [...ids]))
+    .flatMap((i) => KIND_TABLES[i.kind].map((t) => importTable(t, i.id)))
+    .filter((t) => existing.has(t));
+  if (tables.length === 0) return null;
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${name} AS ${tables.map((t) => `SELECT DISTINCT village_key FROM ${t}`).join(' UNION ')}`);
+  return `SELECT village_key FROM ${name}`;
+}
+
 /** Removes imports and every row they brought (the caller holds the transaction and refreshes). */
 export async function dropImports(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;

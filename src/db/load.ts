@@ -250,6 +250,12 @@ export interface CommitOutcome {
   touched: number[];
   /** Whether the bundled sample was removed in the same transaction. */
   sampleCleared: boolean;
+  /**
+   * A query of the village keys whose rows changed, for the count tables to be refreshed for those
+   * only: the new imports' villages (a "replace" and a source choice concern those too). Null when
+   * any village may have changed (a cycle replaced, the sample removed).
+   */
+  villages: string | null;
 }
 
 /** A fresh import id: never one used before, not even by a deleted import kept for undo. */
@@ -322,7 +328,9 @@ export async function commitBatch(
     for (const id of ids) touched.delete(id);
     for (const item of items) await discardStaged(db, item.staged);
     await rebuildViews(db);
-    return { ids, touched: [...touched], sampleCleared };
+    const tables = items.flatMap((item, k) => item.staged.tables.filter((t) => t.filled).map((t) => importTable(t.kind, ids[k]!)));
+    const villages = replaced.size > 0 || sampleCleared ? null : tables.map((t) => `SELECT village_key FROM ${t}`).join(' UNION ALL ');
+    return { ids, touched: [...touched], sampleCleared, villages };
   } catch (e) {
     await db.exec('ROLLBACK');
     for (const item of items) await discardStaged(db, item.staged);

@@ -6,7 +6,7 @@ import type { BodyScope } from '../metrics/scope';
 import { AGE_BANDS, bandColumn, PYRAMID_GENDERS, type PyramidGender } from './ageBands';
 import { metricSql, rowValue, scopeWhere, SOURCE_ORDER, type MetricQuery } from './metricSql';
 import { nullableOf } from './nullMemo';
-import { dropImports } from './importRows';
+import { dropImports, keepVillagesOf } from './importRows';
 import { dataChanged, DATA_TABLES, quoteIdent, TABLE_OF } from './schema';
 import type { Db } from './types';
 import type { ImportRecordSaved } from '../store/manifest';
@@ -58,6 +58,8 @@ export async function countImports(db: Db): Promise<number> {
 export async function deleteImports(db: Db, where: 'sample' | { ids: readonly number[] }): Promise<void> {
   const ids =
     where === 'sample' ? (await db.query<{ import_id: number }>('SELECT import_id FROM imports WHERE is_sample')).map((r) => Number(r.import_id)) : [...where.ids];
+  // Only the villages whose rows go need their counts rebuilt.
+  const villages = await keepVillagesOf(db, ids, 'deleted_villages');
   await db.exec('BEGIN TRANSACTION');
   try {
     await dropImports(db, ids);
@@ -66,7 +68,8 @@ export async function deleteImports(db: Db, where: 'sample' | { ids: readonly nu
     await db.exec('ROLLBACK');
     throw e;
   } finally {
-    await dataChanged(db);
+    await dataChanged(db, villages ?? undefined);
+    await db.exec('DROP TABLE IF EXISTS deleted_villages');
   }
 }
 

@@ -193,19 +193,24 @@ export async function ensureSchema(db: Db, opts: { counts?: boolean } = {}): Pro
   if (opts.counts !== false) await dataChanged(db);
 }
 
-/** What every change of the data ends with: the views over the import tables, then the counts. */
-export async function dataChanged(db: Db): Promise<void> {
+/**
+ * What every change of the data ends with: the views over the import tables, then the counts (of
+ * the villages `villages` lists, a query of village_key, when only theirs changed).
+ */
+export async function dataChanged(db: Db, villages?: string): Promise<void> {
   const t0 = performance.now();
   await rebuildViews(db);
-  await refreshCounts(db);
-  traceSince('counts refreshed', t0);
+  const how = await refreshCounts(db, villages);
+  traceSince(`counts refreshed (${how})`, t0);
 }
 
 /**
- * Rebuilds the count tables (src/db/stats.ts). Their SQL (7 KB) is loaded on the first change of
- * the data, not with the page: the sample's first dashboard is drawn from its snapshot before any.
+ * Rebuilds the count tables (src/db/stats.ts): all of them, or those of the villages `villages`
+ * (a query of village_key) lists, when only theirs changed. Their SQL (7 KB) is loaded on the
+ * first change of the data, not with the page: the sample's first dashboard is drawn from its
+ * snapshot before any.
  */
-export async function refreshCounts(db: Db): Promise<void> {
+export async function refreshCounts(db: Db, villages?: string): Promise<'part' | 'whole'> {
   const { refreshStats } = await import('./stats');
-  await refreshStats(db);
+  return refreshStats(db, villages);
 }

@@ -7,6 +7,7 @@
 import type { FileKind } from '../import/fields';
 import { refreshCounts, TABLE_OF } from './schema';
 import { changeRows } from './importRows';
+import { valuesQuery } from './sqlLiteral';
 import type { Db, SqlParam } from './types';
 
 export type SourceChoice = 'roster' | 'table';
@@ -76,6 +77,6 @@ export async function listOverlaps(db: Db): Promise<OverlapState[]> {
 /** Changes which source counts for some overlaps (the data manager's choice); returns the imports touched. */
 export async function setSourceChoice(db: Db, keys: readonly Key[], choice: SourceChoice): Promise<number[]> {
   const touched = await markSource(db, keys, choice);
-  await refreshCounts(db);
+  await refreshCounts(db, keys.length > 0 ? valuesQuery('village_key', keys.map((k) => k.village_key)) : undefined);
   return touched;
 }

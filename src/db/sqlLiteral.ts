@@ -28,3 +28,9 @@ export function sqlLiteral(v: SqlParam): string {
   if (typeof v === 'number') return sqlNumber(v);
   return sqlString(v);
 }
+
+/** A one-column table of the given values, as a query: `SELECT * FROM (VALUES …) t(column)` (at least one value). */
+export function valuesQuery(column: string, values: readonly SqlParam[]): string {
+  if (values.length === 0) throw new Error('no values');
+  return `SELECT * FROM (VALUES ${values.map((v) => `(${sqlLiteral(v)})`).join(', ')}) t(${column})`;
+}

@@ -146,191 +146,274 @@ const SEATS_TO_PERSON = `any_value(village_key) AS village_key, any_value(cycle_
           sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast`;
 
 /** Counts keyed by village with the names shown (an inner join, as every count table has). */
-const named = (counts: string) => `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN stat_places p USING (village_key)`;
+const named = (counts: string, places: string) => `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN ${places} p USING (village_key)`;
 
-export const STATS_SQL: readonly string[] = [
-  `CREATE OR REPLACE TEMP TABLE stat_places AS
-   WITH v AS (
-     SELECT village_key, cycle_year, county, township, village, village_code FROM results
-     UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM members
-     UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM member_counts)
-   SELECT village_key,
-          arg_max(county, cycle_year) AS county,
-          arg_max(township, cycle_year) AS township,
-          arg_max(village, cycle_year) AS village,
-          max(village_code) AS village_code
-   FROM v WHERE village_key IS NOT NULL GROUP BY village_key`,
+/** The count tables the views read; the others are steps of their build. */
+const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages'] as const;
+type CountTable = (typeof COUNT_TABLES)[number];
 
-  `CREATE OR REPLACE TEMP TABLE stat_results AS
-   WITH r AS (
-     SELECT village_key, cycle_year, body, ${ELECTORATE} AS electorate, ${VOTED} AS voted,
-            eligible_voters, registered_voters, ballots_issued, ballots_returned, ballots_valid, ballots_invalid,
-            party_members_entitled, party_members_present, seats, candidates,
-            coalesce(first_round_success, rounds = 1) AS first_round
-     FROM results WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL)
-   SELECT p.county, p.township, p.village, r.village_key, r.cycle_year, r.body,
-          sum(turnout_num) AS turnout_num, sum(turnout_den) AS turnout_den,
-          sum(registration_num) AS registration_num, sum(registration_den) AS registration_den,
-          sum(return_num) AS return_num, sum(return_den) AS return_den,
-          sum(invalid_num) AS invalid_num, sum(invalid_den) AS invalid_den,
-          sum(first_round_ok) AS first_round_ok, sum(first_round_known) AS first_round_known,
-          sum(electorate) AS electorate, sum(voted) AS voted, sum(eligible_voters) AS eligible,
-          sum(ballots_issued) AS issued, sum(ballots_returned) AS returned, sum(ballots_valid) AS valid,
-          sum(ballots_invalid) AS invalid, sum(party_members_present) AS present, sum(seats) AS seats,
-          sum(candidates) AS candidates, count(*) AS source_rows
-   FROM (
-     SELECT *, ${pair('voted', 'electorate', 'turnout')},
-               ${pair('registered_voters', 'eligible_voters', 'registration')},
-               ${pair('ballots_returned', 'ballots_issued', 'return')},
-               ${pair('ballots_invalid', 'ballots_returned', 'invalid')},
-               CASE WHEN first_round THEN 1 WHEN NOT first_round THEN 0 END AS first_round_ok,
-               CASE WHEN first_round IS NOT NULL THEN 1 END AS first_round_known
-     FROM r) r
-   JOIN stat_places p USING (village_key)
-   GROUP BY ALL`,
+/**
+ * The statements that build the count tables: of every village, or (`part`) of the villages
+ * listed in the temporary table stat_touched only, into tables named `<table>_part`. Every count
+ * is a village's own (a person is a name within a village and cycle), so a village's rows come
+ * out the same either way.
+ */
+function statsSql(part: boolean): string[] {
+  const t = (table: CountTable) => (part ? `${table}_part` : table);
+  // A source read with an alias of its own name, filtered to the touched villages when building a part.
+  const src = (table: string, alias = table) =>
+    part ? `(FROM ${table} WHERE village_key IN (FROM stat_touched)) ${alias}` : alias === table ? table : `${table} ${alias}`;
+  const people = t('stat_people');
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${t('stat_places')} AS
+     WITH v AS (
+       SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('results')}
+       UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('members')}
+       UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('member_counts')})
+     SELECT village_key,
+            arg_max(county, cycle_year) AS county,
+            arg_max(township, cycle_year) AS township,
+            arg_max(village, cycle_year) AS village,
+            max(village_code) AS village_code
+     FROM v WHERE village_key IS NOT NULL GROUP BY village_key`,
 
-  // Every seat of every roster. Within one body a seat is a person (a name listed twice on one
-  // body is flagged at import and counted twice); across bodies persons are counted below, by pid:
-  // a number for the person_key, with how many bodies the person sits on, both from one pass over
-  // the persons. Joined to the seats as they are read, they spare a second copy of the million
-  // seats (0.7 s, and as much memory again, at a million roster rows); the number is cheaper to
-  // group on than the long person_key. The ballots are read only where votes were cast: the
-  // smaller side then, it is the one DuckDB builds its hash table on, not the seats (0.3 s less).
-  `CREATE OR REPLACE TEMP TABLE stat_seat AS
-   SELECT m.village_key, m.cycle_year, m.body, p.pid, ${ROLE_CLASS} AS role_class,
-          -- The branch's secretary or the committee's director: one person both is 一肩挑 (stat_villages).
-          (m.body = 'party_branch' AND m.role = 'secretary') OR (m.body = 'village_committee' AND m.role = 'director') AS chief,
-          m.gender, m.age, m.education_tier AS edu, m.party_member AS party, m.is_minority AS minority, m.reelected,
-          m.college_graduate_official AS cgo,
-          CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN m.votes END AS votes,
-          CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN sr.voted END AS votes_cast,
-          p.n_bodies
-   FROM members_counted m
-   JOIN (SELECT person_key, row_number() OVER () AS pid,
-                bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER AS n_bodies
-         FROM members_counted WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL
-         GROUP BY person_key) p ON p.person_key = m.person_key
-   LEFT JOIN (SELECT village_key, cycle_year, body, voted FROM stat_results WHERE voted > 0) sr
-     ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
-   WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL`,
+    `CREATE OR REPLACE TEMP TABLE ${t('stat_results')} AS
+     WITH r AS (
+       SELECT village_key, cycle_year, body, ${ELECTORATE} AS electorate, ${VOTED} AS voted,
+              eligible_voters, registered_voters, ballots_issued, ballots_returned, ballots_valid, ballots_invalid,
+              party_members_entitled, party_members_present, seats, candidates,
+              coalesce(first_round_success, rounds = 1) AS first_round
+       FROM ${src('results')} WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL)
+     SELECT p.county, p.township, p.village, r.village_key, r.cycle_year, r.body,
+            sum(turnout_num) AS turnout_num, sum(turnout_den) AS turnout_den,
+            sum(registration_num) AS registration_num, sum(registration_den) AS registration_den,
+            sum(return_num) AS return_num, sum(return_den) AS return_den,
+            sum(invalid_num) AS invalid_num, sum(invalid_den) AS invalid_den,
+            sum(first_round_ok) AS first_round_ok, sum(first_round_known) AS first_round_known,
+            sum(electorate) AS electorate, sum(voted) AS voted, sum(eligible_voters) AS eligible,
+            sum(ballots_issued) AS issued, sum(ballots_returned) AS returned, sum(ballots_valid) AS valid,
+            sum(ballots_invalid) AS invalid, sum(party_members_present) AS present, sum(seats) AS seats,
+            sum(candidates) AS candidates, count(*) AS source_rows
+     FROM (
+       SELECT *, ${pair('voted', 'electorate', 'turnout')},
+                 ${pair('registered_voters', 'eligible_voters', 'registration')},
+                 ${pair('ballots_returned', 'ballots_issued', 'return')},
+                 ${pair('ballots_invalid', 'ballots_returned', 'invalid')},
+                 CASE WHEN first_round THEN 1 WHEN NOT first_round THEN 0 END AS first_round_ok,
+                 CASE WHEN first_round IS NOT NULL THEN 1 END AS first_round_known
+       FROM r) r
+     JOIN ${t('stat_places')} p USING (village_key)
+     GROUP BY ALL`,
 
-  // Each scope's counts of the rosters, appended one scope at a time, straight into stat_people
-  // (a plain copy first and then a compressed one took seconds more at a million rows). A body's
-  // role 'all' adds up its role classes: within one body a person holds one seat. A roster row
-  // always covers every indicator; members whose gender, age … is unknown are left out of that
-  // indicator's denominator by its *_known count. Where a statistical table counts, the rows are
-  // corrected below.
-  `CREATE OR REPLACE TABLE stat_people AS
-   ${named(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat GROUP BY village_key, cycle_year, body, role_class`)}`,
-  `INSERT INTO stat_people
-   SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all',
-          ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
-   FROM stat_people GROUP BY village_key, cycle_year, body`,
-  // Both bodies: the persons of one role class (a secretary who is also director is one head), then
-  // all persons, one row each whatever their seats. Neither is kept as a table: each is read once,
-  // as it is made.
-  `INSERT INTO stat_people
-   ${named(`SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
-            FROM (SELECT role_class, ${SEATS_TO_PERSON} FROM stat_seat GROUP BY pid, role_class)
-            GROUP BY village_key, cycle_year, role_class`)}`,
-  `INSERT INTO stat_people
-   ${named(`SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
-            FROM (SELECT ${SEATS_TO_PERSON} FROM stat_seat GROUP BY pid)
-            GROUP BY village_key, cycle_year`)}`,
+    // Every seat of every roster. Within one body a seat is a person (a name listed twice on one
+    // body is flagged at import and counted twice); across bodies persons are counted below, by pid:
+    // a number for the person_key, with how many bodies the person sits on, both from one pass over
+    // the persons. Joined to the seats as they are read, they spare a second copy of the million
+    // seats (0.7 s, and as much memory again, at a million roster rows); the number is cheaper to
+    // group on than the long person_key. The ballots are read only where votes were cast: the
+    // smaller side then, it is the one DuckDB builds its hash table on, not the seats (0.3 s less).
+    `CREATE OR REPLACE TEMP TABLE stat_seat AS
+     SELECT m.village_key, m.cycle_year, m.body, p.pid, ${ROLE_CLASS} AS role_class,
+            -- The branch's secretary or the committee's director: one person both is 一肩挑 (stat_villages).
+            (m.body = 'party_branch' AND m.role = 'secretary') OR (m.body = 'village_committee' AND m.role = 'director') AS chief,
+            m.gender, m.age, m.education_tier AS edu, m.party_member AS party, m.is_minority AS minority, m.reelected,
+            m.college_graduate_official AS cgo,
+            CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN m.votes END AS votes,
+            CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN sr.voted END AS votes_cast,
+            p.n_bodies
+     FROM ${src('members_counted', 'm')}
+     JOIN (SELECT person_key, row_number() OVER () AS pid,
+                  bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER AS n_bodies
+           FROM ${src('members_counted')} WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL
+           GROUP BY person_key) p ON p.person_key = m.person_key
+     LEFT JOIN (SELECT village_key, cycle_year, body, voted FROM ${t('stat_results')} WHERE voted > 0) sr
+       ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
+     WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL`,
 
-  // Statistical tables: one row per village × cycle × body as given. A count the table does not
-  // carry stays NULL, and so does the denominator of the indicators that would need it: such a
-  // row does not cover them ("not available for this data", src/db/metricSql.ts).
-  `CREATE OR REPLACE TEMP TABLE stat_tables AS
-   WITH c AS (
-     SELECT village_key, cycle_year, body,
-            ${TABLE_COUNTS.map(([stat, col]) => `${sumAll(col)} AS ${stat}`).join(',\n            ')},
-            CASE WHEN count(mean_age) = count(*) AND count(n_members) = count(*) THEN sum(mean_age * n_members) END AS age_sum
-     FROM counts_counted
-     WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL
-     GROUP BY ALL)
-   SELECT *, 'all' AS role,
-          ${KNOWN_FROM.map(([known, cols]) => `CASE WHEN coalesce(${cols.join(', ')}) IS NOT NULL THEN members END AS ${known}`).join(',\n          ')}
-   FROM c`,
+    // Each scope's counts of the rosters, appended one scope at a time, straight into stat_people
+    // (a plain copy first and then a compressed one took seconds more at a million rows). A body's
+    // role 'all' adds up its role classes: within one body a person holds one seat. A roster row
+    // always covers every indicator; members whose gender, age … is unknown are left out of that
+    // indicator's denominator by its *_known count. Where a statistical table counts, the rows are
+    // corrected below.
+    `CREATE OR REPLACE ${part ? 'TEMP ' : ''}TABLE ${people} AS
+     ${named(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat GROUP BY village_key, cycle_year, body, role_class`, t('stat_places'))}`,
+    `INSERT INTO ${people}
+     SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all',
+            ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
+     FROM ${people} GROUP BY village_key, cycle_year, body`,
+    // Both bodies: the persons of one role class (a secretary who is also director is one head), then
+    // all persons, one row each whatever their seats. Neither is kept as a table: each is read once,
+    // as it is made.
+    `INSERT INTO ${people}
+     ${named(
+       `SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
+              FROM (SELECT role_class, ${SEATS_TO_PERSON} FROM stat_seat GROUP BY pid, role_class)
+              GROUP BY village_key, cycle_year, role_class`,
+       t('stat_places'),
+     )}`,
+    `INSERT INTO ${people}
+     ${named(
+       `SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
+              FROM (SELECT ${SEATS_TO_PERSON} FROM stat_seat GROUP BY pid)
+              GROUP BY village_key, cycle_year`,
+       t('stat_places'),
+     )}`,
 
-  // Village-cycles where a statistical table counts for a body, with the cross-holding persons its
-  // rows state (the rows of the two bodies must agree).
-  `CREATE OR REPLACE TEMP TABLE stat_mixed AS
-   WITH body_rows AS (
-     SELECT village_key, cycle_year, body, 'roster' AS src, cross_holding FROM stat_people WHERE body <> 'all' AND role = 'all'
-     UNION ALL SELECT village_key, cycle_year, body, 'table', cross_holding FROM stat_tables)
-   SELECT village_key, cycle_year, count(*) AS n_bodies,
-          CASE WHEN min(cross_holding) FILTER (WHERE src = 'table') = max(cross_holding) FILTER (WHERE src = 'table')
-               THEN min(cross_holding) FILTER (WHERE src = 'table') END AS x
-   FROM body_rows GROUP BY village_key, cycle_year HAVING bool_or(src = 'table')`,
+    // Statistical tables: one row per village × cycle × body as given. A count the table does not
+    // carry stays NULL, and so does the denominator of the indicators that would need it: such a
+    // row does not cover them ("not available for this data", src/db/metricSql.ts).
+    `CREATE OR REPLACE TEMP TABLE stat_tables AS
+     WITH c AS (
+       SELECT village_key, cycle_year, body,
+              ${TABLE_COUNTS.map(([stat, col]) => `${sumAll(col)} AS ${stat}`).join(',\n            ')},
+              CASE WHEN count(mean_age) = count(*) AND count(n_members) = count(*) THEN sum(mean_age * n_members) END AS age_sum
+       FROM ${src('counts_counted')}
+       WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL
+       GROUP BY ALL)
+     SELECT *, 'all' AS role,
+            ${KNOWN_FROM.map(([known, cols]) => `CASE WHEN coalesce(${cols.join(', ')}) IS NOT NULL THEN members END AS ${known}`).join(',\n          ')}
+     FROM c`,
 
-  `CREATE OR REPLACE TEMP TABLE stat_villages AS
-   WITH v AS (
-     SELECT village_key, cycle_year FROM results WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
-     UNION SELECT village_key, cycle_year FROM members WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
-     UNION SELECT village_key, cycle_year FROM member_counts WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL),
-   -- From the seats of the rosters that count (stat_seat), read once above.
-   b AS (SELECT village_key, cycle_year, count(DISTINCT body) = 2 AS both_bodies FROM stat_seat GROUP BY ALL),
-   os AS (
-     SELECT DISTINCT village_key, cycle_year FROM (
-       SELECT village_key, cycle_year, pid FROM stat_seat WHERE chief
-       GROUP BY ALL HAVING count(DISTINCT body) = 2)),
-   -- A statistical table says it outright (一肩挑 是/否); rows of the two bodies must agree.
-   t AS (
-     SELECT village_key, cycle_year, CASE WHEN bool_and(one_shoulder) THEN 1 WHEN NOT bool_or(one_shoulder) THEN 0 END AS flag
-     FROM counts_counted GROUP BY ALL)
-   SELECT p.county, p.township, p.village, v.village_key, v.cycle_year,
-          CASE WHEN t.village_key IS NOT NULL THEN CASE WHEN t.flag IS NOT NULL THEN 1 END
-               WHEN b.both_bodies THEN 1 ELSE 0 END AS both_bodies,
-          CASE WHEN t.village_key IS NOT NULL THEN t.flag
-               WHEN b.both_bodies AND os.village_key IS NOT NULL THEN 1 ELSE 0 END AS one_shoulder
-   FROM v JOIN stat_places p USING (village_key)
-   LEFT JOIN b USING (village_key, cycle_year)
-   LEFT JOIN os USING (village_key, cycle_year)
-   LEFT JOIN t USING (village_key, cycle_year)`,
+    // Village-cycles where a statistical table counts for a body, with the cross-holding persons its
+    // rows state (the rows of the two bodies must agree).
+    `CREATE OR REPLACE TEMP TABLE stat_mixed AS
+     WITH body_rows AS (
+       SELECT village_key, cycle_year, body, 'roster' AS src, cross_holding FROM ${people} WHERE body <> 'all' AND role = 'all'
+       UNION ALL SELECT village_key, cycle_year, body, 'table', cross_holding FROM stat_tables)
+     SELECT village_key, cycle_year, count(*) AS n_bodies,
+            CASE WHEN min(cross_holding) FILTER (WHERE src = 'table') = max(cross_holding) FILTER (WHERE src = 'table')
+                 THEN min(cross_holding) FILTER (WHERE src = 'table') END AS x
+     FROM body_rows GROUP BY village_key, cycle_year HAVING bool_or(src = 'table')`,
 
-  // The seats are read for the last time above: dropped as soon as they are, the engine's memory
-  // (which a browser tab never gets back) peaks lower.
-  'DROP TABLE stat_seat',
+    `CREATE OR REPLACE TEMP TABLE ${t('stat_villages')} AS
+     WITH v AS (
+       SELECT village_key, cycle_year FROM ${src('results')} WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
+       UNION SELECT village_key, cycle_year FROM ${src('members')} WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL
+       UNION SELECT village_key, cycle_year FROM ${src('member_counts')} WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL),
+     -- From the seats of the rosters that count (stat_seat), read once above.
+     b AS (SELECT village_key, cycle_year, count(DISTINCT body) = 2 AS both_bodies FROM stat_seat GROUP BY ALL),
+     os AS (
+       SELECT DISTINCT village_key, cycle_year FROM (
+         SELECT village_key, cycle_year, pid FROM stat_seat WHERE chief
+         GROUP BY ALL HAVING count(DISTINCT body) = 2)),
+     -- A statistical table says it outright (一肩挑 是/否); rows of the two bodies must agree.
+     t AS (
+       SELECT village_key, cycle_year, CASE WHEN bool_and(one_shoulder) THEN 1 WHEN NOT bool_or(one_shoulder) THEN 0 END AS flag
+       FROM ${src('counts_counted')} GROUP BY ALL)
+     SELECT p.county, p.township, p.village, v.village_key, v.cycle_year,
+            CASE WHEN t.village_key IS NOT NULL THEN CASE WHEN t.flag IS NOT NULL THEN 1 END
+                 WHEN b.both_bodies THEN 1 ELSE 0 END AS both_bodies,
+            CASE WHEN t.village_key IS NOT NULL THEN t.flag
+                 WHEN b.both_bodies AND os.village_key IS NOT NULL THEN 1 ELSE 0 END AS one_shoulder
+     FROM v JOIN ${t('stat_places')} p USING (village_key)
+     LEFT JOIN b USING (village_key, cycle_year)
+     LEFT JOIN os USING (village_key, cycle_year)
+     LEFT JOIN t USING (village_key, cycle_year)`,
 
-  // Both bodies of those village-cycles: persons on either counted once, as a roster would, from
-  // the two bodies' counts (see combined()).
-  `CREATE OR REPLACE TEMP TABLE stat_combined AS
-   WITH body_rows AS (
-     SELECT * EXCLUDE (county, township, village, age_gender_known, votes_sum, votes_cast_sum) FROM stat_people
-     WHERE body <> 'all' AND role = 'all' AND (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed)
-     UNION ALL BY NAME SELECT * FROM stat_tables)
-   SELECT b.village_key, b.cycle_year, 'all' AS body, 'all' AS role, ${combined()}
-   FROM stat_mixed x
-   JOIN body_rows b ON b.village_key = x.village_key AND b.cycle_year = x.cycle_year AND b.body = 'party_branch'
-   JOIN body_rows c ON c.village_key = x.village_key AND c.cycle_year = x.cycle_year AND c.body = 'village_committee'
-   UNION ALL BY NAME
-   SELECT * REPLACE ('all' AS body) FROM stat_tables
-   WHERE (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed WHERE n_bodies = 1)`,
+    // The seats are read for the last time above: dropped as soon as they are, the engine's memory
+    // (which a browser tab never gets back) peaks lower.
+    'DROP TABLE stat_seat',
 
-  // Where a table counts for a body: the rosters' both-bodies rows go (stat_combined has them),
-  // and a roster body beside a table body takes the table's cross-holding count (the roster alone
-  // sees no one on both).
-  `DELETE FROM stat_people WHERE body = 'all' AND (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed)`,
-  `UPDATE stat_people SET cross_holding = CASE WHEN stat_people.role = 'all' THEN x.x END
-   FROM stat_mixed x WHERE stat_people.village_key = x.village_key AND stat_people.cycle_year = x.cycle_year`,
-  `INSERT INTO stat_people BY NAME
-   SELECT p.county, p.township, p.village, parts.* FROM (
-     SELECT * FROM stat_tables
-     UNION ALL BY NAME SELECT * FROM stat_combined
-     -- A table does not tell heads, deputies and members apart: those scopes get rows without
-     -- counts, so a table village is "not covered" there instead of silently missing.
+    // Both bodies of those village-cycles: persons on either counted once, as a roster would, from
+    // the two bodies' counts (see combined()).
+    `CREATE OR REPLACE TEMP TABLE stat_combined AS
+     WITH body_rows AS (
+       SELECT * EXCLUDE (county, township, village, age_gender_known, votes_sum, votes_cast_sum) FROM ${people}
+       WHERE body <> 'all' AND role = 'all' AND (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed)
+       UNION ALL BY NAME SELECT * FROM stat_tables)
+     SELECT b.village_key, b.cycle_year, 'all' AS body, 'all' AS role, ${combined()}
+     FROM stat_mixed x
+     JOIN body_rows b ON b.village_key = x.village_key AND b.cycle_year = x.cycle_year AND b.body = 'party_branch'
+     JOIN body_rows c ON c.village_key = x.village_key AND c.cycle_year = x.cycle_year AND c.body = 'village_committee'
      UNION ALL BY NAME
-     SELECT k.village_key, k.cycle_year, k.body, r.role
-     FROM (SELECT village_key, cycle_year, body FROM stat_tables UNION SELECT village_key, cycle_year, 'all' FROM stat_mixed) k
-     CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role)) parts
-   JOIN stat_places p USING (village_key)`,
+     SELECT * REPLACE ('all' AS body) FROM stat_tables
+     WHERE (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed WHERE n_bodies = 1)`,
 
-  ...['stat_tables', 'stat_mixed', 'stat_combined'].map((t) => `DROP TABLE ${t}`),
-];
+    // Where a table counts for a body: the rosters' both-bodies rows go (stat_combined has them),
+    // and a roster body beside a table body takes the table's cross-holding count (the roster alone
+    // sees no one on both).
+    `DELETE FROM ${people} WHERE body = 'all' AND (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM stat_mixed)`,
+    `UPDATE ${people} SET cross_holding = CASE WHEN ${people}.role = 'all' THEN x.x END
+     FROM stat_mixed x WHERE ${people}.village_key = x.village_key AND ${people}.cycle_year = x.cycle_year`,
+    `INSERT INTO ${people} BY NAME
+     SELECT p.county, p.township, p.village, parts.* FROM (
+       SELECT * FROM stat_tables
+       UNION ALL BY NAME SELECT * FROM stat_combined
+       -- A table does not tell heads, deputies and members apart: those scopes get rows without
+       -- counts, so a table village is "not covered" there instead of silently missing.
+       UNION ALL BY NAME
+       SELECT k.village_key, k.cycle_year, k.body, r.role
+       FROM (SELECT village_key, cycle_year, body FROM stat_tables UNION SELECT village_key, cycle_year, 'all' FROM stat_mixed) k
+       CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role)) parts
+     JOIN ${t('stat_places')} p USING (village_key)`,
 
-export async function refreshStats(db: Db): Promise<void> {
+    ...['stat_tables', 'stat_mixed', 'stat_combined'].map((x) => `DROP TABLE ${x}`),
+
+    // A part replaces the touched villages' rows of the count tables.
+    ...(part
+      ? COUNT_TABLES.flatMap((x) => [
+          `DELETE FROM ${x} WHERE village_key IN (FROM stat_touched)`,
+          `INSERT INTO ${x} BY NAME FROM ${x}_part`,
+          `DROP TABLE ${x}_part`,
+        ])
+      : []),
+  ];
+}
+
+export const STATS_SQL: readonly string[] = statsSql(false);
+const PART_SQL: readonly string[] = statsSql(true);
+
+/**
+ * Above this share of the villages touched, the count tables are rebuilt whole: filtering every
+ * source to the touched villages, then replacing their rows, costs more than it saves.
+ */
+const PART_SHARE = 0.25;
+
+/**
+ * Rebuilds the count tables: for every village, or, given `villages` (a query of village_key),
+ * for those only. An import of one township's rosters into a province's data then costs its
+ * villages' counts, not a province's (at a million roster rows a whole rebuild takes 8 s in the
+ * browser). Should the part fail, the tables are rebuilt whole. Says which it was.
+ */
+export async function refreshStats(db: Db, villages?: string): Promise<'part' | 'whole'> {
+  let how: 'part' | 'whole' = 'part';
   await refreshingNullColumns(db, async () => {
+    if (villages !== undefined && (await buildPart(db, villages))) return;
+    how = 'whole';
     for (const sql of STATS_SQL) await db.exec(sql);
   });
+  return how;
+}
+
+/** Builds the count tables of `villages` and puts them in place; false if a whole rebuild is due instead. */
+async function buildPart(db: Db, villages: string): Promise<boolean> {
+  const [built] = await db.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN (${COUNT_TABLES.map((t) => `'${t}'`).join(', ')})`,
+  );
+  if (built?.n !== COUNT_TABLES.length) return false;
+  await db.exec(`CREATE OR REPLACE TEMP TABLE stat_touched AS SELECT DISTINCT village_key FROM (${villages}) WHERE village_key IS NOT NULL`);
+  try {
+    const [share] = await db.query<{ touched: number; all: number }>(
+      'SELECT (SELECT count(*) FROM stat_touched)::INTEGER AS touched, (SELECT count(*) FROM stat_places)::INTEGER AS "all"',
+    );
+    if (!share || share.touched > share.all * PART_SHARE) return false;
+    const merge = PART_SQL.findIndex((sql) => sql.startsWith('DELETE FROM stat_places'));
+    for (const sql of PART_SQL.slice(0, merge)) await db.exec(sql);
+    // The touched villages' rows are replaced all at once or not at all.
+    await db.exec('BEGIN TRANSACTION');
+    try {
+      for (const sql of PART_SQL.slice(merge)) await db.exec(sql);
+      await db.exec('COMMIT');
+    } catch (e) {
+      await db.exec('ROLLBACK');
+      throw e;
+    }
+    return true;
+  } catch {
+    // A whole rebuild replaces every table, the parts' leftovers included.
+    return false;
+  } finally {
+    await db.exec('DROP TABLE IF EXISTS stat_touched');
+  }
 }
