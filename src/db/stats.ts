@@ -1,6 +1,7 @@
 /**
- * Per-village counts that every indicator is computed from, rebuilt once after each import or
- * delete so that views only ever read small, pre-aggregated tables.
+ * Per-village counts that every indicator is computed from, refreshed once after each import or
+ * delete (for the villages it touched, when they are few) so that views only ever read small,
+ * pre-aggregated tables.
  *
  * - stat_places:  village_key → the names shown (latest cycle's spelling), county and township.
  * - stat_results: village × cycle × body — paired numerators/denominators of the ballot metrics
