@@ -71,7 +71,7 @@ export const NEXT_IMPORT_ID_SQL =
 
 /**
  * The villages of some imports' rows, kept in a temporary table `name` (they are wanted after the
- * imports are gone); returns a query of their village_key, or null when the imports have no rows.
+ * imports are gone); returns a query of their village_key, or null when none of their tables is there.
  */
 export async function keepVillagesOf(db: Db, ids: readonly number[], name: string): Promise<string | null> {
   if (ids.length === 0) return null;
