@@ -69,6 +69,11 @@ export function readCsvSql(path: string, cols: readonly ColumnDef[], opts: { hea
 export const NEXT_IMPORT_ID_SQL =
   'SELECT greatest(coalesce((SELECT max(import_id) FROM imports), 0), coalesce((SELECT max(import_id) FROM import_ids_used), 0)) + 1 AS id';
 
+/** A query of the village keys in some tables (repeated as often as they occur). */
+export function villageKeysIn(tables: readonly string[]): string {
+  return tables.map((t) => `SELECT village_key FROM ${t}`).join(' UNION ALL ');
+}
+
 /**
  * The villages of some imports' rows, kept in a temporary table `name` (they are wanted after the
  * imports are gone); returns a query of their village_key, or null when none of their tables is there.
@@ -81,7 +86,7 @@ export async function keepVillagesOf(db: Db, ids: readonly number[], name: strin
     .flatMap((i) => KIND_TABLES[i.kind].map((t) => importTable(t, i.id)))
     .filter((t) => existing.has(t));
   if (tables.length === 0) return null;
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${name} AS ${tables.map((t) => `SELECT DISTINCT village_key FROM ${t}`).join(' UNION ')}`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT DISTINCT village_key FROM (${villageKeysIn(tables)})`);
   return `SELECT village_key FROM ${name}`;
 }
 

@@ -9,7 +9,7 @@ import type { ImportReport, PreparedImport } from '../import/prepare';
 import { batchToArrow } from './arrowBatch';
 import { REJECTED_BATCH_COLUMNS, rejectedToBatch, rowsToBatch, type ColumnBatch } from './columnBatch';
 import { batchColumns, createTableSql, dataChanged, importTable, rebuildViews, KIND_TABLES, ownColumns, TABLE_COLUMNS, TABLE_OF } from './schema';
-import { deleteRows, dropImports, importsOf, NEXT_IMPORT_ID_SQL } from './importRows';
+import { deleteRows, dropImports, importsOf, NEXT_IMPORT_ID_SQL, villageKeysIn } from './importRows';
 import { findOverlaps, markSource, OTHER_SOURCE, type Overlap, type SourceChoice } from './sources';
 import type { Db } from './types';
 
@@ -329,7 +329,7 @@ export async function commitBatch(
     for (const item of items) await discardStaged(db, item.staged);
     await rebuildViews(db);
     const tables = items.flatMap((item, k) => item.staged.tables.filter((t) => t.filled).map((t) => importTable(t.kind, ids[k]!)));
-    const villages = replaced.size > 0 || sampleCleared ? null : tables.map((t) => `SELECT village_key FROM ${t}`).join(' UNION ALL ');
+    const villages = replaced.size > 0 || sampleCleared ? null : villageKeysIn(tables);
     return { ids, touched: [...touched], sampleCleared, villages };
   } catch (e) {
     await db.exec('ROLLBACK');

@@ -155,9 +155,9 @@ type CountTable = (typeof COUNT_TABLES)[number];
 
 /**
  * The statements that build the count tables: of every village, or (`part`) of the villages
- * listed in the temporary table stat_touched only, into tables named `<table>_part`. Every count
- * is a village's own (a person is a name within a village and cycle), so a village's rows come
- * out the same either way.
+ * listed in the temporary table stat_touched only, into tables named `<table>_part` (MERGE_SQL
+ * then puts them in place). Every count is a village's own (a person is a name within a village
+ * and cycle), so a village's rows come out the same either way.
  */
 function statsSql(part: boolean): string[] {
   const t = (table: CountTable) => (part ? `${table}_part` : table);
@@ -350,20 +350,16 @@ function statsSql(part: boolean): string[] {
      JOIN ${t('stat_places')} p USING (village_key)`,
 
     ...['stat_tables', 'stat_mixed', 'stat_combined'].map((x) => `DROP TABLE ${x}`),
-
-    // A part replaces the touched villages' rows of the count tables.
-    ...(part
-      ? COUNT_TABLES.flatMap((x) => [
-          `DELETE FROM ${x} WHERE village_key IN (FROM stat_touched)`,
-          `INSERT INTO ${x} BY NAME FROM ${x}_part`,
-          `DROP TABLE ${x}_part`,
-        ])
-      : []),
   ];
 }
 
 export const STATS_SQL: readonly string[] = statsSql(false);
 const PART_SQL: readonly string[] = statsSql(true);
+/** A part replacing the touched villages' rows of the count tables. */
+const MERGE_SQL: readonly string[] = COUNT_TABLES.flatMap((x) => [
+  `DELETE FROM ${x} WHERE village_key IN (FROM stat_touched)`,
+  `INSERT INTO ${x} BY NAME FROM ${x}_part`,
+]);
 
 /**
  * Above this share of the villages touched, the count tables are rebuilt whole: filtering every
@@ -399,12 +395,11 @@ async function buildPart(db: Db, villages: string): Promise<boolean> {
       'SELECT (SELECT count(*) FROM stat_touched)::INTEGER AS touched, (SELECT count(*) FROM stat_places)::INTEGER AS "all"',
     );
     if (!share || share.touched > share.all * PART_SHARE) return false;
-    const merge = PART_SQL.findIndex((sql) => sql.startsWith('DELETE FROM stat_places'));
-    for (const sql of PART_SQL.slice(0, merge)) await db.exec(sql);
+    for (const sql of PART_SQL) await db.exec(sql);
     // The touched villages' rows are replaced all at once or not at all.
     await db.exec('BEGIN TRANSACTION');
     try {
-      for (const sql of PART_SQL.slice(merge)) await db.exec(sql);
+      for (const sql of MERGE_SQL) await db.exec(sql);
       await db.exec('COMMIT');
     } catch (e) {
       await db.exec('ROLLBACK');
@@ -412,9 +407,9 @@ async function buildPart(db: Db, villages: string): Promise<boolean> {
     }
     return true;
   } catch {
-    // A whole rebuild replaces every table, the parts' leftovers included.
+    // A whole rebuild replaces every count table and its intermediates.
     return false;
   } finally {
-    await db.exec('DROP TABLE IF EXISTS stat_touched');
+    for (const x of [...COUNT_TABLES.map((t) => `${t}_part`), 'stat_touched']) await db.exec(`DROP TABLE IF EXISTS ${x}`);
   }
 }
