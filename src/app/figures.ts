@@ -3,6 +3,7 @@ import type { MetricRow } from '../db/queries';
 import type { Db } from '../db/types';
 import type { MetricQuery } from '../db/metricSql';
 import type { MetricId } from '../metrics/catalogue';
+import { changeOf, type Change } from '../metrics/figure';
 import { scopeKey, type BodyScope, type Scope } from '../metrics/scope';
 import { ownRows, parentRows, siblingsQuery } from '../db/siblings';
 import { useDb } from './dbContext';
@@ -14,6 +15,8 @@ export interface Figure {
   current: MetricRow | null;
   previous: MetricRow | null;
   parent: MetricRow | null;
+  /** From the previous cycle, rounded once or not comparable (src/metrics/figure.ts). */
+  change: Change;
 }
 
 function baseQuery(scope: Scope, metrics: readonly MetricId[]): MetricQuery {
@@ -78,7 +81,9 @@ export function combineFigures(
     for (const body of bodies) {
       const find = (rows: readonly MetricRow[], c: number | null) =>
         c === null ? null : (rows.find((r) => r.metric === metric && r.body === body && r.cycle_year === c) ?? null);
-      figures.push({ metric, body, current: find(own, cycle), previous: find(own, previousCycle), parent: find(parent, cycle) });
+      const current = find(own, cycle);
+      const previous = find(own, previousCycle);
+      figures.push({ metric, body, current, previous, parent: find(parent, cycle), change: changeOf(metric, current, previous) });
     }
   }
   return figures;

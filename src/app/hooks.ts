@@ -47,13 +47,21 @@ export function usePlaces() {
  * new scope's rows load, the last ones stay: a chart is redrawn once with the new rows instead of
  * being taken down and built again (src/views/overview/useOverviewOptions.ts marks it pending).
  */
-export function useMetricRows(q: MetricQuery | null) {
+export function useMetricRows(q: MetricQuery | null, opts: { keep?: 'any' | 'same-grouping' } = {}) {
   const db = useDb();
+  const grouping = JSON.stringify(q?.groupBy ?? null);
   return useQuery({
     queryKey: metricRowsKey(q),
     queryFn: q ? metricRowsQuery(db, q).queryFn : skipToken,
-    placeholderData: keepPreviousData,
+    // A table lists the rows it is given: rows grouped by another level (townships while the
+    // villages load) would be drawn as rows of this one, so such a table keeps only rows of its grouping.
+    placeholderData: opts.keep === 'same-grouping' ? (previous, query) => (query && groupingOfKey(query.queryKey) === grouping ? previous : undefined) : keepPreviousData,
   });
+}
+
+function groupingOfKey(key: readonly unknown[]): string {
+  const q = JSON.parse(String(key[2])) as MetricQuery | null;
+  return JSON.stringify(q?.groupBy ?? null);
 }
 
 export function useAgeDistribution(q: AgeQuery | null) {

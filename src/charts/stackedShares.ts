@@ -3,16 +3,10 @@ import { asParams, dataValue, distinctLabels, fmt, frame, titleHeight, tooltip, 
 import type { ChartOption } from './option';
 import type { StackedSharesInput } from './types';
 
-/** Each part's share of its category's total; a category without any count has no shares at all. */
-export function shareMatrix(parts: StackedSharesInput['parts'], categories: number): (number | null)[][] {
-  const totals = Array.from({ length: categories }, (_, c) => parts.reduce((sum, p) => sum + (p.counts[c] ?? 0), 0));
-  return parts.map((p) => p.counts.map((n, c) => (n === null || !totals[c] ? null : (n / (totals[c] ?? 1)) * 100)));
-}
-
 export function stackedSharesOption(input: StackedSharesInput): ChartOption {
   const { text, categories, parts } = input;
   const lang = text.lang;
-  const shares = shareMatrix(parts, categories.length);
+  const shares = parts.map((p) => p.shares);
   const empty = categories.length === 0 || shares.every((row) => row.every((v) => v === null));
   const labels = distinctLabels(categories);
   return {

@@ -37,7 +37,7 @@ export function turnoutBarsOption(input: TurnoutBarsInput): ChartOption {
         row.numerator !== undefined && row.denominator !== undefined
           ? `<br/>${tooltipLine('', lang === 'zh' ? '参加投票' : 'Voted', fmt(row.numerator, 'count', lang))}<br/>${tooltipLine('', lang === 'zh' ? '登记选民' : 'Registered', fmt(row.denominator, 'count', lang))}`
           : '';
-      return `${tooltipTitle(row.detail ? `${row.label}（${row.detail}）` : row.label)}${tooltipLine(param?.marker ?? '', text.title, fmt(row.value, 'percent', lang))}${extra}`;
+      return `${tooltipTitle(row.detail ? `${row.label}（${row.detail}）` : row.label)}${tooltipLine(param?.marker ?? '', text.title, fmt(row.shown ?? row.value, 'percent', lang))}${extra}`;
     }),
     xAxis: { type: 'category', data: labels, axisLabel: { rotate: rows.length > 8 ? 45 : 0, interval: 0, fontSize: 11 }, axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: axisLabel('percent', lang) } },

@@ -30,7 +30,10 @@ export interface Category {
 }
 
 export interface RankedValue extends Category {
+  /** Unrounded, for sorting and drawing. */
   value: number | null;
+  /** As every surface shows it (src/metrics/figure.ts); the value where not given. */
+  shown?: number | null;
   numerator?: number | null;
   denominator?: number | null;
   /** Villages whose data supports the figure, of those in the place (src/metrics/coverage.ts). */
@@ -75,7 +78,11 @@ export interface PyramidInput {
 export interface StackedSharesInput {
   text: ChartText;
   categories: Category[];
-  parts: { key: string; label: string; counts: (number | null)[] }[];
+  /**
+   * Per part, per category: persons and the share as shown everywhere (the parts' shown values of
+   * src/metrics/figure.ts, adding up to exactly 100.0); null where the category has no figure.
+   */
+  parts: { key: string; label: string; counts: (number | null)[]; shares: (number | null)[] }[];
 }
 
 /** Rates per category (township) with one bar per series (cycle). */

@@ -18,11 +18,6 @@ export interface MetricQuery {
   body: BodyScope;
   role: RoleScope;
   groupBy: readonly GroupBy[];
-  /**
-   * Parts of one whole (age bands, education tiers): every metric over the same villages, those
-   * whose data supports all of them, so the parts add up.
-   */
-  joint?: boolean;
 }
 
 /** The count table each metric source reads (src/db/stats.ts). */
@@ -71,6 +66,12 @@ export function scopeWhere(source: MetricSource, q: ScopeFilter): string {
 /** A numerator or denominator that names one count column (only such are known NULL or not per slice). */
 export const isCountColumn = (sql: string): boolean => /^\w+$/.test(sql);
 
+/** The count columns a numerator or denominator adds up ("age_le35 + age_36_45"), or null for any other expression. */
+export function countColumns(sql: string): string[] | null {
+  const cols = sql.split('+').map((c) => c.trim());
+  return cols.every(isCountColumn) ? cols : null;
+}
+
 /**
  * Whether a row of the count table supports a metric: every count it reads is known there. Given
  * the columns that may be NULL in the scope (src/db/nullCounts.ts), only those are tested; null
@@ -78,9 +79,14 @@ export const isCountColumn = (sql: string): boolean => /^\w+$/.test(sql);
  */
 export function supportedSql(m: MetricDef, nullable?: ReadonlySet<string>): string | null {
   const tests = [m.numerator, m.denominator]
-    .filter((c): c is string => c !== null && (!nullable || !isCountColumn(c) || nullable.has(c)))
+    .filter((c): c is string => c !== null)
+    .flatMap((c) => {
+      const cols = countColumns(c);
+      if (!cols) return [c];
+      return nullable ? cols.filter((x) => nullable.has(x)) : cols;
+    })
     .map((c) => `(${c}) IS NOT NULL`);
-  return tests.length ? tests.join(' AND ') : null;
+  return tests.length ? [...new Set(tests)].join(' AND ') : null;
 }
 
 /**
@@ -103,11 +109,10 @@ export function metricSql(source: MetricSource, q: MetricQuery, nullable?: Reado
   const perBody = source === 'results';
   const groups = groupColumns(q.groupBy);
   if (perBody) groups.push('body');
-  const joint = q.joint ? metrics.map((m) => supportedSql(m, nullable)).filter((t) => t !== null).join(' AND ') || null : undefined;
   const select = [
     ...groups,
     ...metrics.flatMap((m, i) => {
-      const ok = joint === undefined ? supportedSql(m, nullable) : joint;
+      const ok = supportedSql(m, nullable);
       const only = ok === null ? '' : ` FILTER (WHERE ${ok})`;
       const num = m.aggregate === 'count_distinct' ? `count(DISTINCT ${m.numerator})${only}` : `sum(${m.numerator})${only}`;
       return [

@@ -10,7 +10,7 @@
  * a county with none of them still gets the short statements.
  */
 import { METRICS, type MetricSource } from '../metrics/catalogue';
-import { COUNT_TABLE, isCountColumn } from './metricSql';
+import { COUNT_TABLE, countColumns } from './metricSql';
 import { forgetNullable, setNullable, type SliceScope } from './nullMemo';
 import { quoteIdent } from './schema';
 import type { Db } from './types';
@@ -51,7 +51,7 @@ export async function readNullColumns(db: Db): Promise<NullColumns> {
   const out = {} as NullColumns;
   for (const source of Object.keys(COUNT_TABLE) as MetricSource[]) {
     const named = METRICS.filter((m) => m.source === source).flatMap((m) => [m.numerator, m.denominator]);
-    const cols = [...new Set(named)].filter((c): c is string => c !== null && isCountColumn(c));
+    const cols = [...new Set(named.flatMap((c) => (c === null ? [] : (countColumns(c) ?? []))))];
     const keys = SLICE[source];
     // Each column becomes a numbered flag.
     const rows = await db.query(

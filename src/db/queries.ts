@@ -2,6 +2,7 @@
 import type { FileKind } from '../import/fields';
 import type { MetricId } from '../metrics/catalogue';
 import type { Coverage } from '../metrics/coverage';
+import { withShown, withWholes } from '../metrics/figure';
 import type { BodyScope } from '../metrics/scope';
 import { AGE_BANDS, bandColumn, PYRAMID_GENDERS, type PyramidGender } from './ageBands';
 import { metricSql, rowValue, scopeWhere, SOURCE_ORDER, type MetricQuery } from './metricSql';
@@ -84,15 +85,22 @@ export interface MetricRow {
   cycle_year?: number | null;
   body: BodyScope;
   metric: MetricId;
+  /** Unrounded: changes and sorting use it. */
   value: number | null;
+  /** The value as every surface shows and exports it (src/metrics/figure.ts). */
+  shown: number | null;
   numerator: number | null;
   denominator: number | null;
   /** Villages (× cycle) whose data supports the metric, of those in the group (src/metrics/coverage.ts). */
   coverage: Coverage;
 }
 
-/** Every requested metric for a scope, grouped as asked; results metrics come per body. */
-export async function queryMetrics(db: Db, q: MetricQuery, opts?: { priority?: number }): Promise<MetricRow[]> {
+/**
+ * Every requested metric for a scope, grouped as asked; results metrics come per body. A part of a
+ * whole (an age band) brings the whole's other parts: its shown value is rounded with them.
+ */
+export async function queryMetrics(db: Db, asked: MetricQuery, opts?: { priority?: number }): Promise<MetricRow[]> {
+  const q = { ...asked, metrics: withWholes(asked.metrics) };
   // One query per count table, sent together: the engine's worker takes them in turn without
   // waiting for this side to ask for the next.
   const nullable = nullableOf(db);
@@ -101,8 +109,8 @@ export async function queryMetrics(db: Db, q: MetricQuery, opts?: { priority?: n
     .filter((b) => b !== null);
   const answers = await Promise.all(built.map((b) => db.query(b.sql, [], opts)));
   // The count tables were rebuilt meanwhile: the tests left out may be needed now.
-  if (nullable && nullableOf(db) !== nullable) return queryMetrics(db, q, opts);
-  const out: MetricRow[] = [];
+  if (nullable && nullableOf(db) !== nullable) return queryMetrics(db, asked, opts);
+  const out: Omit<MetricRow, 'shown'>[] = [];
   built.forEach((b, k) => {
     for (const r of answers[k]!) {
       b.metrics.forEach((m, i) => {
@@ -125,7 +133,7 @@ export async function queryMetrics(db: Db, q: MetricQuery, opts?: { priority?: n
       });
     }
   });
-  return out;
+  return withShown(out);
 }
 
 export async function listCycles(db: Db): Promise<number[]> {

@@ -9,6 +9,7 @@
  * cached for every sibling, so moving between townships of one county asks nothing again.
  */
 import { metricDef } from '../metrics/catalogue';
+import { withShown, withWholes } from '../metrics/figure';
 import { parentScope, scopeLevel } from '../metrics/scope';
 import { groupColumns, rowValue, SOURCE_ORDER, type GroupBy, type MetricQuery } from './metricSql';
 import type { MetricRow } from './queries';
@@ -78,11 +79,12 @@ export function parentRows(siblings: readonly MetricRow[], q: MetricQuery): Metr
         coverage: { covered: sum.coverage.covered + r.coverage.covered, of: sum.coverage.of + r.coverage.of },
       });
   }
-  const rows = [...groups.values()].map((r) => ({ ...r, value: rowValue(metricDef(r.metric), r.numerator, r.denominator, r.coverage) }));
+  const rows = withShown([...groups.values()].map((r) => ({ ...r, value: rowValue(metricDef(r.metric), r.numerator, r.denominator, r.coverage) })));
   // As queryMetrics answers: one count table after another, each in its ORDER BY, then the
   // metrics of a row in the order asked.
   const columns = [...kept, 'body'] as (keyof MetricRow)[];
-  const key = (r: MetricRow) => [SOURCE_ORDER.indexOf(metricDef(r.metric).source), ...columns.map((c) => r[c]), q.metrics.indexOf(r.metric)];
+  const order = withWholes(q.metrics);
+  const key = (r: MetricRow) => [SOURCE_ORDER.indexOf(metricDef(r.metric).source), ...columns.map((c) => r[c]), order.indexOf(r.metric)];
   return rows.sort((a, b) => compareKeys(key(a), key(b)));
 }
 

@@ -64,7 +64,10 @@ export interface MetricDef {
    * support the metric: the data there does not give it (src/db/metricSql.ts).
    */
   numerator: string;
-  /** The denominator's count column; null for counts. Rates are numerator ÷ denominator × 100. */
+  /**
+   * The denominator's count column, or a sum of them (the whole a share is a part of); null for
+   * counts. Rates are numerator ÷ denominator × 100.
+   */
   denominator: string | null;
   aggregate?: 'sum' | 'count_distinct';
   /** One line naming the denominator, shown beside every chart and in the indicator table. */
@@ -91,11 +94,32 @@ const MEMBERS_KNOWN = (what: Text2): Text2 => ({ zh: `${what.zh}已知的成员�
 const AGE = { zh: '年龄', en: 'age' };
 const EDU = { zh: '文化程度', en: 'education' };
 
-const ageShare = (id: MetricId, zh: string, en: string, col: string): MetricDef =>
-  pct(id, zh, en, 'people', col, 'age_known', { zh: `${zh.replace('占比', '')}的成员 ÷ 年龄已知的成员（按人计）`, en: `members ${en.replace(' share', '').replace(/^Aged/, 'aged')} ÷ members whose age is known (persons)` }, MEMBERS_KNOWN(AGE));
+/**
+ * The count columns of each whole whose parts are shown together (src/metrics/figure.ts). A part's
+ * denominator is the sum of the whole's parts: a village counts for a part only when its data
+ * gives every part (a statistical table with "35岁及以下" alone counts for none), so the parts
+ * share one set of villages and one denominator, and add up to it — on a card shown alone as in
+ * the chart and the report where they stand together.
+ */
+const TEN_YEAR_BANDS = ['age_le35', 'age_36_45', 'age_46_55', 'age_ge56'] as const;
+const TWENTY_YEAR_BANDS = ['age_le29', 'age_30_49', 'age_ge50'] as const;
+const EDU_TIERS = ['edu_junior', 'edu_senior', 'edu_college'] as const;
+const sumOf = (cols: readonly string[]) => cols.join(' + ');
+
+const PART_OF_AGES: Text2 = { zh: '年龄已知的成员（各年龄段之和，按人计）', en: 'members whose age is known (the sum of the bands, persons)' };
+
+const ageShare = (id: MetricId, zh: string, en: string, col: string, bands: readonly string[] | null): MetricDef =>
+  pct(
+    id, zh, en, 'people', col, bands ? sumOf(bands) : 'age_known',
+    {
+      zh: `${zh.replace('占比', '')}的成员 ÷ ${bands ? PART_OF_AGES.zh : '年龄已知的成员（按人计）'}`,
+      en: `members ${en.replace(' share', '').replace(/^Aged/, 'aged')} ÷ ${bands ? PART_OF_AGES.en : 'members whose age is known (persons)'}`,
+    },
+    MEMBERS_KNOWN(AGE),
+  );
 
 const eduShare = (id: MetricId, zh: string, en: string, col: string, tier: Text2): MetricDef =>
-  pct(id, zh, en, 'people', col, 'edu_known', { zh: `${tier.zh}学历的成员 ÷ 文化程度已知的成员（按人计）`, en: `members with ${tier.en} ÷ members whose education is known (persons)` }, MEMBERS_KNOWN(EDU));
+  pct(id, zh, en, 'people', col, sumOf(EDU_TIERS), { zh: `${tier.zh}学历的成员 ÷ 文化程度已知的成员（三档之和，按人计）`, en: `members with ${tier.en} ÷ members whose education is known (the sum of the three tiers, persons)` }, MEMBERS_KNOWN(EDU));
 
 export const METRICS: readonly MetricDef[] = [
   {
@@ -141,14 +165,14 @@ export const METRICS: readonly MetricDef[] = [
     definition: { zh: '当选时年龄之和 ÷ 年龄已知的成员（岁，按人计）', en: 'sum of ages at election ÷ members whose age is known (years, persons)' },
     denominatorLabel: MEMBERS_KNOWN(AGE), higherIsBetter: null,
   },
-  ageShare('age_le35_share', '35岁及以下占比', 'Aged 35 or under share', 'age_le35'),
-  ageShare('age_36_45_share', '36–45岁占比', 'Aged 36–45 share', 'age_36_45'),
-  ageShare('age_46_55_share', '46–55岁占比', 'Aged 46–55 share', 'age_46_55'),
-  ageShare('age_ge56_share', '56岁及以上占比', 'Aged 56 or over share', 'age_ge56'),
-  ageShare('age_le29_share', '29岁及以下占比', 'Aged 29 or under share', 'age_le29'),
-  ageShare('age_30_49_share', '30–49岁占比', 'Aged 30–49 share', 'age_30_49'),
-  ageShare('age_ge50_share', '50岁及以上占比', 'Aged 50 or over share', 'age_ge50'),
-  ageShare('age_ge60_share', '60岁及以上占比', 'Aged 60 or over share', 'age_ge60'),
+  ageShare('age_le35_share', '35岁及以下占比', 'Aged 35 or under share', 'age_le35', TEN_YEAR_BANDS),
+  ageShare('age_36_45_share', '36–45岁占比', 'Aged 36–45 share', 'age_36_45', TEN_YEAR_BANDS),
+  ageShare('age_46_55_share', '46–55岁占比', 'Aged 46–55 share', 'age_46_55', TEN_YEAR_BANDS),
+  ageShare('age_ge56_share', '56岁及以上占比', 'Aged 56 or over share', 'age_ge56', TEN_YEAR_BANDS),
+  ageShare('age_le29_share', '29岁及以下占比', 'Aged 29 or under share', 'age_le29', TWENTY_YEAR_BANDS),
+  ageShare('age_30_49_share', '30–49岁占比', 'Aged 30–49 share', 'age_30_49', TWENTY_YEAR_BANDS),
+  ageShare('age_ge50_share', '50岁及以上占比', 'Aged 50 or over share', 'age_ge50', TWENTY_YEAR_BANDS),
+  ageShare('age_ge60_share', '60岁及以上占比', 'Aged 60 or over share', 'age_ge60', null),
   eduShare('edu_junior_or_below_share', '初中及以下占比', 'Junior middle or below share', 'edu_junior', { zh: '初中及以下', en: 'junior middle school or below' }),
   eduShare('edu_senior_share', '高中、中专占比', 'Senior middle / vocational share', 'edu_senior', { zh: '高中、中专（职高）', en: 'senior middle or vocational school' }),
   eduShare('edu_college_share', '大专及以上占比', 'College and above share', 'edu_college', { zh: '大专及以上', en: 'college or above' }),
@@ -197,3 +221,16 @@ export const AGE_BANDINGS = {
 } as const satisfies Record<string, readonly MetricId[]>;
 
 export const EDUCATION_TIERS = ['edu_junior_or_below_share', 'edu_senior_share', 'edu_college_share'] as const satisfies readonly MetricId[];
+
+/**
+ * Shares shown together as parts of one whole: their counts add up to one denominator, and their
+ * shown values are rounded to add up to exactly 100.0 (src/metrics/figure.ts).
+ */
+export const COMPOSITIONS: readonly (readonly MetricId[])[] = [AGE_BANDINGS.ten_year, AGE_BANDINGS.twenty_year, EDUCATION_TIERS];
+
+const COMPOSITION_OF: ReadonlyMap<MetricId, readonly MetricId[]> = new Map(COMPOSITIONS.flatMap((c) => c.map((m) => [m, c] as const)));
+
+/** The whole a share is a part of (every part, in order), or null. */
+export function compositionOf(id: MetricId): readonly MetricId[] | null {
+  return COMPOSITION_OF.get(id) ?? null;
+}

@@ -1,4 +1,5 @@
 import type { Lang } from '../import/issues';
+import { roundHalfAway } from './round';
 
 export type Unit = 'percent' | 'count' | 'years';
 
@@ -9,6 +10,8 @@ const formatters = new Map<string, Intl.NumberFormat>();
  * thousand villages made thousands per scope change): one formatter per locale and decimals.
  */
 function formatNumber(value: number, lang: Lang, decimals: number | null): string {
+  // Rounded here, not by Intl: the one rounding of src/metrics/round.ts.
+  if (decimals !== null) value = roundHalfAway(value, decimals);
   const key = `${lang}${decimals}`;
   let f = formatters.get(key);
   if (!f) {
@@ -30,7 +33,7 @@ export function formatValue(value: number | null | undefined, unit: Unit, lang: 
     case 'years':
       return formatNumber(value, lang, 1);
     case 'count':
-      return formatNumber(Math.round(value), lang, null);
+      return formatNumber(roundHalfAway(value, 0), lang, null);
   }
 }
 
@@ -49,11 +52,4 @@ export function formatDelta(delta: number | null | undefined, unit: Unit, lang: 
 /** Decimals a figure of a unit is shown and exported with: rates and ages to 0.1, counts whole. */
 export function unitDecimals(unit: Unit): number {
   return unit === 'count' ? 0 : 1;
-}
-
-/** A figure rounded as the dashboard shows it, so an exported or compared number equals the one on screen. */
-export function roundFigure(v: number | null | undefined, unit: Unit): number | null {
-  if (v === null || v === undefined || !Number.isFinite(v)) return null;
-  const f = 10 ** unitDecimals(unit);
-  return Math.round(v * f) / f;
 }

@@ -7,7 +7,10 @@
 import { ruleDef } from '../db/rules';
 import type { Lang } from '../import/issues';
 import { metricDef, type MetricId } from '../metrics/catalogue';
-import { formatValue, roundFigure, type Unit } from '../metrics/format';
+import { formatCoverage } from '../metrics/coverage';
+import { changeOf } from '../metrics/figure';
+import { formatValue, type Unit } from '../metrics/format';
+import type { MetricRow } from '../db/queries';
 import { figure, KEY_FIGURES, type FigureGroup, type ReportData } from './data';
 
 export type SectionId = 'overview' | 'turnout' | 'members' | 'cross' | 'reelection' | 'change' | 'rules';
@@ -18,6 +21,8 @@ export interface ReportSection {
   id: SectionId;
   heading: string;
   paragraphs: string[];
+  /** The same paragraphs as text and marked figures. */
+  parts: ReportPart[][];
 }
 
 const HEADINGS: Record<SectionId, { zh: string; en: string }> = {
@@ -34,25 +39,76 @@ const VC = 'village_committee';
 const PB = 'party_branch';
 
 
+/** A figure the text prints, marked so the view can say which figure each number is (`data-metric`, `data-value`). */
+export interface ReportFigure {
+  metric: MetricId;
+  group: FigureGroup;
+  body: string;
+  cycle: number;
+  /** The metric's value, its numerator or denominator, or its change from the previous cycle. */
+  kind: 'value' | 'numerator' | 'denominator' | 'change';
+  /** Unrounded: the value, the count, or the difference of the two cycles' values. */
+  value: number | null;
+  /** As printed. */
+  text: string;
+}
+
+/** A paragraph as text and figures. */
+export type ReportPart = string | ReportFigure;
+
+// Figures travel inside the generated strings between private-use characters and are split out at
+// the end (generateReport): the writers below stay sentences, not lists of parts.
+const OPEN = '\uE000';
+const SEP = '\uE001';
+const CLOSE = '\uE002';
+
+type Row = MetricRow & { group: FigureGroup };
+
 /** Formatting and lookups for one report, in one language. */
-function writer(data: ReportData, lang: Lang) {
+function writer(data: ReportData, lang: Lang, marks: ReportFigure[]) {
   const zh = lang === 'zh';
   const fmt = (v: number | null | undefined, unit: Unit) => formatValue(v, unit, lang);
   const known = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
-  const get = (group: FigureGroup, metric: MetricId, body?: string, previous = false) => figure(data, group, metric, { body, previous });
+  const get = (group: FigureGroup, metric: MetricId, body?: string, previous = false): Row | null => {
+    const r = figure(data, group, metric, { body, previous });
+    return r ? { ...r, group } : null;
+  };
+  const mark = (r: Row, kind: ReportFigure['kind'], value: number | null, text: string): string => {
+    marks.push({ metric: r.metric, group: r.group, body: r.body, cycle: r.cycle_year ?? data.cycle, kind, value, text });
+    return `${OPEN}${marks.length - 1}${SEP}${text}${CLOSE}`;
+  };
+  /** A figure's value as every surface shows it (its shown value). */
+  const v = (r: Row) => mark(r, 'value', r.value, fmt(r.shown, metricDef(r.metric).unit));
+  const n = (r: Row) => mark(r, 'numerator', r.numerator, fmt(r.numerator, 'count'));
+  const d = (r: Row) => mark(r, 'denominator', r.denominator, fmt(r.denominator, 'count'));
+  /** A count metric's row, when it has a value. */
+  const countRow = (group: FigureGroup, metric: MetricId, body?: string): Row | null => {
+    const r = get(group, metric, body);
+    return r && known(r.value) ? r : null;
+  };
   /** A share clause "女性3名，占30.0%" / "3 women (30.0%)": only when both counts are known. */
   const share = (group: FigureGroup, metric: MetricId, zhWhat: string, enWhat: (n: string) => string, body?: string): string | null => {
     const r = get(group, metric, body);
     if (!r || !known(r.numerator) || !known(r.value)) return null;
-    return zh ? `${zhWhat}${fmt(r.numerator, 'count')}名，占${fmt(r.value, 'percent')}` : `${enWhat(fmt(r.numerator, 'count'))} (${fmt(r.value, 'percent')})`;
-  };
-  const count = (group: FigureGroup, metric: MetricId, body?: string): number | null => {
-    const r = get(group, metric, body);
-    return r && known(r.value) ? r.value : null;
+    return zh ? `${zhWhat}${n(r)}名，占${v(r)}` : `${enWhat(n(r))} (${v(r)})`;
   };
   const join = (parts: (string | null)[], sep: string) => parts.filter((p): p is string => !!p).join(sep);
   const sentence = (s: string) => (zh ? `${s}。` : `${s.charAt(0).toUpperCase()}${s.slice(1)}.`);
-  return { zh, fmt, known, get, share, count, join, sentence };
+  return { zh, fmt, known, get, v, n, d, mark, countRow, share, join, sentence };
+}
+
+/** A paragraph's plain text and its parts. */
+function split(paragraph: string, marks: readonly ReportFigure[]): { text: string; parts: ReportPart[] } {
+  const parts: ReportPart[] = [];
+  const re = new RegExp(`${OPEN}(\\d+)${SEP}([^${CLOSE}]*)${CLOSE}`, 'g');
+  let at = 0;
+  for (const m of paragraph.matchAll(re)) {
+    if (m.index > at) parts.push(paragraph.slice(at, m.index));
+    parts.push(marks[Number(m[1])]!);
+    at = m.index + m[0].length;
+  }
+  if (at < paragraph.length) parts.push(paragraph.slice(at));
+  return { text: parts.map((p) => (typeof p === 'string' ? p : p.text)).join(''), parts };
 }
 
 type W = ReturnType<typeof writer>;
@@ -64,19 +120,17 @@ function placeText(data: ReportData, lang: Lang): string {
 }
 
 function overview(data: ReportData, w: W, lang: Lang): string[] {
-  const villages = w.count('all', 'villages');
+  const villages = w.countRow('all', 'villages');
   const where = placeText(data, lang);
   if (villages === null) return [w.zh ? `${where}${data.cycle}年没有选举数据。` : `There are no election figures for ${where} in ${data.cycle}.`];
-  const pb = w.count('all', 'bodies_elected', PB);
-  const vc = w.count('all', 'bodies_elected', VC);
+  const pb = w.countRow('all', 'bodies_elected', PB);
+  const vc = w.countRow('all', 'bodies_elected', VC);
   if (w.zh) {
-    const bodies = w.join([pb !== null ? `${w.fmt(pb, 'count')}个村党组织` : null, vc !== null ? `${w.fmt(vc, 'count')}个村（居）民委员会` : null], '、');
-    return [
-      `${data.cycle}年村“两委”换届选举，${where}共有${w.fmt(villages, 'count')}个村（社区）纳入统计${bodies ? `，其中${bodies}填报了换届选举结果` : ''}。`,
-    ];
+    const bodies = w.join([pb ? `${w.v(pb)}个村党组织` : null, vc ? `${w.v(vc)}个村（居）民委员会` : null], '、');
+    return [`${data.cycle}年村“两委”换届选举，${where}共有${w.v(villages)}个村（社区）纳入统计${bodies ? `，其中${bodies}填报了换届选举结果` : ''}。`];
   }
-  const bodies = w.join([pb !== null ? `${w.fmt(pb, 'count')} party branches` : null, vc !== null ? `${w.fmt(vc, 'count')} villagers' committees` : null], ' and ');
-  return [`In the ${data.cycle} "two committees" elections, ${w.fmt(villages, 'count')} villages (communities) of ${where} are covered${bodies ? `; ${bodies} reported their election results` : ''}.`];
+  const bodies = w.join([pb ? `${w.v(pb)} party branches` : null, vc ? `${w.v(vc)} villagers' committees` : null], ' and ');
+  return [`In the ${data.cycle} "two committees" elections, ${w.v(villages)} villages (communities) of ${where} are covered${bodies ? `; ${bodies} reported their election results` : ''}.`];
 }
 
 function turnout(w: W): string[] {
@@ -85,67 +139,87 @@ function turnout(w: W): string[] {
   if (vc && w.known(vc.value))
     out.push(
       w.zh
-        ? `村（居）民委员会换届选举登记选民${w.fmt(vc.denominator, 'count')}人，参加投票${w.fmt(vc.numerator, 'count')}人，参选率${w.fmt(vc.value, 'percent')}。`
-        : `In the villagers' committee elections ${w.fmt(vc.denominator, 'count')} voters were registered and ${w.fmt(vc.numerator, 'count')} voted: a turnout of ${w.fmt(vc.value, 'percent')}.`,
+        ? `村（居）民委员会换届选举登记选民${w.d(vc)}人，参加投票${w.n(vc)}人，参选率${w.v(vc)}。`
+        : `In the villagers' committee elections ${w.d(vc)} voters were registered and ${w.n(vc)} voted: a turnout of ${w.v(vc)}.`,
     );
   const pb = w.get('all', 'turnout', PB);
   if (pb && w.known(pb.value))
     out.push(
       w.zh
-        ? `村党组织换届选举应到会党员${w.fmt(pb.denominator, 'count')}人，参加选举${w.fmt(pb.numerator, 'count')}人，参选率${w.fmt(pb.value, 'percent')}。`
-        : `In the party branch elections ${w.fmt(pb.denominator, 'count')} party members were entitled to vote and ${w.fmt(pb.numerator, 'count')} voted (${w.fmt(pb.value, 'percent')}).`,
+        ? `村党组织换届选举应到会党员${w.d(pb)}人，参加选举${w.n(pb)}人，参选率${w.v(pb)}。`
+        : `In the party branch elections ${w.d(pb)} party members were entitled to vote and ${w.n(pb)} voted (${w.v(pb)}).`,
     );
   const inv = w.get('all', 'invalid_ballot_rate', VC);
   if (inv && w.known(inv.value))
     out.push(
       w.zh
-        ? `村（居）委会选举共收回选票${w.fmt(inv.denominator, 'count')}张，其中无效票${w.fmt(inv.numerator, 'count')}张，无效票率${w.fmt(inv.value, 'percent')}。`
-        : `Of ${w.fmt(inv.denominator, 'count')} committee ballots returned, ${w.fmt(inv.numerator, 'count')} were invalid (${w.fmt(inv.value, 'percent')}).`,
+        ? `村（居）委会选举共收回选票${w.d(inv)}张，其中无效票${w.n(inv)}张，无效票率${w.v(inv)}。`
+        : `Of ${w.d(inv)} committee ballots returned, ${w.n(inv)} were invalid (${w.v(inv)}).`,
     );
   for (const [body, zhName, enName] of [[VC, '村（居）委会', "villagers' committee"], [PB, '村党组织', 'party branch']] as const) {
     const fr = w.get('all', 'first_round_success_rate', body);
     if (fr && w.known(fr.value))
       out.push(
         w.zh
-          ? `填报选举轮次的${w.fmt(fr.denominator, 'count')}个村中，${zhName}一次选举成功的${w.fmt(fr.numerator, 'count')}个，一次选举成功率${w.fmt(fr.value, 'percent')}。`
-          : `Of ${w.fmt(fr.denominator, 'count')} villages reporting it, ${w.fmt(fr.numerator, 'count')} elected their ${enName} in the first round (${w.fmt(fr.value, 'percent')}).`,
+          ? `填报选举轮次的${w.d(fr)}个村中，${zhName}一次选举成功的${w.n(fr)}个，一次选举成功率${w.v(fr)}。`
+          : `Of ${w.d(fr)} villages reporting it, ${w.n(fr)} elected their ${enName} in the first round (${w.v(fr)}).`,
       );
   }
   if (out.length === 0) out.push(w.zh ? '本届未录入选举结果（选民数、投票人数），参选情况暂缺。' : 'No election results (voters, votes cast) were recorded for this cycle, so turnout is not available.');
   return [out.join(w.zh ? '' : ' ')];
 }
 
+/**
+ * The parts of a whole in one clause, after the whole they are parts of: "年龄已知的793名成员中，35岁及以下168名，
+ * 占21.2%，…" — the counts add up to the number stated, the shares to 100.0.
+ */
+function parts(w: W, group: FigureGroup, items: readonly (readonly [MetricId, string, (n: string) => string])[], zhWhole: string, enWhole: (n: string) => string): string | null {
+  const clauses = items.map(([metric, zhWhat, enWhat]) => w.share(group, metric, zhWhat, enWhat));
+  const first = w.get(group, items[0]![0]);
+  if (clauses.some((c) => c === null) || !first || !w.known(first.denominator)) return w.join(clauses, w.zh ? '，' : ', ') || null;
+  return w.zh ? `${zhWhole.replace('{n}', w.d(first))}，${clauses.join('，')}` : `of ${enWhole(w.d(first))}: ${clauses.join(', ')}`;
+}
+
 function members(w: W): string[] {
-  const total = w.count('all', 'members');
-  if (total === null || total === 0) return [w.zh ? '本届未录入两委成员名单，当选成员结构情况暂缺。' : 'No rosters of elected members were recorded for this cycle, so their profile is not available.'];
+  const total = w.countRow('all', 'members');
+  if (total === null || total.value === 0) return [w.zh ? '本届未录入两委成员名单，当选成员结构情况暂缺。' : 'No rosters of elected members were recorded for this cycle, so their profile is not available.'];
   const out: string[] = [];
-  const pb = w.count('party_branch', 'members');
-  const vc = w.count('village_committee', 'members');
-  const zhParts = w.join([pb ? `村党组织成员${w.fmt(pb, 'count')}名` : null, vc ? `村（居）委会成员${w.fmt(vc, 'count')}名` : null], '，');
-  const enParts = w.join([pb ? `${w.fmt(pb, 'count')} on party branches` : null, vc ? `${w.fmt(vc, 'count')} on villagers' committees` : null], ' and ');
+  const pb = w.countRow('party_branch', 'members');
+  const vc = w.countRow('village_committee', 'members');
+  const zhParts = w.join([pb?.value ? `村党组织成员${w.v(pb)}名` : null, vc?.value ? `村（居）委会成员${w.v(vc)}名` : null], '，');
+  const enParts = w.join([pb?.value ? `${w.v(pb)} on party branches` : null, vc?.value ? `${w.v(vc)} on villagers' committees` : null], ' and ');
   out.push(
     w.zh
-      ? `共选举产生村“两委”成员${w.fmt(total, 'count')}名（交叉任职的只计一次）${zhParts ? `，其中${zhParts}` : ''}。`
-      : `${w.fmt(total, 'count')} members of the two committees were elected (a person on both counted once)${enParts ? `: ${enParts}` : ''}.`,
+      ? `共选举产生村“两委”成员${w.v(total)}名（交叉任职的只计一次）${zhParts ? `，其中${zhParts}` : ''}。`
+      : `${w.v(total)} members of the two committees were elected (a person on both counted once)${enParts ? `: ${enParts}` : ''}.`,
   );
   const women = w.share('all', 'women_share', '女性', (n) => `${n} women`);
   if (women) out.push(w.sentence(w.zh ? `从性别看，${women}` : `by gender: ${women}`));
   const avg = w.get('all', 'avg_age');
-  const bands = [
-    w.share('all', 'age_le35_share', '35岁及以下', (n) => `${n} aged 35 or under`),
-    w.share('all', 'age_36_45_share', '36至45岁', (n) => `${n} aged 36–45`),
-    w.share('all', 'age_46_55_share', '46至55岁', (n) => `${n} aged 46–55`),
-    w.share('all', 'age_ge56_share', '56岁及以上', (n) => `${n} aged 56 or over`),
-  ];
-  const age = w.join([avg && w.known(avg.value) ? (w.zh ? `平均年龄${w.fmt(avg.value, 'years')}岁` : `average age ${w.fmt(avg.value, 'years')}`) : null, w.join(bands, w.zh ? '，' : ', ') || null], w.zh ? '；' : '; ');
-  if (age) out.push(w.sentence(w.zh ? `从年龄看，${age}` : `by age: ${age}`));
-  const edu = w.join(
+  const bands = parts(
+    w,
+    'all',
     [
-      w.share('all', 'edu_college_share', '大专及以上学历', (n) => `${n} with college or above`),
-      w.share('all', 'edu_senior_share', '高中、中专学历', (n) => `${n} with senior middle or vocational school`),
-      w.share('all', 'edu_junior_or_below_share', '初中及以下学历', (n) => `${n} with junior middle school or below`),
+      ['age_le35_share', '35岁及以下', (n) => `${n} aged 35 or under`],
+      ['age_36_45_share', '36至45岁', (n) => `${n} aged 36–45`],
+      ['age_46_55_share', '46至55岁', (n) => `${n} aged 46–55`],
+      ['age_ge56_share', '56岁及以上', (n) => `${n} aged 56 or over`],
     ],
-    w.zh ? '；' : '; ',
+    '年龄已知的{n}名成员中',
+    (n) => `the ${n} members whose age is known`,
+  );
+  const age = w.join([avg && w.known(avg.value) ? (w.zh ? `平均年龄${w.v(avg)}岁` : `average age ${w.v(avg)}`) : null, bands], w.zh ? '；' : '; ');
+  if (age) out.push(w.sentence(w.zh ? `从年龄看，${age}` : `by age: ${age}`));
+  const edu = parts(
+    w,
+    'all',
+    [
+      ['edu_college_share', '大专及以上学历', (n) => `${n} with college or above`],
+      ['edu_senior_share', '高中、中专学历', (n) => `${n} with senior middle or vocational school`],
+      ['edu_junior_or_below_share', '初中及以下学历', (n) => `${n} with junior middle school or below`],
+    ],
+    '文化程度已知的{n}名成员中',
+    (n) => `the ${n} members whose education is known`,
   );
   if (edu) out.push(w.sentence(w.zh ? `从文化程度看，${edu}` : `by education: ${edu}`));
   const other = w.join(
@@ -157,19 +231,21 @@ function members(w: W): string[] {
     w.zh ? '；' : '; ',
   );
   if (other) out.push(w.sentence(w.zh ? `从政治面貌和民族看，${other}` : `${other}`));
-  const cgo = w.count('all', 'college_graduate_officials');
-  if (cgo) out.push(w.zh ? `当选成员中有大学生村官${w.fmt(cgo, 'count')}名。` : `${w.fmt(cgo, 'count')} college-graduate village officials were elected.`);
-  const secs = w.count('secretaries', 'members');
-  if (secs) {
+  const cgo = w.countRow('all', 'college_graduate_officials');
+  if (cgo?.value) out.push(w.zh ? `当选成员中有大学生村官${w.v(cgo)}名。` : `${w.v(cgo)} college-graduate village officials were elected.`);
+  const secs = w.countRow('secretaries', 'members');
+  if (secs?.value) {
     const sAge = w.get('secretaries', 'avg_age');
-    const parts = [
-      sAge && w.known(sAge.value) ? (w.zh ? `平均年龄${w.fmt(sAge.value, 'years')}岁` : `average age ${w.fmt(sAge.value, 'years')}`) : null,
-      w.share('secretaries', 'women_share', '女性', (n) => `${n} women`),
-      w.share('secretaries', 'edu_college_share', '大专及以上学历', (n) => `${n} with college or above`),
-      w.share('secretaries', 'age_le35_share', '35岁及以下', (n) => `${n} aged 35 or under`),
-    ];
-    const detail = w.join(parts, w.zh ? '，' : ', ');
-    out.push(w.zh ? `村党组织书记${w.fmt(secs, 'count')}名${detail ? `，${detail}` : ''}。` : `Of the ${w.fmt(secs, 'count')} party branch secretaries${detail ? `: ${detail}` : ''}.`);
+    const detail = w.join(
+      [
+        sAge && w.known(sAge.value) ? (w.zh ? `平均年龄${w.v(sAge)}岁` : `average age ${w.v(sAge)}`) : null,
+        w.share('secretaries', 'women_share', '女性', (n) => `${n} women`),
+        w.share('secretaries', 'edu_college_share', '大专及以上学历', (n) => `${n} with college or above`),
+        w.share('secretaries', 'age_le35_share', '35岁及以下', (n) => `${n} aged 35 or under`),
+      ],
+      w.zh ? '，' : ', ',
+    );
+    out.push(w.zh ? `村党组织书记${w.v(secs)}名${detail ? `，${detail}` : ''}。` : `Of the ${w.v(secs)} party branch secretaries${detail ? `: ${detail}` : ''}.`);
   }
   return [out.join(w.zh ? '' : ' ')];
 }
@@ -180,15 +256,15 @@ function cross(w: W): string[] {
   if (ch && w.known(ch.value))
     out.push(
       w.zh
-        ? `村党组织成员和村（居）委会成员交叉任职${w.fmt(ch.numerator, 'count')}人，占两委成员（去重）${w.fmt(ch.denominator, 'count')}人的${w.fmt(ch.value, 'percent')}。`
-        : `${w.fmt(ch.numerator, 'count')} persons sit on both committees: ${w.fmt(ch.value, 'percent')} of the ${w.fmt(ch.denominator, 'count')} distinct members.`,
+        ? `村党组织成员和村（居）委会成员交叉任职${w.n(ch)}人，占两委成员（去重）${w.d(ch)}人的${w.v(ch)}。`
+        : `${w.n(ch)} persons sit on both committees: ${w.v(ch)} of the ${w.d(ch)} distinct members.`,
     );
   const os = w.get('all', 'one_shoulder_rate');
   if (os && w.known(os.value))
     out.push(
       w.zh
-        ? `村党组织书记、村委会主任“一肩挑”的村${w.fmt(os.numerator, 'count')}个，占两委成员名单齐全的${w.fmt(os.denominator, 'count')}个村的${w.fmt(os.value, 'percent')}。`
-        : `In ${w.fmt(os.numerator, 'count')} of the ${w.fmt(os.denominator, 'count')} villages with both rosters recorded the branch secretary is also the committee director ("one shoulder", ${w.fmt(os.value, 'percent')}).`,
+        ? `村党组织书记、村委会主任“一肩挑”的村${w.n(os)}个，占两委成员名单齐全的${w.d(os)}个村的${w.v(os)}。`
+        : `In ${w.n(os)} of the ${w.d(os)} villages with both rosters recorded the branch secretary is also the committee director ("one shoulder", ${w.v(os)}).`,
     );
   if (out.length === 0) out.push(w.zh ? '未同时录入两委成员名单，交叉任职和“一肩挑”情况暂缺。' : 'Rosters of both bodies are needed for cross-holding and one-shoulder figures; they are not available.');
   return [out.join(w.zh ? '' : ' ')];
@@ -198,11 +274,11 @@ function reelection(w: W): string[] {
   const re = w.get('all', 'reelection_rate');
   if (!re || !w.known(re.value) || !w.known(re.numerator) || !w.known(re.denominator))
     return [w.zh ? '名单中未填写是否连任，连任情况暂缺。' : 'The rosters do not say who was re-elected, so re-election is not available.'];
-  const fresh = re.denominator - re.numerator;
+  const fresh = w.fmt(re.denominator - re.numerator, 'count');
   return [
     w.zh
-      ? `在填写了是否连任的${w.fmt(re.denominator, 'count')}名成员中，连任${w.fmt(re.numerator, 'count')}名，连任率${w.fmt(re.value, 'percent')}；新当选${w.fmt(fresh, 'count')}名。`
-      : `Of ${w.fmt(re.denominator, 'count')} members whose re-election is recorded, ${w.fmt(re.numerator, 'count')} were re-elected (${w.fmt(re.value, 'percent')}) and ${w.fmt(fresh, 'count')} are new.`,
+      ? `在填写了是否连任的${w.d(re)}名成员中，连任${w.n(re)}名，连任率${w.v(re)}；新当选${fresh}名。`
+      : `Of ${w.d(re)} members whose re-election is recorded, ${w.n(re)} were re-elected (${w.v(re)}) and ${fresh} are new.`,
   ];
 }
 
@@ -210,24 +286,38 @@ function change(data: ReportData, w: W, lang: Lang): string[] {
   const prev = data.previousCycle;
   if (prev === null) return [w.zh ? `数据中没有${data.cycle}年以前的届次，暂无法与上届比较。` : `The data has no cycle before ${data.cycle}, so there is nothing to compare with.`];
   const items: string[] = [];
+  const apart: string[] = [];
   for (const c of KEY_FIGURES) {
     const now = w.get('all', c.metric, c.body);
     const then = w.get('all', c.metric, c.body, true);
-    if (!now || !then || !w.known(now.value) || !w.known(then.value)) continue;
+    if (!now || !then) continue;
+    const ch = changeOf(c.metric, now, then);
+    if (ch.kind === 'not_comparable') {
+      const [now_, then_] = [formatCoverage(ch.current, lang), formatCoverage(ch.previous, lang)];
+      apart.push(w.zh ? `${c.zh}（本届覆盖 ${now_} 个村，上届 ${then_} 个村）` : `the ${c.en} (this cycle ${now_} villages, the previous ${then_})`);
+      continue;
+    }
+    if (ch.kind !== 'change') continue;
     const unit = metricDef(c.metric).unit;
-    const a = w.fmt(then.value, unit);
-    const b = w.fmt(now.value, unit);
-    // Compared as shown: a change that rounds away is "unchanged", and the change is the shown figures' difference.
-    const diff = roundFigure((roundFigure(now.value, unit) ?? 0) - (roundFigure(then.value, unit) ?? 0), unit) ?? 0;
+    const a = w.v(then);
+    const b = w.v(now);
     const suffix = !w.zh ? '' : unit === 'years' ? '岁' : unit === 'count' ? (c.metric === 'villages' ? '个' : '名') : '';
-    const size = formatValue(Math.abs(diff), unit === 'percent' ? 'years' : unit, lang); // 'years' is the one-decimal format
-    const delta = unit === 'percent' ? (w.zh ? `${size}个百分点` : `${size} points`) : `${size}${suffix}`;
+    const size = formatValue(Math.abs(ch.value), unit === 'percent' ? 'years' : unit, lang); // 'years' is the one-decimal format
+    const delta = w.mark(now, 'change', now.value! - then.value!, `${ch.value > 0 ? '+' : '−'}${unit === 'percent' ? (w.zh ? `${size}个百分点` : `${size} points`) : `${size}${suffix}`}`);
     const [up, down] = unit === 'count' ? ['增加', '减少'] : ['提高', '下降'];
-    if (w.zh) items.push(diff === 0 ? `${c.zh}与上届持平（${b}${suffix}）` : `${c.zh}由${a}${suffix}${diff > 0 ? up : down}到${b}${suffix}（${diff > 0 ? '+' : '−'}${delta}）`);
-    else items.push(diff === 0 ? `the ${c.en} is unchanged at ${b}` : `the ${c.en} ${diff > 0 ? 'rose' : 'fell'} from ${a} to ${b} (${diff > 0 ? '+' : '−'}${delta})`);
+    if (w.zh) items.push(ch.value === 0 ? `${c.zh}与上届持平（${b}${suffix}）` : `${c.zh}由${a}${suffix}${ch.value > 0 ? up : down}到${b}${suffix}（${delta}）`);
+    else items.push(ch.value === 0 ? `the ${c.en} is unchanged at ${b}` : `the ${c.en} ${ch.value > 0 ? 'rose' : 'fell'} from ${a} to ${b} (${delta})`);
   }
-  if (items.length === 0) return [w.zh ? `上一届（${prev}年）缺少可比的数据。` : `The previous cycle (${prev}) has no comparable figures.`];
-  return [w.zh ? `与上一届（${prev}年）相比，${items.join('；')}。` : `Compared with the previous cycle (${prev}), ${items.join('; ')}.`];
+  const out: string[] = [];
+  if (items.length > 0) out.push(w.zh ? `与上一届（${prev}年）相比，${items.join('；')}。` : `Compared with the previous cycle (${prev}), ${items.join('; ')}.`);
+  if (apart.length > 0)
+    out.push(
+      w.zh
+        ? `${apart.join('、')}两届数据覆盖的村不同，不作比较。`
+        : `${apart.join(', ').replace(/^./, (x) => x.toUpperCase())}: the two cycles cover different villages, so no change is given.`,
+    );
+  if (out.length === 0) return [w.zh ? `上一届（${prev}年）缺少可比的数据。` : `The previous cycle (${prev}) has no comparable figures.`];
+  return [out.join(w.zh ? '' : ' ')];
 }
 
 function rules(data: ReportData, w: W, lang: Lang): string[] {
@@ -257,7 +347,8 @@ export function reportTitle(data: Pick<ReportData, 'place' | 'cycle'>, lang: Lan
 }
 
 export function generateReport(data: ReportData, lang: Lang): ReportSection[] {
-  const w = writer(data, lang);
+  const marks: ReportFigure[] = [];
+  const w = writer(data, lang, marks);
   const body: Record<SectionId, string[]> = {
     overview: overview(data, w, lang),
     turnout: turnout(w),
@@ -267,5 +358,8 @@ export function generateReport(data: ReportData, lang: Lang): ReportSection[] {
     change: change(data, w, lang),
     rules: rules(data, w, lang),
   };
-  return SECTION_IDS.map((id) => ({ id, heading: HEADINGS[id][lang], paragraphs: body[id] }));
+  return SECTION_IDS.map((id) => {
+    const paragraphs = body[id].map((p) => split(p, marks));
+    return { id, heading: HEADINGS[id][lang], paragraphs: paragraphs.map((p) => p.text), parts: paragraphs.map((p) => p.parts) };
+  });
 }

@@ -4,7 +4,8 @@ import { textColumn } from '../export/table';
 import { ruleDef } from '../db/rules';
 import type { Lang } from '../import/issues';
 import { metricDef } from '../metrics/catalogue';
-import { formatDelta, formatValue, roundFigure } from '../metrics/format';
+import { changeOf, changeText } from '../metrics/figure';
+import { formatValue } from '../metrics/format';
 import { figure, KEY_FIGURES, type ReportData } from './data';
 
 export type ReportTableId = 'figures' | 'rules';
@@ -26,16 +27,14 @@ export function figuresTable(data: ReportData, lang: Lang): ExportTable {
     ],
     rows: KEY_FIGURES.flatMap((k) => {
       const m = metricDef(k.metric);
-      const now = figure(data, 'all', k.metric, { body: k.body })?.value ?? null;
-      const then = figure(data, 'all', k.metric, { body: k.body, previous: true })?.value ?? null;
-      if (now === null && then === null) return [];
-      const a = roundFigure(now, m.unit);
-      const b = roundFigure(then, m.unit);
+      const now = figure(data, 'all', k.metric, { body: k.body });
+      const then = figure(data, 'all', k.metric, { body: k.body, previous: true });
+      if ((now?.value ?? null) === null && (then?.value ?? null) === null) return [];
       const label = zh ? k.zh : k.en.charAt(0).toUpperCase() + k.en.slice(1);
       return [[
         label,
-        formatValue(now, m.unit, lang),
-        ...(prev !== null ? [formatValue(then, m.unit, lang), a !== null && b !== null ? formatDelta(a - b, m.unit, lang) : '—'] : []),
+        formatValue(now?.shown, m.unit, lang),
+        ...(prev !== null ? [formatValue(then?.shown, m.unit, lang), changeText(changeOf(k.metric, now, then), m.unit, lang)] : []),
         m.definition[lang],
       ]];
     }),

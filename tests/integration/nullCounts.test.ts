@@ -54,8 +54,8 @@ describe('NULL tests left out where a slice has no NULL', () => {
       for (const body of bodies)
         for (const role of roles)
           for (const groupBy of groupings)
-            for (const joint of [false, true]) {
-              const q: MetricQuery = { metrics: joint ? ['edu_junior_or_below_share', 'edu_senior_share', 'edu_college_share'] : ALL, county, cycles: [], body, role, groupBy, joint };
+            for (const metrics of [ALL, ['edu_junior_or_below_share', 'edu_senior_share', 'edu_college_share'] as MetricId[]]) {
+              const q: MetricQuery = { metrics, county, cycles: [], body, role, groupBy };
               for (const source of SOURCES) {
                 const full = metricSql(source, q);
                 const short = metricSql(source, q, nullable(source, q));

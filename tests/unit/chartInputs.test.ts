@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/db/queries';
 import { groupedRatesInput, heatmapInput, pyramidInput, rankedValues, sharesByCycle, trendInput } from '../../src/views/overview/chartInputs';
 import type { ChartText } from '../../src/charts/types';
+import { withShown } from '../../src/metrics/figure';
 
 const text: ChartText = { title: 't', subtitle: 's', denominator: 'd', lang: 'zh' };
-const r = (p: Partial<MetricRow>): MetricRow => ({ body: 'all', metric: 'women_share', value: null, numerator: null, denominator: null, coverage: { covered: 1, of: 1 }, ...p });
+const r = (p: Partial<Omit<MetricRow, 'shown'>>): MetricRow => withShown([{ body: 'all' as const, metric: 'women_share' as const, value: null, numerator: null, denominator: null, coverage: { covered: 1, of: 1 }, ...p }])[0]!;
 
 describe('chart inputs from metric rows', () => {
   const rows = [

@@ -3,7 +3,7 @@ import { turnoutBarsOption, sortRanked } from '../../src/charts/turnoutBars';
 import { trendOption } from '../../src/charts/trend';
 import { heatmapOption } from '../../src/charts/heatmap';
 import { pyramidOption } from '../../src/charts/pyramid';
-import { shareMatrix, stackedSharesOption } from '../../src/charts/stackedShares';
+import { stackedSharesOption } from '../../src/charts/stackedShares';
 import { groupedRatesOption } from '../../src/charts/groupedRates';
 import { REPLACED_COMPONENTS, ROOT_SETTINGS, type ChartOption } from '../../src/charts/option';
 import type { ChartText, RankedValue } from '../../src/charts/types';
@@ -164,16 +164,14 @@ describe('age pyramid', () => {
 
 describe('100% stacked shares', () => {
   const parts = [
-    { key: 'junior', label: '初中及以下', counts: [6, 2, null] },
-    { key: 'senior', label: '高中', counts: [3, 2, null] },
-    { key: 'college', label: '大专及以上', counts: [1, 4, null] },
+    { key: 'junior', label: '初中及以下', counts: [6, 2, null], shares: [60, 25, null] },
+    { key: 'senior', label: '高中', counts: [3, 2, null], shares: [30, 25, null] },
+    { key: 'college', label: '大专及以上', counts: [1, 4, null], shares: [10, 50, null] },
   ];
 
-  it('turns counts into shares of each category that sum to 100', () => {
-    const m = shareMatrix(parts, 3);
-    expect(m.map((r) => r[0])).toEqual([60, 30, 10]);
-    expect(m.map((r) => r[1])).toEqual([25, 25, 50]);
-    expect(m.map((r) => r[2])).toEqual([null, null, null]);
+  it('draws the shares it is given, never shares of its own', () => {
+    const o = stackedSharesOption({ text: zh, categories: [{ key: '2017', label: '2017年' }], parts: parts.map((p, i) => ({ ...p, shares: [[33.4, 33.3, 33.3][i]!] })) });
+    expect([0, 1, 2].map((i) => (seriesData(o, i)[0] as Anyish).value)).toEqual([33.4, 33.3, 33.3]);
   });
 
   it('shows share and count in the tooltip and no data when nothing is counted', () => {
@@ -183,7 +181,7 @@ describe('100% stacked shares', () => {
     expect(html).toContain('50.0%');
     expect(html).toContain('（4）');
     expect(graphicText(o)).toBeUndefined();
-    expect(graphicText(stackedSharesOption({ text: zh, categories: [{ key: '1', label: '1' }], parts: [{ key: 'a', label: 'a', counts: [0] }] }))).toBe('暂无数据');
+    expect(graphicText(stackedSharesOption({ text: zh, categories: [{ key: '1', label: '1' }], parts: [{ key: 'a', label: 'a', counts: [0], shares: [null] }] }))).toBe('暂无数据');
   });
 });
 
@@ -227,7 +225,7 @@ describe('what a chart keeps from its last option', () => {
     ['trend', trendOption({ text: zh, unit: 'percent', cycles: [2017, 2021], series: [{ key: 'a', label: '青山县', values: [70, 72] }, { key: 'b', label: '全省', values: [68, 71] }] })],
     ['heatmap', heatmapOption({ text: zh, unit: 'percent', rows: [{ key: 'k1', label: '李家村', level: 'village' }], cycles: [2017, 2021], values: [[20, 30]] })],
     ['pyramid', pyramidOption({ text: zh, bands: ['20–24', '25–29'], male: [3, 5], female: [1, 2] })],
-    ['shares', stackedSharesOption({ text: zh, categories: [{ key: '2021', label: '2021年' }], parts: [{ key: 'a', label: '初中及以下', counts: [3] }] })],
+    ['shares', stackedSharesOption({ text: zh, categories: [{ key: '2021', label: '2021年' }], parts: [{ key: 'a', label: '初中及以下', counts: [3], shares: [100] }] })],
     ['rates', groupedRatesOption({ text: zh, unit: 'percent', categories: [{ key: 't', label: '河东镇', level: 'township' }], series: [{ key: '2021', label: '2021年', values: [25] }] })],
   ];
 

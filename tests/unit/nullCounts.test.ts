@@ -55,8 +55,8 @@ describe('metric SQL given the columns that may be NULL', () => {
     expect(metricSql('people', q, new Set(['women']))!.sql).toContain('sum(women) FILTER (WHERE (women) IS NOT NULL)');
   });
 
-  it('keeps a joint filter of the columns still tested', () => {
-    const parts: MetricQuery = { ...q, metrics: ['edu_junior_or_below_share', 'edu_college_share'], joint: true };
+  it("tests a share's whole only for the columns still tested", () => {
+    const parts: MetricQuery = { ...q, metrics: ['edu_junior_or_below_share', 'edu_college_share'] };
     const sql = metricSql('people', parts, new Set(['edu_college']))!.sql;
     expect(sql.match(/FILTER \(WHERE \(edu_college\) IS NOT NULL\)/g)).toHaveLength(6);
     expect(metricSql('people', parts, new Set())!.sql).not.toContain('FILTER');

@@ -9,12 +9,13 @@ import type { FigureGroup, ReportData } from '../../src/report/data';
 import { generateReport, reportTitle } from '../../src/report/generate';
 import { figuresTable, rulesTable } from '../../src/report/tables';
 import { listToParam, reportCharts, reportTables, toggle } from '../../src/views/report/reportParams';
+import { withShown } from '../../src/metrics/figure';
 
 type Fig = [MetricId, number | null, number | null, number | null, string?];
 
 /** Metric rows as the catalogue returns them: [metric, value, numerator, denominator, body]. */
 function rows(cycle: number, figs: Fig[]): MetricRow[] {
-  return figs.map(([metric, value, numerator, denominator, body]) => ({ metric, value, numerator, denominator, body: (body ?? 'all') as MetricRow['body'], cycle_year: cycle, coverage: { covered: 6, of: 6 } }));
+  return withShown(figs.map(([metric, value, numerator, denominator, body]) => ({ metric, value, numerator, denominator, body: (body ?? 'all') as MetricRow['body'], cycle_year: cycle, coverage: { covered: 6, of: 6 } })));
 }
 
 const NOW: Fig[] = [

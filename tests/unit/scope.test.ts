@@ -3,7 +3,7 @@ import { parentScope, scopeFromParams, scopeLevel, scopeToParams, EMPTY_SCOPE } 
 import { combineFigures } from '../../src/app/figures';
 import type { MetricRow } from '../../src/db/queries';
 import { formatDelta, formatValue } from '../../src/metrics/format';
-import { METRICS } from '../../src/metrics/catalogue';
+import { compositionOf, METRICS } from '../../src/metrics/catalogue';
 import { parseItem, itemParam } from '../../src/views/compare/compareItems';
 
 describe('scope in the URL', () => {
@@ -42,6 +42,7 @@ describe('combineFigures', () => {
     cycle_year: cycle,
     coverage: { covered: 1, of: 1 },
     value,
+    shown: value,
     numerator: value,
     denominator: 100,
   });
@@ -88,9 +89,12 @@ describe('metric catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const m of METRICS) {
       expect(m.zh && m.en && m.definition.zh && m.definition.en, m.id).toBeTruthy();
-      // Count columns of the source table, summed by the metric SQL (which also tells where they are unknown).
+      // Count columns of the source table, summed by the metric SQL (which also tells where they are
+      // unknown); a part of a whole divides by the sum of the whole's parts, itself among them.
       expect(m.numerator).toMatch(/^[a-z][a-z0-9_]*$/);
-      if (m.denominator !== null) expect(m.denominator).toMatch(/^[a-z][a-z0-9_]*$/);
+      if (m.denominator !== null) expect(m.denominator).toMatch(/^[a-z][a-z0-9_]*( \+ [a-z][a-z0-9_]*)*$/);
+      if (compositionOf(m.id)) expect(m.denominator!.split(' + '), m.id).toContain(m.numerator);
+      if (compositionOf(m.id)) expect(m.denominator!.split(' + '), m.id).toHaveLength(compositionOf(m.id)!.length);
       if (m.unit === 'percent') expect(m.denominator && m.denominatorLabel, m.id).toBeTruthy();
     }
   });

@@ -12,7 +12,7 @@ import type { MetricId } from '../../src/metrics/catalogue';
 const township: MetricQuery = { metrics: ['turnout', 'villages'], county: '甲县', township: '东乡', village: null, cycles: [], body: 'all', role: 'all', groupBy: ['cycle'] };
 
 function row(place: string, cycle: number, metric: MetricId, numerator: number | null, denominator: number | null, covered: number, of: number): MetricRow {
-  return { county: '甲县', township: place, cycle_year: cycle, body: 'village_committee', metric, value: null, numerator, denominator, coverage: { covered, of } };
+  return { county: '甲县', township: place, cycle_year: cycle, body: 'village_committee', metric, value: null, shown: null, numerator, denominator, coverage: { covered, of } };
 }
 
 // The county's townships by cycle, as the engine orders them: by township, cycle, body.

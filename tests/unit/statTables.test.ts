@@ -17,6 +17,7 @@ import { readSource, type SourceSheet } from '../../src/import/read';
 import { hasZipDirectory } from '../../src/import/read/workbook';
 import { coverageLabel, coverageNote, figureValueText, support } from '../../src/metrics/coverage';
 import { heatmapInput, pyramidInput, sharesByCycle, trendInput } from '../../src/views/overview/chartInputs';
+import { withShown } from '../../src/metrics/figure';
 
 describe('headers of a statistical table', () => {
   it('reads counts, their shares and the table-only fields', () => {
@@ -166,7 +167,7 @@ describe('coverage: what a figure stands for', () => {
 
 describe('charts say what their figures cover', () => {
   const text: ChartText = { title: '妇女占比', subtitle: '河口县', denominator: '分母：性别已知的成员', lang: 'zh' };
-  const r = (p: Partial<MetricRow>): MetricRow => ({ body: 'all', metric: 'women_share', value: null, numerator: null, denominator: null, coverage: { covered: 1, of: 1 }, ...p });
+  const r = (p: Partial<Omit<MetricRow, 'shown'>>): MetricRow => withShown([{ body: 'all' as const, metric: 'women_share' as const, value: null, numerator: null, denominator: null, coverage: { covered: 1, of: 1 }, ...p }])[0]!;
 
   it('a trend with a partial cycle carries the note, and makes room for it above the plot', () => {
     const rows = [r({ cycle_year: 2017, value: 20, coverage: { covered: 40, of: 60 } }), r({ cycle_year: 2021, value: 30, coverage: { covered: 60, of: 60 } })];

@@ -14,7 +14,6 @@ import { isMetricId, METRICS, metricDef, type MetricId } from '../../metrics/cat
 import { coverageLabel, coverageTexts, figureValueText, support } from '../../metrics/coverage';
 import { parentScope, scopeKey, type Scope } from '../../metrics/scope';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
-import { roundFigure } from '../../metrics/format';
 import { TableExport } from '../TableExport';
 import { trendInput } from '../overview/chartInputs';
 import { placeLabel } from '../scope/scopeLabel';
@@ -95,8 +94,8 @@ export function CompareView() {
 
   const cycle = scope.cycle;
   const rowAt = (rows: readonly MetricRow[], m: MetricId) => rows.find((r) => r.metric === m && r.cycle_year === cycle) ?? null;
-  const valueAt = (rows: readonly MetricRow[], m: MetricId) => rowAt(rows, m)?.value ?? null;
-  // One row per indicator, for each place its value and its parent's, rounded as shown.
+  const valueAt = (rows: readonly MetricRow[], m: MetricId) => rowAt(rows, m)?.shown ?? null;
+  // One row per indicator, for each place its shown value and its parent's.
   const exportTable = (list: readonly ItemRows[]): ExportTable => ({
     name: lang === 'zh' ? '对比' : 'Compare',
     columns: [
@@ -106,7 +105,7 @@ export function CompareView() {
     ],
     rows: metrics.map((m) => {
       const def = metricDef(m);
-      return [def[lang], t(`exporting.unit_${def.unit}`), ...list.flatMap((d) => [roundFigure(valueAt(d.own, m), def.unit), roundFigure(valueAt(d.parent, m), def.unit)])];
+      return [def[lang], t(`exporting.unit_${def.unit}`), ...list.flatMap((d) => [valueAt(d.own, m), valueAt(d.parent, m)])];
     }),
   });
   return (
@@ -229,7 +228,7 @@ export function CompareView() {
                     const cell = (r: MetricRow | null) => {
                       const partial = support(r?.coverage) === 'partial';
                       return {
-                        text: `${figureValueText(r?.value ?? null, def.unit, r?.coverage, lang)}${partial ? ' *' : ''}`,
+                        text: `${figureValueText(r?.shown ?? null, def.unit, r?.coverage, lang)}${partial ? ' *' : ''}`,
                         title: coverageLabel(r?.coverage, lang) ?? undefined,
                         support: support(r?.coverage),
                       };

@@ -39,10 +39,8 @@ export function KpiCards({ figures, busy = false, scopeBody, previousCycle, pare
                 {x.coverage}
               </div>
             )}
-            <div className={`kpi-delta ${good}`}>
-              {previousCycle === null
-                ? t('overview.noPrevious')
-                : `${t('overview.previous', { year: previousCycle })} ${x.delta ?? '—'}`}
+            <div className={`kpi-delta ${good}`} data-change={f.metric} data-change-kind={f.change.kind} title={x.deltaReason ?? undefined}>
+              {previousCycle === null ? t('overview.noPrevious') : `${t('overview.previous', { year: previousCycle })} ${x.delta}`}
             </div>
             {parentName && (
               <div className="kpi-parent">

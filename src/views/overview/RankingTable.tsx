@@ -9,7 +9,7 @@ import { METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
 import { coverageLabel, coverageTexts, figureValueText, support } from '../../metrics/coverage';
 import { formatValue } from '../../metrics/format';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
-import { roundFigure, unitDecimals } from '../../metrics/format';
+import { unitDecimals } from '../../metrics/format';
 import { TableExport } from '../TableExport';
 import { placeLabel } from '../scope/scopeLabel';
 import { rankedValues } from './chartInputs';
@@ -37,7 +37,7 @@ export const RankingTable = memo(function RankingTable({ level }: { level: Exclu
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: true });
   const [all, setAll] = useState(false);
   const m = metricDef(metric);
-  const rows = useMetricRows(rankingQuery(scope, metric, level));
+  const rows = useMetricRows(rankingQuery(scope, metric, level), { keep: 'same-grouping' });
   const sorted = useMemo(() => {
     const list = rankedValues(rows.data ?? [], metric, level);
     const dir = sort.desc ? -1 : 1;
@@ -61,7 +61,7 @@ export const RankingTable = memo(function RankingTable({ level }: { level: Exclu
       numberColumn(t('table.numerator'), 0),
       numberColumn(t('table.denominator'), 0),
     ],
-    rows: sorted.map((r, i) => [i + 1, r.label, ...(level === 'village' ? [r.detail ?? null] : []), roundFigure(r.value, m.unit), r.numerator ?? null, r.denominator ?? null]),
+    rows: sorted.map((r, i) => [i + 1, r.label, ...(level === 'village' ? [r.detail ?? null] : []), r.shown ?? null, r.numerator ?? null, r.denominator ?? null]),
   });
   const where = placeLabel(scope, places, lang);
   const header = (key: SortKey, label: string) => (
@@ -111,7 +111,7 @@ export const RankingTable = memo(function RankingTable({ level }: { level: Exclu
                   </button>
                 </td>
                 <td className="num" data-support={support(r.coverage)} title={coverageLabel(r.coverage, lang) ?? undefined}>
-                  {figureValueText(r.value, m.unit, r.coverage, lang)}
+                  {figureValueText(r.shown ?? null, m.unit, r.coverage, lang)}
                   {support(r.coverage) === 'partial' ? ' *' : ''}
                 </td>
                 <td className="num">{formatValue(r.numerator ?? null, 'count', lang)}</td>

@@ -37,7 +37,7 @@ export function categoryOf(r: MetricRow, level: Exclude<GroupBy, 'cycle'>): Cate
 export function rankedValues(rows: readonly MetricRow[], metric: MetricId, level: Exclude<GroupBy, 'cycle'>): RankedValue[] {
   return rows
     .filter((r) => r.metric === metric)
-    .map((r) => ({ ...categoryOf(r, level), value: r.value, numerator: r.numerator, denominator: r.denominator, coverage: r.coverage }));
+    .map((r) => ({ ...categoryOf(r, level), value: r.value, shown: r.shown, numerator: r.numerator, denominator: r.denominator, coverage: r.coverage }));
 }
 
 export function trendInput(
@@ -57,7 +57,7 @@ export function trendInput(
     series: series.map((s) => ({
       key: s.key,
       label: s.label,
-      values: cycles.map((c) => s.rows.find((r) => r.metric === metric && r.cycle_year === c)?.value ?? null),
+      values: cycles.map((c) => s.rows.find((r) => r.metric === metric && r.cycle_year === c)?.shown ?? null),
     })),
   };
 }
@@ -69,9 +69,9 @@ function categoriesOf(rows: readonly MetricRow[], metric: MetricId, level: Exclu
   return [...cats.values()].sort((a, b) => a.label.localeCompare(b.label, 'zh'));
 }
 
-/** One metric's value per place and cycle, null where the data has none. */
+/** One metric's shown value per place and cycle, null where the data has none. */
 function valueAt(rows: readonly MetricRow[], metric: MetricId, level: Exclude<GroupBy, 'cycle'>, key: string, cycle: number): number | null {
-  return rows.find((r) => r.metric === metric && r.cycle_year === cycle && categoryOf(r, level).key === key)?.value ?? null;
+  return rows.find((r) => r.metric === metric && r.cycle_year === cycle && categoryOf(r, level).key === key)?.shown ?? null;
 }
 
 /** A metric's rows as labelled figures ("李家村 2021年"), for a chart's coverage note. */
@@ -92,9 +92,9 @@ export function heatmapInput(text: ChartText, metric: MetricId, cycles: readonly
   };
 }
 
-/** 100% stacked parts per cycle from the numerators of share metrics (age bands, education tiers). */
+/** 100% stacked parts per cycle: the parts of a whole (age bands, education tiers), their persons and shown shares. */
 export function sharesByCycle(text: ChartText, metrics: readonly MetricId[], cycles: readonly number[], rows: readonly MetricRow[], lang: Lang): StackedSharesInput {
-  // The parts are queried jointly (one coverage per cycle): the first part's rows say it.
+  // The parts of a whole share their villages (one coverage per cycle): the first part's rows say it.
   const first = rows.filter((r) => r.metric === metrics[0] && cycles.includes(r.cycle_year ?? -1));
   return {
     text: withCoverage(text, first.map((r) => ({ label: yearLabel(r.cycle_year!, lang), coverage: r.coverage }))),
@@ -103,6 +103,7 @@ export function sharesByCycle(text: ChartText, metrics: readonly MetricId[], cyc
       key: m,
       label: metricDef(m)[lang].replace(/占比$| share$/, ''),
       counts: cycles.map((c) => rows.find((r) => r.metric === m && r.cycle_year === c)?.numerator ?? null),
+      shares: cycles.map((c) => rows.find((r) => r.metric === m && r.cycle_year === c)?.shown ?? null),
     })),
   };
 }

@@ -78,8 +78,8 @@ export function overviewQueries(scope: Scope, choices: ChartChoices): OverviewQu
     heat: query(scope, [trend], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(scope, trend) }),
     ages: query(scope, [], {}),
     // Parts of one whole: over the villages whose data has every part, so the parts add up.
-    bands: query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'], joint: true }),
-    edu: query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'], joint: true }),
+    bands: query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'] }),
+    edu: query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'] }),
     rates: query(scope, [rate], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(scope, rate) }),
   };
 }

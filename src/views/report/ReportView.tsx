@@ -14,7 +14,7 @@ import { currentLang } from '../../i18n';
 import { METRICS } from '../../metrics/catalogue';
 import { scopeKey, type Scope } from '../../metrics/scope';
 import type { ReportData } from '../../report/data';
-import { generateReport, reportTitle, SECTION_IDS, type SectionId } from '../../report/generate';
+import { generateReport, type ReportPart, reportTitle, SECTION_IDS, type SectionId } from '../../report/generate';
 import { loadReportData } from '../../report/load';
 import { REPORT_TABLES, reportTable, type ReportTableId } from '../../report/tables';
 import { MetricSelect } from '../MetricSelect';
@@ -194,10 +194,12 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
               rows={Math.max(3, Math.ceil((text.sections[id] ?? '').length / 46))}
               onChange={(e) => update({ ...text, sections: { ...text.sections, [id]: e.target.value } })}
             />
-            <div className="print-only">
-              {paragraphsOf(text.sections[id] ?? '').map((p, i) => (
-                <p key={i}>{p}</p>
-              ))}
+            <div className="print-only" data-report-print={id}>
+              {text.sections[id] === generated.sections[id] ? (
+                <ReportParagraphs parts={sections.find((s) => s.id === id)?.parts ?? []} />
+              ) : (
+                paragraphsOf(text.sections[id] ?? '').map((p, i) => <p key={i}>{p}</p>)
+              )}
             </div>
           </section>
         ))}
@@ -223,4 +225,24 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
       </article>
     </>
   );
+}
+
+/**
+ * Generated paragraphs with each figure marked by what it is (`data-metric`, `data-kind`) and its
+ * unrounded value (`data-value`), so a printed figure can be checked against the indicator table.
+ */
+function ReportParagraphs({ parts }: { parts: readonly (readonly ReportPart[])[] }) {
+  return parts.map((paragraph, i) => (
+    <p key={i}>
+      {paragraph.map((x, k) =>
+        typeof x === 'string' ? (
+          x
+        ) : (
+          <span key={k} data-metric={x.metric} data-kind={x.kind} data-value={x.value ?? ''} data-body={x.body} data-group={x.group} data-cycle={x.cycle}>
+            {x.text}
+          </span>
+        ),
+      )}
+    </p>
+  ));
 }
