@@ -1218,7 +1218,7 @@ Breaches from the rosters:
 - \`winner_without_majority\` (villagers' committee only; more than half of the voters who voted where the election is
   recorded as won in the first round, else at least one third): 柳河村 2021 赵刚 350 of 700 (exactly 50.0%, first round);
   高桥村 2021 马林 190 of 621 (30.6% < one third; 高桥村 went to a second round, 一次选举成功 否, so 高红's 300 = 48.3%
-  is clean). 柳河村's branch member 钱进 (19 of 40) is not checked: the majority rule of DOMAIN.md is the Organic Law's.
+  is clean). 柳河村's branch member 钱进 (19 of 40) is not checked: the majority rule of docs/domain.md is the Organic Law's.
 - \`committee_size\` (3–7 persons): 杨庄村 2021 8 members (应选职数 8); 五里铺村 2021 2 members (应选职数 3).
 - \`no_woman_on_committee\`: 五里铺村 2021 (2 men), 桑园村 2021 (4 men), 西沟村 2018 (3 men). 西沟村 2021 is not
   reported: 罗平's 性别 is blank (unknown), and 罗平's blank 得票数 is not checked either.

@@ -13,7 +13,7 @@ import { pct1, pctString } from './format';
 
 export type Tier = 'junior' | 'senior' | 'college';
 
-/** The three tiers reports use (DOMAIN.md), for every education the generators write. */
+/** The three tiers reports use (docs/domain.md), for every education the generators write. */
 export const EDUCATION_TIER: Readonly<Record<string, Tier>> = {
   小学: 'junior', 初中: 'junior', 初中及以下: 'junior',
   高中: 'senior', 中专: 'senior', 职高: 'senior',

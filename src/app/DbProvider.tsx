@@ -81,7 +81,7 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
           hydrate(qc, snapshot.state);
           setPreview(true);
           // The dashboard the snapshot is of is drawn first; a timeout in case it never is.
-          if (location.search === snapshot.search) await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
+          if (withoutLang(location.search) === snapshot.search) await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
         }
       }
       const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
@@ -179,4 +179,12 @@ function RestoreFailed({ message: text }: { message: string }) {
       </button>
     </div>
   );
+}
+
+/** The address less its language: the snapshot's figures are the same in either. */
+function withoutLang(search: string): string {
+  const p = new URLSearchParams(search);
+  p.delete('lang');
+  const rest = p.toString();
+  return rest ? `?${rest}` : '';
 }

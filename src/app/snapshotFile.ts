@@ -3,7 +3,8 @@ import type { DehydratedState } from '@tanstack/react-query';
 
 export const SNAPSHOT_FILE = 'dashboard.json';
 export const SNAPSHOT_FORMAT = 'cunxuan-dashboard';
-export const SNAPSHOT_VERSION = 1;
+/** 2: metric rows carry their shown value and figures their change (src/metrics/figure.ts). */
+export const SNAPSHOT_VERSION = 2;
 
 export interface DashboardSnapshot {
   format: typeof SNAPSHOT_FORMAT;

@@ -1,5 +1,5 @@
 /**
- * The rule checks: the legal and arithmetic rules of DOMAIN.md ("Rules the data can be checked
+ * The rule checks: the legal and arithmetic rules of docs/domain.md ("Rules the data is checked
  * against"), each defined once with its labels, legal basis, the body it applies to, its SQL and
  * the figures shown beside a breach.
  *

@@ -50,6 +50,8 @@ export const en: Shape<typeof zh> = {
     parent: 'Parent ({{name}})',
     definition: 'Definition',
     download: 'Download CSV',
+    filter: 'Filter by indicator',
+    filterHint: 'e.g. age, turnout',
   },
   sample: {
     banner: 'You are looking at the bundled sample data (fictitious), for demonstration.',
@@ -237,6 +239,8 @@ export const en: Shape<typeof zh> = {
     archiveDone: '{{n}} import(s) restored from the backup.',
     archiveFailed: 'The backup cannot be imported: {{message}}',
     archiveName: 'village-election-backup',
+    archiveDownloaded: 'Backup downloaded: {{name}}. Keep it somewhere safe.',
+    nothingToBackUp: 'There is only the sample data: nothing of yours to back up.',
     cycles: 'Cycles',
     villages: 'Villages',
     byCycle: 'By cycle',

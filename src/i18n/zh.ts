@@ -46,6 +46,8 @@ export const zh = {
     parent: '上级（{{name}}）',
     definition: '口径',
     download: '下载 CSV',
+    filter: '按指标名筛选',
+    filterHint: '如：年龄、参选',
   },
   sample: {
     banner: '当前显示的是内置示例数据（虚构），仅供演示。',
@@ -232,6 +234,8 @@ export const zh = {
     archiveDone: '已从备份恢复 {{n}} 次导入。',
     archiveFailed: '备份无法导入：{{message}}',
     archiveName: '村选看板备份',
+    archiveDownloaded: '备份已下载：{{name}}。请把它存放在安全的位置。',
+    nothingToBackUp: '目前只有示例数据，没有您导入的数据，无需备份。',
     cycles: '届次',
     villages: '村数',
     byCycle: '按届次',

@@ -420,7 +420,7 @@ function rowCheck(code: IssueCode, params: Record<string, number>, column = ''):
 /** A row's value by name (see rowNormalizer). */
 type Get = (name: string) => CellValue;
 
-/** Ballot-integrity checks of DOMAIN.md: registered ≤ eligible, voted ≤ registered, returned ≤ issued and ≤ voted, valid + invalid = returned. */
+/** Ballot-integrity checks of docs/domain.md: registered ≤ eligible, voted ≤ registered, returned ≤ issued and ≤ voted, valid + invalid = returned. */
 export function checkResults(v: Get): RowIssue[] {
   const out: RowIssue[] = [];
   const eligible = num(v('eligible_voters'));

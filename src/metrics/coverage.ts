@@ -37,6 +37,7 @@ const TEXT = {
     chartPartial: (list: string) => `部分村的数据不支持该指标，按其余村计算：${list}`,
     chartBlank: (n: number) => `${n} 项数据不支持，留空`,
     footnote: '* 部分村的数据不支持该指标，仅按其余村计算（悬停可见覆盖村数）',
+    rule: '计算口径：一个村的数据给出了某指标的分子和分母，才计入该指标；年龄段、文化程度等构成类指标，须给出全部组成部分才计入，因此各部分人数之和等于分母、占比之和为100.0%。只覆盖部分村的指标注明"覆盖 X/Y 个村"；两届覆盖的村不同时，变化注明"不可比"。',
   },
   en: {
     none: 'Not available',
@@ -48,6 +49,7 @@ const TEXT = {
     chartPartial: (list: string) => `Computed over the villages whose data supports it: ${list}`,
     chartBlank: (n: number) => `${n} not supported (left blank)`,
     footnote: '* Some villages’ data does not support this indicator; computed over the others (hover for the coverage)',
+    rule: 'How figures are counted: a village counts for an indicator when its data gives the indicator\'s numerator and denominator; for the parts of a whole (age bands, education tiers) it must give every part, so the parts\' persons add up to the denominator and their shares to 100.0%. A figure over part of the villages says "covers X of Y villages"; a change between cycles that cover different villages says "not comparable".',
   },
 } as const;
 

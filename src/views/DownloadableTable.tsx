@@ -14,10 +14,12 @@ interface Props {
   /** The body rows, rendered by the view with its own data- hooks. */
   children: ReactNode;
   tableAttrs?: Record<`data-${string}`, string>;
+  /** Sortable headers: the column sorted and which way, and what a click on a header asks. */
+  sort?: { column: number | null; desc: boolean; onSort: (column: number) => void };
 }
 
 /** A scrollable data table with one header row and CSV/XLSX downloads of exactly what it shows. */
-export function DownloadableTable({ headers, table, fileName, action, children, tableAttrs }: Props) {
+export function DownloadableTable({ headers, table, fileName, action, children, tableAttrs, sort }: Props) {
   return (
     <>
       <TableExport table={table} fileName={fileName} action={action} />
@@ -25,9 +27,17 @@ export function DownloadableTable({ headers, table, fileName, action, children, 
         <table className="grid" {...tableAttrs}>
           <thead>
             <tr>
-              {headers.map((h) => (
-                <th key={h}>{h}</th>
-              ))}
+              {headers.map((h, i) =>
+                sort ? (
+                  <th key={h} aria-sort={sort.column === i ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                    <button type="button" className="link" data-sort-column={i} onClick={() => sort.onSort(i)}>
+                      {h} {sort.column === i ? (sort.desc ? '▼' : '▲') : ''}
+                    </button>
+                  </th>
+                ) : (
+                  <th key={h}>{h}</th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>{children}</tbody>

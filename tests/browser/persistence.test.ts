@@ -150,6 +150,17 @@ describe('persistence', () => {
     await context.close();
   });
 
+  it('says there is nothing to back up when only the sample is there, and downloads nothing', async () => {
+    const { page, context } = await openApp(browser);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.goto(`${baseUrl()}/?view=data`);
+    await page.locator('[data-action="export-archive"]').click();
+    await expect.poll(() => page.locator('[data-state="storage-ok"]').innerText(), { timeout: 30_000 }).toContain('无需备份');
+    expect(downloads).toBe(0);
+    await context.close();
+  });
+
   it('exports an archive and imports it back into an empty browser with the same figures', async () => {
     const { page, context } = await fresh();
     await importFiles(page, ['results-utf8.csv', 'members-gb18030.csv', 'acceptance-township.csv']);

@@ -23,7 +23,7 @@ describe('matchHeader', () => {
     expect(matchHeader('备注')).toBeNull();
   });
 
-  it('covers every Chinese header DOMAIN.md lists', () => {
+  it('covers every Chinese header docs/domain.md lists', () => {
     const domain = [
       '县', '县(市、区)', '市', '区', '旗', '乡镇', '乡(镇、街道)', '乡镇(街道)', '街道', '村', '村名', '行政村', '村(社区)', '社区',
       '区划代码', '统计用区划代码', '村代码', '年份', '换届年份', '选举年份', '届次', '组织', '机构', '选举类型', '类别',

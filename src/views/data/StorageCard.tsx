@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePersistence, usePersistenceStatus } from '../../app/dbContext';
+import { useSampleState } from '../../app/hooks';
 import { downloadBytes } from '../../export/download';
 import { formatBytes } from '../../import/limits';
 import { buildArchive, readArchive } from '../../store/archive';
@@ -13,6 +14,7 @@ import { ActionOutcome, useDataAction } from './useDataAction';
 export function StorageCard() {
   const { t } = useTranslation();
   const persistence = usePersistence();
+  const sampleState = useSampleState();
   const status = usePersistenceStatus();
   const estimate = useQuery({ queryKey: ['storage-estimate', status.savedAt], queryFn: storageEstimate });
   const { busy, message, run } = useDataAction((e) => (e instanceof QuotaError ? t('store.quotaFull') : e instanceof Error ? e.message : String(e)));
@@ -47,9 +49,11 @@ export function StorageCard() {
           disabled={busy}
           onClick={() =>
             run(async () => {
-              const zip = buildArchive(await persistence.snapshotFiles());
-              downloadBytes(`${t('store.archiveName')}-${new Date().toISOString().slice(0, 10)}.zip`, zip, 'application/zip');
-              return t('store.saved');
+              // The bundled sample comes with the app: a backup of it alone would hold nothing of the user's.
+              if ((await sampleState.refetch()).data?.user === false) return t('store.nothingToBackUp');
+              const name = `${t('store.archiveName')}-${new Date().toISOString().slice(0, 10)}.zip`;
+              downloadBytes(name, buildArchive(await persistence.snapshotFiles()), 'application/zip');
+              return t('store.archiveDownloaded', { name });
             })
           }
         >

@@ -113,7 +113,10 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
   };
   const copyLink = async () => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      // The language goes with the link, so the reader sees the report in the sender's.
+      const url = new URL(window.location.href);
+      url.searchParams.set('lang', lang);
+      await navigator.clipboard.writeText(url.href);
       setStatus({ ok: true, text: t('report.linkCopied') });
     } catch (e) {
       setStatus({ ok: false, text: t('exporting.failed', { message: e instanceof Error ? e.message : String(e) }) });

@@ -87,3 +87,41 @@ export function indicatorExport(list: readonly Figure[], c: IndicatorTableContex
     }),
   };
 }
+
+/**
+ * What each drawn column sorts by, in the order of indicatorHeaders: numbers as numbers (a figure
+ * by its shown value, a change by its rounded value), text in Chinese collation; null sorts last.
+ */
+export function indicatorSortKeys(f: Figure, c: IndicatorTableContext, incomplete: boolean): (string | number | null)[] {
+  const cov = f.current?.coverage;
+  return [
+    figureLabel(f, c.lang, c.t, c.scopeBody),
+    f.current?.shown ?? null,
+    ...(incomplete ? [cov && cov.of > 0 ? cov.covered / cov.of : null] : []),
+    f.current?.numerator ?? null,
+    f.current?.denominator ?? null,
+    ...(c.previousCycle !== null ? [f.previous?.shown ?? null, f.change.kind === 'change' ? f.change.value : null] : []),
+    ...(c.parentName ? [f.parent?.shown ?? null] : []),
+    metricDef(f.metric).definition[c.lang],
+  ];
+}
+
+export interface TableSort {
+  column: number;
+  desc: boolean;
+}
+
+/** The figures whose label holds the filter text, sorted by a column (stable: catalogue order on ties). */
+export function shownFigures(list: readonly Figure[], c: IndicatorTableContext, incomplete: boolean, filter: string, sort: TableSort | null): Figure[] {
+  const needle = filter.trim().toLowerCase();
+  const kept = needle ? list.filter((f) => figureLabel(f, c.lang, c.t, c.scopeBody).toLowerCase().includes(needle)) : [...list];
+  if (!sort) return kept;
+  const keyed = kept.map((f, i) => ({ f, i, k: indicatorSortKeys(f, c, incomplete)[sort.column] ?? null }));
+  const dir = sort.desc ? -1 : 1;
+  keyed.sort((a, b) => {
+    if (a.k === null || b.k === null) return a.k === b.k ? a.i - b.i : a.k === null ? 1 : -1;
+    const d = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : String(a.k).localeCompare(String(b.k), 'zh');
+    return dir * d || a.i - b.i;
+  });
+  return keyed.map((x) => x.f);
+}
