@@ -7,12 +7,19 @@
 import { downloadBlob, MIME } from './download';
 import { exportValue, type ExportTable } from './table';
 
-const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** What a spreadsheet would run as a formula when a cell starts with it (full-width forms too). */
+const FORMULA_CHARS = '=+\\-@\\t\\r\\n\uFF1D\uFF0B\uFF0D\uFF20';
+const FORMULA_START = new RegExp(`^[${FORMULA_CHARS}]`);
 
 export type CsvCell = string | number | boolean | null | undefined;
 
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The same neutralising as SQL over a text column, for CSV that DuckDB writes (the backup's readable copies). */
+export function neutraliseFormulaSql(column: string): string {
+  return `CASE WHEN regexp_matches(${column}, '^[${FORMULA_CHARS}]') THEN '''' || ${column} ELSE ${column} END`;
 }
 
 function field(v: CsvCell): string {

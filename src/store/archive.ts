@@ -1,6 +1,8 @@
 /**
- * The whole saved state as one .zip: the manifest, one CSV per import and table, and a
- * note saying what it is. Importing it back checks the manifest and every file before use.
+ * The whole saved state as one .zip: the manifest, each import's tables as the engine's Arrow
+ * files (restored exactly as imported), the same tables as CSV for people (formula-leading text
+ * neutralised, never read back), and a note saying what it is. Importing it back checks the
+ * manifest and every file before use; archives of older versions, CSV only, still restore.
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { MANIFEST } from './manifest';
@@ -8,7 +10,9 @@ import { MANIFEST } from './manifest';
 const NOTE = `村选看板 数据备份 / Village Election Dashboard data archive
 
 manifest.json  导入记录及每个文件的行数 / the imports and the row count of every file
-*.csv          各次导入的数据（UTF-8 CSV）/ each import's rows (UTF-8 CSV)
+*.arrow        各次导入的数据，用于恢复 / each import's rows, for restoring (Apache Arrow)
+csv/*.csv      同样的数据，供查看（UTF-8 CSV；以 = + - @ 开头的文字前加了 ' 以防被当作公式）
+               the same rows to read (UTF-8 CSV; text starting with = + - @ has a leading ')
 
 在村选看板的"数据管理"中选择"导入备份"即可恢复。
 Restore it with "Import archive" in the dashboard's data manager.
@@ -39,7 +43,8 @@ export function readArchive(bytes: Uint8Array): Map<string, Uint8Array> {
       filter: (f) => {
         total += f.originalSize;
         if (total > MAX_ARCHIVE_UNPACKED) throw new ArchiveError('archive too large when unpacked');
-        return f.name === MANIFEST || f.name.endsWith('.csv') || f.name.endsWith('.csv.gz');
+        // The readable copies under csv/ are for people: a restore never reads them.
+        return f.name === MANIFEST || f.name.endsWith('.arrow') || (!f.name.startsWith('csv/') && (f.name.endsWith('.csv') || f.name.endsWith('.csv.gz')));
       },
     });
   } catch (e) {

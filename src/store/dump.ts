@@ -9,6 +9,7 @@
  * Every load is checked against the row count the manifest recorded.
  */
 import { ipcFileToStream } from '../db/arrowIpc';
+import { neutraliseFormulaSql } from '../export/csv';
 import { readCsvSql } from '../db/importRows';
 import { createTableSql, IMPORT_TABLES, importTable, KIND_TABLES, KINDS, quoteIdent, TABLE_OF, type ColumnDef } from '../db/schema';
 import { STAGE_DIR, type Db } from '../db/types';
@@ -114,6 +115,33 @@ export async function dumpImport(
     entry.files[table] = { file: name, rows: n, maxLineBytes: Number(longest ?? 0) * 2 + columns.length * 32 };
   }
   return { entry, files };
+}
+
+/**
+ * One import's tables as CSV for people to open in a spreadsheet (the backup carries them beside
+ * the exact Arrow copies it restores from): every text cell that a spreadsheet would run as a
+ * formula starts with an apostrophe. Never read back.
+ */
+export async function readableCsv(db: Db, id: number, chunkRows = CHUNK_ROWS): Promise<Map<string, Uint8Array[]>> {
+  checkId(id);
+  const [record] = await db.query<{ kind: string }>('SELECT kind FROM imports WHERE import_id = ?', [id]);
+  if (!record) throw new Error(`import ${id} not found`);
+  const out = new Map<string, Uint8Array[]>();
+  for (const { table, columns } of IMPORT_TABLES) {
+    const kind = kindOf(table);
+    if (kind && !KIND_TABLES[record.kind as FileKind].includes(kind)) continue;
+    const source = kind ? `(SELECT *, rowid AS r FROM ${importTable(kind, id)})` : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
+    const cols = columns
+      .filter((c) => c.name !== 'import_id')
+      .map((c) => (c.sql === 'VARCHAR' ? `${neutraliseFormulaSql(quoteIdent(c.name))} AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
+      .join(', ');
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source}`)) as [{ n: number }];
+    if (n === 0) continue;
+    const name = `csv/i${id}-${table}.csv`;
+    let k = 0;
+    out.set(name, await inChunks(db, source, chunkRows, (where, first) => csvChunk(db, `SELECT ${cols} FROM ${source} WHERE ${where}`, first, `${k++}_readable_${id}_${table}`)));
+  }
+  return out;
 }
 
 /** An `.arrow` file's IPC streams: its parts as the manifest lists them, or the one IPC file of an older save. */

@@ -8,7 +8,7 @@ import { deleteImports } from '../db/queries';
 import { dataChanged } from '../db/schema';
 import type { Db } from '../db/types';
 import { concatBytes } from '../util/bytes';
-import { dumpImport, loadImport, RestoreError } from './dump';
+import { dumpImport, readableCsv, loadImport, RestoreError } from './dump';
 import type { FileStore, StoreKind } from './fileStore';
 import { emptyManifest, MANIFEST, manifestBytes, parseManifest, referencedFiles, type Manifest, type SavedImport } from './manifest';
 
@@ -209,11 +209,14 @@ export class Persistence {
     const out = new Map<string, Uint8Array>();
     const current: Manifest = { ...emptyManifest(), savedAt: new Date().toISOString(), sampleDismissed: true };
     const ids = await this.db.query<{ id: number }>('SELECT import_id AS id FROM imports WHERE NOT is_sample ORDER BY import_id');
-    // CSV, which any spreadsheet opens, made from the data itself: unsaved imports are in it too.
+    // Made from the data itself (unsaved imports are in it too): the engine's Arrow copies, which
+    // restore exactly and which no spreadsheet runs, and beside them CSV for people to read, with
+    // formula-leading cells neutralised.
     for (const { id } of ids) {
-      const { entry, files } = await dumpImport(this.db, Number(id), 1, 'csv');
+      const { entry, files } = await dumpImport(this.db, Number(id), 1, 'arrow');
       current.imports.push(entry);
       for (const [name, parts] of files) out.set(name, concatBytes(...parts));
+      for (const [name, parts] of await readableCsv(this.db, Number(id))) out.set(name, concatBytes(...parts));
     }
     out.set(MANIFEST, manifestBytes(current));
     return out;

@@ -136,14 +136,16 @@ describe('save and restore', () => {
     }
   });
 
-  it('exports an archive of CSV files any spreadsheet opens', async () => {
+  it('exports an archive of Arrow files to restore from and CSV files any spreadsheet opens', async () => {
     const files = await p.snapshotFiles();
     const m = parseManifest(files.get(MANIFEST)!);
     expect(m.imports.map((i) => i.record.file_name)).toEqual(FILES);
     const members = m.imports.find((i) => i.record.file_name === 'members-gb18030.csv')!.files.members!;
-    expect(members.file).toMatch(/\.csv$/);
-    const lines = new TextDecoder().decode(files.get(members.file)!).trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^import_id,source_row,village_key,/);
+    expect(members.file).toMatch(/\.arrow$/);
+    const readable = [...files.keys()].filter((n) => n.startsWith('csv/') && n.endsWith('-members.csv'));
+    expect(readable).toHaveLength(1);
+    const lines = new TextDecoder().decode(files.get(readable[0]!)!).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^source_row,village_key,/);
     expect(lines.length).toBe(1 + members.rows);
   });
 
@@ -231,6 +233,8 @@ describe('replace rewrites the saved copy of the import that lost rows', () => {
   });
 });
 
+const manifestOf = (files: ReadonlyMap<string, Uint8Array>) => files.get(MANIFEST)!;
+
 describe('archive', () => {
   it('exports everything as a zip and imports it back to the same figures', async () => {
     const zip = buildArchive(await p.snapshotFiles());
@@ -243,6 +247,60 @@ describe('archive', () => {
     const { db: again } = await reopen(ts);
     expect(await fingerprint(again)).toBe(original);
     await again.close();
+    await target.close();
+  });
+
+  it('restores hostile strings byte for byte, while its readable CSV neutralises every formula-leading cell', async () => {
+    const local = await freshDb();
+    const lp = await Persistence.open(local, memoryStore(), { readOnly: false });
+    await importBatch(local, [item('hostile-results.csv'), item('hostile-members.csv')], { ask: async () => 'keep', persistence: lp });
+    const formulas = await local.query<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM (SELECT unnest([village, extra::VARCHAR]) AS v FROM results UNION ALL SELECT unnest([name, village]) FROM members) WHERE regexp_matches(v, '^[=+\\-@]')`,
+    );
+    expect(formulas[0]!.n).toBeGreaterThan(0);
+    const files = readArchive(buildArchive(await lp.snapshotFiles()));
+    const target = await freshDb();
+    const tp = await Persistence.open(target, memoryStore(), { readOnly: false });
+    expect(await tp.replaceWith(files)).toBe(2);
+    for (const t of ['results', 'members', 'rejected_rows']) {
+      const all = `SELECT * EXCLUDE (import_id) FROM ${t} ORDER BY ALL`;
+      expect(await target.query(all), t).toEqual(await local.query(all));
+    }
+    // The copies for people: no text cell a spreadsheet would run.
+    const zipped = buildArchive(await lp.snapshotFiles());
+    const { unzipSync } = await import('fflate');
+    const csvs = Object.entries(unzipSync(zipped)).filter(([n]) => n.startsWith('csv/'));
+    expect(csvs.length).toBeGreaterThanOrEqual(2);
+    const { default: Papa } = await import('papaparse');
+    let neutralised = 0;
+    for (const [name, bytes] of csvs) {
+      for (const row of Papa.parse<string[]>(new TextDecoder().decode(bytes), { skipEmptyLines: true }).data)
+        for (const cell of row) {
+          expect(cell, name).not.toMatch(/^[=+@\t\r\uFF1D\uFF0B\uFF20]/);
+          // A minus starts numbers too: only text is neutralised.
+          if (/^-/.test(cell)) expect(Number.isFinite(Number(cell)), `${name}: ${cell}`).toBe(true);
+          if (cell.startsWith("'=") || cell.startsWith("'+") || cell.startsWith("'@") || cell.startsWith("'-")) neutralised++;
+        }
+    }
+    expect(neutralised).toBeGreaterThan(0);
+    await target.close();
+    await local.close();
+  });
+
+  it('restores an archive of an older version, its tables as CSV', async () => {
+    const old = new Map<string, Uint8Array>();
+    const m = parseManifest(manifestOf(await p.snapshotFiles()));
+    const entries = [];
+    for (const imp of m.imports) {
+      const { entry, files } = await dumpImport(db, imp.record.import_id, 1, 'csv');
+      entries.push(entry);
+      for (const [name, parts] of files) old.set(name, concatBytes(...parts));
+    }
+    old.set(MANIFEST, new TextEncoder().encode(JSON.stringify({ ...m, imports: entries })));
+    const target = await freshDb();
+    const tp = await Persistence.open(target, memoryStore(), { readOnly: false });
+    expect(await tp.replaceWith(readArchive(buildArchive(old)))).toBe(FILES.length);
+    expect(await fingerprint(target)).toBe(original);
     await target.close();
   });
 
