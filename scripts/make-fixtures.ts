@@ -1311,7 +1311,8 @@ Rows: each village's 2021 村委会 row, a 2021 村党支部 row for villages 1�
 ${villages}
 
 Stored as: \`normalizeVillageName\` / \`cleanText\` drop C0 control characters (U+0007, U+001B) and bidi embeddings/overrides
-(U+202E), nothing else: HTML, quotes, SQL, formulas, \`{a|b}\` and the 5,000-character name are stored verbatim.
+(U+202E), nothing else: HTML, quotes, SQL, formulas and \`{a|b}\` are stored verbatim. The rows naming a village
+or a person by 5,000 characters are rejected (\`name_too_long\`: no name is longer than \`MAX_NAME_CHARS\` of src/import/limits.ts).
 
 hostile-members.csv: 2021 rosters, columns ${MEMBER_HEADER.join(', ')}; ${HOSTILE_MEMBERS.length} rows, all clean: committee (村委会) 3 persons for
 villages 1–7 and 9–14, 2 for village 8; branch (村党支部) 书记 + 委员 for villages 1–4. Hostile persons (line, village #, body, role, gender): ${people}.

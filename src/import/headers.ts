@@ -92,3 +92,27 @@ export function columnsForKind(layout: HeaderLayout, kind: FileKind | null): Col
   const fields = uniqueFields(layout.candidates.map((c) => pickField(c, kind)));
   return layout.headers.map((header, i) => ({ header, field: fields[i] ?? null }));
 }
+
+/** A field named by more than one column of a sheet: every such column, and the one that gives it now. */
+export interface DuplicateHeader {
+  field: FieldId;
+  /** Column indices naming the field, in file order. */
+  columns: number[];
+  /** The column mapped to the field now (the first, until the user chooses another), or null. */
+  used: number | null;
+}
+
+/** Fields two or more headers name (姓名 twice): the importer uses one and keeps the others as extra data, and says so. */
+export function duplicateHeaders(layout: HeaderLayout, kind: FileKind | null, columns: readonly ColumnSpec[]): DuplicateHeader[] {
+  const byField = new Map<FieldId, number[]>();
+  layout.candidates.forEach((c, i) => {
+    const f = pickField(c, kind);
+    if (f) byField.set(f, [...(byField.get(f) ?? []), i]);
+  });
+  return [...byField]
+    .filter(([, cols]) => cols.length > 1)
+    .map(([field, cols]) => {
+      const used = columns.findIndex((c) => c.field === field);
+      return { field, columns: cols, used: used >= 0 ? used : null };
+    });
+}

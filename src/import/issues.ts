@@ -24,6 +24,9 @@ export const ISSUE_MESSAGES = {
   unknown_education: { zh: '无法归类的文化程度：{value}', en: 'education not recognised: {value}' },
   unknown_party: { zh: '无法识别的政治面貌：{value}', en: 'party membership not recognised: {value}' },
   unknown_ethnicity: { zh: '无法识别的民族：{value}', en: 'ethnicity not recognised: {value}' },
+  name_too_long: { zh: '长达 {length} 个字符，不可能是名称（上限 {limit} 个字符）：{value}', en: '{length} characters long, too long for a name (limit {limit}): {value}' },
+  value_too_long: { zh: '长达 {length} 个字符，不是有效的值，按空值处理：{value}', en: '{length} characters long, not a valid value; treated as empty: {value}' },
+  text_truncated: { zh: '长达 {length} 个字符，只保留了前 {limit} 个字符', en: '{length} characters long; only the first {limit} are kept' },
   // row level (validation)
   missing_village: { zh: '缺少村名', en: 'village is missing' },
   missing_cycle: { zh: '缺少换届年份', en: 'cycle year is missing' },

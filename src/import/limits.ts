@@ -20,6 +20,28 @@ export const LIMITS: Record<FileClass, number> = {
 /** Rows one import may bring: past this the database outgrows what a browser tab is given. */
 export const MAX_ROWS = 3_200_000;
 
+/**
+ * Columns a sheet may have. A real roster or results sheet has fewer than 60; a header of 100,000
+ * columns froze the tab for minutes while the mapping table was built. Refused before any table.
+ */
+export const MAX_COLUMNS = 300;
+
+/** Characters of a name or place (村名、姓名…): past this it is not a name, and the row is rejected. */
+export const MAX_NAME_CHARS = 200;
+
+/** Characters kept of a free-text cell (备注 and other columns kept as extra data); the rest is cut with a warning. */
+export const MAX_TEXT_CHARS = 1000;
+
+/**
+ * A workbook's parts once unpacked, read from the zip's directory before anything is inflated:
+ * real workbooks unpack to 5–15 times their size; a zip bomb of 601 KB unpacked to 200 MB of
+ * sheet XML that the reader parsed for half a minute.
+ */
+export const MAX_WORKBOOK_UNPACKED = 600 * 1024 ** 2;
+export const MAX_WORKBOOK_RATIO = 100;
+/** Below this much unpacked, any ratio is harmless (an almost empty sheet compresses very well). */
+export const WORKBOOK_RATIO_FLOOR = 20 * 1024 ** 2;
+
 export function fileClass(name: string): FileClass {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (ext === 'xlsx' || ext === 'xls' || ext === 'xlsm') return 'workbook';

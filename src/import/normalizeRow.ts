@@ -1,6 +1,7 @@
 import { columnsForField } from '../db/schema';
 import { FIELDS, fieldDef, REQUIRED_FIELDS, type FieldDef, type FieldId, type FileKind } from './fields';
 import type { CellIssue, IssueCode, Severity } from './issues';
+import { MAX_NAME_CHARS, MAX_TEXT_CHARS } from './limits';
 import {
   ageAtElection,
   normalizeCode,
@@ -326,11 +327,26 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     let bodyHint: Body | undefined;
     let birth: Birth | null = null;
 
+    let cut = false;
     for (let i = 0; i < plans.length; i++) {
       const plan = plans[i]!;
       const raw = cells[i] ?? '';
       if (plan.field === null) {
-        if (raw !== '' && cleanText(raw) !== '') (extra ??= {})[plan.header] = raw;
+        if (raw.length > MAX_TEXT_CHARS) {
+          // Free text past any use (a 50 MB cell made the data view put 52 MB of text on the page).
+          cut = true;
+          (extra ??= {})[plan.header] = raw.slice(0, MAX_TEXT_CHARS);
+          issues.push({ code: 'text_truncated', params: { length: raw.length, limit: MAX_TEXT_CHARS }, severity: 'warning', column: plan.header, value: clip(raw) });
+        } else if (raw !== '' && cleanText(raw) !== '') (extra ??= {})[plan.header] = raw;
+        continue;
+      }
+      if (raw.length > MAX_NAME_CHARS) {
+        // No name, place, number or date is this long: a name is not stored cut, the row is rejected;
+        // any other value is left empty. The cell itself is kept only cut (rejected rows keep their cells).
+        cut = true;
+        const params = { length: raw.length, limit: MAX_NAME_CHARS };
+        if (plan.textSlot >= 0 || plan.field.type === 'village') issues.push({ code: 'name_too_long', params, severity: 'reject', column: plan.header, field: plan.field.id, value: clip(raw) });
+        else issues.push({ code: 'value_too_long', params, severity: 'warning', column: plan.header, field: plan.field.id, value: clip(raw) });
         continue;
       }
       if (plan.textSlot >= 0) {
@@ -351,7 +367,11 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     let width = cells.length;
     while (width > columns.length && cleanText(cells[width - 1]) === '') width--;
     if (width > columns.length) {
-      for (let i = columns.length; i < width; i++) if (cleanText(cells[i]) !== '') (extra ??= {})[`#${i + 1}`] = cells[i] ?? '';
+      for (let i = columns.length; i < width; i++) {
+        const raw = cells[i] ?? '';
+        if (raw.length > MAX_TEXT_CHARS) cut = true;
+        if (cleanText(raw) !== '') (extra ??= {})[`#${i + 1}`] = raw.slice(0, MAX_TEXT_CHARS);
+      }
       issues.push({ code: 'field_count', params: { found: width, expected: columns.length }, severity: 'warning', column: '', value: '' });
     }
 
@@ -392,9 +412,12 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
 
     let status: NormalizedRow['status'] = issues.length > 0 ? 'warning' : 'ok';
     for (const x of issues) if (x.severity === 'reject') status = 'rejected';
-    return new Row(rowNumber, status, vals, layout, issues, extra ?? {}, cells);
+    return new Row(rowNumber, status, vals, layout, issues, extra ?? {}, cut ? cells.map((c) => (c.length > MAX_TEXT_CHARS ? c.slice(0, MAX_TEXT_CHARS) : c)) : cells);
   };
 }
+
+/** A long value as an issue quotes it: its start, marked as cut. */
+const clip = (raw: string) => (raw.length > 80 ? `${raw.slice(0, 80)}…` : raw);
 
 /**
  * One file row → stored values, with every problem recorded against its column. Rows missing

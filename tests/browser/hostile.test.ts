@@ -1,7 +1,7 @@
 /**
  * tests/fixtures/hostile-{results,members}.csv in the built app: village, township, county and
- * person names made of HTML, SQL, formulas, template braces, control characters and 5,000
- * characters are shown literally in the tables, the chart tooltips, the rule list and the data
+ * person names made of HTML, SQL, formulas, template braces and control characters are shown
+ * literally (names of 5,000 characters are rejected with their rows) in the tables, the chart tooltips, the rule list and the data
  * manager; the rule CSV export neutralises the formulas; no dialog fires, no element is injected,
  * the CSP is never tripped and no other origin is contacted.
  */
@@ -46,7 +46,8 @@ afterAll(async () => {
 
 describe('hostile names (tests/fixtures/hostile-*.csv)', () => {
   it('shows them literally in the import report and the chart tooltips', async () => {
-    expect(await page.locator('[data-count="rejected"]').first().innerText()).toBe('0');
+    // The rows naming a village or a person by 5,000 characters are rejected: no name is that long.
+    expect(await page.locator('[data-count="rejected"]').first().innerText()).toBe('5');
     await page.locator('[data-nav="overview"]').click();
     await scopeSelect('county').selectOption({ label: COUNTY });
     await scopeSelect('township').selectOption({ label: TOWN });
@@ -59,7 +60,7 @@ describe('hostile names (tests/fixtures/hostile-*.csv)', () => {
     expect(shown).not.toContain('&lt;');
   });
 
-  it('shows them literally in the village ranking, with the 5,000-character name whole', async () => {
+  it('shows them literally in the village ranking; the 5,000-character name is not there', async () => {
     const table = page.locator('[data-table="ranking"]');
     await expect.poll(() => table.innerText()).toContain(DROP);
     let text = await table.innerText();
@@ -67,7 +68,8 @@ describe('hostile names (tests/fixtures/hostile-*.csv)', () => {
     await scopeSelect('township').selectOption({ label: '{b}镇' });
     await expect.poll(() => table.innerText()).toContain('{a|b}村');
     text = await table.innerText();
-    for (const name of [LONG, '[31m红字村', '响铃村', '村庄反转', '{b}']) expect(text).toContain(name);
+    for (const name of ['[31m红字村', '响铃村', '村庄反转', '{b}']) expect(text).toContain(name);
+    expect(text).not.toContain(LONG);
     expect(text).not.toContain('\u202e');
   });
 

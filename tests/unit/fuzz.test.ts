@@ -28,7 +28,7 @@ const COUNT = 3000;
 const PER_FILE_MS = 20_000;
 const TOTAL_MS = 600_000;
 
-const READ_ERRORS: readonly ReadErrorCode[] = ['empty', 'not_a_table', 'unreadable_workbook', 'no_sheets', 'count_mismatch'];
+const READ_ERRORS: readonly ReadErrorCode[] = ['empty', 'not_a_table', 'unreadable_workbook', 'no_sheets', 'count_mismatch', 'too_many_columns', 'workbook_too_large'];
 
 /** Non-blank records by a plain split on line breaks: valid only when the text has no quote at all. */
 function plainCount(text: string, delimiter: string): number | null {

@@ -2,6 +2,8 @@ import { countReplacements, decodeText, detectEncoding, sniffBinary, type TextEn
 import { cleanText } from '../normalize/text';
 import { detectDelimiter, readCsvText } from './csv';
 import { readWorkbook } from './workbook';
+import { MAX_COLUMNS } from '../limits';
+import { ReadLimitError } from './types';
 import type { SourceFile, SourceFormat } from './types';
 
 export type { SourceFile, SourceSheet, SourceFormat, ReadError, ReadErrorCode } from './types';
@@ -16,6 +18,25 @@ function decodeHead(bytes: Uint8Array, encoding: TextEncodingId) {
   const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes, { stream: true });
   const cut = text.lastIndexOf('\n');
   return { text: cut >= 0 ? text.slice(0, cut + 1) : text, replacementChars: countReplacements(text) };
+}
+
+/** The widest of the first lines, in cells (delimiters outside quotes): enough to refuse a file far wider than any sheet before it is parsed. */
+function headerWidth(text: string, delimiter: string, lines = 20): number {
+  let widest = 0;
+  let n = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length && lines > 0; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === delimiter) n++;
+    else if (ch === '\n') {
+      widest = Math.max(widest, n);
+      n = 1;
+      lines--;
+    }
+  }
+  return Math.max(widest, n);
 }
 
 function formatFromName(fileName: string): SourceFormat {
@@ -44,7 +65,8 @@ export function readSource(bytes: Uint8Array, fileName: string, options: ReadOpt
       if (sheets.length === 0) return { ...empty, format, error: { code: 'no_sheets' } };
       return { fileName, format, sheets };
     } catch (e) {
-      return { ...empty, format, error: { code: 'unreadable_workbook', detail: e instanceof Error ? e.message : String(e) } };
+      if (e instanceof ReadLimitError) return { ...empty, format, error: { code: e.code, detail: e.detail, limit: e.limit } };
+      return { ...empty, format, error: { code: 'unreadable_workbook', original: e instanceof Error ? e.message : String(e) } };
     }
   }
   if (sniff) return { ...empty, format: formatFromName(fileName), error: { code: 'not_a_table', detail: sniff } };
@@ -55,6 +77,9 @@ export function readSource(bytes: Uint8Array, fileName: string, options: ReadOpt
   const encoding = { ...guess, chosen, replacementChars };
   if (complete && text.replace(/[\s,;\t\uFEFF]/g, '') === '') return { ...empty, format: 'csv', encoding, error: { code: 'empty' } };
   const delimiter = detectDelimiter(text);
+  // Before the rows are parsed: a header of 100,000 columns froze the tab (its mapping table alone).
+  const width = headerWidth(text, delimiter);
+  if (width > MAX_COLUMNS) return { ...empty, format: 'csv', encoding, delimiter, error: { code: 'too_many_columns', detail: String(width), limit: String(MAX_COLUMNS) } };
   const sheet = readCsvText(text, delimiter);
   const parsedNonBlank = sheet.rows.filter((r) => r.some((c) => cleanText(c) !== '')).length;
   const error =

@@ -17,11 +17,27 @@ export interface SourceSheet {
   quoteRecovered: Set<number>;
 }
 
-export type ReadErrorCode = 'empty' | 'not_a_table' | 'unreadable_workbook' | 'no_sheets' | 'count_mismatch';
+export type ReadErrorCode = 'empty' | 'not_a_table' | 'unreadable_workbook' | 'no_sheets' | 'count_mismatch' | 'too_many_columns' | 'workbook_too_large';
 
 export interface ReadError {
   code: ReadErrorCode;
+  /** Values for the message (counts, sizes), in our own words. */
   detail?: string;
+  limit?: string;
+  /** A library's own message (in English), shown folded under "details", never as the message. */
+  original?: string;
+}
+
+/** A file past one of the limits of src/import/limits.ts, found before it is read in full. */
+export class ReadLimitError extends Error {
+  constructor(
+    public readonly code: Extract<ReadErrorCode, 'too_many_columns' | 'workbook_too_large'>,
+    public readonly detail: string,
+    public readonly limit: string,
+  ) {
+    super(`${code}: ${detail} > ${limit}`);
+    this.name = 'ReadLimitError';
+  }
 }
 
 export interface SourceFile {

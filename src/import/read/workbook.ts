@@ -1,6 +1,8 @@
 import * as XLSX from '@e965/xlsx';
+import { unzipSync } from 'fflate';
+import { formatBytes, MAX_COLUMNS, MAX_WORKBOOK_RATIO, MAX_WORKBOOK_UNPACKED, WORKBOOK_RATIO_FLOOR } from '../limits';
 import { cleanText } from '../normalize/text';
-import type { SourceSheet } from './types';
+import { ReadLimitError, type SourceSheet } from './types';
 
 /**
  * Renders one cell as the text a user sees, except where Excel's display would lose data:
@@ -44,15 +46,44 @@ export function hasZipDirectory(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** The size of a zip's parts once unpacked, from its central directory alone: nothing is inflated. */
+export function unpackedSize(bytes: Uint8Array): number {
+  let total = 0;
+  unzipSync(bytes, {
+    filter: (f) => {
+      total += f.originalSize;
+      return false;
+    },
+  });
+  return total;
+}
+
+/** Refuses a workbook whose parts would unpack past the limits (a zip bomb), before the reader inflates them. */
+function checkUnpacked(bytes: Uint8Array): void {
+  let unpacked: number;
+  try {
+    unpacked = unpackedSize(bytes);
+  } catch {
+    return; // Not a zip the directory reader knows: the workbook reader says what is wrong with it.
+  }
+  const ratio = unpacked / Math.max(bytes.length, 1);
+  if (unpacked > MAX_WORKBOOK_UNPACKED || (unpacked > WORKBOOK_RATIO_FLOOR && ratio > MAX_WORKBOOK_RATIO))
+    throw new ReadLimitError('workbook_too_large', `${formatBytes(unpacked)}（${Math.round(ratio)}×）`, `${formatBytes(MAX_WORKBOOK_UNPACKED)}（${MAX_WORKBOOK_RATIO}×）`);
+}
+
 export function readWorkbook(bytes: Uint8Array): SourceSheet[] {
   // An OLE (.xls) file starts D0 CF 11 E0; anything else read here is a zip.
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (!ole && !hasZipDirectory(bytes)) throw new Error('the file is incomplete or damaged (no zip directory): save or download it again');
+  if (!ole) checkUnpacked(bytes);
   const wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false });
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name];
     if (!ws || !ws['!ref']) return { name, rows: [], rowNumbers: [], independentCount: 0, quoteRecovered: new Set<number>() };
     const range = XLSX.utils.decode_range(ws['!ref']);
+    // Before the grid is walked: a sheet as wide as this is not a roster, and walking it would hang the tab.
+    const width = range.e.c - range.s.c + 1;
+    if (width > MAX_COLUMNS) throw new ReadLimitError('too_many_columns', String(width), String(MAX_COLUMNS));
     const rows: string[][] = [];
     const rowNumbers: number[] = [];
     for (let r = range.s.r; r <= range.e.r; r++) {

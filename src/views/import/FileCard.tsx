@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TEXT_ENCODINGS, type TextEncodingId } from '../../import/encoding';
 import type { FileKind } from '../../import/fields';
-import { blockers, withKind, type FileEntry } from './entry';
+import { blockers, hasNoDataRows, withKind, type FileEntry } from './entry';
 import { formatBytes } from '../../import/limits';
 import { FileContextEditor } from './FileContextEditor';
 import { MappingTable } from './MappingTable';
@@ -44,11 +44,22 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
       </header>
 
       {source.error && (
-        <p className="error" role="alert" data-read-error={source.error.code}>
-          {t(`import.readError_${source.error.code}`, { detail: source.error.detail ?? '' })}
+        <div className="error" role="alert" data-read-error={source.error.code}>
+          <p>{t(`import.readError_${source.error.code}`, { detail: source.error.detail ?? '', limit: source.error.limit ?? '' })}</p>
+          {source.error.original && <LibraryDetails text={source.error.original} />}
+        </div>
+      )}
+      {entry.error && (
+        <div className="error" role="alert" data-state="import-failed">
+          <p>{t('import.failed')}</p>
+          <LibraryDetails text={entry.error} />
+        </div>
+      )}
+      {entry.status === 'pending' && hasNoDataRows(entry) && (
+        <p className="error" role="alert" data-state="no-data-rows">
+          {t('import.noDataRows')}
         </p>
       )}
-      {entry.error && <p className="error" role="alert">{t('import.failed', { message: entry.error })}</p>}
       {entry.outcome?.overlaps && entry.outcome.overlaps.length > 0 && entry.outcome.source && (
         <p className="notice" data-overlaps={entry.outcome.overlaps.length} data-source={entry.outcome.source}>
           {t('statTables.overlapsAsked', { n: entry.outcome.overlaps.length, source: t(`statTables.${entry.outcome.source}`) })}
@@ -143,14 +154,28 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
         </p>
       )}
       {(entry.check?.status === 'failed' || entry.check?.status === 'cancelled') && entry.status === 'pending' && (
-        <p className={entry.check.status === 'failed' ? 'error' : 'notice'} role={entry.check.status === 'failed' ? 'alert' : 'status'} data-check={entry.check.status}>
-          {entry.check.status === 'failed' ? t('import.checkFailed', { message: entry.check.error }) : t('import.checkCancelledFile')}{' '}
-          <button type="button" className="link" data-action="recheck" onClick={onRecheck}>
-            {t('import.recheck')}
-          </button>
-        </p>
+        <div className={entry.check.status === 'failed' ? 'error' : 'notice'} role={entry.check.status === 'failed' ? 'alert' : 'status'} data-check={entry.check.status}>
+          <p>
+            {entry.check.status === 'failed' ? t('import.checkFailed') : t('import.checkCancelledFile')}{' '}
+            <button type="button" className="link" data-action="recheck" onClick={onRecheck}>
+              {t('import.recheck')}
+            </button>
+          </p>
+          {entry.check.status === 'failed' && <LibraryDetails text={entry.check.error} />}
+        </div>
       )}
       {entry.check?.status === 'done' && <ValidationReport entry={entry} staged={entry.check.staged} />}
     </section>
+  );
+}
+
+/** A library's own words (in English), folded: the message above says it in the UI language. */
+export function LibraryDetails({ text }: { text: string }) {
+  const { t } = useTranslation();
+  return (
+    <details className="library-details" data-library-details>
+      <summary>{t('import.details')}</summary>
+      <code>{text}</code>
+    </details>
   );
 }

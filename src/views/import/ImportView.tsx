@@ -10,7 +10,7 @@ import type { TextEncodingId } from '../../import/encoding';
 import { formatBytes, MAX_ROWS, refusal } from '../../import/limits';
 import { requestPersistentStorage } from '../../store/tabLock';
 import { ImportProgressBar } from './ImportProgressBar';
-import { blockers, createEntry, planOf, planSignature, withSheet, type FileEntry } from './entry';
+import { blockers, createEntry, hasNoDataRows, planOf, planSignature, withSheet, type FileEntry } from './entry';
 import { FileCard } from './FileCard';
 import { ImportSummary } from './ImportSummary';
 import { ConflictDialog } from './ConflictDialog';
@@ -99,8 +99,8 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
   }
 
   const checked = (e: FileEntry) => (e.check?.status === 'done' ? e.check.staged : null);
-  const ready = entries.filter((e) => e.status === 'pending' && blockers(e).length === 0 && checked(e));
-  const waiting = entries.filter((e) => e.status === 'pending' && !ready.includes(e));
+  const ready = entries.filter((e) => e.status === 'pending' && blockers(e).length === 0 && checked(e) && !hasNoDataRows(e));
+  const waiting = entries.filter((e) => e.status === 'pending' && !ready.includes(e) && !hasNoDataRows(e));
   const checking = entries.find((e) => e.check?.status === 'running');
   // Until every file is opened and checked with its current plan, the counts are not final.
   const unsettled =
@@ -164,7 +164,8 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
       setSourceQuestion(null);
       const message = err instanceof Error ? err.message : String(err);
       for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'failed', error: message, check: null }));
-      setError(t('import.failed', { message }));
+      // In the UI language; the engine's own words are folded under each file's details.
+      setError(t('import.failed'));
     } finally {
       setBusy(false);
       setProgress(null);

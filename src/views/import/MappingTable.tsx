@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { FIELDS, type FieldId } from '../../import/fields';
+import { FIELDS, fieldDef, type FieldId } from '../../import/fields';
+import { duplicateHeaders } from '../../import/headers';
 import type { SheetPlan } from '../../import/pipeline';
 import type { SourceSheet } from '../../import/read';
 import { currentLang } from '../../i18n';
 import type { FileEntry } from './entry';
 
 const SAMPLES = 3;
+
+const fieldLabel = (id: FieldId, lang: 'zh' | 'en') => (lang === 'zh' ? fieldDef(id).zh : fieldDef(id).en);
 
 /** Each file column → a field, changeable; a column left unmapped is kept as an extra column. */
 export function MappingTable({
@@ -33,10 +36,21 @@ export function MappingTable({
       // A field belongs to one column: choosing it here releases it elsewhere.
       columns: e.columns.map((c, j) => (j === i ? { ...c, field } : field && c.field === field ? { ...c, field: null } : c)),
     }));
+  const duplicates = duplicateHeaders(layout, entry.kind, entry.columns);
+  const columnName = (i: number) => t('import.columnN', { n: i + 1, header: entry.columns[i]?.header || `#${i + 1}` });
   return (
     // Collapsed when every column was recognised; open when something needs a person's eye.
-    <details className="mapping" open={!entry.kind || entry.columns.some((c) => !c.field)}>
+    <details className="mapping" open={!entry.kind || entry.columns.some((c) => !c.field) || duplicates.length > 0}>
       <summary>{t('import.mapping')}</summary>
+      {duplicates.map((d) => (
+        <p key={d.field} className="notice" role="status" data-duplicate-header={d.field}>
+          {t('import.duplicateHeader', {
+            field: fieldLabel(d.field, lang),
+            columns: d.columns.map(columnName).join(lang === 'zh' ? '、' : ', '),
+            used: d.used === null ? t('import.duplicateNone') : columnName(d.used),
+          })}
+        </p>
+      ))}
       <div className="table-scroll">
         <table className="grid" data-table="mapping">
           <thead>

@@ -87,6 +87,15 @@ export function blockers(entry: FileEntry): Blocker[] {
   return out;
 }
 
+/**
+ * A checked file with no data row to import: only a header, or every row skipped (blank, totals,
+ * notes). It is not imported: an import of nothing would read as a success.
+ */
+export function hasNoDataRows(entry: FileEntry): boolean {
+  const c = entry.check?.status === 'done' ? entry.check.staged.report.counts : null;
+  return c !== null && c.imported + c.warned + c.rejected === 0;
+}
+
 /** The plan a check reads the file with, or null while something only a person can settle is open. */
 export function planOf(entry: FileEntry): ImportPlan | null {
   const layout = entry.analysis.sheets[entry.sheetIndex]?.layout;
