@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlaces } from '../../app/hooks';
 import { useScope } from '../../app/useScope';
 import { BODY_SCOPES, ROLE_SCOPES, type BodyScope, type RoleScope } from '../../metrics/scope';
+import { PlaceSearchBox } from './PlaceSearchBox';
 
 const ROLE_KEY: Record<RoleScope, 'scope.roleAll' | 'scope.roleHead' | 'scope.roleDeputy' | 'scope.roleMember'> = {
   all: 'scope.roleAll',
@@ -12,8 +13,9 @@ const ROLE_KEY: Record<RoleScope, 'scope.roleAll' | 'scope.roleHead' | 'scope.ro
 };
 
 /**
- * One bar that sets the scope of every dashboard view: place, cycle, body and role. The report
- * covers both bodies and every role, so it shows place and cycle only.
+ * One bar that sets the scope of every dashboard view: place (found by name, or chosen level by
+ * level), cycle, body and role. The report covers both bodies and every role, so it shows place
+ * and cycle only.
  */
 export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: boolean }) {
   const { t } = useTranslation();
@@ -30,6 +32,7 @@ export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: bo
   );
   return (
     <div className="scope-bar" role="group" aria-label={t('scope.label')} data-scope-bar>
+      <PlaceSearchBox places={places} onChoose={(c) => setScope({ county: c.county, township: c.township, village: c.kind === 'village' ? c.village_key : null })} />
       <select value={scope.county ?? ''} aria-label={t('scope.county')} data-scope="county" onChange={(e) => setScope({ county: e.target.value || null, township: null, village: null })}>
         <option value="">{t('scope.allCounties')}</option>
         {counties.map((c) => (
