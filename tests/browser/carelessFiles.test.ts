@@ -90,3 +90,27 @@ describe('files that are not data', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('an import cut off by closing the tab', () => {
+  it('is named on the next start, with the earlier data said to be intact, until dismissed', async () => {
+    const { page } = app;
+    // What a closed tab leaves: the note an import writes when it starts and clears when it ends.
+    await page.evaluate(() => localStorage.setItem('cunxuan.importing', JSON.stringify({ files: ['花名册2021.xlsx'], startedAt: '2026-12-01T08:00:00Z' })));
+    await page.reload();
+    const banner = page.locator('[data-store-banner="interrupted-import"]');
+    await banner.waitFor({ timeout: 60_000 });
+    expect(await banner.innerText()).toContain('花名册2021.xlsx 没有导入，导入之前的数据完好无损');
+    await page.locator('[data-action="dismiss-interrupted"]').click();
+    await page.reload();
+    await page.waitForSelector('.app[data-engine="ready"]');
+    expect(await banner.count()).toBe(0);
+  });
+
+  it('leaves no note after an import that finished', async () => {
+    const csv = `${HEADER}\n青山县,河东镇,李家村,2021,村委会,900,800\n`;
+    await choose([{ name: '完整.csv', buffer: bom(csv) }]);
+    await app.page.locator('[data-action="confirm-import"]').click();
+    await app.page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
+    expect(await app.page.evaluate(() => localStorage.getItem('cunxuan.importing'))).toBeNull();
+  });
+});

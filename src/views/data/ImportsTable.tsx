@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { usePersistence, usePersistenceStatus } from '../../app/dbContext';
 import { useCycles, useImports } from '../../app/hooks';
 import { useRoute } from '../../app/route';
+import type { ImportRecord } from '../../db/queries';
+import { usePaged } from '../Pager';
 import { QueryState } from '../QueryState';
 import { kindLabelKey } from '../fieldLabel';
 import { ActionOutcome, useDataAction } from './useDataAction';
@@ -28,53 +30,65 @@ export function ImportsTable() {
           list.length === 0 ? (
             <p className="muted">{t('data.empty')}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="grid" data-table="imports">
-                <thead>
-                  <tr>
-                    <th>{t('data.file')}</th>
-                    <th>{t('data.kind')}</th>
-                    <th>{t('data.time')}</th>
-                    <th>{t('import.imported')}</th>
-                    <th>{t('import.warnings')}</th>
-                    <th>{t('import.rejected')}</th>
-                    <th>{t('import.skipped')}</th>
-                    <th>{t('store.cycles')}</th>
-                    <th>{t('store.villages')}</th>
-                    <th>{t('store.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((i) => (
-                    <tr key={i.import_id} data-import-id={i.import_id}>
-                      <td>
-                        {i.file_name}
-                        {i.sheet_name ? ` · ${i.sheet_name}` : ''} {i.is_sample ? <span className="tag">{t('data.sampleTag')}</span> : null}
-                      </td>
-                      <td>{t(kindLabelKey(i.kind))}</td>
-                      <td>{new Date(i.imported_at).toLocaleString()}</td>
-                      <td className="num">{i.rows_imported}</td>
-                      <td className="num">{i.rows_warned}</td>
-                      <td className="num">{i.rows_rejected}</td>
-                      <td className="num">{i.rows_skipped}</td>
-                      <td>{i.cycles ?? '—'}</td>
-                      <td className="num">{i.villages}</td>
-                      <td>
-                        {!i.is_sample && (
-                          <button type="button" className="link" data-action="delete-import" disabled={busy || readOnly} onClick={() => void remove(i.import_id, i.file_name)}>
-                            {t('store.delete')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ImportsList list={list} busy={busy} readOnly={readOnly} onDelete={(id, name) => void remove(id, name)} />
           )
         }
       </QueryState>
     </section>
+  );
+}
+
+/** The imports, a page at a time: a county merging its townships' packages lists hundreds. */
+function ImportsList({ list, busy, readOnly, onDelete }: { list: readonly ImportRecord[]; busy: boolean; readOnly: boolean; onDelete: (id: number, name: string) => void }) {
+  const { t } = useTranslation();
+  const { shown, pager } = usePaged(list, 50, 'imports');
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="grid" data-table="imports">
+          <thead>
+            <tr>
+              <th>{t('data.file')}</th>
+              <th>{t('data.kind')}</th>
+              <th>{t('data.time')}</th>
+              <th>{t('import.imported')}</th>
+              <th>{t('import.warnings')}</th>
+              <th>{t('import.rejected')}</th>
+              <th>{t('import.skipped')}</th>
+              <th>{t('store.cycles')}</th>
+              <th>{t('store.villages')}</th>
+              <th>{t('store.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((i) => (
+              <tr key={i.import_id} data-import-id={i.import_id}>
+                <td>
+                  {i.file_name}
+                  {i.sheet_name ? ` · ${i.sheet_name}` : ''} {i.is_sample ? <span className="tag">{t('data.sampleTag')}</span> : null}
+                </td>
+                <td>{t(kindLabelKey(i.kind))}</td>
+                <td>{new Date(i.imported_at).toLocaleString()}</td>
+                <td className="num">{i.rows_imported}</td>
+                <td className="num">{i.rows_warned}</td>
+                <td className="num">{i.rows_rejected}</td>
+                <td className="num">{i.rows_skipped}</td>
+                <td>{i.cycles ?? '—'}</td>
+                <td className="num">{i.villages}</td>
+                <td>
+                  {!i.is_sample && (
+                    <button type="button" className="link" data-action="delete-import" disabled={busy || readOnly} onClick={() => onDelete(i.import_id, i.file_name)}>
+                      {t('store.delete')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pager}
+    </>
   );
 }
 

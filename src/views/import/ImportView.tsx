@@ -10,6 +10,7 @@ import type { TextEncodingId } from '../../import/encoding';
 import { formatBytes, MAX_ROWS, refusal } from '../../import/limits';
 import { requestPersistentStorage } from '../../store/tabLock';
 import { ImportProgressBar } from './ImportProgressBar';
+import { clearImporting, markImporting } from '../../app/interruptedImport';
 import { blockers, createEntry, hasNoDataRows, planOf, planSignature, withSheet, type FileEntry } from './entry';
 import { FileCard } from './FileCard';
 import { ImportSummary } from './ImportSummary';
@@ -119,6 +120,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
     const ctl = new AbortController();
     abortRef.current = ctl;
     for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'importing' }));
+    markImporting(batch.map((e) => e.fileName));
     try {
       const out = await importBatch(
         db,
@@ -167,6 +169,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
       // In the UI language; the engine's own words are folded under each file's details.
       setError(t('import.failed'));
     } finally {
+      clearImporting();
       setBusy(false);
       setProgress(null);
       abortRef.current = null;

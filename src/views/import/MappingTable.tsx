@@ -4,6 +4,7 @@ import { duplicateHeaders } from '../../import/headers';
 import type { SheetPlan } from '../../import/pipeline';
 import type { SourceSheet } from '../../import/read';
 import { currentLang } from '../../i18n';
+import { usePaged } from '../Pager';
 import type { FileEntry } from './entry';
 
 const SAMPLES = 3;
@@ -37,6 +38,7 @@ export function MappingTable({
       columns: e.columns.map((c, j) => (j === i ? { ...c, field } : field && c.field === field ? { ...c, field: null } : c)),
     }));
   const duplicates = duplicateHeaders(layout, entry.kind, entry.columns);
+  const { shown, first: firstColumn, pager } = usePaged(entry.columns, 50, 'mapping');
   const columnName = (i: number) => t('import.columnN', { n: i + 1, header: entry.columns[i]?.header || `#${i + 1}` });
   return (
     // Collapsed when every column was recognised; open when something needs a person's eye.
@@ -61,7 +63,9 @@ export function MappingTable({
             </tr>
           </thead>
           <tbody>
-            {entry.columns.map((c, i) => (
+            {shown.map((c, k) => {
+              const i = firstColumn + k;
+              return (
               <tr key={i} data-column={c.header}>
                 <td>{c.header || `#${i + 1}`}</td>
                 <td className="samples">{sampleRows.map((r) => r[i] ?? '').filter(Boolean).join(' · ')}</td>
@@ -81,10 +85,12 @@ export function MappingTable({
                   </select>
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       </div>
+      {pager}
     </details>
   );
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePaged } from '../Pager';
 import { useDb } from '../../app/dbContext';
 import type { StagedImport } from '../../db/load';
 import { rejectedRows, type RejectedRow } from '../../db/queries';
@@ -10,7 +10,8 @@ import { numberColumn, textColumn, type ExportTable } from '../../export/table';
 import { TableExport } from '../TableExport';
 import type { FileEntry } from './entry';
 
-const FIRST = 50;
+/** Issues drawn at once. */
+const PAGE = 50;
 
 /** Rejected rows as the user gave them (every cell text), with their row number and reasons: to correct and import again. */
 export function rejectedRowsTable(rows: readonly RejectedRow[], headers: readonly string[], lang: Lang): ExportTable {
@@ -29,11 +30,10 @@ export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: 
   const { t } = useTranslation();
   const db = useDb();
   const lang = currentLang();
-  const [all, setAll] = useState(false);
   const prepared = staged.report;
   const c = prepared.counts;
   const issues = prepared.issues;
-  const shown = all ? issues : issues.slice(0, FIRST);
+  const { shown, pager } = usePaged(issues, PAGE, 'issues');
   const stem = entry.fileName.replace(/\.[^.]+$/, '');
   const rejectedTable = async (): Promise<ExportTable> => {
     // Before the commit the rows are in the staging table; after it, in the import's record.
@@ -144,11 +144,7 @@ export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: 
           </table>
         </div>
       )}
-      {!all && issues.length > FIRST && (
-        <button type="button" className="link" onClick={() => setAll(true)}>
-          {t('import.showAll', { n: issues.length })}
-        </button>
-      )}
+      {pager}
       {prepared.issueCount > issues.length && <p className="muted">{t('import.moreIssues', { shown: issues.length, n: prepared.issueCount })}</p>}
       {c.rejected > 0 && (
         <div className="rejected-export">

@@ -1,4 +1,5 @@
 import { memo, useMemo, useState } from 'react';
+import { usePaged } from '../Pager';
 import { useTranslation } from 'react-i18next';
 import { useMetricRows, usePlaces } from '../../app/hooks';
 import { useRoute } from '../../app/route';
@@ -19,8 +20,8 @@ import { rankingQuery } from './overviewQueries';
 
 type SortKey = 'label' | 'value' | 'numerator' | 'denominator';
 
-/** Rows drawn before "show all": a province's townships are thousands, and the download has them all. */
-const FIRST_ROWS = 200;
+/** Rows drawn at once: a province's townships are thousands, and the download has them all. */
+const PAGE_ROWS = 100;
 
 /** Villages (or townships) of the scope ranked by any indicator; every column sorts, names drill down. */
 // Memoised: the charts above it re-render on each answer of a scope change; the table re-renders on its own hooks' changes.
@@ -35,7 +36,6 @@ export const RankingTable = memo(function RankingTable({ level }: { level: Exclu
   const metric = metricParam(route.params, 'rank', 'turnout');
   const setMetric = (m: MetricId) => navigate({ rank: m === 'turnout' ? null : m });
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: true });
-  const [all, setAll] = useState(false);
   const m = metricDef(metric);
   const rows = useMetricRows(rankingQuery(scope, metric, level), { keep: 'same-grouping' });
   const sorted = useMemo(() => {
@@ -51,6 +51,7 @@ export const RankingTable = memo(function RankingTable({ level }: { level: Exclu
       return dir * (x - y);
     });
   }, [rows.data, metric, level, sort]);
+  const { shown, first, pager } = usePaged(sorted, PAGE_ROWS, 'ranking');
   const exportTable = (): ExportTable => ({
     name: m[lang],
     columns: [
@@ -102,9 +103,9 @@ export const RankingTable = memo(function RankingTable({ level }: { level: Exclu
             </tr>
           </thead>
           <tbody>
-            {(all ? sorted : sorted.slice(0, FIRST_ROWS)).map((r, i) => (
+            {shown.map((r, i) => (
               <tr key={r.key} data-rank-key={r.key}>
-                <td className="num">{i + 1}</td>
+                <td className="num">{first + i + 1}</td>
                 <td>
                   <button type="button" className="link" onClick={() => drill(r)}>
                     {r.label}
@@ -120,11 +121,7 @@ export const RankingTable = memo(function RankingTable({ level }: { level: Exclu
             ))}
           </tbody>
         </table>
-        {!all && sorted.length > FIRST_ROWS && (
-          <button type="button" className="link" onClick={() => setAll(true)} data-action="ranking-show-all">
-            {t('import.showAll', { n: sorted.length })}
-          </button>
-        )}
+        {pager}
       </div>
     </section>
   );
