@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { hydrate, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { TechnicalDetails } from './TechnicalDetails';
 import { openBrowserDb } from '../db/browserDb';
 import { deferredDb } from '../db/deferredDb';
 import { dataChanged, ensureSchema } from '../db/schema';
@@ -131,14 +132,16 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       return body;
     case 'error':
       return (
-        <p className="fatal" role="alert">
-          {t('app.engineFailed', { message: state.message })}
-        </p>
+        <div className="fatal" role="alert">
+          <p>{t('app.engineFailed')}</p>
+          <TechnicalDetails text={state.message} />
+        </div>
       );
     case 'crashed':
       return (
         <div className="fatal" role="alert" data-state="crashed">
-          <p>{t('store.crashed', { message: state.message })}</p>
+          <p>{t('store.crashed')}</p>
+          <TechnicalDetails text={state.message} />
           <button type="button" onClick={() => location.reload()}>
             {t('store.reload')}
           </button>
@@ -160,7 +163,8 @@ function RestoreFailed({ message: text }: { message: string }) {
   const { t } = useTranslation();
   return (
     <div className="fatal" role="alert" data-state="restore-failed">
-      <p>{t('store.restoreFailed', { message: text })}</p>
+      <p>{t('store.restoreFailed')}</p>
+      <TechnicalDetails text={text} />
       <p>{t('store.restoreHelp')}</p>
       <button type="button" onClick={() => location.reload()}>
         {t('store.retry')}

@@ -5,6 +5,7 @@ import { downloadBlob, MIME } from '../export/download';
 import { dataSourceText, exportDate, useExportInfo } from '../export/exportInfo';
 import { exportOption, exportSize, footerText, optionSubtitle, optionTitle, type Size } from './exportFrame';
 import type { ChartOption } from './option';
+import { errorText, TechnicalDetails } from '../app/TechnicalDetails';
 
 type Kind = 'png2' | 'png3' | 'svg' | 'copy';
 
@@ -29,7 +30,7 @@ export function useExportOption(): (option: ChartOption, shown: Size) => { optio
 export const ChartExportMenu = memo(function ChartExportMenu({ option, shownSize }: Props) {
   const { t } = useTranslation();
   const prepare = useExportOption();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string; details?: string } | null>(null);
   const base = [optionTitle(option), optionSubtitle(option)].filter(Boolean).join('-').replaceAll(' · ', '-');
 
   const run = async (kind: Kind) => {
@@ -49,7 +50,7 @@ export const ChartExportMenu = memo(function ChartExportMenu({ option, shownSize
         downloadBlob(`${base}@${ratio}x.png`, await chartPng(out, size, ratio));
       }
     } catch (e) {
-      setStatus({ ok: false, text: t('exporting.failed', { message: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ ok: false, text: t('exporting.failed'), details: errorText(e) });
     }
   };
 
@@ -69,6 +70,7 @@ export const ChartExportMenu = memo(function ChartExportMenu({ option, shownSize
           {status.text}
         </span>
       )}
+      <TechnicalDetails text={status?.details} />
     </div>
   );
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadText, tableToCsv } from '../export/csv';
 import { downloadBytes, MIME } from '../export/download';
 import type { ExportTable } from '../export/table';
+import { errorText, TechnicalDetails } from '../app/TechnicalDetails';
 
 interface Props {
   /** The table model, built (or read from the database) only when the user downloads. */
@@ -16,7 +17,7 @@ interface Props {
 /** "CSV" and "Excel" downloads of one table, both from the same table model. */
 export function TableExport({ table, fileName, action }: Props) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; details: string } | null>(null);
   const run = async (kind: 'csv' | 'xlsx') => {
     setError(null);
     try {
@@ -28,11 +29,11 @@ export function TableExport({ table, fileName, action }: Props) {
         downloadBytes(`${fileName}.xlsx`, await tableToXlsx(model), MIME.xlsx);
       }
     } catch (e) {
-      setError(t('exporting.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError({ text: t('exporting.failed'), details: errorText(e) });
     }
   };
   return (
-    <span className="table-export" role="group" aria-label={t('exporting.tableExport')}>
+    <div className="table-export" role="group" aria-label={t('exporting.tableExport')}>
       <button type="button" data-action={action} onClick={() => void run('csv')}>
         {t('exporting.csv')}
       </button>
@@ -41,9 +42,10 @@ export function TableExport({ table, fileName, action }: Props) {
       </button>
       {error && (
         <span className="error" role="alert">
-          {error}
+          {error.text}
         </span>
       )}
-    </span>
+      <TechnicalDetails text={error?.details} />
+    </div>
   );
 }

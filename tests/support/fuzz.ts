@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import * as XLSX from '@e965/xlsx';
+import { strToU8, zipSync } from 'fflate';
 import { encode, toCsv, type Cell, type Encoding } from '../../scripts/lib/csv';
 import { Rng } from '../../scripts/lib/prng';
 import { FIELDS } from '../../src/import/fields';
@@ -219,6 +220,28 @@ const textMutations: TextMutation[] = [
     return { lines: out, how: `giant cell ${n} "${unit}" on line ${i + 1}` };
   },
   (lines, rng) => {
+    // The header made wider than any sheet (up to thousands of columns), or one of its names doubled.
+    const d = delimiterOf(lines);
+    const h = lines.findIndex((l) => splitCells(l, d).filter(Boolean).length > 2);
+    if (h < 0) return { lines, how: 'widen header (no header)' };
+    const out = lines.slice();
+    const cells = splitCells(out[h]!, d);
+    if (rng.chance(0.5)) {
+      const n = rng.int(200, 5000);
+      out[h] = [...cells, ...Array.from({ length: n }, (_, k) => `列${k}`)].join(d);
+      return { lines: out, how: `header widened by ${n} columns` };
+    }
+    const k = rng.int(0, cells.length - 1);
+    out[h] = [...cells, cells[k] ?? ''].join(d);
+    return { lines: out, how: `header name ${JSON.stringify(cells[k] ?? '')} doubled` };
+  },
+  (lines) => {
+    // Only what stands above the data: title and header rows, no data row.
+    const d = delimiterOf(lines);
+    const h = lines.findIndex((l) => splitCells(l, d).filter(Boolean).length > 2);
+    return { lines: lines.slice(0, h + 1), how: 'header only' };
+  },
+  (lines, rng) => {
     const out = lines.slice();
     const i = rng.int(0, out.length - 1);
     const d = delimiterOf(lines);
@@ -317,11 +340,17 @@ export function* fuzzFiles(seed: number, count: number): Generator<FuzzFile> {
       bytes = w.bytes;
       name = rng.chance(0.8) ? 'fuzz.xlsx' : 'fuzz.csv';
       how.push(w.how);
-    } else {
+    } else if (r < 0.99) {
       const b = randomBinary(rng);
       bytes = b.bytes;
       name = rng.pick(['fuzz.csv', 'fuzz.xlsx', 'fuzz.txt']);
       how.push(b.how);
+    } else {
+      // A zip bomb: sheet XML of tens of megabytes deflated to tens of kilobytes.
+      const mb = rng.int(25, 60);
+      bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(mb * 1024 ** 2).fill(0x20) }, { level: 9 });
+      name = 'fuzz.xlsx';
+      how.push(`zip bomb ${mb} MB`);
     }
     const encoding = rng.chance(0.1) ? rng.pick(TEXT_ENCODINGS).id : undefined;
     if (encoding) how.push(`read as ${encoding}`);

@@ -26,6 +26,8 @@ const COUNT = 3000;
 // Hang guards, not speed targets (those are `npm run bench`): the slowest file takes ~1.5 s on a
 // loaded 2-core machine, a reader stuck in a loop takes forever.
 const PER_FILE_MS = 20_000;
+/** A file the pipeline works on this long without an answer counts as hung (the import is synchronous per file here). */
+const HANG_MS = 5_000;
 const TOTAL_MS = 600_000;
 
 const READ_ERRORS: readonly ReadErrorCode[] = ['empty', 'not_a_table', 'unreadable_workbook', 'no_sheets', 'count_mismatch', 'too_many_columns', 'workbook_too_large'];
@@ -43,6 +45,11 @@ interface Tally {
   rows: number;
   rejected: number;
   plainChecked: number;
+  /** Refused with a named reason, or prepared with every row imported, warned or rejected. */
+  handled: number;
+  hung: number;
+  /** Sheets whose rows do not add up to the file's. */
+  rowsLost: number;
   slowest: { ms: number; file: string };
 }
 
@@ -81,6 +88,7 @@ function runOne(f: FuzzFile, tally: Tally, problems: string[]): void {
     if (err) {
       if (!READ_ERRORS.includes(err.code)) problems.push(problem(f, `unknown read error ${JSON.stringify(err)}`));
       tally.refused[err.code] = (tally.refused[err.code] ?? 0) + 1;
+      tally.handled++;
       // The UI refuses the file; the parsed sheets are still checked below for count_mismatch only.
       if (err.code !== 'count_mismatch') return;
     }
@@ -99,14 +107,18 @@ function runOne(f: FuzzFile, tally: Tally, problems: string[]): void {
         tally.rejected += p.counts.rejected;
         const plain = text !== null && analysis.source.delimiter ? plainCount(text, analysis.source.delimiter) : null;
         if (plain !== null) tally.plainChecked++;
-        for (const x of checkPrepared(p, err ? null : plain)) problems.push(problem(f, `sheet ${i} as ${kind}: ${x}`));
+        const wrong = checkPrepared(p, err ? null : plain);
+        if (wrong.length > 0) tally.rowsLost++;
+        for (const x of wrong) problems.push(problem(f, `sheet ${i} as ${kind}: ${x}`));
       }
     });
+    if (!err) tally.handled++;
   } catch (e) {
     problems.push(problem(f, `threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`));
   } finally {
     const ms = performance.now() - t0;
     if (ms > tally.slowest.ms) tally.slowest = { ms, file: `#${f.index} ${f.how.join(' / ')}` };
+    if (ms > HANG_MS) tally.hung++;
     if (ms > PER_FILE_MS) problems.push(problem(f, `took ${Math.round(ms)} ms`));
   }
 }
@@ -114,7 +126,7 @@ function runOne(f: FuzzFile, tally: Tally, problems: string[]): void {
 describe('fuzzing the import pipeline', () => {
   it(`${COUNT} seeded hostile files: no crash, no hang, every row accounted for`, { timeout: TOTAL_MS }, () => {
     const t0 = performance.now();
-    const tally: Tally = { files: 0, refused: {}, prepared: 0, rows: 0, rejected: 0, plainChecked: 0, slowest: { ms: 0, file: '' } };
+    const tally: Tally = { files: 0, refused: {}, prepared: 0, rows: 0, rejected: 0, plainChecked: 0, handled: 0, hung: 0, rowsLost: 0, slowest: { ms: 0, file: '' } };
     const problems: string[] = [];
     for (const f of fuzzFiles(SEED, COUNT)) {
       tally.files++;
@@ -122,7 +134,11 @@ describe('fuzzing the import pipeline', () => {
     }
     const total = performance.now() - t0;
     console.info(`fuzz: ${JSON.stringify({ ...tally, slowest: { ...tally.slowest, ms: Math.round(tally.slowest.ms), file: tally.slowest.file.slice(0, 200) }, totalMs: Math.round(total) })}`);
+    console.info(`fuzz report: ${tally.files} files tried, ${tally.handled} handled with a clear outcome, ${tally.hung} hung (> ${HANG_MS / 1000} s), ${tally.rowsLost} with rows lost`);
     expect(problems.slice(0, 20)).toEqual([]);
+    expect([tally.hung, tally.rowsLost]).toEqual([0, 0]);
+    // Each limit was met by the corpus.
+    for (const code of ['too_many_columns', 'workbook_too_large'] as const) expect(tally.refused[code] ?? 0, code).toBeGreaterThan(0);
     // The generator really produced both outcomes, with rows to check.
     expect(tally.prepared).toBeGreaterThan(COUNT / 2);
     expect(tally.rows).toBeGreaterThan(COUNT * 5);

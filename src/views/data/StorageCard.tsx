@@ -9,6 +9,7 @@ import { buildArchive, readArchive } from '../../store/archive';
 import { QuotaError } from '../../store/fileStore';
 import { storageEstimate } from '../../store/tabLock';
 import { ActionOutcome, useDataAction } from './useDataAction';
+import { errorText, FailureWithDetails } from '../../app/TechnicalDetails';
 
 /** Where the data is saved, how full it is, and the backup, restore and undo actions. */
 export function StorageCard() {
@@ -31,7 +32,7 @@ export function StorageCard() {
       )}
       <p>
         {t('store.where', { kind: t(`store.kind_${status.kind}`) })}
-        {e && e.usage !== null && e.quota !== null ? ` · ${t('store.usage', { usage: formatBytes(e.usage), quota: formatBytes(e.quota) })}` : ''}
+        {e && e.usage !== null && e.quota !== null ? ` · ${t('store.usage', { usage: formatBytes(e.usage), left: formatBytes(Math.max(0, e.quota - e.usage)), quota: formatBytes(e.quota) })}` : ''}
       </p>
       {status.kind !== 'memory' && <p className="muted">{e?.persisted ? t('store.persisted') : t('store.notPersisted')}</p>}
       {status.unsaved.length > 0 && (
@@ -76,7 +77,7 @@ export function StorageCard() {
                   const n = await persistence.replaceWith(readArchive(new Uint8Array(await file.arrayBuffer())));
                   return t('store.archiveDone', { n });
                 } catch (err) {
-                  throw new Error(t('store.archiveFailed', { message: err instanceof Error ? err.message : String(err) }));
+                  throw new FailureWithDetails(t('store.archiveFailed'), errorText(err));
                 }
               });
             }}

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { useInvalidateData } from '../../app/hooks';
+import { FailureWithDetails, TechnicalDetails } from '../../app/TechnicalDetails';
 
 export interface ActionMessage {
   kind: 'ok' | 'error';
   text: string;
+  /** A library's own words behind an error, folded under it. */
+  details?: string;
 }
 
 /**
@@ -20,7 +23,7 @@ export function useDataAction(errorText: (e: unknown) => string = (e) => (e inst
     try {
       setMessage({ kind: 'ok', text: await fn() });
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorText(e), details: e instanceof FailureWithDetails ? e.details : undefined });
     } finally {
       setBusy(false);
       await invalidate();
@@ -33,8 +36,9 @@ export function useDataAction(errorText: (e: unknown) => string = (e) => (e inst
 export function ActionOutcome({ message, state }: { message: ActionMessage | null; state: string }) {
   if (!message) return null;
   return (
-    <p className={message.kind === 'ok' ? 'ok-text' : 'error'} role={message.kind === 'error' ? 'alert' : 'status'} data-state={`${state}-${message.kind}`}>
-      {message.text}
-    </p>
+    <div className={message.kind === 'ok' ? 'ok-text' : 'error'} role={message.kind === 'error' ? 'alert' : 'status'} data-state={`${state}-${message.kind}`}>
+      <p>{message.text}</p>
+      <TechnicalDetails text={message.details} />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TechnicalDetails } from '../../app/TechnicalDetails';
 import { TEXT_ENCODINGS, type TextEncodingId } from '../../import/encoding';
 import type { FileKind } from '../../import/fields';
 import { blockers, hasNoDataRows, withKind, type FileEntry } from './entry';
@@ -46,13 +47,13 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
       {source.error && (
         <div className="error" role="alert" data-read-error={source.error.code}>
           <p>{t(`import.readError_${source.error.code}`, { detail: source.error.detail ?? '', limit: source.error.limit ?? '' })}</p>
-          {source.error.original && <LibraryDetails text={source.error.original} />}
+          {source.error.original && <TechnicalDetails text={source.error.original} />}
         </div>
       )}
       {entry.error && (
         <div className="error" role="alert" data-state="import-failed">
           <p>{t('import.failed')}</p>
-          <LibraryDetails text={entry.error} />
+          <TechnicalDetails text={entry.error} />
         </div>
       )}
       {entry.status === 'pending' && hasNoDataRows(entry) && (
@@ -161,7 +162,7 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
               {t('import.recheck')}
             </button>
           </p>
-          {entry.check.status === 'failed' && <LibraryDetails text={entry.check.error} />}
+          {entry.check.status === 'failed' && <TechnicalDetails text={entry.check.error} />}
         </div>
       )}
       {entry.check?.status === 'done' && <ValidationReport entry={entry} staged={entry.check.staged} />}
@@ -169,13 +170,3 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
   );
 }
 
-/** A library's own words (in English), folded: the message above says it in the UI language. */
-export function LibraryDetails({ text }: { text: string }) {
-  const { t } = useTranslation();
-  return (
-    <details className="library-details" data-library-details>
-      <summary>{t('import.details')}</summary>
-      <code>{text}</code>
-    </details>
-  );
-}

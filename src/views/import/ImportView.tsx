@@ -11,6 +11,7 @@ import { formatBytes, MAX_ROWS, refusal } from '../../import/limits';
 import { requestPersistentStorage } from '../../store/tabLock';
 import { ImportProgressBar } from './ImportProgressBar';
 import { clearImporting, markImporting } from '../../app/interruptedImport';
+import { errorText, TechnicalDetails } from '../../app/TechnicalDetails';
 import { blockers, createEntry, hasNoDataRows, planOf, planSignature, withSheet, type FileEntry } from './entry';
 import { FileCard } from './FileCard';
 import { ImportSummary } from './ImportSummary';
@@ -47,6 +48,8 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
   const [opening, setOpening] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A library's own words behind the error, folded under it.
+  const [errorDetails, setErrorDetails] = useState<string | null>(null);
   const [question, setQuestion] = useState<PendingQuestion | null>(null);
   const [sourceQuestion, setSourceQuestion] = useState<PendingSourceQuestion | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -61,6 +64,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
     const files = Array.from(list);
     if (inputRef.current) inputRef.current.value = '';
     const refused: string[] = [];
+    const details: string[] = [];
     setEntries((prev) => prev.filter((p) => p.status === 'pending'));
     for (const f of files) {
       // Refused before reading: a file this large would take the tab down.
@@ -79,12 +83,14 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         }
         setEntries((prev) => [...prev, createEntry(f, f.name, opened)]);
       } catch (e) {
-        refused.push(t('import.openFailed', { name: f.name, message: e instanceof Error ? e.message : String(e) }));
+        refused.push(t('import.openFailed', { name: f.name }));
+        details.push(`${f.name}: ${errorText(e)}`);
       } finally {
         setOpening((o) => o.filter((n) => n !== f.name));
       }
     }
     setError(refused.length ? refused.join('\n') : null);
+    setErrorDetails(details.length ? details.join('\n') : null);
   }
 
   async function reopen(entry: FileEntry, encoding: TextEncodingId) {
@@ -115,6 +121,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
   async function confirmAll() {
     setBusy(true);
     setError(null);
+    setErrorDetails(null);
     setNotice(null);
     const batch = [...ready];
     const ctl = new AbortController();
@@ -156,7 +163,10 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
             outcome: { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared, overlaps: item.overlaps, source: item.source },
           }));
         });
-        if (out.saveError) setError(out.saveError.quota ? t('store.quotaFull') : t('store.saveFailed', { message: out.saveError.message }));
+        if (out.saveError) {
+          setError(out.saveError.quota ? t('store.quotaFull') : t('store.saveFailed'));
+          setErrorDetails(out.saveError.quota ? null : out.saveError.message);
+        }
         else void requestPersistentStorage();
         if (replaceCycle !== null) navigate({ replaceCycle: null });
       }
@@ -166,8 +176,9 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
       setSourceQuestion(null);
       const message = err instanceof Error ? err.message : String(err);
       for (const entry of batch) update(entry.id, (e) => ({ ...e, status: 'failed', error: message, check: null }));
-      // In the UI language; the engine's own words are folded under each file's details.
+      // In the UI language; the engine's own words are folded under it and under each file.
       setError(t('import.failed'));
+      setErrorDetails(message);
     } finally {
       clearImporting();
       setBusy(false);
@@ -264,9 +275,10 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         </p>
       )}
       {error && (
-        <p className="error" role="alert" style={{ whiteSpace: 'pre-line' }}>
-          {error}
-        </p>
+        <div className="error" role="alert">
+          <p style={{ whiteSpace: 'pre-line' }}>{error}</p>
+          <TechnicalDetails text={errorDetails} />
+        </div>
       )}
       {entries.map((e) => (
         <FileCard

@@ -25,6 +25,7 @@ import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId } from '../ov
 import { placeLabel, placeParts } from '../scope/scopeLabel';
 import { DEFAULT_REPORT_CHARTS, listToParam, reportCharts, reportTables, toggle } from './reportParams';
 import { generatedText, paragraphsOf, useReportText } from './useReportText';
+import { errorText, TechnicalDetails } from '../../app/TechnicalDetails';
 
 /** Charts in the report are drawn at the A4 text width, so screen, print and Word look alike. */
 const CHART_SIZE = { width: 640, height: 340 };
@@ -76,7 +77,7 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
   const sections = useMemo(() => generateReport(data, lang), [data, lang]);
   const generated = useMemo(() => generatedText(reportTitle(data, lang), sections), [data, lang, sections]);
   const { text, edited, update, reset } = useReportText(`${scopeKey(scope)}:${lang}`, generated);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string; details?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = (id: SectionId) => sections.find((s) => s.id === id)?.heading ?? id;
   const meta = [where, t('scope.year', { year: data.cycle }), t('report.sourceLine', { source: dataSourceText(info.files, lang), date: exportDate() })].join(' · ');
@@ -106,7 +107,7 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
       downloadBlob(`${text.title}.docx`, blob);
       setStatus({ ok: true, text: t('report.docxDone') });
     } catch (e) {
-      setStatus({ ok: false, text: t('exporting.failed', { message: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ ok: false, text: t('exporting.failed'), details: errorText(e) });
     } finally {
       setBusy(false);
     }
@@ -119,7 +120,7 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
       await navigator.clipboard.writeText(url.href);
       setStatus({ ok: true, text: t('report.linkCopied') });
     } catch (e) {
-      setStatus({ ok: false, text: t('exporting.failed', { message: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ ok: false, text: t('exporting.failed'), details: errorText(e) });
     }
   };
   const setCharts = (next: OverviewChartId[]) => navigate({ chart: listToParam(next, DEFAULT_REPORT_CHARTS) });
@@ -172,6 +173,7 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
               {status.text}
             </span>
           )}
+          <TechnicalDetails text={status?.details} />
         </div>
         {edited && <p className="notice" data-report-edited>{t('report.edited')}</p>}
       </section>
