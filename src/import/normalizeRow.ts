@@ -328,6 +328,8 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     let birth: Birth | null = null;
 
     let cut = false;
+    // Slots whose value was too long to be a name: the row is rejected for that, not also as missing it.
+    let overlong: number[] | null = null;
     for (let i = 0; i < plans.length; i++) {
       const plan = plans[i]!;
       const raw = cells[i] ?? '';
@@ -345,7 +347,10 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
         // any other value is left empty. The cell itself is kept only cut (rejected rows keep their cells).
         cut = true;
         const params = { length: raw.length, limit: MAX_NAME_CHARS };
-        if (plan.textSlot >= 0 || plan.field.type === 'village') issues.push({ code: 'name_too_long', params, severity: 'reject', column: plan.header, field: plan.field.id, value: clip(raw) });
+        if (plan.textSlot >= 0 || plan.field.type === 'village') {
+          issues.push({ code: 'name_too_long', params, severity: 'reject', column: plan.header, field: plan.field.id, value: clip(raw) });
+          (overlong ??= []).push(plan.field.type === 'village' ? S.village : plan.textSlot);
+        }
         else issues.push({ code: 'value_too_long', params, severity: 'warning', column: plan.header, field: plan.field.id, value: clip(raw) });
         continue;
       }
@@ -380,7 +385,7 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     }
     if (vals[S.body] === null && bodyHint) vals[S.body] = bodyHint;
 
-    for (const req of required) if (vals[req.slot] === null) issues.push({ code: req.code, severity: 'reject', column: '', value: '' });
+    for (const req of required) if (vals[req.slot] === null && !overlong?.includes(req.slot)) issues.push({ code: req.code, severity: 'reject', column: '', value: '' });
     if (vals[S.body] === null) issues.push({ code: 'missing_body', severity: 'reject', column: '', value: '' });
 
     const county = vals[S.county];
