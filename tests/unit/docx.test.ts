@@ -1,15 +1,147 @@
 /**
  * The Word report as printed: the Chinese one in the format of GB/T 9704-2012 (page, grid, fonts,
- * page numbers, headings, attachments), the English one on a plain A4 page.
+ * page numbers, headings, attachments), the English one on a plain A4 page, and every chart legible
+ * at its printed size — 12 cm of picture per 40 category labels, or the lowest and highest places
+ * with all of them in an appendix table.
  */
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
+import { FOOTER_HEIGHT } from '../../src/charts/exportFrame';
+import type { ChartOption } from '../../src/charts/option';
+import type { ChartText, RankedValue } from '../../src/charts/types';
+import { ALERT } from '../../src/charts/base';
 import { reportDocxBytes, type DocxReport } from '../../src/export/docx';
-import { GB_GRID, TEXT_WIDTH_PX, twipsToMm } from '../../src/export/docxLayout';
+import { GB_GRID, GB_TEXT, MAX_FIGURE_HEIGHT_PX, TEXT_WIDTH_MM, TEXT_WIDTH_PX, twipsToMm } from '../../src/export/docxLayout';
 import { appendixNote, outlineLevel, splitHeading } from '../../src/export/officialText';
-import { textColumn } from '../../src/export/table';
+import { docxChartPlan, docxCharts, maxCategories, MM_PER_CATEGORY } from '../../src/report/docxCharts';
 
+type Anyish = Record<string, unknown>;
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const text: ChartText = { title: '参选率', subtitle: '青山县 · 2021年 · 村（居）委会', denominator: '分母：登记选民数', lang: 'zh' };
+
+/**
+ * n villages, turnout spread from 30% to 99.9%. `shown` is one decimal as the engine rounds it —
+ * but for 村0, the lowest, a number no rounding of its value gives, to show whose number prints.
+ */
+function villages(n: number): RankedValue[] {
+  return Array.from({ length: n }, (_, i) => {
+    const value = 30 + ((i * 7919) % 700) / 10 + 0.04;
+    return { key: `v${i}`, label: `村${i}`, detail: i % 2 ? '河东镇' : '柳林乡', level: 'village', value, shown: i === 0 ? 30.1 : Math.round(value * 10) / 10, numerator: Math.round(value * 10), denominator: 1000 };
+  });
+}
+
+const turnout = (n: number) => ({ kind: 'turnout' as const, option: {} as ChartOption, input: { text, rows: villages(n), legalLine: 50 } });
+const axis = (o: ChartOption, name: 'xAxis' | 'yAxis') => o[name] as Anyish;
+const series = (o: ChartOption) => (o.series as Anyish[])[0]!;
+const title = (o: ChartOption) => (o.title as Anyish).text;
+
+describe('the plan of a chart in the Word report', () => {
+  it('gives every category 12 cm of picture per 40 labels: 52 on the 156 mm text', () => {
+    expect(MM_PER_CATEGORY).toBe(3);
+    expect(maxCategories(TEXT_WIDTH_MM)).toBe(52);
+    for (let n = 1; n <= 600; n++) {
+      const plan = docxChartPlan(n, TEXT_WIDTH_MM);
+      expect(plan.kind).toBe(n <= 52 ? 'whole' : 'ends');
+      const drawn = plan.kind === 'whole' ? n : plan.lowest + plan.highest + 1;
+      // No picture narrower than 12 cm per 40 labels.
+      expect(plan.widthMm).toBeGreaterThanOrEqual((120 * drawn) / 40);
+    }
+  });
+
+  it('prints 300 villages as the 20 lowest and 10 highest, every one in an appendix', () => {
+    expect(docxChartPlan(300, TEXT_WIDTH_MM)).toEqual({ kind: 'ends', categories: 300, lowest: 20, highest: 10, widthMm: 156 });
+    // A narrower text keeps fewer ends, in the same proportion, still within the rule.
+    const narrow = docxChartPlan(300, 60);
+    expect(narrow.kind).toBe('ends');
+    if (narrow.kind === 'ends') {
+      expect(narrow.lowest + narrow.highest + 1).toBeLessThanOrEqual(20);
+      expect(narrow.lowest).toBeGreaterThan(narrow.highest);
+    }
+  });
+
+  it('draws each picture at the 156 mm text width it is placed at', () => {
+    expect(TEXT_WIDTH_PX).toBe(589);
+    expect(twipsToMm(GB_TEXT.width)).toBeCloseTo(156, 0);
+  });
+});
+
+describe('the charts of the Word report', () => {
+  it('replaces the 300-village turnout chart by its lowest 20 and highest 10, with the legal line and the shown values', () => {
+    const rows = villages(300);
+    const { figures, appendices } = docxCharts([turnout(300)], 2021, 'zh');
+    expect(figures).toHaveLength(1);
+    const f = figures[0]!;
+    expect(f.plan).toMatchObject({ kind: 'ends', lowest: 20, highest: 10 });
+    expect(title(f.option)).toBe('参选率最低的20个村和最高的10个村');
+    expect(f.caption).toBe('参选率最低的20个村和最高的10个村（全部300个村见附件）');
+    const names = axis(f.option, 'yAxis').data as string[];
+    expect(names).toHaveLength(31);
+    expect(names[10]).toBe('⋯ 其余270个村');
+    const ranked = [...rows].sort((a, b) => b.value! - a.value!);
+    expect(names[0]).toBe(ranked[0]!.label);
+    expect(names[30]).toBe(ranked[299]!.label);
+    // Labels print the rows' shown value, never a rounding of their own.
+    const label = (series(f.option).label as Anyish).formatter as (p: { dataIndex: number }) => string;
+    expect(names[30]).toBe('村0');
+    expect(label({ dataIndex: 30 })).toBe('30.1%');
+    expect(label({ dataIndex: 0 })).toBe(`${ranked[0]!.shown!.toFixed(1)}%`);
+    expect(label({ dataIndex: 10 })).toBe('');
+    expect((series(f.option).markLine as Anyish).data).toEqual([{ xAxis: 50 }]);
+    const low = (series(f.option).data as Anyish[])[30]!;
+    expect((low.itemStyle as Anyish).color).toBe(ALERT);
+    // Drawn at the text width, as tall as its 31 rows need, within a page.
+    expect(f.size.width).toBe(TEXT_WIDTH_PX);
+    expect(f.size.height + FOOTER_HEIGHT).toBeLessThanOrEqual(MAX_FIGURE_HEIGHT_PX);
+    expect((axis(f.option, 'yAxis').axisLabel as Anyish).fontSize).toBe(11);
+
+    expect(appendices).toHaveLength(1);
+    const t = appendices[0]!.table;
+    expect(appendices[0]!.title).toBe('各村参选率排名');
+    expect(t.columns.map((c) => c.header)).toEqual(['序号', '村', '乡镇', '参选率', '参加投票（人）', '登记选民（人）']);
+    expect(t.rows).toHaveLength(300);
+    expect(t.rows[0]).toEqual(['1', ranked[0]!.label, ranked[0]!.detail, `${ranked[0]!.shown!.toFixed(1)}%`, String(ranked[0]!.numerator), '1,000']);
+    expect(t.rows.at(-1)?.slice(1, 4)).toEqual(['村0', '柳林乡', '30.1%']);
+    expect(t.rows.map((r) => r[1])).toEqual(ranked.map((r) => r.label));
+  });
+
+  it('names the appendix in English captions too', () => {
+    const en = { ...turnout(300), input: { ...turnout(300).input, text: { ...text, lang: 'en' as const, title: 'Turnout' } } };
+    const { figures, appendices } = docxCharts([en], 2021, 'en');
+    expect(figures[0]!.caption).toBe('Turnout: the 20 lowest and 10 highest villages (all 300 villages in the appendix)');
+    expect(appendices[0]!.table.columns.map((c) => c.header)).toEqual(['No.', 'Village', 'Township', 'Turnout', 'Voted', 'Registered']);
+  });
+
+  it('keeps 40 villages whole, labels upright at a size they fit, and adds no appendix', () => {
+    const option = { title: { text: '参选率' }, xAxis: { type: 'category', data: villages(40).map((v) => v.label), axisLabel: { rotate: 45, interval: 0, fontSize: 11 } }, grid: { left: 48, right: 24 } } as ChartOption;
+    const { figures, appendices } = docxCharts([{ ...turnout(40), option }], 2021, 'zh');
+    expect(appendices).toEqual([]);
+    expect(figures[0]!.plan.kind).toBe('whole');
+    expect(figures[0]!.caption).toBe('参选率');
+    const labels = axis(figures[0]!.option, 'xAxis').axisLabel as Anyish;
+    expect(labels.rotate).toBe(90);
+    // 517 px of axis for 40 labels: 12 px each, an 11 px label fits.
+    expect(labels.fontSize).toBe(11);
+  });
+
+  it('prints a heat map of 100 villages as its ends in the report cycle, with every village and cycle in an appendix', () => {
+    const places = villages(100);
+    const heat = {
+      kind: 'heatmap' as const,
+      option: {} as ChartOption,
+      input: { text: { ...text, title: '妇女占比' }, unit: 'percent' as const, rows: places, cycles: [2018, 2021], values: places.map((p, i) => [i % 3 ? p.shown! : null, p.shown!]) },
+    };
+    const { figures, appendices } = docxCharts([turnout(300), heat], 2021, 'zh');
+    expect(figures.map((f) => f.caption)).toEqual(['参选率最低的20个村和最高的10个村（全部300个村见附件1）', '妇女占比（2021年）最低的20个村和最高的10个村（全部100个村见附件2）']);
+    const rows = axis(figures[1]!.option, 'yAxis').data as string[];
+    expect(rows).toHaveLength(31);
+    expect(rows[10]).toBe('⋯ 其余70个村');
+    const t = appendices[1]!.table;
+    expect(t.columns.map((c) => c.header)).toEqual(['序号', '村', '乡镇', '2018年', '2021年']);
+    expect(t.rows).toHaveLength(100);
+    expect(t.rows[0]![1]).toBe(rows[0]);
+    expect(t.rows.filter((r) => r[3] === '—')).toHaveLength(34);
+  });
+});
 
 function report(over: Partial<DocxReport> = {}): DocxReport {
   return {
@@ -128,9 +260,10 @@ describe('the Chinese Word report: GB/T 9704-2012', () => {
   });
 
   it('notes the attachments under the text and sets each on pages of its own', async () => {
-    const table = { name: '各村参选率排名', columns: ['序号', '村', '参选率'].map(textColumn), rows: Array.from({ length: 300 }, (_, i) => [String(i + 1), `村${i}`, '88.4%']) };
-    const { document, styles } = await unzip(report({ appendices: [{ title: table.name, table }] }));
+    const { figures, appendices } = docxCharts([turnout(300)], 2021, 'zh');
+    const { document, styles } = await unzip(report({ charts: figures.map((f) => ({ caption: f.caption, png: PNG, size: { width: f.size.width, height: f.size.height + FOOTER_HEIGHT } })), appendices }));
     const plain = document.replace(/<[^>]+>/g, '');
+    expect(plain).toContain('图1　参选率最低的20个村和最高的10个村（全部300个村见附件）');
     expect(plain).toContain('附件：各村参选率排名');
     expect(document).toMatch(/<w:pStyle w:val="AppendixLabel"\/><w:pageBreakBefore\/><\/w:pPr><w:r><w:t[^>]*>附件<\/w:t>/);
     const tables = document.split('<w:tbl>').slice(1);
