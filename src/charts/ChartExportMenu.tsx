@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n';
 import { downloadBlob, MIME } from '../export/download';
 import { dataSourceText, exportDate, useExportInfo } from '../export/exportInfo';
-import { exportOption, exportSize, footerText, optionSubtitle, optionTitle, type Size } from './exportFrame';
+import { exportOption, exportSize, FOOTER_HEIGHT, footerText, optionSubtitle, optionTitle, type Size } from './exportFrame';
 import type { ChartOption } from './option';
 import { errorText, TechnicalDetails } from '../app/TechnicalDetails';
 
@@ -15,13 +15,17 @@ interface Props {
   shownSize: () => Size;
 }
 
-/** The option and size of an export, with the source and date footer in the UI language. */
-export function useExportOption(): (option: ChartOption, shown: Size) => { option: ChartOption; size: Size } {
+/**
+ * The option and size of an export, with the source and date footer in the UI language. `exact`:
+ * drawn at the size given plus the footer, as the Word report places it, instead of grown to give
+ * every category room.
+ */
+export function useExportOption(): (option: ChartOption, shown: Size, exact?: boolean) => { option: ChartOption; size: Size } {
   const info = useExportInfo();
-  return (option, shown) => {
+  return (option, shown, exact = false) => {
     const lang = currentLang();
     const decorated = exportOption(option, footerText(dataSourceText(info.files, lang), exportDate(), lang));
-    return { option: decorated, size: exportSize(decorated, shown) };
+    return { option: decorated, size: exact ? { width: Math.round(shown.width), height: Math.round(shown.height) + FOOTER_HEIGHT } : exportSize(decorated, shown) };
   };
 }
 

@@ -30,7 +30,8 @@ function lift<T>(component: T): T {
   return (Array.isArray(component) ? component.map(one) : one(component)) as T;
 }
 
-function categoryCount(axis: unknown): number {
+/** Labels of a category axis (the first of several), 0 for a value axis. */
+export function categoryCount(axis: unknown): number {
   const a = (Array.isArray(axis) ? axis[0] : axis) as { type?: string; data?: unknown[] } | undefined;
   return a?.type === 'category' && Array.isArray(a.data) ? a.data.length : 0;
 }

@@ -314,6 +314,7 @@ export const en: Shape<typeof zh> = {
     edited: 'This is your edited text. If the data changed, "Back to the generated text" writes it anew.',
     titleLabel: 'Report title',
     sourceLine: 'Source: {{source}} · Generated {{date}}',
+    docxEnds: 'In the Word document this chart shows only the {{lowest}} lowest and {{highest}} highest of its {{n}} places (all of them do not fit a printed page); an appendix table lists every one.',
     figure: 'Figure {{n}}',
     tableN: 'Table {{n}}',
   },

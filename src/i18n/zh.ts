@@ -309,6 +309,7 @@ export const zh = {
     edited: '显示的是修改过的文字。数据如有变化，可点“恢复自动生成的文字”重新生成。',
     titleLabel: '报告标题',
     sourceLine: '数据来源：{{source}} · 生成日期：{{date}}',
+    docxEnds: 'Word 文档中本图只列出最低的{{lowest}}个和最高的{{highest}}个（共{{n}}个，印在一页上放不下），全部列入附件表格。',
     figure: '图{{n}}',
     tableN: '表{{n}}',
   },

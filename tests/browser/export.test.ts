@@ -2,8 +2,9 @@
  * Exports in the built app, under its CSP, with every other origin blocked: a chart as PNG (2×,
  * 3×: pixel size checked), SVG (the Chinese title as text) and on the clipboard; the ranking as
  * CSV (BOM, the hostile `=HYPERLINK(...)` village neutralised) and XLSX (numbers as numbers);
- * the report as .docx (unzipped: the paragraphs as edited, a Word table, the chart pictures) and
- * in print (A4 PDF); and links that reopen the same view in a new tab.
+ * the report as .docx (unzipped: the paragraphs as edited, a Word table, the chart pictures; a
+ * township of 60 villages as its lowest and highest with every village in an attachment) and in
+ * print (A4 PDF); and links that reopen the same view in a new tab.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -172,7 +173,10 @@ describe('the report', () => {
     expect(xml.match(/<w:tbl>/g)?.length).toBe(2);
     const media = Object.keys(files).filter((f) => /^word\/media\/.+\.png$/.test(f));
     expect(media).toHaveLength(4);
-    for (const m of media) expect(pngSize(Buffer.from(files[m]!)).width).toBeGreaterThanOrEqual(1280);
+    // Drawn 3× at the 156 mm (589 px) text width they are placed at.
+    for (const m of media) expect(pngSize(Buffer.from(files[m]!)).width).toBe(3 * 589);
+    // Six villages fit one chart: no appendix.
+    expect(plain).not.toContain('附件');
   });
 
   it('prints on A4 without the app around it', async () => {
@@ -216,6 +220,31 @@ describe('the report', () => {
     expect(await tab.locator('[data-chart="trend"]').getAttribute('aria-label')).toBe('妇女占比');
     expect(await tab.locator('[data-select="ranking-metric"]').inputValue()).toBe('avg_age');
     await tab.close();
+  });
+
+  it('prints a township of 60 villages as its lowest and highest turnouts, with every village in an attachment', async () => {
+    // More villages than the 52 a chart on the 156 mm text carries.
+    const head = '县(市、区),乡镇(街道),村(社区),区划代码,换届年份,届次,组织,登记选民数,参加投票人数,发出选票,收回选票,有效票,无效票';
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const voted = 400 + i * 9;
+      return `白水县,大河镇,大河${i + 1}村,1399021${String(i + 1).padStart(5, '0')},2021,第十二届,村委会,1000,${voted},${voted},${voted},${voted - 5},5`;
+    });
+    await page.goto(`${baseUrl()}/?view=import`);
+    await page.locator('input[type=file][data-action="choose-files"]').setInputFiles({ name: 'big-township.csv', mimeType: 'text/csv', buffer: Buffer.from([head, ...rows].join('\n')) });
+    await page.locator('[data-action="confirm-import"]').click();
+    await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
+    await goto(page, `?view=report&county=${encodeURIComponent('白水县')}&township=${encodeURIComponent('大河镇')}&cycle=2021`, '[data-report-figure="turnout-by-village"] .echart[data-state="ready"]');
+    await expect.poll(() => page.locator('[data-docx-ends="turnout-by-village"]').count()).toBe(1);
+
+    const { bytes } = await download(page, '[data-action="export-docx"]');
+    const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
+    const plain = xml.replace(/<[^>]+>/g, '');
+    expect(plain).toContain('图1　参选率最低的20个村和最高的10个村（全部60个村见附件）');
+    expect(plain).toContain('附件：各村参选率排名');
+    const appendix = xml.split('<w:tbl>').at(-1)!;
+    // The header and the 60 villages, highest first: 大河60村 voted 931 of 1,000.
+    expect(appendix.match(/<w:tr>/g)).toHaveLength(61);
+    expect(appendix.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|')).toContain('|1|大河60村|大河镇|93.1%|931|1,000|');
   });
 
   it('never tripped the CSP, failed or fetched another origin', () => {

@@ -12,7 +12,7 @@ import { pyramidOption } from '../../charts/pyramid';
 import { stackedSharesOption } from '../../charts/stackedShares';
 import { trendOption } from '../../charts/trend';
 import { turnoutBarsOption } from '../../charts/turnoutBars';
-import type { ChartText } from '../../charts/types';
+import type { ChartText, GroupedRatesInput, HeatmapInput, TurnoutBarsInput } from '../../charts/types';
 import { useAgeDistribution, useMetricRows, usePlaces } from '../../app/hooks';
 import { ownRows, parentRows } from '../../db/siblings';
 import { useScope } from '../../app/useScope';
@@ -37,11 +37,20 @@ interface Rows<T> {
   isPlaceholderData: boolean;
 }
 
-interface Chart {
+interface Chart<I> {
   option: ChartOption | undefined;
+  /** What the option was built from (the report prints the charts of many places its own way). */
+  input: I | undefined;
   /** The option is the last scope's: this scope's rows are still loading. */
   pending: boolean;
 }
+
+interface Built<I> {
+  option: ChartOption;
+  input: I;
+}
+
+const built = <I>(input: I, build: (input: I) => ChartOption): Built<I> => ({ input, option: build(input) });
 
 /**
  * A chart's option, built once its rows have come. While a new scope's rows load the query holds
@@ -49,19 +58,28 @@ interface Chart {
  * scope over the old rows would be wrong, and drawing every chart twice is the slowest part of a
  * scope change).
  */
-function useChartOption<T>(rows: readonly Rows<T>[], build: (data: T[]) => ChartOption, deps: readonly unknown[]): Chart {
-  const last = useRef<ChartOption | undefined>(undefined);
+function useChartOption<T, I>(rows: readonly Rows<T>[], build: (data: T[]) => Built<I>, deps: readonly unknown[]): Chart<I> {
+  const last = useRef<Built<I> | undefined>(undefined);
   const pending = rows.some((r) => r.isPlaceholderData);
   const ready = rows[0]!.data !== undefined && !pending;
   const data = rows.map((r) => r.data);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const option = useMemo(() => (ready ? build(data as T[]) : undefined), [ready, ...data, ...deps]);
-  if (option) last.current = option;
-  return { option: pending ? last.current : option, pending: pending && last.current !== undefined };
+  const made = useMemo(() => (ready ? build(data as T[]) : undefined), [ready, ...data, ...deps]);
+  if (made) last.current = made;
+  const shown = pending ? last.current : made;
+  return { option: shown?.option, input: shown?.input, pending: pending && last.current !== undefined };
+}
+
+/** The inputs of the charts of many places, which the Word report may print as their ends and a table. */
+export interface PlaceChartInputs {
+  'turnout-by-village'?: TurnoutBarsInput;
+  heatmap?: HeatmapInput;
+  'rates-by-place'?: GroupedRatesInput;
 }
 
 export interface OverviewOptions {
   options: Partial<Record<OverviewChartId, ChartOption>>;
+  inputs: PlaceChartInputs;
   /** Charts showing the last scope's option while this one's rows load. */
   pending: ReadonlySet<OverviewChartId>;
 }
@@ -107,52 +125,49 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   const parentName = parent ? placeLabel(parent, places, lang) : null;
   const turnoutOpt = useChartOption(
     [turnout],
-    ([rows]) => turnoutBarsOption({ text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'), rows: rankedValues(rows!, 'turnout', 'village'), legalLine: 50 }),
+    ([rows]) => built({ text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'), rows: rankedValues(rows!, 'turnout', 'village'), legalLine: 50 }, turnoutBarsOption),
     [scope.cycle, turnoutBody, ...texts],
   );
   const trendOpt = useChartOption(
     [trendRows],
     ([rows]) =>
-      trendOption(
+      built(
         trendInput(text(trendMetric, trendBody, false), trendMetric, cycles, [
           { key: 'own', label: where, rows: ownRows(rows!, q.trend) },
           ...(parentName !== null ? [{ key: 'parent', label: parentName, rows: parentRows(rows!, q.trend) }] : []),
         ]),
+        trendOption,
       ),
     // The place picks the own line out of rows its siblings share.
     [trendMetric, trendBody, parentName, scope.county, scope.township, scope.village, cycles, ...texts],
   );
   const heatOpt = useChartOption(
     [heat],
-    ([rows]) => heatmapOption(heatmapInput(text(trendMetric, trendBody, false), trendMetric, cycles, rows!, level)),
+    ([rows]) => built(heatmapInput(text(trendMetric, trendBody, false), trendMetric, cycles, rows!, level), heatmapOption),
     [trendMetric, trendBody, level, cycles, ...texts],
   );
   const agesOpt = useChartOption(
     [ages],
-    ([a]) => pyramidOption(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, a!.bands, a!.coverage)),
+    ([a]) => built(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, a!.bands, a!.coverage), pyramidOption),
     [scope.cycle, scope.body, ...texts],
   );
   const bandsOpt = useChartOption(
     [bands],
-    ([rows]) =>
-      stackedSharesOption(sharesByCycle({ ...text('avg_age', scope.body, false), title: lang === 'zh' ? '年龄段构成' : 'Age bands' }, AGE_BANDINGS[banding], cycles, rows!, lang)),
+    ([rows]) => built(sharesByCycle({ ...text('avg_age', scope.body, false), title: lang === 'zh' ? '年龄段构成' : 'Age bands' }, AGE_BANDINGS[banding], cycles, rows!, lang), stackedSharesOption),
     [banding, scope.body, cycles, ...texts],
   );
   const eduOpt = useChartOption(
     [edu],
-    ([rows]) =>
-      stackedSharesOption(
-        sharesByCycle({ ...text('edu_college_share', scope.body, false), title: lang === 'zh' ? '文化程度构成' : 'Education tiers' }, EDUCATION_TIERS, cycles, rows!, lang),
-      ),
+    ([rows]) => built(sharesByCycle({ ...text('edu_college_share', scope.body, false), title: lang === 'zh' ? '文化程度构成' : 'Education tiers' }, EDUCATION_TIERS, cycles, rows!, lang), stackedSharesOption),
     [scope.body, cycles, ...texts],
   );
   const ratesOpt = useChartOption(
     [rates],
-    ([rows]) => groupedRatesOption(groupedRatesInput(text(rateMetric, rateBody, false), rateMetric, cycles, rows!, level, lang)),
+    ([rows]) => built(groupedRatesInput(text(rateMetric, rateBody, false), rateMetric, cycles, rows!, level, lang), groupedRatesOption),
     [rateMetric, rateBody, level, cycles, ...texts],
   );
   return useMemo(() => {
-    const all: Record<OverviewChartId, Chart> = {
+    const all: Record<OverviewChartId, Chart<unknown>> = {
       'turnout-by-village': turnoutOpt,
       trend: trendOpt,
       heatmap: heatOpt,
@@ -168,7 +183,8 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
       if (c.option) options[id] = c.option;
       if (c.pending) pending.add(id);
     }
-    return { options, pending };
+    const inputs: PlaceChartInputs = { 'turnout-by-village': turnoutOpt.input, heatmap: heatOpt.input, 'rates-by-place': ratesOpt.input };
+    return { options, inputs, pending };
     // Each Chart is a new object every render; what it holds is what changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [turnoutOpt.option, turnoutOpt.pending, trendOpt.option, trendOpt.pending, heatOpt.option, heatOpt.pending, agesOpt.option, agesOpt.pending, bandsOpt.option, bandsOpt.pending, eduOpt.option, eduOpt.pending, ratesOpt.option, ratesOpt.pending]);

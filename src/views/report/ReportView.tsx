@@ -8,6 +8,7 @@ import { useScope } from '../../app/useScope';
 import { useExportOption } from '../../charts/ChartExportMenu';
 import { EChart } from '../../charts/EChart';
 import { optionTitle } from '../../charts/exportFrame';
+import type { ChartOption } from '../../charts/option';
 import { downloadBlob } from '../../export/download';
 import { dataSourceText, exportDate, useExportInfo } from '../../export/exportInfo';
 import { currentLang } from '../../i18n';
@@ -16,19 +17,39 @@ import { scopeKey, type Scope } from '../../metrics/scope';
 import type { ReportData } from '../../report/data';
 import { generateReport, type ReportPart, reportTitle, SECTION_IDS, type SectionId } from '../../report/generate';
 import { loadReportData } from '../../report/load';
+import { docxCharts, planFor, type PrintableChart } from '../../report/docxCharts';
 import { REPORT_TABLES, reportTable, type ReportTableId } from '../../report/tables';
 import { MetricSelect } from '../MetricSelect';
 import { ModelTable } from '../ModelTable';
 import { QueryState } from '../QueryState';
 import { chartChoices, choicesToParams } from '../overview/chartChoices';
-import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId } from '../overview/useOverviewOptions';
+import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId, type PlaceChartInputs } from '../overview/useOverviewOptions';
 import { placeLabel, placeParts } from '../scope/scopeLabel';
 import { DEFAULT_REPORT_CHARTS, listToParam, reportCharts, reportTables, toggle } from './reportParams';
 import { generatedText, paragraphsOf, useReportText } from './useReportText';
 import { errorText, TechnicalDetails } from '../../app/TechnicalDetails';
 
-/** Charts in the report are drawn at the A4 text width, so screen, print and Word look alike. */
+/** Charts on the report page and in its print, about the A4 text width; Word's are drawn at the width they print (src/report/docxCharts.ts). */
 const CHART_SIZE = { width: 640, height: 340 };
+/** Chart pictures in the Word report: 3 pixels a CSS pixel, ≈ 290 dpi at the size they print. */
+const PRINT_PIXEL_RATIO = 3;
+
+/** A chosen chart as the Word report takes it: the charts of many places with the rows behind them. */
+function printableChart(id: OverviewChartId, options: Partial<Record<OverviewChartId, ChartOption>>, inputs: PlaceChartInputs): { id: OverviewChartId; chart: PrintableChart }[] {
+  const option = options[id];
+  if (!option) return [];
+  const turnout = id === 'turnout-by-village' ? inputs[id] : undefined;
+  const heat = id === 'heatmap' ? inputs[id] : undefined;
+  const rates = id === 'rates-by-place' ? inputs[id] : undefined;
+  const chart: PrintableChart = turnout
+    ? { kind: 'turnout', option, input: turnout }
+    : heat
+      ? { kind: 'heatmap', option, input: heat }
+      : rates
+        ? { kind: 'rates', option, input: rates }
+        : { kind: 'other', option };
+  return [{ id, chart }];
+}
 
 /**
  * The statistics section of a work report (工作总结) for a place and cycle: text written from
@@ -72,7 +93,7 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
   const tables = useMemo(() => reportTables(route.params), [route.params]);
   const choices = useMemo(() => chartChoices(route.params), [route.params]);
   // A chart still showing the last scope is not this report's: it is left out until its rows come.
-  const { options: shown, pending } = useOverviewOptions(scope, choices, charts);
+  const { options: shown, inputs, pending } = useOverviewOptions(scope, choices, charts);
   const options = Object.fromEntries(Object.entries(shown).filter(([id]) => !pending.has(id as OverviewChartId))) as typeof shown;
   const sections = useMemo(() => generateReport(data, lang), [data, lang]);
   const generated = useMemo(() => generatedText(reportTitle(data, lang), sections), [data, lang, sections]);
@@ -81,6 +102,12 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
   const [busy, setBusy] = useState(false);
   const heading = (id: SectionId) => sections.find((s) => s.id === id)?.heading ?? id;
   const meta = [where, t('scope.year', { year: data.cycle }), t('report.sourceLine', { source: dataSourceText(info.files, lang), date: exportDate() })].join(' · ');
+  const printable = charts.flatMap((id) => printableChart(id, options, inputs));
+  // Said under a chart the Word report prints as its ends, before anyone is surprised by it.
+  const ends = new Map(printable.flatMap((c) => {
+    const plan = planFor(c.chart);
+    return plan.kind === 'ends' ? [[c.id, plan] as const] : [];
+  }));
   const tableModels = tables.map((id) => ({ id, table: reportTable(id, data, lang) })).filter((x) => x.table.rows.length > 0);
 
   const exportDocx = async () => {
@@ -88,13 +115,13 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
     setStatus(null);
     try {
       const [{ reportDocx }, { chartPng }] = await Promise.all([import('../../export/docx'), import('../../export/chartImage')]);
+      const { figures, appendices } = docxCharts(printable.map((c) => c.chart), data.cycle, lang);
       const images = [];
-      for (const id of charts) {
-        const option = options[id];
-        if (!option) continue;
-        const out = prepare(option, CHART_SIZE);
-        const png = new Uint8Array(await (await chartPng(out.option, out.size, 2)).arrayBuffer());
-        images.push({ caption: optionTitle(option), png, size: out.size });
+      for (const f of figures) {
+        // Drawn at the size it is placed at, so its type prints at the size it was drawn.
+        const out = prepare(f.option, f.size, true);
+        const png = new Uint8Array(await (await chartPng(out.option, out.size, PRINT_PIXEL_RATIO)).arrayBuffer());
+        images.push({ caption: f.caption, png, size: out.size });
       }
       const blob = await reportDocx({
         lang,
@@ -103,6 +130,7 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
         sections: SECTION_IDS.map((id) => ({ heading: heading(id), paragraphs: paragraphsOf(text.sections[id] ?? '') })),
         charts: images,
         tables: tableModels.map((x) => ({ caption: x.table.name, table: x.table })),
+        appendices,
       });
       downloadBlob(`${text.title}.docx`, blob);
       setStatus({ ok: true, text: t('report.docxDone') });
@@ -216,6 +244,11 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
               <figcaption>
                 {t('report.figure', { n: i + 1 })}　{option ? optionTitle(option) : t(`report.chart.${id}`)}
               </figcaption>
+              {ends.has(id) && (
+                <p className="muted screen-only" data-docx-ends={id}>
+                  {t('report.docxEnds', { lowest: ends.get(id)!.lowest, highest: ends.get(id)!.highest, n: ends.get(id)!.categories })}
+                </p>
+              )}
             </figure>
           );
         })}
