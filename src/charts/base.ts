@@ -4,7 +4,7 @@
  * chart may come from a user's file, so tooltips (HTML) escape it and labels use plain text.
  */
 import { format } from 'echarts/core';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { formatValue, type Unit } from '../metrics/format';
 import type { Category, ChartText } from './types';
 import type { ChartOption } from './option';

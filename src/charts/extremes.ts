@@ -2,7 +2,7 @@
  * The two ends of a ranking, for a page too narrow for every place: the highest and the lowest,
  * with the count of those between, so a chart can say how many it leaves out.
  */
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import type { Category } from './types';
 
 export interface Ends<T> {

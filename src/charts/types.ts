@@ -2,7 +2,7 @@
  * The inputs of the pure chart-option builders: already-aggregated rows from DuckDB plus the
  * texts a chart must show. A value of null means "no data" and is drawn as a gap, never as 0.
  */
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import type { Coverage } from '../metrics/coverage';
 import type { Unit } from '../metrics/format';
 

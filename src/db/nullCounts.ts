@@ -12,7 +12,7 @@
 import { METRICS, type MetricSource } from '../metrics/catalogue';
 import { COUNT_TABLE, countColumns } from './metricSql';
 import { forgetNullable, setNullable, type SliceScope } from './nullMemo';
-import { quoteIdent } from './schema';
+import { quoteIdent } from './sqlLiteral';
 import type { Db } from './types';
 
 /** The scope columns a slice is keyed by, per count table: what every scope query filters on. */

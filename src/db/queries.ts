@@ -8,9 +8,9 @@ import { AGE_BANDS, bandColumn, PYRAMID_GENDERS, type PyramidGender } from './ag
 import { metricSql, rowValue, scopeWhere, SOURCE_ORDER, type MetricQuery } from './metricSql';
 import { nullableOf } from './nullMemo';
 import { dropImports, keepVillagesOf } from './importRows';
-import { dataChanged, DATA_TABLES, quoteIdent, TABLE_OF } from './schema';
-import type { Db } from './types';
-import type { ImportRecordSaved } from '../store/manifest';
+import { dataChanged, DATA_TABLES, TABLE_OF } from './schema';
+import { quoteIdent } from './sqlLiteral';
+import type { Db, ImportRecordSaved } from './types';
 
 export interface ImportRecord extends Omit<ImportRecordSaved, 'kind'> {
   kind: FileKind;

@@ -6,7 +6,7 @@
  * A rule has two conditions: `known` (every input is recorded) and `breach`. A record whose
  * inputs are missing is "not checked", never a breach: NULL means unknown.
  */
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import type { Unit } from '../metrics/format';
 import type { BodyScope } from '../metrics/scope';
 import { scopeWhere } from './metricSql';

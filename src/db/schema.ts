@@ -1,4 +1,5 @@
 import { FIELDS, type FieldDef, type FileKind } from '../import/fields';
+import { quoteIdent } from './sqlLiteral';
 import type { Db } from './types';
 import { traceSince } from '../util/trace';
 
@@ -137,10 +138,6 @@ export const IMPORT_TABLES: readonly { table: string; columns: readonly ColumnDe
   { table: TABLE_OF.stats, columns: TABLE_COLUMNS.stats },
   { table: 'rejected_rows', columns: REJECTED_COLUMNS },
 ];
-
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 export const SCHEMA_SQL: readonly string[] = [
   ...KINDS.map((k) => createTableSql(k, emptyTable(k)).replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS')),

@@ -34,3 +34,8 @@ export function valuesQuery(column: string, values: readonly SqlParam[]): string
   if (values.length === 0) throw new Error('no values');
   return `SELECT * FROM (VALUES ${values.map((v) => `(${sqlLiteral(v)})`).join(', ')}) t(${column})`;
 }
+
+/** An identifier (table or column name) in double quotes, any inner quote doubled. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -33,3 +33,17 @@ export interface Db {
 
 /** The only directory DuckDB may read once external access is locked. */
 export const STAGE_DIR = '/stage/';
+
+/** One row of the `imports` table: an import as it is recorded, and saved in the manifest. */
+export interface ImportRecordSaved {
+  import_id: number;
+  file_name: string;
+  sheet_name: string | null;
+  kind: string;
+  encoding: string | null;
+  imported_at: string;
+  rows_imported: number;
+  rows_warned: number;
+  rows_rejected: number;
+  rows_skipped: number;
+}

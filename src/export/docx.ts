@@ -7,7 +7,7 @@
  */
 import { AlignmentType, Document, HeadingLevel, ImageRun, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Size } from '../charts/exportFrame';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { A4, GB_TEXT, MAX_FIGURE_HEIGHT_PX, PLAIN_MARGIN, TEXT_WIDTH_PX } from './docxLayout';
 import { reportPage } from './docxPage';
 import { externalStylesXml, fontTableXml, GB_CHAR_TWIPS, reportStyles, STYLE } from './docxStyles';

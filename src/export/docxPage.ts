@@ -4,7 +4,7 @@
  * (§7.5) — and a plain A4 page for the English one.
  */
 import { AlignmentType, DocumentGridType, Footer, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { A4, GB_FOOTER_MM, GB_GRID, GB_MARGIN, GB_SIZE_PT, mmToTwips, PLAIN_MARGIN } from './docxLayout';
 import { STYLE } from './docxStyles';
 

@@ -4,7 +4,7 @@
  * that re-styles the document in Word changes every paragraph of a kind at once.
  */
 import type { IStylesOptions } from 'docx';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { GB_FONTS, GB_GRID, GB_PAGE_NUMBER_LINE_PT, GB_SIZE_PT, halfPoints } from './docxLayout';
 import type { OutlineLevel } from './officialText';
 

@@ -3,7 +3,7 @@
  * files by name (or "sample data"), and the date of the export. Provided once by the app shell.
  */
 import { createContext, useContext } from 'react';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 
 export interface SourceFile {
   file_name: string;

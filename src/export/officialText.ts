@@ -3,7 +3,7 @@
  * (§7.3.3: 一、 （一） 1. （1）, set in 黑体, 楷体, 仿宋, 仿宋) and its attachments (附件说明 §7.3.4, 附件 §7.3.7).
  * Pure: the Word writer styles paragraphs by what is found here.
  */
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 
 export type OutlineLevel = 1 | 2 | 3 | 4;
 

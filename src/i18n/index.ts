@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zh } from './zh';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 
 const STORAGE_KEY = 'cunxuan.lang';
 

@@ -1,5 +1,4 @@
 import { FIELDS, fieldDef, SHARE_FIELD, type FieldId, type FileKind } from './fields';
-import type { HeaderLayout } from './layout';
 import { normalizeHeader } from './normalize';
 import type { ColumnSpec } from './normalizeRow';
 
@@ -77,6 +76,12 @@ export function detectKind(columns: readonly (readonly FieldId[] | FieldId | nul
   return narrowest.length === 1 ? narrowest[0]! : null;
 }
 
+/** What a sheet's header row says (src/import/layout.ts finds it): each column's header and the fields it can name. */
+export interface HeaderNames {
+  headers: readonly string[];
+  candidates: readonly (readonly FieldId[])[];
+}
+
 /** Each field once: a later column naming a field already taken is left unmapped (kept as extra). */
 export function uniqueFields(fields: readonly (FieldId | null)[]): (FieldId | null)[] {
   const seen = new Set<FieldId>();
@@ -88,7 +93,7 @@ export function uniqueFields(fields: readonly (FieldId | null)[]): (FieldId | nu
 }
 
 /** The detected mapping for a kind of file: each header's field of that kind, each field once. */
-export function columnsForKind(layout: HeaderLayout, kind: FileKind | null): ColumnSpec[] {
+export function columnsForKind(layout: HeaderNames, kind: FileKind | null): ColumnSpec[] {
   const fields = uniqueFields(layout.candidates.map((c) => pickField(c, kind)));
   return layout.headers.map((header, i) => ({ header, field: fields[i] ?? null }));
 }
@@ -103,7 +108,7 @@ export interface DuplicateHeader {
 }
 
 /** Fields two or more headers name (姓名 twice): the importer uses one and keeps the others as extra data, and says so. */
-export function duplicateHeaders(layout: HeaderLayout, kind: FileKind | null, columns: readonly ColumnSpec[]): DuplicateHeader[] {
+export function duplicateHeaders(layout: HeaderNames, kind: FileKind | null, columns: readonly ColumnSpec[]): DuplicateHeader[] {
   const byField = new Map<FieldId, number[]>();
   layout.candidates.forEach((c, i) => {
     const f = pickField(c, kind);

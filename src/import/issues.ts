@@ -3,6 +3,7 @@
  * Normalisers and validators return codes; the UI, the rejected-rows download and the
  * tests read the wording from here.
  */
+import type { Lang } from '../util/lang';
 
 export type Severity = 'warning' | 'reject';
 
@@ -60,7 +61,6 @@ export interface CellIssue {
   params?: Record<string, string | number>;
 }
 
-export type Lang = 'zh' | 'en';
 
 export function formatIssue(issue: CellIssue, lang: Lang): string {
   const template = ISSUE_MESSAGES[issue.code][lang];

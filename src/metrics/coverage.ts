@@ -8,7 +8,7 @@
  * - none:    rows exist but none supports it — "not available for this data", never a number;
  * - empty:   no rows at all — "no data".
  */
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { formatValue, type Unit } from './format';
 
 export interface Coverage {

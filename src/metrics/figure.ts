@@ -16,7 +16,7 @@
  */
 import { compositionOf, metricDef, type MetricId } from './catalogue';
 import { formatCoverage, support, type Coverage } from './coverage';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { formatDelta, unitDecimals, type Unit } from './format';
 import { largestRemainder, roundHalfAway } from './round';
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { roundHalfAway } from './round';
 
 export type Unit = 'percent' | 'count' | 'years';

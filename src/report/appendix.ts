@@ -6,7 +6,7 @@ import { placeWord } from '../charts/extremes';
 import { sortRanked } from '../charts/turnoutBars';
 import type { Category, RankedValue } from '../charts/types';
 import { textColumn, type ExportTable } from '../export/table';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { figureValueText } from '../metrics/coverage';
 import { formatValue, type Unit } from '../metrics/format';
 

@@ -15,7 +15,7 @@ import type { Category, GroupedRatesInput, HeatmapInput, TurnoutBarsInput } from
 import { MAX_FIGURE_HEIGHT_PX, pxToMm, TEXT_WIDTH_MM, TEXT_WIDTH_PX } from '../export/docxLayout';
 import { appendixReference } from '../export/officialText';
 import type { ExportTable } from '../export/table';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { placeCyclesTable, rankPlaces, turnoutRankingTable, type PlaceMatrix } from './appendix';
 
 /** 12 cm of picture per 40 category labels: below that a printed axis label is too small to read. */

@@ -5,7 +5,7 @@
  * count); a figure that is missing is left out, and a part with no figures at all says so.
  */
 import { ruleDef } from '../db/rules';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { metricDef, type MetricId } from '../metrics/catalogue';
 import { formatCoverage } from '../metrics/coverage';
 import { changeOf } from '../metrics/figure';

@@ -2,7 +2,7 @@
 import type { ExportTable } from '../export/table';
 import { textColumn } from '../export/table';
 import { ruleDef } from '../db/rules';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { metricDef } from '../metrics/catalogue';
 import { changeOf, changeText } from '../metrics/figure';
 import { formatValue } from '../metrics/format';

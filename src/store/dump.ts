@@ -11,7 +11,8 @@
 import { ipcFileToStream } from '../db/arrowIpc';
 import { neutraliseFormulaSql } from '../export/csv';
 import { readCsvSql } from '../db/importRows';
-import { createTableSql, IMPORT_TABLES, importTable, KIND_TABLES, KINDS, quoteIdent, TABLE_OF, type ColumnDef } from '../db/schema';
+import { createTableSql, IMPORT_TABLES, importTable, KIND_TABLES, KINDS, TABLE_OF, type ColumnDef } from '../db/schema';
+import { quoteIdent } from '../db/sqlLiteral';
 import { STAGE_DIR, type Db } from '../db/types';
 import type { FileKind } from '../import/fields';
 import type { ImportRecordSaved, SavedFile, SavedImport } from './manifest';

@@ -3,23 +3,13 @@
  * the row counts every restore is checked against. Written last, so a save that fails half-way
  * leaves the previous manifest — and the previous data — in force.
  */
+import type { ImportRecordSaved } from '../db/types';
+
+export type { ImportRecordSaved };
+
 export const MANIFEST = 'manifest.json';
 export const FORMAT = 'cunxuan-data';
 export const VERSION = 1;
-
-/** A row of the `imports` table as saved. */
-export interface ImportRecordSaved {
-  import_id: number;
-  file_name: string;
-  sheet_name: string | null;
-  kind: string;
-  encoding: string | null;
-  imported_at: string;
-  rows_imported: number;
-  rows_warned: number;
-  rows_rejected: number;
-  rows_skipped: number;
-}
 
 export interface SavedFile {
   file: string;

@@ -5,7 +5,7 @@ import { useRoute } from '../app/route';
 import { useScope } from '../app/useScope';
 import { applicableRules, FIGURES, isRuleId, ruleDef, type RuleBreach, type RuleId, type RuleScope, type RuleSummary } from '../db/rules';
 import { currentLang } from '../i18n';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { formatValue } from '../metrics/format';
 import { numberColumn, textColumn, type ExportTable } from '../export/table';
 import { QueryState } from './QueryState';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Figure } from '../app/figures';
-import type { Lang } from '../import/issues';
+import type { Lang } from '../util/lang';
 import { metricDef } from '../metrics/catalogue';
 import { coverageLabel, figureValueText, support } from '../metrics/coverage';
 import { changeReason, changeText } from '../metrics/figure';

@@ -6,7 +6,7 @@ import type { MetricRow, AgeBandCount } from '../../db/queries';
 import { FIRST_BAND, LAST_BAND } from '../../db/ageBands';
 import type { Category, ChartText, GroupedRatesInput, HeatmapInput, PyramidInput, RankedValue, StackedSharesInput, TrendInput } from '../../charts/types';
 import type { GroupBy } from '../../db/metricSql';
-import type { Lang } from '../../import/issues';
+import type { Lang } from '../../util/lang';
 import { metricDef, type MetricId } from '../../metrics/catalogue';
 import { coverageNote, coverageTexts, noneSupported, type Coverage } from '../../metrics/coverage';
 

@@ -1,5 +1,5 @@
 import type { Place } from '../../db/queries';
-import type { Lang } from '../../import/issues';
+import type { Lang } from '../../util/lang';
 import { parentScope, type Scope } from '../../metrics/scope';
 
 const ALL = { zh: '全部数据', en: 'All data' };

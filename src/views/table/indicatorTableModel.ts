@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { Figure } from '../../app/figures';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
-import type { Lang } from '../../import/issues';
+import type { Lang } from '../../util/lang';
 import { metricDef } from '../../metrics/catalogue';
 import { coverageTexts, formatCoverage, support } from '../../metrics/coverage';
 import { changeCell } from '../../metrics/figure';
