@@ -11,7 +11,7 @@
  *   once — or "not comparable" when the two figures do not stand for the same villages (either
  *   covers only part of its scope), said the same way everywhere with the reason beside it.
  *
- * The coverage rule is one (docs/domain.md, "Coverage"): a village counts for a figure when its data
+ * The coverage rule is one (docs/domain.md, "How a figure is counted"): a village counts for a figure when its data
  * gives the figure's numerator and denominator; for a part of a whole, the denominator is the whole.
  */
 import { compositionOf, metricDef, type MetricId } from './catalogue';
