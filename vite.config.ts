@@ -121,7 +121,7 @@ export default defineConfig({
         // Precached on install: app shell, all chunks, icons, the sample CSVs, and the DuckDB
         // `eh` bundle (wasm ~34 MB + worker) that every current browser selects.
         globPatterns: ['**/*.{html,js,css,svg,png,wasm}', 'sample/*'],
-        // The README screenshots are not part of the app; the `mvp` bundle (wasm ~39 MB) is only
+        // The documentation's screenshots are not part of the app; the `mvp` bundle (wasm ~39 MB) is only
         // for browsers without wasm exceptions and is cached at run time if one ever asks for it.
         globIgnores: ['screenshots/**', 'assets/duckdb-mvp-*.wasm', 'assets/duckdb-browser-mvp.worker-*.js'],
         maximumFileSizeToCacheInBytes: 48 * 1024 * 1024,

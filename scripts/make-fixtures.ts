@@ -560,7 +560,7 @@ interface TyVillage {
   entitled: number;
   partyVoted: number;
   firstRound: '是' | '否';
-  /** What the table's both-bodies figures can and cannot be (see the README section). */
+  /** What the table's both-bodies figures can and cannot be (docs/user-guide.md, "Statistical tables"). */
   note: string;
 }
 // prettier-ignore

@@ -1,5 +1,5 @@
 /**
- * Screenshots of the built app on the bundled sample, for the README: `npm run screenshots`
+ * Screenshots of the built app on the bundled sample, for the README and docs/user-guide.md: `npm run screenshots`
  * (after `npm run build`). Uses Debian's Chromium, like the browser tests.
  */
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * The single catalogue of importable fields: their canonical ids, labels, value types
  * and every header alias we recognise. Header matching, the mapping UI, the DuckDB
- * schema and the README's column list all read from here.
+ * schema and the column list of docs/columns.md all read from here.
  */
 
 /**
