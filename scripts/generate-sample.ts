@@ -756,7 +756,7 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     };
     rosterAnomaly(pickMember('河口镇', 11, 2014, 'committee', 2), '出生年月', 'xx', '出生年月用“xx”代替');
     const fw = pickMember('石桥镇', 14, 2021, 'branch', 1);
-    rosterAnomaly(fw, '得票数', fullWidth(fw.values['得票数']), '全角数字');
+    rosterAnomaly(fw, '得票数', fullWidth(fw.values.得票数), '全角数字');
     rosterAnomaly(pickMember('城关街道', 8, 2017, 'committee', 1), '得票数', '', '得票数空白');
   }
   for (const r of rosterRecords) if (!statsOnly(r.vc.village)) rosterRows.push(ROSTER_HEADER.map((h) => r.values[h]));

@@ -752,7 +752,7 @@ function buildCsvFixtures(): void {
   lines[3] = lines[3]?.replace(',李家村,', ',"李家村,') ?? '';
   check((lines[3] ?? '').includes(',"李家村,'), 'broken quote placed');
   check(lines.filter((l) => l.includes('"')).length === 1, 'only one quote in broken file');
-  writeRaw('results-broken-quotes.csv', lines.join('\r\n') + '\r\n', 'utf-8');
+  writeRaw('results-broken-quotes.csv', `${lines.join('\r\n')}\r\n`, 'utf-8');
 
   // Multi-line cells in a 备注 column (not an importable field).
   const notes = ['因外出务工人员较多，\n部分选民委托投票', '村民评价"公开透明"', '', '设3个投票站，\n1个流动票箱', '第一轮未选足，5月16日另行选举', ''];
@@ -873,7 +873,7 @@ function buildTaoyuanWorkbook(): void {
   for (let c = 0; c < header.length; c++) {
     const ref = XLSX.utils.encode_cell({ r: TY_TABLE.totalsRow, c });
     const cell = ws[ref] as XLSX.CellObject | undefined;
-    if (!cell || cell.t !== 'n' || sub[c] === '占比') continue;
+    if (cell?.t !== 'n' || sub[c] === '占比') continue;
     const col = XLSX.utils.encode_col(c);
     cell.f = `SUM(${col}${TY_TABLE.firstData + 1}:${col}${TY_TABLE.totalsRow})`;
   }
@@ -1286,6 +1286,7 @@ function mdText(x: string): string {
     const same = [...head].every((c) => c === x[0]);
     return same && x.endsWith(x[0] ?? '') ? `${x[0]} × ${thousands(x.length)}` : `${x[0]} × ${thousands(x.length - 1)} + ${x.slice(-1)} (${thousands(x.length)} characters)`;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this shows escaped
   const shown = x.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `\`${shown.replace(/\|/g, '\\|')}\``;
 }

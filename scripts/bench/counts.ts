@@ -120,7 +120,9 @@ const label = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70);
 
 function report(name: string, sqls: readonly string[], b: Build) {
   console.log(`\n${name}: ${Math.round(b.total)} ms; engine memory ${b.startMb.toFixed(0)} MB before, peak ${b.peakMb.toFixed(0)} MB (between statements), ${b.endMb.toFixed(0)} MB after; wasm heap ${b.heapMb.toFixed(0)} MB`);
-  sqls.forEach((s, i) => console.log(`  ${String(Math.round(b.ms[i]!)).padStart(6)} ms  ${label(s)}`));
+  sqls.forEach((s, i) => {
+    console.log(`  ${String(Math.round(b.ms[i]!)).padStart(6)} ms  ${label(s)}`);
+  });
 }
 
 async function compare(db: Db): Promise<boolean> {
@@ -144,7 +146,7 @@ async function compare(db: Db): Promise<boolean> {
 const files = benchFiles(rows);
 const db = await openNodeDb();
 await ensureSchema(db);
-let t = performance.now();
+const t = performance.now();
 const staged: StagedImport[] = [];
 for (const f of [files.roster, ...files.results]) staged.push(await stageFile(db, f));
 await commitBatch(
@@ -178,7 +180,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 for (const which of ['old', 'new'] as const) {
   const sqls = which === 'old' ? OLD_STATS_SQL : STATS_SQL;
   console.log(`\n${which}, per statement (ms, each round):`);
-  sqls.forEach((s, i) => console.log(`  ${runs[which].map((b) => String(Math.round(b.ms[i]!)).padStart(6)).join('')}  ${label(s)}`));
+  sqls.forEach((s, i) => {
+    console.log(`  ${runs[which].map((b) => String(Math.round(b.ms[i]!)).padStart(6)).join('')}  ${label(s)}`);
+  });
   console.log(`  ${runs[which].map((b) => String(Math.round(b.total)).padStart(6)).join('')}  total`);
 }
 const med = (w: 'old' | 'new') => median(runs[w].map((b) => b.total));

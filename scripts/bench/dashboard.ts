@@ -11,7 +11,7 @@ export async function settle(page: Page, timeout: number): Promise<void> {
   await page.waitForFunction(
     () => {
       const app = document.querySelector('.app');
-      if (!app || app.getAttribute('data-fetching') !== '0') return false;
+      if (app?.getAttribute('data-fetching') !== '0') return false;
       const inSight = (c: Element) => {
         const r = c.getBoundingClientRect();
         return r.bottom > 0 && r.top < innerHeight;

@@ -27,7 +27,7 @@ export async function buildSampleDataset(dir = SAMPLE_DIR): Promise<Map<string, 
     for (const fileName of readdirSync(dir).filter((f) => /\.(csv|xlsx)$/i.test(f)).sort()) {
       const analysis = analyzeFile(new Uint8Array(readFileSync(path.join(dir, fileName))), fileName);
       const prepared = prepareDefault(analysis);
-      if (!prepared || !prepared.reconciled) throw new Error(`sample ${fileName}: not imported cleanly`);
+      if (!prepared?.reconciled) throw new Error(`sample ${fileName}: not imported cleanly`);
       const out = await importPrepared(db, prepared, { fileName, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null, isSample: true }, async () => 'keep');
       if (out.importId === null) throw new Error(`sample ${fileName}: not committed`);
     }

@@ -22,7 +22,7 @@ const loaders = {
   report: () => import('../views/report/ReportView').then((m) => ({ default: m.ReportView })),
   // The import screen and the data manager bring the import and archive code: loaded when opened.
   import: () => import('../views/import/ImportView').then((m) => ({ default: m.ImportView })),
-  data: () => import('../views/DataView').then((m) => ({ default: m.DataView })),
+  data: () => import('../views/DataView').then((m) => ({ default: m.DataManager })),
 };
 const DEFAULT_VIEW: View = 'overview';
 void loaders[parseRoute(location.search).view ?? DEFAULT_VIEW]().catch(() => undefined);
@@ -32,7 +32,7 @@ const CompareView = lazy(loaders.compare);
 const RulesView = lazy(loaders.rules);
 const ReportView = lazy(loaders.report);
 const ImportView = lazy(loaders.import);
-const DataView = lazy(loaders.data);
+const DataManager = lazy(loaders.data);
 
 const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules', 'report'];
 
@@ -65,7 +65,7 @@ function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) 
     case 'import':
       return <ImportView onShowData={onShowData} />;
     case 'data':
-      return <DataView />;
+      return <DataManager />;
   }
 }
 

@@ -1,5 +1,5 @@
 /** A ColumnBatch as an Apache Arrow table (no copy of the number columns), for DuckDB's Arrow insert. */
-import { Bool, Data, Dictionary, Float64, Int32, makeData, makeVector, Table, Utf8, type Vector } from 'apache-arrow';
+import { Bool, type Data, Dictionary, Float64, Int32, makeData, makeVector, Table, Utf8, type Vector } from 'apache-arrow';
 import type { ColumnBatch, ColumnData } from './columnBatch';
 
 /** Arrow's validity bitmap (bit set = value present) from one byte per row. */
@@ -60,6 +60,8 @@ function vector(c: ColumnData): Vector {
 
 export function batchToArrow(batch: ColumnBatch, names: readonly string[]): Table {
   const columns: Record<string, Vector> = {};
-  batch.columns.forEach((c, i) => (columns[names[i]!] = vector(c)));
+  batch.columns.forEach((c, i) => {
+    columns[names[i]!] = vector(c);
+  });
   return new Table(columns);
 }

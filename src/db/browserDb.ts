@@ -118,6 +118,7 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
       await conn.insertArrowFromIPCStream(handOver(ipc, `Arrow stream for ${table}`), { name: table, create: opts?.create ?? false });
     },
     async queryArrow(sql: string) {
+      // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB-WASM's connection method, not a React hook
       return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
     },
     async close() {

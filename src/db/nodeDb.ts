@@ -55,6 +55,7 @@ export async function openNodeDb(): Promise<Db> {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: opts?.create ?? false });
     },
     async queryArrow(sql: string) {
+      // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB-WASM's connection method, not a React hook
       return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
     },
     async close() {

@@ -78,7 +78,7 @@ const BODY_COLUMNS = ['reelect_known', 'reelected'] as const;
  */
 export function combined(): string {
   const known = (...cols: string[]) => cols.map((c) => `${c} IS NOT NULL`).join(' AND ');
-  const base = known('b.members', 'c.members', 'x.x') + ' AND x.x <= least(b.members, c.members)';
+  const base = `${known('b.members', 'c.members', 'x.x')} AND x.x <= least(b.members, c.members)`;
   const union = (col: string, perBody: boolean) => {
     const lb = (t: string) => `greatest(0, ${t}.${col} - (${t}.members - x.x))`;
     const lo = perBody ? `greatest(0, ${lb('b')} + ${lb('c')} - x.x)` : `greatest(${lb('b')}, ${lb('c')})`;

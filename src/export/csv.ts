@@ -32,7 +32,7 @@ function field(v: CsvCell): string {
 
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   const lines = [header.map((h) => field(h)).join(','), ...rows.map((r) => r.map(field).join(','))];
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** A table model as CSV: number columns unquoted numbers, everything else neutralised text. */

@@ -23,6 +23,7 @@ export function safeFileName(name: string): string {
   const ext = /\.[a-z0-9]{1,5}$/i.exec(name)?.[0] ?? '';
   const stem = name
     .slice(0, name.length - ext.length)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_')
     .replace(/\s+/g, ' ')
     .trim()

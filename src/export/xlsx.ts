@@ -7,6 +7,7 @@ import { exportValue, type ExportTable } from './table';
 
 /** Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ]. */
 export function sheetName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Excel refuses control characters in sheet names
   const clean = name.replace(/[:\\/?*[\]\u0000-\u001f]/g, ' ').trim();
   return (clean || 'Sheet1').slice(0, 31);
 }

@@ -86,7 +86,9 @@ class Row implements NormalizedRow {
   get values(): Record<string, CellValue> {
     if (!this.cached) {
       const v: Record<string, CellValue> = {};
-      this.layout.names.forEach((n, i) => (v[n] = this.vals[i]!));
+      this.layout.names.forEach((n, i) => {
+        v[n] = this.vals[i]!;
+      });
       this.cached = v;
     }
     return this.cached;

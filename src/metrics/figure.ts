@@ -64,7 +64,9 @@ export function withShown<R extends FigureRow>(rows: readonly R[]): (R & { shown
       const parts = whole.map((p) => g.get(p));
       if (parts.some((p) => !p || p.value === null)) continue;
       const rounded = largestRemainder(parts.map((p) => p!.value), unitDecimals('percent'));
-      parts.forEach((p, i) => (p!.shown = rounded[i] ?? null));
+      parts.forEach((p, i) => {
+        p!.shown = rounded[i] ?? null;
+      });
     }
   }
   return out;

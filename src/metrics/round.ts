@@ -35,6 +35,8 @@ export function largestRemainder(values: readonly (number | null)[], decimals: n
     left -= 1;
   }
   const out: (number | null)[] = values.map(() => null);
-  known.forEach((x, k) => (out[x.i] = floors[k]! / f));
+  known.forEach((x, k) => {
+    out[x.i] = floors[k]! / f;
+  });
   return out;
 }

@@ -52,7 +52,7 @@ function TablePreview({ kind }: { kind: FileKind }) {
   );
 }
 
-export function DataView() {
+export function DataManager() {
   const { t } = useTranslation();
   return (
     <div className="data-view" data-view="data">

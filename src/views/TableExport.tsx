@@ -33,6 +33,7 @@ export function TableExport({ table, fileName, action }: Props) {
     }
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: two download buttons grouped for screen readers, inline in the text
     <div className="table-export" role="group" aria-label={t('exporting.tableExport')}>
       <button type="button" data-action={action} onClick={() => void run('csv')}>
         {t('exporting.csv')}

@@ -59,8 +59,8 @@ describe('acceptance township (石桥镇): 5,181 registered, 3,583 voted; 245 en
   it('village level', async () => {
     const rows = await queryMetrics(db, { ...base, metrics: ['turnout'], county: '青山县', township: '石桥镇', body: 'village_committee', groupBy: ['village'] });
     const byName = Object.fromEntries(rows.map((r) => [r.village, [r.numerator, r.denominator]]));
-    expect(byName['石桥村']).toEqual([1012, 1423]);
-    expect(byName['马家庄村']).toEqual([559, 813]);
+    expect(byName.石桥村).toEqual([1012, 1423]);
+    expect(byName.马家庄村).toEqual([559, 813]);
     const village = await one('turnout', { village: rows.find((r) => r.village === '南岗村')!.village_key!, body: 'village_committee' });
     expect(r1(village.value)).toBe(66.4);
   });

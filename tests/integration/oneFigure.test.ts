@@ -154,7 +154,7 @@ describe('one figure, one number on every surface', () => {
                 const counts = input.parts.map((p) => p.counts[c] ?? 0).reduce((a, b) => a + b, 0);
                 const den = figures.find((f) => f.metric === whole[0])?.current?.denominator;
                 expect(counts, `${where} ${whole.join('+')} counts`).toBe(den);
-                whole.forEach((m, i) => agree(`${where} shares ${m}`, card.get(`${m}|${body}`)!.value, formatValue(shares[i] as number, 'percent', 'zh')));
+                for (const [i, m] of whole.entries()) agree(`${where} shares ${m}`, card.get(`${m}|${body}`)!.value, formatValue(shares[i] as number, 'percent', 'zh'));
               }
             }
 

@@ -43,7 +43,7 @@ function correctedRoster(): Uint8Array {
     if (i % 3 === 0) cells[10] = '大专';
     return cells.join(',');
   });
-  return new TextEncoder().encode([header, ...out].join('\r\n') + '\r\n');
+  return new TextEncoder().encode(`${[header, ...out].join('\r\n')}\r\n`);
 }
 
 async function snapshot(db: Db, suffix: string) {

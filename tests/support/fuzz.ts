@@ -66,6 +66,7 @@ const TOKENS: readonly (string | number[])[] = [
 
 const HOSTILE = [
   '<img src=x onerror=alert(1)>', '"; DROP TABLE results; --', "' OR 1=1 --", '=HYPERLINK("http://x","点我")', '+SUM(1,1)', '@cmd', '-1+1',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder typed into a cell is one of the hostile strings
   '{a|b}', '{b}', '\u0007', '\u001b[31m', '\u202e', '${x}', '{{year}}', '$&', '__proto__', 'constructor', 'null', 'undefined', 'NaN',
 ];
 const PLACES = ['李家村', '王庄村', '东河村', '张家营村', '李家 村', '李家村委会', '中共李家村党支部', '幸福社区居委会', '青山县', '河东镇', '合计', '总计', '小计', '备注：无'];

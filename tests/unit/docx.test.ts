@@ -275,7 +275,7 @@ describe('the Chinese Word report: GB/T 9704-2012', () => {
     // Table text off the grid, where LibreOffice and WPS look for it.
     expect(style(styles, 'TableText')).toContain('<w:pPr><w:snapToGrid w:val="0"/>');
     // The picture is placed at the size it was drawn: 589 px, 156 mm.
-    expect(attrs(document, 'wp:extent')['cx']).toBe(String(TEXT_WIDTH_PX * 9525));
+    expect(attrs(document, 'wp:extent').cx).toBe(String(TEXT_WIDTH_PX * 9525));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGE_BANDINGS, EDUCATION_TIERS } from '../../src/metrics/catalogue';
+import { AGE_BANDINGS, type EDUCATION_TIERS } from '../../src/metrics/catalogue';
 import { changeCell, changeOf, changeReason, changeText, withShown, withWholes } from '../../src/metrics/figure';
 import { formatDelta, formatValue } from '../../src/metrics/format';
 import { largestRemainder, roundHalfAway } from '../../src/metrics/round';

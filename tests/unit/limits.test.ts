@@ -88,7 +88,7 @@ describe('cells too long to be data', () => {
     const r = normalizeRow('results', ['李家村', '2021', '村委会', huge, huge], 2, columns, {});
     expect(r.status).toBe('warning');
     expect(r.issues.map((i) => i.code).sort()).toEqual(['text_truncated', 'value_too_long']);
-    expect(r.extra['备注']).toHaveLength(MAX_TEXT_CHARS);
+    expect(r.extra.备注).toHaveLength(MAX_TEXT_CHARS);
     expect(r.issues.every((i) => i.value.length < 100)).toBe(true);
     // What a rejected row would keep of its cells is cut too.
     expect(r.cells.every((c) => c.length <= MAX_TEXT_CHARS)).toBe(true);

@@ -205,7 +205,7 @@ const MALFORMED: Malformed[] = [
   },
   {
     name: 'two unclosed quotes in the middle',
-    bytes: utf8([H, swap(0, ',1174,', ',"1174,'), row(1), swap(2, '东河村', '"东河村'), ...D.slice(3)].join('\r\n') + '\r\n'),
+    bytes: utf8(`${[H, swap(0, ',1174,', ',"1174,'), row(1), swap(2, '东河村', '"东河村'), ...D.slice(3)].join('\r\n')}\r\n`),
     check: (p) => {
       expect(codes(p, 'unterminated_quote')).toEqual([2, 4]);
       expect(villages(p)).toHaveLength(6);
@@ -222,7 +222,7 @@ const MALFORMED: Malformed[] = [
   },
   {
     name: 'ragged rows: extra cells, a short row, a one-cell row',
-    bytes: utf8([H, row(0) + ',多出来,的格子', row(1).split(',').slice(0, 6).join(','), '孤零零', ...D.slice(2)].join('\n')),
+    bytes: utf8([H, `${row(0)},多出来,的格子`, row(1).split(',').slice(0, 6).join(','), '孤零零', ...D.slice(2)].join('\n')),
     check: (p) => {
       expect(codes(p, 'field_count')).toEqual([2]);
       expect(p.rows[0]!.extra).toEqual({ '#19': '多出来', '#20': '的格子' });
@@ -243,7 +243,7 @@ const MALFORMED: Malformed[] = [
       expect(villages(p)).toEqual(SIX.slice(1));
     },
   },
-  { name: 'CR-only line endings (old Mac)', bytes: utf8([H, ...D].join('\r') + '\r'), check: (p) => expect(villages(p)).toEqual(SIX) },
+  { name: 'CR-only line endings (old Mac)', bytes: utf8(`${[H, ...D].join('\r')}\r`), check: (p) => expect(villages(p)).toEqual(SIX) },
   {
     name: 'mixed CRLF, LF and CR line endings',
     bytes: utf8(`${H}\r\n${row(0)}\n${row(1)}\r${row(2)}\r\n${row(3)}\n${row(4)}\r${row(5)}\r`),
@@ -334,8 +334,8 @@ const MALFORMED: Malformed[] = [
   },
   {
     name: 'GB18030 header and rows, then UTF-8 rows (two exports concatenated)',
-    bytes: concat(iconv.encode([H, ...D.slice(0, 3)].join('\r\n') + '\r\n', 'gb18030'), utf8(D.slice(3).join('\r\n') + '\r\n')),
-    text: [H, ...D].join('\r\n') + '\r\n',
+    bytes: concat(iconv.encode(`${[H, ...D.slice(0, 3)].join('\r\n')}\r\n`, 'gb18030'), utf8(`${D.slice(3).join('\r\n')}\r\n`)),
+    text: `${[H, ...D].join('\r\n')}\r\n`,
     check: (p, a) => {
       // The user is told the encoding is off; the rows decoded right are right, the others never silently clean.
       expect(a.source.encoding).toMatchObject({ chosen: 'gb18030' });

@@ -79,7 +79,7 @@ export function readWorkbook(bytes: Uint8Array): SourceSheet[] {
   const wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false });
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name];
-    if (!ws || !ws['!ref']) return { name, rows: [], rowNumbers: [], independentCount: 0, quoteRecovered: new Set<number>() };
+    if (!ws?.['!ref']) return { name, rows: [], rowNumbers: [], independentCount: 0, quoteRecovered: new Set<number>() };
     const range = XLSX.utils.decode_range(ws['!ref']);
     // Before the grid is walked: a sheet as wide as this is not a roster, and walking it would hang the tab.
     const width = range.e.c - range.s.c + 1;

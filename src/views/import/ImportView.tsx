@@ -218,6 +218,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
           </button>
         </p>
       )}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file input inside it is the keyboard's way */}
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {

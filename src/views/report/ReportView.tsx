@@ -168,6 +168,7 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
             </label>
           ))}
           {(charts.includes('trend') || charts.includes('heatmap')) && (
+            // biome-ignore lint/a11y/noLabelWithoutControl: MetricSelect renders the <select> this label names
             <label>
               {t('report.trendMetric')}{' '}
               <MetricSelect name="trend-metric" value={choices.trend} options={METRICS.map((m) => m.id)} onChange={(trend) => navigate(choicesToParams({ trend }))} />

@@ -39,14 +39,13 @@ export function useReportText(key: string, generated: ReportText) {
   const [text, setText] = useState<ReportText>(() => load(key) ?? generated);
   const [edited, setEdited] = useState(() => load(key) !== null);
   const generatedKey = JSON.stringify(generated);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generatedKey stands for generated (a new object every render)
   useEffect(() => {
     // A new scope or language starts from its saved text, else the generated one; new figures
     // (an import) refresh a text the user has not edited.
     const saved = load(key);
     setText(saved ?? generated);
     setEdited(saved !== null);
-    // generatedKey stands for generated.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, generatedKey]);
   const update = useCallback(
     (next: ReportText) => {

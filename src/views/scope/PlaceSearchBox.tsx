@@ -89,6 +89,9 @@ export function PlaceSearchBox({ places, onChoose }: { places: readonly Place[];
       <div className="place-search-popup" hidden={!expanded}>
         <ul role="listbox" id={`${id}-list`} aria-label={t('scope.search')}>
           {options.map((c, i) => (
+            // The WAI-ARIA combobox pattern (biome.json lets this file give list items the listbox roles):
+            // options made active from the input (aria-activedescendant) and chosen with its keys.
+            // biome-ignore lint/a11y: options of a listbox are not focusable themselves
             <li
               key={c.key}
               id={optionId(i)}

@@ -31,6 +31,7 @@ export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: bo
     [places, scope.county, scope.township],
   );
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a toolbar of selects in a row, grouped for screen readers; a fieldset would draw a frame
     <div className="scope-bar" role="group" aria-label={t('scope.label')} data-scope-bar>
       <PlaceSearchBox places={places} onChoose={(c) => setScope({ county: c.county, township: c.township, village: c.kind === 'village' ? c.village_key : null })} />
       <select value={scope.county ?? ''} aria-label={t('scope.county')} data-scope="county" onChange={(e) => setScope({ county: e.target.value || null, township: null, village: null })}>
