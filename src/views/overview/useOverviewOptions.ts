@@ -75,7 +75,7 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   const lang = currentLang();
   const { cycles } = useScope();
   const places = usePlaces().data ?? [];
-  const { trend: trendMetric, banding, rate: rateMetric } = choices;
+  const { trend: trendMetric, banding, rate: rateMetric, turnoutOrder } = choices;
   const want = (id: OverviewChartId) => only.includes(id);
   const level = childLevel(scope);
   const where = placeLabel(scope, places, lang);
@@ -107,8 +107,9 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   const parentName = parent ? placeLabel(parent, places, lang) : null;
   const turnoutOpt = useChartOption(
     [turnout],
-    ([rows]) => turnoutBarsOption({ text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'), rows: rankedValues(rows!, 'turnout', 'village'), legalLine: 50 }),
-    [scope.cycle, turnoutBody, ...texts],
+    ([rows]) =>
+      turnoutBarsOption({ text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'), rows: rankedValues(rows!, 'turnout', 'village'), legalLine: 50, order: turnoutOrder }),
+    [scope.cycle, turnoutBody, turnoutOrder, ...texts],
   );
   const trendOpt = useChartOption(
     [trendRows],
