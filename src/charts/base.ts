@@ -131,15 +131,35 @@ export function placeDatum(c: Category, v: number | null | undefined): PlaceDatu
   return { value: dataValue(v), name: c.label, key: c.key, level: c.level };
 }
 
+/**
+ * The scroll slider of a chart with many categories. Without brushSelect ECharts draws no move
+ * handle above the track, which it would put outside the box given here (over the axis labels);
+ * the window is moved by dragging the filled part instead. The border colour lets the layout
+ * tests find the slider in the SVG.
+ */
+export const ZOOM_SLIDER = { size: 18, edge: 6, border: '#a9b4c2' } as const;
+
+/** Room the slider takes at the edge of the chart, with a gap to the axis labels above (or beside) it. */
+export const ZOOM_SPACE = ZOOM_SLIDER.size + ZOOM_SLIDER.edge + 10;
+
 /** Many categories scroll instead of squeezing labels into illegibility. */
 export function zoomFor(count: number, visible: number, orient: 'x' | 'y' = 'x'): ChartOption['dataZoom'] {
   if (count <= visible) return [];
-  const end = Math.max(1, Math.round((visible / count) * 100));
+  // By index, not percent: exactly the first `visible` categories, whatever the count.
+  const window = { startValue: 0, endValue: visible - 1 };
   const axis = orient === 'x' ? { xAxisIndex: 0 } : { yAxisIndex: 0 };
+  const place = orient === 'x' ? { height: ZOOM_SLIDER.size, bottom: ZOOM_SLIDER.edge } : { width: ZOOM_SLIDER.size, right: ZOOM_SLIDER.edge };
   return [
-    { type: 'slider', ...axis, start: 0, end, height: orient === 'x' ? 18 : undefined, width: orient === 'y' ? 18 : undefined, bottom: orient === 'x' ? 8 : undefined, right: orient === 'y' ? 8 : undefined },
-    { type: 'inside', ...axis, start: 0, end },
+    { type: 'slider', ...axis, ...window, ...place, brushSelect: false, borderColor: ZOOM_SLIDER.border },
+    { type: 'inside', ...axis, ...window },
   ];
+}
+
+/** About how wide a one-line text is: CJK and full-width characters a font size, others about half. */
+export function textWidth(s: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\uffef]/.test(ch) ? fontSize : fontSize * 0.6;
+  return Math.ceil(w);
 }
 
 /** Axis tick labels for a unit. */

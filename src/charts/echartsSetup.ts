@@ -14,6 +14,8 @@ import {
   TooltipComponent,
   VisualMapContinuousComponent,
 } from 'echarts/components';
+// Label layout callbacks (the trend's two lines put their figures above and below) need this feature.
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -28,6 +30,7 @@ echarts.use([
   MarkLineComponent,
   GraphicComponent,
   DataZoomComponent,
+  LabelLayout,
   SVGRenderer,
 ]);
 

@@ -1,7 +1,13 @@
 /** Places × cycles for one indicator: where and when a figure stands out. Missing cells stay empty. */
-import { asParams, cycleLabel, distinctLabels, fmt, frame, isEmpty, titleHeight, tooltip, tooltipLine, tooltipTitle, zoomFor } from './base';
+import { asParams, cycleLabel, distinctLabels, fmt, frame, isEmpty, titleHeight, tooltip, tooltipLine, tooltipTitle, ZOOM_SPACE, zoomFor } from './base';
 import type { ChartOption } from './option';
 import type { HeatmapInput } from './types';
+
+/**
+ * Rows in the slider's first window: at the overview's height (460 px) each row is then tall
+ * enough for its 11 px name, and no name is left out.
+ */
+const HEATMAP_WINDOW = 16;
 
 export function heatmapOption(input: HeatmapInput): ChartOption {
   const { text, unit, rows, cycles, values } = input;
@@ -21,7 +27,8 @@ export function heatmapOption(input: HeatmapInput): ChartOption {
   );
   return {
     ...frame(text, empty),
-    grid: { top: titleHeight(text) + 10, left: 96, right: 24, bottom: 84 },
+    // Below the cycles, the colour scale with its value labels; right of the cells, the slider when the rows scroll.
+    grid: { top: titleHeight(text) + 10, left: 96, right: rows.length > HEATMAP_WINDOW ? ZOOM_SPACE : 24, bottom: 100 },
     tooltip: tooltip('item', (p) => {
       const [param] = asParams(p);
       const v = (param?.value as [number, number, number] | undefined) ?? null;
@@ -31,7 +38,7 @@ export function heatmapOption(input: HeatmapInput): ChartOption {
     }),
     xAxis: { type: 'category', data: cycles.map((c) => cycleLabel(c, lang)), splitArea: { show: true } },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { fontSize: 11, width: 84, overflow: 'truncate' } },
-    dataZoom: zoomFor(rows.length, 25, 'y'),
+    dataZoom: zoomFor(rows.length, HEATMAP_WINDOW, 'y'),
     visualMap: {
       min,
       max: max === min ? min + 1 : max,

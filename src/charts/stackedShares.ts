@@ -12,7 +12,8 @@ export function stackedSharesOption(input: StackedSharesInput): ChartOption {
   return {
     ...frame(text, empty),
     legend: { show: !empty, bottom: 4, type: 'scroll', data: parts.map((p) => p.label) },
-    grid: { top: titleHeight(text) + 10, left: 48, right: 24, bottom: 44 },
+    // The legend sits under the category labels, not on them.
+    grid: { top: titleHeight(text) + 10, left: 48, right: 24, bottom: 60 },
     tooltip: tooltip('axis', (p) => {
       const params = asParams(p);
       const c = params[0]?.dataIndex ?? 0;

@@ -1,13 +1,31 @@
 /** One indicator across election cycles, one line per place (the scope and its parent, or compared places). */
 import { asParams, axisLabel, cycleLabel, dataValue, fmt, frame, isEmpty, titleHeight, tooltip, tooltipLine, tooltipTitle } from './base';
+import type { LabelLayoutOptionCallbackParams } from 'echarts';
 import type { ChartOption } from './option';
 import type { TrendInput } from './types';
+
+/** Gap between a point and its figure. */
+const LABEL_DISTANCE = 5;
+
+/**
+ * Whether a series' figure at a cycle goes under its point: with two lines, the lower point's
+ * figure goes below and the higher one's above, so two close (or equal) figures never share a
+ * spot. On a tie the second series is the lower.
+ */
+export function labelBelow(series: TrendInput['series'], s: number, c: number): boolean {
+  if (series.length !== 2) return false;
+  const own = series[s]?.values[c];
+  const other = series[1 - s]?.values[c];
+  if (own === null || own === undefined || other === null || other === undefined) return false;
+  return own < other || (own === other && s === 1);
+}
 
 export function trendOption(input: TrendInput): ChartOption {
   const { text, unit, cycles, series } = input;
   const lang = text.lang;
   const empty = isEmpty(series.flatMap((s) => s.values));
   const labels = cycles.map((c) => cycleLabel(c, lang));
+  const labelled = series.length <= 2 && cycles.length <= 6;
   return {
     ...frame(text, empty),
     legend: { show: series.length > 1, bottom: 4, type: 'scroll', data: series.map((s) => s.label) },
@@ -26,16 +44,27 @@ export function trendOption(input: TrendInput): ChartOption {
           .join('<br/>')
       );
     }),
-    xAxis: { type: 'category', data: labels, boundaryGap: false },
-    // Rates keep a fixed 0–100 frame only when values reach the edges; otherwise the trend itself matters.
-    yAxis: { type: 'value', scale: unit !== 'count', min: unit === 'count' ? 0 : undefined, axisLabel: { formatter: axisLabel(unit, lang) } },
-    series: series.map((s) => ({
+    // Points in the middle of their cycle's band, not on the value axis: the first figure never
+    // sits on the axis labels, nor the first cycle's name on the lowest one.
+    xAxis: { type: 'category', data: labels, boundaryGap: true },
+    // The trend itself matters, not a 0–100 frame; room above and below the extreme points for their figures.
+    yAxis: {
+      type: 'value',
+      scale: unit !== 'count',
+      min: unit === 'count' ? 0 : undefined,
+      boundaryGap: labelled ? ['15%', '15%'] : undefined,
+      axisLabel: { formatter: axisLabel(unit, lang) },
+    },
+    series: series.map((s, i) => ({
       type: 'line' as const,
       name: s.label,
       data: s.values.map(dataValue),
       connectNulls: false,
       symbolSize: 7,
-      label: { show: series.length <= 2 && cycles.length <= 6, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmt(p.value, unit, lang) : '') },
+      label: { show: labelled, distance: LABEL_DISTANCE, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmt(p.value, unit, lang) : '') },
+      // The default place is above the point; the lower of two figures moves to below its
+      // symbol (p.rect).
+      labelLayout: (p: LabelLayoutOptionCallbackParams) => (labelBelow(series, i, p.dataIndex ?? -1) ? { dy: p.rect.y + p.rect.height + LABEL_DISTANCE - p.labelRect.y } : {}),
     })),
   };
 }

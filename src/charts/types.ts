@@ -40,12 +40,17 @@ export interface RankedValue extends Category {
   coverage?: Coverage;
 }
 
+/** The order of places in a ranked chart: lowest first, highest first, or by name. */
+export type RankOrder = 'asc' | 'desc' | 'name';
+
 /** Turnout by village, sorted, with the legal line (more than half must vote). */
 export interface TurnoutBarsInput {
   text: ChartText;
   rows: RankedValue[];
   /** Percent, 50 for the Organic Law's "more than half". */
   legalLine: number;
+  /** Lowest first when not given: the villages near or under the line come first. */
+  order?: RankOrder;
 }
 
 /** One indicator across cycles, one line per series (e.g. the scope and its parent). */

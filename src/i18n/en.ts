@@ -42,6 +42,7 @@ export const en: Shape<typeof zh> = {
     parent: '{{name}}',
     noPrevious: 'no previous cycle',
     charts: 'Charts',
+    turnoutOrder: { label: 'Order', asc: 'Lowest turnout first', desc: 'Highest turnout first', name: 'By village name' },
   },
   pager: {
     label: 'Pages',

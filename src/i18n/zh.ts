@@ -38,6 +38,7 @@ export const zh = {
     parent: '{{name}}',
     noPrevious: '无上届数据',
     charts: '图表',
+    turnoutOrder: { label: '排序', asc: '参选率由低到高', desc: '参选率由高到低', name: '按村名' },
   },
   pager: {
     label: '翻页',

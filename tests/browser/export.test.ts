@@ -66,13 +66,13 @@ describe('chart export', () => {
   it('downloads a PNG at 2× and 3× the chart size, with room for the footer', async () => {
     await goto(page, `?view=overview&${HEDONG}`, '[data-chart="turnout-by-village"][data-state="ready"]');
     const shown = await page.locator('[data-chart="turnout-by-village"]').evaluate((e) => ({ width: e.clientWidth, height: e.clientHeight }));
-    expect(shown.height).toBe(380);
+    expect(shown.height).toBe(440);
     const two = await download(page, `${box} [data-export="png2"]`);
     expect(two.file.suggestedFilename()).toBe('参选率-青山县-河东镇-2021年-村（居）委会@2x.png');
     // 6 villages fit on screen: the picture is the chart's size plus the 24 px source line.
-    expect(pngSize(two.bytes)).toEqual({ width: 2 * Math.max(480, shown.width), height: 2 * (380 + 24) });
+    expect(pngSize(two.bytes)).toEqual({ width: 2 * Math.max(480, shown.width), height: 2 * (440 + 24) });
     const three = await download(page, `${box} [data-export="png3"]`);
-    expect(pngSize(three.bytes)).toEqual({ width: 3 * Math.max(480, shown.width), height: 3 * (380 + 24) });
+    expect(pngSize(three.bytes)).toEqual({ width: 3 * Math.max(480, shown.width), height: 3 * (440 + 24) });
     expect(three.bytes.length).toBeGreaterThan(two.bytes.length);
   });
 

@@ -61,12 +61,12 @@ describe('rule checks and chart drill-down (tests/fixtures/rules-*.csv, 柳河�
     await scopeSelect('village').selectOption('');
     const chart = page.locator('[data-chart="turnout-by-village"][data-state="ready"]');
     await chart.waitFor();
-    // Villages at or below the legal line are drawn red, highest first: 杨庄村 (50.0%), then 柳河村 (46.7%).
+    // Villages at or below the legal line are drawn red, lowest first: 柳河村 (46.7%), then 杨庄村 (50.0%).
     const red = chart.locator('path[fill="#c2403a"]');
     await expect.poll(() => red.count()).toBe(2);
     await red.first().click();
-    await expect.poll(() => page.locator('[data-breadcrumb]').innerText()).toContain('杨庄村');
-    await expect.poll(() => kpi('turnout', 'village_committee').innerText()).toBe('50.0%');
+    await expect.poll(() => page.locator('[data-breadcrumb]').innerText()).toContain('柳河村');
+    await expect.poll(() => kpi('turnout', 'village_committee').innerText()).toBe('46.7%');
     expect(app.errors).toEqual([]);
   });
 });

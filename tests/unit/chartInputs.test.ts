@@ -3,6 +3,7 @@ import type { MetricRow } from '../../src/db/queries';
 import { groupedRatesInput, heatmapInput, pyramidInput, rankedValues, sharesByCycle, trendInput } from '../../src/views/overview/chartInputs';
 import type { ChartText } from '../../src/charts/types';
 import { withShown } from '../../src/metrics/figure';
+import { chartChoices, choicesToParams } from '../../src/views/overview/chartChoices';
 
 const text: ChartText = { title: 't', subtitle: 's', denominator: 'd', lang: 'zh' };
 const r = (p: Partial<Omit<MetricRow, 'shown'>>): MetricRow => withShown([{ body: 'all' as const, metric: 'women_share' as const, value: null, numerator: null, denominator: null, coverage: { covered: 1, of: 1 }, ...p }])[0]!;
@@ -67,5 +68,17 @@ describe('chart inputs from metric rows', () => {
     expect(p.bands).toEqual(['<20', '40–44', '75+']);
     expect(p.male).toEqual([1, 0, 1]);
     expect(p.female).toEqual([0, 2, 0]);
+  });
+});
+
+describe('the turnout chart order in the URL', () => {
+  it('is lowest first unless `turnoutOrder=` says otherwise, and a default leaves the URL', () => {
+    const read = (q: string) => chartChoices(new URLSearchParams(q)).turnoutOrder;
+    expect(read('')).toBe('asc');
+    expect(read('turnoutOrder=desc')).toBe('desc');
+    expect(read('turnoutOrder=name')).toBe('name');
+    expect(read('turnoutOrder=<script>')).toBe('asc');
+    expect(choicesToParams({ turnoutOrder: 'name' })).toEqual({ turnoutOrder: 'name' });
+    expect(choicesToParams({ turnoutOrder: 'asc' })).toEqual({ turnoutOrder: null });
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { turnoutBarsOption, sortRanked } from '../../src/charts/turnoutBars';
-import { trendOption } from '../../src/charts/trend';
+import { axisBreakNote, orderRanked, turnoutBarsOption, sortRanked, turnoutFloor, TURNOUT_WINDOW } from '../../src/charts/turnoutBars';
+import { labelBelow, trendOption } from '../../src/charts/trend';
 import { heatmapOption } from '../../src/charts/heatmap';
-import { pyramidOption } from '../../src/charts/pyramid';
+import { pyramidOption, pyramidScale } from '../../src/charts/pyramid';
+import { ALERT, OK, textWidth, ZOOM_SLIDER, ZOOM_SPACE } from '../../src/charts/base';
 import { stackedSharesOption } from '../../src/charts/stackedShares';
 import { groupedRatesOption } from '../../src/charts/groupedRates';
 import { REPLACED_COMPONENTS, ROOT_SETTINGS, type ChartOption } from '../../src/charts/option';
@@ -48,7 +49,8 @@ describe('turnout by village', () => {
     const colour = (key: string) => ((data.find((d) => d.key === key)?.itemStyle as Anyish).color as string);
     expect(colour('c')).toBe(colour('e'));
     expect(colour('c')).not.toBe(colour('a'));
-    expect(axis(o, 'yAxis')).toMatchObject({ min: 0, max: 100 });
+    // 48% is near the line: the axis starts 10 under it.
+    expect(axis(o, 'yAxis')).toMatchObject({ min: 40, max: 100 });
   });
 
   it('keeps a missing figure as a gap, never a zero bar', () => {
@@ -58,8 +60,8 @@ describe('turnout by village', () => {
 
   it('carries each village key and level for drill-down and tells same-name villages apart', () => {
     const o = turnoutBarsOption({ text: zh, rows, legalLine: 50 });
-    expect(seriesData(o)[0]).toMatchObject({ key: 'd', level: 'village', value: 91.2 });
-    expect(axis(o, 'xAxis').data).toEqual(['李家村（柳林乡）', '李家村（河东镇）', '赵村', '张村', '王庄村']);
+    expect(seriesData(o)[0]).toMatchObject({ key: 'c', level: 'village', value: 48 });
+    expect(axis(o, 'xAxis').data).toEqual(['张村', '赵村', '李家村（河东镇）', '李家村（柳林乡）', '王庄村']);
   });
 
   it('escapes names in the tooltip and shows the figures behind the rate', () => {
@@ -72,11 +74,96 @@ describe('turnout by village', () => {
     expect(html).toContain('1,000');
   });
 
+  it('puts the lowest first by default, and orders by figure either way or by name', () => {
+    const keys = (order?: 'asc' | 'desc' | 'name') => seriesData(turnoutBarsOption({ text: zh, rows, legalLine: 50, order })).map((d) => d.key);
+    expect(keys()).toEqual(['c', 'e', 'a', 'd', 'b']);
+    expect(keys('asc')).toEqual(keys());
+    expect(keys('desc')).toEqual(['d', 'a', 'e', 'c', 'b']);
+    // By name in Chinese (pinyin) order: li, li, wang, zhang, zhao; the two 李家村 by township.
+    expect(keys('name')).toEqual(['a', 'd', 'b', 'c', 'e']);
+    expect(orderRanked(rows, 'name').map((r) => r.detail)).toEqual(['河东镇', '柳林乡', '河东镇', '河东镇', '河东镇']);
+  });
+
   it('says "no data" instead of drawing an empty axis with a legal line', () => {
     const o = turnoutBarsOption({ text: zh, rows: [village('a', '李家村', null)], legalLine: 50 });
     expect(graphicText(o)).toBe('暂无数据');
     expect(series(o).markLine).toBeUndefined();
     expect(graphicText(turnoutBarsOption({ text: en, rows: [], legalLine: 50 }))).toBe('No data');
+  });
+});
+
+describe('turnout by village in a county of 300 villages', () => {
+  /** 300 villages from `low` up to about 99%, in a deterministic shuffle. */
+  const county = (low: number) =>
+    Array.from({ length: 300 }, (_, i) => village(`k${i}`, `村${String(i).padStart(3, '0')}`, low + (((i * 37) % 300) / 300) * (99 - low), `镇${i % 15}`));
+  const high = turnoutBarsOption({ text: zh, rows: county(80.6), legalLine: 50 });
+  const near = turnoutBarsOption({ text: zh, rows: county(38.9), legalLine: 50 });
+
+  it('starts the value axis on the ten under the lowest figure, or low enough to show the legal line', () => {
+    expect(turnoutFloor([80.6, 99], 50)).toBe(80);
+    expect(turnoutFloor([80.5, 99], 50)).toBe(80);
+    // Under half a point above the ten, the bar would hardly show: the ten below.
+    expect(turnoutFloor([80.4, 99], 50)).toBe(70);
+    expect(turnoutFloor([66, 90], 50)).toBe(60);
+    // Near or under the line: the line in the frame with ten points under it.
+    expect(turnoutFloor([64.9, 99], 50)).toBe(40);
+    expect(turnoutFloor([48, 99], 50)).toBe(40);
+    expect(turnoutFloor([38.9, 99], 50)).toBe(30);
+    // Starting at 10 or 20 saves little: from 0.
+    expect(turnoutFloor([25, 99], 50)).toBe(0);
+    // One village (a village's own overview) is compared with nothing: from 0.
+    expect(turnoutFloor([81.5], 50)).toBe(0);
+    expect(turnoutFloor([], 50)).toBe(0);
+    expect(axis(high, 'yAxis')).toMatchObject({ min: 80, max: 100 });
+    expect(axis(near, 'yAxis')).toMatchObject({ min: 30, max: 100 });
+  });
+
+  it('states a cut axis in the chart, in the language, and says when every village is above the line', () => {
+    expect(axis(high, 'yAxis').name).toBe('纵轴自80%起 · 各村均高于法定线50%');
+    expect(axis(near, 'yAxis').name).toBe('纵轴自30%起');
+    expect(axis(turnoutBarsOption({ text: en, rows: county(80.6), legalLine: 50 }), 'yAxis').name).toBe('Axis starts at 80% · every village is above the 50% legal line');
+    expect(axisBreakNote(0, 50, 'zh')).toBeNull();
+    // An axis from 0 needs no note.
+    expect(axis(turnoutBarsOption({ text: zh, rows: county(10), legalLine: 50 }), 'yAxis')).toMatchObject({ min: 0, name: '' });
+    // The grid's box holds the axis name (under the title, not on it).
+    expect(high.grid).toMatchObject({ outerBoundsMode: 'same', outerBoundsContain: 'all' });
+  });
+
+  it('draws the legal line over the bars with its label right of the plot, only where the axis reaches it', () => {
+    const line = series(near).markLine as Anyish;
+    expect(line.data).toEqual([{ yAxis: 50 }]);
+    // Bars are drawn at z 2 (ECharts' default): the line above them.
+    expect(line.z).toBeGreaterThan((series(near).z as number | undefined) ?? 2);
+    expect(line.label).toMatchObject({ formatter: '法定线 50%', position: 'end' });
+    // Right of the plot, where no bar reaches: the grid leaves room for the whole label.
+    const label = line.label as { fontSize: number; distance: number };
+    expect((near.grid as Anyish).right).toBeGreaterThanOrEqual(textWidth('法定线 50%', label.fontSize) + label.distance);
+    expect(series(high).markLine).toBeUndefined();
+  });
+
+  it('marks the villages at or under the line by bar and by name', () => {
+    const o = turnoutBarsOption({ text: zh, rows: [village('a', '甲村', 49.9), village('b', '乙村', 50), village('c', '丙村', 50.1), village('d', '丁村', null)], legalLine: 50 });
+    expect(seriesData(o).map((d) => (d.itemStyle as Anyish).color)).toEqual([ALERT, ALERT, OK, OK]);
+    const colour = (axis(o, 'xAxis').axisLabel as Anyish).color as (name: string) => string;
+    expect(['甲村', '乙村', '丙村', '丁村'].map(colour)).toEqual([ALERT, ALERT, '#52606d', '#52606d']);
+  });
+
+  it('shows a window of the first villages on a slider under the names, which stand upright', () => {
+    const [slider, inside] = high.dataZoom as Anyish[];
+    expect(slider).toMatchObject({ type: 'slider', startValue: 0, endValue: TURNOUT_WINDOW - 1, brushSelect: false, borderColor: ZOOM_SLIDER.border });
+    expect(inside).toMatchObject({ type: 'inside', startValue: 0, endValue: TURNOUT_WINDOW - 1 });
+    // The grid's box (which holds the axis labels) ends above the slider.
+    expect((high.grid as Anyish).bottom).toBe(ZOOM_SPACE);
+    expect(ZOOM_SPACE).toBeGreaterThan((slider!.bottom as number) + (slider!.height as number));
+    // Upright names, cut when too long, some left out by ECharts only when the window is widened.
+    expect(axis(high, 'xAxis').axisLabel).toMatchObject({ rotate: 90, interval: 'auto', overflow: 'truncate' });
+  });
+
+  it('keeps a handful of villages flat, every name shown, without a slider', () => {
+    const few = turnoutBarsOption({ text: zh, rows: county(80).slice(0, 5), legalLine: 50 });
+    expect(few.dataZoom).toEqual([]);
+    expect(axis(few, 'xAxis').axisLabel).toMatchObject({ rotate: 0, interval: 0 });
+    expect((few.grid as Anyish).bottom).toBeLessThan(ZOOM_SPACE);
   });
 });
 
@@ -110,6 +197,30 @@ describe('trend across cycles', () => {
   it('is empty when no series has a value', () => {
     expect(graphicText(trendOption({ ...input, series: [{ key: 'a', label: 'a', values: [null, null, null, null] }] }))).toBe('暂无数据');
   });
+
+  it('keeps the first point off the value axis and its labels', () => {
+    const o = trendOption(input);
+    expect(axis(o, 'xAxis').boundaryGap).toBe(true);
+    expect(axis(o, 'yAxis').boundaryGap).toEqual(['15%', '15%']);
+  });
+
+  it('puts the lower of two figures under its point, so close figures never share a spot', () => {
+    // 2011 and 2021: the own line is the higher, the parent's figure goes below.
+    expect([0, 1].map((s) => labelBelow(input.series, s, 0))).toEqual([false, true]);
+    expect([0, 1].map((s) => labelBelow(input.series, s, 3))).toEqual([false, true]);
+    // A gap in one line: the other's figure stays above.
+    expect([0, 1].map((s) => labelBelow(input.series, s, 1))).toEqual([false, false]);
+    // Equal figures: the second line's goes below.
+    const equal = [{ key: 'a', label: 'a', values: [76.5] }, { key: 'b', label: 'b', values: [76.5] }];
+    expect([0, 1].map((s) => labelBelow(equal, s, 0))).toEqual([false, true]);
+    expect(labelBelow([equal[0]!], 0, 0)).toBe(false);
+    // The callback moves the label from above the symbol to below it.
+    const o = trendOption({ ...input, series: equal, cycles: [2021] });
+    const layout = (i: number) => series(o, i).labelLayout as (p: unknown) => { dy?: number };
+    const params = { dataIndex: 0, rect: { x: 0, y: 100, width: 7, height: 7 }, labelRect: { x: 0, y: 78, width: 30, height: 17 } };
+    expect(layout(0)(params)).toEqual({});
+    expect(layout(1)(params).dy).toBe(100 + 7 + 5 - 78);
+  });
 });
 
 describe('village × cycle heatmap', () => {
@@ -139,6 +250,14 @@ describe('village × cycle heatmap', () => {
     expect(o.visualMap).toMatchObject({ min: 10, max: 30 });
   });
 
+  it('scrolls many rows with a slider right of the cells', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, label: `村${i}`, level: 'village' as const }));
+    const big = heatmapOption({ text: zh, unit: 'percent', rows: many, cycles: [2021], values: many.map((_, i) => [i]) });
+    expect((big.dataZoom as Anyish[])[0]).toMatchObject({ type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 15 });
+    expect((big.grid as Anyish).right).toBe(ZOOM_SPACE);
+    expect(o.dataZoom).toEqual([]);
+  });
+
   it('names the village and cycle in the tooltip', () => {
     const html = callTooltip(o, { value: [1, 1, 10], dataIndex: 2 });
     expect(html).toContain('王庄村');
@@ -152,13 +271,30 @@ describe('age pyramid', () => {
     const o = pyramidOption({ text: zh, bands: ['20–24', '25–29'], male: [3, 5], female: [1, 2] });
     expect(seriesData(o, 0)).toEqual([-3, -5]);
     expect(seriesData(o, 1)).toEqual([1, 2]);
-    expect(axis(o, 'xAxis')).toMatchObject({ min: -5, max: 5 });
+    expect(axis(o, 'xAxis')).toMatchObject({ min: -6, max: 6, interval: 2 });
     const label = (axis(o, 'xAxis').axisLabel as Anyish).formatter as (v: number) => string;
     expect(label(-4)).toBe('4');
   });
 
   it('is empty without persons', () => {
     expect(graphicText(pyramidOption({ text: zh, bands: ['20–24'], male: [0], female: [0] }))).toBe('暂无数据');
+  });
+
+  it('leaves room past the longest bar for its count, in whole persons', () => {
+    // A village: ones and twos, ticks one person apart, the longest bar's "2" inside the plot.
+    expect(pyramidScale(2)).toEqual({ bound: 3, step: 1 });
+    expect(pyramidScale(1)).toEqual({ bound: 2, step: 1 });
+    expect(pyramidScale(0)).toEqual({ bound: 2, step: 1 });
+    // A county: the longest bar ends well before the edge, on a round tick.
+    expect(pyramidScale(203)).toEqual({ bound: 250, step: 50 });
+    for (const peak of [1, 2, 3, 7, 9, 14, 58, 203, 999, 4321]) {
+      const { bound, step } = pyramidScale(peak);
+      expect(bound, String(peak)).toBeGreaterThanOrEqual(peak * 1.2);
+      expect(Number.isInteger(bound / step) && Number.isInteger(step), String(peak)).toBe(true);
+    }
+    // The legend stays under the count axis' labels.
+    const o = pyramidOption({ text: zh, bands: ['20–24'], male: [1], female: [2] });
+    expect((o.grid as Anyish).bottom as number).toBeGreaterThanOrEqual(((o.legend as Anyish).bottom as number) + 48);
   });
 });
 
@@ -221,6 +357,7 @@ describe('what a chart keeps from its last option', () => {
   const options: [string, ChartOption][] = [
     ['turnout', turnoutBarsOption({ text: zh, rows: ranked, legalLine: 50 })],
     ['turnout, many villages', turnoutBarsOption({ text: zh, rows: Array.from({ length: 120 }, (_, i) => village(`k${i}`, `村${i}`, i % 100)), legalLine: 50 })],
+    ['turnout, 300 villages over 80%', turnoutBarsOption({ text: zh, rows: Array.from({ length: 300 }, (_, i) => village(`k${i}`, `村${i}`, 80.6 + (i % 19))), legalLine: 50, order: 'name' })],
     ['turnout, empty', turnoutBarsOption({ text: zh, rows: [], legalLine: 50 })],
     ['trend', trendOption({ text: zh, unit: 'percent', cycles: [2017, 2021], series: [{ key: 'a', label: '青山县', values: [70, 72] }, { key: 'b', label: '全省', values: [68, 71] }] })],
     ['heatmap', heatmapOption({ text: zh, unit: 'percent', rows: [{ key: 'k1', label: '李家村', level: 'village' }], cycles: [2017, 2021], values: [[20, 30]] })],

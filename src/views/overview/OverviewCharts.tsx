@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EChart } from '../../charts/EChart';
 import { markFirstViewDrawn } from '../../app/firstView';
 import { useRoute } from '../../app/route';
@@ -6,13 +7,15 @@ import { useScope } from '../../app/useScope';
 import { METRICS } from '../../metrics/catalogue';
 import { childLevel } from '../../metrics/levels';
 import { MetricSelect } from '../MetricSelect';
-import { chartChoices, choicesToParams, RATES_BY_PLACE, type Banding } from './chartChoices';
+import type { RankOrder } from '../../charts/types';
+import { chartChoices, choicesToParams, RATES_BY_PLACE, TURNOUT_ORDERS, type Banding } from './chartChoices';
 import { RankingTable } from './RankingTable';
 import { useDrillDown } from './useDrillDown';
 import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId } from './useOverviewOptions';
 
 /** The overview's charts, all reading aggregated rows for the shared scope; their choices live in the URL. */
 export function OverviewCharts() {
+  const { t } = useTranslation();
   const { scope } = useScope();
   const [route, navigate] = useRoute();
   const choices = useMemo(() => chartChoices(route.params), [route.params]);
@@ -33,14 +36,28 @@ export function OverviewCharts() {
   return (
     <section className="charts">
       <div className="chart-grid">
-        <div className="card chart-card wide">{chart('turnout-by-village', 380)}</div>
+        <div className="card chart-card wide">
+          <div className="chart-tools">
+            <label>
+              {t('overview.turnoutOrder.label')}{' '}
+              <select value={choices.turnoutOrder} onChange={(e) => choose({ turnoutOrder: e.target.value as RankOrder })} data-select="turnout-order">
+                {TURNOUT_ORDERS.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`overview.turnoutOrder.${o}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {chart('turnout-by-village', 440)}
+        </div>
         <div className="card chart-card">
           <div className="chart-tools">
             <MetricSelect name="trend-metric" value={choices.trend} options={METRICS.map((m) => m.id)} onChange={(trend) => choose({ trend })} />
           </div>
           {chart('trend')}
         </div>
-        <div className="card chart-card">{chart('heatmap', 420)}</div>
+        <div className="card chart-card">{chart('heatmap', 460)}</div>
         <div className="card chart-card">{chart('age-pyramid')}</div>
         <div className="card chart-card">
           <div className="chart-tools">

@@ -1,13 +1,16 @@
 /**
  * What the overview's charts are set to show — the trend/heatmap indicator, the age banding, the
- * rate by place — read from the URL query, so a shared link (and the report, which reuses these
- * charts) shows the same ones. Defaults are left out of the URL.
+ * rate by place, the order of the turnout bars — read from the URL query, so a shared link (and
+ * the report, which reuses these charts) shows the same ones. Defaults are left out of the URL.
  */
+import type { RankOrder } from '../../charts/types';
 import { AGE_BANDINGS, isMetricId, type MetricId } from '../../metrics/catalogue';
 
 export type Banding = keyof typeof AGE_BANDINGS;
 
 export const RATES_BY_PLACE: readonly MetricId[] = ['women_share', 'cross_holding_rate', 'one_shoulder_rate'];
+
+export const TURNOUT_ORDERS: readonly RankOrder[] = ['asc', 'desc', 'name'];
 
 export interface ChartChoices {
   /** `trend=`: the indicator of the trend and the heatmap. */
@@ -16,9 +19,11 @@ export interface ChartChoices {
   banding: Banding;
   /** `rate=`: the rate shown by township or village. */
   rate: MetricId;
+  /** `turnoutOrder=`: turnout by village lowest first (`asc`), highest first (`desc`) or by `name`. */
+  turnoutOrder: RankOrder;
 }
 
-export const DEFAULT_CHOICES: ChartChoices = { trend: 'turnout', banding: 'ten_year', rate: 'women_share' };
+export const DEFAULT_CHOICES: ChartChoices = { trend: 'turnout', banding: 'ten_year', rate: 'women_share', turnoutOrder: 'asc' };
 
 export function metricParam(params: URLSearchParams, name: string, fallback: MetricId, allowed?: readonly MetricId[]): MetricId {
   const v = params.get(name);
@@ -27,10 +32,12 @@ export function metricParam(params: URLSearchParams, name: string, fallback: Met
 
 export function chartChoices(params: URLSearchParams): ChartChoices {
   const banding = params.get('banding');
+  const order = params.get('turnoutOrder');
   return {
     trend: metricParam(params, 'trend', DEFAULT_CHOICES.trend),
     banding: banding !== null && banding in AGE_BANDINGS ? (banding as Banding) : DEFAULT_CHOICES.banding,
     rate: metricParam(params, 'rate', DEFAULT_CHOICES.rate, RATES_BY_PLACE),
+    turnoutOrder: TURNOUT_ORDERS.find((o) => o === order) ?? DEFAULT_CHOICES.turnoutOrder,
   };
 }
 

@@ -93,7 +93,7 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   const lang = currentLang();
   const { cycles } = useScope();
   const places = usePlaces().data ?? [];
-  const { trend: trendMetric, banding, rate: rateMetric } = choices;
+  const { trend: trendMetric, banding, rate: rateMetric, turnoutOrder } = choices;
   const want = (id: OverviewChartId) => only.includes(id);
   const level = childLevel(scope);
   const where = placeLabel(scope, places, lang);
@@ -125,8 +125,12 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   const parentName = parent ? placeLabel(parent, places, lang) : null;
   const turnoutOpt = useChartOption(
     [turnout],
-    ([rows]) => built({ text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'), rows: rankedValues(rows!, 'turnout', 'village'), legalLine: 50 }, turnoutBarsOption),
-    [scope.cycle, turnoutBody, ...texts],
+    ([rows]) =>
+      built(
+        { text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'), rows: rankedValues(rows!, 'turnout', 'village'), legalLine: 50, order: turnoutOrder },
+        turnoutBarsOption,
+      ),
+    [scope.cycle, turnoutBody, turnoutOrder, ...texts],
   );
   const trendOpt = useChartOption(
     [trendRows],
