@@ -64,6 +64,7 @@ export const ChartExportMenu = memo(function ChartExportMenu({ option, shownSize
     </button>
   );
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the export buttons of a chart, grouped for screen readers, inline under it
     <div className="chart-export" role="group" aria-label={t('exporting.chartExport')}>
       {button('png2', 'PNG 2×', t('exporting.png', { ratio: 2 }))}
       {button('png3', 'PNG 3×', t('exporting.png', { ratio: 3 }))}

@@ -66,6 +66,7 @@ export const EChart = memo(function EChart({ option, pending = false, height = 3
     traceSince(`chart ${id}`, t0);
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the instance lives as long as the element; options arrive through the effect below
   useEffect(() => {
     const node = el.current;
     if (!node) return;
@@ -98,20 +99,18 @@ export const EChart = memo(function EChart({ option, pending = false, height = 3
       instance.dispose();
       chart.current = null;
     };
-    // The instance lives as long as the element; options arrive through the effect below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: draw() reads the refs; a new option is what this effect is for
   useEffect(() => {
     el.current?.setAttribute('data-state', 'rendering');
     undrawn.current = option;
     if (inSight.current) return draw();
     cancelIdleDraw();
     later.current = whenIdle(draw);
-    // draw() reads the refs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [option]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: draw() reads the refs; a change of pending is what this effect is for
   useEffect(() => {
     if (!pending) {
       // The rows came back without a new option (the same as before): the one held back below is
@@ -125,8 +124,6 @@ export const EChart = memo(function EChart({ option, pending = false, height = 3
     // (that moment is while the new scope's queries run, and the charts in sight wait for it):
     // it is drawn if scrolled to, or replaced by the option that follows.
     if (!inSight.current) cancelIdleDraw();
-    // draw() reads the refs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pending]);
 
   const shownSize = useCallback(() => ({ width: el.current?.clientWidth ?? width ?? 640, height: el.current?.clientHeight ?? height }), [width, height]);

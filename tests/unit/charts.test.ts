@@ -46,7 +46,7 @@ describe('turnout by village', () => {
     expect(line.data).toEqual([{ yAxis: 50 }]);
     expect((line.label as Anyish).formatter).toBe('法定线 50%');
     const data = seriesData(o);
-    const colour = (key: string) => ((data.find((d) => d.key === key)?.itemStyle as Anyish).color as string);
+    const colour = (key: string) => (data.find((d) => d.key === key)!.itemStyle as Anyish).color as string;
     expect(colour('c')).toBe(colour('e'));
     expect(colour('c')).not.toBe(colour('a'));
     // 48% is near the line: the axis starts 10 under it.

@@ -8,7 +8,7 @@ import type { GroupBy, MetricQuery } from '../../db/metricSql';
 import type { AgeQuery } from '../../app/queryOptions';
 import { AGE_BANDINGS, EDUCATION_TIERS, metricDef, type MetricId } from '../../metrics/catalogue';
 import { childLevel } from '../../metrics/levels';
-import { type BodyScope, type Scope } from '../../metrics/scope';
+import type { BodyScope, Scope } from '../../metrics/scope';
 import { siblingsQuery } from '../../db/siblings';
 import type { ChartChoices } from './chartChoices';
 

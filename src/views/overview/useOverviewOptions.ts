@@ -63,7 +63,7 @@ function useChartOption<T, I>(rows: readonly Rows<T>[], build: (data: T[]) => Bu
   const pending = rows.some((r) => r.isPlaceholderData);
   const ready = rows[0]!.data !== undefined && !pending;
   const data = rows.map((r) => r.data);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the rows and the caller's deps are what the option is built from; build is a new closure every render
   const made = useMemo(() => (ready ? build(data as T[]) : undefined), [ready, ...data, ...deps]);
   if (made) last.current = made;
   const shown = pending ? last.current : made;
@@ -170,6 +170,7 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
     ([rows]) => built(groupedRatesInput(text(rateMetric, rateBody, false), rateMetric, cycles, rows!, level, lang), groupedRatesOption),
     [rateMetric, rateBody, level, cycles, ...texts],
   );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each Chart is a new object every render; what it holds is what changes
   return useMemo(() => {
     const all: Record<OverviewChartId, Chart<unknown>> = {
       'turnout-by-village': turnoutOpt,
@@ -189,7 +190,5 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
     }
     const inputs: PlaceChartInputs = { 'turnout-by-village': turnoutOpt.input, heatmap: heatOpt.input, 'rates-by-place': ratesOpt.input };
     return { options, inputs, pending };
-    // Each Chart is a new object every render; what it holds is what changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [turnoutOpt.option, turnoutOpt.pending, trendOpt.option, trendOpt.pending, heatOpt.option, heatOpt.pending, agesOpt.option, agesOpt.pending, bandsOpt.option, bandsOpt.pending, eduOpt.option, eduOpt.pending, ratesOpt.option, ratesOpt.pending]);
 }

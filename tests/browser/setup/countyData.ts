@@ -34,7 +34,7 @@ export function countyVillages(rng: Rng): Village[] {
     // Unique within a township; the same name in two townships happens, as in real counties.
     const names = new Set<string>();
     while (names.size < VILLAGES_PER_TOWNSHIP) names.add(villageName(rng));
-    [...names].forEach((name, i) => out.push({ township, name, code: `149901${String(101 + t)}${String(201 + i)}` }));
+    for (const [i, name] of [...names].entries()) out.push({ township, name, code: `149901${String(101 + t)}${String(201 + i)}` });
   }
   return out;
 }
