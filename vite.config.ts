@@ -52,7 +52,15 @@ function sampleDataset(): Plugin[] {
   const make = async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'cunxuan-sample-'));
     try {
-      execFileSync(process.execPath, [fileURLToPath(new URL('./node_modules/tsx/dist/cli.mjs', import.meta.url)), fileURLToPath(new URL('./scripts/build-sample.ts', import.meta.url)), out], { stdio: 'inherit' });
+      execFileSync(
+        process.execPath,
+        [
+          fileURLToPath(new URL('./node_modules/tsx/dist/cli.mjs', import.meta.url)),
+          fileURLToPath(new URL('./scripts/build-sample.ts', import.meta.url)),
+          out,
+        ],
+        { stdio: 'inherit' },
+      );
       return new Map(readdirSync(out).map((f) => [f, new Uint8Array(readFileSync(path.join(out, f)))] as const));
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -103,7 +111,8 @@ export default defineConfig({
         id: '/',
         name: '村选看板 · Village Election Dashboard',
         short_name: '村选看板',
-        description: '村"两委"换届选举数据分析：数据只在本机浏览器中处理，不上传。Village election dashboard that runs entirely in the browser.',
+        description:
+          '村"两委"换届选举数据分析：数据只在本机浏览器中处理，不上传。Village election dashboard that runs entirely in the browser.',
         lang: 'zh-CN',
         dir: 'ltr',
         start_url: '/',
@@ -153,7 +162,13 @@ export default defineConfig({
       {
         extends: true,
         // Opening DuckDB and importing fixtures in beforeAll takes over the 10 s default on a loaded 2-core machine.
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         extends: true,

@@ -48,14 +48,62 @@ interface Cycle {
 }
 
 const CYCLES: readonly Cycle[] = [
-  { year: 2011, ordinal: 9, turnoutMean: 84.5, oneShoulder: 0.15, crossRate: 0.2, femaleRecruitCommittee: 0.1, femaleRecruitBranch: 0.04,
-    collegeRecruit: 0.2, upgrade: 0, partyRecruitCommittee: 0.5, recruitAgeMean: 45, recruitAgeSd: 7 },
-  { year: 2014, ordinal: 10, turnoutMean: 86.5, oneShoulder: 0.3, crossRate: 0.3, femaleRecruitCommittee: 0.18, femaleRecruitBranch: 0.1,
-    collegeRecruit: 0.3, upgrade: 0.06, partyRecruitCommittee: 0.52, recruitAgeMean: 44, recruitAgeSd: 7 },
-  { year: 2017, ordinal: 11, turnoutMean: 88.5, oneShoulder: 0.5, crossRate: 0.38, femaleRecruitCommittee: 0.24, femaleRecruitBranch: 0.14,
-    collegeRecruit: 0.45, upgrade: 0.1, partyRecruitCommittee: 0.55, recruitAgeMean: 42, recruitAgeSd: 7 },
-  { year: 2021, ordinal: 12, turnoutMean: 91, oneShoulder: 0.9, crossRate: 0.5, femaleRecruitCommittee: 0.44, femaleRecruitBranch: 0.3,
-    collegeRecruit: 0.62, upgrade: 0.15, partyRecruitCommittee: 0.6, recruitAgeMean: 36, recruitAgeSd: 6 },
+  {
+    year: 2011,
+    ordinal: 9,
+    turnoutMean: 84.5,
+    oneShoulder: 0.15,
+    crossRate: 0.2,
+    femaleRecruitCommittee: 0.1,
+    femaleRecruitBranch: 0.04,
+    collegeRecruit: 0.2,
+    upgrade: 0,
+    partyRecruitCommittee: 0.5,
+    recruitAgeMean: 45,
+    recruitAgeSd: 7,
+  },
+  {
+    year: 2014,
+    ordinal: 10,
+    turnoutMean: 86.5,
+    oneShoulder: 0.3,
+    crossRate: 0.3,
+    femaleRecruitCommittee: 0.18,
+    femaleRecruitBranch: 0.1,
+    collegeRecruit: 0.3,
+    upgrade: 0.06,
+    partyRecruitCommittee: 0.52,
+    recruitAgeMean: 44,
+    recruitAgeSd: 7,
+  },
+  {
+    year: 2017,
+    ordinal: 11,
+    turnoutMean: 88.5,
+    oneShoulder: 0.5,
+    crossRate: 0.38,
+    femaleRecruitCommittee: 0.24,
+    femaleRecruitBranch: 0.14,
+    collegeRecruit: 0.45,
+    upgrade: 0.1,
+    partyRecruitCommittee: 0.55,
+    recruitAgeMean: 42,
+    recruitAgeSd: 7,
+  },
+  {
+    year: 2021,
+    ordinal: 12,
+    turnoutMean: 91,
+    oneShoulder: 0.9,
+    crossRate: 0.5,
+    femaleRecruitCommittee: 0.44,
+    femaleRecruitBranch: 0.3,
+    collegeRecruit: 0.62,
+    upgrade: 0.15,
+    partyRecruitCommittee: 0.6,
+    recruitAgeMean: 36,
+    recruitAgeSd: 6,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -82,17 +130,25 @@ interface CountySpec {
  * 石桥镇 carry the names and codes used by tests/fixtures.
  */
 const COUNTIES: readonly CountySpec[] = [
-  { name: '青山县', code: '139901', townships: [
-    { name: '城关街道', code: '001', kind: 'street', fixed: [] },
-    { name: '河东镇', code: '101', kind: 'town', fixed: ['李家村', '王庄村', '东河村', '张家营村', '前进村', '柳树沟村'] },
-    { name: '石桥镇', code: '102', kind: 'town', fixed: ['石桥村', '南岗村', '北岗村', '杨柳村', '马家庄村'] },
-    { name: '柳林乡', code: '201', kind: 'town', fixed: ['李家村'] }, // same name as in 河东镇, as in real counties
-  ] },
-  { name: '河口县', code: '139902', townships: [
-    { name: '河口镇', code: '101', kind: 'town', fixed: [] },
-    { name: '白沙镇', code: '102', kind: 'town', fixed: ['王庄村'] },
-    { name: '杨树乡', code: '201', kind: 'town', fixed: [] },
-  ] },
+  {
+    name: '青山县',
+    code: '139901',
+    townships: [
+      { name: '城关街道', code: '001', kind: 'street', fixed: [] },
+      { name: '河东镇', code: '101', kind: 'town', fixed: ['李家村', '王庄村', '东河村', '张家营村', '前进村', '柳树沟村'] },
+      { name: '石桥镇', code: '102', kind: 'town', fixed: ['石桥村', '南岗村', '北岗村', '杨柳村', '马家庄村'] },
+      { name: '柳林乡', code: '201', kind: 'town', fixed: ['李家村'] }, // same name as in 河东镇, as in real counties
+    ],
+  },
+  {
+    name: '河口县',
+    code: '139902',
+    townships: [
+      { name: '河口镇', code: '101', kind: 'town', fixed: [] },
+      { name: '白沙镇', code: '102', kind: 'town', fixed: ['王庄村'] },
+      { name: '杨树乡', code: '201', kind: 'town', fixed: [] },
+    ],
+  },
 ];
 
 const VILLAGES_PER_TOWNSHIP = 20;
@@ -148,7 +204,12 @@ export function scaledCounties(n: number): CountySpec[] {
     const townships: TownshipSpec[] = [];
     for (let t = 0; t < 10; t++) {
       const town = PLACE_PREFIXES[(k * 7 + t * 13) % PLACE_PREFIXES.length]!;
-      townships.push({ name: t < 7 ? `${town}镇` : `${town}乡`, code: t < 7 ? String(101 + t) : String(201 + t - 7), kind: 'town', fixed: [] });
+      townships.push({
+        name: t < 7 ? `${town}镇` : `${town}乡`,
+        code: t < 7 ? String(101 + t) : String(201 + t - 7),
+        kind: 'town',
+        fixed: [],
+      });
     }
     out.push({ name: `${prefix}${round > 0 ? round + 1 : ''}县`, code: String(140001 + k), townships });
   }
@@ -225,7 +286,12 @@ function educationFor(rng: Rng, age: number, cycle: Cycle): string {
     return r < 0.92 ? '本科' : '大学本科';
   }
   const senior = age < 40 ? 0.6 : age < 50 ? 0.45 : 0.28;
-  if (rng.chance(senior)) return rng.weighted([['高中', 6], ['中专', 2.5], ['职高', 1.5]] as const);
+  if (rng.chance(senior))
+    return rng.weighted([
+      ['高中', 6],
+      ['中专', 2.5],
+      ['职高', 1.5],
+    ] as const);
   if (rng.chance(0.05)) return '初中及以下';
   if (age >= 52 && rng.chance(0.35)) return '小学';
   return '初中';
@@ -354,11 +420,15 @@ function candidatesFor(rng: Rng, seats: number): number {
   return Math.ceil(seats * 1.2) + (rng.chance(0.3) ? 1 : 0);
 }
 
-function results(rng: Rng, v: Village, ci: number, villageIndex: number, prev: VillageCycle | null): { committee: CommitteeResult; branch: BranchResult } {
+function results(
+  rng: Rng,
+  v: Village,
+  ci: number,
+  villageIndex: number,
+  prev: VillageCycle | null,
+): { committee: CommitteeResult; branch: BranchResult } {
   const cycle = CYCLES[ci] as Cycle;
-  const registered = prev
-    ? Math.round(clamp(prev.committee.registered * rng.uniform(0.97, 1.045), 600, 4000))
-    : v.registered2011;
+  const registered = prev ? Math.round(clamp(prev.committee.registered * rng.uniform(0.97, 1.045), 600, 4000)) : v.registered2011;
   const eligible = registered + Math.round(registered * rng.uniform(0, 0.03));
   let turnout = clamp(cycle.turnoutMean + v.turnoutEffect + rng.normal(0, 2.5), 65.5, 98.8);
   const lowTurnout = v.township === LOW_TURNOUT.township && villageIndex === LOW_TURNOUT.index && cycle.year === LOW_TURNOUT.year;
@@ -456,7 +526,14 @@ function members(rng: Rng, v: Village, ci: number, committee: CommitteeResult, b
   else {
     const deputies = contB.filter((p) => prevB.get(p) === '副书记');
     const pool = deputies.length > 0 ? deputies : contB;
-    S = pool.length > 0 && rng.chance(0.6) ? rng.pick(pool) : newPerson(rng, v, cycle, { party: true, female: rng.chance(cycle.femaleRecruitBranch / 2), age: clamp(Math.round(rng.normal(cycle.recruitAgeMean + 3, 5)), 28, 58) });
+    S =
+      pool.length > 0 && rng.chance(0.6)
+        ? rng.pick(pool)
+        : newPerson(rng, v, cycle, {
+            party: true,
+            female: rng.chance(cycle.femaleRecruitBranch / 2),
+            age: clamp(Math.round(rng.normal(cycle.recruitAgeMean + 3, 5)), 28, 58),
+          });
   }
   let D: Person;
   if (oneShoulder) D = S;
@@ -506,7 +583,13 @@ function members(rng: Rng, v: Village, ci: number, committee: CommitteeResult, b
   // The committee should include a woman (Organic Law art. 6); a few villages lacked one in 2011.
   if (![...cm.keys()].some((p) => p.female) && !(ci === 0 && v.noWoman2011)) {
     const ordinary = [...cm].filter(([p, role]) => role === '委员' && !br.has(p)).map(([p]) => p);
-    const replace = ordinary.length > 0 ? ordinary[ordinary.length - 1] : [...cm].filter(([, role]) => role === '委员').map(([p]) => p).pop();
+    const replace =
+      ordinary.length > 0
+        ? ordinary[ordinary.length - 1]
+        : [...cm]
+            .filter(([, role]) => role === '委员')
+            .map(([p]) => p)
+            .pop();
     const woman = newPerson(rng, v, cycle, { party: rng.chance(cycle.partyRecruitCommittee), female: true });
     if (replace) {
       cm.delete(replace);
@@ -520,7 +603,16 @@ function members(rng: Rng, v: Village, ci: number, committee: CommitteeResult, b
     const pick = (D !== S && br.has(D) ? D : undefined) ?? others.find((p) => prevB.get(p) === '副书记') ?? rng.pick(others);
     br.set(pick, '副书记');
   }
-  const nDeputies = C >= 5 ? rng.weighted([[0, 1], [1, 2], [2, 1]] as const) : rng.chance(0.35) ? 1 : 0;
+  const nDeputies =
+    C >= 5
+      ? rng.weighted([
+          [0, 1],
+          [1, 2],
+          [2, 1],
+        ] as const)
+      : rng.chance(0.35)
+        ? 1
+        : 0;
   const deputyPool = [
     ...[...cm.keys()].filter((p) => p !== D && prevC.get(p) === '副主任'),
     ...rng.shuffle([...cm.keys()].filter((p) => p !== D && prevC.get(p) !== '副主任')),
@@ -531,20 +623,48 @@ function members(rng: Rng, v: Village, ci: number, committee: CommitteeResult, b
   const rows: MemberRow[] = [];
   const roleOrder = (role: string): number => (role === '书记' || role === '主任' ? 0 : role === '委员' ? 2 : 1);
   const ordered = <R extends string>(m: Map<Person, R>): [Person, R][] =>
-    [...m].map((e, i) => ({ e, i })).sort((a, b) => roleOrder(a.e[1]) - roleOrder(b.e[1]) || a.i - b.i).map((x) => x.e);
+    [...m]
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => roleOrder(a.e[1]) - roleOrder(b.e[1]) || a.i - b.i)
+      .map((x) => x.e);
 
   const firstCycleReelected = (head: boolean): boolean => rng.chance(head ? 0.68 : 0.58);
   for (const [p, role] of ordered(br)) {
     const reelected = ci === 0 ? firstCycleReelected(role === '书记') : prevB.has(p);
     const share = role === '书记' ? rng.uniform(0.86, 1) : rng.uniform(0.7, 0.99);
-    rows.push({ body: 'branch', bodyName: branch.body, person: p, education: p.education, party: p.party, role, reelected, votes: Math.min(branch.valid, Math.round(branch.valid * share)) });
+    rows.push({
+      body: 'branch',
+      bodyName: branch.body,
+      person: p,
+      education: p.education,
+      party: p.party,
+      role,
+      reelected,
+      votes: Math.min(branch.valid, Math.round(branch.valid * share)),
+    });
   }
-  const secondRound = committee.firstRound ? new Set<Person>() : new Set<Person>([...cm].filter(([, r]) => r === '委员').slice(-1).map(([p]) => p));
+  const secondRound = committee.firstRound
+    ? new Set<Person>()
+    : new Set<Person>(
+        [...cm]
+          .filter(([, r]) => r === '委员')
+          .slice(-1)
+          .map(([p]) => p),
+      );
   for (const [p, role] of ordered(cm)) {
     const reelected = ci === 0 ? firstCycleReelected(role === '主任') : prevC.has(p);
     const share = secondRound.has(p) ? rng.uniform(0.36, 0.49) : role === '主任' ? rng.uniform(0.68, 0.97) : rng.uniform(0.53, 0.92);
     const bodyName = v.residentCommittee ? '居委会' : '村委会';
-    rows.push({ body: 'committee', bodyName, person: p, education: p.education, party: p.party, role, reelected, votes: Math.min(committee.valid, Math.round(committee.valid * share)) });
+    rows.push({
+      body: 'committee',
+      bodyName,
+      person: p,
+      education: p.education,
+      party: p.party,
+      role,
+      reelected,
+      votes: Math.min(committee.valid, Math.round(committee.valid * share)),
+    });
   }
 
   v.prevBranch = br;
@@ -557,18 +677,66 @@ function members(rng: Rng, v: Village, ci: number, committee: CommitteeResult, b
 // ---------------------------------------------------------------------------------------------
 
 const COMMITTEE_HEADER = [
-  '县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '有选举权人数', '登记选民数', '参加投票人数', '参选率',
-  '发出选票', '收回选票', '有效票', '无效票', '应选职数', '候选人数', '一次选举成功', '人口', '户数',
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '届次',
+  '组织',
+  '有选举权人数',
+  '登记选民数',
+  '参加投票人数',
+  '参选率',
+  '发出选票',
+  '收回选票',
+  '有效票',
+  '无效票',
+  '应选职数',
+  '候选人数',
+  '一次选举成功',
+  '人口',
+  '户数',
 ] as const;
 
 const BRANCH_HEADER = [
-  '县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '应到会党员', '实到会党员', '参加选举党员',
-  '发出选票', '收回选票', '有效票', '无效票', '应选职数', '候选人数', '一次选举成功',
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '届次',
+  '组织',
+  '应到会党员',
+  '实到会党员',
+  '参加选举党员',
+  '发出选票',
+  '收回选票',
+  '有效票',
+  '无效票',
+  '应选职数',
+  '候选人数',
+  '一次选举成功',
 ] as const;
 
 const ROSTER_HEADER = [
-  '县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '姓名', '职务', '性别', '出生年月', '文化程度',
-  '民族', '政治面貌', '是否连任', '得票数', '大学生村官',
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '届次',
+  '组织',
+  '姓名',
+  '职务',
+  '性别',
+  '出生年月',
+  '文化程度',
+  '民族',
+  '政治面貌',
+  '是否连任',
+  '得票数',
+  '大学生村官',
 ] as const;
 
 type CommitteeCol = (typeof COMMITTEE_HEADER)[number];
@@ -645,7 +813,8 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     if (!vc) throw new Error(`no village ${township} #${index} in ${year}`);
     return vc;
   };
-  const where = (vc: VillageCycle): string => `${vc.village.county}${vc.village.township}${vc.village.name}（${vc.village.code}）${vc.cycle.year}年`;
+  const where = (vc: VillageCycle): string =>
+    `${vc.village.county}${vc.village.township}${vc.village.name}（${vc.village.code}）${vc.cycle.year}年`;
 
   // ---- villagers' committee results
   const committeeOverrides = new Map<VillageCycle, Partial<Record<CommitteeCol, string>>>();
@@ -656,7 +825,9 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     anomalies.push({ file: '村委会换届选举结果.csv', where: `${where(vc)} ${col}`, value, note });
   };
   {
-    const big = all.filter((x) => x.cycle.year === 2017 && x.committee.population >= 1000 && !statsOnly(x.village)).sort((a, b) => b.committee.population - a.committee.population)[0];
+    const big = all
+      .filter((x) => x.cycle.year === 2017 && x.committee.population >= 1000 && !statsOnly(x.village))
+      .sort((a, b) => b.committee.population - a.committee.population)[0];
     if (big) override(big, '人口', thousands(big.committee.population), '千分位逗号');
     const a = find('石桥镇', 9, 2014);
     override(a, '登记选民数', thousands(a.committee.registered), '千分位逗号');
@@ -667,9 +838,19 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     const e = find('白沙镇', 1, 2017); // 王庄村 of 河口县
     override(e, '村(社区)', '王庄村委会', '村名写成“村委会”');
     const f = find(RETURNED_GT_ISSUED.township, RETURNED_GT_ISSUED.index, RETURNED_GT_ISSUED.year);
-    anomalies.push({ file: '村委会换届选举结果.csv', where: `${where(f)} 收回选票`, value: `${f.committee.returned} > 发出选票 ${f.committee.issued}`, note: '故意违规：收回选票多于发出选票' });
+    anomalies.push({
+      file: '村委会换届选举结果.csv',
+      where: `${where(f)} 收回选票`,
+      value: `${f.committee.returned} > 发出选票 ${f.committee.issued}`,
+      note: '故意违规：收回选票多于发出选票',
+    });
     const g = find(LOW_TURNOUT.township, LOW_TURNOUT.index, LOW_TURNOUT.year);
-    anomalies.push({ file: `${STATS_ONLY.township}${LOW_TURNOUT.year}年村两委换届选举情况统计表.csv`, where: `${where(g)} 参选率`, value: pctString(g.committee.voted, g.committee.registered), note: '故意违规：参选率未过半（统计表）' });
+    anomalies.push({
+      file: `${STATS_ONLY.township}${LOW_TURNOUT.year}年村两委换届选举情况统计表.csv`,
+      where: `${where(g)} 参选率`,
+      value: pctString(g.committee.voted, g.committee.registered),
+      note: '故意违规：参选率未过半（统计表）',
+    });
   }
   const committeeRows: Cell[][] = [titleRow('青山县、河口县村民委员会换届选举结果统计表', COMMITTEE_HEADER.length), [...COMMITTEE_HEADER]];
   for (const vc of all) {
@@ -709,8 +890,23 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     const r = vc.branch;
     if (statsOnly(v)) continue;
     branchRows.push([
-      v.county, v.township, v.name, v.code, vc.cycle.year, cycleLabel(vc.cycle.ordinal), r.body, r.entitled, r.present, r.voted,
-      r.issued, r.returned, r.valid, r.invalid, r.seats, r.candidates, yesNo(r.firstRound),
+      v.county,
+      v.township,
+      v.name,
+      v.code,
+      vc.cycle.year,
+      cycleLabel(vc.cycle.ordinal),
+      r.body,
+      r.entitled,
+      r.present,
+      r.voted,
+      r.issued,
+      r.returned,
+      r.valid,
+      r.invalid,
+      r.seats,
+      r.candidates,
+      yesNo(r.firstRound),
     ]);
   }
 
@@ -744,15 +940,32 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
     }
   }
   {
-    const pickMember = (township: string, index: number, year: number, body: MemberRow['body'], nth: number): (typeof rosterRecords)[number] => {
-      const list = rosterRecords.filter((r) => r.vc.village.township === township && indexInTownship.get(r.vc.village) === index && r.vc.cycle.year === year && r.m.body === body);
+    const pickMember = (
+      township: string,
+      index: number,
+      year: number,
+      body: MemberRow['body'],
+      nth: number,
+    ): (typeof rosterRecords)[number] => {
+      const list = rosterRecords.filter(
+        (r) =>
+          r.vc.village.township === township &&
+          indexInTownship.get(r.vc.village) === index &&
+          r.vc.cycle.year === year &&
+          r.m.body === body,
+      );
       const rec = list[nth];
       if (!rec) throw new Error(`no member ${nth} in ${township} #${index} ${year}`);
       return rec;
     };
     const rosterAnomaly = (rec: (typeof rosterRecords)[number], col: RosterCol, value: string, note: string): void => {
       rec.values[col] = value;
-      anomalies.push({ file: '两委成员花名册.csv', where: `${where(rec.vc)} ${rec.m.bodyName} ${rec.m.person.name} ${col}`, value: value === '' ? '（空白）' : value, note });
+      anomalies.push({
+        file: '两委成员花名册.csv',
+        where: `${where(rec.vc)} ${rec.m.bodyName} ${rec.m.person.name} ${col}`,
+        value: value === '' ? '（空白）' : value,
+        note,
+      });
     };
     rosterAnomaly(pickMember('河口镇', 11, 2014, 'committee', 2), '出生年月', 'xx', '出生年月用“xx”代替');
     const fw = pickMember('石桥镇', 14, 2021, 'branch', 1);
@@ -783,11 +996,34 @@ export function generateSample(opts: SampleOptions = {}): GeneratedSample {
         reelected: m.reelected,
       });
       const place = [v.county, v.township, v.name, v.code];
-      rows.push({ place, body: vc.branch.body, electorate: vc.branch.entitled, voted: vc.branch.voted, party: true, counts: countBody(branch.map(counted)), crossHolding: cross, oneShoulder });
-      rows.push({ place, body: v.residentCommittee ? '居委会' : '村委会', electorate: vc.committee.registered, voted: vc.committee.voted, party: false, counts: countBody(committee.map(counted)), crossHolding: cross, oneShoulder });
+      rows.push({
+        place,
+        body: vc.branch.body,
+        electorate: vc.branch.entitled,
+        voted: vc.branch.voted,
+        party: true,
+        counts: countBody(branch.map(counted)),
+        crossHolding: cross,
+        oneShoulder,
+      });
+      rows.push({
+        place,
+        body: v.residentCommittee ? '居委会' : '村委会',
+        electorate: vc.committee.registered,
+        voted: vc.committee.voted,
+        party: false,
+        counts: countBody(committee.map(counted)),
+        crossHolding: cross,
+        oneShoulder,
+      });
     }
     const title = `${STATS_ONLY.county}${STATS_ONLY.township}${cycle.year}年${cycleLabel(cycle.ordinal)}村“两委”换届选举情况统计表`;
-    const table = statTable(title, ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码'], rows, `填表人：${STATS_ONLY.township}换届选举办公室  填报日期：${cycle.year}年6月`);
+    const table = statTable(
+      title,
+      ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码'],
+      rows,
+      `填表人：${STATS_ONLY.township}换届选举办公室  填报日期：${cycle.year}年6月`,
+    );
     const name = `${STATS_ONLY.township}${cycle.year}年村两委换届选举情况统计表.csv`;
     if (cycle.year === 2017) {
       // As typed with a Chinese IME left in full-width mode.

@@ -51,17 +51,30 @@ interface VillageResult {
 // prettier-ignore
 const SIX: readonly VillageResult[] = [
   //  name        code            eligible registered voted turnout  issued returned valid invalid seats cand first
-  v('李家村',   '139901101201', 1302, 1286, 1174, '91.3%', 1174, 1172, 1160, 12, 5, 7, '是'),
-  v('王庄村',   '139901101202', 2150, 2118, 1893, '89.4%', 1893, 1893, 1876, 17, 5, 7, '是'),
-  v('东河村',   '139901101203',  860,  851,  702, '82.5%',  702,  700,  694,  6, 3, 4, '是'),
+  v('李家村', '139901101201', 1302, 1286, 1174, '91.3%', 1174, 1172, 1160, 12, 5, 7, '是'),
+  v('王庄村', '139901101202', 2150, 2118, 1893, '89.4%', 1893, 1893, 1876, 17, 5, 7, '是'),
+  v('东河村', '139901101203', 860, 851, 702, '82.5%', 702, 700, 694, 6, 3, 4, '是'),
   v('张家营村', '139901101204', 3420, 3375, 3108, '92.1%', 3108, 3105, 3071, 34, 7, 9, '是'),
-  v('前进村',   '139901101205', 1580, 1562, 1214, '77.7%', 1214, 1214, 1199, 15, 5, 6, '否'),
-  v('柳树沟村', '139901101206',  975,  968,  891, '92.0%',  891,  890,  884,  6, 4, 5, '是'),
+  v('前进村', '139901101205', 1580, 1562, 1214, '77.7%', 1214, 1214, 1199, 15, 5, 6, '否'),
+  v('柳树沟村', '139901101206', 975, 968, 891, '92.0%', 891, 890, 884, 6, 4, 5, '是'),
 ];
 
 // prettier-ignore
-function v(name: string, code: string, eligible: number, registered: number, voted: number, turnout: string, issued: number,
-  returned: number, valid: number, invalid: number, seats: number, candidates: number, firstRound: '是' | '否'): VillageResult {
+function v(
+  name: string,
+  code: string,
+  eligible: number,
+  registered: number,
+  voted: number,
+  turnout: string,
+  issued: number,
+  returned: number,
+  valid: number,
+  invalid: number,
+  seats: number,
+  candidates: number,
+  firstRound: '是' | '否',
+): VillageResult {
   return { name, code, eligible, registered, voted, turnout, issued, returned, valid, invalid, seats, candidates, firstRound };
 }
 
@@ -95,22 +108,70 @@ for (const k of ['eligible', 'registered', 'voted', 'issued', 'returned', 'valid
 check(SIX_TOTALS.turnout === pctString(SIX_TOTALS.voted, SIX_TOTALS.registered), 'total turnout');
 
 const HEADER = [
-  '县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '有选举权人数', '登记选民数', '参加投票人数',
-  '参选率', '发出选票', '收回选票', '有效票', '无效票', '应选职数', '候选人数', '一次选举成功',
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '届次',
+  '组织',
+  '有选举权人数',
+  '登记选民数',
+  '参加投票人数',
+  '参选率',
+  '发出选票',
+  '收回选票',
+  '有效票',
+  '无效票',
+  '应选职数',
+  '候选人数',
+  '一次选举成功',
 ];
 
 function row(r: VillageResult): Cell[] {
   return [
-    COUNTY, TOWNSHIP, r.name, r.code, YEAR, LABEL, COMMITTEE, r.eligible, r.registered, r.voted, r.turnout, r.issued, r.returned,
-    r.valid, r.invalid, r.seats, r.candidates, r.firstRound,
+    COUNTY,
+    TOWNSHIP,
+    r.name,
+    r.code,
+    YEAR,
+    LABEL,
+    COMMITTEE,
+    r.eligible,
+    r.registered,
+    r.voted,
+    r.turnout,
+    r.issued,
+    r.returned,
+    r.valid,
+    r.invalid,
+    r.seats,
+    r.candidates,
+    r.firstRound,
   ];
 }
 
 /** 合计 in the first column, place/cycle cells empty (as a merged cell exports), then the sums. */
 function totalsRow(t: typeof SIX_TOTALS): Cell[] {
   return [
-    '合计', '', '', '', '', '', '', t.eligible, t.registered, t.voted, t.turnout, t.issued, t.returned, t.valid, t.invalid, t.seats,
-    t.candidates, '',
+    '合计',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    t.eligible,
+    t.registered,
+    t.voted,
+    t.turnout,
+    t.issued,
+    t.returned,
+    t.valid,
+    t.invalid,
+    t.seats,
+    t.candidates,
+    '',
   ];
 }
 
@@ -124,22 +185,76 @@ const NOTES = '填表人：张三  日期：2021年5月';
 /** results-rule-breaches.csv: 8 rows, in file order (line 2 …). */
 // prettier-ignore
 const BREACHES: readonly { cells: Cell[]; expect: string }[] = [
-  { cells: [COUNTY, TOWNSHIP, '红旗村',   '139901101207', YEAR, LABEL, COMMITTEE, 1210, 1180, 1195, '',       1195, 1195, 1180, 15, 5, 6, '是'],
-    expect: 'warning `voted_gt_registered` (1195 voted > 1180 registered; 参选率 left blank so nothing else fires)' },
-  { cells: [COUNTY, TOWNSHIP, '新庄村',   '139901101208', YEAR, LABEL, COMMITTEE, 1480, 1450, 1210, '83.4%',  1200, 1203, 1190, 13, 5, 7, '是'],
-    expect: 'warning `returned_gt_issued` (1203 returned > 1200 issued; returned ≤ 1210 voted, so not `returned_gt_voted`)' },
-  { cells: [COUNTY, TOWNSHIP, '双井村',   '139901101209', YEAR, LABEL, COMMITTEE,  945,  930,  812, '87.3%',   812,  810,  798,  6, 3, 4, '是'],
-    expect: 'warning `valid_invalid_sum` (798 valid + 6 invalid = 804 ≠ 810 returned)' },
-  { cells: [COUNTY, TOWNSHIP, '白杨村',   '139901101210', YEAR, LABEL, COMMITTEE, 1010,   '',  905, '105%',    905,  905,  897,  8, 5, 6, '是'],
-    expect: 'warning `percent_over_100` on 参选率 "105%" (登记选民数 is blank, so no turnout can be computed and no `turnout_mismatch`)' },
-  { cells: [COUNTY, TOWNSHIP, '',         '',             YEAR, LABEL, COMMITTEE, 1120, 1102,  968, '87.8%',   968,  968,  955, 13, 5, 6, '是'],
-    expect: 'REJECTED `missing_village` (村 and 区划代码 both empty)' },
-  { cells: [COUNTY, TOWNSHIP, '杏花村',   '139901101211', '',   '',    COMMITTEE,  890,  876,  781, '89.2%',   781,  781,  772,  9, 3, 4, '是'],
-    expect: 'REJECTED `missing_cycle` (换届年份 and 届次 empty; no year in title or file name)' },
-  { cells: [COUNTY, TOWNSHIP, '石门村',   '139901101212', YEAR, LABEL, COMMITTEE, 1650, 1633, 1458, '89.3%',  1458, 1456, 1441, 15, 5, 7, '是'],
-    expect: 'clean' },
-  { cells: [COUNTY, TOWNSHIP, '桃园村',   '139901101213', YEAR, LABEL, COMMITTEE,  720,  712,  645, '90.6%',   645,  645,  639,  6, 3, 4, '是'],
-    expect: 'clean' },
+  {
+    cells: [COUNTY, TOWNSHIP, '红旗村', '139901101207', YEAR, LABEL, COMMITTEE, 1210, 1180, 1195, '', 1195, 1195, 1180, 15, 5, 6, '是'],
+    expect: 'warning `voted_gt_registered` (1195 voted > 1180 registered; 参选率 left blank so nothing else fires)',
+  },
+  {
+    cells: [
+      COUNTY,
+      TOWNSHIP,
+      '新庄村',
+      '139901101208',
+      YEAR,
+      LABEL,
+      COMMITTEE,
+      1480,
+      1450,
+      1210,
+      '83.4%',
+      1200,
+      1203,
+      1190,
+      13,
+      5,
+      7,
+      '是',
+    ],
+    expect: 'warning `returned_gt_issued` (1203 returned > 1200 issued; returned ≤ 1210 voted, so not `returned_gt_voted`)',
+  },
+  {
+    cells: [COUNTY, TOWNSHIP, '双井村', '139901101209', YEAR, LABEL, COMMITTEE, 945, 930, 812, '87.3%', 812, 810, 798, 6, 3, 4, '是'],
+    expect: 'warning `valid_invalid_sum` (798 valid + 6 invalid = 804 ≠ 810 returned)',
+  },
+  {
+    cells: [COUNTY, TOWNSHIP, '白杨村', '139901101210', YEAR, LABEL, COMMITTEE, 1010, '', 905, '105%', 905, 905, 897, 8, 5, 6, '是'],
+    expect: 'warning `percent_over_100` on 参选率 "105%" (登记选民数 is blank, so no turnout can be computed and no `turnout_mismatch`)',
+  },
+  {
+    cells: [COUNTY, TOWNSHIP, '', '', YEAR, LABEL, COMMITTEE, 1120, 1102, 968, '87.8%', 968, 968, 955, 13, 5, 6, '是'],
+    expect: 'REJECTED `missing_village` (村 and 区划代码 both empty)',
+  },
+  {
+    cells: [COUNTY, TOWNSHIP, '杏花村', '139901101211', '', '', COMMITTEE, 890, 876, 781, '89.2%', 781, 781, 772, 9, 3, 4, '是'],
+    expect: 'REJECTED `missing_cycle` (换届年份 and 届次 empty; no year in title or file name)',
+  },
+  {
+    cells: [
+      COUNTY,
+      TOWNSHIP,
+      '石门村',
+      '139901101212',
+      YEAR,
+      LABEL,
+      COMMITTEE,
+      1650,
+      1633,
+      1458,
+      '89.3%',
+      1458,
+      1456,
+      1441,
+      15,
+      5,
+      7,
+      '是',
+    ],
+    expect: 'clean',
+  },
+  {
+    cells: [COUNTY, TOWNSHIP, '桃园村', '139901101213', YEAR, LABEL, COMMITTEE, 720, 712, 645, '90.6%', 645, 645, 639, 6, 3, 4, '是'],
+    expect: 'clean',
+  },
 ];
 check(pctString(1210, 1450) === '83.4%' && pctString(812, 930) === '87.3%' && pctString(968, 1102) === '87.8%', 'breach turnouts');
 check(pctString(781, 876) === '89.2%' && pctString(1458, 1633) === '89.3%' && pctString(645, 712) === '90.6%', 'breach turnouts 2');
@@ -166,16 +281,26 @@ interface AcceptanceBranch {
 }
 // prettier-ignore
 const ACCEPTANCE: readonly { c: AcceptanceCommittee; b: AcceptanceBranch }[] = [
-  { c: { name: '石桥村',   code: '139901102201', registered: 1423, voted: 1012, turnout: '71.1%', returned: 1010, valid: 996, invalid: 14 },
-    b: { body: '党总支',   entitled: 68, present: 60, voted: 58, turnout: '85.3%', valid: 57, invalid: 1 } },
-  { c: { name: '南岗村',   code: '139901102202', registered:  987, voted:  655, turnout: '66.4%', returned:  655, valid: 647, invalid:  8 },
-    b: { body: '村党支部', entitled: 41, present: 36, voted: 35, turnout: '85.4%', valid: 35, invalid: 0 } },
-  { c: { name: '北岗村',   code: '139901102203', registered: 1156, voted:  829, turnout: '71.7%', returned:  828, valid: 819, invalid:  9 },
-    b: { body: '村党支部', entitled: 55, present: 48, voted: 47, turnout: '85.5%', valid: 46, invalid: 1 } },
-  { c: { name: '杨柳村',   code: '139901102204', registered:  802, voted:  528, turnout: '65.8%', returned:  528, valid: 521, invalid:  7 },
-    b: { body: '村党支部', entitled: 37, present: 32, voted: 31, turnout: '83.8%', valid: 31, invalid: 0 } },
-  { c: { name: '马家庄村', code: '139901102205', registered:  813, voted:  559, turnout: '68.8%', returned:  557, valid: 551, invalid:  6 },
-    b: { body: '村党支部', entitled: 44, present: 38, voted: 37, turnout: '84.1%', valid: 36, invalid: 1 } },
+  {
+    c: { name: '石桥村', code: '139901102201', registered: 1423, voted: 1012, turnout: '71.1%', returned: 1010, valid: 996, invalid: 14 },
+    b: { body: '党总支', entitled: 68, present: 60, voted: 58, turnout: '85.3%', valid: 57, invalid: 1 },
+  },
+  {
+    c: { name: '南岗村', code: '139901102202', registered: 987, voted: 655, turnout: '66.4%', returned: 655, valid: 647, invalid: 8 },
+    b: { body: '村党支部', entitled: 41, present: 36, voted: 35, turnout: '85.4%', valid: 35, invalid: 0 },
+  },
+  {
+    c: { name: '北岗村', code: '139901102203', registered: 1156, voted: 829, turnout: '71.7%', returned: 828, valid: 819, invalid: 9 },
+    b: { body: '村党支部', entitled: 55, present: 48, voted: 47, turnout: '85.5%', valid: 46, invalid: 1 },
+  },
+  {
+    c: { name: '杨柳村', code: '139901102204', registered: 802, voted: 528, turnout: '65.8%', returned: 528, valid: 521, invalid: 7 },
+    b: { body: '村党支部', entitled: 37, present: 32, voted: 31, turnout: '83.8%', valid: 31, invalid: 0 },
+  },
+  {
+    c: { name: '马家庄村', code: '139901102205', registered: 813, voted: 559, turnout: '68.8%', returned: 557, valid: 551, invalid: 6 },
+    b: { body: '村党支部', entitled: 44, present: 38, voted: 37, turnout: '84.1%', valid: 36, invalid: 1 },
+  },
 ];
 const ACC = {
   registered: ACCEPTANCE.reduce((a, x) => a + x.c.registered, 0),
@@ -218,44 +343,295 @@ interface RulesResult {
   breaks: string;
 }
 const RULES_CODES: Record<string, string> = {
-  柳河村: '139901103201', 杨庄村: '139901103202', 高桥村: '139901103203', 五里铺村: '139901103204',
-  桑园村: '139901104201', 西沟村: '139901104202',
+  柳河村: '139901103201',
+  杨庄村: '139901103202',
+  高桥村: '139901103203',
+  五里铺村: '139901103204',
+  桑园村: '139901104201',
+  西沟村: '139901104202',
 };
 // prettier-ignore
-function rr(township: RulesResult['township'], village: string, year: RulesResult['year'], body: RulesResult['body'],
-  registered: number | '', voted: number | '', entitled: number | '', present: number | '', partyVoted: number | '',
-  issued: number | '', returned: number | '', valid: number | '', invalid: number | '', seats: number | '', candidates: number | '',
-  firstRound: RulesResult['firstRound'], breaks: string): RulesResult {
+function rr(
+  township: RulesResult['township'],
+  village: string,
+  year: RulesResult['year'],
+  body: RulesResult['body'],
+  registered: number | '',
+  voted: number | '',
+  entitled: number | '',
+  present: number | '',
+  partyVoted: number | '',
+  issued: number | '',
+  returned: number | '',
+  valid: number | '',
+  invalid: number | '',
+  seats: number | '',
+  candidates: number | '',
+  firstRound: RulesResult['firstRound'],
+  breaks: string,
+): RulesResult {
   const code = RULES_CODES[village];
   if (!code) throw new Error(`no code for ${village}`);
-  return { township, village, code, year, body, registered, voted, entitled, present, partyVoted, issued, returned, valid, invalid, seats, candidates, firstRound, breaks };
+  return {
+    township,
+    village,
+    code,
+    year,
+    body,
+    registered,
+    voted,
+    entitled,
+    present,
+    partyVoted,
+    issued,
+    returned,
+    valid,
+    invalid,
+    seats,
+    candidates,
+    firstRound,
+    breaks,
+  };
 }
 // prettier-ignore
 const RULES_RESULTS: readonly RulesResult[] = [
   //  township  village     year  body       reg   voted  ent  pres pvote issued ret   valid inv  seats cand first
-  rr('柳河镇', '柳河村',   2021, '村委会',   1500,  700,  '',  '',  '',    700,  700,  690, 10,  5,  7, '是', '`turnout_not_over_half` (700 of 1,500 = 46.7%)'),
-  rr('柳河镇', '杨庄村',   2021, '村委会',   1000,  500,  '',  '',  '',    500,  500,  494,  6,  8, 10, '是', '`turnout_not_over_half` (500 of 1,000 = exactly 50.0%: not *more* than half)'),
-  rr('柳河镇', '高桥村',   2021, '村委会',   1240,  621,  '',  '',  '',    624,  623,  611, 12,  3,  4, '否', '`issued_gt_voted` (624 issued > 621 voted), `returned_gt_voted` (623 returned > 621 voted); turnout 621 of 1,240 = 50.1% is over half (clean); import warning `returned_gt_voted`'),
-  rr('柳河镇', '五里铺村', 2021, '村委会',    890,  801,  '',  '',  '',    801,  801,  790,  8,  3,  4, '是', '`valid_invalid_mismatch` (790 + 8 = 798 ≠ 801); import warning `valid_invalid_sum`'),
-  rr('桑园镇', '桑园村',   2021, '村委会',   2050, 1845,  '',  '',  '',   1840, 1843, 1830, 13,  5,  7, '是', '`returned_gt_issued` (1,843 returned > 1,840 issued; ≤ 1,845 voted); import warning `returned_gt_issued`'),
-  rr('桑园镇', '西沟村',   2021, '村委会',    760,  684,  '',  '',  '',    684,  683,  676,  7,  3,  4, '是', 'none (clean)'),
-  rr('柳河镇', '柳河村',   2021, '村党支部',   '',   '',  52,  40,  40,     40,   40,   39,  1,  5,  6, '是', '`branch_quorum` (40 of 52 present = 76.9%); 6 candidates for 5 seats is exactly +20% (clean)'),
-  rr('柳河镇', '杨庄村',   2021, '村党支部',   '',   '',  45,  36,  36,     36,   36,   35,  1,  5,  5, '是', '`branch_quorum` (36 of 45 = exactly 4/5: not *more* than four fifths), `candidate_margin` (5 candidates for 5 seats)'),
-  rr('柳河镇', '高桥村',   2021, '村党支部',   '',   '',  60,  49,  48,     48,   48,   47,  1,  5,  6, '是', 'none (49 of 60 present = 81.7%)'),
-  rr('柳河镇', '五里铺村', 2021, '村党支部',   '',   '',  30,  '',  24,     24,   24,   23,  1, '', '', '',   'none (实到会党员, 应选职数, 候选人数 blank: quorum and margin not checked)'),
-  rr('桑园镇', '桑园村',   2021, '党总支',     '',   '',  88,  80,  79,     79,   79,   78,  1,  7,  9, '是', 'none (clean)'),
-  rr('柳河镇', '柳河村',   2018, '村委会',   1460,  712,  '',  '',  '',    712,  712,  700, 12,  5,  7, '是', '`turnout_not_over_half` (712 of 1,460 = 48.8%)'),
-  rr('柳河镇', '杨庄村',   2018, '村委会',    980,  870,  '',  '',  '',    870,  870,  862,  8,  5,  7, '是', 'none (clean)'),
-  rr('桑园镇', '西沟村',   2018, '村委会',    745,  668,  '',  '',  '',    668,  668,  655, 10,  3,  4, '是', '`valid_invalid_mismatch` (655 + 10 = 665 ≠ 668); import warning `valid_invalid_sum`'),
-  rr('柳河镇', '五里铺村', 2018, '村委会',     '',  780,  '',  '',  '',    780,   '',  770, 10,  3,  4, '',   'none (登记选民数 and 收回选票 blank: turnout and ballot rules not checked)'),
+  rr(
+    '柳河镇',
+    '柳河村',
+    2021,
+    '村委会',
+    1500,
+    700,
+    '',
+    '',
+    '',
+    700,
+    700,
+    690,
+    10,
+    5,
+    7,
+    '是',
+    '`turnout_not_over_half` (700 of 1,500 = 46.7%)',
+  ),
+  rr(
+    '柳河镇',
+    '杨庄村',
+    2021,
+    '村委会',
+    1000,
+    500,
+    '',
+    '',
+    '',
+    500,
+    500,
+    494,
+    6,
+    8,
+    10,
+    '是',
+    '`turnout_not_over_half` (500 of 1,000 = exactly 50.0%: not *more* than half)',
+  ),
+  rr(
+    '柳河镇',
+    '高桥村',
+    2021,
+    '村委会',
+    1240,
+    621,
+    '',
+    '',
+    '',
+    624,
+    623,
+    611,
+    12,
+    3,
+    4,
+    '否',
+    '`issued_gt_voted` (624 issued > 621 voted), `returned_gt_voted` (623 returned > 621 voted); turnout 621 of 1,240 = 50.1% is over half (clean); import warning `returned_gt_voted`',
+  ),
+  rr(
+    '柳河镇',
+    '五里铺村',
+    2021,
+    '村委会',
+    890,
+    801,
+    '',
+    '',
+    '',
+    801,
+    801,
+    790,
+    8,
+    3,
+    4,
+    '是',
+    '`valid_invalid_mismatch` (790 + 8 = 798 ≠ 801); import warning `valid_invalid_sum`',
+  ),
+  rr(
+    '桑园镇',
+    '桑园村',
+    2021,
+    '村委会',
+    2050,
+    1845,
+    '',
+    '',
+    '',
+    1840,
+    1843,
+    1830,
+    13,
+    5,
+    7,
+    '是',
+    '`returned_gt_issued` (1,843 returned > 1,840 issued; ≤ 1,845 voted); import warning `returned_gt_issued`',
+  ),
+  rr('桑园镇', '西沟村', 2021, '村委会', 760, 684, '', '', '', 684, 683, 676, 7, 3, 4, '是', 'none (clean)'),
+  rr(
+    '柳河镇',
+    '柳河村',
+    2021,
+    '村党支部',
+    '',
+    '',
+    52,
+    40,
+    40,
+    40,
+    40,
+    39,
+    1,
+    5,
+    6,
+    '是',
+    '`branch_quorum` (40 of 52 present = 76.9%); 6 candidates for 5 seats is exactly +20% (clean)',
+  ),
+  rr(
+    '柳河镇',
+    '杨庄村',
+    2021,
+    '村党支部',
+    '',
+    '',
+    45,
+    36,
+    36,
+    36,
+    36,
+    35,
+    1,
+    5,
+    5,
+    '是',
+    '`branch_quorum` (36 of 45 = exactly 4/5: not *more* than four fifths), `candidate_margin` (5 candidates for 5 seats)',
+  ),
+  rr('柳河镇', '高桥村', 2021, '村党支部', '', '', 60, 49, 48, 48, 48, 47, 1, 5, 6, '是', 'none (49 of 60 present = 81.7%)'),
+  rr(
+    '柳河镇',
+    '五里铺村',
+    2021,
+    '村党支部',
+    '',
+    '',
+    30,
+    '',
+    24,
+    24,
+    24,
+    23,
+    1,
+    '',
+    '',
+    '',
+    'none (实到会党员, 应选职数, 候选人数 blank: quorum and margin not checked)',
+  ),
+  rr('桑园镇', '桑园村', 2021, '党总支', '', '', 88, 80, 79, 79, 79, 78, 1, 7, 9, '是', 'none (clean)'),
+  rr(
+    '柳河镇',
+    '柳河村',
+    2018,
+    '村委会',
+    1460,
+    712,
+    '',
+    '',
+    '',
+    712,
+    712,
+    700,
+    12,
+    5,
+    7,
+    '是',
+    '`turnout_not_over_half` (712 of 1,460 = 48.8%)',
+  ),
+  rr('柳河镇', '杨庄村', 2018, '村委会', 980, 870, '', '', '', 870, 870, 862, 8, 5, 7, '是', 'none (clean)'),
+  rr(
+    '桑园镇',
+    '西沟村',
+    2018,
+    '村委会',
+    745,
+    668,
+    '',
+    '',
+    '',
+    668,
+    668,
+    655,
+    10,
+    3,
+    4,
+    '是',
+    '`valid_invalid_mismatch` (655 + 10 = 665 ≠ 668); import warning `valid_invalid_sum`',
+  ),
+  rr(
+    '柳河镇',
+    '五里铺村',
+    2018,
+    '村委会',
+    '',
+    780,
+    '',
+    '',
+    '',
+    780,
+    '',
+    770,
+    10,
+    3,
+    4,
+    '',
+    'none (登记选民数 and 收回选票 blank: turnout and ballot rules not checked)',
+  ),
 ];
 const rulesTurnout = (r: RulesResult): string => {
   const [num, den] = r.body === '村委会' ? [r.voted, r.registered] : [r.partyVoted, r.entitled];
   return typeof num === 'number' && typeof den === 'number' ? pctString(num, den) : '';
 };
 check(
-  ['46.7%', '50.0%', '50.1%', '90.0%', '90.0%', '90.0%', '76.9%', '80.0%', '80.0%', '80.0%', '89.8%', '48.8%', '88.8%', '89.7%', ''].join() ===
-    RULES_RESULTS.map(rulesTurnout).join(),
+  [
+    '46.7%',
+    '50.0%',
+    '50.1%',
+    '90.0%',
+    '90.0%',
+    '90.0%',
+    '76.9%',
+    '80.0%',
+    '80.0%',
+    '80.0%',
+    '89.8%',
+    '48.8%',
+    '88.8%',
+    '89.7%',
+    '',
+  ].join() === RULES_RESULTS.map(rulesTurnout).join(),
   'rules turnouts',
 );
 
@@ -275,62 +651,146 @@ interface RulesMember {
   votes: number | '';
 }
 // prettier-ignore
-function rm(township: RulesMember['township'], village: string, year: RulesMember['year'], body: RulesMember['body'], name: string,
-  role: string, gender: RulesMember['gender'], birth: string, education: string, party: RulesMember['party'],
-  reelected: RulesMember['reelected'], votes: number | ''): RulesMember {
+function rm(
+  township: RulesMember['township'],
+  village: string,
+  year: RulesMember['year'],
+  body: RulesMember['body'],
+  name: string,
+  role: string,
+  gender: RulesMember['gender'],
+  birth: string,
+  education: string,
+  party: RulesMember['party'],
+  reelected: RulesMember['reelected'],
+  votes: number | '',
+): RulesMember {
   return { township, village, year, body, name, role, gender, birth, education, party, reelected, votes };
 }
 // prettier-ignore
 const RULES_MEMBERS: readonly RulesMember[] = [
-  rm('柳河镇', '柳河村',   2021, '村委会',   '刘振华', '主任',   '男', '1970.05', '高中', '中共党员', '是',  520),
-  rm('柳河镇', '柳河村',   2021, '村委会',   '孙丽',   '委员',   '女', '1985.09', '大专', '中共党员', '是',  410),
-  rm('柳河镇', '柳河村',   2021, '村委会',   '赵刚',   '委员',   '男', '1978.02', '初中', '群众',     '是',  350),
-  rm('柳河镇', '柳河村',   2021, '村党支部', '刘振华', '书记',   '男', '1970.05', '高中', '中共党员', '是',   38),
-  rm('柳河镇', '柳河村',   2021, '村党支部', '孙丽',   '委员',   '女', '1985.09', '大专', '中共党员', '否',   30),
-  rm('柳河镇', '柳河村',   2021, '村党支部', '钱进',   '委员',   '男', '1966.11', '初中', '中共党员', '是',   19),
-  rm('柳河镇', '杨庄村',   2021, '村委会',   '杨建军', '主任',   '男', '1972.03', '高中', '中共党员', '是',  430),
-  rm('柳河镇', '杨庄村',   2021, '村委会',   '杨春梅', '副主任', '女', '1980.07', '中专', '中共党员', '是',  412),
-  rm('柳河镇', '杨庄村',   2021, '村委会',   '周明',   '委员',   '男', '1983.01', '高中', '群众',     '否',  388),
-  rm('柳河镇', '杨庄村',   2021, '村委会',   '吴海',   '委员',   '男', '1976.06', '初中', '群众',     '是',  365),
-  rm('柳河镇', '杨庄村',   2021, '村委会',   '郑勇',   '委员',   '男', '1988.12', '大专', '中共党员', '否',  342),
-  rm('柳河镇', '杨庄村',   2021, '村委会',   '冯磊',   '委员',   '男', '1969.04', '初中', '群众',     '是',  317),
-  rm('柳河镇', '杨庄村',   2021, '村委会',   '陈静',   '委员',   '女', '1991.08', '本科', '群众',     '否',  296),
-  rm('柳河镇', '杨庄村',   2021, '村委会',   '褚强',   '委员',   '男', '1974.10', '高中', '群众',     '否',  263),
-  rm('柳河镇', '高桥村',   2021, '村委会',   '高志远', '主任',   '男', '1975.04', '大专', '中共党员', '是',  480),
-  rm('柳河镇', '高桥村',   2021, '村委会',   '高红',   '委员',   '女', '1982.02', '高中', '群众',     '否',  300),
-  rm('柳河镇', '高桥村',   2021, '村委会',   '马林',   '委员',   '男', '1979.09', '初中', '群众',     '否',  190),
-  rm('柳河镇', '五里铺村', 2021, '村委会',   '王德胜', '主任',   '男', '1967.08', '高中', '中共党员', '是',  700),
-  rm('柳河镇', '五里铺村', 2021, '村委会',   '王志',   '委员',   '男', '1984.03', '中专', '群众',     '否',  650),
-  rm('桑园镇', '桑园村',   2021, '村委会',   '桑国强', '主任',   '男', '1971.01', '大专', '中共党员', '是', 1500),
-  rm('桑园镇', '桑园村',   2021, '村委会',   '李伟',   '副主任', '男', '1980.05', '高中', '中共党员', '否', 1400),
-  rm('桑园镇', '桑园村',   2021, '村委会',   '张斌',   '委员',   '男', '1986.11', '本科', '群众',     '否', 1300),
-  rm('桑园镇', '桑园村',   2021, '村委会',   '何军',   '委员',   '男', '1977.07', '初中', '群众',     '是', 1200),
-  rm('桑园镇', '西沟村',   2021, '村委会',   '田文',   '主任',   '男', '1973.06', '高中', '中共党员', '是',  600),
-  rm('桑园镇', '西沟村',   2021, '村委会',   '石磊',   '委员',   '男', '1981.10', '高中', '群众',     '是',  520),
-  rm('桑园镇', '西沟村',   2021, '村委会',   '罗平',   '委员',   '',   '1990.02', '大专', '群众',     '否',   ''),
-  rm('柳河镇', '柳河村',   2018, '村委会',   '刘振华', '主任',   '男', '1970.05', '高中', '中共党员', '否',  600),
-  rm('柳河镇', '柳河村',   2018, '村委会',   '孙丽',   '委员',   '女', '1985.09', '大专', '中共党员', '否',  500),
-  rm('柳河镇', '柳河村',   2018, '村委会',   '赵刚',   '委员',   '男', '1978.02', '初中', '群众',     '否',  400),
-  rm('桑园镇', '西沟村',   2018, '村委会',   '田文',   '主任',   '男', '1973.06', '高中', '中共党员', '否',  600),
-  rm('桑园镇', '西沟村',   2018, '村委会',   '石磊',   '委员',   '男', '1981.10', '高中', '群众',     '否',  550),
-  rm('桑园镇', '西沟村',   2018, '村委会',   '孔亮',   '委员',   '男', '1965.03', '初中', '群众',     '否',  500),
+  rm('柳河镇', '柳河村', 2021, '村委会', '刘振华', '主任', '男', '1970.05', '高中', '中共党员', '是', 520),
+  rm('柳河镇', '柳河村', 2021, '村委会', '孙丽', '委员', '女', '1985.09', '大专', '中共党员', '是', 410),
+  rm('柳河镇', '柳河村', 2021, '村委会', '赵刚', '委员', '男', '1978.02', '初中', '群众', '是', 350),
+  rm('柳河镇', '柳河村', 2021, '村党支部', '刘振华', '书记', '男', '1970.05', '高中', '中共党员', '是', 38),
+  rm('柳河镇', '柳河村', 2021, '村党支部', '孙丽', '委员', '女', '1985.09', '大专', '中共党员', '否', 30),
+  rm('柳河镇', '柳河村', 2021, '村党支部', '钱进', '委员', '男', '1966.11', '初中', '中共党员', '是', 19),
+  rm('柳河镇', '杨庄村', 2021, '村委会', '杨建军', '主任', '男', '1972.03', '高中', '中共党员', '是', 430),
+  rm('柳河镇', '杨庄村', 2021, '村委会', '杨春梅', '副主任', '女', '1980.07', '中专', '中共党员', '是', 412),
+  rm('柳河镇', '杨庄村', 2021, '村委会', '周明', '委员', '男', '1983.01', '高中', '群众', '否', 388),
+  rm('柳河镇', '杨庄村', 2021, '村委会', '吴海', '委员', '男', '1976.06', '初中', '群众', '是', 365),
+  rm('柳河镇', '杨庄村', 2021, '村委会', '郑勇', '委员', '男', '1988.12', '大专', '中共党员', '否', 342),
+  rm('柳河镇', '杨庄村', 2021, '村委会', '冯磊', '委员', '男', '1969.04', '初中', '群众', '是', 317),
+  rm('柳河镇', '杨庄村', 2021, '村委会', '陈静', '委员', '女', '1991.08', '本科', '群众', '否', 296),
+  rm('柳河镇', '杨庄村', 2021, '村委会', '褚强', '委员', '男', '1974.10', '高中', '群众', '否', 263),
+  rm('柳河镇', '高桥村', 2021, '村委会', '高志远', '主任', '男', '1975.04', '大专', '中共党员', '是', 480),
+  rm('柳河镇', '高桥村', 2021, '村委会', '高红', '委员', '女', '1982.02', '高中', '群众', '否', 300),
+  rm('柳河镇', '高桥村', 2021, '村委会', '马林', '委员', '男', '1979.09', '初中', '群众', '否', 190),
+  rm('柳河镇', '五里铺村', 2021, '村委会', '王德胜', '主任', '男', '1967.08', '高中', '中共党员', '是', 700),
+  rm('柳河镇', '五里铺村', 2021, '村委会', '王志', '委员', '男', '1984.03', '中专', '群众', '否', 650),
+  rm('桑园镇', '桑园村', 2021, '村委会', '桑国强', '主任', '男', '1971.01', '大专', '中共党员', '是', 1500),
+  rm('桑园镇', '桑园村', 2021, '村委会', '李伟', '副主任', '男', '1980.05', '高中', '中共党员', '否', 1400),
+  rm('桑园镇', '桑园村', 2021, '村委会', '张斌', '委员', '男', '1986.11', '本科', '群众', '否', 1300),
+  rm('桑园镇', '桑园村', 2021, '村委会', '何军', '委员', '男', '1977.07', '初中', '群众', '是', 1200),
+  rm('桑园镇', '西沟村', 2021, '村委会', '田文', '主任', '男', '1973.06', '高中', '中共党员', '是', 600),
+  rm('桑园镇', '西沟村', 2021, '村委会', '石磊', '委员', '男', '1981.10', '高中', '群众', '是', 520),
+  rm('桑园镇', '西沟村', 2021, '村委会', '罗平', '委员', '', '1990.02', '大专', '群众', '否', ''),
+  rm('柳河镇', '柳河村', 2018, '村委会', '刘振华', '主任', '男', '1970.05', '高中', '中共党员', '否', 600),
+  rm('柳河镇', '柳河村', 2018, '村委会', '孙丽', '委员', '女', '1985.09', '大专', '中共党员', '否', 500),
+  rm('柳河镇', '柳河村', 2018, '村委会', '赵刚', '委员', '男', '1978.02', '初中', '群众', '否', 400),
+  rm('桑园镇', '西沟村', 2018, '村委会', '田文', '主任', '男', '1973.06', '高中', '中共党员', '否', 600),
+  rm('桑园镇', '西沟村', 2018, '村委会', '石磊', '委员', '男', '1981.10', '高中', '群众', '否', 550),
+  rm('桑园镇', '西沟村', 2018, '村委会', '孔亮', '委员', '男', '1965.03', '初中', '群众', '否', 500),
 ];
-check(RULES_MEMBERS.every((x) => RULES_RESULTS.some((r) => r.village === x.village && r.year === x.year && (r.body === '村委会') === (x.body === '村委会'))), 'rules roster has results');
+check(
+  RULES_MEMBERS.every((x) =>
+    RULES_RESULTS.some((r) => r.village === x.village && r.year === x.year && (r.body === '村委会') === (x.body === '村委会')),
+  ),
+  'rules roster has results',
+);
 
 const RULES_RESULTS_HEADER = [
-  '县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '登记选民数', '参加投票人数', '参选率', '应到会党员', '实到会党员',
-  '参加选举党员', '发出选票', '收回选票', '有效票', '无效票', '应选职数', '候选人数', '一次选举成功',
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '届次',
+  '组织',
+  '登记选民数',
+  '参加投票人数',
+  '参选率',
+  '应到会党员',
+  '实到会党员',
+  '参加选举党员',
+  '发出选票',
+  '收回选票',
+  '有效票',
+  '无效票',
+  '应选职数',
+  '候选人数',
+  '一次选举成功',
 ];
 const cycleLabel = (year: number): string => (year === 2021 ? '第十二届' : '第十一届');
 function rulesResultRow(r: RulesResult): Cell[] {
   return [
-    COUNTY, r.township, r.village, r.code, r.year, cycleLabel(r.year), r.body, r.registered, r.voted, rulesTurnout(r), r.entitled, r.present,
-    r.partyVoted, r.issued, r.returned, r.valid, r.invalid, r.seats, r.candidates, r.firstRound,
+    COUNTY,
+    r.township,
+    r.village,
+    r.code,
+    r.year,
+    cycleLabel(r.year),
+    r.body,
+    r.registered,
+    r.voted,
+    rulesTurnout(r),
+    r.entitled,
+    r.present,
+    r.partyVoted,
+    r.issued,
+    r.returned,
+    r.valid,
+    r.invalid,
+    r.seats,
+    r.candidates,
+    r.firstRound,
   ];
 }
-const RULES_MEMBERS_HEADER = ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '组织', '姓名', '职务', '性别', '出生年月', '文化程度', '民族', '政治面貌', '是否连任', '得票数'];
+const RULES_MEMBERS_HEADER = [
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '组织',
+  '姓名',
+  '职务',
+  '性别',
+  '出生年月',
+  '文化程度',
+  '民族',
+  '政治面貌',
+  '是否连任',
+  '得票数',
+];
 function rulesMemberRow(x: RulesMember): Cell[] {
-  return [COUNTY, x.township, x.village, RULES_CODES[x.village], x.year, x.body, x.name, x.role, x.gender, x.birth, x.education, '汉族', x.party, x.reelected, x.votes];
+  return [
+    COUNTY,
+    x.township,
+    x.village,
+    RULES_CODES[x.village],
+    x.year,
+    x.body,
+    x.name,
+    x.role,
+    x.gender,
+    x.birth,
+    x.education,
+    '汉族',
+    x.party,
+    x.reelected,
+    x.votes,
+  ];
 }
 
 /** Roster rows (members-gb18030.csv and the workbook's member sheet). */
@@ -351,33 +811,159 @@ interface Member {
 }
 // prettier-ignore
 const MEMBERS: readonly Member[] = [
-  m('李家村', '139901101201', '村党支部', '李建国', '书记',   '男', '1968.03',    '高中',       '汉族', '中共党员', '是',   52, 'clean; 一肩挑 (also 主任, line 5)'),
-  m('李家村', '139901101201', '村党支部', '张海峰', '委员',   '男', '1975年8月',  '大专',       '汉族', '中共党员', '否',   48, 'clean'),
-  m('李家村', '139901101201', '村党支部', '李淑珍', '委员',   '女', '1979-11-02', '中专',       '回族', '中共党员', '是',   45, 'clean; minority'),
-  m('李家村', '139901101201', '村委会',   '李建国', '主任',   '男', '1968.03',    '高中',       '汉族', '中共党员', '是', 1032, 'clean; same person as line 2'),
-  m('李家村', '139901101201', '村委会',   '王晓燕', '委员',   '女', '1990.06',    '本科',       '汉族', '群众',     '否',  876, 'clean'),
-  m('李家村', '139901101201', '村委会',   '赵德明', '委员',   '男', '1962.09',    '初中及以下', '汉族', '中共党员', '是',  701, 'clean'),
-  m('王庄村', '139901101202', '村党支部', '王志强', '书记',   '男', '1971.12',    '大专',       '汉族', '中共党员', '是',   61, 'clean'),
-  m('王庄村', '139901101202', '村党支部', '王秀英', '委员',   '女', '1983年5月',  '高中',       '满族', '中共党员', '否',   55, 'clean; cross-holding (also committee, line 12); minority'),
-  m('王庄村', '139901101202', '村党支部', '刘玉成', '委员',   '男', 'xx',         '初中',       '汉族', '中共党员', '是',   50, 'WARNING `placeholder` on 出生年月 "xx" (birth treated as empty; age unknown)'),
-  m('王庄村', '139901101202', '村委会',   '陈宏伟', '主任',   '男', '1980-02-14', '大专',       '汉族', '群众',     '否', 1520, 'clean'),
-  m('王庄村', '139901101202', '村委会',   '王秀英', '委员',   '女', '1983年5月',  '高中',       '满族', '中共党员', '否', 1388, 'clean; same person as line 9'),
-  m('王庄村', '139901101202', '村委会',   '孙浩',   '委员',   '男', '2004.06',    '高中',       '汉族', '群众',     '否', 1102, 'WARNING `age_out_of_range` (age 17 = 2021 − 2004)'),
+  m(
+    '李家村',
+    '139901101201',
+    '村党支部',
+    '李建国',
+    '书记',
+    '男',
+    '1968.03',
+    '高中',
+    '汉族',
+    '中共党员',
+    '是',
+    52,
+    'clean; 一肩挑 (also 主任, line 5)',
+  ),
+  m('李家村', '139901101201', '村党支部', '张海峰', '委员', '男', '1975年8月', '大专', '汉族', '中共党员', '否', 48, 'clean'),
+  m('李家村', '139901101201', '村党支部', '李淑珍', '委员', '女', '1979-11-02', '中专', '回族', '中共党员', '是', 45, 'clean; minority'),
+  m(
+    '李家村',
+    '139901101201',
+    '村委会',
+    '李建国',
+    '主任',
+    '男',
+    '1968.03',
+    '高中',
+    '汉族',
+    '中共党员',
+    '是',
+    1032,
+    'clean; same person as line 2',
+  ),
+  m('李家村', '139901101201', '村委会', '王晓燕', '委员', '女', '1990.06', '本科', '汉族', '群众', '否', 876, 'clean'),
+  m('李家村', '139901101201', '村委会', '赵德明', '委员', '男', '1962.09', '初中及以下', '汉族', '中共党员', '是', 701, 'clean'),
+  m('王庄村', '139901101202', '村党支部', '王志强', '书记', '男', '1971.12', '大专', '汉族', '中共党员', '是', 61, 'clean'),
+  m(
+    '王庄村',
+    '139901101202',
+    '村党支部',
+    '王秀英',
+    '委员',
+    '女',
+    '1983年5月',
+    '高中',
+    '满族',
+    '中共党员',
+    '否',
+    55,
+    'clean; cross-holding (also committee, line 12); minority',
+  ),
+  m(
+    '王庄村',
+    '139901101202',
+    '村党支部',
+    '刘玉成',
+    '委员',
+    '男',
+    'xx',
+    '初中',
+    '汉族',
+    '中共党员',
+    '是',
+    50,
+    'WARNING `placeholder` on 出生年月 "xx" (birth treated as empty; age unknown)',
+  ),
+  m('王庄村', '139901101202', '村委会', '陈宏伟', '主任', '男', '1980-02-14', '大专', '汉族', '群众', '否', 1520, 'clean'),
+  m(
+    '王庄村',
+    '139901101202',
+    '村委会',
+    '王秀英',
+    '委员',
+    '女',
+    '1983年5月',
+    '高中',
+    '满族',
+    '中共党员',
+    '否',
+    1388,
+    'clean; same person as line 9',
+  ),
+  m(
+    '王庄村',
+    '139901101202',
+    '村委会',
+    '孙浩',
+    '委员',
+    '男',
+    '2004.06',
+    '高中',
+    '汉族',
+    '群众',
+    '否',
+    1102,
+    'WARNING `age_out_of_range` (age 17 = 2021 − 2004)',
+  ),
 ];
 
 // prettier-ignore
-function m(village: string, code: string, body: Member['body'], name: string, role: string, gender: Member['gender'], birth: string,
-  education: string, ethnicity: string, party: Member['party'], reelected: Member['reelected'], votes: number, expect: string): Member {
+function m(
+  village: string,
+  code: string,
+  body: Member['body'],
+  name: string,
+  role: string,
+  gender: Member['gender'],
+  birth: string,
+  education: string,
+  ethnicity: string,
+  party: Member['party'],
+  reelected: Member['reelected'],
+  votes: number,
+  expect: string,
+): Member {
   return { village, code, body, name, role, gender, birth, education, ethnicity, party, reelected, votes, expect };
 }
 
 const MEMBER_HEADER = [
-  '县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '组织', '姓名', '职务', '性别', '出生年月', '文化程度', '民族', '政治面貌',
-  '是否连任', '得票数',
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '组织',
+  '姓名',
+  '职务',
+  '性别',
+  '出生年月',
+  '文化程度',
+  '民族',
+  '政治面貌',
+  '是否连任',
+  '得票数',
 ];
 
 function memberRow(x: Member): Cell[] {
-  return [COUNTY, TOWNSHIP, x.village, x.code, YEAR, x.body, x.name, x.role, x.gender, x.birth, x.education, x.ethnicity, x.party, x.reelected, x.votes];
+  return [
+    COUNTY,
+    TOWNSHIP,
+    x.village,
+    x.code,
+    YEAR,
+    x.body,
+    x.name,
+    x.role,
+    x.gender,
+    x.birth,
+    x.education,
+    x.ethnicity,
+    x.party,
+    x.reelected,
+    x.votes,
+  ];
 }
 
 /** The workbook's member sheet: ten clean rows (李家村 all six, 王庄村 four). */
@@ -387,19 +973,124 @@ const WORKBOOK_MEMBERS: readonly Member[] = [...MEMBERS.slice(0, 6), MEMBERS[6],
 });
 
 /** members-english.csv: English headers and English values. */
-const ENGLISH_HEADER = ['Name', 'Body', 'Role', 'Gender', 'Date of birth', 'Education', 'Ethnicity', 'Party member', 'Re-elected', 'Votes', 'County', 'Township', 'Village', 'Year'];
+const ENGLISH_HEADER = [
+  'Name',
+  'Body',
+  'Role',
+  'Gender',
+  'Date of birth',
+  'Education',
+  'Ethnicity',
+  'Party member',
+  'Re-elected',
+  'Votes',
+  'County',
+  'Township',
+  'Village',
+  'Year',
+];
 // prettier-ignore
 const ENGLISH_ROWS: readonly Cell[][] = [
-  ['周永刚', 'Party branch',         'Secretary',       'Male',   '1972-05-18', 'Junior college',             'Han', 'Yes', 'Yes',   40, COUNTY, TOWNSHIP, '东河村',   YEAR],
-  ['吴丽娟', 'Party branch',         'Member',          'Female', '1986-09',    'Bachelor',                   'Han', 'Yes', 'No',    37, COUNTY, TOWNSHIP, '东河村',   YEAR],
-  ['郑德林', 'Party branch',         'Member',          'Male',   '1966-02',    'Senior high school',         'Han', 'Yes', 'Yes',   35, COUNTY, TOWNSHIP, '东河村',   YEAR],
-  ['周永刚', "Villagers' committee", 'Director',        'Male',   '1972-05-18', 'Junior college',             'Han', 'Yes', 'Yes',  612, COUNTY, TOWNSHIP, '东河村',   YEAR],
-  ['吴丽娟', "Villagers' committee", 'Member',          'Female', '1986-09',    'Bachelor',                   'Han', 'Yes', 'No',   588, COUNTY, TOWNSHIP, '东河村',   YEAR],
-  ['马春生', "Villagers' committee", 'Member',          'Male',   '1978-12',    'Junior middle school',       'Hui', 'No',  'No',   430, COUNTY, TOWNSHIP, '东河村',   YEAR],
-  ['张国华', 'Party branch',         'Secretary',       'Male',   '1969-07',    'Senior high school',         'Han', 'Yes', 'Yes',   98, COUNTY, TOWNSHIP, '张家营村', YEAR],
-  ['张国华', "Villagers' committee", 'Director',        'Male',   '1969-07',    'Senior high school',         'Han', 'Yes', 'Yes', 2650, COUNTY, TOWNSHIP, '张家营村', YEAR],
-  ['刘桂兰', "Villagers' committee", 'Deputy director', 'Female', '1981-03',    'Technical secondary school', 'Han', 'No',  'No',  2210, COUNTY, TOWNSHIP, '张家营村', YEAR],
-  ['何俊杰', "Villagers' committee", 'Member',          'Male',   '1995-10',    'Master',                     'Han', 'No',  'No',  1890, COUNTY, TOWNSHIP, '张家营村', YEAR],
+  [
+    '周永刚',
+    'Party branch',
+    'Secretary',
+    'Male',
+    '1972-05-18',
+    'Junior college',
+    'Han',
+    'Yes',
+    'Yes',
+    40,
+    COUNTY,
+    TOWNSHIP,
+    '东河村',
+    YEAR,
+  ],
+  ['吴丽娟', 'Party branch', 'Member', 'Female', '1986-09', 'Bachelor', 'Han', 'Yes', 'No', 37, COUNTY, TOWNSHIP, '东河村', YEAR],
+  ['郑德林', 'Party branch', 'Member', 'Male', '1966-02', 'Senior high school', 'Han', 'Yes', 'Yes', 35, COUNTY, TOWNSHIP, '东河村', YEAR],
+  [
+    '周永刚',
+    "Villagers' committee",
+    'Director',
+    'Male',
+    '1972-05-18',
+    'Junior college',
+    'Han',
+    'Yes',
+    'Yes',
+    612,
+    COUNTY,
+    TOWNSHIP,
+    '东河村',
+    YEAR,
+  ],
+  ['吴丽娟', "Villagers' committee", 'Member', 'Female', '1986-09', 'Bachelor', 'Han', 'Yes', 'No', 588, COUNTY, TOWNSHIP, '东河村', YEAR],
+  [
+    '马春生',
+    "Villagers' committee",
+    'Member',
+    'Male',
+    '1978-12',
+    'Junior middle school',
+    'Hui',
+    'No',
+    'No',
+    430,
+    COUNTY,
+    TOWNSHIP,
+    '东河村',
+    YEAR,
+  ],
+  [
+    '张国华',
+    'Party branch',
+    'Secretary',
+    'Male',
+    '1969-07',
+    'Senior high school',
+    'Han',
+    'Yes',
+    'Yes',
+    98,
+    COUNTY,
+    TOWNSHIP,
+    '张家营村',
+    YEAR,
+  ],
+  [
+    '张国华',
+    "Villagers' committee",
+    'Director',
+    'Male',
+    '1969-07',
+    'Senior high school',
+    'Han',
+    'Yes',
+    'Yes',
+    2650,
+    COUNTY,
+    TOWNSHIP,
+    '张家营村',
+    YEAR,
+  ],
+  [
+    '刘桂兰',
+    "Villagers' committee",
+    'Deputy director',
+    'Female',
+    '1981-03',
+    'Technical secondary school',
+    'Han',
+    'No',
+    'No',
+    2210,
+    COUNTY,
+    TOWNSHIP,
+    '张家营村',
+    YEAR,
+  ],
+  ['何俊杰', "Villagers' committee", 'Member', 'Male', '1995-10', 'Master', 'Han', 'No', 'No', 1890, COUNTY, TOWNSHIP, '张家营村', YEAR],
 ];
 
 /** xss-names.csv: hostile village names (stored and shown as plain text). */
@@ -437,8 +1128,19 @@ function hv(i: number, name: string, stored: string, township: 0 | 1, opts: Part
   const returned = voted - (i % 3);
   const invalid = 5 + i;
   const base: HostileVillage = {
-    name, stored, township, code: township === 0 ? `1399011052${String(i).padStart(2, '0')}` : '', registered, voted, returned,
-    valid: returned - invalid, invalid, seats: 5, candidates: 7, firstRound: '是', breaks: 'none',
+    name,
+    stored,
+    township,
+    code: township === 0 ? `1399011052${String(i).padStart(2, '0')}` : '',
+    registered,
+    voted,
+    returned,
+    valid: returned - invalid,
+    invalid,
+    seats: 5,
+    candidates: 7,
+    firstRound: '是',
+    breaks: 'none',
   };
   return { ...base, ...opts };
 }
@@ -446,10 +1148,22 @@ function hv(i: number, name: string, stored: string, township: 0 | 1, opts: Part
 const HOSTILE_VILLAGES: readonly HostileVillage[] = [
   hv(1, '<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>', 0),
   hv(2, '<script>alert(1)</script>', '<script>alert(1)</script>', 0, { firstRound: '否' }),
-  hv(3, '"; DROP TABLE results; --', '"; DROP TABLE results; --', 0, { breaks: '`winner_without_majority` (member `=1+1` received at most half of the votes cast; first round 是)' }),
+  hv(3, '"; DROP TABLE results; --', '"; DROP TABLE results; --', 0, {
+    breaks: '`winner_without_majority` (member `=1+1` received at most half of the votes cast; first round 是)',
+  }),
   hv(4, "' OR 1=1 --", "' OR 1=1 --", 0),
-  hv(5, '=HYPERLINK("http://x","点我")', '=HYPERLINK("http://x","点我")', 0, { voted: 598, returned: 598, valid: 588, invalid: 10, firstRound: '否', breaks: '`turnout_not_over_half` (598 of 1,285 = 46.5%)' }),
-  hv(6, '+SUM(1,1)', '+SUM(1,1)', 0, { valid: 1100, breaks: '`valid_invalid_mismatch` (1,100 + 11 = 1,111 ≠ 1,119 returned); import warning `valid_invalid_sum`' }),
+  hv(5, '=HYPERLINK("http://x","点我")', '=HYPERLINK("http://x","点我")', 0, {
+    voted: 598,
+    returned: 598,
+    valid: 588,
+    invalid: 10,
+    firstRound: '否',
+    breaks: '`turnout_not_over_half` (598 of 1,285 = 46.5%)',
+  }),
+  hv(6, '+SUM(1,1)', '+SUM(1,1)', 0, {
+    valid: 1100,
+    breaks: '`valid_invalid_mismatch` (1,100 + 11 = 1,111 ≠ 1,119 returned); import warning `valid_invalid_sum`',
+  }),
   hv(7, '@cmd', '@cmd', 0, { breaks: '`no_woman_on_committee` (3 men)' }),
   hv(8, '-1+1', '-1+1', 0, { seats: 3, candidates: 4, breaks: '`committee_size` (2 members for 3 seats)' }),
   hv(9, LONG_VILLAGE, LONG_VILLAGE, 1),
@@ -460,7 +1174,14 @@ const HOSTILE_VILLAGES: readonly HostileVillage[] = [
   hv(14, '{b}', '{b}', 1),
 ];
 /** Text for the unmapped 备注 column, one per results row in turn (kept as extra data). */
-const HOSTILE_NOTES = ['<img src=x onerror=alert(3)>', '{a|b}', "=cmd|' /C calc'!A0", '\u001b[31m红色\u001b[0m', '"; DROP TABLE imports; --', ''] as const;
+const HOSTILE_NOTES = [
+  '<img src=x onerror=alert(3)>',
+  '{a|b}',
+  "=cmd|' /C calc'!A0",
+  '\u001b[31m红色\u001b[0m',
+  '"; DROP TABLE imports; --',
+  '',
+] as const;
 const HOSTILE_RESULTS_2018 = 4; // villages 1–4 also have a 2018 committee row
 const HOSTILE_BRANCHES = 4; // villages 1–4 also have a 2021 party-branch row
 
@@ -475,17 +1196,49 @@ interface HostileMember {
 }
 // prettier-ignore
 const HOSTILE_MEMBERS: readonly HostileMember[] = [
-  { village: 1, body: '村委会', name: '<img src=x onerror=alert(2)>', stored: '<img src=x onerror=alert(2)>', role: '主任', gender: '男', votes: 0.9 },
+  {
+    village: 1,
+    body: '村委会',
+    name: '<img src=x onerror=alert(2)>',
+    stored: '<img src=x onerror=alert(2)>',
+    role: '主任',
+    gender: '男',
+    votes: 0.9,
+  },
   { village: 1, body: '村委会', name: '王秀兰', stored: '王秀兰', role: '委员', gender: '女', votes: 0.8 },
   { village: 1, body: '村委会', name: '李强', stored: '李强', role: '委员', gender: '男', votes: 0.7 },
-  { village: 2, body: '村委会', name: '<script>alert(2)</script>', stored: '<script>alert(2)</script>', role: '主任', gender: '男', votes: 0.6 },
-  { village: 2, body: '村委会', name: "'; DROP TABLE members; --", stored: "'; DROP TABLE members; --", role: '委员', gender: '女', votes: 0.5 },
+  {
+    village: 2,
+    body: '村委会',
+    name: '<script>alert(2)</script>',
+    stored: '<script>alert(2)</script>',
+    role: '主任',
+    gender: '男',
+    votes: 0.6,
+  },
+  {
+    village: 2,
+    body: '村委会',
+    name: "'; DROP TABLE members; --",
+    stored: "'; DROP TABLE members; --",
+    role: '委员',
+    gender: '女',
+    votes: 0.5,
+  },
   { village: 2, body: '村委会', name: '张伟', stored: '张伟', role: '委员', gender: '男', votes: 0.4 },
   { village: 3, body: '村委会', name: '陈刚', stored: '陈刚', role: '主任', gender: '男', votes: 0.85 },
   { village: 3, body: '村委会', name: '=1+1', stored: '=1+1', role: '委员', gender: '男', votes: 0.5 },
   { village: 3, body: '村委会', name: '刘芳', stored: '刘芳', role: '委员', gender: '女', votes: 0.75 },
   { village: 4, body: '村委会', name: '+SUM(2,2)', stored: '+SUM(2,2)', role: '主任', gender: '男', votes: 0.9 },
-  { village: 4, body: '村委会', name: "@SUM(1+1)*cmd|' /C calc'!A0", stored: "@SUM(1+1)*cmd|' /C calc'!A0", role: '委员', gender: '女', votes: 0.8 },
+  {
+    village: 4,
+    body: '村委会',
+    name: "@SUM(1+1)*cmd|' /C calc'!A0",
+    stored: "@SUM(1+1)*cmd|' /C calc'!A0",
+    role: '委员',
+    gender: '女',
+    votes: 0.8,
+  },
   { village: 4, body: '村委会', name: '-2+3', stored: '-2+3', role: '委员', gender: '男', votes: 0.7 },
   { village: 5, body: '村委会', name: '{a|b}', stored: '{a|b}', role: '主任', gender: '男', votes: 0.7 },
   { village: 5, body: '村委会', name: '{b}', stored: '{b}', role: '委员', gender: '女', votes: 0.6 },
@@ -503,7 +1256,15 @@ const HOSTILE_MEMBERS: readonly HostileMember[] = [
     { village: v, body: '村委会', name: `冯${v}梅`, stored: `冯${v}梅`, role: '委员', gender: '女', votes: 0.8 },
     { village: v, body: '村委会', name: `曹${v}勇`, stored: `曹${v}勇`, role: '委员', gender: '男', votes: 0.7 },
   ]),
-  { village: 1, body: '村党支部', name: '<img src=x onerror=alert(2)>', stored: '<img src=x onerror=alert(2)>', role: '书记', gender: '男', votes: 0.9 },
+  {
+    village: 1,
+    body: '村党支部',
+    name: '<img src=x onerror=alert(2)>',
+    stored: '<img src=x onerror=alert(2)>',
+    role: '书记',
+    gender: '男',
+    votes: 0.9,
+  },
   { village: 1, body: '村党支部', name: '王秀兰', stored: '王秀兰', role: '委员', gender: '女', votes: 0.8 },
   { village: 2, body: '村党支部', name: '马明', stored: '马明', role: '书记', gender: '男', votes: 0.9 },
   { village: 2, body: '村党支部', name: '张伟', stored: '张伟', role: '委员', gender: '男', votes: 0.8 },
@@ -532,17 +1293,15 @@ check(hostileVillage(6).returned === 1119 && hostileVillage(6).invalid === 11, '
 for (const [i, v] of HOSTILE_VILLAGES.entries()) {
   check(v.returned <= v.voted && v.voted <= v.registered, `hostile ${i + 1} ballots`);
   check(i + 1 === 6 ? v.valid + v.invalid !== v.returned : v.valid + v.invalid === v.returned, `hostile ${i + 1} valid + invalid`);
-  check((v.voted * 2 > v.registered) === (i + 1 !== 5), `hostile ${i + 1} turnout over half`);
+  check(v.voted * 2 > v.registered === (i + 1 !== 5), `hostile ${i + 1} turnout over half`);
 }
 
 /** A valid 1×1 transparent PNG (67 bytes; CRCs checked). */
 // prettier-ignore
 const PNG_1X1 = [
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
-  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
-  0x89, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
-  0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
-  0x42, 0x60, 0x82,
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+  0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01,
+  0x00, 0x00, 0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
 // =============================================================================================
@@ -550,7 +1309,11 @@ const PNG_1X1 = [
 // official statistical table — plus the voters as a results file. Same persons, same figures.
 // =============================================================================================
 
-const TY = { township: '桃源镇', title: '青山县桃源镇2021年村“两委”换届选举情况统计表', notes: '填表人：李文  审核人：王强  填报日期：2021年6月10日' };
+const TY = {
+  township: '桃源镇',
+  title: '青山县桃源镇2021年村“两委”换届选举情况统计表',
+  notes: '填表人：李文  审核人：王强  填报日期：2021年6月10日',
+};
 
 interface TyVillage {
   name: string;
@@ -565,54 +1328,101 @@ interface TyVillage {
 }
 // prettier-ignore
 const TY_VILLAGES: readonly TyVillage[] = [
-  { name: '桃源村', code: '139901103201', registered: 1420, voted: 1288, entitled: 46, partyVoted: 44, firstRound: '是', note: 'no cross-holding: every both-bodies figure exact, average age too' },
-  { name: '杏林村', code: '139901103202', registered: 1875, voted: 1702, entitled: 63, partyVoted: 60, firstRound: '是', note: '2 cross-holding (书记 = 主任, 一肩挑); no woman on the branch, so women are exact; whether the under-35s or college graduates sit on both the table cannot say' },
-  { name: '梨园村', code: '139901103203', registered: 1130, voted:  981, entitled: 38, partyVoted: 35, firstRound: '否', note: '1 cross-holding, a woman: whether she is one of the committee\'s 3 women the table cannot say — women (两委) not available' },
-  { name: '竹溪村', code: '139901103204', registered:  960, voted:  871, entitled: 31, partyVoted: 30, firstRound: '是', note: 'the whole branch sits on the committee (3 cross-holding, 一肩挑): person counts exact; re-election is per body and is not' },
+  {
+    name: '桃源村',
+    code: '139901103201',
+    registered: 1420,
+    voted: 1288,
+    entitled: 46,
+    partyVoted: 44,
+    firstRound: '是',
+    note: 'no cross-holding: every both-bodies figure exact, average age too',
+  },
+  {
+    name: '杏林村',
+    code: '139901103202',
+    registered: 1875,
+    voted: 1702,
+    entitled: 63,
+    partyVoted: 60,
+    firstRound: '是',
+    note: '2 cross-holding (书记 = 主任, 一肩挑); no woman on the branch, so women are exact; whether the under-35s or college graduates sit on both the table cannot say',
+  },
+  {
+    name: '梨园村',
+    code: '139901103203',
+    registered: 1130,
+    voted: 981,
+    entitled: 38,
+    partyVoted: 35,
+    firstRound: '否',
+    note: "1 cross-holding, a woman: whether she is one of the committee's 3 women the table cannot say — women (两委) not available",
+  },
+  {
+    name: '竹溪村',
+    code: '139901103204',
+    registered: 960,
+    voted: 871,
+    entitled: 31,
+    partyVoted: 30,
+    firstRound: '是',
+    note: 'the whole branch sits on the committee (3 cross-holding, 一肩挑): person counts exact; re-election is per body and is not',
+  },
 ];
 
 /** A 桃源镇 roster row: as members-gb18030.csv's, the code coming from the village. */
 type TyMember = Omit<Member, 'code' | 'expect'>;
 // prettier-ignore
 const TY_MEMBERS: readonly TyMember[] = [
-  tm('桃源村', '村党支部', '赵春生', '书记',   '男', '1970.05', '高中', '汉族', '中共党员', '是',   42),
-  tm('桃源村', '村党支部', '钱丽',   '委员',   '女', '1985.03', '大专', '汉族', '中共党员', '否',   38),
-  tm('桃源村', '村党支部', '孙志远', '委员',   '男', '1962.11', '初中', '汉族', '中共党员', '是',   36),
-  tm('桃源村', '村委会',   '周建平', '主任',   '男', '1974.08', '中专', '汉族', '中共党员', '是', 1102),
-  tm('桃源村', '村委会',   '吴秀梅', '副主任', '女', '1979.02', '高中', '汉族', '群众',     '是',  986),
-  tm('桃源村', '村委会',   '郑浩',   '委员',   '男', '1993.07', '本科', '汉族', '群众',     '否',  874),
-  tm('桃源村', '村委会',   '冯桂芝', '委员',   '女', '1958.12', '初中', '回族', '群众',     '是',  803),
-  tm('桃源村', '村委会',   '陈明',   '委员',   '男', '1988.04', '大专', '汉族', '中共党员', '否',  765),
-  tm('杏林村', '村党支部', '杨光明', '书记',   '男', '1972.09', '大专', '汉族', '中共党员', '是',   57),
-  tm('杏林村', '村党支部', '朱宏',   '副书记', '男', '1981.06', '本科', '汉族', '中共党员', '否',   52),
-  tm('杏林村', '村党支部', '秦德福', '委员',   '男', '1960.01', '初中', '汉族', '中共党员', '是',   49),
-  tm('杏林村', '村党支部', '许立',   '委员',   '男', '1990.10', '大专', '汉族', '中共党员', '否',   47),
-  tm('杏林村', '村党支部', '何建军', '委员',   '男', '1966.03', '高中', '汉族', '中共党员', '是',   45),
-  tm('杏林村', '村委会',   '杨光明', '主任',   '男', '1972.09', '大专', '汉族', '中共党员', '是', 1498),
-  tm('杏林村', '村委会',   '秦德福', '委员',   '男', '1960.01', '初中', '汉族', '中共党员', '否', 1187),
-  tm('杏林村', '村委会',   '吕小燕', '委员',   '女', '1995.05', '大专', '汉族', '群众',     '否', 1130),
-  tm('杏林村', '村委会',   '施云',   '委员',   '女', '1983.08', '中专', '汉族', '群众',     '是', 1064),
-  tm('梨园村', '村党支部', '韩立新', '书记',   '男', '1968.04', '高中', '汉族', '中共党员', '是',   33),
-  tm('梨园村', '村党支部', '唐丽华', '委员',   '女', '1987.09', '大专', '汉族', '中共党员', '否',   30),
-  tm('梨园村', '村党支部', '曹勇',   '委员',   '男', '1975.12', '初中', '满族', '中共党员', '是',   29),
-  tm('梨园村', '村委会',   '罗志刚', '主任',   '男', '1976.02', '高中', '汉族', '中共党员', '是',  812),
-  tm('梨园村', '村委会',   '唐丽华', '副主任', '女', '1987.09', '大专', '汉族', '中共党员', '否',  744),
-  tm('梨园村', '村委会',   '邓晓',   '委员',   '女', '1992.03', '本科', '汉族', '群众',     '否',  690),
-  tm('梨园村', '村委会',   '彭桂兰', '委员',   '女', '1964.07', '初中', '汉族', '群众',     '是',  655),
-  tm('梨园村', '村委会',   '蒋伟',   '委员',   '男', '1985.11', '中专', '汉族', '群众',     '否',  431),
-  tm('竹溪村', '村党支部', '沈国庆', '书记',   '男', '1963.10', '高中', '汉族', '中共党员', '是',   28),
-  tm('竹溪村', '村党支部', '田芳',   '委员',   '女', '1980.01', '大专', '汉族', '中共党员', '是',   27),
-  tm('竹溪村', '村党支部', '范卫东', '委员',   '男', '1971.06', '初中', '汉族', '中共党员', '否',   25),
-  tm('竹溪村', '村委会',   '沈国庆', '主任',   '男', '1963.10', '高中', '汉族', '中共党员', '是',  802),
-  tm('竹溪村', '村委会',   '田芳',   '副主任', '女', '1980.01', '大专', '汉族', '中共党员', '是',  766),
-  tm('竹溪村', '村委会',   '范卫东', '委员',   '男', '1971.06', '初中', '汉族', '中共党员', '是',  712),
-  tm('竹溪村', '村委会',   '袁丽',   '委员',   '女', '1997.04', '本科', '汉族', '群众',     '否',  655),
-  tm('竹溪村', '村委会',   '苏建华', '委员',   '男', '1959.08', '初中', '汉族', '群众',     '是',  593),
+  tm('桃源村', '村党支部', '赵春生', '书记', '男', '1970.05', '高中', '汉族', '中共党员', '是', 42),
+  tm('桃源村', '村党支部', '钱丽', '委员', '女', '1985.03', '大专', '汉族', '中共党员', '否', 38),
+  tm('桃源村', '村党支部', '孙志远', '委员', '男', '1962.11', '初中', '汉族', '中共党员', '是', 36),
+  tm('桃源村', '村委会', '周建平', '主任', '男', '1974.08', '中专', '汉族', '中共党员', '是', 1102),
+  tm('桃源村', '村委会', '吴秀梅', '副主任', '女', '1979.02', '高中', '汉族', '群众', '是', 986),
+  tm('桃源村', '村委会', '郑浩', '委员', '男', '1993.07', '本科', '汉族', '群众', '否', 874),
+  tm('桃源村', '村委会', '冯桂芝', '委员', '女', '1958.12', '初中', '回族', '群众', '是', 803),
+  tm('桃源村', '村委会', '陈明', '委员', '男', '1988.04', '大专', '汉族', '中共党员', '否', 765),
+  tm('杏林村', '村党支部', '杨光明', '书记', '男', '1972.09', '大专', '汉族', '中共党员', '是', 57),
+  tm('杏林村', '村党支部', '朱宏', '副书记', '男', '1981.06', '本科', '汉族', '中共党员', '否', 52),
+  tm('杏林村', '村党支部', '秦德福', '委员', '男', '1960.01', '初中', '汉族', '中共党员', '是', 49),
+  tm('杏林村', '村党支部', '许立', '委员', '男', '1990.10', '大专', '汉族', '中共党员', '否', 47),
+  tm('杏林村', '村党支部', '何建军', '委员', '男', '1966.03', '高中', '汉族', '中共党员', '是', 45),
+  tm('杏林村', '村委会', '杨光明', '主任', '男', '1972.09', '大专', '汉族', '中共党员', '是', 1498),
+  tm('杏林村', '村委会', '秦德福', '委员', '男', '1960.01', '初中', '汉族', '中共党员', '否', 1187),
+  tm('杏林村', '村委会', '吕小燕', '委员', '女', '1995.05', '大专', '汉族', '群众', '否', 1130),
+  tm('杏林村', '村委会', '施云', '委员', '女', '1983.08', '中专', '汉族', '群众', '是', 1064),
+  tm('梨园村', '村党支部', '韩立新', '书记', '男', '1968.04', '高中', '汉族', '中共党员', '是', 33),
+  tm('梨园村', '村党支部', '唐丽华', '委员', '女', '1987.09', '大专', '汉族', '中共党员', '否', 30),
+  tm('梨园村', '村党支部', '曹勇', '委员', '男', '1975.12', '初中', '满族', '中共党员', '是', 29),
+  tm('梨园村', '村委会', '罗志刚', '主任', '男', '1976.02', '高中', '汉族', '中共党员', '是', 812),
+  tm('梨园村', '村委会', '唐丽华', '副主任', '女', '1987.09', '大专', '汉族', '中共党员', '否', 744),
+  tm('梨园村', '村委会', '邓晓', '委员', '女', '1992.03', '本科', '汉族', '群众', '否', 690),
+  tm('梨园村', '村委会', '彭桂兰', '委员', '女', '1964.07', '初中', '汉族', '群众', '是', 655),
+  tm('梨园村', '村委会', '蒋伟', '委员', '男', '1985.11', '中专', '汉族', '群众', '否', 431),
+  tm('竹溪村', '村党支部', '沈国庆', '书记', '男', '1963.10', '高中', '汉族', '中共党员', '是', 28),
+  tm('竹溪村', '村党支部', '田芳', '委员', '女', '1980.01', '大专', '汉族', '中共党员', '是', 27),
+  tm('竹溪村', '村党支部', '范卫东', '委员', '男', '1971.06', '初中', '汉族', '中共党员', '否', 25),
+  tm('竹溪村', '村委会', '沈国庆', '主任', '男', '1963.10', '高中', '汉族', '中共党员', '是', 802),
+  tm('竹溪村', '村委会', '田芳', '副主任', '女', '1980.01', '大专', '汉族', '中共党员', '是', 766),
+  tm('竹溪村', '村委会', '范卫东', '委员', '男', '1971.06', '初中', '汉族', '中共党员', '是', 712),
+  tm('竹溪村', '村委会', '袁丽', '委员', '女', '1997.04', '本科', '汉族', '群众', '否', 655),
+  tm('竹溪村', '村委会', '苏建华', '委员', '男', '1959.08', '初中', '汉族', '群众', '是', 593),
 ];
 
 // prettier-ignore
-function tm(village: string, body: TyMember['body'], name: string, role: string, gender: TyMember['gender'], birth: string, education: string,
-  ethnicity: string, party: TyMember['party'], reelected: TyMember['reelected'], votes: number): TyMember {
+function tm(
+  village: string,
+  body: TyMember['body'],
+  name: string,
+  role: string,
+  gender: TyMember['gender'],
+  birth: string,
+  education: string,
+  ethnicity: string,
+  party: TyMember['party'],
+  reelected: TyMember['reelected'],
+  votes: number,
+): TyMember {
   return { village, body, name, role, gender, birth, education, ethnicity, party, reelected, votes };
 }
 
@@ -640,8 +1450,26 @@ function taoyuanRows(): StatRow[] {
       reelected: x.reelected === '是',
     });
     const place = [COUNTY, TY.township, v.name, v.code];
-    rows.push({ place, body: '村党支部', electorate: v.entitled, voted: v.partyVoted, party: true, counts: countBody(branch.map(counted)), crossHolding: cross, oneShoulder });
-    rows.push({ place, body: '村委会', electorate: v.registered, voted: v.voted, party: false, counts: countBody(committee.map(counted)), crossHolding: cross, oneShoulder });
+    rows.push({
+      place,
+      body: '村党支部',
+      electorate: v.entitled,
+      voted: v.partyVoted,
+      party: true,
+      counts: countBody(branch.map(counted)),
+      crossHolding: cross,
+      oneShoulder,
+    });
+    rows.push({
+      place,
+      body: '村委会',
+      electorate: v.registered,
+      voted: v.voted,
+      party: false,
+      counts: countBody(committee.map(counted)),
+      crossHolding: cross,
+      oneShoulder,
+    });
   }
   return rows;
 }
@@ -653,12 +1481,54 @@ for (const v of TY_VILLAGES) check(v.voted * 2 > v.registered && v.partyVoted <=
 
 const TY_MEMBER_HEADER = [...MEMBER_HEADER];
 function tyMemberRow(x: TyMember): Cell[] {
-  return [COUNTY, TY.township, x.village, tyVillage(x.village).code, YEAR, x.body, x.name, x.role, x.gender, x.birth, x.education, x.ethnicity, x.party, x.reelected, x.votes];
+  return [
+    COUNTY,
+    TY.township,
+    x.village,
+    tyVillage(x.village).code,
+    YEAR,
+    x.body,
+    x.name,
+    x.role,
+    x.gender,
+    x.birth,
+    x.education,
+    x.ethnicity,
+    x.party,
+    x.reelected,
+    x.votes,
+  ];
 }
-const TY_RESULTS_HEADER = ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '组织', '登记选民数', '参加投票人数', '应到会党员', '参加选举党员', '参选率', '一次选举成功'];
+const TY_RESULTS_HEADER = [
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '组织',
+  '登记选民数',
+  '参加投票人数',
+  '应到会党员',
+  '参加选举党员',
+  '参选率',
+  '一次选举成功',
+];
 function tyResultRows(): Cell[][] {
   return TY_VILLAGES.flatMap((v) => [
-    [COUNTY, TY.township, v.name, v.code, YEAR, '村党支部', '', '', v.entitled, v.partyVoted, pctString(v.partyVoted, v.entitled), v.firstRound],
+    [
+      COUNTY,
+      TY.township,
+      v.name,
+      v.code,
+      YEAR,
+      '村党支部',
+      '',
+      '',
+      v.entitled,
+      v.partyVoted,
+      pctString(v.partyVoted, v.entitled),
+      v.firstRound,
+    ],
     [COUNTY, TY.township, v.name, v.code, YEAR, '村委会', v.registered, v.voted, '', '', pctString(v.voted, v.registered), v.firstRound],
   ]);
 }
@@ -669,7 +1539,12 @@ function tyResultRows(): Cell[][] {
 
 const written = new Map<string, Buffer>();
 
-function writeText(name: string, rows: readonly (readonly Cell[])[], encoding: Encoding, opts: { delimiter?: string; eol?: string } = {}): void {
+function writeText(
+  name: string,
+  rows: readonly (readonly Cell[])[],
+  encoding: Encoding,
+  opts: { delimiter?: string; eol?: string } = {},
+): void {
   written.set(name, encode(toCsv(rows, { delimiter: opts.delimiter ?? ',', eol: opts.eol ?? '\r\n' }), encoding));
 }
 
@@ -683,14 +1558,25 @@ function buildCsvFixtures(): void {
   writeText('results-utf8-bom.csv', plain, 'utf-8-bom');
   writeText(
     'results-gb18030.csv',
-    [titleRow(GB_TITLE, HEADER.length), HEADER, ...SIX.map(row), totalsRow(SIX_TOTALS), titleRow('', HEADER.length), titleRow(NOTES, HEADER.length)],
+    [
+      titleRow(GB_TITLE, HEADER.length),
+      HEADER,
+      ...SIX.map(row),
+      totalsRow(SIX_TOTALS),
+      titleRow('', HEADER.length),
+      titleRow(NOTES, HEADER.length),
+    ],
     'gb18030',
   );
   writeText('results-utf16le.txt', plain, 'utf-16le-bom', { delimiter: '\t' });
   writeText('results-utf16be.csv', plain, 'utf-16be-bom');
   writeText('results-semicolon.csv', plain, 'utf-8', { delimiter: ';' });
 
-  writeText('results-totals-mismatch.csv', [HEADER, ...SIX.map(row), totalsRow({ ...SIX_TOTALS, registered: SIX_TOTALS.registered + 100 })], 'utf-8-bom');
+  writeText(
+    'results-totals-mismatch.csv',
+    [HEADER, ...SIX.map(row), totalsRow({ ...SIX_TOTALS, registered: SIX_TOTALS.registered + 100 })],
+    'utf-8-bom',
+  );
 
   // Two-row header: group heading 选票 over 发出/收回/有效/无效 (merged cells exported to CSV).
   // prettier-ignore
@@ -708,7 +1594,10 @@ function buildCsvFixtures(): void {
     const cells = fw[r];
     const i = HEADER.indexOf(col);
     if (!cells || i < 0) throw new Error(`bad cell ${r} ${col}`);
-    check(Number(value.replace(/,/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) === cells[i], `fullwidth ${r} ${col}`);
+    check(
+      Number(value.replace(/,/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) === cells[i],
+      `fullwidth ${r} ${col}`,
+    );
     cells[i] = value;
   };
   set(0, '登记选民数', fullWidth(1286));
@@ -755,7 +1644,14 @@ function buildCsvFixtures(): void {
   writeRaw('results-broken-quotes.csv', `${lines.join('\r\n')}\r\n`, 'utf-8');
 
   // Multi-line cells in a 备注 column (not an importable field).
-  const notes = ['因外出务工人员较多，\n部分选民委托投票', '村民评价"公开透明"', '', '设3个投票站，\n1个流动票箱', '第一轮未选足，5月16日另行选举', ''];
+  const notes = [
+    '因外出务工人员较多，\n部分选民委托投票',
+    '村民评价"公开透明"',
+    '',
+    '设3个投票站，\n1个流动票箱',
+    '第一轮未选足，5月16日另行选举',
+    '',
+  ];
   writeText('results-multiline-cell.csv', [[...HEADER, '备注'], ...SIX.map((r, i) => [...row(r), notes[i] ?? ''])], 'utf-8-bom');
 
   // Cycle year and body only in the file name.
@@ -766,14 +1662,67 @@ function buildCsvFixtures(): void {
   writeText('members-english.csv', [ENGLISH_HEADER, ...ENGLISH_ROWS], 'utf-8', { eol: '\n' });
 
   // prettier-ignore
-  const accHeader = ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '登记选民数', '参加投票人数', '参选率',
-    '应到会党员', '实到会党员', '参加选举党员', '发出选票', '收回选票', '有效票', '无效票'];
+  const accHeader = [
+    '县(市、区)',
+    '乡镇(街道)',
+    '村(社区)',
+    '区划代码',
+    '换届年份',
+    '届次',
+    '组织',
+    '登记选民数',
+    '参加投票人数',
+    '参选率',
+    '应到会党员',
+    '实到会党员',
+    '参加选举党员',
+    '发出选票',
+    '收回选票',
+    '有效票',
+    '无效票',
+  ];
   const acc: Cell[][] = [accHeader];
   for (const { c } of ACCEPTANCE) {
-    acc.push([COUNTY, '石桥镇', c.name, c.code, YEAR, LABEL, COMMITTEE, c.registered, c.voted, c.turnout, '', '', '', c.voted, c.returned, c.valid, c.invalid]);
+    acc.push([
+      COUNTY,
+      '石桥镇',
+      c.name,
+      c.code,
+      YEAR,
+      LABEL,
+      COMMITTEE,
+      c.registered,
+      c.voted,
+      c.turnout,
+      '',
+      '',
+      '',
+      c.voted,
+      c.returned,
+      c.valid,
+      c.invalid,
+    ]);
   }
   for (const { c, b } of ACCEPTANCE) {
-    acc.push([COUNTY, '石桥镇', c.name, c.code, YEAR, LABEL, b.body, '', '', b.turnout, b.entitled, b.present, b.voted, b.voted, b.voted, b.valid, b.invalid]);
+    acc.push([
+      COUNTY,
+      '石桥镇',
+      c.name,
+      c.code,
+      YEAR,
+      LABEL,
+      b.body,
+      '',
+      '',
+      b.turnout,
+      b.entitled,
+      b.present,
+      b.voted,
+      b.voted,
+      b.voted,
+      b.valid,
+      b.invalid,
+    ]);
   }
   writeText('acceptance-township.csv', acc, 'utf-8-bom');
 
@@ -818,16 +1767,88 @@ function hostileResultRows(): HostileResultRow[] {
   const place = (v: HostileVillage): Cell[] => [HOSTILE_COUNTY, HOSTILE_TOWNSHIPS[v.township], v.name, v.code];
   for (const [i, v] of HOSTILE_VILLAGES.entries()) {
     // 县…组织, 登记选民数, 参加投票人数, 参选率, 应到会党员, 实到会党员, 参加选举党员, 发出选票, 收回选票, 有效票, 无效票, 应选职数, 候选人数, 一次选举成功, 备注
-    rows.push({ village: i + 1, year: YEAR, body: '村委会', cells: [...place(v), YEAR, LABEL, '村委会', v.registered, v.voted, pctString(v.voted, v.registered), '', '', '', v.voted, v.returned, v.valid, v.invalid, v.seats, v.candidates, v.firstRound, note()] });
+    rows.push({
+      village: i + 1,
+      year: YEAR,
+      body: '村委会',
+      cells: [
+        ...place(v),
+        YEAR,
+        LABEL,
+        '村委会',
+        v.registered,
+        v.voted,
+        pctString(v.voted, v.registered),
+        '',
+        '',
+        '',
+        v.voted,
+        v.returned,
+        v.valid,
+        v.invalid,
+        v.seats,
+        v.candidates,
+        v.firstRound,
+        note(),
+      ],
+    });
     if (i < HOSTILE_BRANCHES) {
       const b = hostileBranch(i + 1);
-      rows.push({ village: i + 1, year: YEAR, body: '村党支部', cells: [...place(v), YEAR, LABEL, '村党支部', '', '', pctString(b.voted, b.entitled), b.entitled, b.present, b.voted, b.voted, b.voted, b.voted - 1, 1, 3, 4, '是', note()] });
+      rows.push({
+        village: i + 1,
+        year: YEAR,
+        body: '村党支部',
+        cells: [
+          ...place(v),
+          YEAR,
+          LABEL,
+          '村党支部',
+          '',
+          '',
+          pctString(b.voted, b.entitled),
+          b.entitled,
+          b.present,
+          b.voted,
+          b.voted,
+          b.voted,
+          b.voted - 1,
+          1,
+          3,
+          4,
+          '是',
+          note(),
+        ],
+      });
     }
   }
   for (const [i, v] of HOSTILE_VILLAGES.slice(0, HOSTILE_RESULTS_2018).entries()) {
     const registered = v.registered - 40;
     const voted = Math.round(registered * 0.8);
-    rows.push({ village: i + 1, year: 2018, body: '村委会', cells: [...place(v), 2018, '第十一届', '村委会', registered, voted, pctString(voted, registered), '', '', '', voted, voted, voted - 9, 9, 5, 7, '是', note()] });
+    rows.push({
+      village: i + 1,
+      year: 2018,
+      body: '村委会',
+      cells: [
+        ...place(v),
+        2018,
+        '第十一届',
+        '村委会',
+        registered,
+        voted,
+        pctString(voted, registered),
+        '',
+        '',
+        '',
+        voted,
+        voted,
+        voted - 9,
+        9,
+        5,
+        7,
+        '是',
+        note(),
+      ],
+    });
   }
   return rows;
 }
@@ -844,8 +1865,21 @@ function hostileMemberRows(): Cell[][] {
     const v = hostileVillage(x.village);
     const voters = x.body === '村委会' ? v.voted : hostileBranch(x.village).voted;
     return [
-      HOSTILE_COUNTY, HOSTILE_TOWNSHIPS[v.township], v.name, v.code, YEAR, x.body, x.name, x.role, x.gender, `${1960 + ((i * 7) % 31)}.${String((i % 12) + 1).padStart(2, '0')}`,
-      HOSTILE_EDUCATION[i % HOSTILE_EDUCATION.length], '汉族', x.body === '村党支部' || i % 2 === 0 ? '中共党员' : '群众', i % 3 === 0 ? '是' : '否', Math.floor(voters * x.votes),
+      HOSTILE_COUNTY,
+      HOSTILE_TOWNSHIPS[v.township],
+      v.name,
+      v.code,
+      YEAR,
+      x.body,
+      x.name,
+      x.role,
+      x.gender,
+      `${1960 + ((i * 7) % 31)}.${String((i % 12) + 1).padStart(2, '0')}`,
+      HOSTILE_EDUCATION[i % HOSTILE_EDUCATION.length],
+      '汉族',
+      x.body === '村党支部' || i % 2 === 0 ? '中共党员' : '群众',
+      i % 3 === 0 ? '是' : '否',
+      Math.floor(voters * x.votes),
     ];
   });
 }
@@ -878,7 +1912,10 @@ function buildTaoyuanWorkbook(): void {
     cell.f = `SUM(${col}${TY_TABLE.firstData + 1}:${col}${TY_TABLE.totalsRow})`;
   }
   XLSX.utils.book_append_sheet(wb, ws, '桃源镇');
-  written.set('stats-taoyuan.xlsx', Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Uint8Array));
+  written.set(
+    'stats-taoyuan.xlsx',
+    Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Uint8Array),
+  );
 }
 
 function buildWorkbooks(): void {
@@ -907,12 +1944,12 @@ function buildWorkbooks(): void {
   }
   ws['!ref'] = `A1:${lastCol}${totalsExcelRow}`;
   XLSX.utils.book_append_sheet(wb, ws, '村委会选举结果');
-  const mws = XLSX.utils.aoa_to_sheet([
-    MEMBER_HEADER,
-    ...WORKBOOK_MEMBERS.map((x) => sheetRow(memberRow(x))),
-  ]);
+  const mws = XLSX.utils.aoa_to_sheet([MEMBER_HEADER, ...WORKBOOK_MEMBERS.map((x) => sheetRow(memberRow(x)))]);
   XLSX.utils.book_append_sheet(wb, mws, '成员名单');
-  written.set('workbook-two-sheets.xlsx', Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Uint8Array));
+  written.set(
+    'workbook-two-sheets.xlsx',
+    Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Uint8Array),
+  );
 
   // ---- legacy.xls (BIFF8), one results sheet, header + six villages
   const lb = XLSX.utils.book_new();
@@ -964,41 +2001,405 @@ function readme(): string {
   const t = SIX_TOTALS;
   const none = '0';
   const E: Expect[] = [
-    { file: 'results-utf8.csv', encoding: 'UTF-8, no BOM', delimiter: 'comma', layout: 'header + 6 villages (LF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'results-utf8-bom.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'results-gb18030.csv', encoding: 'GB18030, no BOM', delimiter: 'comma', layout: 'title + header + 6 villages + 合计 + blank (commas only) + notes (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, th: '1 (line 1) + 1 (line 2)', skipped: '3: totals 合计 (line 9), blank (line 10), notes 填表人 (line 11)', totals: 'matches: every summed column equals the sum of the 6 rows' },
-    { file: 'results-utf16le.txt', encoding: 'UTF-16 LE with BOM', delimiter: 'TAB', layout: 'header + 6 villages (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'results-utf16be.csv', encoding: 'UTF-16 BE with BOM', delimiter: 'comma', layout: 'header + 6 villages (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'results-semicolon.csv', encoding: 'UTF-8, no BOM', delimiter: 'semicolon', layout: 'header + 6 villages (CRLF)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'results-totals-mismatch.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages + 合计 (line 8)', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: '1: totals (line 8)', totals: `MISMATCH on 登记选民数 only: totals row says ${thousands(t.registered + 100)}, rows sum to ${thousands(t.registered)} (off by +100); all other columns match` },
-    { file: 'results-two-row-header.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'title + 2-row header (选票 over 发出/收回/有效/无效) + 6 villages', dataRows: 6, clean: 6, warnings: none, rejected: none, th: '1 (line 1) + 2 (lines 2–3)', skipped: none, totals: 'no totals row' },
-    { file: 'results-fullwidth.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'results-placeholders.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages', dataRows: 6, clean: 2, warnings: '4 × `placeholder`: lines 2 (`xx`), 3 (`*`), 4 (`—`), 5 (`/`)', rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'results-duplicate-village.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages + 王庄村 again (line 8)', dataRows: 7, clean: 6, warnings: none, rejected: '1: line 8 `duplicate_row_in_file` (row 3)', skipped: none, totals: 'no totals row' },
-    { file: 'results-rule-breaches.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 8 rows', dataRows: 8, clean: 2, warnings: '4: line 2 `voted_gt_registered`, line 3 `returned_gt_issued`, line 4 `valid_invalid_sum`, line 5 `percent_over_100`', rejected: '2: line 6 `missing_village`, line 7 `missing_cycle`', skipped: none, totals: 'no totals row' },
-    { file: 'results-broken-quotes.csv', encoding: 'UTF-8, no BOM', delimiter: 'comma', layout: 'header + 6 villages; line 4 has `"李家村` with no closing quote', dataRows: 6, clean: 5, warnings: '1: line 4 `unterminated_quote` (from line 4)', rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'results-multiline-cell.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages + 备注 column; 2 cells hold a newline', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: '2021年村委会换届选举统计表.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 6 villages; no year/届次/组织 columns, no title', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'members-gb18030.csv', encoding: 'GB18030, no BOM', delimiter: 'comma', layout: 'header + 12 members', dataRows: 12, clean: 10, warnings: '2: line 10 `placeholder` (出生年月 "xx"), line 13 `age_out_of_range` (17)', rejected: none, skipped: none, totals: '—' },
-    { file: 'members-english.csv', encoding: 'UTF-8, no BOM', delimiter: 'comma', layout: 'English header + 10 members (LF)', dataRows: 10, clean: 10, warnings: none, rejected: none, skipped: none, totals: '—' },
-    { file: 'workbook-two-sheets.xlsx', encoding: 'XLSX', delimiter: '—', layout: 'sheet `村委会选举结果`: title (merged A1:R1) + header + 6 villages + 合计; sheet `成员名单`: header + 10 members', dataRows: '6 + 10', clean: '6 + 10', warnings: none, rejected: none, th: '1 (row 1) + 1 (row 2); members sheet 0 + 1', skipped: '1 (results sheet): totals (row 9)', totals: 'matches (results sheet)' },
-    { file: 'legacy.xls', encoding: 'XLS (BIFF8)', delimiter: '—', layout: 'sheet `村委会选举结果`: header + 6 villages', dataRows: 6, clean: 6, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'acceptance-township.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 5 committee rows + 5 branch rows', dataRows: 10, clean: 10, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'rules-results.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 15 rows (2 townships, 2018 and 2021, both bodies)', dataRows: 15, clean: 11, warnings: '4: line 4 `returned_gt_voted`, line 5 `valid_invalid_sum`, line 6 `returned_gt_issued`, line 15 `valid_invalid_sum`', rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'rules-members.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 32 members', dataRows: 32, clean: 32, warnings: none, rejected: none, skipped: none, totals: '—' },
-    { file: 'empty.csv', encoding: '— (0 bytes)', delimiter: '—', layout: 'empty', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `empty`), nothing imported' },
-    { file: 'blank-lines.csv', encoding: 'ASCII', delimiter: 'comma', layout: 'only newlines and commas', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `empty`: nothing but blank lines), nothing imported' },
-    { file: 'not-a-table.csv', encoding: 'binary (PNG)', delimiter: '—', layout: 'a 1×1 PNG named .csv', dataRows: 0, clean: 0, warnings: none, rejected: none, th: '—', skipped: none, totals: 'file refused (read error `not_a_table`, `sniffBinary` → `png`), nothing imported' },
-    { file: 'xss-names.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: 'header + 4 villages (3 hostile names)', dataRows: 4, clean: 4, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'hostile-results.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${HOSTILE_RESULTS.length} rows (${HOSTILE_VILLAGES.length} villages 2021 村委会, ${HOSTILE_BRANCHES} 村党支部, ${HOSTILE_RESULTS_2018} of 2018) + 备注 column; hostile names`, dataRows: HOSTILE_RESULTS.length, clean: HOSTILE_RESULTS.length - 1, warnings: `1: line ${hostileResultLine(6, 2021, '村委会')} \`valid_invalid_sum\``, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'hostile-members.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${HOSTILE_MEMBERS.length} members (2021); hostile names`, dataRows: HOSTILE_MEMBERS.length, clean: HOSTILE_MEMBERS.length, warnings: none, rejected: none, skipped: none, totals: '—' },
-    { file: 'members-taoyuan.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${TY_MEMBERS.length} members (桃源镇, 2021)`, dataRows: TY_MEMBERS.length, clean: TY_MEMBERS.length, warnings: none, rejected: none, skipped: none, totals: '—' },
-    { file: 'results-taoyuan.csv', encoding: 'UTF-8 with BOM', delimiter: 'comma', layout: `header + ${TY_ROWS.length} rows (4 villages × 2 bodies)`, dataRows: TY_ROWS.length, clean: TY_ROWS.length, warnings: none, rejected: none, skipped: none, totals: 'no totals row' },
-    { file: 'stats-taoyuan-gb18030.csv', encoding: 'GB18030, no BOM', delimiter: 'comma', layout: `statistical table: title + 2-row header (女性… over 人数/占比, 其中 over age bands, 文化程度 over tiers) + ${TY_ROWS.length} rows + 合计 + notes (CRLF)`, dataRows: TY_ROWS.length, clean: TY_ROWS.length, warnings: none, rejected: none, th: '1 (line 1) + 2 (lines 2–3)', skipped: `2: totals 合计 (line ${TY_TABLE.totalsRow + 1}), notes 填表人 (line ${TY_TABLE.totalsRow + 2})`, totals: 'matches: every count column equals the sum of the 8 rows' },
-    { file: 'stats-taoyuan.xlsx', encoding: 'XLSX', delimiter: '—', layout: 'the same table as one sheet `桃源镇`: merged title and header cells, shares as numbers formatted 0.0%, 合计 as SUM formulas', dataRows: TY_ROWS.length, clean: TY_ROWS.length, warnings: none, rejected: none, th: '1 (row 1) + 2 (rows 2–3)', skipped: `2: totals (row ${TY_TABLE.totalsRow + 1}), notes (row ${TY_TABLE.totalsRow + 2})`, totals: 'matches' },
+    {
+      file: 'results-utf8.csv',
+      encoding: 'UTF-8, no BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages (LF)',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-utf8-bom.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages (CRLF)',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-gb18030.csv',
+      encoding: 'GB18030, no BOM',
+      delimiter: 'comma',
+      layout: 'title + header + 6 villages + 合计 + blank (commas only) + notes (CRLF)',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      th: '1 (line 1) + 1 (line 2)',
+      skipped: '3: totals 合计 (line 9), blank (line 10), notes 填表人 (line 11)',
+      totals: 'matches: every summed column equals the sum of the 6 rows',
+    },
+    {
+      file: 'results-utf16le.txt',
+      encoding: 'UTF-16 LE with BOM',
+      delimiter: 'TAB',
+      layout: 'header + 6 villages (CRLF)',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-utf16be.csv',
+      encoding: 'UTF-16 BE with BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages (CRLF)',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-semicolon.csv',
+      encoding: 'UTF-8, no BOM',
+      delimiter: 'semicolon',
+      layout: 'header + 6 villages (CRLF)',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-totals-mismatch.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages + 合计 (line 8)',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: '1: totals (line 8)',
+      totals: `MISMATCH on 登记选民数 only: totals row says ${thousands(t.registered + 100)}, rows sum to ${thousands(t.registered)} (off by +100); all other columns match`,
+    },
+    {
+      file: 'results-two-row-header.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'title + 2-row header (选票 over 发出/收回/有效/无效) + 6 villages',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      th: '1 (line 1) + 2 (lines 2–3)',
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-fullwidth.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-placeholders.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages',
+      dataRows: 6,
+      clean: 2,
+      warnings: '4 × `placeholder`: lines 2 (`xx`), 3 (`*`), 4 (`—`), 5 (`/`)',
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-duplicate-village.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages + 王庄村 again (line 8)',
+      dataRows: 7,
+      clean: 6,
+      warnings: none,
+      rejected: '1: line 8 `duplicate_row_in_file` (row 3)',
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-rule-breaches.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 8 rows',
+      dataRows: 8,
+      clean: 2,
+      warnings: '4: line 2 `voted_gt_registered`, line 3 `returned_gt_issued`, line 4 `valid_invalid_sum`, line 5 `percent_over_100`',
+      rejected: '2: line 6 `missing_village`, line 7 `missing_cycle`',
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-broken-quotes.csv',
+      encoding: 'UTF-8, no BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages; line 4 has `"李家村` with no closing quote',
+      dataRows: 6,
+      clean: 5,
+      warnings: '1: line 4 `unterminated_quote` (from line 4)',
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'results-multiline-cell.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages + 备注 column; 2 cells hold a newline',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: '2021年村委会换届选举统计表.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 6 villages; no year/届次/组织 columns, no title',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'members-gb18030.csv',
+      encoding: 'GB18030, no BOM',
+      delimiter: 'comma',
+      layout: 'header + 12 members',
+      dataRows: 12,
+      clean: 10,
+      warnings: '2: line 10 `placeholder` (出生年月 "xx"), line 13 `age_out_of_range` (17)',
+      rejected: none,
+      skipped: none,
+      totals: '—',
+    },
+    {
+      file: 'members-english.csv',
+      encoding: 'UTF-8, no BOM',
+      delimiter: 'comma',
+      layout: 'English header + 10 members (LF)',
+      dataRows: 10,
+      clean: 10,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: '—',
+    },
+    {
+      file: 'workbook-two-sheets.xlsx',
+      encoding: 'XLSX',
+      delimiter: '—',
+      layout: 'sheet `村委会选举结果`: title (merged A1:R1) + header + 6 villages + 合计; sheet `成员名单`: header + 10 members',
+      dataRows: '6 + 10',
+      clean: '6 + 10',
+      warnings: none,
+      rejected: none,
+      th: '1 (row 1) + 1 (row 2); members sheet 0 + 1',
+      skipped: '1 (results sheet): totals (row 9)',
+      totals: 'matches (results sheet)',
+    },
+    {
+      file: 'legacy.xls',
+      encoding: 'XLS (BIFF8)',
+      delimiter: '—',
+      layout: 'sheet `村委会选举结果`: header + 6 villages',
+      dataRows: 6,
+      clean: 6,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'acceptance-township.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 5 committee rows + 5 branch rows',
+      dataRows: 10,
+      clean: 10,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'rules-results.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 15 rows (2 townships, 2018 and 2021, both bodies)',
+      dataRows: 15,
+      clean: 11,
+      warnings: '4: line 4 `returned_gt_voted`, line 5 `valid_invalid_sum`, line 6 `returned_gt_issued`, line 15 `valid_invalid_sum`',
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'rules-members.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 32 members',
+      dataRows: 32,
+      clean: 32,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: '—',
+    },
+    {
+      file: 'empty.csv',
+      encoding: '— (0 bytes)',
+      delimiter: '—',
+      layout: 'empty',
+      dataRows: 0,
+      clean: 0,
+      warnings: none,
+      rejected: none,
+      th: '—',
+      skipped: none,
+      totals: 'file refused (read error `empty`), nothing imported',
+    },
+    {
+      file: 'blank-lines.csv',
+      encoding: 'ASCII',
+      delimiter: 'comma',
+      layout: 'only newlines and commas',
+      dataRows: 0,
+      clean: 0,
+      warnings: none,
+      rejected: none,
+      th: '—',
+      skipped: none,
+      totals: 'file refused (read error `empty`: nothing but blank lines), nothing imported',
+    },
+    {
+      file: 'not-a-table.csv',
+      encoding: 'binary (PNG)',
+      delimiter: '—',
+      layout: 'a 1×1 PNG named .csv',
+      dataRows: 0,
+      clean: 0,
+      warnings: none,
+      rejected: none,
+      th: '—',
+      skipped: none,
+      totals: 'file refused (read error `not_a_table`, `sniffBinary` → `png`), nothing imported',
+    },
+    {
+      file: 'xss-names.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: 'header + 4 villages (3 hostile names)',
+      dataRows: 4,
+      clean: 4,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'hostile-results.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: `header + ${HOSTILE_RESULTS.length} rows (${HOSTILE_VILLAGES.length} villages 2021 村委会, ${HOSTILE_BRANCHES} 村党支部, ${HOSTILE_RESULTS_2018} of 2018) + 备注 column; hostile names`,
+      dataRows: HOSTILE_RESULTS.length,
+      clean: HOSTILE_RESULTS.length - 1,
+      warnings: `1: line ${hostileResultLine(6, 2021, '村委会')} \`valid_invalid_sum\``,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'hostile-members.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: `header + ${HOSTILE_MEMBERS.length} members (2021); hostile names`,
+      dataRows: HOSTILE_MEMBERS.length,
+      clean: HOSTILE_MEMBERS.length,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: '—',
+    },
+    {
+      file: 'members-taoyuan.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: `header + ${TY_MEMBERS.length} members (桃源镇, 2021)`,
+      dataRows: TY_MEMBERS.length,
+      clean: TY_MEMBERS.length,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: '—',
+    },
+    {
+      file: 'results-taoyuan.csv',
+      encoding: 'UTF-8 with BOM',
+      delimiter: 'comma',
+      layout: `header + ${TY_ROWS.length} rows (4 villages × 2 bodies)`,
+      dataRows: TY_ROWS.length,
+      clean: TY_ROWS.length,
+      warnings: none,
+      rejected: none,
+      skipped: none,
+      totals: 'no totals row',
+    },
+    {
+      file: 'stats-taoyuan-gb18030.csv',
+      encoding: 'GB18030, no BOM',
+      delimiter: 'comma',
+      layout: `statistical table: title + 2-row header (女性… over 人数/占比, 其中 over age bands, 文化程度 over tiers) + ${TY_ROWS.length} rows + 合计 + notes (CRLF)`,
+      dataRows: TY_ROWS.length,
+      clean: TY_ROWS.length,
+      warnings: none,
+      rejected: none,
+      th: '1 (line 1) + 2 (lines 2–3)',
+      skipped: `2: totals 合计 (line ${TY_TABLE.totalsRow + 1}), notes 填表人 (line ${TY_TABLE.totalsRow + 2})`,
+      totals: 'matches: every count column equals the sum of the 8 rows',
+    },
+    {
+      file: 'stats-taoyuan.xlsx',
+      encoding: 'XLSX',
+      delimiter: '—',
+      layout: 'the same table as one sheet `桃源镇`: merged title and header cells, shares as numbers formatted 0.0%, 合计 as SUM formulas',
+      dataRows: TY_ROWS.length,
+      clean: TY_ROWS.length,
+      warnings: none,
+      rejected: none,
+      th: '1 (row 1) + 2 (rows 2–3)',
+      skipped: `2: totals (row ${TY_TABLE.totalsRow + 1}), notes (row ${TY_TABLE.totalsRow + 2})`,
+      totals: 'matches',
+    },
   ];
   for (const e of E) check(written.has(e.file), `README lists unwritten ${e.file}`);
-  for (const f of written.keys()) check(E.some((e) => e.file === f), `README misses ${f}`);
+  for (const f of written.keys())
+    check(
+      E.some((e) => e.file === f),
+      `README misses ${f}`,
+    );
 
   const table = E.map(
     (e) =>
@@ -1010,30 +2411,42 @@ function readme(): string {
       `| ${r.name} | ${r.code} | ${r.eligible} | ${r.registered} | ${r.voted} | ${r.turnout} | ${r.issued} | ${r.returned} | ${r.valid} | ${r.invalid} | ${r.seats} | ${r.candidates} | ${r.firstRound} |`,
   ).join('\n');
 
-  const accC = ACCEPTANCE.map(({ c }) => `| ${c.name} | ${c.code} | ${c.registered} | ${c.voted} | ${c.turnout} | ${c.returned} | ${c.valid} | ${c.invalid} |`).join('\n');
-  const accB = ACCEPTANCE.map(({ c, b }) => `| ${c.name} | ${b.body} | ${b.entitled} | ${b.present} | ${b.voted} | ${b.turnout} | ${b.valid} | ${b.invalid} |`).join('\n');
+  const accC = ACCEPTANCE.map(
+    ({ c }) => `| ${c.name} | ${c.code} | ${c.registered} | ${c.voted} | ${c.turnout} | ${c.returned} | ${c.valid} | ${c.invalid} |`,
+  ).join('\n');
+  const accB = ACCEPTANCE.map(
+    ({ c, b }) => `| ${c.name} | ${b.body} | ${b.entitled} | ${b.present} | ${b.voted} | ${b.turnout} | ${b.valid} | ${b.invalid} |`,
+  ).join('\n');
   const breachList = BREACHES.map((b, i) => `- line ${i + 2} (${(b.cells[2] as string) || '（村名空白）'}): ${b.expect}`).join('\n');
   const rosterList = (['柳河村', '杨庄村', '高桥村', '五里铺村', '桑园村', '西沟村'] as const)
     .flatMap((v) => ([2021, 2018] as const).flatMap((y) => (['村委会', '村党支部'] as const).map((b) => [v, y, b] as const)))
     .map(([v, y, b]) => {
       const rows = RULES_MEMBERS.map((x, i) => ({ x, line: i + 2 })).filter(({ x }) => x.village === v && x.year === y && x.body === b);
       if (rows.length === 0) return null;
-      const people = rows.map(({ x, line }) => `${x.name} ${x.role} ${x.gender || '性别空白'} ${x.votes === '' ? '得票空白' : `${x.votes}票`} (line ${line})`);
+      const people = rows.map(
+        ({ x, line }) => `${x.name} ${x.role} ${x.gender || '性别空白'} ${x.votes === '' ? '得票空白' : `${x.votes}票`} (line ${line})`,
+      );
       return `${v} ${y} ${b}: ${people.join(', ')}`;
     })
     .filter((x): x is string => x !== null)
     .map((x) => `\n- ${x}`)
     .join('');
-  const memberList = MEMBERS.map((x, i) => `| ${i + 2} | ${x.village} | ${x.body} | ${x.name} | ${x.role} | ${x.gender} | ${x.birth} | ${x.education} | ${x.ethnicity} | ${x.party} | ${x.reelected} | ${x.votes} | ${x.expect} |`).join('\n');
+  const memberList = MEMBERS.map(
+    (x, i) =>
+      `| ${i + 2} | ${x.village} | ${x.body} | ${x.name} | ${x.role} | ${x.gender} | ${x.birth} | ${x.education} | ${x.ethnicity} | ${x.party} | ${x.reelected} | ${x.votes} | ${x.expect} |`,
+  ).join('\n');
 
   // Person-level figures of members-gb18030.csv (a person on both bodies counts once).
   const persons = new Map<string, Member[]>();
   for (const x of MEMBERS) persons.set(`${x.code}|${x.name}`, [...(persons.get(`${x.code}|${x.name}`) ?? []), x]);
   const ppl = [...persons.values()].map((rows) => rows[0] as Member);
-  const cross = [...persons.values()].filter((rows) => rows.some((r) => r.body === '村党支部') && rows.some((r) => r.body === '村委会')).length;
+  const cross = [...persons.values()].filter(
+    (rows) => rows.some((r) => r.body === '村党支部') && rows.some((r) => r.body === '村委会'),
+  ).length;
   const ages = ppl.filter((p) => /^\d{4}/.test(p.birth)).map((p) => YEAR - Number(p.birth.slice(0, 4)));
   const adultAges = ages.filter((a) => a >= 18);
-  const tier = (e: string): string => (['大专', '本科', '大学本科', '研究生'].includes(e) ? 'college' : ['高中', '中专', '职高'].includes(e) ? 'senior' : 'junior_or_below');
+  const tier = (e: string): string =>
+    ['大专', '本科', '大学本科', '研究生'].includes(e) ? 'college' : ['高中', '中专', '职高'].includes(e) ? 'senior' : 'junior_or_below';
   const tiers = { junior_or_below: 0, senior: 0, college: 0 } as Record<string, number>;
   for (const p of ppl) tiers[tier(p.education)] = (tiers[tier(p.education)] ?? 0) + 1;
   const committeeRows = MEMBERS.filter((x) => x.body === '村委会');
@@ -1260,7 +2673,12 @@ function taoyuanReadme(): string {
 by \`scripts/lib/statTable.ts\` (age = 2021 − birth year; tiers 初中 → 初中及以下, 高中/中专 → 高中、中专, 大专/本科 → 大专及以上);
 \`results-taoyuan.csv\` holds the table's voter figures as a results file. The table has no 年份 column (2021 is in the title
 "${TY.title}"). Title row, then the two-row header:
-${(TY_TABLE.rows[1] ?? []).map((c, i) => { const b = (TY_TABLE.rows[2] ?? [])[i]; return c && b ? `${c}/${b}` : b ? `…/${b}` : c; }).join(', ')};
+${(TY_TABLE.rows[1] ?? [])
+  .map((c, i) => {
+    const b = (TY_TABLE.rows[2] ?? [])[i];
+    return c && b ? `${c}/${b}` : b ? `…/${b}` : c;
+  })
+  .join(', ')};
 then 8 rows, a 合计 row (counts summed, shares and average recomputed) and the notes row "${TY.notes}".
 
 | 村 | 组织 | 登记选民 / 应到党员 | 投票 | 成员数 | 女性 | 少数民族 | 党员 | 连任 | ≤35 | ≥60 | 平均年龄 (sum) | 大专+ | 高中中专 | 初中- | 交叉任职 | 一肩挑 |
@@ -1284,10 +2702,15 @@ function mdText(x: string): string {
   if (x.length > 100) {
     const head = x.replace(/.$/u, '');
     const same = [...head].every((c) => c === x[0]);
-    return same && x.endsWith(x[0] ?? '') ? `${x[0]} × ${thousands(x.length)}` : `${x[0]} × ${thousands(x.length - 1)} + ${x.slice(-1)} (${thousands(x.length)} characters)`;
+    return same && x.endsWith(x[0] ?? '')
+      ? `${x[0]} × ${thousands(x.length)}`
+      : `${x[0]} × ${thousands(x.length - 1)} + ${x.slice(-1)} (${thousands(x.length)} characters)`;
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this shows escaped
-  const shown = x.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const shown = x.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `\`${shown.replace(/\|/g, '\\|')}\``;
 }
 
@@ -1298,7 +2721,10 @@ function hostileReadme(): string {
   }).join('\n');
   const people = HOSTILE_MEMBERS.map((x, i) => ({ x, line: i + 2 }))
     .filter(({ x }) => x.name.length > 100 || /[^\p{Script=Han}\d]/u.test(x.name))
-    .map(({ x, line }) => `${line} ${mdText(x.name)}${x.stored === x.name ? '' : ` → stored ${mdText(x.stored)}`} (${x.village}, ${x.body}, ${x.role}, ${x.gender})`)
+    .map(
+      ({ x, line }) =>
+        `${line} ${mdText(x.name)}${x.stored === x.name ? '' : ` → stored ${mdText(x.stored)}`} (${x.village}, ${x.body}, ${x.role}, ${x.gender})`,
+    )
     .join('; ');
   return `### hostile-results.csv and hostile-members.csv
 A township report whose text cells are attacks. County ${mdText(HOSTILE_COUNTY)} on every row; township ${mdText(HOSTILE_TOWNSHIPS[0])}

@@ -10,8 +10,18 @@ const root = path.resolve(import.meta.dirname, '..');
 const out = (name: string) => path.join(root, 'public/screenshots', name);
 
 const SHOTS: { name: string; query: string; ready: string; fullPage?: boolean }[] = [
-  { name: 'overview.png', query: '?view=overview&county=青山县', ready: '[data-chart="rates-by-place"][data-state="ready"]', fullPage: true },
-  { name: 'compare.png', query: '?view=compare&item=t:青山县|城关街道&item=t:青山县|河东镇&item=t:河口县|白沙镇&metric=turnout&metric=women_share&metric=avg_age&metric=edu_college_share', ready: '[data-chart^="compare-"][data-state="ready"]' },
+  {
+    name: 'overview.png',
+    query: '?view=overview&county=青山县',
+    ready: '[data-chart="rates-by-place"][data-state="ready"]',
+    fullPage: true,
+  },
+  {
+    name: 'compare.png',
+    query:
+      '?view=compare&item=t:青山县|城关街道&item=t:青山县|河东镇&item=t:河口县|白沙镇&metric=turnout&metric=women_share&metric=avg_age&metric=edu_college_share',
+    ready: '[data-chart^="compare-"][data-state="ready"]',
+  },
   { name: 'rules.png', query: '?view=rules&ruleCycles=all', ready: '[data-section="rule-summary"]' },
   { name: 'report.png', query: '?view=report&county=青山县&township=河东镇', ready: '[data-chart="report-education"][data-state="ready"]' },
 ];

@@ -67,7 +67,11 @@ async function stageFile(db: Db, file: string): Promise<StagedImport> {
   const sp = info.analysis.sheets[sheetIndex]!;
   if (!sp.kind) throw new Error(`${file}: no kind recognised`);
   const plan: ImportPlan = { sheetIndex, kind: sp.kind, columns: sp.columns, context: sp.inferred };
-  const stage = await createStage(db, plan.kind, plan.columns.map((c) => c.field));
+  const stage = await createStage(
+    db,
+    plan.kind,
+    plan.columns.map((c) => c.field),
+  );
   const accepted = new BatchBuilder(plan.kind, BATCH_ROWS);
   let rejected: NormalizedRow[] = [];
   const onRow = (row: NormalizedRow) => (row.status === 'rejected' ? rejected.push(row) : accepted.add(row));
@@ -119,7 +123,9 @@ async function build(db: Db, sqls: readonly string[]): Promise<Build> {
 const label = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70);
 
 function report(name: string, sqls: readonly string[], b: Build) {
-  console.log(`\n${name}: ${Math.round(b.total)} ms; engine memory ${b.startMb.toFixed(0)} MB before, peak ${b.peakMb.toFixed(0)} MB (between statements), ${b.endMb.toFixed(0)} MB after; wasm heap ${b.heapMb.toFixed(0)} MB`);
+  console.log(
+    `\n${name}: ${Math.round(b.total)} ms; engine memory ${b.startMb.toFixed(0)} MB before, peak ${b.peakMb.toFixed(0)} MB (between statements), ${b.endMb.toFixed(0)} MB after; wasm heap ${b.heapMb.toFixed(0)} MB`,
+  );
   sqls.forEach((s, i) => {
     console.log(`  ${String(Math.round(b.ms[i]!)).padStart(6)} ms  ${label(s)}`);
   });
@@ -129,7 +135,9 @@ async function compare(db: Db): Promise<boolean> {
   let same = true;
   for (const t of STAT_TABLES) {
     const cols = async (x: string) =>
-      (await db.query<{ n: string; t: string }>(`SELECT column_name AS n, column_type AS t FROM (DESCRIBE ${x})`)).map((c) => `${c.n} ${c.t}`).join(', ');
+      (await db.query<{ n: string; t: string }>(`SELECT column_name AS n, column_type AS t FROM (DESCRIBE ${x})`))
+        .map((c) => `${c.n} ${c.t}`)
+        .join(', ');
     const [a, b] = [await cols(`old_${t}`), await cols(t)];
     const [{ na, nb, xa, xb }] = (await db.query<{ na: number; nb: number; xa: number; xb: number }>(
       `SELECT (SELECT count(*) FROM old_${t})::INTEGER AS na, (SELECT count(*) FROM ${t})::INTEGER AS nb,
@@ -137,7 +145,9 @@ async function compare(db: Db): Promise<boolean> {
               (SELECT count(*) FROM (FROM ${t} EXCEPT ALL FROM old_${t}))::INTEGER AS xb`,
     )) as [{ na: number; nb: number; xa: number; xb: number }];
     const ok = a === b && na === nb && xa === 0 && xb === 0;
-    console.log(`  ${t}: ${ok ? 'identical' : 'DIFFERENT'} (${na} vs ${nb} rows; ${xa} old-only, ${xb} new-only${a === b ? '' : `; columns differ:\n    old: ${a}\n    new: ${b}`})`);
+    console.log(
+      `  ${t}: ${ok ? 'identical' : 'DIFFERENT'} (${na} vs ${nb} rows; ${xa} old-only, ${xb} new-only${a === b ? '' : `; columns differ:\n    old: ${a}\n    new: ${b}`})`,
+    );
     same &&= ok;
   }
   return same;
@@ -151,10 +161,17 @@ const staged: StagedImport[] = [];
 for (const f of [files.roster, ...files.results]) staged.push(await stageFile(db, f));
 await commitBatch(
   db,
-  staged.map((s, i) => ({ staged: s, conflicts: [], meta: { fileName: path.basename([files.roster, ...files.results][i]!), sheetName: null, encoding: null }, choice: 'keep' as const })),
+  staged.map((s, i) => ({
+    staged: s,
+    conflicts: [],
+    meta: { fileName: path.basename([files.roster, ...files.results][i]!), sheetName: null, encoding: null },
+    choice: 'keep' as const,
+  })),
   { clearSample: false },
 );
-console.log(`loaded ${staged.map((s) => s.rows).join(' + ')} rows in ${Math.round(performance.now() - t)} ms; engine ${(await engineMb(db)).toFixed(0)} MB, wasm heap ${heapMb().toFixed(0)} MB`);
+console.log(
+  `loaded ${staged.map((s) => s.rows).join(' + ')} rows in ${Math.round(performance.now() - t)} ms; engine ${(await engineMb(db)).toFixed(0)} MB, wasm heap ${heapMb().toFixed(0)} MB`,
+);
 
 // Alternating which list goes first: the first build of a process runs cold (the wasm code not yet
 // optimised, the heap still growing) and later ones drift with the machine.
@@ -186,7 +203,11 @@ for (const which of ['old', 'new'] as const) {
   console.log(`  ${runs[which].map((b) => String(Math.round(b.total)).padStart(6)).join('')}  total`);
 }
 const med = (w: 'old' | 'new') => median(runs[w].map((b) => b.total));
-console.log(`\ntotals old: ${runs.old.map((b) => Math.round(b.total)).join(', ')} ms (median ${Math.round(med('old'))}); new: ${runs.new.map((b) => Math.round(b.total)).join(', ')} ms (median ${Math.round(med('new'))}); ×${(med('old') / med('new')).toFixed(2)}`);
-console.log(`engine memory peak between statements, MB: old ${runs.old.map((b) => b.peakMb.toFixed(0)).join(', ')}; new ${runs.new.map((b) => b.peakMb.toFixed(0)).join(', ')}`);
+console.log(
+  `\ntotals old: ${runs.old.map((b) => Math.round(b.total)).join(', ')} ms (median ${Math.round(med('old'))}); new: ${runs.new.map((b) => Math.round(b.total)).join(', ')} ms (median ${Math.round(med('new'))}); ×${(med('old') / med('new')).toFixed(2)}`,
+);
+console.log(
+  `engine memory peak between statements, MB: old ${runs.old.map((b) => b.peakMb.toFixed(0)).join(', ')}; new ${runs.new.map((b) => b.peakMb.toFixed(0)).join(', ')}`,
+);
 console.log(`every table identical: ${allSame}`);
 await db.close();

@@ -18,7 +18,12 @@ export async function settle(page: Page, timeout: number): Promise<void> {
       };
       const charts = [...document.querySelectorAll('.echart')].filter(inSight);
       const kpis = [...document.querySelectorAll('[data-view="overview"] .kpi-value')];
-      return charts.length > 0 && charts.every((c) => c.getAttribute('data-state') === 'ready') && kpis.length > 0 && kpis.every((k) => k.textContent !== '…');
+      return (
+        charts.length > 0 &&
+        charts.every((c) => c.getAttribute('data-state') === 'ready') &&
+        kpis.length > 0 &&
+        kpis.every((k) => k.textContent !== '…')
+      );
     },
     null,
     { timeout, polling: 'raf' },
@@ -35,7 +40,11 @@ export interface ScopeTiming {
 }
 
 /** Sets a scope select and times the dashboard's answer, entirely in the page. */
-function timeChange(page: Page, scope: string, pick: 'index1' | 'first' | 'last' | 'next' | 'all'): Promise<{ ms: number; label: string; at: number } | null> {
+function timeChange(
+  page: Page,
+  scope: string,
+  pick: 'index1' | 'first' | 'last' | 'next' | 'all',
+): Promise<{ ms: number; label: string; at: number } | null> {
   return page.evaluate(
     async ({ scope, pick }) => {
       const el = document.querySelector<HTMLSelectElement>(`[data-scope="${scope}"]`);
@@ -43,7 +52,17 @@ function timeChange(page: Page, scope: string, pick: 'index1' | 'first' | 'last'
       const opts = [...el.options];
       const current = el.selectedIndex;
       const target =
-        pick === 'all' ? 0 : pick === 'index1' ? 1 : pick === 'first' ? (current === 1 ? 2 : 1) : pick === 'last' ? opts.length - 1 : (current + 1) % opts.length;
+        pick === 'all'
+          ? 0
+          : pick === 'index1'
+            ? 1
+            : pick === 'first'
+              ? current === 1
+                ? 2
+                : 1
+              : pick === 'last'
+                ? opts.length - 1
+                : (current + 1) % opts.length;
       if (target === current || !opts[target]) return null;
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
       const inSight = (c: Element) => {
@@ -93,7 +112,8 @@ function timeChange(page: Page, scope: string, pick: 'index1' | 'first' | 'last'
  */
 export async function measureScopeChanges(page: Page, rounds = 4): Promise<ScopeTiming> {
   const samples: { change: string; ms: number; at: number }[] = [];
-  const add = (r: { ms: number; label: string; at: number } | null) => r && samples.push({ change: r.label, ms: Math.round(r.ms * 10) / 10, at: Math.round(r.at) });
+  const add = (r: { ms: number; label: string; at: number } | null) =>
+    r && samples.push({ change: r.label, ms: Math.round(r.ms * 10) / 10, at: Math.round(r.at) });
   for (let i = 0; i < rounds; i++) {
     add(await timeChange(page, 'county', i === 0 ? 'index1' : 'next'));
     add(await timeChange(page, 'township', 'index1'));

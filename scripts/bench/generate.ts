@@ -50,7 +50,9 @@ function townshipRoster(roster: string): Buffer {
   const [township, cycle] = [columns.indexOf('乡镇(街道)'), columns.indexOf('换届年份')];
   const rows = lines.slice(0, -1).map((l) => l.split(','));
   const [first, year] = [rows[0]![township], rows[0]![cycle]];
-  const picked = rows.filter((r) => r[township] === first && r[cycle] === year).map((r) => r.map((c, i) => (i === cycle ? '2024' : c)).join(','));
+  const picked = rows
+    .filter((r) => r[township] === first && r[cycle] === year)
+    .map((r) => r.map((c, i) => (i === cycle ? '2024' : c)).join(','));
   if (township < 0 || cycle < 0 || picked.length === 0) throw new Error(`${roster}: no township and cycle found in its head`);
   return Buffer.from(`${header}\r\n${picked.join('\r\n')}\r\n`, 'utf8');
 }

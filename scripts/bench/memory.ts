@@ -52,7 +52,9 @@ export class MemorySampler {
       this.waiting.set(id, resolve);
       setTimeout(() => resolve(null), 1000);
     });
-    await this.pageCdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => undefined);
+    await this.pageCdp
+      .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) })
+      .catch(() => undefined);
     const r = (await result) as { usedSize?: number } | null;
     return r?.usedSize ?? 0;
   }

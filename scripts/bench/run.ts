@@ -54,7 +54,16 @@ async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -199,17 +208,31 @@ async function sampleDashboard(browser: Browser, url: string) {
   }
   const dir = path.join(ROOT, 'dist/assets');
   const gzipKB = (files: Set<string>) =>
-    round([...files].filter((f) => !f.startsWith('duckdb-')).reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0) / 1024, 1);
+    round(
+      [...files].filter((f) => !f.startsWith('duckdb-')).reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0) / 1024,
+      1,
+    );
   const firstDashboardJsGzipKB = gzipKB(scripts);
   const engineReadyJsGzipKB = gzipKB(byEngine);
   const median = (xs: number[]) => round([...xs].sort((a, b) => a - b)[1]!);
-  return { runsMs: times.map((t) => round(t)), medianMs: median(times), engineReadyRunsMs: engine.map((t) => round(t)), engineReadyMedianMs: median(engine), firstDashboardJsGzipKB, engineReadyJsGzipKB };
+  return {
+    runsMs: times.map((t) => round(t)),
+    medianMs: median(times),
+    engineReadyRunsMs: engine.map((t) => round(t)),
+    engineReadyMedianMs: median(engine),
+    firstDashboardJsGzipKB,
+    engineReadyJsGzipKB,
+  };
 }
 
 /** What the page said, without Playwright's wrapping and stack: the table prints it. */
 function failure(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
-  return message.replace(/^[\w.]+: Error: /, '').split('\n    at ')[0]!.trim().slice(0, 500);
+  return message
+    .replace(/^[\w.]+: Error: /, '')
+    .split('\n    at ')[0]!
+    .trim()
+    .slice(0, 500);
 }
 
 async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows: number) {
@@ -264,7 +287,15 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
       crashed: crashed.length > 0,
     };
   } catch (e) {
-    result = { rows, fileMB: round(fileMB, 1), bareReadCsvMs: round(bare.ms), barePeakTabMB: round(bare.peakTabBytes / MB), error: failure(e), crashed: crashed.length > 0, peakTabMB: round(memory.peak().tabBytes / MB) };
+    result = {
+      rows,
+      fileMB: round(fileMB, 1),
+      bareReadCsvMs: round(bare.ms),
+      barePeakTabMB: round(bare.peakTabBytes / MB),
+      error: failure(e),
+      crashed: crashed.length > 0,
+      peakTabMB: round(memory.peak().tabBytes / MB),
+    };
   } finally {
     memory.stop();
     await context.close().catch(() => undefined);
@@ -294,12 +325,18 @@ function printTable(rows: Record<string, unknown>[]) {
     ['import ms', (r) => r.importMs ?? r.error],
     ['× bare', (r) => r.importVsBare],
     ['1st dashboard ms', (r) => r.firstDashboardMs],
-    ['scope p50/p95 ms', (r) => (r.scopeChange ? `${(r.scopeChange as { p50: number }).p50} / ${(r.scopeChange as { p95: number }).p95}` : '')],
+    [
+      'scope p50/p95 ms',
+      (r) => (r.scopeChange ? `${(r.scopeChange as { p50: number }).p50} / ${(r.scopeChange as { p95: number }).p95}` : ''),
+    ],
     ['peak tab MB', (r) => r.peakTabMB],
     ['bare peak tab MB', (r) => r.barePeakTabMB],
     ['tab ÷ file', (r) => r.peakTabPerFileSize],
     ['peak JS heap MB', (r) => r.peakJsHeapMB],
-    ['reload ms', (r) => (r.reload as { ms?: number; error?: string } | undefined)?.ms ?? (r.reload as { error?: string } | undefined)?.error],
+    [
+      'reload ms',
+      (r) => (r.reload as { ms?: number; error?: string } | undefined)?.ms ?? (r.reload as { error?: string } | undefined)?.error,
+    ],
     ['township import ms', (r) => r.townshipImportMs],
   ];
   const cells = rows.map((r) => cols.map(([, f]) => String(f(r) ?? '')));
@@ -334,12 +371,17 @@ async function main() {
     const bundle = bundleSizes();
     log(`app JS ${bundle.appJsGzipKB} KB gzipped in all`);
     const sample = await sampleDashboard(browser, app.url);
-    log(`first dashboard on the sample: ${sample.medianMs} ms (median of 3; engine up and settled ${sample.engineReadyMedianMs} ms), ${sample.firstDashboardJsGzipKB} KB of app JS loaded (${sample.engineReadyJsGzipKB} KB by the engine up)`);
+    log(
+      `first dashboard on the sample: ${sample.medianMs} ms (median of 3; engine up and settled ${sample.engineReadyMedianMs} ms), ${sample.firstDashboardJsGzipKB} KB of app JS loaded (${sample.engineReadyJsGzipKB} KB by the engine up)`,
+    );
     const results: Record<string, unknown>[] = [];
     mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
     // Written after every size: a size that fails or hangs never costs the figures of the others.
     const write = () =>
-      writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify({ machine: info, bundle, sampleFirstDashboard: sample, sizes: results }, null, 2)}\n`);
+      writeFileSync(
+        path.join(ROOT, 'bench/results.json'),
+        `${JSON.stringify({ machine: info, bundle, sampleFirstDashboard: sample, sizes: results }, null, 2)}\n`,
+      );
     for (const rows of SIZES) {
       results.push(await benchSize(browser, app.url, bare.url, rows));
       write();

@@ -6,10 +6,7 @@ const KIND_LABEL = { results: 'results 结果', members: 'members 花名册', st
 
 /** The table of accepted columns (docs/columns.md), generated from the field catalogue so the two never drift. */
 export function columnsMarkdown(): string {
-  const lines = [
-    '| field | 字段 | English | file kind | required | accepted headers (Chinese and English) |',
-    '|---|---|---|---|---|---|',
-  ];
+  const lines = ['| field | 字段 | English | file kind | required | accepted headers (Chinese and English) |', '|---|---|---|---|---|---|'];
   for (const f of FIELDS) {
     const kinds = f.kinds.map((k) => KIND_LABEL[k]).join(', ');
     const required = f.kinds.some((k) => REQUIRED_FIELDS[k].includes(f.id)) ? 'yes' : '';
@@ -34,7 +31,7 @@ export function metricsMarkdown(): string {
   return lines.join('\n');
 }
 
-const BODY_LABEL = { village_committee: 'villagers\' committee 村委会', party_branch: 'party branch 党组织', all: 'both 两委' } as const;
+const BODY_LABEL = { village_committee: "villagers' committee 村委会", party_branch: 'party branch 党组织', all: 'both 两委' } as const;
 
 /** The list of rule checks (docs/indicators.md), generated from the rule catalogue. */
 export function rulesMarkdown(): string {

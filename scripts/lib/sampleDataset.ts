@@ -24,11 +24,18 @@ export async function buildSampleDataset(dir = SAMPLE_DIR): Promise<Map<string, 
   const db = await openNodeDb();
   try {
     await ensureSchema(db);
-    for (const fileName of readdirSync(dir).filter((f) => /\.(csv|xlsx)$/i.test(f)).sort()) {
+    for (const fileName of readdirSync(dir)
+      .filter((f) => /\.(csv|xlsx)$/i.test(f))
+      .sort()) {
       const analysis = analyzeFile(new Uint8Array(readFileSync(path.join(dir, fileName))), fileName);
       const prepared = prepareDefault(analysis);
       if (!prepared?.reconciled) throw new Error(`sample ${fileName}: not imported cleanly`);
-      const out = await importPrepared(db, prepared, { fileName, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null, isSample: true }, async () => 'keep');
+      const out = await importPrepared(
+        db,
+        prepared,
+        { fileName, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null, isSample: true },
+        async () => 'keep',
+      );
       if (out.importId === null) throw new Error(`sample ${fileName}: not committed`);
     }
     const manifest = { ...emptyManifest(), savedAt: new Date(0).toISOString() };

@@ -15,9 +15,16 @@ export type Tier = 'junior' | 'senior' | 'college';
 
 /** The three tiers reports use (docs/domain.md), for every education the generators write. */
 export const EDUCATION_TIER: Readonly<Record<string, Tier>> = {
-  小学: 'junior', 初中: 'junior', 初中及以下: 'junior',
-  高中: 'senior', 中专: 'senior', 职高: 'senior',
-  大专: 'college', 本科: 'college', 大学本科: 'college', 研究生: 'college',
+  小学: 'junior',
+  初中: 'junior',
+  初中及以下: 'junior',
+  高中: 'senior',
+  中专: 'senior',
+  职高: 'senior',
+  大专: 'college',
+  本科: 'college',
+  大学本科: 'college',
+  研究生: 'college',
 };
 
 /** One elected person of one body, as the table's counts see them. */
@@ -96,10 +103,12 @@ interface Column {
 }
 
 const sum = (f: (r: StatRow) => number) => (rows: readonly StatRow[]) => rows.reduce((a, r) => a + f(r), 0);
-const sumOf = (f: (r: StatRow) => number | ''): ((rows: readonly StatRow[]) => Cell) => (rows) => {
-  const xs = rows.map(f).filter((x): x is number => x !== '');
-  return xs.length ? xs.reduce((a, b) => a + b, 0) : '';
-};
+const sumOf =
+  (f: (r: StatRow) => number | ''): ((rows: readonly StatRow[]) => Cell) =>
+  (rows) => {
+    const xs = rows.map(f).filter((x): x is number => x !== '');
+    return xs.length ? xs.reduce((a, b) => a + b, 0) : '';
+  };
 const totalCounts = (rows: readonly StatRow[]): BodyCounts =>
   rows.reduce<BodyCounts>(
     (a, r) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + r.counts[k as keyof BodyCounts]])) as unknown as BodyCounts,
@@ -110,14 +119,25 @@ const totalCounts = (rows: readonly StatRow[]): BodyCounts =>
 function counted(top: string, key: keyof BodyCounts): Column[] {
   return [
     { top, bottom: '人数', value: (r) => r.counts[key], total: sum((r) => r.counts[key]) },
-    { top: '', bottom: '占比', value: (r) => share(r.counts[key], r.counts.members), total: (rows) => share(totalCounts(rows)[key], totalCounts(rows).members) },
+    {
+      top: '',
+      bottom: '占比',
+      value: (r) => share(r.counts[key], r.counts.members),
+      total: (rows) => share(totalCounts(rows)[key], totalCounts(rows).members),
+    },
   ];
 }
 
 /** The columns after the place columns, top and bottom header rows. */
 function columns(): Column[] {
-  const branchOnly = (f: (r: StatRow) => number) => (r: StatRow): number | '' => (r.party ? f(r) : '');
-  const committeeOnly = (f: (r: StatRow) => number) => (r: StatRow): number | '' => (r.party ? '' : f(r));
+  const branchOnly =
+    (f: (r: StatRow) => number) =>
+    (r: StatRow): number | '' =>
+      r.party ? f(r) : '';
+  const committeeOnly =
+    (f: (r: StatRow) => number) =>
+    (r: StatRow): number | '' =>
+      r.party ? '' : f(r);
   return [
     { top: '组织', bottom: '', value: (r) => r.body },
     { top: '登记选民数', bottom: '', value: committeeOnly((r) => r.electorate), total: sumOf(committeeOnly((r) => r.electorate)) },
@@ -132,7 +152,12 @@ function columns(): Column[] {
     ...counted('连任', 'reelected'),
     { top: '其中', bottom: '35岁及以下', value: (r) => r.counts.le35, total: sum((r) => r.counts.le35) },
     { top: '', bottom: '60岁及以上', value: (r) => r.counts.ge60, total: sum((r) => r.counts.ge60) },
-    { top: '平均年龄', bottom: '', value: (r) => averageAge(r.counts.ageSum, r.counts.members), total: (rows) => averageAge(totalCounts(rows).ageSum, totalCounts(rows).members) },
+    {
+      top: '平均年龄',
+      bottom: '',
+      value: (r) => averageAge(r.counts.ageSum, r.counts.members),
+      total: (rows) => averageAge(totalCounts(rows).ageSum, totalCounts(rows).members),
+    },
     { top: '文化程度', bottom: '大专及以上', value: (r) => r.counts.college, total: sum((r) => r.counts.college) },
     { top: '', bottom: '高中、中专', value: (r) => r.counts.senior, total: sum((r) => r.counts.senior) },
     { top: '', bottom: '初中及以下', value: (r) => r.counts.junior, total: sum((r) => r.counts.junior) },

@@ -121,7 +121,13 @@ export function App() {
         <SampleBanner onCleared={() => navigate({ view: 'import' })} />
         {SCOPED.includes(view) && <ScopeBar placeAndCycleOnly={view === 'report'} />}
         <main>
-          <Suspense fallback={<p className="muted" aria-busy="true">…</p>}>
+          <Suspense
+            fallback={
+              <p className="muted" aria-busy="true">
+                …
+              </p>
+            }
+          >
             <ViewBody view={view} onShowData={() => navigate({ view: 'data' })} />
           </Suspense>
         </main>

@@ -82,7 +82,8 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
           hydrate(qc, snapshot.state);
           setPreview(true);
           // The dashboard the snapshot is of is drawn first; a timeout in case it never is.
-          if (withoutLang(location.search) === snapshot.search) await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
+          if (withoutLang(location.search) === snapshot.search)
+            await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
         }
       }
       const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));

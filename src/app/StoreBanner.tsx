@@ -22,7 +22,9 @@ function Banner({ persistence }: { persistence: Persistence }) {
   if (interrupted)
     return (
       <div className="store-banner" role="alert" data-store-banner="interrupted-import">
-        <span>{t('store.importInterrupted', { files: interrupted.files.join('、'), time: new Date(interrupted.startedAt).toLocaleString() })}</span>{' '}
+        <span>
+          {t('store.importInterrupted', { files: interrupted.files.join('、'), time: new Date(interrupted.startedAt).toLocaleString() })}
+        </span>{' '}
         <button
           type="button"
           data-action="dismiss-interrupted"
@@ -37,7 +39,11 @@ function Banner({ persistence }: { persistence: Persistence }) {
     );
   if (!status.readOnly && !stale && status.unsaved.length === 0 && status.kind !== 'memory') return null;
   return (
-    <div className="store-banner" role="status" data-store-banner={status.readOnly ? 'read-only' : stale ? 'stale' : status.unsaved.length ? 'unsaved' : 'memory'}>
+    <div
+      className="store-banner"
+      role="status"
+      data-store-banner={status.readOnly ? 'read-only' : stale ? 'stale' : status.unsaved.length ? 'unsaved' : 'memory'}
+    >
       {status.readOnly && <span>{t('store.readOnly')}</span>}
       {stale && (
         <span>

@@ -19,7 +19,8 @@ import { resolveCycle } from './useScope';
 
 export async function dashboardSnapshot(db: Db, search = ''): Promise<DashboardSnapshot> {
   const route = parseRoute(search);
-  if (route.view !== null && route.view !== 'overview') throw new Error(`dashboard snapshot of view ${route.view}: only the overview has one`);
+  if (route.view !== null && route.view !== 'overview')
+    throw new Error(`dashboard snapshot of view ${route.view}: only the overview has one`);
   const qc = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   const cycles = await qc.fetchQuery(cyclesQuery(db));
   const raw = scopeFromParams(route.params);

@@ -53,7 +53,12 @@ export const figuresQuery = (db: Db, qc: QueryClient, scope: Scope, previousCycl
   },
 });
 
-export function useFigures(scope: Scope, previousCycle: number | null, metrics: readonly MetricId[], opts: { keepPrevious?: boolean } = {}) {
+export function useFigures(
+  scope: Scope,
+  previousCycle: number | null,
+  metrics: readonly MetricId[],
+  opts: { keepPrevious?: boolean } = {},
+) {
   const db = useDb();
   const qc = useQueryClient();
   return useQuery({
@@ -75,7 +80,14 @@ export function combineFigures(
 ): Figure[] {
   const figures: Figure[] = [];
   for (const metric of metrics) {
-    const found = [...new Set(own.concat(parent).filter((r) => r.metric === metric).map((r) => r.body))].sort();
+    const found = [
+      ...new Set(
+        own
+          .concat(parent)
+          .filter((r) => r.metric === metric)
+          .map((r) => r.body),
+      ),
+    ].sort();
     // A metric with no rows at all is still listed, as "no data".
     const bodies = found.length > 0 ? found : [scopeBody];
     for (const body of bodies) {

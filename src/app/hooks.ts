@@ -6,7 +6,17 @@ import type { RuleScope } from '../db/rules';
 import { listOverlaps } from '../db/sources';
 import type { FileKind } from '../import/fields';
 import { useDb } from './dbContext';
-import { agesKey, agesQuery, cyclesQuery, importsQuery, metricRowsKey, metricRowsQuery, placesQuery, sampleStateQuery, type AgeQuery } from './queryOptions';
+import {
+  agesKey,
+  agesQuery,
+  cyclesQuery,
+  importsQuery,
+  metricRowsKey,
+  metricRowsQuery,
+  placesQuery,
+  sampleStateQuery,
+  type AgeQuery,
+} from './queryOptions';
 
 /** Every query key starts with 'data', so one invalidation after an import refreshes every view. */
 export function useInvalidateData(): () => Promise<void> {
@@ -55,7 +65,10 @@ export function useMetricRows(q: MetricQuery | null, opts: { keep?: 'any' | 'sam
     queryFn: q ? metricRowsQuery(db, q).queryFn : skipToken,
     // A table lists the rows it is given: rows grouped by another level (townships while the
     // villages load) would be drawn as rows of this one, so such a table keeps only rows of its grouping.
-    placeholderData: opts.keep === 'same-grouping' ? (previous, query) => (query && groupingOfKey(query.queryKey) === grouping ? previous : undefined) : keepPreviousData,
+    placeholderData:
+      opts.keep === 'same-grouping'
+        ? (previous, query) => (query && groupingOfKey(query.queryKey) === grouping ? previous : undefined)
+        : keepPreviousData,
   });
 }
 

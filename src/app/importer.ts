@@ -44,9 +44,19 @@ export async function stageFile(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<StagedImport> {
-  const stage = await createStage(db, plan.kind, plan.columns.map((c) => c.field));
+  const stage = await createStage(
+    db,
+    plan.kind,
+    plan.columns.map((c) => c.field),
+  );
   try {
-    const report = await importWorker.prepare(handle, plan, (accepted, rejected) => appendToStage(db, stage, accepted, rejected), onProgress, signal);
+    const report = await importWorker.prepare(
+      handle,
+      plan,
+      (accepted, rejected) => appendToStage(db, stage, accepted, rejected),
+      onProgress,
+      signal,
+    );
     return await finishStage(db, stage, report);
   } catch (e) {
     await discardStaged(db, stage);
@@ -116,7 +126,11 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
       await breathe();
       if (opts.signal?.aborted) return cancelled();
       const s = await item.stage(db);
-      items[k]!.overlaps = await findStagedOverlaps(db, s, staged.filter((x): x is StagedImport => x !== null));
+      items[k]!.overlaps = await findStagedOverlaps(
+        db,
+        s,
+        staged.filter((x): x is StagedImport => x !== null),
+      );
       staged.push(s);
       rows += s.rows;
       items[k]!.conflicts = await findConflicts(db, s);
@@ -149,7 +163,10 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
     progress({ phase: 'committing', done: batch.length, rows, fileName: null });
     const isSample = batch.every((b) => b.meta.isSample);
     const tCommit = performance.now();
-    const result = await commitBatch(db, commit, { clearSample: !isSample && (await hasSampleData(db)), replaceCycle: opts.replaceCycle ?? null });
+    const result = await commitBatch(db, commit, {
+      clearSample: !isSample && (await hasSampleData(db)),
+      replaceCycle: opts.replaceCycle ?? null,
+    });
     traceSince('import commit', tCommit);
     let n = 0;
     for (const [k] of batch.entries()) if (!items[k]!.skipped) items[k]!.importId = result.ids[n++] ?? null;
@@ -209,5 +226,12 @@ export async function importPrepared(
   });
   const item = out.items[0]!;
   if (out.saveError) throw new Error(out.saveError.message);
-  return { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared, overlaps: item.overlaps, source: item.source };
+  return {
+    importId: item.importId,
+    cancelled: item.skipped,
+    conflicts: item.conflicts,
+    sampleCleared: out.sampleCleared,
+    overlaps: item.overlaps,
+    source: item.source,
+  };
 }

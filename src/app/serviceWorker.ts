@@ -78,5 +78,9 @@ function subscribe(l: () => void): () => void {
 }
 
 export function useServiceWorker(): ServiceWorkerState {
-  return useSyncExternalStore(subscribe, () => state, () => state);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => state,
+  );
 }

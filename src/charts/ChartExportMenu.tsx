@@ -25,7 +25,10 @@ export function useExportOption(): (option: ChartOption, shown: Size, exact?: bo
   return (option, shown, exact = false) => {
     const lang = currentLang();
     const decorated = exportOption(option, footerText(dataSourceText(info.files, lang), exportDate(), lang));
-    return { option: decorated, size: exact ? { width: Math.round(shown.width), height: Math.round(shown.height) + FOOTER_HEIGHT } : exportSize(decorated, shown) };
+    return {
+      option: decorated,
+      size: exact ? { width: Math.round(shown.width), height: Math.round(shown.height) + FOOTER_HEIGHT } : exportSize(decorated, shown),
+    };
   };
 }
 

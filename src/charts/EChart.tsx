@@ -38,7 +38,16 @@ function isEmptyOption(option: ChartOption): boolean {
  * Memoised: the page holding a chart re-renders on every answer of a scope change, a chart only
  * when what it is given changes.
  */
-export const EChart = memo(function EChart({ option, pending = false, height = 360, onItemClick, onInstance, exportable = true, width, 'data-chart': id }: Props) {
+export const EChart = memo(function EChart({
+  option,
+  pending = false,
+  height = 360,
+  onItemClick,
+  onInstance,
+  exportable = true,
+  width,
+  'data-chart': id,
+}: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onItemClick);
@@ -126,7 +135,10 @@ export const EChart = memo(function EChart({ option, pending = false, height = 3
     if (!inSight.current) cancelIdleDraw();
   }, [pending]);
 
-  const shownSize = useCallback(() => ({ width: el.current?.clientWidth ?? width ?? 640, height: el.current?.clientHeight ?? height }), [width, height]);
+  const shownSize = useCallback(
+    () => ({ width: el.current?.clientWidth ?? width ?? 640, height: el.current?.clientHeight ?? height }),
+    [width, height],
+  );
 
   const chartDiv = (
     <div

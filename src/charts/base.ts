@@ -148,7 +148,8 @@ export function zoomFor(count: number, visible: number, orient: 'x' | 'y' = 'x')
   // By index, not percent: exactly the first `visible` categories, whatever the count.
   const window = { startValue: 0, endValue: visible - 1 };
   const axis = orient === 'x' ? { xAxisIndex: 0 } : { yAxisIndex: 0 };
-  const place = orient === 'x' ? { height: ZOOM_SLIDER.size, bottom: ZOOM_SLIDER.edge } : { width: ZOOM_SLIDER.size, right: ZOOM_SLIDER.edge };
+  const place =
+    orient === 'x' ? { height: ZOOM_SLIDER.size, bottom: ZOOM_SLIDER.edge } : { width: ZOOM_SLIDER.size, right: ZOOM_SLIDER.edge };
   return [
     { type: 'slider', ...axis, ...window, ...place, brushSelect: false, borderColor: ZOOM_SLIDER.border },
     { type: 'inside', ...axis, ...window },
@@ -181,6 +182,9 @@ export function cycleSpan(cycles: readonly number[], lang: Lang): string | null 
 }
 
 /** "分母：登记选民数" — every chart names its denominator; counts name their definition instead. */
-export function denominatorText(m: { denominatorLabel: { zh: string; en: string } | null; definition: { zh: string; en: string } }, lang: Lang): string {
+export function denominatorText(
+  m: { denominatorLabel: { zh: string; en: string } | null; definition: { zh: string; en: string } },
+  lang: Lang,
+): string {
   return m.denominatorLabel ? `${lang === 'zh' ? '分母：' : 'Denominator: '}${m.denominatorLabel[lang]}` : m.definition[lang];
 }

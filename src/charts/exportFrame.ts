@@ -81,5 +81,5 @@ export function optionTitle(option: ChartOption): string {
 
 export function optionSubtitle(option: ChartOption): string {
   const t = Array.isArray(option.title) ? option.title[0] : option.title;
-  return typeof t?.subtext === 'string' ? t.subtext.split('\n')[0] ?? '' : '';
+  return typeof t?.subtext === 'string' ? (t.subtext.split('\n')[0] ?? '') : '';
 }

@@ -20,7 +20,10 @@ export function extremesOf<T>(ranked: readonly T[], lowest: number, highest: num
   return { top: ranked.slice(0, highest), bottom: ranked.slice(ranked.length - lowest), omitted: ranked.length - lowest - highest };
 }
 
-const PLACE = { zh: { village: '村', township: '乡镇', county: '县' }, en: { village: 'villages', township: 'townships', county: 'counties' } } as const;
+const PLACE = {
+  zh: { village: '村', township: '乡镇', county: '县' },
+  en: { village: 'villages', township: 'townships', county: 'counties' },
+} as const;
 
 /** "村", "乡镇" or "县" (English plural) for the places of a chart. */
 export function placeWord(level: Category['level'], lang: Lang): string {
@@ -30,7 +33,9 @@ export function placeWord(level: Category['level'], lang: Lang): string {
 /** The title of a chart of the two ends: "参选率最低的20个村和最高的10个村". */
 export function extremesTitle(title: string, ends: { lowest: number; highest: number }, level: Category['level'], lang: Lang): string {
   const w = placeWord(level, lang);
-  return lang === 'zh' ? `${title}最低的${ends.lowest}个${w}和最高的${ends.highest}个${w}` : `${title}: the ${ends.lowest} lowest and ${ends.highest} highest ${w}`;
+  return lang === 'zh'
+    ? `${title}最低的${ends.lowest}个${w}和最高的${ends.highest}个${w}`
+    : `${title}: the ${ends.lowest} lowest and ${ends.highest} highest ${w}`;
 }
 
 /** The category standing for the places left out between the two ends. */

@@ -1,5 +1,18 @@
 /** A rate per place (township or village) with one bar per cycle: how places moved between elections. */
-import { asParams, axisLabel, distinctLabels, fmt, frame, isEmpty, placeDatum, titleHeight, tooltip, tooltipLine, tooltipTitle, zoomFor } from './base';
+import {
+  asParams,
+  axisLabel,
+  distinctLabels,
+  fmt,
+  frame,
+  isEmpty,
+  placeDatum,
+  titleHeight,
+  tooltip,
+  tooltipLine,
+  tooltipTitle,
+  zoomFor,
+} from './base';
 import type { ChartOption } from './option';
 import type { GroupedRatesInput } from './types';
 
@@ -27,7 +40,12 @@ export function groupedRatesOption(input: GroupedRatesInput): ChartOption {
       );
     }),
     xAxis: { type: 'category', data: labels, axisLabel: { rotate: categories.length > 8 ? 40 : 0, interval: 0, fontSize: 11 } },
-    yAxis: { type: 'value', min: 0, max: unit === 'percent' ? (v: { max: number }) => Math.min(100, Math.ceil(v.max / 10) * 10 || 10) : undefined, axisLabel: { formatter: axisLabel(unit, lang) } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: unit === 'percent' ? (v: { max: number }) => Math.min(100, Math.ceil(v.max / 10) * 10 || 10) : undefined,
+      axisLabel: { formatter: axisLabel(unit, lang) },
+    },
     dataZoom: zoomFor(categories.length, 20),
     series: series.map((s) => ({
       type: 'bar' as const,

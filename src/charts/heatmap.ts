@@ -1,5 +1,18 @@
 /** Places × cycles for one indicator: where and when a figure stands out. Missing cells stay empty. */
-import { asParams, cycleLabel, distinctLabels, fmt, frame, isEmpty, titleHeight, tooltip, tooltipLine, tooltipTitle, ZOOM_SPACE, zoomFor } from './base';
+import {
+  asParams,
+  cycleLabel,
+  distinctLabels,
+  fmt,
+  frame,
+  isEmpty,
+  titleHeight,
+  tooltip,
+  tooltipLine,
+  tooltipTitle,
+  ZOOM_SPACE,
+  zoomFor,
+} from './base';
 import type { ChartOption } from './option';
 import type { HeatmapInput } from './types';
 
@@ -34,7 +47,10 @@ export function heatmapOption(input: HeatmapInput): ChartOption {
       const v = (param?.value as [number, number, number] | undefined) ?? null;
       if (!v) return '';
       const row = rows[v[1]];
-      return tooltipTitle(row ? (row.detail ? `${row.label}（${row.detail}）` : row.label) : '') + tooltipLine('', cycleLabel(cycles[v[0]] ?? 0, lang), fmt(v[2], unit, lang));
+      return (
+        tooltipTitle(row ? (row.detail ? `${row.label}（${row.detail}）` : row.label) : '') +
+        tooltipLine('', cycleLabel(cycles[v[0]] ?? 0, lang), fmt(v[2], unit, lang))
+      );
     }),
     xAxis: { type: 'category', data: cycles.map((c) => cycleLabel(c, lang)), splitArea: { show: true } },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { fontSize: 11, width: 84, overflow: 'truncate' } },
@@ -57,7 +73,11 @@ export function heatmapOption(input: HeatmapInput): ChartOption {
         name: text.title,
         data: data as never,
         cursor: 'pointer',
-        label: { show: rows.length <= 20 && cycles.length <= 6, formatter: (p: { value: unknown }) => fmt((p.value as number[])[2], unit, lang), fontSize: 10 },
+        label: {
+          show: rows.length <= 20 && cycles.length <= 6,
+          formatter: (p: { value: unknown }) => fmt((p.value as number[])[2], unit, lang),
+          fontSize: 10,
+        },
         emphasis: { itemStyle: { borderColor: '#1f2933', borderWidth: 1 } },
       },
     ],

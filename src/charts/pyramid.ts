@@ -46,12 +46,40 @@ export function pyramidOption(input: PyramidInput): ChartOption {
         tooltipLine(params[1]?.marker ?? '', names.female, fmt(female[i] ?? 0, 'count', lang))
       );
     }),
-    xAxis: { type: 'value', min: -bound, max: bound, interval: step, axisLabel: { formatter: (v: number) => fmt(Math.abs(v), 'count', lang) } },
+    xAxis: {
+      type: 'value',
+      min: -bound,
+      max: bound,
+      interval: step,
+      axisLabel: { formatter: (v: number) => fmt(Math.abs(v), 'count', lang) },
+    },
     yAxis: { type: 'category', data: bands, axisTick: { show: false } },
     series: [
       // Men are drawn as negative numbers to the left; every label and tooltip shows the count.
-      { type: 'bar', name: names.male, stack: 'people', data: male.map((v) => -v), itemStyle: { color: MALE }, label: { show: bands.length <= 14, position: 'left', formatter: (q: { value: unknown }) => (q.value ? fmt(Math.abs(q.value as number), 'count', lang) : '') } },
-      { type: 'bar', name: names.female, stack: 'people', data: [...female], itemStyle: { color: FEMALE }, label: { show: bands.length <= 14, position: 'right', formatter: (q: { value: unknown }) => (q.value ? fmt(q.value as number, 'count', lang) : '') } },
+      {
+        type: 'bar',
+        name: names.male,
+        stack: 'people',
+        data: male.map((v) => -v),
+        itemStyle: { color: MALE },
+        label: {
+          show: bands.length <= 14,
+          position: 'left',
+          formatter: (q: { value: unknown }) => (q.value ? fmt(Math.abs(q.value as number), 'count', lang) : ''),
+        },
+      },
+      {
+        type: 'bar',
+        name: names.female,
+        stack: 'people',
+        data: [...female],
+        itemStyle: { color: FEMALE },
+        label: {
+          show: bands.length <= 14,
+          position: 'right',
+          formatter: (q: { value: unknown }) => (q.value ? fmt(q.value as number, 'count', lang) : ''),
+        },
+      },
     ],
   };
 }

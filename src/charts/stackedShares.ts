@@ -23,7 +23,9 @@ export function stackedSharesOption(input: StackedSharesInput): ChartOption {
           .map((x) => {
             const i = x.seriesIndex ?? 0;
             const part = parts[i];
-            return part ? tooltipLine(x.marker ?? '', part.label, `${fmt(shares[i]?.[c], 'percent', lang)}（${fmt(part.counts[c], 'count', lang)}）`) : '';
+            return part
+              ? tooltipLine(x.marker ?? '', part.label, `${fmt(shares[i]?.[c], 'percent', lang)}（${fmt(part.counts[c], 'count', lang)}）`)
+              : '';
           })
           .join('<br/>')
       );
@@ -36,7 +38,12 @@ export function stackedSharesOption(input: StackedSharesInput): ChartOption {
       stack: 'share',
       barMaxWidth: 48,
       data: (shares[i] ?? []).map((v, c) => ({ value: dataValue(v), key: categories[c]?.key, level: categories[c]?.level })) as never,
-      label: { show: true, formatter: (q: { value: unknown }) => (typeof q.value === 'number' && q.value >= 6 ? fmt(q.value, 'percent', lang) : ''), fontSize: 10, color: '#fff' },
+      label: {
+        show: true,
+        formatter: (q: { value: unknown }) => (typeof q.value === 'number' && q.value >= 6 ? fmt(q.value, 'percent', lang) : ''),
+        fontSize: 10,
+        color: '#fff',
+      },
     })),
   };
 }

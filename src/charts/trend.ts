@@ -61,10 +61,15 @@ export function trendOption(input: TrendInput): ChartOption {
       data: s.values.map(dataValue),
       connectNulls: false,
       symbolSize: 7,
-      label: { show: labelled, distance: LABEL_DISTANCE, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmt(p.value, unit, lang) : '') },
+      label: {
+        show: labelled,
+        distance: LABEL_DISTANCE,
+        formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmt(p.value, unit, lang) : ''),
+      },
       // The default place is above the point; the lower of two figures moves to below its
       // symbol (p.rect).
-      labelLayout: (p: LabelLayoutOptionCallbackParams) => (labelBelow(series, i, p.dataIndex ?? -1) ? { dy: p.rect.y + p.rect.height + LABEL_DISTANCE - p.labelRect.y } : {}),
+      labelLayout: (p: LabelLayoutOptionCallbackParams) =>
+        labelBelow(series, i, p.dataIndex ?? -1) ? { dy: p.rect.y + p.rect.height + LABEL_DISTANCE - p.labelRect.y } : {},
     })),
   };
 }

@@ -3,7 +3,25 @@
  * of hundreds of villages: the lowest come first (the ones that need a look), the slider shows a
  * window of them, and the value axis starts near the lowest figure, saying so, when all are high.
  */
-import { ALERT, asParams, axisLabel, dataValue, distinctLabels, fmt, frame, isEmpty, OK, textWidth, titleHeight, tooltip, tooltipLine, tooltipTitle, ZOOM_SPACE, zoomFor, type PlaceDatum } from './base';
+import {
+  ALERT,
+  asParams,
+  axisLabel,
+  dataValue,
+  distinctLabels,
+  fmt,
+  frame,
+  isEmpty,
+  OK,
+  textWidth,
+  titleHeight,
+  tooltip,
+  tooltipLine,
+  tooltipTitle,
+  ZOOM_SPACE,
+  zoomFor,
+  type PlaceDatum,
+} from './base';
 import type { Lang } from '../util/lang';
 import type { ChartOption } from './option';
 import type { RankedValue, RankOrder, TurnoutBarsInput } from './types';
@@ -54,7 +72,10 @@ export function turnoutFloor(values: readonly number[], legalLine: number): numb
 /** The note a cut axis carries, so no one reads bar heights as if they started at 0. */
 export function axisBreakNote(floor: number, legalLine: number, lang: Lang): string | null {
   if (floor <= 0) return null;
-  if (floor > legalLine) return lang === 'zh' ? `纵轴自${floor}%起 · 各村均高于法定线${legalLine}%` : `Axis starts at ${floor}% · every village is above the ${legalLine}% legal line`;
+  if (floor > legalLine)
+    return lang === 'zh'
+      ? `纵轴自${floor}%起 · 各村均高于法定线${legalLine}%`
+      : `Axis starts at ${floor}% · every village is above the ${legalLine}% legal line`;
   return lang === 'zh' ? `纵轴自${floor}%起` : `Axis starts at ${floor}%`;
 }
 

@@ -24,10 +24,17 @@ export function turnoutExtremesOption(input: TurnoutExtremesInput): ChartOption 
   // A village without a figure is neither high nor low: it is in the ranking table only.
   const ranked = sortRanked(input.rows).filter((r) => r.value !== null);
   const ends = extremesOf(ranked, lowest, highest);
-  const rows: (RankedValue | Category)[] = ends.omitted > 0 ? [...ends.top, omittedCategory(ends.omitted, 'village', lang), ...ends.bottom] : ends.top;
+  const rows: (RankedValue | Category)[] =
+    ends.omitted > 0 ? [...ends.top, omittedCategory(ends.omitted, 'village', lang), ...ends.bottom] : ends.top;
   const labels = distinctLabels(rows);
   const figure = (r: RankedValue | Category) => ('value' in r ? r : null);
-  const text = { ...input.text, title: ends.omitted > 0 ? extremesTitle(input.text.title, { lowest: ends.bottom.length, highest: ends.top.length }, 'village', lang) : input.text.title };
+  const text = {
+    ...input.text,
+    title:
+      ends.omitted > 0
+        ? extremesTitle(input.text.title, { lowest: ends.bottom.length, highest: ends.top.length }, 'village', lang)
+        : input.text.title,
+  };
   const empty = isEmpty(ranked.map((r) => r.value));
   return {
     ...frame(text, empty),
@@ -49,7 +56,9 @@ export function turnoutExtremesOption(input: TurnoutExtremesInput): ChartOption 
         data: rows.map((r) => {
           const f = figure(r);
           // Drawn at the unrounded value; at or below the line the election did not reach "more than half".
-          return f ? { value: dataValue(f.value), itemStyle: { color: f.value !== null && f.value <= legalLine ? ALERT : OK } } : { value: dataValue(null) };
+          return f
+            ? { value: dataValue(f.value), itemStyle: { color: f.value !== null && f.value <= legalLine ? ALERT : OK } }
+            : { value: dataValue(null) };
         }) as never,
         label: {
           show: true,

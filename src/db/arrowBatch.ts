@@ -37,15 +37,34 @@ function vector(c: ColumnData): Vector {
     case 'double': {
       const { bits, nulls } = bitmap(c.valid);
       const type = c.type === 'int' ? new Int32() : new Float64();
-      return makeVector(makeData({ type, length: c.values.length, nullCount: nulls, nullBitmap: nulls ? bits : undefined, data: c.values } as never));
+      return makeVector(
+        makeData({ type, length: c.values.length, nullCount: nulls, nullBitmap: nulls ? bits : undefined, data: c.values } as never),
+      );
     }
     case 'bool': {
       const { bits, nulls } = bitmap(c.valid);
-      return makeVector(makeData({ type: new Bool(), length: c.values.length, nullCount: nulls, nullBitmap: nulls ? bits : undefined, data: bitmap(c.values).bits }));
+      return makeVector(
+        makeData({
+          type: new Bool(),
+          length: c.values.length,
+          nullCount: nulls,
+          nullBitmap: nulls ? bits : undefined,
+          data: bitmap(c.values).bits,
+        }),
+      );
     }
     case 'utf8': {
       const { bits, nulls } = bitmap(c.valid);
-      return makeVector(makeData({ type: new Utf8(), length: c.valid.length, nullCount: nulls, nullBitmap: nulls ? bits : undefined, valueOffsets: c.offsets, data: c.bytes }));
+      return makeVector(
+        makeData({
+          type: new Utf8(),
+          length: c.valid.length,
+          nullCount: nulls,
+          nullBitmap: nulls ? bits : undefined,
+          valueOffsets: c.offsets,
+          data: c.bytes,
+        }),
+      );
     }
     case 'text': {
       const valid = new Uint8Array(c.ids.length);
@@ -53,7 +72,16 @@ function vector(c: ColumnData): Vector {
       const { bits, nulls } = bitmap(valid);
       const ids = nulls ? c.ids.map((id) => Math.max(0, id)) : c.ids;
       const type = new Dictionary(new Utf8(), new Int32(), dictionaryId++);
-      return makeVector(makeData({ type, length: ids.length, nullCount: nulls, nullBitmap: nulls ? bits : undefined, data: ids, dictionary: makeVector(utf8(c.dict)) }));
+      return makeVector(
+        makeData({
+          type,
+          length: ids.length,
+          nullCount: nulls,
+          nullBitmap: nulls ? bits : undefined,
+          data: ids,
+          dictionary: makeVector(utf8(c.dict)),
+        }),
+      );
     }
   }
 }

@@ -48,7 +48,11 @@ class NumberBuilder implements ColumnBuilder {
   }
 
   private alloc() {
-    return this.type === 'int' ? new Int32Array(this.capacity) : this.type === 'double' ? new Float64Array(this.capacity) : new Uint8Array(this.capacity);
+    return this.type === 'int'
+      ? new Int32Array(this.capacity)
+      : this.type === 'double'
+        ? new Float64Array(this.capacity)
+        : new Uint8Array(this.capacity);
   }
 
   add(v: Value) {
@@ -236,6 +240,10 @@ export function rejectedToBatch(rows: readonly NormalizedRow[]): ColumnBatch {
 /** The buffers of a batch, for postMessage's transfer list. */
 export function transferables(batch: ColumnBatch): ArrayBuffer[] {
   return batch.columns.flatMap((c) =>
-    c.type === 'text' ? [c.ids.buffer] : c.type === 'utf8' ? [c.offsets.buffer, c.bytes.buffer, c.valid.buffer] : [c.values.buffer, c.valid.buffer],
+    c.type === 'text'
+      ? [c.ids.buffer]
+      : c.type === 'utf8'
+        ? [c.offsets.buffer, c.bytes.buffer, c.valid.buffer]
+        : [c.values.buffer, c.valid.buffer],
   ) as ArrayBuffer[];
 }

@@ -6,7 +6,10 @@ import type { Db } from './types';
  */
 export function deferredDb(ready: Promise<Db>): Db {
   let inner: Db | null = null;
-  void ready.then((db) => (inner = db), () => undefined);
+  void ready.then(
+    (db) => (inner = db),
+    () => undefined,
+  );
   const call =
     <K extends keyof Db>(k: K) =>
     async (...args: Parameters<Db[K]>): Promise<Awaited<ReturnType<Db[K]>>> => {

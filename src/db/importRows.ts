@@ -37,7 +37,9 @@ export async function changeRows(
 ): Promise<number[]> {
   const touched = new Set<number>();
   for (const { id, table } of await tablesOf(db, tableKind)) {
-    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE ${where}`, params)) as [{ n: number }];
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE ${where}`, params)) as [
+      { n: number },
+    ];
     if (n === 0) continue;
     const c = change(table);
     await db.query(c.sql, c.params);
@@ -58,7 +60,11 @@ const DEFAULT_MAX_LINE = 2_000_000;
  * empty string stays an empty string and only an unquoted empty field is NULL. `maxLineBytes`
  * raises the line limit only when needed: DuckDB sizes its read buffers from it.
  */
-export function readCsvSql(path: string, cols: readonly ColumnDef[], opts: { header?: boolean; gzip?: boolean; maxLineBytes?: number } = {}): string {
+export function readCsvSql(
+  path: string,
+  cols: readonly ColumnDef[],
+  opts: { header?: boolean; gzip?: boolean; maxLineBytes?: number } = {},
+): string {
   const spec = cols.map((c) => `'${c.name}': '${c.sql}'`).join(', ');
   let extra = opts.gzip ? ", compression='gzip'" : '';
   const max = Math.ceil(opts.maxLineBytes ?? 0);

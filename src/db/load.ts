@@ -8,7 +8,17 @@ import { tableToIPC } from 'apache-arrow';
 import type { ImportReport, PreparedImport } from '../import/prepare';
 import { batchToArrow } from './arrowBatch';
 import { REJECTED_BATCH_COLUMNS, rejectedToBatch, rowsToBatch, type ColumnBatch } from './columnBatch';
-import { batchColumns, createTableSql, dataChanged, importTable, rebuildViews, KIND_TABLES, ownColumns, TABLE_COLUMNS, TABLE_OF } from './schema';
+import {
+  batchColumns,
+  createTableSql,
+  dataChanged,
+  importTable,
+  rebuildViews,
+  KIND_TABLES,
+  ownColumns,
+  TABLE_COLUMNS,
+  TABLE_OF,
+} from './schema';
 import { deleteRows, dropImports, importsOf, NEXT_IMPORT_ID_SQL, villageKeysIn } from './importRows';
 import { findOverlaps, markSource, OTHER_SOURCE, type Overlap, type SourceChoice } from './sources';
 import type { Db } from './types';
@@ -80,14 +90,26 @@ export function filledTables(kind: FileKind, fields: readonly (FieldId | null)[]
   return KIND_TABLES[kind].filter((t) => t === kind || ownColumns(t).some((c) => fields.includes(c as FieldId)));
 }
 
-export async function createStage(db: Db, kind: FileKind, fields: readonly (FieldId | null)[], opts: { flushRows?: number } = {}): Promise<Stage> {
+export async function createStage(
+  db: Db,
+  kind: FileKind,
+  fields: readonly (FieldId | null)[],
+  opts: { flushRows?: number } = {},
+): Promise<Stage> {
   const id = `${Date.now().toString(36)}_${++stageCounter}`;
   const filled = filledTables(kind, fields);
   const tables = KIND_TABLES[kind].map((t, k) => {
     const table = k === 0 ? `stage_${id}` : `stage_${id}_${t}`;
     return { kind: t, table, filled: filled.includes(t), buffer: `${table}_buffer` };
   });
-  const stage: Stage = { kind, tables, rejectedTable: `stage_${id}_rejected`, buffered: 0, flushRows: opts.flushRows ?? STAGE_FLUSH_ROWS, writing: Promise.resolve() };
+  const stage: Stage = {
+    kind,
+    tables,
+    rejectedTable: `stage_${id}_rejected`,
+    buffered: 0,
+    flushRows: opts.flushRows ?? STAGE_FLUSH_ROWS,
+    writing: Promise.resolve(),
+  };
   // Not temporary tables: committing renames them into the import's own tables.
   for (const t of tables) {
     await db.exec(createTableSql(t.kind, t.table));
@@ -201,7 +223,9 @@ export async function findStagedOverlaps(db: Db, stage: Stage, earlier: readonly
 export async function stageImport(db: Db, prepared: PreparedImport): Promise<StagedImport> {
   const accepted = prepared.rows.filter((r) => r.status !== 'rejected');
   // The fields the rows give (a statistical table fills `results` only when it has voter figures).
-  const given = KIND_TABLES[prepared.kind].flatMap(ownColumns).filter((c) => accepted.some((r) => r.values[c] !== null && r.values[c] !== undefined));
+  const given = KIND_TABLES[prepared.kind]
+    .flatMap(ownColumns)
+    .filter((c) => accepted.some((r) => r.values[c] !== null && r.values[c] !== undefined));
   const stage = await createStage(db, prepared.kind, given as FieldId[]);
   try {
     await appendToStage(
@@ -271,7 +295,13 @@ async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touche
   const touched: number[] = [];
   for (const t of staged.tables) {
     if (choice === 'replace' && conflicts.length > 0 && t.filled)
-      touched.push(...(await deleteRows(db, t.kind, `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${t.table})`)));
+      touched.push(
+        ...(await deleteRows(
+          db,
+          t.kind,
+          `(village_key, cycle_year, body) IN (SELECT DISTINCT village_key, cycle_year, body FROM ${t.table})`,
+        )),
+      );
     // The staged rows become the import's table as they are: no copy.
     await db.exec(`ALTER TABLE ${t.table} RENAME TO ${importTable(t.kind, id)}`);
   }
@@ -304,7 +334,7 @@ async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touche
 export async function commitBatch(
   db: Db,
   items: readonly CommitItem[],
-  opts: { clearSample: boolean; /** Remove every row of this cycle first ("replace a cycle"). */ replaceCycle?: number | null },
+  opts: { clearSample: boolean /** Remove every row of this cycle first ("replace a cycle"). */; replaceCycle?: number | null },
 ): Promise<CommitOutcome> {
   await db.exec('BEGIN TRANSACTION');
   try {
@@ -314,7 +344,10 @@ export async function commitBatch(
       for (const id of await deleteRows(db, null, 'cycle_year = ?', [opts.replaceCycle])) replaced.add(id);
     }
     if (opts.clearSample) {
-      await dropImports(db, (await importsOf(db, 'is_sample')).map((i) => i.id));
+      await dropImports(
+        db,
+        (await importsOf(db, 'is_sample')).map((i) => i.id),
+      );
       sampleCleared = true;
     }
     const ids: number[] = [];

@@ -54,7 +54,11 @@ type ScopeFilter = Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles
  */
 export function scopeWhere(source: MetricSource, q: ScopeFilter): string {
   const conds: string[] = [];
-  for (const [col, v] of [['county', q.county], ['township', q.township], ['village_key', q.village]] as const) {
+  for (const [col, v] of [
+    ['county', q.county],
+    ['township', q.township],
+    ['village_key', q.village],
+  ] as const) {
     if (v) conds.push(`${col} = ${sqlString(v)}`);
   }
   if (q.cycles.length > 0) conds.push(`cycle_year IN (${q.cycles.map(sqlNumber).join(', ')})`);
@@ -133,7 +137,12 @@ export function metricSql(source: MetricSource, q: MetricQuery, nullable?: Reado
  * A group's value: none when it has rows in scope but none that gives the metric ("not
  * available", not a figure of nothing), else the metric's value from its sums.
  */
-export function rowValue(m: MetricDef, numerator: number | null, denominator: number | null, coverage: { covered: number; of: number }): number | null {
+export function rowValue(
+  m: MetricDef,
+  numerator: number | null,
+  denominator: number | null,
+  coverage: { covered: number; of: number },
+): number | null {
   return coverage.covered > 0 || coverage.of === 0 ? metricValue(m, numerator, denominator) : null;
 }
 

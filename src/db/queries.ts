@@ -58,7 +58,9 @@ export async function countImports(db: Db): Promise<number> {
 /** Removes imports and every row they brought, in one transaction. */
 export async function deleteImports(db: Db, where: 'sample' | { ids: readonly number[] }): Promise<void> {
   const ids =
-    where === 'sample' ? (await db.query<{ import_id: number }>('SELECT import_id FROM imports WHERE is_sample')).map((r) => Number(r.import_id)) : [...where.ids];
+    where === 'sample'
+      ? (await db.query<{ import_id: number }>('SELECT import_id FROM imports WHERE is_sample')).map((r) => Number(r.import_id))
+      : [...where.ids];
   // Only the villages whose rows go need their counts rebuilt.
   const villages = await keepVillagesOf(db, ids, 'deleted_villages');
   await db.exec('BEGIN TRANSACTION');
@@ -104,9 +106,7 @@ export async function queryMetrics(db: Db, asked: MetricQuery, opts?: { priority
   // One query per count table, sent together: the engine's worker takes them in turn without
   // waiting for this side to ask for the next.
   const nullable = nullableOf(db);
-  const built = SOURCE_ORDER
-    .map((source) => metricSql(source, q, nullable?.(source, q)))
-    .filter((b) => b !== null);
+  const built = SOURCE_ORDER.map((source) => metricSql(source, q, nullable?.(source, q))).filter((b) => b !== null);
   const answers = await Promise.all(built.map((b) => db.query(b.sql, [], opts)));
   // The count tables were rebuilt meanwhile: the tests left out may be needed now.
   if (nullable && nullableOf(db) !== nullable) return queryMetrics(db, asked, opts);
@@ -181,7 +181,9 @@ export async function ageDistribution(
             ${BAND_CELLS.map((c) => `sum(${c.col})::DOUBLE AS ${c.col}`).join(', ')}
      FROM stat_people${scopeWhere('people', q)}`,
   );
-  const bands = BAND_CELLS.map(({ band, gender, col }) => ({ band, gender, persons: Number(row?.[col] ?? 0) })).filter((b) => b.persons > 0);
+  const bands = BAND_CELLS.map(({ band, gender, col }) => ({ band, gender, persons: Number(row?.[col] ?? 0) })).filter(
+    (b) => b.persons > 0,
+  );
   return { bands, coverage: { covered: Number(row?.covered ?? 0), of: Number(row?.of ?? 0) } };
 }
 
@@ -196,6 +198,11 @@ export interface RejectedRow {
 /** Rejected rows of a file: still staged (before the commit) or of an import (after it). */
 export async function rejectedRows(db: Db, from: { stagedTable: string } | { importId: number }): Promise<RejectedRow[]> {
   if ('stagedTable' in from)
-    return db.query<RejectedRow & Record<string, unknown>>(`SELECT source_row, cells, reasons FROM ${quoteIdent(from.stagedTable)} ORDER BY source_row`);
-  return db.query<RejectedRow & Record<string, unknown>>('SELECT source_row, cells, reasons FROM rejected_rows WHERE import_id = ? ORDER BY source_row', [from.importId]);
+    return db.query<RejectedRow & Record<string, unknown>>(
+      `SELECT source_row, cells, reasons FROM ${quoteIdent(from.stagedTable)} ORDER BY source_row`,
+    );
+  return db.query<RejectedRow & Record<string, unknown>>(
+    'SELECT source_row, cells, reasons FROM rejected_rows WHERE import_id = ? ORDER BY source_row',
+    [from.importId],
+  );
 }

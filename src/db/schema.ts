@@ -14,13 +14,25 @@ export interface ColumnDef {
 export function columnsForField(f: FieldDef): ColumnDef[] {
   switch (f.type) {
     case 'birth':
-      return [{ name: 'birth_year', sql: 'INTEGER' }, { name: 'birth_month', sql: 'INTEGER' }];
+      return [
+        { name: 'birth_year', sql: 'INTEGER' },
+        { name: 'birth_month', sql: 'INTEGER' },
+      ];
     case 'education':
-      return [{ name: 'education', sql: 'VARCHAR' }, { name: 'education_tier', sql: 'VARCHAR' }];
+      return [
+        { name: 'education', sql: 'VARCHAR' },
+        { name: 'education_tier', sql: 'VARCHAR' },
+      ];
     case 'ethnicity':
-      return [{ name: 'ethnicity', sql: 'VARCHAR' }, { name: 'is_minority', sql: 'BOOLEAN' }];
+      return [
+        { name: 'ethnicity', sql: 'VARCHAR' },
+        { name: 'is_minority', sql: 'BOOLEAN' },
+      ];
     case 'role':
-      return [{ name: 'role', sql: 'VARCHAR' }, { name: 'role_raw', sql: 'VARCHAR' }];
+      return [
+        { name: 'role', sql: 'VARCHAR' },
+        { name: 'role_raw', sql: 'VARCHAR' },
+      ];
     case 'int':
     case 'year':
       return [{ name: f.id, sql: 'INTEGER' }];
@@ -71,11 +83,17 @@ export const KINDS = Object.keys(TABLE_OF) as FileKind[];
  * of `results`, read by the same metrics, rules and conflict checks as a results file's (the table
  * stays empty when the file has no voter columns).
  */
-export const KIND_TABLES: Record<FileKind, readonly FileKind[]> = { results: ['results'], members: ['members'], stats: ['stats', 'results'] };
+export const KIND_TABLES: Record<FileKind, readonly FileKind[]> = {
+  results: ['results'],
+  members: ['members'],
+  stats: ['stats', 'results'],
+};
 
 /** The columns of a kind's table that only it has (not the place and cycle every kind has). */
 export function ownColumns(kind: FileKind): string[] {
-  return FIELDS.filter((f) => f.kinds.includes(kind) && !f.kinds.includes('members')).flatMap(columnsForField).map((c) => c.name);
+  return FIELDS.filter((f) => f.kinds.includes(kind) && !f.kinds.includes('members'))
+    .flatMap(columnsForField)
+    .map((c) => c.name);
 }
 
 /** Every view of imported data rows. */
@@ -92,7 +110,9 @@ const emptyTable = (kind: FileKind) => `${TABLE_OF[kind]}_none`;
 
 /** Rebuilds each kind's view over its committed imports (listed in `imports`). */
 export async function rebuildViews(db: Db): Promise<void> {
-  const imports = await db.query<{ import_id: number; kind: string } & Record<string, unknown>>('SELECT import_id, kind FROM imports ORDER BY import_id');
+  const imports = await db.query<{ import_id: number; kind: string } & Record<string, unknown>>(
+    'SELECT import_id, kind FROM imports ORDER BY import_id',
+  );
   for (const kind of KINDS) {
     // The import id comes from the view, not the rows: a table renamed from staging keeps none.
     const branches = imports

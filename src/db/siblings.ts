@@ -29,7 +29,14 @@ function placeLevel(q: MetricQuery): PlaceLevel | null {
 export function siblingsQuery(q: MetricQuery): MetricQuery | null {
   const level = placeLevel(q);
   if (level === null) return null;
-  const up = parentScope({ county: q.county ?? null, township: q.township ?? null, village: q.village ?? null, cycle: null, body: q.body, role: q.role })!;
+  const up = parentScope({
+    county: q.county ?? null,
+    township: q.township ?? null,
+    village: q.village ?? null,
+    cycle: null,
+    body: q.body,
+    role: q.role,
+  })!;
   return { ...q, county: up.county, township: up.township, village: up.village, groupBy: [...new Set<GroupBy>([level, ...q.groupBy])] };
 }
 
@@ -42,7 +49,14 @@ const KEY_OF: Record<PlaceLevel, (r: MetricRow) => unknown[]> = {
 /** A row with only the place and cycle columns the query groups by, as the query itself answers. */
 function grouped(r: MetricRow, kept: ReadonlySet<string>): MetricRow {
   const pick = <K extends keyof MetricRow>(k: K) => (kept.has(k) ? r[k] : undefined);
-  return { ...r, county: pick('county'), township: pick('township'), village_key: pick('village_key'), village: pick('village'), cycle_year: pick('cycle_year') };
+  return {
+    ...r,
+    county: pick('county'),
+    township: pick('township'),
+    village_key: pick('village_key'),
+    village: pick('village'),
+    cycle_year: pick('cycle_year'),
+  };
 }
 
 /** The query's own rows among its siblings' (siblingsQuery's answer). */
@@ -79,7 +93,9 @@ export function parentRows(siblings: readonly MetricRow[], q: MetricQuery): Metr
         coverage: { covered: sum.coverage.covered + r.coverage.covered, of: sum.coverage.of + r.coverage.of },
       });
   }
-  const rows = withShown([...groups.values()].map((r) => ({ ...r, value: rowValue(metricDef(r.metric), r.numerator, r.denominator, r.coverage) })));
+  const rows = withShown(
+    [...groups.values()].map((r) => ({ ...r, value: rowValue(metricDef(r.metric), r.numerator, r.denominator, r.coverage) })),
+  );
   // As queryMetrics answers: one count table after another, each in its ORDER BY, then the
   // metrics of a row in the order asked.
   const columns = [...kept, 'body'] as (keyof MetricRow)[];

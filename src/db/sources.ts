@@ -34,7 +34,10 @@ const SAMPLE = 'import_id IN (SELECT import_id FROM imports WHERE is_sample)';
 export async function findOverlaps(db: Db, kind: FileKind, stage: string, earlier: readonly string[]): Promise<Overlap[]> {
   const other = OTHER_SOURCE[kind];
   if (!other) return [];
-  const keys = [`SELECT village_key, cycle_year, body FROM ${TABLE_OF[other]} WHERE NOT (${SAMPLE})`, ...earlier.map((t) => `SELECT village_key, cycle_year, body FROM ${t}`)];
+  const keys = [
+    `SELECT village_key, cycle_year, body FROM ${TABLE_OF[other]} WHERE NOT (${SAMPLE})`,
+    ...earlier.map((t) => `SELECT village_key, cycle_year, body FROM ${t}`),
+  ];
   return db.query<Overlap & Record<string, unknown>>(
     `SELECT s.village_key, any_value(s.village) AS village, any_value(s.township) AS township, s.cycle_year, s.body
      FROM ${stage} s
@@ -55,7 +58,10 @@ export async function markSource(db: Db, keys: readonly Key[], choice: SourceCho
   const values = keys.map(() => '(?::VARCHAR, ?::INTEGER, ?::VARCHAR)').join(', ');
   const params: SqlParam[] = keys.flatMap((k) => [k.village_key, k.cycle_year, k.body]);
   const where = `(village_key, cycle_year, body) IN (SELECT * FROM (VALUES ${values}))`;
-  return changeRows(db, 'stats', where, params, (table) => ({ sql: `UPDATE ${table} SET source_choice = ? WHERE ${where}`, params: [choice, ...params] }));
+  return changeRows(db, 'stats', where, params, (table) => ({
+    sql: `UPDATE ${table} SET source_choice = ? WHERE ${where}`,
+    params: [choice, ...params],
+  }));
 }
 
 export interface OverlapState extends Overlap {
@@ -77,6 +83,14 @@ export async function listOverlaps(db: Db): Promise<OverlapState[]> {
 /** Changes which source counts for some overlaps (the data manager's choice); returns the imports touched. */
 export async function setSourceChoice(db: Db, keys: readonly Key[], choice: SourceChoice): Promise<number[]> {
   const touched = await markSource(db, keys, choice);
-  await refreshCounts(db, keys.length > 0 ? valuesQuery('village_key', keys.map((k) => k.village_key)) : undefined);
+  await refreshCounts(
+    db,
+    keys.length > 0
+      ? valuesQuery(
+          'village_key',
+          keys.map((k) => k.village_key),
+        )
+      : undefined,
+  );
   return touched;
 }

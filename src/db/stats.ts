@@ -36,11 +36,24 @@ export const VOTED = `CASE WHEN body = 'party_branch' THEN coalesce(party_member
 
 /** A statistical table's counts → the count columns of stat_people (the roster's names). */
 const TABLE_COUNTS: readonly (readonly [string, string])[] = [
-  ['members', 'n_members'], ['women', 'n_women'], ['minority', 'n_minority'], ['party', 'n_party'], ['reelected', 'n_reelected'],
-  ['age_le35', 'n_age_le35'], ['age_36_45', 'n_age_36_45'], ['age_46_55', 'n_age_46_55'], ['age_ge56', 'n_age_ge56'],
-  ['age_le29', 'n_age_le29'], ['age_30_49', 'n_age_30_49'], ['age_ge50', 'n_age_ge50'], ['age_ge60', 'n_age_ge60'],
-  ['edu_junior', 'n_edu_junior'], ['edu_senior', 'n_edu_senior'], ['edu_college', 'n_edu_college'],
-  ['cross_holding', 'n_cross_holding'], ['cgo', 'n_cgo'],
+  ['members', 'n_members'],
+  ['women', 'n_women'],
+  ['minority', 'n_minority'],
+  ['party', 'n_party'],
+  ['reelected', 'n_reelected'],
+  ['age_le35', 'n_age_le35'],
+  ['age_36_45', 'n_age_36_45'],
+  ['age_46_55', 'n_age_46_55'],
+  ['age_ge56', 'n_age_ge56'],
+  ['age_le29', 'n_age_le29'],
+  ['age_30_49', 'n_age_30_49'],
+  ['age_ge50', 'n_age_ge50'],
+  ['age_ge60', 'n_age_ge60'],
+  ['edu_junior', 'n_edu_junior'],
+  ['edu_senior', 'n_edu_senior'],
+  ['edu_college', 'n_edu_college'],
+  ['cross_holding', 'n_cross_holding'],
+  ['cgo', 'n_cgo'],
 ];
 
 /**
@@ -62,8 +75,26 @@ const sumAll = (col: string) => `CASE WHEN count(${col}) = count(*) THEN sum(${c
 
 /** Attributes of a person, the same whichever body they sit on; re-election is per body. */
 const PERSON_COLUMNS = [
-  'gender_known', 'women', 'age_known', 'age_le35', 'age_36_45', 'age_46_55', 'age_ge56', 'age_le29', 'age_30_49', 'age_ge50',
-  'age_ge60', 'edu_known', 'edu_junior', 'edu_senior', 'edu_college', 'party_known', 'party', 'minority_known', 'minority', 'cgo',
+  'gender_known',
+  'women',
+  'age_known',
+  'age_le35',
+  'age_36_45',
+  'age_46_55',
+  'age_ge56',
+  'age_le29',
+  'age_30_49',
+  'age_ge50',
+  'age_ge60',
+  'edu_known',
+  'edu_junior',
+  'edu_senior',
+  'edu_college',
+  'party_known',
+  'party',
+  'minority_known',
+  'minority',
+  'cgo',
 ] as const;
 const BODY_COLUMNS = ['reelect_known', 'reelected'] as const;
 
@@ -147,7 +178,8 @@ const SEATS_TO_PERSON = `any_value(village_key) AS village_key, any_value(cycle_
           sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast`;
 
 /** Counts keyed by village with the names shown (an inner join, as every count table has). */
-const named = (counts: string, places: string) => `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN ${places} p USING (village_key)`;
+const named = (counts: string, places: string) =>
+  `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN ${places} p USING (village_key)`;
 
 /** The count tables the views read; the others are steps of their build. */
 const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages'] as const;
@@ -389,7 +421,9 @@ async function buildPart(db: Db, villages: string): Promise<boolean> {
     `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN (${COUNT_TABLES.map((t) => `'${t}'`).join(', ')})`,
   );
   if (built?.n !== COUNT_TABLES.length) return false;
-  await db.exec(`CREATE OR REPLACE TEMP TABLE stat_touched AS SELECT DISTINCT village_key FROM (${villages}) WHERE village_key IS NOT NULL`);
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE stat_touched AS SELECT DISTINCT village_key FROM (${villages}) WHERE village_key IS NOT NULL`,
+  );
   try {
     const [share] = await db.query<{ touched: number; all: number }>(
       'SELECT (SELECT count(*) FROM stat_touched)::INTEGER AS touched, (SELECT count(*) FROM stat_places)::INTEGER AS "all"',

@@ -5,7 +5,21 @@
  * document (GB/T 9704-2012: docxLayout.ts, docxStyles.ts, docxPage.ts); the English one on a plain
  * A4 page. Loaded only when the user exports.
  */
-import { AlignmentType, Document, HeadingLevel, ImageRun, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Size } from '../charts/exportFrame';
 import type { Lang } from '../util/lang';
 import { A4, GB_TEXT, MAX_FIGURE_HEIGHT_PX, PLAIN_MARGIN, TEXT_WIDTH_PX } from './docxLayout';
@@ -34,7 +48,10 @@ function bodyParagraph(text: string, zh: boolean): Paragraph {
   const h = zh ? splitHeading(text) : null;
   if (!h) return new Paragraph({ style: STYLE.body, children: [new TextRun(text)] });
   if (h.rest === '') return new Paragraph({ style: `Heading${h.level}`, children: [new TextRun(text)] });
-  return new Paragraph({ style: STYLE.body, children: [new TextRun({ text: h.heading, style: STYLE.runInHeading(h.level) }), new TextRun(h.rest)] });
+  return new Paragraph({
+    style: STYLE.body,
+    children: [new TextRun({ text: h.heading, style: STYLE.runInHeading(h.level) }), new TextRun(h.rest)],
+  });
 }
 
 /** Column widths in proportion to their longest text, so names and numbers get the room they need. */
@@ -107,13 +124,24 @@ export function reportDocument(r: DocxReport): Document {
         keepNext: true,
         // A picture's line is as tall as the picture (the text's exact line would crop it).
         spacing: { before: zh ? 0 : 240, line: 240, lineRule: LineRuleType.AUTO },
-        children: [new ImageRun({ type: 'png', data: c.png, transformation: size, altText: { name: c.caption, title: c.caption, description: c.caption } })],
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: c.png,
+            transformation: size,
+            altText: { name: c.caption, title: c.caption, description: c.caption },
+          }),
+        ],
       }),
       new Paragraph({ style: 'Caption', children: [new TextRun(`${zh ? '图' : 'Figure '}${i + 1}　${c.caption}`)] }),
     );
   });
   r.tables.forEach((t, i) => {
-    children.push(new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(`${zh ? '表' : 'Table '}${i + 1}　${t.caption}`)] }), wordTable(t.table, r.lang), empty());
+    children.push(
+      new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(`${zh ? '表' : 'Table '}${i + 1}　${t.caption}`)] }),
+      wordTable(t.table, r.lang),
+      empty(),
+    );
   });
   if (appendices.length > 0) {
     // §7.3.4: under the text, a line down, "附件：" two characters in; further names under the first.
@@ -133,7 +161,11 @@ export function reportDocument(r: DocxReport): Document {
     appendices.forEach((a, i) => {
       // §7.3.7: each attachment on a page of its own, "附件N" on the first line, its title on the third.
       children.push(
-        new Paragraph({ style: STYLE.appendixLabel, pageBreakBefore: true, children: [new TextRun(appendixLabel(i, appendices.length, r.lang))] }),
+        new Paragraph({
+          style: STYLE.appendixLabel,
+          pageBreakBefore: true,
+          children: [new TextRun(appendixLabel(i, appendices.length, r.lang))],
+        }),
         ...(zh ? [empty()] : []),
         new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(a.title)] }),
         empty(),

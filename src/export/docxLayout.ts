@@ -32,7 +32,10 @@ export const GB_MARGIN = {
 } as const;
 
 /** The 版心 (text block) the margins leave, in twips: 156 × 225 mm. */
-export const GB_TEXT = { width: A4.width - GB_MARGIN.left - GB_MARGIN.right, height: A4.height - GB_MARGIN.top - GB_MARGIN.bottom } as const;
+export const GB_TEXT = {
+  width: A4.width - GB_MARGIN.left - GB_MARGIN.right,
+  height: A4.height - GB_MARGIN.top - GB_MARGIN.bottom,
+} as const;
 
 /** GB/T 9704-2012 §5.2.3: 一般每面排 22 行，每行排 28 个字. */
 export const GB_LINES_PER_PAGE = 22;

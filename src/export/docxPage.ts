@@ -29,7 +29,9 @@ function pageNumber(side: 'odd' | 'even'): Footer {
 export function reportPage(lang: Lang): { section: Omit<ISectionOptions, 'children'>; evenAndOdd: boolean } {
   if (lang !== 'zh') {
     return {
-      section: { properties: { page: { size: A4, margin: { top: PLAIN_MARGIN, bottom: PLAIN_MARGIN, left: PLAIN_MARGIN, right: PLAIN_MARGIN } } } },
+      section: {
+        properties: { page: { size: A4, margin: { top: PLAIN_MARGIN, bottom: PLAIN_MARGIN, left: PLAIN_MARGIN, right: PLAIN_MARGIN } } },
+      },
       evenAndOdd: false,
     };
   }

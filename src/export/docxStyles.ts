@@ -32,7 +32,12 @@ const TWO_CHARS = { firstLine: 2 * GB_CHAR_TWIPS, firstLineChars: 200 };
 const ON_GRID = { line: GB_GRID.linePitch, lineRule: 'exact', before: 0, after: 0 } as const;
 
 /** Outline levels 1–4: 黑体, 楷体, 仿宋, 仿宋 (GB/T 9704-2012 §7.3.3), all 3号 like the text. */
-const GB_HEADING_FONT: Record<OutlineLevel, string> = { 1: GB_FONTS.heading1.name, 2: GB_FONTS.heading2.name, 3: GB_FONTS.body.name, 4: GB_FONTS.body.name };
+const GB_HEADING_FONT: Record<OutlineLevel, string> = {
+  1: GB_FONTS.heading1.name,
+  2: GB_FONTS.heading2.name,
+  3: GB_FONTS.body.name,
+  4: GB_FONTS.body.name,
+};
 
 function gbStyles(): IStylesOptions {
   const body = halfPoints(GB_SIZE_PT.body);
@@ -45,32 +50,60 @@ function gbStyles(): IStylesOptions {
   return {
     default: {
       document: { run: normal, paragraph: { spacing: ON_GRID } },
-      title: { run: { font: fonts(GB_FONTS.title.name), size: halfPoints(GB_SIZE_PT.title), bold: false, color: BLACK }, paragraph: { alignment: 'center', spacing: ON_GRID } },
+      title: {
+        run: { font: fonts(GB_FONTS.title.name), size: halfPoints(GB_SIZE_PT.title), bold: false, color: BLACK },
+        paragraph: { alignment: 'center', spacing: ON_GRID },
+      },
       heading1: heading(1),
       heading2: heading(2),
       heading3: heading(3),
       heading4: heading(4),
-      caption: { run: { font: fonts(GB_FONTS.heading1.name), size: halfPoints(GB_SIZE_PT.caption), italics: false, color: BLACK }, paragraph: { alignment: 'center', spacing: ON_GRID } },
+      caption: {
+        run: { font: fonts(GB_FONTS.heading1.name), size: halfPoints(GB_SIZE_PT.caption), italics: false, color: BLACK },
+        paragraph: { alignment: 'center', spacing: ON_GRID },
+      },
     },
     paragraphStyles: [
       // The Normal font and size in the style as well as the defaults: the grid's characters per
       // line are counted in it, and LibreOffice reads it from the style only.
       { id: 'Normal', name: 'Normal', quickFormat: true, run: normal, paragraph: { spacing: ON_GRID } },
       { id: STYLE.body, name: 'Body Text', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: 'both', indent: TWO_CHARS } },
-      { id: STYLE.meta, name: 'Report Meta', basedOn: 'Normal', paragraph: { alignment: 'center' }, run: { font: fonts(GB_FONTS.heading2.name) } },
+      {
+        id: STYLE.meta,
+        name: 'Report Meta',
+        basedOn: 'Normal',
+        paragraph: { alignment: 'center' },
+        run: { font: fonts(GB_FONTS.heading2.name) },
+      },
       // 附件 and its number in 3号黑体 at the top left of the text block (§7.3.7).
-      { id: STYLE.appendixLabel, name: 'Appendix Label', basedOn: 'Normal', next: 'Normal', paragraph: { keepNext: true }, run: { font: fonts(GB_FONTS.heading1.name) } },
+      {
+        id: STYLE.appendixLabel,
+        name: 'Appendix Label',
+        basedOn: 'Normal',
+        next: 'Normal',
+        paragraph: { keepNext: true },
+        run: { font: fonts(GB_FONTS.heading1.name) },
+      },
       {
         id: STYLE.pageNumber,
         name: 'Page Number Line',
         basedOn: 'Normal',
         // 4号半角宋体 (§7.5): the digits too, not Times New Roman.
         paragraph: { spacing: { line: GB_PAGE_NUMBER_LINE_PT * 20, lineRule: 'exact' } },
-        run: { font: fonts(GB_FONTS.pageNumber.name, GB_FONTS.pageNumber.name), size: halfPoints(GB_SIZE_PT.pageNumber), snapToGrid: false },
+        run: {
+          font: fonts(GB_FONTS.pageNumber.name, GB_FONTS.pageNumber.name),
+          size: halfPoints(GB_SIZE_PT.pageNumber),
+          snapToGrid: false,
+        },
       },
     ],
     characterStyles: [
-      ...([1, 2, 3, 4] as const).map((level) => ({ id: STYLE.runInHeading(level), name: `Heading ${level} Char`, basedOn: 'DefaultParagraphFont', run: { font: fonts(GB_HEADING_FONT[level]) } })),
+      ...([1, 2, 3, 4] as const).map((level) => ({
+        id: STYLE.runInHeading(level),
+        name: `Heading ${level} Char`,
+        basedOn: 'DefaultParagraphFont',
+        run: { font: fonts(GB_HEADING_FONT[level]) },
+      })),
       { id: STYLE.tableHeader, name: 'Table Header', basedOn: 'DefaultParagraphFont', run: { font: fonts(GB_FONTS.heading1.name) } },
     ],
   };
@@ -82,14 +115,33 @@ function plainStyles(): IStylesOptions {
     default: {
       document: { run: { font: f, size: 24 } },
       title: { run: { font: f, size: 36, bold: true, color: BLACK }, paragraph: { alignment: 'center', spacing: { after: 120 } } },
-      heading1: { run: { font: f, size: 28, bold: true, color: BLACK }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-      caption: { run: { font: f, size: 21, bold: true, italics: false, color: BLACK }, paragraph: { alignment: 'center', spacing: { before: 120, after: 120 } } },
+      heading1: {
+        run: { font: f, size: 28, bold: true, color: BLACK },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+      },
+      caption: {
+        run: { font: f, size: 21, bold: true, italics: false, color: BLACK },
+        paragraph: { alignment: 'center', spacing: { before: 120, after: 120 } },
+      },
     },
     paragraphStyles: [
       { id: STYLE.body, name: 'Body Text', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { line: 360, after: 120 } } },
-      { id: STYLE.meta, name: 'Report Meta', basedOn: 'Normal', paragraph: { alignment: 'center', spacing: { after: 240 } }, run: { size: 20, color: '555555' } },
+      {
+        id: STYLE.meta,
+        name: 'Report Meta',
+        basedOn: 'Normal',
+        paragraph: { alignment: 'center', spacing: { after: 240 } },
+        run: { size: 20, color: '555555' },
+      },
       { id: STYLE.tableText, name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { line: 260 } }, run: { size: 20 } },
-      { id: STYLE.appendixLabel, name: 'Appendix Label', basedOn: 'Normal', next: 'Normal', paragraph: { keepNext: true }, run: { bold: true } },
+      {
+        id: STYLE.appendixLabel,
+        name: 'Appendix Label',
+        basedOn: 'Normal',
+        next: 'Normal',
+        paragraph: { keepNext: true },
+        run: { bold: true },
+      },
       { id: STYLE.pageNumber, name: 'Page Number Line', basedOn: 'Normal', paragraph: { alignment: 'center' }, run: { size: 20 } },
     ],
     characterStyles: [{ id: STYLE.tableHeader, name: 'Table Header', basedOn: 'DefaultParagraphFont', run: { bold: true } }],
@@ -127,12 +179,24 @@ export function externalStylesXml(lang: Lang): string | undefined {
  * lines and pages the same whichever is used. `docx` writes the table only for embedded fonts.
  */
 export function fontTableXml(): string {
-  const cjk = [GB_FONTS.title, GB_FONTS.body, GB_FONTS.heading1, GB_FONTS.heading2, GB_FONTS.pageNumber, { name: '仿宋', fallback: 'FangSong' }, { name: '楷体', fallback: 'KaiTi' }];
+  const cjk = [
+    GB_FONTS.title,
+    GB_FONTS.body,
+    GB_FONTS.heading1,
+    GB_FONTS.heading2,
+    GB_FONTS.pageNumber,
+    { name: '仿宋', fallback: 'FangSong' },
+    { name: '楷体', fallback: 'KaiTi' },
+  ];
   const font = (name: string, inner: string) => `<w:font w:name="${name}">${inner}</w:font>`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     `<w:fonts xmlns:w="${W}">` +
-    cjk.map((f) => font(f.name, `<w:altName w:val="${f.fallback}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/>`)).join('') +
+    cjk
+      .map((f) =>
+        font(f.name, `<w:altName w:val="${f.fallback}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/>`),
+      )
+      .join('') +
     font(GB_FONTS.latin, '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>') +
     '</w:fonts>'
   );

@@ -20,7 +20,13 @@ export function dataSourceText(files: readonly SourceFile[], lang: Lang): string
   if (sample) parts.push(lang === 'zh' ? '内置示例数据（虚构）' : 'bundled sample data (fictitious)');
   if (user.length > 0) {
     const named = user.slice(0, SHOWN).join(lang === 'zh' ? '、' : ', ');
-    parts.push(user.length > SHOWN ? (lang === 'zh' ? `${named} 等 ${user.length} 个文件` : `${named} and ${user.length - SHOWN} more files`) : named);
+    parts.push(
+      user.length > SHOWN
+        ? lang === 'zh'
+          ? `${named} 等 ${user.length} 个文件`
+          : `${named} and ${user.length - SHOWN} more files`
+        : named,
+    );
   }
   return parts.length ? parts.join(lang === 'zh' ? '；' : '; ') : '—';
 }

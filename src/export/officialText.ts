@@ -34,7 +34,8 @@ export function splitHeading(paragraph: string): { level: OutlineLevel; heading:
   const level = outlineLevel(paragraph);
   if (level === null) return null;
   const stop = paragraph.indexOf('。');
-  if (stop >= 0 && stop < HEADING_MAX && stop < paragraph.length - 1) return { level, heading: paragraph.slice(0, stop + 1), rest: paragraph.slice(stop + 1) };
+  if (stop >= 0 && stop < HEADING_MAX && stop < paragraph.length - 1)
+    return { level, heading: paragraph.slice(0, stop + 1), rest: paragraph.slice(stop + 1) };
   if (paragraph.length <= HEADING_MAX) return { level, heading: paragraph, rest: '' };
   return null;
 }

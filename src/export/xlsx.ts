@@ -21,7 +21,10 @@ function textWidth(s: string): number {
 
 export async function tableToXlsx(table: ExportTable): Promise<Uint8Array> {
   const XLSX = await import('@e965/xlsx');
-  const aoa: (string | number | null)[][] = [table.columns.map((c) => c.header), ...table.rows.map((r) => table.columns.map((c, i) => exportValue(c, r[i])))];
+  const aoa: (string | number | null)[][] = [
+    table.columns.map((c) => c.header),
+    ...table.rows.map((r) => table.columns.map((c, i) => exportValue(c, r[i]))),
+  ];
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   table.columns.forEach((col, c) => {
     if (col.type !== 'number' || col.decimals === undefined) return;
@@ -32,7 +35,10 @@ export async function tableToXlsx(table: ExportTable): Promise<Uint8Array> {
     }
   });
   ws['!cols'] = table.columns.map((_, c) => ({ wch: Math.min(60, Math.max(6, ...aoa.map((r) => textWidth(String(r[c] ?? ''))))) + 2 }));
-  if (aoa.length > 1) ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: aoa.length - 1, c: Math.max(0, table.columns.length - 1) } }) };
+  if (aoa.length > 1)
+    ws['!autofilter'] = {
+      ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: aoa.length - 1, c: Math.max(0, table.columns.length - 1) } }),
+    };
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, sheetName(table.name));
   const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;

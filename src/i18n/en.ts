@@ -8,7 +8,8 @@ export const en: Shape<typeof zh> = {
     subtitle: 'Village "two committees" election analysis',
     language: 'Language',
     loadingEngine: 'Starting the local database…',
-    engineFailed: 'The local database could not start; no data was affected. Reload the page; if it fails again, use a current Chrome, Edge or Firefox.',
+    engineFailed:
+      'The local database could not start; no data was affected. Reload the page; if it fails again, use a current Chrome, Edge or Firefox.',
     privacy: 'Your data stays in this browser and is never uploaded.',
   },
   nav: { overview: 'Overview', table: 'Indicators', compare: 'Compare', rules: 'Rule checks', import: 'Import', data: 'Data' },
@@ -72,7 +73,8 @@ export const en: Shape<typeof zh> = {
   },
   import: {
     heading: 'Import election data',
-    intro: 'Drop election result tables, member rosters or the official statistical tables (CSV, TXT, XLSX, XLS) here — several at once. Check what was understood, then confirm.',
+    intro:
+      'Drop election result tables, member rosters or the official statistical tables (CSV, TXT, XLSX, XLS) here — several at once. Check what was understood, then confirm.',
     drop: 'Drop files here, or',
     choose: 'choose files',
     remove: 'Remove',
@@ -141,17 +143,23 @@ export const en: Shape<typeof zh> = {
     cancelled: 'cancelled',
     readError_empty: 'The file is empty.',
     readError_not_a_table: 'This is not a table (it looks like {{detail}}). Choose a CSV or Excel file.',
-    readError_unreadable_workbook: 'This Excel file cannot be read: it may be damaged, protected by a password, or not an Excel file. Open it in Excel or WPS, save it as .xlsx and try again.',
-    readError_too_many_columns: 'This sheet has {{detail}} columns, more than the limit of {{limit}} (a roster or results sheet has fewer than 60), so it was not read. Delete the extra columns, or copy the columns you need into a new sheet, and import that.',
-    readError_workbook_too_large: 'This Excel file unpacks to {{detail}}, more than the limit of {{limit}}, so it was not read (it may not be a normal workbook). Delete unused sheets and empty areas in Excel or WPS and save it again, or save it as CSV and import that.',
+    readError_unreadable_workbook:
+      'This Excel file cannot be read: it may be damaged, protected by a password, or not an Excel file. Open it in Excel or WPS, save it as .xlsx and try again.',
+    readError_too_many_columns:
+      'This sheet has {{detail}} columns, more than the limit of {{limit}} (a roster or results sheet has fewer than 60), so it was not read. Delete the extra columns, or copy the columns you need into a new sheet, and import that.',
+    readError_workbook_too_large:
+      'This Excel file unpacks to {{detail}}, more than the limit of {{limit}}, so it was not read (it may not be a normal workbook). Delete unused sheets and empty areas in Excel or WPS and save it again, or save it as CSV and import that.',
     details: 'Details',
     columnN: 'column {{n}} “{{header}}”',
-    duplicateHeader: 'Several columns are “{{field}}”: {{columns}}. The import uses {{used}} and keeps the others as extra data. To use another one, change it in the table below.',
+    duplicateHeader:
+      'Several columns are “{{field}}”: {{columns}}. The import uses {{used}} and keeps the others as extra data. To use another one, change it in the table below.',
     duplicateNone: 'none of them',
     readError_no_sheets: 'This Excel file has no sheets.',
-    readError_count_mismatch: 'The parser and an independent line count disagree ({{detail}}); import stopped so that no row is lost. Check that quotes are paired.',
+    readError_count_mismatch:
+      'The parser and an independent line count disagree ({{detail}}); import stopped so that no row is lost. Check that quotes are paired.',
     noHeader: 'No recognisable header found: map the columns by hand.',
-    noDataRows: 'This file has no data rows (only a header, or only blank, totals or notes rows), so it is not imported. Check that you chose the right file or sheet.',
+    noDataRows:
+      'This file has no data rows (only a header, or only blank, totals or notes rows), so it is not imported. Check that you chose the right file or sheet.',
     replacementChars: '{{n}} characters could not be decoded as {{encoding}}; the encoding may be wrong — try another.',
     sampleCleared: 'The sample data was cleared.',
     progress_staging: 'Loading {{file}} ({{done}}/{{total}}, {{rows}} rows so far)…',
@@ -161,10 +169,14 @@ export const en: Shape<typeof zh> = {
     progress_done: 'Done',
     cancelImport: 'Cancel import',
     batchCancelled: 'Import cancelled: nothing was changed.',
-    tooLarge_text: '"{{name}}" is {{size}}, more than a browser can import at once ({{limit}}). Split it by cycle or township and import the parts one by one, or convert it to Parquet first (about a tenth of the size of the CSV).',
-    tooLarge_workbook: '"{{name}}" is {{size}}: an Excel file over {{limit}} cannot be read in a browser. Save it as CSV (UTF-8) in Excel or WPS and import that, or split it by cycle.',
-    tooLarge_parquet: '"{{name}}" is {{size}}, more than a browser can import at once ({{limit}}). Split it by cycle or township and import the parts one by one.',
-    tooManyRows: '"{{name}}" holds about {{rows}} rows, more than the {{limit}} a browser can import at once. Split it by cycle or township and import the parts one by one.',
+    tooLarge_text:
+      '"{{name}}" is {{size}}, more than a browser can import at once ({{limit}}). Split it by cycle or township and import the parts one by one, or convert it to Parquet first (about a tenth of the size of the CSV).',
+    tooLarge_workbook:
+      '"{{name}}" is {{size}}: an Excel file over {{limit}} cannot be read in a browser. Save it as CSV (UTF-8) in Excel or WPS and import that, or split it by cycle.',
+    tooLarge_parquet:
+      '"{{name}}" is {{size}}, more than a browser can import at once ({{limit}}). Split it by cycle or township and import the parts one by one.',
+    tooManyRows:
+      '"{{name}}" holds about {{rows}} rows, more than the {{limit}} a browser can import at once. Split it by cycle or township and import the parts one by one.',
     openFailed: 'Cannot read “{{name}}”: the file may be damaged or in use by another program.',
     opening: 'Reading {{names}}…',
     checking: 'Checking…',
@@ -222,13 +234,15 @@ export const en: Shape<typeof zh> = {
   store: {
     restoring: 'Restoring the data saved on this computer…',
     restoreFailed: 'The data saved on this computer could not be restored. It is still there; nothing was deleted.',
-    restoreHelp: 'The saved files were not changed or deleted. Try again; if it still fails, clear the saved data and import the original spreadsheets again.',
+    restoreHelp:
+      'The saved files were not changed or deleted. Try again; if it still fails, clear the saved data and import the original spreadsheets again.',
     retry: 'Try again',
     reset: 'Clear the saved data',
     resetConfirm: 'Clear all data saved on this computer? This cannot be undone.',
     crashed: 'The local database stopped unexpectedly. The saved data is not affected; please reload the page.',
     reload: 'Reload',
-    readOnly: 'The dashboard is open in another tab: this one can only show data, not import or delete. Use the other tab, or close it and reload this one.',
+    readOnly:
+      'The dashboard is open in another tab: this one can only show data, not import or delete. Use the other tab, or close it and reload this one.',
     otherTabSaved: 'Another tab changed the data; reload to see it.',
     kind_opfs: "the browser's private file system (OPFS)",
     kind_indexeddb: 'IndexedDB (this browser has no OPFS)',
@@ -238,8 +252,10 @@ export const en: Shape<typeof zh> = {
     persisted: 'Persistent storage granted: the browser will not clear it.',
     notPersisted: 'The browser may clear local data when space runs low: export a backup regularly.',
     unsaved: '{{n}} import(s) not yet saved on this computer.',
-    quotaFull: 'Browser storage is full: the data just imported is in this page only and is lost on reload; data saved before is not affected. Export a backup or free space, then "Retry saving".',
-    saveFailed: 'This import could not be saved on this computer; until a reload it lives in this page only. Data saved before is not affected.',
+    quotaFull:
+      'Browser storage is full: the data just imported is in this page only and is lost on reload; data saved before is not affected. Export a backup or free space, then "Retry saving".',
+    saveFailed:
+      'This import could not be saved on this computer; until a reload it lives in this page only. Data saved before is not affected.',
     retrySave: 'Retry saving',
     saved: 'Saved on this computer.',
     manager: 'Data manager',
@@ -255,7 +271,8 @@ export const en: Shape<typeof zh> = {
     archiveConfirm: 'Replace all current data with the backup "{{name}}"? The current data can be brought back with "Undo delete".',
     archiveDone: '{{n}} import(s) restored from the backup.',
     archiveFailed: 'This backup cannot be imported: it may be damaged, or not a backup of this dashboard. Your data is unchanged.',
-    importInterrupted: 'The last import (started {{time}}) did not finish before the page was closed: {{files}} was not imported, and the data from before it is intact. Please import these files again.',
+    importInterrupted:
+      'The last import (started {{time}}) did not finish before the page was closed: {{files}} was not imported, and the data from before it is intact. Please import these files again.',
     understood: 'OK',
     archiveName: 'village-election-backup',
     archiveDownloaded: 'Backup downloaded: {{name}}. Keep it somewhere safe.',
@@ -264,12 +281,18 @@ export const en: Shape<typeof zh> = {
     villages: 'Villages',
     byCycle: 'By cycle',
     replaceCycle: 'Replace {{year}} data…',
-    replaceCycleBanner: 'This import replaces all {{year}} data (that cycle\'s rows from every file imported so far).',
+    replaceCycleBanner: "This import replaces all {{year}} data (that cycle's rows from every file imported so far).",
     cancelReplace: 'Do not replace',
   },
   sw: { offlineReady: 'Works offline', updateReady: 'A new version is ready.', reload: 'Reload', later: 'Later' },
   body: { party_branch: 'Party branch', village_committee: "Villagers' committee", all: 'Both bodies' },
-  role: { secretary: 'Secretary', deputy_secretary: 'Deputy secretary', director: 'Director', deputy_director: 'Deputy director', member: 'Member' },
+  role: {
+    secretary: 'Secretary',
+    deputy_secretary: 'Deputy secretary',
+    director: 'Director',
+    deputy_director: 'Deputy director',
+    member: 'Member',
+  },
   exporting: {
     csv: 'Download CSV',
     xlsx: 'Download Excel',
@@ -291,7 +314,8 @@ export const en: Shape<typeof zh> = {
   report: {
     nav: 'Report',
     heading: 'Work report: the figures',
-    intro: 'For the chosen place and cycle, the app writes the statistics paragraphs of a work report from the indicator catalogue. Edit the text (edits are kept in this browser), pick the charts and tables to include, and export a Word document or print (or save as PDF). The report covers every member of both bodies.',
+    intro:
+      'For the chosen place and cycle, the app writes the statistics paragraphs of a work report from the indicator catalogue. Edit the text (edits are kept in this browser), pick the charts and tables to include, and export a Word document or print (or save as PDF). The report covers every member of both bodies.',
     charts: 'Charts to include',
     tables: 'Tables to include',
     trendMetric: 'Trend indicator',
@@ -315,7 +339,8 @@ export const en: Shape<typeof zh> = {
     edited: 'This is your edited text. If the data changed, "Back to the generated text" writes it anew.',
     titleLabel: 'Report title',
     sourceLine: 'Source: {{source}} · Generated {{date}}',
-    docxEnds: 'In the Word document this chart shows only the {{lowest}} lowest and {{highest}} highest of its {{n}} places (all of them do not fit a printed page); an appendix table lists every one.',
+    docxEnds:
+      'In the Word document this chart shows only the {{lowest}} lowest and {{highest}} highest of its {{n}} places (all of them do not fit a printed page); an appendix table lists every one.',
     figure: 'Figure {{n}}',
     tableN: 'Table {{n}}',
   },
@@ -324,19 +349,23 @@ export const en: Shape<typeof zh> = {
     kind: 'Statistical table',
     preview: 'Statistical tables (counts)',
     sourceTitle: 'These villages have both a roster and a statistical table',
-    sourceText: '"{{file}}" covers {{n}} village × cycle × body that another source (a roster or a statistical table) already covers. Only one can count for a body:',
-    sourceHint: 'A roster lists every person and supports every indicator; a statistical table only the counts it reports (the rest show "Not available"). You can change this later in the data manager.',
+    sourceText:
+      '"{{file}}" covers {{n}} village × cycle × body that another source (a roster or a statistical table) already covers. Only one can count for a body:',
+    sourceHint:
+      'A roster lists every person and supports every indicator; a statistical table only the counts it reports (the rest show "Not available"). You can change this later in the data manager.',
     useRoster: 'Count the roster',
     useTable: 'Count the statistical table',
     cancelFile: 'Cancel this file',
     overlaps: 'Rosters and statistical tables of the same villages',
-    overlapsIntro: 'Each village × cycle × body below has both a roster and a statistical table; only the chosen one counts. A change applies at once and is saved.',
+    overlapsIntro:
+      'Each village × cycle × body below has both a roster and a statistical table; only the chosen one counts. A change applies at once and is saved.',
     counted: 'Counted from',
     roster: 'Roster',
     table: 'Statistical table',
     allRoster: 'All from rosters',
     allTable: 'All from statistical tables',
     changed: 'Source changed for {{n}}.',
-    overlapsAsked: '{{n}} village × cycle × body have both a roster and a statistical table; counted from the {{source}} (change it in the data manager).',
+    overlapsAsked:
+      '{{n}} village × cycle × body have both a roster and a statistical table; counted from the {{source}} (change it in the data manager).',
   },
 };

@@ -48,10 +48,11 @@ export const i18nReady: Promise<unknown> = i18n
     markPageLang(lang);
     await i18n.changeLanguage(lang);
     // Back and forward across a language change show the language of that address.
-    if (typeof window !== 'undefined') window.addEventListener('popstate', () => {
-      const inUrl = urlLang() ?? 'zh';
-      if (inUrl !== currentLang()) void apply(inUrl);
-    });
+    if (typeof window !== 'undefined')
+      window.addEventListener('popstate', () => {
+        const inUrl = urlLang() ?? 'zh';
+        if (inUrl !== currentLang()) void apply(inUrl);
+      });
   });
 
 function writeUrlLang(lang: Lang, how: 'push' | 'replace'): void {

@@ -68,7 +68,8 @@ export const zh = {
   },
   import: {
     heading: '导入选举数据',
-    intro: '把选举结果统计表、两委成员花名册或村“两委”换届选举情况统计表（CSV、TXT、XLSX、XLS）拖到这里，可一次选多个文件。先核对识别结果，再确认导入。',
+    intro:
+      '把选举结果统计表、两委成员花名册或村“两委”换届选举情况统计表（CSV、TXT、XLSX、XLS）拖到这里，可一次选多个文件。先核对识别结果，再确认导入。',
     drop: '拖放文件到这里，或',
     choose: '选择文件',
     remove: '移除',
@@ -137,9 +138,12 @@ export const zh = {
     cancelled: '已取消',
     readError_empty: '文件是空的。',
     readError_not_a_table: '这不是表格文件（看起来是 {{detail}}），请选择 CSV 或 Excel 文件。',
-    readError_unreadable_workbook: '无法读取这个 Excel 文件：它可能已损坏、设置了密码，或者不是 Excel 格式。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再试。',
-    readError_too_many_columns: '这个表有 {{detail}} 列，超过了上限 {{limit}} 列（花名册和选举结果表一般不到 60 列），没有读取。请删去多余的列，或只复制需要的列到新表后再导入。',
-    readError_workbook_too_large: '这个 Excel 文件解压后有 {{detail}}，超过了上限 {{limit}}，没有读取（可能是异常文件）。请在 Excel 或 WPS 中删去无关的工作表和空白区域后另存，或另存为 CSV 再导入。',
+    readError_unreadable_workbook:
+      '无法读取这个 Excel 文件：它可能已损坏、设置了密码，或者不是 Excel 格式。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再试。',
+    readError_too_many_columns:
+      '这个表有 {{detail}} 列，超过了上限 {{limit}} 列（花名册和选举结果表一般不到 60 列），没有读取。请删去多余的列，或只复制需要的列到新表后再导入。',
+    readError_workbook_too_large:
+      '这个 Excel 文件解压后有 {{detail}}，超过了上限 {{limit}}，没有读取（可能是异常文件）。请在 Excel 或 WPS 中删去无关的工作表和空白区域后另存，或另存为 CSV 再导入。',
     details: '详情',
     columnN: '第 {{n}} 列「{{header}}」',
     duplicateHeader: '有几列都是“{{field}}”：{{columns}}。导入时使用{{used}}，其余列作为附加数据保留。如需改用另一列，请在下表中更改。',
@@ -157,8 +161,10 @@ export const zh = {
     progress_done: '完成',
     cancelImport: '取消导入',
     batchCancelled: '已取消导入，数据没有任何改动。',
-    tooLarge_text: '"{{name}}"有 {{size}}，超过浏览器一次能导入的上限（{{limit}}）。请按届次或乡镇拆分成较小的文件分别导入，或先转换为 Parquet 格式（体积约为 CSV 的十分之一）。',
-    tooLarge_workbook: '"{{name}}"有 {{size}}，Excel 文件超过 {{limit}} 无法在浏览器中读取。请在 Excel/WPS 中另存为 CSV（UTF-8）后导入，或按届次拆分。',
+    tooLarge_text:
+      '"{{name}}"有 {{size}}，超过浏览器一次能导入的上限（{{limit}}）。请按届次或乡镇拆分成较小的文件分别导入，或先转换为 Parquet 格式（体积约为 CSV 的十分之一）。',
+    tooLarge_workbook:
+      '"{{name}}"有 {{size}}，Excel 文件超过 {{limit}} 无法在浏览器中读取。请在 Excel/WPS 中另存为 CSV（UTF-8）后导入，或按届次拆分。',
     tooLarge_parquet: '"{{name}}"有 {{size}}，超过浏览器一次能导入的上限（{{limit}}）。请按届次或乡镇拆分后分别导入。',
     tooManyRows: '"{{name}}"约有 {{rows}} 行，超过浏览器一次能导入的 {{limit}} 行。请按届次或乡镇拆分后分别导入。',
     openFailed: '无法读取“{{name}}”：文件可能已损坏或被其他程序占用。',
@@ -250,7 +256,8 @@ export const zh = {
     archiveConfirm: '用备份"{{name}}"中的数据替换当前全部数据？当前数据可用"撤销删除"找回。',
     archiveDone: '已从备份恢复 {{n}} 次导入。',
     archiveFailed: '这个备份无法导入：它可能已损坏，或者不是村选看板的备份。现有数据没有改变。',
-    importInterrupted: '上次导入（{{time}} 开始）没有完成，页面就被关闭了：{{files}} 没有导入，导入之前的数据完好无损。请重新导入这些文件。',
+    importInterrupted:
+      '上次导入（{{time}} 开始）没有完成，页面就被关闭了：{{files}} 没有导入，导入之前的数据完好无损。请重新导入这些文件。',
     understood: '知道了',
     archiveName: '村选看板备份',
     archiveDownloaded: '备份已下载：{{name}}。请把它存放在安全的位置。',
@@ -286,7 +293,8 @@ export const zh = {
   report: {
     nav: '报告',
     heading: '工作总结统计部分',
-    intro: '按所选范围和届次，根据指标目录中的数据自动写出工作总结的统计段落。文字可直接修改（修改内容保存在本机浏览器中），可选择插入的图表和表格，导出 Word 文档或打印（可存为 PDF）。报告包括两委全部成员。',
+    intro:
+      '按所选范围和届次，根据指标目录中的数据自动写出工作总结的统计段落。文字可直接修改（修改内容保存在本机浏览器中），可选择插入的图表和表格，导出 Word 文档或打印（可存为 PDF）。报告包括两委全部成员。',
     charts: '插入的图表',
     tables: '插入的表格',
     trendMetric: '趋势图指标',

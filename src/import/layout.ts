@@ -120,7 +120,19 @@ export function detectHeader(rows: readonly string[][]): HeaderLayout | null {
   }
   const titleLines = rows
     .slice(0, best.index)
-    .map((r) => r.map((c) => c.trim()).filter((c) => cleanText(c) !== '').join(' '))
+    .map((r) =>
+      r
+        .map((c) => c.trim())
+        .filter((c) => cleanText(c) !== '')
+        .join(' '),
+    )
     .filter(Boolean);
-  return { headerIndex: best.index, headerRowCount: best.rowCount, headers: best.headers, fields: best.fields, candidates: best.candidates, titleLines };
+  return {
+    headerIndex: best.index,
+    headerRowCount: best.rowCount,
+    headers: best.headers,
+    fields: best.fields,
+    candidates: best.candidates,
+    titleLines,
+  };
 }

@@ -205,7 +205,13 @@ interface Conversion {
 
 function conversion(layout: ValueLayout, f: FieldDef, raw: string, body: Body | null): Conversion {
   const c = convert(f, raw, body);
-  return { slots: Object.keys(c.values).map((k) => layout.slot.get(k)!), vals: Object.values(c.values), issue: c.issue, bodyHint: c.bodyHint, birth: c.birth };
+  return {
+    slots: Object.keys(c.values).map((k) => layout.slot.get(k)!),
+    vals: Object.values(c.values),
+    issue: c.issue,
+    bodyHint: c.bodyHint,
+    birth: c.birth,
+  };
 }
 
 /**
@@ -316,7 +322,10 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     }
     return lastKey;
   };
-  const required = REQUIRED_FIELDS[kind].map((f) => ({ slot: slot(f), code: (f === 'village' ? 'missing_village' : 'missing_cycle') as IssueCode }));
+  const required = REQUIRED_FIELDS[kind].map((f) => ({
+    slot: slot(f),
+    code: (f === 'village' ? 'missing_village' : 'missing_cycle') as IssueCode,
+  }));
   const width0 = layout.names.length;
   const headerOf = (id: FieldId) => columns.find((c) => c.field === id)?.header || fieldDef(id).zh;
 
@@ -340,7 +349,13 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
           // Free text past any use (a 50 MB cell made the data view put 52 MB of text on the page).
           cut = true;
           (extra ??= {})[plan.header] = raw.slice(0, MAX_TEXT_CHARS);
-          issues.push({ code: 'text_truncated', params: { length: raw.length, limit: MAX_TEXT_CHARS }, severity: 'warning', column: plan.header, value: clip(raw) });
+          issues.push({
+            code: 'text_truncated',
+            params: { length: raw.length, limit: MAX_TEXT_CHARS },
+            severity: 'warning',
+            column: plan.header,
+            value: clip(raw),
+          });
         } else if (raw !== '' && cleanText(raw) !== '') (extra ??= {})[plan.header] = raw;
         continue;
       }
@@ -352,8 +367,8 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
         if (plan.textSlot >= 0 || plan.field.type === 'village') {
           issues.push({ code: 'name_too_long', params, severity: 'reject', column: plan.header, field: plan.field.id, value: clip(raw) });
           (overlong ??= []).push(plan.field.type === 'village' ? S.village : plan.textSlot);
-        }
-        else issues.push({ code: 'value_too_long', params, severity: 'warning', column: plan.header, field: plan.field.id, value: clip(raw) });
+        } else
+          issues.push({ code: 'value_too_long', params, severity: 'warning', column: plan.header, field: plan.field.id, value: clip(raw) });
         continue;
       }
       if (plan.textSlot >= 0) {
@@ -387,7 +402,9 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     }
     if (vals[S.body] === null && bodyHint) vals[S.body] = bodyHint;
 
-    for (const req of required) if (vals[req.slot] === null && !overlong?.includes(req.slot)) issues.push({ code: req.code, severity: 'reject', column: '', value: '' });
+    for (const req of required)
+      if (vals[req.slot] === null && !overlong?.includes(req.slot))
+        issues.push({ code: req.code, severity: 'reject', column: '', value: '' });
     if (vals[S.body] === null) issues.push({ code: 'missing_body', severity: 'reject', column: '', value: '' });
 
     const county = vals[S.county];
@@ -410,16 +427,26 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
       if (name === null) issues.push({ code: 'missing_name', severity: 'warning', column: '', value: '' });
       // A person is a name within a village and cycle, so the same name on both bodies is one
       // person (cross-holding). A nameless row is its own person on its own body.
-      vals[S.personKey] = typeof name === 'string' ? `${key}|${cycle ?? ''}|${name}` : `${key}|${cycle ?? ''}|${vals[S.body] ?? ''}|#${rowNumber}`;
+      vals[S.personKey] =
+        typeof name === 'string' ? `${key}|${cycle ?? ''}|${name}` : `${key}|${cycle ?? ''}|${vals[S.body] ?? ''}|#${rowNumber}`;
     }
 
     current = vals;
-    const checks = kind === 'members' ? checkMember(get) : kind === 'stats' ? [...checkResults(get), ...checkCounts(get, headerOf)] : checkResults(get);
+    const checks =
+      kind === 'members' ? checkMember(get) : kind === 'stats' ? [...checkResults(get), ...checkCounts(get, headerOf)] : checkResults(get);
     for (const check of checks) issues.push(check);
 
     let status: NormalizedRow['status'] = issues.length > 0 ? 'warning' : 'ok';
     for (const x of issues) if (x.severity === 'reject') status = 'rejected';
-    return new Row(rowNumber, status, vals, layout, issues, extra ?? {}, cut ? cells.map((c) => (c.length > MAX_TEXT_CHARS ? c.slice(0, MAX_TEXT_CHARS) : c)) : cells);
+    return new Row(
+      rowNumber,
+      status,
+      vals,
+      layout,
+      issues,
+      extra ?? {},
+      cut ? cells.map((c) => (c.length > MAX_TEXT_CHARS ? c.slice(0, MAX_TEXT_CHARS) : c)) : cells,
+    );
   };
 }
 

@@ -40,7 +40,10 @@ export function inferContext(
   const inferred: FileContext = {};
   const inferredFrom: SheetPlan['inferredFrom'] = {};
   const baseName = fileName.replace(/\.[^.]+$/, '');
-  for (const [source, text] of [['title', titleLines.join(' ')], ['filename', baseName]] as const) {
+  for (const [source, text] of [
+    ['title', titleLines.join(' ')],
+    ['filename', baseName],
+  ] as const) {
     const cycle = parseCycleFromText(text);
     if (!has('cycle_year') && cycle.year !== null && !inferred.cycle_year) {
       inferred.cycle_year = String(cycle.year);

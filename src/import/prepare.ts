@@ -7,7 +7,16 @@ import { grown } from '../util/grow';
 import type { FileKind } from './fields';
 import type { HeaderLayout } from './layout';
 import { cleanText, parseInteger } from './normalize';
-import { rowNormalizer, valueLayout, type CellValue, type ColumnSpec, type FileContext, type NormalizedRow, type RowIssue, type RowNormalizer } from './normalizeRow';
+import {
+  rowNormalizer,
+  valueLayout,
+  type CellValue,
+  type ColumnSpec,
+  type FileContext,
+  type NormalizedRow,
+  type RowIssue,
+  type RowNormalizer,
+} from './normalizeRow';
 import type { SourceSheet } from './read';
 import { classifyRow, TotalsChecker, type RowKind, type TotalsCheck } from './rowKinds';
 
@@ -133,7 +142,17 @@ function hashJoined(parts: readonly CellValue[], n: number, seed = 0): number {
 
 /** Code units String.prototype.trim removes (white space and line terminators). */
 function trimmable(c: number): boolean {
-  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
 }
 
 /** cyrb53 of the cells trimmed and joined by NUL, without building that string. */
@@ -204,7 +223,8 @@ class DuplicateFinder {
       return null;
     }
     const prev = this.rows[index]!;
-    if (this.cellsOf[index] === cells) return { code: 'duplicate_row_in_file', params: { row: prev }, severity: 'reject', column: '', value: '' };
+    if (this.cellsOf[index] === cells)
+      return { code: 'duplicate_row_in_file', params: { row: prev }, severity: 'reject', column: '', value: '' };
     return {
       code: perPerson ? 'duplicate_member_in_file' : 'duplicate_in_file',
       params: { row: prev },
@@ -240,15 +260,30 @@ export class ImportPreparer {
     this.normalize = rowNormalizer(kind, columns, context);
     this.start = layout.headerIndex + layout.headerRowCount;
     this.duplicates = new DuplicateFinder(kind);
-    this.totals = new TotalsChecker(this.fields, columns.map((c) => c.header));
+    this.totals = new TotalsChecker(
+      this.fields,
+      columns.map((c) => c.header),
+    );
     this.totalsCols = this.totals.columns;
     // A count the row stores is read back from it; one this kind of file does not store is parsed.
     this.totalsValue = this.totalsCols.map((i) => {
       const f = this.fields[i]!;
       const slot = valueLayout(kind).slot.get(f);
-      return slot !== undefined ? (row: NormalizedRow) => num(row.vals[slot]) : (row: NormalizedRow) => parseInteger(row.cells[i] ?? '').value;
+      return slot !== undefined
+        ? (row: NormalizedRow) => num(row.vals[slot])
+        : (row: NormalizedRow) => parseInteger(row.cells[i] ?? '').value;
     });
-    this.counts = { fileRows: 0, titleRows: layout.titleLines.length, headerRows: 0, dataRows: 0, imported: 0, warned: 0, rejected: 0, skipped: 0, blank: 0 };
+    this.counts = {
+      fileRows: 0,
+      titleRows: layout.titleLines.length,
+      headerRows: 0,
+      dataRows: 0,
+      imported: 0,
+      warned: 0,
+      rejected: 0,
+      skipped: 0,
+      blank: 0,
+    };
   }
 
   /**
@@ -291,7 +326,14 @@ export class ImportPreparer {
     if (kind === 'blank') this.counts.blank++;
     if (kind === 'totals') this.totals.addTotals(cells, rowNumber);
     if (this.skipped.length < MAX_LISTED)
-      this.skipped.push({ rowNumber, kind, text: cells.map((c) => c.trim()).filter(Boolean).join(' | ') });
+      this.skipped.push({
+        rowNumber,
+        kind,
+        text: cells
+          .map((c) => c.trim())
+          .filter(Boolean)
+          .join(' | '),
+      });
   }
 
   private count(row: NormalizedRow) {
@@ -309,7 +351,15 @@ export class ImportPreparer {
   finish(): ImportReport {
     const c = { ...this.counts };
     const reconciled = c.fileRows === c.titleRows + c.headerRows + c.dataRows + c.skipped - c.blank;
-    return { kind: this.kind, skipped: this.skipped, totals: this.totals.checks, counts: c, reconciled, issues: this.issues, issueCount: this.issueCount };
+    return {
+      kind: this.kind,
+      skipped: this.skipped,
+      totals: this.totals.checks,
+      counts: c,
+      reconciled,
+      issues: this.issues,
+      issueCount: this.issueCount,
+    };
   }
 }
 

@@ -4,7 +4,8 @@ import { cleanText, parseInteger } from './normalize';
 export type RowKind = 'data' | 'totals' | 'notes' | 'blank';
 
 const TOTALS = /(合计|总计|小计|总数|汇总)$|^(total|subtotal|sum|grand total)$/i;
-const NOTES = /^(填表人|填报人|制表人|制表|审核人|审核|负责人|单位负责人|备注|说明|注[:：\d]|注$|日期|填报日期|填表日期|制表日期|联系电话|联系人|盖章|单位[:：])/;
+const NOTES =
+  /^(填表人|填报人|制表人|制表|审核人|审核|负责人|单位负责人|备注|说明|注[:：\d]|注$|日期|填报日期|填表日期|制表日期|联系电话|联系人|盖章|单位[:：])/;
 
 /**
  * Rows that are not villages: a totals row imported as a village doubles every figure, and a

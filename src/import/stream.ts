@@ -68,7 +68,12 @@ export interface Progress {
 }
 
 /** The chosen sheet in pieces, first row first, whatever the format. */
-export async function* readSheet(blob: Blob, opened: OpenedFile, sheetIndex: number, onProgress: (p: Progress) => void): AsyncGenerator<Omit<SourceSheet, 'name'>> {
+export async function* readSheet(
+  blob: Blob,
+  opened: OpenedFile,
+  sheetIndex: number,
+  onProgress: (p: Progress) => void,
+): AsyncGenerator<Omit<SourceSheet, 'name'>> {
   const { analysis } = opened;
   const total = opened.size;
   let rows = 0;
@@ -154,8 +159,12 @@ export function headOf(analysis: FileAnalysis, rows = 60): FileAnalysis {
     ...analysis,
     source: {
       ...analysis.source,
-      sheets: analysis.source.sheets.map((s) => ({ ...s, rows: s.rows.slice(0, rows), rowNumbers: s.rowNumbers.slice(0, rows), quoteRecovered: new Set() })),
+      sheets: analysis.source.sheets.map((s) => ({
+        ...s,
+        rows: s.rows.slice(0, rows),
+        rowNumbers: s.rowNumbers.slice(0, rows),
+        quoteRecovered: new Set(),
+      })),
     },
   };
 }
-

@@ -41,7 +41,8 @@ const TEXT = {
   },
   en: {
     none: 'Not available',
-    noneLong: 'The data does not support this indicator: a statistical table without this figure or without roles, or a detail only a roster has',
+    noneLong:
+      'The data does not support this indicator: a statistical table without this figure or without roles, or a detail only a roster has',
     covers: (c: Coverage) => `covers ${c.covered} of ${c.of} villages`,
     coversLong: (c: Coverage) => `computed over the ${c.covered} of ${c.of} villages whose data supports it`,
     column: 'Coverage (villages)',
@@ -79,7 +80,10 @@ export function coverageNote(figures: readonly { label: string; coverage: Covera
   if (kinds.every((k) => k === 'none' || k === 'empty')) return TEXT[lang].chartNone;
   const partial = figures.filter((f) => support(f.coverage) === 'partial');
   const sep = lang === 'zh' ? '，' : ', ';
-  const list = partial.slice(0, 2).map((f) => `${f.label} ${formatCoverage(f.coverage!, lang)}`.trim()).join(sep);
+  const list = partial
+    .slice(0, 2)
+    .map((f) => `${f.label} ${formatCoverage(f.coverage!, lang)}`.trim())
+    .join(sep);
   const more = partial.length > 2 ? (lang === 'zh' ? ` 等 ${partial.length} 项` : ` and ${partial.length - 2} more`) : '';
   const blank = kinds.filter((k) => k === 'none').length;
   return [partial.length > 0 ? TEXT[lang].chartPartial(list + more) : null, blank > 0 ? TEXT[lang].chartBlank(blank) : null]

@@ -46,7 +46,10 @@ const groupKey = (r: FigureRow) => JSON.stringify([r.county, r.township, r.villa
  * the same group by largest remainder over the whole.
  */
 export function withShown<R extends FigureRow>(rows: readonly R[]): (R & { shown: number | null })[] {
-  const out = rows.map((r) => ({ ...r, shown: r.value === null || !Number.isFinite(r.value) ? null : roundHalfAway(r.value, unitDecimals(metricDef(r.metric).unit)) }));
+  const out = rows.map((r) => ({
+    ...r,
+    shown: r.value === null || !Number.isFinite(r.value) ? null : roundHalfAway(r.value, unitDecimals(metricDef(r.metric).unit)),
+  }));
   const groups = new Map<string, Map<MetricId, (typeof out)[number]>>();
   for (const r of out) {
     if (!compositionOf(r.metric)) continue;
@@ -63,7 +66,10 @@ export function withShown<R extends FigureRow>(rows: readonly R[]): (R & { shown
       done.add(whole[0]!);
       const parts = whole.map((p) => g.get(p));
       if (parts.some((p) => !p || p.value === null)) continue;
-      const rounded = largestRemainder(parts.map((p) => p!.value), unitDecimals('percent'));
+      const rounded = largestRemainder(
+        parts.map((p) => p!.value),
+        unitDecimals('percent'),
+      );
       parts.forEach((p, i) => {
         p!.shown = rounded[i] ?? null;
       });
@@ -81,11 +87,16 @@ export type Change =
   | { kind: 'not_comparable'; current: Coverage; previous: Coverage };
 
 /** A figure's change from the previous cycle (the rule above). */
-export function changeOf(metric: MetricId, current: Pick<FigureRow, 'value' | 'coverage'> | null, previous: Pick<FigureRow, 'value' | 'coverage'> | null): Change {
+export function changeOf(
+  metric: MetricId,
+  current: Pick<FigureRow, 'value' | 'coverage'> | null,
+  previous: Pick<FigureRow, 'value' | 'coverage'> | null,
+): Change {
   const a = current?.value ?? null;
   const b = previous?.value ?? null;
   if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) return { kind: 'none' };
-  if (support(current!.coverage) !== 'full' || support(previous!.coverage) !== 'full') return { kind: 'not_comparable', current: current!.coverage, previous: previous!.coverage };
+  if (support(current!.coverage) !== 'full' || support(previous!.coverage) !== 'full')
+    return { kind: 'not_comparable', current: current!.coverage, previous: previous!.coverage };
   return { kind: 'change', value: roundHalfAway(a - b, unitDecimals(metricDef(metric).unit)) };
 }
 

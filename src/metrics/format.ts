@@ -15,7 +15,10 @@ function formatNumber(value: number, lang: Lang, decimals: number | null): strin
   const key = `${lang}${decimals}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', decimals === null ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    f = new Intl.NumberFormat(
+      lang === 'zh' ? 'zh-CN' : 'en-US',
+      decimals === null ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
+    );
     formatters.set(key, f);
   }
   return f.format(value);

@@ -52,10 +52,17 @@ export interface ReportData {
 }
 
 /** One figure of the data: a metric of a group, for a body (results metrics) and a cycle. */
-export function figure(data: ReportData, group: FigureGroup, metric: MetricId, opts: { body?: string; previous?: boolean } = {}): MetricRow | null {
+export function figure(
+  data: ReportData,
+  group: FigureGroup,
+  metric: MetricId,
+  opts: { body?: string; previous?: boolean } = {},
+): MetricRow | null {
   const cycle = opts.previous ? data.previousCycle : data.cycle;
   if (cycle === null) return null;
-  return data.rows[group].find((r) => r.metric === metric && r.cycle_year === cycle && (opts.body === undefined || r.body === opts.body)) ?? null;
+  return (
+    data.rows[group].find((r) => r.metric === metric && r.cycle_year === cycle && (opts.body === undefined || r.body === opts.body)) ?? null
+  );
 }
 
 /** The key figures: compared with the previous cycle in the text, and listed in the report's table. */
@@ -63,7 +70,12 @@ export const KEY_FIGURES: readonly { metric: MetricId; body?: 'village_committee
   { metric: 'villages', zh: '纳入统计的村（社区）', en: 'villages covered' },
   { metric: 'turnout', body: 'village_committee', zh: '村（居）委会选举参选率', en: "turnout of the villagers' committee elections" },
   { metric: 'turnout', body: 'party_branch', zh: '村党组织选举参选率', en: 'turnout of the party branch elections' },
-  { metric: 'first_round_success_rate', body: 'village_committee', zh: '村（居）委会一次选举成功率', en: "committees' first-round success rate" },
+  {
+    metric: 'first_round_success_rate',
+    body: 'village_committee',
+    zh: '村（居）委会一次选举成功率',
+    en: "committees' first-round success rate",
+  },
   { metric: 'members', zh: '当选两委成员', en: 'members elected' },
   { metric: 'women_share', zh: '妇女占比', en: "women's share" },
   { metric: 'avg_age', zh: '平均年龄', en: 'average age' },

@@ -43,13 +43,23 @@ export function maxCategories(axisMm: number): number {
  * categories down the side, the length the rows have on the page): whole at the text width when
  * they fit, else its ends, fewer than asked where even those would not fit.
  */
-export function docxChartPlan(categories: number, textWidthMm: number, ends: { lowest: number; highest: number } = DEFAULT_ENDS): DocxChartPlan {
+export function docxChartPlan(
+  categories: number,
+  textWidthMm: number,
+  ends: { lowest: number; highest: number } = DEFAULT_ENDS,
+): DocxChartPlan {
   const fit = maxCategories(textWidthMm);
   if (categories <= fit) return { kind: 'whole', categories, widthMm: textWidthMm };
   // The "⋯" between the two ends takes a place on the axis too.
   const room = Math.max(2, fit - 1);
   const scale = Math.min(1, room / (ends.lowest + ends.highest));
-  return { kind: 'ends', categories, lowest: Math.max(1, Math.floor(ends.lowest * scale)), highest: Math.max(1, Math.floor(ends.highest * scale)), widthMm: textWidthMm };
+  return {
+    kind: 'ends',
+    categories,
+    lowest: Math.max(1, Math.floor(ends.lowest * scale)),
+    highest: Math.max(1, Math.floor(ends.highest * scale)),
+    widthMm: textWidthMm,
+  };
 }
 
 /** The report's chart height on screen: a printed chart is as tall unless its rows need more. */
@@ -87,7 +97,8 @@ export function fitLabels(option: ChartOption, size: Size): ChartOption {
   const out = { ...option };
   if (columns > 0 && x) {
     const band = (size.width - gridSide(option, 'left') - gridSide(option, 'right')) / columns;
-    if (band < 17 && x.axisLabel?.rotate) out.xAxis = { ...x, axisLabel: { ...x.axisLabel, rotate: 90, interval: 0, fontSize: clamp(Math.floor(band) - 1, 8, 11) } } as never;
+    if (band < 17 && x.axisLabel?.rotate)
+      out.xAxis = { ...x, axisLabel: { ...x.axisLabel, rotate: 90, interval: 0, fontSize: clamp(Math.floor(band) - 1, 8, 11) } } as never;
   }
   if (rows > 0 && y) {
     const band = (size.height - gridSide(option, 'top') - gridSide(option, 'bottom') - FOOTER_HEIGHT) / rows;
@@ -141,10 +152,15 @@ function endRows(m: PlaceMatrix, cycle: number, ends: { lowest: number; highest:
   // A place without the cycle's figure is neither high nor low: it is in the appendix only.
   const ranked = rankPlaces(m, cycle).filter((i) => (m.values[i]?.[c] ?? null) !== null);
   const e = extremesOf(ranked, ends.lowest, ends.highest);
-  return { rows: e.omitted > 0 ? [...e.top, -1, ...e.bottom] : e.top, shown: { lowest: e.bottom.length, highest: e.top.length }, omitted: e.omitted };
+  return {
+    rows: e.omitted > 0 ? [...e.top, -1, ...e.bottom] : e.top,
+    shown: { lowest: e.bottom.length, highest: e.top.length },
+    omitted: e.omitted,
+  };
 }
 
-const matrixOf = (chart: PrintableChart & { kind: 'heatmap' | 'rates' }) => (chart.kind === 'heatmap' ? heatmapMatrix(chart.input) : ratesMatrix(chart.input));
+const matrixOf = (chart: PrintableChart & { kind: 'heatmap' | 'rates' }) =>
+  chart.kind === 'heatmap' ? heatmapMatrix(chart.input) : ratesMatrix(chart.input);
 
 /** A chart's plan in the Word report: on the text width, or for the heat map's rows down the side, the room they have on a page. */
 export function planFor(chart: PrintableChart): DocxChartPlan {
@@ -157,7 +173,11 @@ export function planFor(chart: PrintableChart): DocxChartPlan {
       return docxChartPlan(chart.input.categories.length, TEXT_WIDTH_MM);
     case 'other':
       // Cycles, age bands, education tiers: a handful, never too many for the width.
-      return { kind: 'whole', categories: Math.max(categoryCount(chart.option.xAxis), categoryCount(chart.option.yAxis)), widthMm: TEXT_WIDTH_MM };
+      return {
+        kind: 'whole',
+        categories: Math.max(categoryCount(chart.option.xAxis), categoryCount(chart.option.yAxis)),
+        widthMm: TEXT_WIDTH_MM,
+      };
   }
 }
 
@@ -179,7 +199,10 @@ export function docxCharts(charts: readonly PrintableChart[], cycle: number, lan
     pending.push({
       option,
       plan,
-      caption: (label) => (lang === 'zh' ? `${optionTitle(option)}（全部${places}个${w}见${label(i)}）` : `${optionTitle(option)} (all ${places} ${w} in ${label(i)})`),
+      caption: (label) =>
+        lang === 'zh'
+          ? `${optionTitle(option)}（全部${places}个${w}见${label(i)}）`
+          : `${optionTitle(option)} (all ${places} ${w} in ${label(i)})`,
     });
   };
 
@@ -199,8 +222,18 @@ export function docxCharts(charts: readonly PrintableChart[], cycle: number, lan
       const cell = (i: number, c: number) => (i < 0 ? null : (m.values[i]?.[c] ?? null));
       const option =
         chart.kind === 'heatmap'
-          ? heatmapOption({ ...chart.input, text: { ...chart.input.text, title }, rows: places, values: ends.rows.map((i) => m.cycles.map((_, c) => cell(i, c))) })
-          : groupedRatesOption({ ...chart.input, text: { ...chart.input.text, title }, categories: places, series: chart.input.series.map((s, c) => ({ ...s, values: ends.rows.map((i) => cell(i, c)) })) });
+          ? heatmapOption({
+              ...chart.input,
+              text: { ...chart.input.text, title },
+              rows: places,
+              values: ends.rows.map((i) => m.cycles.map((_, c) => cell(i, c))),
+            })
+          : groupedRatesOption({
+              ...chart.input,
+              text: { ...chart.input.text, title },
+              categories: places,
+              series: chart.input.series.map((s, c) => ({ ...s, values: ends.rows.map((i) => cell(i, c)) })),
+            });
       withAppendix(option, plan, placeCyclesTable(m, by, lang), m.places.length, level);
     }
   }

@@ -38,7 +38,6 @@ const HEADINGS: Record<SectionId, { zh: string; en: string }> = {
 const VC = 'village_committee';
 const PB = 'party_branch';
 
-
 /** A figure the text prints, marked so the view can say which figure each number is (`data-metric`, `data-value`). */
 export interface ReportFigure {
   metric: MetricId;
@@ -122,15 +121,20 @@ function placeText(data: ReportData, lang: Lang): string {
 function overview(data: ReportData, w: W, lang: Lang): string[] {
   const villages = w.countRow('all', 'villages');
   const where = placeText(data, lang);
-  if (villages === null) return [w.zh ? `${where}${data.cycle}年没有选举数据。` : `There are no election figures for ${where} in ${data.cycle}.`];
+  if (villages === null)
+    return [w.zh ? `${where}${data.cycle}年没有选举数据。` : `There are no election figures for ${where} in ${data.cycle}.`];
   const pb = w.countRow('all', 'bodies_elected', PB);
   const vc = w.countRow('all', 'bodies_elected', VC);
   if (w.zh) {
     const bodies = w.join([pb ? `${w.v(pb)}个村党组织` : null, vc ? `${w.v(vc)}个村（居）民委员会` : null], '、');
-    return [`${data.cycle}年村“两委”换届选举，${where}共有${w.v(villages)}个村（社区）纳入统计${bodies ? `，其中${bodies}填报了换届选举结果` : ''}。`];
+    return [
+      `${data.cycle}年村“两委”换届选举，${where}共有${w.v(villages)}个村（社区）纳入统计${bodies ? `，其中${bodies}填报了换届选举结果` : ''}。`,
+    ];
   }
   const bodies = w.join([pb ? `${w.v(pb)} party branches` : null, vc ? `${w.v(vc)} villagers' committees` : null], ' and ');
-  return [`In the ${data.cycle} "two committees" elections, ${w.v(villages)} villages (communities) of ${where} are covered${bodies ? `; ${bodies} reported their election results` : ''}.`];
+  return [
+    `In the ${data.cycle} "two committees" elections, ${w.v(villages)} villages (communities) of ${where} are covered${bodies ? `; ${bodies} reported their election results` : ''}.`,
+  ];
 }
 
 function turnout(w: W): string[] {
@@ -156,7 +160,10 @@ function turnout(w: W): string[] {
         ? `村（居）委会选举共收回选票${w.d(inv)}张，其中无效票${w.n(inv)}张，无效票率${w.v(inv)}。`
         : `Of ${w.d(inv)} committee ballots returned, ${w.n(inv)} were invalid (${w.v(inv)}).`,
     );
-  for (const [body, zhName, enName] of [[VC, '村（居）委会', "villagers' committee"], [PB, '村党组织', 'party branch']] as const) {
+  for (const [body, zhName, enName] of [
+    [VC, '村（居）委会', "villagers' committee"],
+    [PB, '村党组织', 'party branch'],
+  ] as const) {
     const fr = w.get('all', 'first_round_success_rate', body);
     if (fr && w.known(fr.value))
       out.push(
@@ -165,7 +172,12 @@ function turnout(w: W): string[] {
           : `Of ${w.d(fr)} villages reporting it, ${w.n(fr)} elected their ${enName} in the first round (${w.v(fr)}).`,
       );
   }
-  if (out.length === 0) out.push(w.zh ? '本届未录入选举结果（选民数、投票人数），参选情况暂缺。' : 'No election results (voters, votes cast) were recorded for this cycle, so turnout is not available.');
+  if (out.length === 0)
+    out.push(
+      w.zh
+        ? '本届未录入选举结果（选民数、投票人数），参选情况暂缺。'
+        : 'No election results (voters, votes cast) were recorded for this cycle, so turnout is not available.',
+    );
   return [out.join(w.zh ? '' : ' ')];
 }
 
@@ -173,7 +185,13 @@ function turnout(w: W): string[] {
  * The parts of a whole in one clause, after the whole they are parts of: "年龄已知的793名成员中，35岁及以下168名，
  * 占21.2%，…" — the counts add up to the number stated, the shares to 100.0.
  */
-function parts(w: W, group: FigureGroup, items: readonly (readonly [MetricId, string, (n: string) => string])[], zhWhole: string, enWhole: (n: string) => string): string | null {
+function parts(
+  w: W,
+  group: FigureGroup,
+  items: readonly (readonly [MetricId, string, (n: string) => string])[],
+  zhWhole: string,
+  enWhole: (n: string) => string,
+): string | null {
   const clauses = items.map(([metric, zhWhat, enWhat]) => w.share(group, metric, zhWhat, enWhat));
   const first = w.get(group, items[0]![0]);
   if (clauses.some((c) => c === null) || !first || !w.known(first.denominator)) return w.join(clauses, w.zh ? '，' : ', ') || null;
@@ -182,12 +200,20 @@ function parts(w: W, group: FigureGroup, items: readonly (readonly [MetricId, st
 
 function members(w: W): string[] {
   const total = w.countRow('all', 'members');
-  if (total === null || total.value === 0) return [w.zh ? '本届未录入两委成员名单，当选成员结构情况暂缺。' : 'No rosters of elected members were recorded for this cycle, so their profile is not available.'];
+  if (total === null || total.value === 0)
+    return [
+      w.zh
+        ? '本届未录入两委成员名单，当选成员结构情况暂缺。'
+        : 'No rosters of elected members were recorded for this cycle, so their profile is not available.',
+    ];
   const out: string[] = [];
   const pb = w.countRow('party_branch', 'members');
   const vc = w.countRow('village_committee', 'members');
   const zhParts = w.join([pb?.value ? `村党组织成员${w.v(pb)}名` : null, vc?.value ? `村（居）委会成员${w.v(vc)}名` : null], '，');
-  const enParts = w.join([pb?.value ? `${w.v(pb)} on party branches` : null, vc?.value ? `${w.v(vc)} on villagers' committees` : null], ' and ');
+  const enParts = w.join(
+    [pb?.value ? `${w.v(pb)} on party branches` : null, vc?.value ? `${w.v(vc)} on villagers' committees` : null],
+    ' and ',
+  );
   out.push(
     w.zh
       ? `共选举产生村“两委”成员${w.v(total)}名（交叉任职的只计一次）${zhParts ? `，其中${zhParts}` : ''}。`
@@ -208,7 +234,10 @@ function members(w: W): string[] {
     '年龄已知的{n}名成员中',
     (n) => `the ${n} members whose age is known`,
   );
-  const age = w.join([avg && w.known(avg.value) ? (w.zh ? `平均年龄${w.v(avg)}岁` : `average age ${w.v(avg)}`) : null, bands], w.zh ? '；' : '; ');
+  const age = w.join(
+    [avg && w.known(avg.value) ? (w.zh ? `平均年龄${w.v(avg)}岁` : `average age ${w.v(avg)}`) : null, bands],
+    w.zh ? '；' : '; ',
+  );
   if (age) out.push(w.sentence(w.zh ? `从年龄看，${age}` : `by age: ${age}`));
   const edu = parts(
     w,
@@ -225,7 +254,12 @@ function members(w: W): string[] {
   const other = w.join(
     [
       w.share('all', 'party_member_share', '中共党员', (n) => `${n} party members`),
-      w.share('village_committee', 'party_member_share', '村（居）委会成员中中共党员', (n) => `${n} party members on the villagers' committees`),
+      w.share(
+        'village_committee',
+        'party_member_share',
+        '村（居）委会成员中中共党员',
+        (n) => `${n} party members on the villagers' committees`,
+      ),
       w.share('all', 'minority_share', '少数民族', (n) => `${n} of ethnic minorities`),
     ],
     w.zh ? '；' : '; ',
@@ -245,7 +279,11 @@ function members(w: W): string[] {
       ],
       w.zh ? '，' : ', ',
     );
-    out.push(w.zh ? `村党组织书记${w.v(secs)}名${detail ? `，${detail}` : ''}。` : `Of the ${w.v(secs)} party branch secretaries${detail ? `: ${detail}` : ''}.`);
+    out.push(
+      w.zh
+        ? `村党组织书记${w.v(secs)}名${detail ? `，${detail}` : ''}。`
+        : `Of the ${w.v(secs)} party branch secretaries${detail ? `: ${detail}` : ''}.`,
+    );
   }
   return [out.join(w.zh ? '' : ' ')];
 }
@@ -266,7 +304,12 @@ function cross(w: W): string[] {
         ? `村党组织书记、村委会主任“一肩挑”的村${w.n(os)}个，占两委成员名单齐全的${w.d(os)}个村的${w.v(os)}。`
         : `In ${w.n(os)} of the ${w.d(os)} villages with both rosters recorded the branch secretary is also the committee director ("one shoulder", ${w.v(os)}).`,
     );
-  if (out.length === 0) out.push(w.zh ? '未同时录入两委成员名单，交叉任职和“一肩挑”情况暂缺。' : 'Rosters of both bodies are needed for cross-holding and one-shoulder figures; they are not available.');
+  if (out.length === 0)
+    out.push(
+      w.zh
+        ? '未同时录入两委成员名单，交叉任职和“一肩挑”情况暂缺。'
+        : 'Rosters of both bodies are needed for cross-holding and one-shoulder figures; they are not available.',
+    );
   return [out.join(w.zh ? '' : ' ')];
 }
 
@@ -284,7 +327,12 @@ function reelection(w: W): string[] {
 
 function change(data: ReportData, w: W, lang: Lang): string[] {
   const prev = data.previousCycle;
-  if (prev === null) return [w.zh ? `数据中没有${data.cycle}年以前的届次，暂无法与上届比较。` : `The data has no cycle before ${data.cycle}, so there is nothing to compare with.`];
+  if (prev === null)
+    return [
+      w.zh
+        ? `数据中没有${data.cycle}年以前的届次，暂无法与上届比较。`
+        : `The data has no cycle before ${data.cycle}, so there is nothing to compare with.`,
+    ];
   const items: string[] = [];
   const apart: string[] = [];
   for (const c of KEY_FIGURES) {
@@ -294,7 +342,9 @@ function change(data: ReportData, w: W, lang: Lang): string[] {
     const ch = changeOf(c.metric, now, then);
     if (ch.kind === 'not_comparable') {
       const [now_, then_] = [formatCoverage(ch.current, lang), formatCoverage(ch.previous, lang)];
-      apart.push(w.zh ? `${c.zh}（本届覆盖 ${now_} 个村，上届 ${then_} 个村）` : `the ${c.en} (this cycle ${now_} villages, the previous ${then_})`);
+      apart.push(
+        w.zh ? `${c.zh}（本届覆盖 ${now_} 个村，上届 ${then_} 个村）` : `the ${c.en} (this cycle ${now_} villages, the previous ${then_})`,
+      );
       continue;
     }
     if (ch.kind !== 'change') continue;
@@ -303,13 +353,29 @@ function change(data: ReportData, w: W, lang: Lang): string[] {
     const b = w.v(now);
     const suffix = !w.zh ? '' : unit === 'years' ? '岁' : unit === 'count' ? (c.metric === 'villages' ? '个' : '名') : '';
     const size = formatValue(Math.abs(ch.value), unit === 'percent' ? 'years' : unit, lang); // 'years' is the one-decimal format
-    const delta = w.mark(now, 'change', now.value! - then.value!, `${ch.value > 0 ? '+' : '−'}${unit === 'percent' ? (w.zh ? `${size}个百分点` : `${size} points`) : `${size}${suffix}`}`);
+    const delta = w.mark(
+      now,
+      'change',
+      now.value! - then.value!,
+      `${ch.value > 0 ? '+' : '−'}${unit === 'percent' ? (w.zh ? `${size}个百分点` : `${size} points`) : `${size}${suffix}`}`,
+    );
     const [up, down] = unit === 'count' ? ['增加', '减少'] : ['提高', '下降'];
-    if (w.zh) items.push(ch.value === 0 ? `${c.zh}与上届持平（${b}${suffix}）` : `${c.zh}由${a}${suffix}${ch.value > 0 ? up : down}到${b}${suffix}（${delta}）`);
-    else items.push(ch.value === 0 ? `the ${c.en} is unchanged at ${b}` : `the ${c.en} ${ch.value > 0 ? 'rose' : 'fell'} from ${a} to ${b} (${delta})`);
+    if (w.zh)
+      items.push(
+        ch.value === 0
+          ? `${c.zh}与上届持平（${b}${suffix}）`
+          : `${c.zh}由${a}${suffix}${ch.value > 0 ? up : down}到${b}${suffix}（${delta}）`,
+      );
+    else
+      items.push(
+        ch.value === 0 ? `the ${c.en} is unchanged at ${b}` : `the ${c.en} ${ch.value > 0 ? 'rose' : 'fell'} from ${a} to ${b} (${delta})`,
+      );
   }
   const out: string[] = [];
-  if (items.length > 0) out.push(w.zh ? `与上一届（${prev}年）相比，${items.join('；')}。` : `Compared with the previous cycle (${prev}), ${items.join('; ')}.`);
+  if (items.length > 0)
+    out.push(
+      w.zh ? `与上一届（${prev}年）相比，${items.join('；')}。` : `Compared with the previous cycle (${prev}), ${items.join('; ')}.`,
+    );
   if (apart.length > 0)
     out.push(
       w.zh
@@ -322,7 +388,12 @@ function change(data: ReportData, w: W, lang: Lang): string[] {
 
 function rules(data: ReportData, w: W, lang: Lang): string[] {
   const checked = data.rules.filter((r) => r.checked > 0);
-  if (checked.length === 0) return [w.zh ? '选举数据中缺少核查所需的数字，本届未能进行合规核查。' : 'The data lacks the figures the rule checks need, so no rule could be checked.'];
+  if (checked.length === 0)
+    return [
+      w.zh
+        ? '选举数据中缺少核查所需的数字，本届未能进行合规核查。'
+        : 'The data lacks the figures the rule checks need, so no rule could be checked.',
+    ];
   const records = checked.reduce((a, r) => a + r.checked, 0);
   const broken = data.rules.filter((r) => r.breaches > 0);
   const total = broken.reduce((a, r) => a + r.breaches, 0);
@@ -331,7 +402,9 @@ function rules(data: ReportData, w: W, lang: Lang): string[] {
     : `${w.fmt(records, 'count')} records were checked against ${w.fmt(checked.length, 'count')} rules of the Organic Law and the party's election rules: `;
   if (total === 0) return [w.zh ? `${head}未发现不符合规定的情况。` : `${head}no breach was found.`];
   const list = broken.map((r) =>
-    w.zh ? `“${ruleDef(r.rule)[lang]}”${w.fmt(r.breaches, 'count')}条（涉及${w.fmt(r.villages, 'count')}个村）` : `"${ruleDef(r.rule)[lang]}" ${w.fmt(r.breaches, 'count')} (${w.fmt(r.villages, 'count')} villages)`,
+    w.zh
+      ? `“${ruleDef(r.rule)[lang]}”${w.fmt(r.breaches, 'count')}条（涉及${w.fmt(r.villages, 'count')}个村）`
+      : `"${ruleDef(r.rule)[lang]}" ${w.fmt(r.breaches, 'count')} (${w.fmt(r.villages, 'count')} villages)`,
   );
   return [
     w.zh

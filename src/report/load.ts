@@ -22,8 +22,22 @@ export async function loadReportData(
   const cycles = previousCycle === null ? [cycle] : [previousCycle, cycle];
   const rows = {} as Record<FigureGroup, ReportData['rows'][FigureGroup]>;
   for (const g of FIGURE_GROUPS) {
-    rows[g] = await queryMetrics(db, { metrics: REPORT_METRICS, county: scope.county, township: scope.township, village: scope.village, cycles, ...GROUP_SCOPE[g], groupBy: ['cycle'] });
+    rows[g] = await queryMetrics(db, {
+      metrics: REPORT_METRICS,
+      county: scope.county,
+      township: scope.township,
+      village: scope.village,
+      cycles,
+      ...GROUP_SCOPE[g],
+      groupBy: ['cycle'],
+    });
   }
-  const rules = await summarizeRules(db, { county: scope.county, township: scope.township, village: scope.village, cycles: [cycle], body: 'all' });
+  const rules = await summarizeRules(db, {
+    county: scope.county,
+    township: scope.township,
+    village: scope.village,
+    cycles: [cycle],
+    body: 'all',
+  });
   return { place, cycle, previousCycle, rows, rules };
 }

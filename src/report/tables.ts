@@ -31,12 +31,14 @@ export function figuresTable(data: ReportData, lang: Lang): ExportTable {
       const then = figure(data, 'all', k.metric, { body: k.body, previous: true });
       if ((now?.value ?? null) === null && (then?.value ?? null) === null) return [];
       const label = zh ? k.zh : k.en.charAt(0).toUpperCase() + k.en.slice(1);
-      return [[
-        label,
-        formatValue(now?.shown, m.unit, lang),
-        ...(prev !== null ? [formatValue(then?.shown, m.unit, lang), changeText(changeOf(k.metric, now, then), m.unit, lang)] : []),
-        m.definition[lang],
-      ]];
+      return [
+        [
+          label,
+          formatValue(now?.shown, m.unit, lang),
+          ...(prev !== null ? [formatValue(then?.shown, m.unit, lang), changeText(changeOf(k.metric, now, then), m.unit, lang)] : []),
+          m.definition[lang],
+        ],
+      ];
     }),
   };
 }
@@ -46,10 +48,20 @@ export function rulesTable(data: ReportData, lang: Lang): ExportTable {
   const zh = lang === 'zh';
   return {
     name: zh ? '合规核查' : 'Rule checks',
-    columns: [textColumn(zh ? '规则' : 'Rule'), textColumn(zh ? '已核查记录' : 'Records checked'), textColumn(zh ? '违规记录' : 'Breaches'), textColumn(zh ? '涉及村数' : 'Villages')],
+    columns: [
+      textColumn(zh ? '规则' : 'Rule'),
+      textColumn(zh ? '已核查记录' : 'Records checked'),
+      textColumn(zh ? '违规记录' : 'Breaches'),
+      textColumn(zh ? '涉及村数' : 'Villages'),
+    ],
     rows: data.rules
       .filter((r) => r.checked > 0)
-      .map((r) => [ruleDef(r.rule)[lang], formatValue(r.checked, 'count', lang), formatValue(r.breaches, 'count', lang), formatValue(r.villages, 'count', lang)]),
+      .map((r) => [
+        ruleDef(r.rule)[lang],
+        formatValue(r.checked, 'count', lang),
+        formatValue(r.breaches, 'count', lang),
+        formatValue(r.villages, 'count', lang),
+      ]),
   };
 }
 

@@ -44,7 +44,11 @@ export function readArchive(bytes: Uint8Array): Map<string, Uint8Array> {
         total += f.originalSize;
         if (total > MAX_ARCHIVE_UNPACKED) throw new ArchiveError('archive too large when unpacked');
         // The readable copies under csv/ are for people: a restore never reads them.
-        return f.name === MANIFEST || f.name.endsWith('.arrow') || (!f.name.startsWith('csv/') && (f.name.endsWith('.csv') || f.name.endsWith('.csv.gz')));
+        return (
+          f.name === MANIFEST ||
+          f.name.endsWith('.arrow') ||
+          (!f.name.startsWith('csv/') && (f.name.endsWith('.csv') || f.name.endsWith('.csv.gz')))
+        );
       },
     });
   } catch (e) {

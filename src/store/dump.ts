@@ -49,7 +49,12 @@ const CHUNK_ROWS = 100_000;
  * A table's rows chunk by chunk of row ids (`source` numbers them `r`; deleted rows leave gaps,
  * so only chunks holding rows are read): the bytes `read` makes of each.
  */
-async function inChunks(db: Db, source: string, size: number, read: (where: string, first: boolean) => Promise<Uint8Array>): Promise<Uint8Array[]> {
+async function inChunks(
+  db: Db,
+  source: string,
+  size: number,
+  read: (where: string, first: boolean) => Promise<Uint8Array>,
+): Promise<Uint8Array[]> {
   if (!Number.isSafeInteger(size) || size < 1) throw new Error(`bad chunk size ${size}`);
   const chunks = await db.query<{ c: number }>(`SELECT DISTINCT (r // ${size})::BIGINT AS c FROM ${source} ORDER BY c`);
   const parts: Uint8Array[] = [];
@@ -92,7 +97,9 @@ export async function dumpImport(
     const kind = kindOf(table);
     if (kind && !KIND_TABLES[record.kind as FileKind].includes(kind)) continue;
     // An import's own table, or its rows of the shared one (rejected rows), numbered.
-    const source = kind ? `(SELECT *, rowid AS r FROM ${importTable(kind, id)})` : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
+    const source = kind
+      ? `(SELECT *, rowid AS r FROM ${importTable(kind, id)})`
+      : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
     const cols = columns.map((c) => (c.name === 'import_id' ? `${id} AS import_id` : quoteIdent(c.name))).join(', ');
     const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source}`)) as [{ n: number }];
     if (n === 0) continue;
@@ -108,9 +115,9 @@ export async function dumpImport(
     // The longest line COPY will write, bounded: every text column's bytes twice (quotes doubled)
     // plus room for the numbers and delimiters.
     const text = columns.filter((c) => c.sql === 'VARCHAR').map((c) => `coalesce(strlen(${quoteIdent(c.name)}), 0)`);
-    const [{ longest }] = (await db.query<{ longest: number | null }>(`SELECT max(${text.join(' + ') || '0'})::BIGINT AS longest FROM ${source}`)) as [
-      { longest: number | null },
-    ];
+    const [{ longest }] = (await db.query<{ longest: number | null }>(
+      `SELECT max(${text.join(' + ') || '0'})::BIGINT AS longest FROM ${source}`,
+    )) as [{ longest: number | null }];
     let k = 0;
     files.set(name, await inChunks(db, source, chunkRows, (where, first) => csvChunk(db, select(where), first, `${k++}_${name}`)));
     entry.files[table] = { file: name, rows: n, maxLineBytes: Number(longest ?? 0) * 2 + columns.length * 32 };
@@ -131,7 +138,9 @@ export async function readableCsv(db: Db, id: number, chunkRows = CHUNK_ROWS): P
   for (const { table, columns } of IMPORT_TABLES) {
     const kind = kindOf(table);
     if (kind && !KIND_TABLES[record.kind as FileKind].includes(kind)) continue;
-    const source = kind ? `(SELECT *, rowid AS r FROM ${importTable(kind, id)})` : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
+    const source = kind
+      ? `(SELECT *, rowid AS r FROM ${importTable(kind, id)})`
+      : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
     const cols = columns
       .filter((c) => c.name !== 'import_id')
       .map((c) => (c.sql === 'VARCHAR' ? `${neutraliseFormulaSql(quoteIdent(c.name))} AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
@@ -140,7 +149,12 @@ export async function readableCsv(db: Db, id: number, chunkRows = CHUNK_ROWS): P
     if (n === 0) continue;
     const name = `csv/i${id}-${table}.csv`;
     let k = 0;
-    out.set(name, await inChunks(db, source, chunkRows, (where, first) => csvChunk(db, `SELECT ${cols} FROM ${source} WHERE ${where}`, first, `${k++}_readable_${id}_${table}`)));
+    out.set(
+      name,
+      await inChunks(db, source, chunkRows, (where, first) =>
+        csvChunk(db, `SELECT ${cols} FROM ${source} WHERE ${where}`, first, `${k++}_readable_${id}_${table}`),
+      ),
+    );
   }
   return out;
 }
@@ -148,13 +162,21 @@ export async function readableCsv(db: Db, id: number, chunkRows = CHUNK_ROWS): P
 /** An `.arrow` file's IPC streams: its parts as the manifest lists them, or the one IPC file of an older save. */
 function arrowStreams(bytes: Uint8Array, parts: readonly number[] | undefined): Uint8Array[] {
   if (!parts) return [ipcFileToStream(bytes)];
-  if (parts.reduce((a, b) => a + b, 0) !== bytes.length) throw new Error(`${bytes.length} bytes instead of the ${parts.join(' + ')} listed`);
+  if (parts.reduce((a, b) => a + b, 0) !== bytes.length)
+    throw new Error(`${bytes.length} bytes instead of the ${parts.join(' + ')} listed`);
   let at = 0;
   return parts.map((n) => bytes.subarray(at, (at += n)));
 }
 
 /** Rows of a file into a fresh working table (in the schema's columns), by format. */
-async function loadFile(db: Db, work: string, file: string, bytes: Uint8Array, columns: readonly ColumnDef[], saved: SavedFile): Promise<void> {
+async function loadFile(
+  db: Db,
+  work: string,
+  file: string,
+  bytes: Uint8Array,
+  columns: readonly ColumnDef[],
+  saved: SavedFile,
+): Promise<void> {
   if (file.endsWith('.arrow')) {
     for (const [k, stream] of arrowStreams(bytes, saved.parts).entries()) await db.insertArrow(work, stream, { create: k === 0 });
     return;
@@ -163,7 +185,9 @@ async function loadFile(db: Db, work: string, file: string, bytes: Uint8Array, c
   const path = `${STAGE_DIR}load_${file}`;
   await db.registerBuffer(path, bytes);
   try {
-    await db.exec(`CREATE TABLE ${work} AS SELECT * FROM ${readCsvSql(path, columns, { header: true, gzip: file.endsWith('.gz'), maxLineBytes })}`);
+    await db.exec(
+      `CREATE TABLE ${work} AS SELECT * FROM ${readCsvSql(path, columns, { header: true, gzip: file.endsWith('.gz'), maxLineBytes })}`,
+    );
   } finally {
     await db.dropFile(path);
   }
@@ -233,9 +257,10 @@ export async function loadImport(
     } catch (e) {
       throw new RestoreError(`${f.file}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const counted = kind ? `SELECT count(*)::INTEGER AS n FROM ${importTable(kind, id)}` : `SELECT count(*)::INTEGER AS n FROM ${table} WHERE import_id = ${id}`;
+    const counted = kind
+      ? `SELECT count(*)::INTEGER AS n FROM ${importTable(kind, id)}`
+      : `SELECT count(*)::INTEGER AS n FROM ${table} WHERE import_id = ${id}`;
     const [{ n }] = (await db.query<{ n: number }>(counted)) as [{ n: number }];
     if (n !== f.rows) throw new RestoreError(`${f.file}: ${n} rows instead of ${f.rows}`);
   }
 }
-

@@ -117,7 +117,13 @@ async function idbWorks(store: FileStore): Promise<boolean> {
 
 /** The best store this browser offers: OPFS, then IndexedDB, then memory (nothing survives a reload). */
 export async function openFileStore(prefer?: StoreKind): Promise<FileStore> {
-  if (prefer !== 'indexeddb' && prefer !== 'memory' && typeof navigator !== 'undefined' && navigator.storage !== undefined && 'getDirectory' in navigator.storage) {
+  if (
+    prefer !== 'indexeddb' &&
+    prefer !== 'memory' &&
+    typeof navigator !== 'undefined' &&
+    navigator.storage !== undefined &&
+    'getDirectory' in navigator.storage
+  ) {
     try {
       return await opfsStore();
     } catch {

@@ -43,7 +43,15 @@ export interface Manifest {
 }
 
 export function emptyManifest(): Manifest {
-  return { format: FORMAT, version: VERSION, savedAt: new Date(0).toISOString(), generation: 0, sampleDismissed: false, imports: [], trash: [] };
+  return {
+    format: FORMAT,
+    version: VERSION,
+    savedAt: new Date(0).toISOString(),
+    generation: 0,
+    sampleDismissed: false,
+    imports: [],
+    trash: [],
+  };
 }
 
 export class ManifestError extends Error {
@@ -58,11 +66,16 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 function checkImport(v: unknown): SavedImport {
   if (!isObj(v) || !isObj(v.record) || !isObj(v.files)) throw new ManifestError('import entry malformed');
   const r = v.record;
-  if (!Number.isInteger(r.import_id) || typeof r.file_name !== 'string' || typeof r.kind !== 'string') throw new ManifestError('import record malformed');
+  if (!Number.isInteger(r.import_id) || typeof r.file_name !== 'string' || typeof r.kind !== 'string')
+    throw new ManifestError('import record malformed');
   for (const [table, f] of Object.entries(v.files)) {
     if (!isObj(f) || typeof f.file !== 'string' || !Number.isInteger(f.rows)) throw new ManifestError(`file entry of ${table} malformed`);
-    if (f.maxLineBytes !== undefined && !(Number.isInteger(f.maxLineBytes) && (f.maxLineBytes as number) > 0)) throw new ManifestError(`line bound of ${table} malformed`);
-    if (f.parts !== undefined && !(Array.isArray(f.parts) && f.parts.length > 0 && f.parts.every((n) => Number.isInteger(n) && (n as number) > 0)))
+    if (f.maxLineBytes !== undefined && !(Number.isInteger(f.maxLineBytes) && (f.maxLineBytes as number) > 0))
+      throw new ManifestError(`line bound of ${table} malformed`);
+    if (
+      f.parts !== undefined &&
+      !(Array.isArray(f.parts) && f.parts.length > 0 && f.parts.every((n) => Number.isInteger(n) && (n as number) > 0))
+    )
       throw new ManifestError(`parts of ${table} malformed`);
     // Our own file names only: nothing that could walk out of the store or into SQL.
     if (!/^[\w.-]+$/.test(f.file)) throw new ManifestError(`bad file name ${JSON.stringify(f.file)}`);

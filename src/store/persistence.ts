@@ -64,7 +64,13 @@ export class Persistence {
   }
 
   private computeStatus(): PersistenceStatus {
-    return { kind: this.files.kind, readOnly: this.readOnly, unsaved: [...this.unsaved], canUndo: this.manifest.trash.length > 0, savedAt: this.manifest.savedAt };
+    return {
+      kind: this.files.kind,
+      readOnly: this.readOnly,
+      unsaved: [...this.unsaved],
+      canUndo: this.manifest.trash.length > 0,
+      savedAt: this.manifest.savedAt,
+    };
   }
 
   private cachedStatus: PersistenceStatus | null = null;
@@ -98,11 +104,16 @@ export class Persistence {
   async restore(): Promise<number> {
     await this.loadAll(this.manifest.imports, (n) => this.files.read(n));
     // Ids of the trash stay taken, so undo never collides with a newer import.
-    for (const t of this.manifest.trash) await this.db.query('INSERT INTO import_ids_used VALUES (?) ON CONFLICT DO NOTHING', [t.record.import_id]);
+    for (const t of this.manifest.trash)
+      await this.db.query('INSERT INTO import_ids_used VALUES (?) ON CONFLICT DO NOTHING', [t.record.import_id]);
     return this.manifest.imports.length;
   }
 
-  private async loadAll(imports: readonly SavedImport[], read: (name: string) => Promise<Uint8Array | null>, asIds?: readonly number[]): Promise<void> {
+  private async loadAll(
+    imports: readonly SavedImport[],
+    read: (name: string) => Promise<Uint8Array | null>,
+    asIds?: readonly number[],
+  ): Promise<void> {
     if (imports.length === 0) return;
     await this.db.exec('BEGIN TRANSACTION');
     try {
@@ -122,7 +133,8 @@ export class Persistence {
     await this.files.write(MANIFEST, manifestBytes(next));
     this.manifest = next;
     const keep = referencedFiles(next);
-    for (const name of await this.files.list()) if (name !== MANIFEST && !keep.has(name)) await this.files.remove(name).catch(() => undefined);
+    for (const name of await this.files.list())
+      if (name !== MANIFEST && !keep.has(name)) await this.files.remove(name).catch(() => undefined);
     this.channel?.postMessage({ savedAt: next.savedAt });
   }
 
@@ -158,7 +170,9 @@ export class Persistence {
       opts.onDumped?.();
       for (const { entry, files } of dumps) {
         for (const [name, parts] of files) await this.files.write(name, parts);
-        next.imports = [...next.imports.filter((i) => i.record.import_id !== entry.record.import_id), entry].sort((a, b) => a.record.import_id - b.record.import_id);
+        next.imports = [...next.imports.filter((i) => i.record.import_id !== entry.record.import_id), entry].sort(
+          (a, b) => a.record.import_id - b.record.import_id,
+        );
       }
       await this.commit(next);
       this.unsaved.clear();

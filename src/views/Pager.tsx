@@ -18,7 +18,9 @@ export function usePaged<T>(items: readonly T[], size: number, name: string): { 
         <button type="button" className="link" disabled={page === 0} onClick={() => setPage(page - 1)} data-action="page-previous">
           {t('pager.previous')}
         </button>
-        <span data-page={page + 1}>{t('pager.position', { from: page * size + 1, to: page * size + shown.length, total: items.length })}</span>
+        <span data-page={page + 1}>
+          {t('pager.position', { from: page * size + 1, to: page * size + shown.length, total: items.length })}
+        </span>
         <button type="button" className="link" disabled={page >= pages - 1} onClick={() => setPage(page + 1)} data-action="page-next">
           {t('pager.next')}
         </button>

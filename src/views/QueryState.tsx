@@ -11,6 +11,11 @@ export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; c
         {query.error instanceof Error ? query.error.message : String(query.error)}
       </p>
     );
-  if (query.data === undefined) return <p className="muted" aria-busy="true">{t('app.loadingEngine')}</p>;
+  if (query.data === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('app.loadingEngine')}
+      </p>
+    );
   return <>{children(query.data)}</>;
 }

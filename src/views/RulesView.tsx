@@ -36,7 +36,13 @@ export function RulesView() {
     () =>
       scope.cycle === null
         ? null
-        : { county: scope.county, township: scope.township, village: scope.village, cycles: allCycles ? [] : [scope.cycle], body: scope.body },
+        : {
+            county: scope.county,
+            township: scope.township,
+            village: scope.village,
+            cycles: allCycles ? [] : [scope.cycle],
+            body: scope.body,
+          },
     [scope.county, scope.township, scope.village, scope.cycle, scope.body, allCycles],
   );
   const result = useRuleBreaches(q);
@@ -78,11 +84,26 @@ export function RulesView() {
   const breachTable = (list: readonly RuleBreach[]): ExportTable => ({
     name: t('rules.list'),
     columns: headers.map((h, i) => (i === 3 ? numberColumn(h, 0) : textColumn(h))),
-    rows: list.map((b) => [b.county, b.township, b.village, b.cycle_year, t(`body.${b.body}`), ruleDef(b.rule)[lang], personText(b), figuresText(b, lang)]),
+    rows: list.map((b) => [
+      b.county,
+      b.township,
+      b.village,
+      b.cycle_year,
+      t(`body.${b.body}`),
+      ruleDef(b.rule)[lang],
+      personText(b),
+      figuresText(b, lang),
+    ]),
   });
   const summaryTable = (summary: readonly RuleSummary[]): ExportTable => ({
     name: t('rules.summary'),
-    columns: [textColumn(t('rules.rule')), numberColumn(t('rules.checked'), 0), numberColumn(t('rules.breaches'), 0), numberColumn(t('rules.villages'), 0), textColumn(t('rules.requirement'))],
+    columns: [
+      textColumn(t('rules.rule')),
+      numberColumn(t('rules.checked'), 0),
+      numberColumn(t('rules.breaches'), 0),
+      numberColumn(t('rules.villages'), 0),
+      textColumn(t('rules.requirement')),
+    ],
     rows: summary.map((s) => [ruleDef(s.rule)[lang], s.checked, s.breaches, s.villages, ruleDef(s.rule).description[lang]]),
   });
 
@@ -125,7 +146,11 @@ export function RulesView() {
             <>
               <section className="card" data-section="rule-summary">
                 <h3>{t('rules.summary')}</h3>
-                <TableExport table={() => summaryTable(summary)} fileName={`${t('rules.fileName')}-${t('rules.summary')}`} action="download-rule-summary" />
+                <TableExport
+                  table={() => summaryTable(summary)}
+                  fileName={`${t('rules.fileName')}-${t('rules.summary')}`}
+                  action="download-rule-summary"
+                />
                 <div className="table-scroll tall">
                   <table className="grid">
                     <thead>
@@ -172,7 +197,11 @@ export function RulesView() {
                 </h3>
                 {shown.length === 0 ? (
                   <p className="ok-text" data-empty="rules">
-                    {nothingChecked ? t('rules.nothingChecked') : ruleFilter ? t('rules.noneForRule', { rule: ruleDef(ruleFilter)[lang] }) : t('rules.none')}
+                    {nothingChecked
+                      ? t('rules.nothingChecked')
+                      : ruleFilter
+                        ? t('rules.noneForRule', { rule: ruleDef(ruleFilter)[lang] })
+                        : t('rules.none')}
                   </p>
                 ) : (
                   <DownloadableTable

@@ -6,7 +6,10 @@ export function fieldLabel(id: FieldId): string {
   return fieldDef(id)[currentLang()];
 }
 
-const KIND_LABEL = { results: 'data.results', members: 'data.members', stats: 'statTables.kind' } as const satisfies Record<FileKind, string>;
+const KIND_LABEL = { results: 'data.results', members: 'data.members', stats: 'statTables.kind' } as const satisfies Record<
+  FileKind,
+  string
+>;
 
 /** The i18n key of a kind of file's name. */
 export function kindLabelKey(kind: FileKind | string): (typeof KIND_LABEL)[FileKind] {

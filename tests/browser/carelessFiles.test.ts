@@ -27,7 +27,9 @@ async function choose(files: { name: string; buffer: Buffer }[]) {
   const { page } = app;
   await page.reload();
   await page.waitForSelector('.app[data-engine="ready"]');
-  await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+  await page
+    .locator('input[type=file][data-action="choose-files"]')
+    .setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
 }
 
 describe('files that are not data', () => {
@@ -57,7 +59,15 @@ describe('files that are not data', () => {
   });
 
   it('refuses a zip bomb from its directory, and says a damaged workbook is damaged in Chinese, the reader’s words folded', async () => {
-    const bomb = Buffer.from(zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(200 * 1024 ** 2).fill(0x20) }, { level: 9 }));
+    const bomb = Buffer.from(
+      zipSync(
+        {
+          '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+          'xl/worksheets/sheet1.xml': new Uint8Array(200 * 1024 ** 2).fill(0x20),
+        },
+        { level: 9 },
+      ),
+    );
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['村名'], ['李家村']]), 'Sheet1');
     const good = Buffer.from(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
@@ -95,7 +105,9 @@ describe('an import cut off by closing the tab', () => {
   it('is named on the next start, with the earlier data said to be intact, until dismissed', async () => {
     const { page } = app;
     // What a closed tab leaves: the note an import writes when it starts and clears when it ends.
-    await page.evaluate(() => localStorage.setItem('cunxuan.importing', JSON.stringify({ files: ['花名册2021.xlsx'], startedAt: '2026-12-01T08:00:00Z' })));
+    await page.evaluate(() =>
+      localStorage.setItem('cunxuan.importing', JSON.stringify({ files: ['花名册2021.xlsx'], startedAt: '2026-12-01T08:00:00Z' })),
+    );
     await page.reload();
     const banner = page.locator('[data-store-banner="interrupted-import"]');
     await banner.waitFor({ timeout: 60_000 });

@@ -80,7 +80,9 @@ async function collisions(chart: string): Promise<string[]> {
   const boxes = await textBoxes(chart);
   expect(boxes.length, `${chart} has texts`).toBeGreaterThan(0);
   const out: string[] = [];
-  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (overlap(boxes[i]!, boxes[j]!)) out.push(`${chart}: ${show(boxes[i]!)} × ${show(boxes[j]!)}`);
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      if (overlap(boxes[i]!, boxes[j]!)) out.push(`${chart}: ${show(boxes[i]!)} × ${show(boxes[j]!)}`);
   const slider = await sliderBox(chart);
   if (slider) for (const b of boxes) if (overlap(b, slider)) out.push(`${chart}: ${show(b)} on the slider ${show(slider)}`);
   return out;

@@ -16,7 +16,9 @@ beforeAll(async () => {
   browser = await launch();
   app = await openApp(browser, '?view=import');
   page = app.page;
-  await page.locator('input[type=file]').setInputFiles([fixture('results-utf8.csv'), fixture('acceptance-township.csv'), fixture('members-gb18030.csv')]);
+  await page
+    .locator('input[type=file]')
+    .setInputFiles([fixture('results-utf8.csv'), fixture('acceptance-township.csv'), fixture('members-gb18030.csv')]);
   await page.locator('[data-action="confirm-import"]').click();
   await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
 });
@@ -65,7 +67,9 @@ describe('the dashboard on the acceptance township', () => {
     await expect.poll(() => kpi('turnout', 'village_committee').innerText()).toBe('91.3%');
     expect(await kpi('members', 'all').innerText()).toBe('5');
     // A village is compared with its township.
-    const card = page.locator('[data-view="overview"] .kpi', { has: page.locator('[data-metric="turnout"][data-body="village_committee"]') });
+    const card = page.locator('[data-view="overview"] .kpi', {
+      has: page.locator('[data-metric="turnout"][data-body="village_committee"]'),
+    });
     expect(await card.innerText()).toContain('88.4%');
 
     await page.goBack();

@@ -30,12 +30,33 @@ function hostileCsv(): string {
     [SQL, '河西镇', "'); DELETE FROM imports; --", 851, 702],
     ['<script src="http://evil.example/s.js"></script>', TOWN, 'javascript:alert(1)', 3375, 3108],
     [FRAME, TOWN, '@import url(http://evil.example/x.css)', 1562, 700],
-    ['{{constructor.constructor(\'alert(1)\')()}}村', '河西镇', '<style>body{background:url(http://evil.example/bg.png)}</style>', 968, 891],
+    ["{{constructor.constructor('alert(1)')()}}村", '河西镇', '<style>body{background:url(http://evil.example/bg.png)}</style>', 968, 891],
   ];
   const lines = rows.map(([village, town, remark, registered, voted], i) => {
     const valid = voted - Math.round(voted * 0.01);
-    const cells = ['青山县', town, village, String(139901102201 + i), '2021', '第十二届', '村委会', String(registered + 14), String(registered), String(voted)];
-    cells.push(`${((voted / registered) * 100).toFixed(1)}%`, String(voted), String(voted), String(valid), String(voted - valid), '5', '7', '是', remark);
+    const cells = [
+      '青山县',
+      town,
+      village,
+      String(139901102201 + i),
+      '2021',
+      '第十二届',
+      '村委会',
+      String(registered + 14),
+      String(registered),
+      String(voted),
+    ];
+    cells.push(
+      `${((voted / registered) * 100).toFixed(1)}%`,
+      String(voted),
+      String(voted),
+      String(valid),
+      String(voted - valid),
+      '5',
+      '7',
+      '是',
+      remark,
+    );
     return cells.map(csvCell).join(',');
   });
   return `\uFEFF${header}\n${lines.join('\n')}\n`;
@@ -78,7 +99,9 @@ describe('hostile input', () => {
 
     // Every view, with the hostile names in scope.
     await page.locator('[data-nav="overview"]').click();
-    await expect.poll(() => page.locator('[data-view="overview"] [data-metric="villages"][data-body="all"]').innerText(), { timeout: 30_000 }).toBe('6');
+    await expect
+      .poll(() => page.locator('[data-view="overview"] [data-metric="villages"][data-body="all"]').innerText(), { timeout: 30_000 })
+      .toBe('6');
     await expect.poll(() => page.locator('.echart[data-state="ready"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await hoverCharts(page);
     await page.locator('[data-nav="table"]').click();

@@ -44,7 +44,12 @@ async function goto(p: Page, query: string, ready: string) {
 
 beforeAll(async () => {
   browser = await launch();
-  context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true, serviceWorkers: 'block', viewport: { width: 1360, height: 900 } });
+  context = await browser.newContext({
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    serviceWorkers: 'block',
+    viewport: { width: 1360, height: 900 },
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl()).origin });
   foreign = await blockOtherOrigins(context, new URL(baseUrl()).origin);
   page = await context.newPage();
@@ -52,7 +57,9 @@ beforeAll(async () => {
   await page.goto(`${baseUrl()}/?view=import`);
   await page
     .locator('input[type=file][data-action="choose-files"]')
-    .setInputFiles(['results-utf8.csv', 'acceptance-township.csv', 'members-gb18030.csv', 'hostile-results.csv', 'hostile-members.csv'].map(fixture));
+    .setInputFiles(
+      ['results-utf8.csv', 'acceptance-township.csv', 'members-gb18030.csv', 'hostile-results.csv', 'hostile-members.csv'].map(fixture),
+    );
   await page.locator('[data-action="confirm-import"]').click();
   await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
 });
@@ -65,7 +72,9 @@ describe('chart export', () => {
 
   it('downloads a PNG at 2× and 3× the chart size, with room for the footer', async () => {
     await goto(page, `?view=overview&${HEDONG}`, '[data-chart="turnout-by-village"][data-state="ready"]');
-    const shown = await page.locator('[data-chart="turnout-by-village"]').evaluate((e) => ({ width: e.clientWidth, height: e.clientHeight }));
+    const shown = await page
+      .locator('[data-chart="turnout-by-village"]')
+      .evaluate((e) => ({ width: e.clientWidth, height: e.clientHeight }));
     expect(shown.height).toBe(440);
     const two = await download(page, `${box} [data-export="png2"]`);
     expect(two.file.suggestedFilename()).toBe('参选率-青山县-河东镇-2021年-村（居）委会@2x.png');
@@ -84,7 +93,13 @@ describe('chart export', () => {
     expect(texts).toContain('参选率');
     expect(texts).toContain('青山县 · 河东镇 · 2021年 · 村（居）委会');
     expect(texts).toContain('分母：登记选民数（党组织：应到会党员数）');
-    expect(texts.some((t) => /^数据来源：results-utf8\.csv、acceptance-township\.csv、members-gb18030\.csv 等 5 个文件　导出日期：\d{4}-\d{2}-\d{2}$/.test(t ?? ''))).toBe(true);
+    expect(
+      texts.some((t) =>
+        /^数据来源：results-utf8\.csv、acceptance-township\.csv、members-gb18030\.csv 等 5 个文件　导出日期：\d{4}-\d{2}-\d{2}$/.test(
+          t ?? '',
+        ),
+      ),
+    ).toBe(true);
     expect(texts).toContain('李家村');
     // Fonts named for Chinese; nothing to fetch from anywhere.
     expect(svg).toContain('Noto Sans CJK SC');
@@ -92,7 +107,11 @@ describe('chart export', () => {
     // Well-formed XML, as an SVG file opened on its own must be.
     const parsed = await page.evaluate((s) => {
       const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, texts: doc.querySelectorAll('text').length };
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.nodeName,
+        texts: doc.querySelectorAll('text').length,
+      };
     }, svg);
     expect(parsed).toMatchObject({ error: null, root: 'svg' });
     expect(parsed.texts).toBeGreaterThan(10);
@@ -127,7 +146,12 @@ describe('table export', () => {
     const rows = csv.slice(1).trim().split('\r\n');
     expect(rows[0]).toBe('"#","村","乡镇","参选率（%）","分子","分母"');
     expect(rows.slice(1).every((r) => /^\d+,".*",".*",(\d+(\.\d)?)?,\d*,\d*$/.test(r))).toBe(true);
-    expect(csv.split(/\r\n/).flatMap((l) => l.split('","')).some((c) => /^"?[=+\-@]/.test(c))).toBe(false);
+    expect(
+      csv
+        .split(/\r\n/)
+        .flatMap((l) => l.split('","'))
+        .some((c) => /^"?[=+\-@]/.test(c)),
+    ).toBe(false);
   });
 
   it('downloads it as XLSX with numbers as numeric cells and names as text', async () => {
@@ -182,14 +206,14 @@ describe('the report', () => {
   it('prints on A4 without the app around it', async () => {
     await page.emulateMedia({ media: 'print' });
     try {
-    expect(await page.locator('.app-header').isVisible()).toBe(false);
-    expect(await page.locator('[data-report-text="turnout"]').isVisible()).toBe(false);
-    expect(await page.locator('.report-controls').isVisible()).toBe(false);
-    const printed = await page.locator('[data-report-section="turnout"] .print-only').innerText();
-    expect(printed).toContain('以上数据经乡镇核实。');
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+      expect(await page.locator('.app-header').isVisible()).toBe(false);
+      expect(await page.locator('[data-report-text="turnout"]').isVisible()).toBe(false);
+      expect(await page.locator('.report-controls').isVisible()).toBe(false);
+      const printed = await page.locator('[data-report-section="turnout"] .print-only').innerText();
+      expect(printed).toContain('以上数据经乡镇核实。');
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
@@ -203,7 +227,9 @@ describe('the report', () => {
     expect(url).not.toContain('chart=trend');
     const tab = await context.newPage();
     await goto(tab, url.slice(baseUrl().length + 1), '[data-report-text="turnout"]');
-    await expect.poll(() => tab.locator('[data-report-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-report-figure')))).toEqual(['turnout-by-village', 'heatmap', 'age-bands', 'education']);
+    await expect
+      .poll(() => tab.locator('[data-report-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-report-figure'))))
+      .toEqual(['turnout-by-village', 'heatmap', 'age-bands', 'education']);
     expect(await tab.locator('[data-report-text="turnout"]').inputValue()).toContain('以上数据经乡镇核实。');
     expect(await tab.locator('[data-scope="township"]').inputValue()).toBe('河东镇');
     await tab.close();
@@ -230,10 +256,16 @@ describe('the report', () => {
       return `白水县,大河镇,大河${i + 1}村,1399021${String(i + 1).padStart(5, '0')},2021,第十二届,村委会,1000,${voted},${voted},${voted},${voted - 5},5`;
     });
     await page.goto(`${baseUrl()}/?view=import`);
-    await page.locator('input[type=file][data-action="choose-files"]').setInputFiles({ name: 'big-township.csv', mimeType: 'text/csv', buffer: Buffer.from([head, ...rows].join('\n')) });
+    await page
+      .locator('input[type=file][data-action="choose-files"]')
+      .setInputFiles({ name: 'big-township.csv', mimeType: 'text/csv', buffer: Buffer.from([head, ...rows].join('\n')) });
     await page.locator('[data-action="confirm-import"]').click();
     await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
-    await goto(page, `?view=report&county=${encodeURIComponent('白水县')}&township=${encodeURIComponent('大河镇')}&cycle=2021`, '[data-report-figure="turnout-by-village"] .echart[data-state="ready"]');
+    await goto(
+      page,
+      `?view=report&county=${encodeURIComponent('白水县')}&township=${encodeURIComponent('大河镇')}&cycle=2021`,
+      '[data-report-figure="turnout-by-village"] .echart[data-state="ready"]',
+    );
     await expect.poll(() => page.locator('[data-docx-ends="turnout-by-village"]').count()).toBe(1);
 
     const { bytes } = await download(page, '[data-action="export-docx"]');

@@ -68,7 +68,11 @@ describe('the sample on a first visit', () => {
         .filter((c) => c.getBoundingClientRect().top < innerHeight)
         .map((c) => c.getAttribute('data-chart'));
       const firstDraws = inSight.map((id) => performance.getEntriesByName(`chart ${id}`)[0]);
-      return { engineAt: instantiate?.startTime ?? null, inSight: inSight.length, drawnAt: Math.max(...firstDraws.map((m) => (m ? m.startTime + m.duration : Infinity))) };
+      return {
+        engineAt: instantiate?.startTime ?? null,
+        inSight: inSight.length,
+        drawnAt: Math.max(...firstDraws.map((m) => (m ? m.startTime + m.duration : Infinity))),
+      };
     });
     expect(order.inSight).toBeGreaterThan(0);
     expect(order.engineAt).not.toBeNull();

@@ -36,7 +36,9 @@ beforeAll(async () => {
   page = await context.newPage();
   w = await watch(context, page);
   await page.goto(`${baseUrl()}/?view=import`);
-  await page.locator('input[type=file][data-action="choose-files"]').setInputFiles([fixture('hostile-results.csv'), fixture('hostile-members.csv')]);
+  await page
+    .locator('input[type=file][data-action="choose-files"]')
+    .setInputFiles([fixture('hostile-results.csv'), fixture('hostile-members.csv')]);
   await page.locator('[data-action="confirm-import"]').click();
   await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
 });
@@ -90,7 +92,12 @@ describe('hostile names (tests/fixtures/hostile-*.csv)', () => {
     expect(csv).toContain(`"'-1+1"`);
     expect(csv).toContain(`"'=1+1（委员）"`);
     // No cell of the file starts a formula.
-    expect(csv.split(/\r\n/).flatMap((l) => l.split('","')).some((c) => /^"?[=+\-@]/.test(c))).toBe(false);
+    expect(
+      csv
+        .split(/\r\n/)
+        .flatMap((l) => l.split('","'))
+        .some((c) => /^"?[=+\-@]/.test(c)),
+    ).toBe(false);
   });
 
   it('shows person names literally in the data manager (45 of 49: the 5,000-character rows are rejected)', async () => {
@@ -98,7 +105,14 @@ describe('hostile names (tests/fixtures/hostile-*.csv)', () => {
     const members = page.locator('[data-table="members"]');
     await expect.poll(() => members.innerText()).toContain('45 行');
     const text = await members.innerText();
-    for (const name of ['<img src=x onerror=alert(2)>', '<script>alert(2)</script>', "'; DROP TABLE members; --", "@SUM(1+1)*cmd|' /C calc'!A0", '{b}']) expect(text).toContain(name);
+    for (const name of [
+      '<img src=x onerror=alert(2)>',
+      '<script>alert(2)</script>',
+      "'; DROP TABLE members; --",
+      "@SUM(1+1)*cmd|' /C calc'!A0",
+      '{b}',
+    ])
+      expect(text).toContain(name);
   });
 
   it('never ran, injected or fetched anything', async () => {

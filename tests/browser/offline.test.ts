@@ -73,7 +73,9 @@ describe('offline', () => {
     await expect.poll(() => villages(page).innerText(), { timeout: 60_000 }).toBe('140');
 
     // The service worker is installed, controls the page and holds what a start needs.
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 60_000 }).toBe('activated');
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 60_000 })
+      .toBe('activated');
     await expect
       .poll(() => cachedPaths(page), { timeout: 60_000 })
       .toEqual(
@@ -110,13 +112,15 @@ describe('offline', () => {
 
     // Installable: manifest linked and parsed, icons served (from the cache) at their sizes.
     const { manifest, icons } = await manifestAndIcons(page);
-    expect(manifest).toMatchObject({ short_name: '村选看板', lang: 'zh-CN', display: 'standalone', start_url: '/', theme_color: '#b91c1c' });
+    expect(manifest).toMatchObject({
+      short_name: '村选看板',
+      lang: 'zh-CN',
+      display: 'standalone',
+      start_url: '/',
+      theme_color: '#b91c1c',
+    });
     expect(manifest.name).toContain('Village Election Dashboard');
-    expect(icons).toEqual([
-      'any image/png 192x192 (192x192)',
-      'any image/png 512x512 (512x512)',
-      'maskable image/png 512x512 (512x512)',
-    ]);
+    expect(icons).toEqual(['any image/png 192x192 (192x192)', 'any image/png 512x512 (512x512)', 'maskable image/png 512x512 (512x512)']);
 
     // Clear the sample and import a GB18030 file offline, then see it on the dashboard.
     await page.locator('.sample-banner [data-action="clear-sample"]').click();

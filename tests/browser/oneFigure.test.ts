@@ -28,17 +28,27 @@ afterAll(async () => {
 async function ranking(): Promise<{ key: string; name: string }[]> {
   await page.waitForSelector('[data-table="ranking"]');
   await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
-  return rankingRows().evaluateAll((trs) => trs.map((tr) => ({ key: tr.getAttribute('data-rank-key') ?? '', name: tr.querySelectorAll('td')[1]?.textContent ?? '' })));
+  return rankingRows().evaluateAll((trs) =>
+    trs.map((tr) => ({ key: tr.getAttribute('data-rank-key') ?? '', name: tr.querySelectorAll('td')[1]?.textContent ?? '' })),
+  );
 }
 
 /** Rows of the level a scope's ranking lists: townships (keys county\0township) or villages. */
 async function expectLevel(level: 'township' | 'village', count?: number) {
   await expect
-    .poll(async () => {
-      const rows = await ranking();
-      const keysOk = rows.every((r) => r.key !== '' && (level === 'township' ? r.key.includes('\u0000') : !r.key.includes('\u0000')));
-      return keysOk && new Set(rows.map((r) => r.key)).size === rows.length && rows.every((r) => r.name !== '—') && (count === undefined || rows.length === count);
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const rows = await ranking();
+        const keysOk = rows.every((r) => r.key !== '' && (level === 'township' ? r.key.includes('\u0000') : !r.key.includes('\u0000')));
+        return (
+          keysOk &&
+          new Set(rows.map((r) => r.key)).size === rows.length &&
+          rows.every((r) => r.name !== '—') &&
+          (count === undefined || rows.length === count)
+        );
+      },
+      { timeout: 30_000 },
+    )
     .toBe(true);
 }
 
@@ -77,9 +87,17 @@ describe('the report prints the indicator table’s figures', () => {
   it('marks each figure with its metric and unrounded value, and each reads as in the table and on the cards', async () => {
     await page.goto(`${baseUrl()}/?view=report&county=青山县`);
     await page.waitForSelector('[data-report-print] [data-metric]', { state: 'attached', timeout: 60_000 });
-    const marks = await page.locator('[data-report-print] [data-metric][data-kind="value"][data-group="all"]').evaluateAll((els) =>
-      els.map((e) => ({ metric: e.getAttribute('data-metric')!, body: e.getAttribute('data-body')!, value: e.getAttribute('data-value')!, text: e.textContent!, cycle: e.getAttribute('data-cycle')! })),
-    );
+    const marks = await page
+      .locator('[data-report-print] [data-metric][data-kind="value"][data-group="all"]')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          metric: e.getAttribute('data-metric')!,
+          body: e.getAttribute('data-body')!,
+          value: e.getAttribute('data-value')!,
+          text: e.textContent!,
+          cycle: e.getAttribute('data-cycle')!,
+        })),
+      );
     expect(marks.length).toBeGreaterThan(15);
     for (const m of marks) expect(Number.isFinite(Number(m.value)), m.metric).toBe(true);
     const cycle = marks[0]!.cycle;
@@ -97,7 +115,9 @@ describe('the report prints the indicator table’s figures', () => {
 
     // The age bands the report lists add up to 100.0% there and in the table.
     const bands = ['age_le35_share', 'age_36_45_share', 'age_46_55_share', 'age_ge56_share'];
-    const shares = await Promise.all(bands.map((b) => page.locator(`[data-view="table"] td[data-metric="${b}"][data-body="all"]`).innerText()));
+    const shares = await Promise.all(
+      bands.map((b) => page.locator(`[data-view="table"] td[data-metric="${b}"][data-body="all"]`).innerText()),
+    );
     expect(Math.round(shares.reduce((a, s) => a + Number(s.replace('%', '')), 0) * 10)).toBe(1000);
   });
 });
@@ -116,7 +136,10 @@ describe('the indicator table', () => {
 
     // The value column, ascending then descending (percentages and ages mixed, compared as numbers).
     await page.locator('[data-sort-column="1"]').click();
-    const values = async () => (await page.locator('[data-view="table"] td[data-metric]').allInnerTexts()).map((s) => Number(s.replace(/[,%]/g, ''))).filter(Number.isFinite);
+    const values = async () =>
+      (await page.locator('[data-view="table"] td[data-metric]').allInnerTexts())
+        .map((s) => Number(s.replace(/[,%]/g, '')))
+        .filter(Number.isFinite);
     const desc = await values();
     expect(desc).toEqual([...desc].sort((a, b) => b - a));
     await page.locator('[data-sort-column="1"]').click();

@@ -44,9 +44,13 @@ async function importFiles(page: Page, files: string[]) {
 
 /** The sample roster repeated to 200,000 rows (about 28 MB): long enough to cancel half-way. */
 function bigRoster(): string {
-  const [header, ...rows] = readFileSync(sample('两委成员花名册.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const [header, ...rows] = readFileSync(sample('两委成员花名册.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   const out = [header];
-  for (let k = 0; out.length <= 200_000; k++) for (const r of rows) if (out.length <= 200_000) out.push(r.replace(/^([^,]*),([^,]*),/, `$1,$2${k},`));
+  for (let k = 0; out.length <= 200_000; k++)
+    for (const r of rows) if (out.length <= 200_000) out.push(r.replace(/^([^,]*),([^,]*),/, `$1,$2${k},`));
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'cunxuan-roster-')), '全县成员花名册.csv');
   writeFileSync(file, `\uFEFF${out.join('\r\n')}\r\n`);
   return file;
@@ -90,14 +94,20 @@ describe('persistence', () => {
     // Rows imported clean and with warnings: all 200,000 are there.
     await page.goto(`${baseUrl()}/?view=data`);
     const cells = page.locator('[data-table="imports"] tbody tr', { hasText: '全县成员花名册' }).locator('td.num');
-    await expect.poll(async () => (await cells.allInnerTexts()).slice(0, 2).reduce((a, b) => a + Number(b), 0), { timeout: 30_000 }).toBe(200_000);
+    await expect
+      .poll(async () => (await cells.allInnerTexts()).slice(0, 2).reduce((a, b) => a + Number(b), 0), { timeout: 30_000 })
+      .toBe(200_000);
     await context.close();
   });
 
   it('survives a browser restart', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cunxuan-profile-'));
     const open = () =>
-      chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+      chromium.launchPersistentContext(dir, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-dev-shm-usage'],
+      });
     try {
       let ctx = await open();
       let page = ctx.pages()[0] ?? (await ctx.newPage());
@@ -253,7 +263,13 @@ describe('faults leave the saved data intact', () => {
     await importFiles(page, ['results-utf8.csv']);
     const saved = await figures(page);
     const worker = page.workers().find((w) => /duckdb/.test(w.url()));
-    expect(worker, page.workers().map((w) => w.url()).join(',')).toBeTruthy();
+    expect(
+      worker,
+      page
+        .workers()
+        .map((w) => w.url())
+        .join(','),
+    ).toBeTruthy();
     await worker!.evaluate(() => {
       setTimeout(() => {
         throw new Error('simulated crash');
@@ -272,7 +288,9 @@ describe('faults leave the saved data intact', () => {
     const saved = await figures(page);
     await page.goto(`${baseUrl()}/?view=import`);
     // The second file repeats villages already there: the batch stops at the question, after staging.
-    await page.locator('input[type=file][data-action="choose-files"]').setInputFiles([fixture('members-gb18030.csv'), fixture('results-utf8-bom.csv')]);
+    await page
+      .locator('input[type=file][data-action="choose-files"]')
+      .setInputFiles([fixture('members-gb18030.csv'), fixture('results-utf8-bom.csv')]);
     await page.locator('[data-action="confirm-import"]').click();
     await page.locator('[data-dialog="conflict"] [data-action="cancel-import"]').click();
     await page.waitForSelector('[data-state="import-cancelled"]');
@@ -282,7 +300,9 @@ describe('faults leave the saved data intact', () => {
     await page.goto(`${baseUrl()}/?view=import`);
     await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(bigRoster());
     const bar = page.locator('.import-progress[data-import-phase="staging"]');
-    await expect.poll(async () => Number((await bar.locator('progress').getAttribute('data-progress-bytes')) ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((await bar.locator('progress').getAttribute('data-progress-bytes')) ?? 0), { timeout: 60_000 })
+      .toBeGreaterThan(0);
     await bar.locator('[data-action="cancel-import"]').click();
     await page.waitForSelector('[data-state="import-cancelled"]');
     await page.waitForSelector('[data-check="cancelled"]');

@@ -19,7 +19,9 @@ describe('Arrow IPC file → stream', () => {
     const file = await db.queryArrow('SELECT * FROM t');
     expect(isIpcFile(file)).toBe(true);
     await db.insertArrow('back', ipcFileToStream(file), { create: true });
-    const diff = await db.query('SELECT count(*)::INTEGER AS n FROM ((SELECT * FROM t EXCEPT ALL SELECT * FROM back) UNION ALL (SELECT * FROM back EXCEPT ALL SELECT * FROM t))');
+    const diff = await db.query(
+      'SELECT count(*)::INTEGER AS n FROM ((SELECT * FROM t EXCEPT ALL SELECT * FROM back) UNION ALL (SELECT * FROM back EXCEPT ALL SELECT * FROM t))',
+    );
     expect(await db.query('SELECT count(*)::INTEGER AS n FROM back')).toEqual([{ n: 5000 }]);
     expect(diff).toEqual([{ n: 0 }]);
     const types = await db.query("SELECT data_type AS t FROM duckdb_columns() WHERE table_name = 'back' ORDER BY column_index");

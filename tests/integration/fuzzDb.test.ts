@@ -30,7 +30,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-const count = async (sql: string, params: SqlParam[] = [], on: Db = db) => Number((await on.query<{ n: number | bigint }>(sql, params))[0]!.n);
+const count = async (sql: string, params: SqlParam[] = [], on: Db = db) =>
+  Number((await on.query<{ n: number | bigint }>(sql, params))[0]!.n);
 /** Every import's rows in its own kind's table, and the rejected ones. */
 const TOTAL_SQL = `SELECT ${(['results', 'members', 'stats'] as const)
   .map((k) => `(SELECT count(*) FROM ${TABLE_OF[k]} WHERE import_id IN (SELECT import_id FROM imports WHERE kind = '${k}'))`)
@@ -52,7 +53,12 @@ describe('fuzz files committed into DuckDB-WASM', () => {
       const before = new Map<string, number>();
       for (const t of DATA_TABLES) before.set(t, await count(`SELECT count(*) AS n FROM ${t}`));
       try {
-        const out = await importPrepared(db, prepared, { fileName: f.name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null }, async () => 'keep');
+        const out = await importPrepared(
+          db,
+          prepared,
+          { fileName: f.name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null },
+          async () => 'keep',
+        );
         const id = out.importId;
         if (id === null) {
           problems.push(`${label}: not committed`);
@@ -65,10 +71,16 @@ describe('fuzz files committed into DuckDB-WASM', () => {
         const own = TABLE_OF[prepared.kind];
         const kept = await count(`SELECT count(*) AS n FROM ${own} WHERE import_id = ?`, [id]);
         const rej = await count('SELECT count(*) AS n FROM rejected_rows WHERE import_id = ?', [id]);
-        const rec = (await db.query<{ i: number; w: number; r: number }>('SELECT rows_imported AS i, rows_warned AS w, rows_rejected AS r FROM imports WHERE import_id = ?', [id]))[0];
+        const rec = (
+          await db.query<{ i: number; w: number; r: number }>(
+            'SELECT rows_imported AS i, rows_warned AS w, rows_rejected AS r FROM imports WHERE import_id = ?',
+            [id],
+          )
+        )[0];
         if (kept !== c.imported + c.warned) problems.push(`${label}: ${kept} rows kept, pipeline says ${c.imported} + ${c.warned}`);
         if (rej !== c.rejected) problems.push(`${label}: ${rej} rejected rows stored, pipeline says ${c.rejected}`);
-        if (!rec || Number(rec.i) !== c.imported || Number(rec.w) !== c.warned || Number(rec.r) !== c.rejected) problems.push(`${label}: imports row ${JSON.stringify(rec)}`);
+        if (!rec || Number(rec.i) !== c.imported || Number(rec.w) !== c.warned || Number(rec.r) !== c.rejected)
+          problems.push(`${label}: imports row ${JSON.stringify(rec)}`);
         for (const t of DATA_TABLES.filter((x) => x !== own)) {
           const elsewhere = await count(`SELECT count(*) AS n FROM ${t} WHERE import_id = ?`, [id]);
           // A table of another kind gets nothing, except a statistical table's voter figures: one results row per kept row, or none.

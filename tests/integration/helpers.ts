@@ -46,7 +46,11 @@ export async function importFixture(db: Db, name: string, answer: ConflictAnswer
   const outcome = await importPrepared(
     db,
     prepared,
-    { fileName: name, sheetName: analysis.source.sheets[analysis.sheetIndex]?.name ?? null, encoding: analysis.source.encoding?.chosen ?? null },
+    {
+      fileName: name,
+      sheetName: analysis.source.sheets[analysis.sheetIndex]?.name ?? null,
+      encoding: analysis.source.encoding?.chosen ?? null,
+    },
     async (conflicts) => (typeof answer === 'function' ? answer(conflicts) : answer),
   );
   return { analysis, prepared, outcome };

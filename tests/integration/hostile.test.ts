@@ -32,14 +32,20 @@ describe('hostile names stored as text', () => {
     expect(reasons).toHaveLength(5);
     for (const { r } of reasons) expect(r).toContain('name_too_long');
     // What the rejected rows keep of their cells is cut to the free-text limit.
-    const [{ longest }] = (await db.query<{ longest: number }>('SELECT max(length(cells))::INTEGER AS longest FROM rejected_rows')) as [{ longest: number }];
+    const [{ longest }] = (await db.query<{ longest: number }>('SELECT max(length(cells))::INTEGER AS longest FROM rejected_rows')) as [
+      { longest: number },
+    ];
     expect(longest).toBeLessThan(5000);
     const tables = (await db.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables ORDER BY 1')).map((r) => r.t);
     expect(tables).toEqual(expect.arrayContaining(['imports', 'members', 'members_i2', 'rejected_rows', 'results', 'results_i1']));
   });
 
   it('keeps the names verbatim, dropping only control and bidi characters', async () => {
-    const villages = (await db.query<{ v: string }>("SELECT DISTINCT village AS v FROM results WHERE cycle_year = 2021 AND body = 'village_committee' ORDER BY village_code NULLS LAST, v")).map((r) => r.v);
+    const villages = (
+      await db.query<{ v: string }>(
+        "SELECT DISTINCT village AS v FROM results WHERE cycle_year = 2021 AND body = 'village_committee' ORDER BY village_code NULLS LAST, v",
+      )
+    ).map((r) => r.v);
     expect(villages).toEqual([
       '<img src=x onerror=alert(1)>',
       '<script>alert(1)</script>',
@@ -51,10 +57,18 @@ describe('hostile names stored as text', () => {
       '-1+1',
       ...['响铃村', '[31m红字村', '村庄反转', '{a|b}村', '{b}'].sort(),
     ]);
-    expect(await db.query("SELECT DISTINCT county AS c FROM results")).toEqual([{ c: "' OR 1=1 --" }]);
+    expect(await db.query('SELECT DISTINCT county AS c FROM results')).toEqual([{ c: "' OR 1=1 --" }]);
     const persons = (await db.query<{ n: string }>('SELECT name AS n FROM members ORDER BY source_row')).map((r) => r.n);
     expect(persons).toEqual(
-      expect.arrayContaining(['<img src=x onerror=alert(2)>', "'; DROP TABLE members; --", '=1+1', "@SUM(1+1)*cmd|' /C calc'!A0", '王铃', '[31m赵红', '张反']),
+      expect.arrayContaining([
+        '<img src=x onerror=alert(2)>',
+        "'; DROP TABLE members; --",
+        '=1+1',
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        '王铃',
+        '[31m赵红',
+        '张反',
+      ]),
     );
     expect(persons).not.toContain('明'.repeat(5000));
     expect(await db.query('SELECT count(*)::INTEGER AS n FROM results WHERE village = ?', [LONG_VILLAGE])).toEqual([{ n: 0 }]);

@@ -83,7 +83,14 @@ describe('the six 河东镇 villages in every encoding, delimiter and format', (
   it('keeps 12-digit area codes as text with their digits', async () => {
     await importFixture(db, 'workbook-two-sheets.xlsx');
     const codes = await db.query<{ village_code: string }>('SELECT village_code FROM results ORDER BY village_code');
-    expect(codes.map((c) => c.village_code)).toEqual(['139901101201', '139901101202', '139901101203', '139901101204', '139901101205', '139901101206']);
+    expect(codes.map((c) => c.village_code)).toEqual([
+      '139901101201',
+      '139901101202',
+      '139901101203',
+      '139901101204',
+      '139901101205',
+      '139901101206',
+    ]);
   });
 });
 
@@ -277,7 +284,17 @@ describe('staging batch by batch', () => {
     const writes = [];
     for (let i = 0; i < rows.length; i += 2) {
       const part = rows.slice(i, i + 2);
-      writes.push(appendToStage(db, stage, rowsToBatch(prepared.kind, part.filter((r) => r.status !== 'rejected')), rejectedToBatch(part.filter((r) => r.status === 'rejected'))));
+      writes.push(
+        appendToStage(
+          db,
+          stage,
+          rowsToBatch(
+            prepared.kind,
+            part.filter((r) => r.status !== 'rejected'),
+          ),
+          rejectedToBatch(part.filter((r) => r.status === 'rejected')),
+        ),
+      );
     }
     await Promise.all(writes);
     const batched = await finishStage(db, stage, report);
@@ -320,7 +337,12 @@ describe('importing what is already there', () => {
     // The sample's 河东镇 has villages of the same names as results-utf8.csv.
     const name = '村委会换届选举结果.csv';
     const analysis = analyzeFile(new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../../data/sample', name))), name);
-    await importPrepared(db, prepareDefault(analysis)!, { fileName: name, sheetName: null, encoding: 'utf-8', isSample: true }, async () => 'keep');
+    await importPrepared(
+      db,
+      prepareDefault(analysis)!,
+      { fileName: name, sheetName: null, encoding: 'utf-8', isSample: true },
+      async () => 'keep',
+    );
     const asked: number[] = [];
     const { outcome } = await importFixture(db, 'results-utf8.csv', (c) => (asked.push(c.length), 'cancel'));
     expect(asked).toEqual([]);

@@ -57,7 +57,14 @@ describe('acceptance township (石桥镇): 5,181 registered, 3,583 voted; 245 en
   });
 
   it('village level', async () => {
-    const rows = await queryMetrics(db, { ...base, metrics: ['turnout'], county: '青山县', township: '石桥镇', body: 'village_committee', groupBy: ['village'] });
+    const rows = await queryMetrics(db, {
+      ...base,
+      metrics: ['turnout'],
+      county: '青山县',
+      township: '石桥镇',
+      body: 'village_committee',
+      groupBy: ['village'],
+    });
     const byName = Object.fromEntries(rows.map((r) => [r.village, [r.numerator, r.denominator]]));
     expect(byName.石桥村).toEqual([1012, 1423]);
     expect(byName.马家庄村).toEqual([559, 813]);
@@ -154,7 +161,12 @@ describe('roster metrics (members-gb18030: 李家村 and 王庄村 of 河东镇)
   });
 
   it('winners vote share: votes ÷ votes cast in their election', async () => {
-    const w = await one('winner_vote_share', { ...q, village: (await queryMetrics(db, { ...base, ...q, metrics: ['members'], groupBy: ['village'] })).find((r) => r.village === '李家村')!.village_key!, body: 'village_committee' });
+    const w = await one('winner_vote_share', {
+      ...q,
+      village: (await queryMetrics(db, { ...base, ...q, metrics: ['members'], groupBy: ['village'] })).find((r) => r.village === '李家村')!
+        .village_key!,
+      body: 'village_committee',
+    });
     // 李家村 committee: 1032 + 876 + 701 votes of 1174 cast each.
     expect([w.numerator, w.denominator]).toEqual([1032 + 876 + 701, 3 * 1174]);
   });

@@ -19,7 +19,9 @@ let tableCounty: string;
 
 beforeAll(async () => {
   ({ db } = await sampleDb());
-  counties = (await db.query<{ c: string }>('SELECT DISTINCT county AS c FROM stat_places WHERE county IS NOT NULL ORDER BY 1')).map((r) => r.c);
+  counties = (await db.query<{ c: string }>('SELECT DISTINCT county AS c FROM stat_places WHERE county IS NOT NULL ORDER BY 1')).map(
+    (r) => r.c,
+  );
   const [t] = await db.query<{ c: string }>("SELECT DISTINCT county AS c FROM stat_places WHERE township = '杨树乡'");
   tableCounty = t!.c;
 }, 120_000);
@@ -74,7 +76,14 @@ describe('NULL tests left out where a slice has no NULL', () => {
   it('are kept in the county with statistical tables and left out in one without', () => {
     const nullable = nullableOf(db)!;
     const other = counties.find((c) => c !== tableCounty)!;
-    const q = (county: string): MetricQuery => ({ metrics: ['women_share', 'avg_age'], county, cycles: [], body: 'all', role: 'all', groupBy: ['cycle'] });
+    const q = (county: string): MetricQuery => ({
+      metrics: ['women_share', 'avg_age'],
+      county,
+      cycles: [],
+      body: 'all',
+      role: 'all',
+      groupBy: ['cycle'],
+    });
     expect(metricSql('people', q(other), nullable('people', q(other)))!.sql).not.toContain('FILTER');
     expect(metricSql('people', q(tableCounty), nullable('people', q(tableCounty)))!.sql).toContain('FILTER');
     expect(nullable('people', { county: null, body: 'all', role: 'all' }).size).toBeGreaterThan(0);

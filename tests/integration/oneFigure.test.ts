@@ -28,7 +28,14 @@ import { figureTexts } from '../../src/views/figureText';
 import { rankedValues, sharesByCycle, trendInput } from '../../src/views/overview/chartInputs';
 import { DEFAULT_CHOICES } from '../../src/views/overview/chartChoices';
 import { bodyFor, overviewQueries, rankingQuery } from '../../src/views/overview/overviewQueries';
-import { changeColumn, indicatorCells, indicatorExport, indicatorHeaders, anyIncomplete, type IndicatorTableContext } from '../../src/views/table/indicatorTableModel';
+import {
+  changeColumn,
+  indicatorCells,
+  indicatorExport,
+  indicatorHeaders,
+  anyIncomplete,
+  type IndicatorTableContext,
+} from '../../src/views/table/indicatorTableModel';
 import { sampleDb } from './helpers';
 
 const ALL = METRICS.map((m) => m.id);
@@ -107,10 +114,18 @@ describe('one figure, one number on every surface', () => {
             notComparable += figures.filter((f) => f.change.kind === 'not_comparable').length;
 
             // The indicator table: drawn cells and its CSV.
-            const ctx: IndicatorTableContext = { lang: 'zh', t, scopeBody: body, previousCycle, parentName: scopeLevel(scope) === 'all' ? null : 'parent' };
+            const ctx: IndicatorTableContext = {
+              lang: 'zh',
+              t,
+              scopeBody: body,
+              previousCycle,
+              parentName: scopeLevel(scope) === 'all' ? null : 'parent',
+            };
             const incomplete = anyIncomplete(figures);
             const at = changeColumn(ctx, incomplete);
-            const csv = Papa.parse<string[]>(tableToCsv(indicatorExport(figures, ctx)).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+            const csv = Papa.parse<string[]>(tableToCsv(indicatorExport(figures, ctx)).replace(/^\uFEFF/, ''), {
+              skipEmptyLines: true,
+            }).data;
             expect(csv[0]).toHaveLength(indicatorExport(figures, ctx).columns.length);
             expect(indicatorHeaders(ctx, incomplete).length).toBe(indicatorCells(figures[0]!, ctx, incomplete).length);
             figures.forEach((f, i) => {
@@ -119,7 +134,8 @@ describe('one figure, one number on every surface', () => {
               const cells = indicatorCells(f, ctx, incomplete);
               agree(`${where} table ${f.metric} ${f.body}`, seen.value, cells[1]!);
               const csvRow = csv[i + 1]!;
-              if (seen.value !== '—' && seen.value !== '数据不支持') agree(`${where} CSV ${f.metric} ${f.body}`, seen.value, formatValue(Number(csvRow[1]), unit, 'zh'));
+              if (seen.value !== '—' && seen.value !== '数据不支持')
+                agree(`${where} CSV ${f.metric} ${f.body}`, seen.value, formatValue(Number(csvRow[1]), unit, 'zh'));
               if (previousCycle !== null) {
                 agree(`${where} table change ${f.metric} ${f.body}`, seen.change, cells[2 + at]!);
                 const cell = csvRow[6] ?? '';
@@ -133,8 +149,13 @@ describe('one figure, one number on every surface', () => {
             for (const m of ALL) {
               const q = overviewQueries(scope, { ...DEFAULT_CHOICES, trend: m });
               const own = ownRows(await rows(q.trendRows), q.trend);
-              const option = trendOption(trendInput({ title: m, subtitle: '', denominator: '', lang: 'zh' }, m, cycles, [{ key: 'own', label: 'own', rows: own }]));
-              const point = ((option.series as { data: unknown[] }[])[0]!.data[cycles.indexOf(cycle)] ?? null) as number | null | { value: unknown };
+              const option = trendOption(
+                trendInput({ title: m, subtitle: '', denominator: '', lang: 'zh' }, m, cycles, [{ key: 'own', label: 'own', rows: own }]),
+              );
+              const point = ((option.series as { data: unknown[] }[])[0]!.data[cycles.indexOf(cycle)] ?? null) as
+                | number
+                | null
+                | { value: unknown };
               const v = typeof point === 'number' ? point : null;
               const seen = card.get(`${m}|${bodyFor(scope, m)}`);
               if (seen && v !== null) agree(`${where} trend ${m}`, seen.value, formatValue(v, metricDef(m).unit, 'zh'));
@@ -142,19 +163,23 @@ describe('one figure, one number on every surface', () => {
 
             // The stacked shares of each whole: each part as on its card, the parts adding up.
             for (const whole of [AGE_BANDINGS.ten_year, AGE_BANDINGS.twenty_year, EDUCATION_TIERS]) {
-              const q = overviewQueries(scope, { ...DEFAULT_CHOICES, banding: whole === AGE_BANDINGS.twenty_year ? 'twenty_year' : 'ten_year' });
+              const q = overviewQueries(scope, {
+                ...DEFAULT_CHOICES,
+                banding: whole === AGE_BANDINGS.twenty_year ? 'twenty_year' : 'ten_year',
+              });
               const partRows = await rows(whole === EDUCATION_TIERS ? q.edu : q.bands);
               const input = sharesByCycle({ title: '', subtitle: '', denominator: '', lang: 'zh' }, whole, cycles, partRows, 'zh');
               const option = stackedSharesOption(input);
               const c = cycles.indexOf(cycle);
-              const shares = whole.map((_, i) => ((option.series as { data: { value: unknown }[] }[])[i]!.data[c]!.value));
+              const shares = whole.map((_, i) => (option.series as { data: { value: unknown }[] }[])[i]!.data[c]!.value);
               if (shares.every((s) => typeof s === 'number')) {
                 const total = (shares as number[]).reduce((a, b) => a + b, 0);
                 expect(Math.round(total * 10), `${where} ${whole.join('+')}`).toBe(1000);
                 const counts = input.parts.map((p) => p.counts[c] ?? 0).reduce((a, b) => a + b, 0);
                 const den = figures.find((f) => f.metric === whole[0])?.current?.denominator;
                 expect(counts, `${where} ${whole.join('+')} counts`).toBe(den);
-                for (const [i, m] of whole.entries()) agree(`${where} shares ${m}`, card.get(`${m}|${body}`)!.value, formatValue(shares[i] as number, 'percent', 'zh'));
+                for (const [i, m] of whole.entries())
+                  agree(`${where} shares ${m}`, card.get(`${m}|${body}`)!.value, formatValue(shares[i] as number, 'percent', 'zh'));
               }
             }
 
@@ -164,10 +189,12 @@ describe('one figure, one number on every surface', () => {
             if (up && level !== 'all') {
               for (const m of ALL) {
                 const ranked = rankedValues(await rows(rankingQuery(up, m, level)), m, level);
-                const key = level === 'village' ? scope.village : level === 'township' ? `${scope.county}\u0000${scope.township}` : scope.county;
+                const key =
+                  level === 'village' ? scope.village : level === 'township' ? `${scope.county}\u0000${scope.township}` : scope.county;
                 const row = ranked.find((r) => r.key === key);
                 const seen = card.get(`${m}|${bodyFor(scope, m)}`);
-                if (row && seen && row.shown !== null && row.shown !== undefined) agree(`${where} ranking ${m}`, seen.value, formatValue(row.shown, metricDef(m).unit, 'zh'));
+                if (row && seen && row.shown !== null && row.shown !== undefined)
+                  agree(`${where} ranking ${m}`, seen.value, formatValue(row.shown, metricDef(m).unit, 'zh'));
               }
             }
           }
@@ -201,11 +228,17 @@ describe('one figure, one number on every surface', () => {
     for (const whole of COMPOSITIONS) {
       const rs = await rows({ metrics: whole as MetricId[], cycles: [], body: 'all', role: 'all', groupBy: ['township', 'cycle'] });
       const groups = new Map<string, MetricRow[]>();
-      for (const r of rs) if (whole.includes(r.metric)) groups.set(`${r.county}|${r.township}|${r.cycle_year}`, [...(groups.get(`${r.county}|${r.township}|${r.cycle_year}`) ?? []), r]);
+      for (const r of rs)
+        if (whole.includes(r.metric))
+          groups.set(`${r.county}|${r.township}|${r.cycle_year}`, [...(groups.get(`${r.county}|${r.township}|${r.cycle_year}`) ?? []), r]);
       for (const [k, g] of groups) {
         expect(new Set(g.map((r) => r.denominator)).size, k).toBe(1);
         expect(new Set(g.map((r) => r.coverage.covered)).size, k).toBe(1);
-        if (g[0]!.denominator !== null) expect(g.reduce((a, r) => a + (r.numerator ?? 0), 0), k).toBe(g[0]!.denominator);
+        if (g[0]!.denominator !== null)
+          expect(
+            g.reduce((a, r) => a + (r.numerator ?? 0), 0),
+            k,
+          ).toBe(g[0]!.denominator);
       }
     }
   });

@@ -34,7 +34,10 @@ function prepared(bytes: Uint8Array, name: string) {
 
 /** The sample's roster rows of three 城关街道 villages, corrected: one person fewer, genders and education changed. */
 function correctedRoster(): Uint8Array {
-  const [header, ...rows] = sampleRoster.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const [header, ...rows] = sampleRoster
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter(Boolean);
   const villages = [...new Set(rows.filter((r) => r.split(',')[1] === '城关街道').map((r) => r.split(',')[2]))].slice(0, 3);
   const picked = rows.filter((r) => r.split(',')[1] === '城关街道' && villages.includes(r.split(',')[2]));
   const out = picked.slice(1).map((r, i) => {
@@ -64,7 +67,9 @@ const snapshotCount = async (db: Db) => (await db.query<{ n: number }>('SELECT c
 
 beforeAll(async () => {
   db = await freshDb();
-  for (const name of readdirSync(SAMPLE_DIR).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const name of readdirSync(SAMPLE_DIR)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()) {
     const bytes = new Uint8Array(readFileSync(path.join(SAMPLE_DIR, name)));
     if (name === '两委成员花名册.csv') sampleRoster = new TextDecoder().decode(bytes);
     await importPrepared(db, prepared(bytes, name), { fileName: name, sheetName: null, encoding: null }, async () => 'keep');
@@ -90,7 +95,14 @@ describe('count tables refreshed for the touched villages only', () => {
       const overlaps = await findStagedOverlaps(db, s, staged);
       const conflicts = await findConflicts(db, s);
       staged.push(s);
-      commit.push({ staged: s, conflicts, meta: { fileName: name, sheetName: null, encoding: null }, choice: 'replace', overlaps, source: 'table' });
+      commit.push({
+        staged: s,
+        conflicts,
+        meta: { fileName: name, sheetName: null, encoding: null },
+        choice: 'replace',
+        overlaps,
+        source: 'table',
+      });
     }
     // What the batch must exercise: a replace of existing villages and a source choice.
     expect(commit[0]!.conflicts.length).toBeGreaterThan(0);
@@ -118,19 +130,34 @@ describe('count tables refreshed for the touched villages only', () => {
   it('are rebuilt whole when an import touches more than a quarter of the villages', async () => {
     // The whole roster again, kept beside the rows there: every roster village is touched.
     const s = await stageImport(db, prepared(new TextEncoder().encode(sampleRoster), 'again.csv'));
-    const result = await commitBatch(db, [{ staged: s, conflicts: await findConflicts(db, s), meta: { fileName: 'again.csv', sheetName: null, encoding: null }, choice: 'keep' }], {
-      clearSample: false,
-    });
+    const result = await commitBatch(
+      db,
+      [
+        {
+          staged: s,
+          conflicts: await findConflicts(db, s),
+          meta: { fileName: 'again.csv', sheetName: null, encoding: null },
+          choice: 'keep',
+        },
+      ],
+      {
+        clearSample: false,
+      },
+    );
     expect(await refreshCounts(db, result.villages!)).toBe('whole');
   });
 
   it('are rebuilt whole when a cycle was replaced: any village may have lost rows', async () => {
     const { prepared: p } = analyzeFixture('results-taoyuan.csv');
     const s = await stageImport(db, p);
-    const result = await commitBatch(db, [{ staged: s, conflicts: [], meta: { fileName: 'r.csv', sheetName: null, encoding: null }, choice: 'keep' }], {
-      clearSample: false,
-      replaceCycle: 2017,
-    });
+    const result = await commitBatch(
+      db,
+      [{ staged: s, conflicts: [], meta: { fileName: 'r.csv', sheetName: null, encoding: null }, choice: 'keep' }],
+      {
+        clearSample: false,
+        replaceCycle: 2017,
+      },
+    );
     expect(result.villages).toBeNull();
     expect(await refreshCounts(db, result.villages ?? undefined)).toBe('whole');
   });
@@ -157,7 +184,9 @@ describe('count tables refreshed for the touched villages only', () => {
   });
 
   it('follow a deleted import, for the villages it had rows of', async () => {
-    const [taoyuan] = await db.query<{ id: number }>("SELECT import_id AS id FROM imports WHERE file_name = 'members-taoyuan.csv' ORDER BY 1 LIMIT 1");
+    const [taoyuan] = await db.query<{ id: number }>(
+      "SELECT import_id AS id FROM imports WHERE file_name = 'members-taoyuan.csv' ORDER BY 1 LIMIT 1",
+    );
     const before = await snapshotCount(db);
     const w = watched();
     await deleteImports(w.db, { ids: [Number(taoyuan!.id)] });

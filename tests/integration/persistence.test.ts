@@ -23,7 +23,10 @@ const FILES = ['results-utf8.csv', 'acceptance-township.csv', 'members-gb18030.c
 
 function item(name: string): BatchItem {
   const { analysis, prepared } = analyzeFixture(name);
-  return { stage: (db) => stageImport(db, prepared), meta: { fileName: name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null } };
+  return {
+    stage: (db) => stageImport(db, prepared),
+    meta: { fileName: name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null },
+  };
 }
 
 /** Every row of every data table plus every metric at two levels: what "the same figures" means. */
@@ -31,7 +34,13 @@ async function fingerprint(db: Db): Promise<string> {
   const tables: Record<string, unknown> = {};
   for (const t of ['results', 'members', 'rejected_rows'])
     tables[t] = await db.query(`SELECT * EXCLUDE (import_id) FROM ${t} ORDER BY ALL`);
-  const metrics = await queryMetrics(db, { metrics: METRICS.map((m) => m.id), cycles: [], body: 'all', role: 'all', groupBy: ['township', 'cycle'] });
+  const metrics = await queryMetrics(db, {
+    metrics: METRICS.map((m) => m.id),
+    cycles: [],
+    body: 'all',
+    role: 'all',
+    groupBy: ['township', 'cycle'],
+  });
   const imports = (await listImports(db)).map(({ import_id: _id, ...rest }) => rest);
   return JSON.stringify({ tables, metrics, imports });
 }
@@ -107,7 +116,10 @@ describe('save and restore', () => {
 
       // In CSV (an archive) the chunks are one file with one header.
       const csv = await dumpImport(source, id, 1, 'csv', 3);
-      const text = new TextDecoder().decode(concatBytes(...csv.files.get(csv.entry.files.members!.file)!)).trimEnd().split('\n');
+      const text = new TextDecoder()
+        .decode(concatBytes(...csv.files.get(csv.entry.files.members!.file)!))
+        .trimEnd()
+        .split('\n');
       expect(text.filter((l) => l.startsWith('import_id,'))).toHaveLength(1);
       expect(text.length).toBe(1 + 6);
     } finally {
@@ -175,7 +187,17 @@ describe('save and restore', () => {
     const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
     expect(() => parseManifest(enc({ format: 'other' }))).toThrow(ManifestError);
     expect(() => parseManifest(new TextEncoder().encode('{'))).toThrow(ManifestError);
-    const evil = { format: 'cunxuan-data', version: 1, imports: [{ record: { import_id: 1, file_name: 'x', kind: 'results' }, files: { results: { file: "../x'; DROP TABLE results; --", rows: 1 } } }], trash: [] };
+    const evil = {
+      format: 'cunxuan-data',
+      version: 1,
+      imports: [
+        {
+          record: { import_id: 1, file_name: 'x', kind: 'results' },
+          files: { results: { file: "../x'; DROP TABLE results; --", rows: 1 } },
+        },
+      ],
+      trash: [],
+    };
     expect(() => parseManifest(enc(evil))).toThrow(/bad file name/);
     expect(() => parseManifest(enc({ ...evil, version: 99 }))).toThrow(/newer/);
   });

@@ -49,12 +49,19 @@ afterAll(async () => {
 
 describe('the report of 柳河镇 2021 matches the figures of its rows', () => {
   it('villages and bodies', async () => {
-    const villages = await one(`SELECT count(DISTINCT village_key) AS v FROM (SELECT village_key FROM results WHERE township = '柳河镇' AND cycle_year = 2021
+    const villages =
+      await one(`SELECT count(DISTINCT village_key) AS v FROM (SELECT village_key FROM results WHERE township = '柳河镇' AND cycle_year = 2021
       UNION SELECT village_key FROM members WHERE township = '柳河镇' AND cycle_year = 2021)`);
-    const branches = await one(`SELECT count(DISTINCT village_key) AS v FROM results WHERE township = '柳河镇' AND cycle_year = 2021 AND body = 'party_branch'`);
-    const committees = await one(`SELECT count(DISTINCT village_key) AS v FROM results WHERE township = '柳河镇' AND cycle_year = 2021 AND body = 'village_committee'`);
+    const branches = await one(
+      `SELECT count(DISTINCT village_key) AS v FROM results WHERE township = '柳河镇' AND cycle_year = 2021 AND body = 'party_branch'`,
+    );
+    const committees = await one(
+      `SELECT count(DISTINCT village_key) AS v FROM results WHERE township = '柳河镇' AND cycle_year = 2021 AND body = 'village_committee'`,
+    );
     expect([villages, branches, committees]).toEqual([4, 4, 4]);
-    expect(text.overview).toBe(`2021年村“两委”换届选举，青山县柳河镇共有${villages}个村（社区）纳入统计，其中${branches}个村党组织、${committees}个村（居）民委员会填报了换届选举结果。`);
+    expect(text.overview).toBe(
+      `2021年村“两委”换届选举，青山县柳河镇共有${villages}个村（社区）纳入统计，其中${branches}个村党组织、${committees}个村（居）民委员会填报了换届选举结果。`,
+    );
   });
 
   it('voters, turnout and ballots of both bodies', async () => {
@@ -65,22 +72,34 @@ describe('the report of 柳河镇 2021 matches the figures of its rows', () => {
     expect(text.turnout).toContain(`应到会党员${n(entitled)}人，参加选举${n(members)}人，参选率${pct(members, entitled)}`);
     const [invalid, returned] = await pair('ballots_invalid', 'ballots_returned', 'village_committee', 2021);
     expect(text.turnout).toContain(`收回选票${n(returned)}张，其中无效票${n(invalid)}张，无效票率${pct(invalid, returned)}`);
-    const ok = await one(`SELECT count(*) FILTER (first_round_success) AS v FROM results WHERE township = '柳河镇' AND cycle_year = 2021 AND body = 'village_committee'`);
-    const known = await one(`SELECT count(first_round_success) AS v FROM results WHERE township = '柳河镇' AND cycle_year = 2021 AND body = 'village_committee'`);
+    const ok = await one(
+      `SELECT count(*) FILTER (first_round_success) AS v FROM results WHERE township = '柳河镇' AND cycle_year = 2021 AND body = 'village_committee'`,
+    );
+    const known = await one(
+      `SELECT count(first_round_success) AS v FROM results WHERE township = '柳河镇' AND cycle_year = 2021 AND body = 'village_committee'`,
+    );
     expect(text.turnout).toContain(`填报选举轮次的${known}个村中，村（居）委会一次选举成功的${ok}个，一次选举成功率${pct(ok, known)}`);
   });
 
   it('members, women, cross-holding and one-shoulder, counting persons', async () => {
     const persons = await one(`SELECT count(*) AS v FROM (${PEOPLE})`);
     const women = await one(`SELECT count(*) FILTER (woman) AS v FROM (${PEOPLE})`);
-    const genderKnown = await one(`SELECT count(*) AS v FROM (SELECT village_key, name FROM members WHERE township = '柳河镇' AND cycle_year = 2021 AND gender IS NOT NULL GROUP BY ALL)`);
+    const genderKnown = await one(
+      `SELECT count(*) AS v FROM (SELECT village_key, name FROM members WHERE township = '柳河镇' AND cycle_year = 2021 AND gender IS NOT NULL GROUP BY ALL)`,
+    );
     const both = await one(`SELECT count(*) FILTER (bodies = 2) AS v FROM (${PEOPLE})`);
-    const perBody = async (body: string) => one(`SELECT count(DISTINCT name) AS v FROM members WHERE township = '柳河镇' AND cycle_year = 2021 AND body = ?`, [body]);
-    expect(text.members).toContain(`共选举产生村“两委”成员${persons}名（交叉任职的只计一次），其中村党组织成员${await perBody('party_branch')}名，村（居）委会成员${await perBody('village_committee')}名。`);
+    const perBody = async (body: string) =>
+      one(`SELECT count(DISTINCT name) AS v FROM members WHERE township = '柳河镇' AND cycle_year = 2021 AND body = ?`, [body]);
+    expect(text.members).toContain(
+      `共选举产生村“两委”成员${persons}名（交叉任职的只计一次），其中村党组织成员${await perBody('party_branch')}名，村（居）委会成员${await perBody('village_committee')}名。`,
+    );
     expect(text.members).toContain(`女性${women}名，占${pct(women, genderKnown)}`);
     expect(text.cross).toContain(`交叉任职${both}人，占两委成员（去重）${persons}人的${pct(both, persons)}`);
-    const withBoth = await one(`SELECT count(*) AS v FROM (SELECT village_key FROM members WHERE township = '柳河镇' AND cycle_year = 2021 GROUP BY village_key HAVING count(DISTINCT body) = 2)`);
-    const oneShoulder = await one(`SELECT count(DISTINCT s.village_key) AS v FROM members s JOIN members d ON d.village_key = s.village_key AND d.cycle_year = s.cycle_year AND d.name = s.name
+    const withBoth = await one(
+      `SELECT count(*) AS v FROM (SELECT village_key FROM members WHERE township = '柳河镇' AND cycle_year = 2021 GROUP BY village_key HAVING count(DISTINCT body) = 2)`,
+    );
+    const oneShoulder =
+      await one(`SELECT count(DISTINCT s.village_key) AS v FROM members s JOIN members d ON d.village_key = s.village_key AND d.cycle_year = s.cycle_year AND d.name = s.name
       WHERE s.township = '柳河镇' AND s.cycle_year = 2021 AND s.role = 'secretary' AND d.role = 'director'`);
     expect(text.cross).toContain(`“一肩挑”的村${oneShoulder}个，占两委成员名单齐全的${withBoth}个村的${pct(oneShoulder, withBoth)}`);
   });
@@ -90,13 +109,22 @@ describe('the report of 柳河镇 2021 matches the figures of its rows', () => {
     // 五里铺村 2018 has no 登记选民数: its votes are not in the 2018 turnout.
     expect([v18, r18]).toEqual([712 + 870, 1460 + 980]);
     const villages = async (year: number, known: boolean) =>
-      one(`SELECT count(DISTINCT village_key) AS v FROM results WHERE township = '柳河镇' AND cycle_year = ${year} AND body = 'village_committee'${known ? ' AND registered_voters > 0 AND voters_voted IS NOT NULL' : ''}`);
-    const [all18, known18, all21, known21] = [await villages(2018, false), await villages(2018, true), await villages(2021, false), await villages(2021, true)];
+      one(
+        `SELECT count(DISTINCT village_key) AS v FROM results WHERE township = '柳河镇' AND cycle_year = ${year} AND body = 'village_committee'${known ? ' AND registered_voters > 0 AND voters_voted IS NOT NULL' : ''}`,
+      );
+    const [all18, known18, all21, known21] = [
+      await villages(2018, false),
+      await villages(2018, true),
+      await villages(2021, false),
+      await villages(2021, true),
+    ];
     expect(known18).toBeLessThan(all18);
     expect(known21).toBe(all21);
     expect(text.change).toContain(`村（居）委会选举参选率（本届覆盖 ${known21}/${all21} 个村，上届 ${known18}/${all18} 个村）`);
     expect(text.change).toContain('两届数据覆盖的村不同，不作比较。');
-    expect(english.change).toContain(`turnout of the villagers' committee elections (this cycle ${known21}/${all21} villages, the previous ${known18}/${all18})`);
+    expect(english.change).toContain(
+      `turnout of the villagers' committee elections (this cycle ${known21}/${all21} villages, the previous ${known18}/${all18})`,
+    );
   });
 
   it('the rule breaches listed in tests/fixtures/README.md', () => {

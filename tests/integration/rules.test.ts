@@ -12,7 +12,14 @@ import { freshDb, importFixture } from './helpers';
 let db: Db;
 beforeAll(async () => {
   db = await freshDb();
-  for (const name of ['rules-results.csv', 'rules-members.csv', 'results-rule-breaches.csv', 'acceptance-township.csv', 'results-utf8.csv', 'members-gb18030.csv'])
+  for (const name of [
+    'rules-results.csv',
+    'rules-members.csv',
+    'results-rule-breaches.csv',
+    'acceptance-township.csv',
+    'results-utf8.csv',
+    'members-gb18030.csv',
+  ])
     await importFixture(db, name);
 });
 afterAll(async () => {
@@ -97,7 +104,20 @@ describe('findRuleBreaches over every cycle and body', () => {
     const rows = await findRuleBreaches(db, ALL);
     const places = new Set(rows.map((b) => b.village));
     // Clean villages of every imported file.
-    for (const v of ['石门村', '桃园村', '白杨村', '李家村', '王庄村', '东河村', '张家营村', '石桥村', '南岗村', '北岗村', '杨柳村', '马家庄村'])
+    for (const v of [
+      '石门村',
+      '桃园村',
+      '白杨村',
+      '李家村',
+      '王庄村',
+      '东河村',
+      '张家营村',
+      '石桥村',
+      '南岗村',
+      '北岗村',
+      '杨柳村',
+      '马家庄村',
+    ])
       expect(places.has(v), v).toBe(false);
     const at = (village: string, cycle: number) => rows.filter((b) => b.village === village && b.cycle_year === cycle).map((b) => b.rule);
     // 西沟村 2021: clean results; one member's gender and votes blank → neither no-woman nor majority checked.
@@ -199,7 +219,12 @@ describe('scope filtering (all values bound as parameters)', () => {
   });
 
   it('treats hostile scope values as plain values', async () => {
-    const rows = await findRuleBreaches(db, { township: "'; DROP TABLE results; --", village: "x' OR '1'='1", cycles: [2021], body: 'all' });
+    const rows = await findRuleBreaches(db, {
+      township: "'; DROP TABLE results; --",
+      village: "x' OR '1'='1",
+      cycles: [2021],
+      body: 'all',
+    });
     expect(rows).toEqual([]);
     const [n] = await db.query<{ n: number }>('SELECT count(*) AS n FROM results');
     expect(n!.n).toBeGreaterThan(0);

@@ -18,7 +18,9 @@ let places: { county: string; township: string; village_key: string }[];
 
 beforeAll(async () => {
   ({ db } = await sampleDb());
-  places = await db.query('SELECT county, township, village_key FROM stat_places WHERE county IS NOT NULL AND township IS NOT NULL ORDER BY 1, 2, 3');
+  places = await db.query(
+    'SELECT county, township, village_key FROM stat_places WHERE county IS NOT NULL AND township IS NOT NULL ORDER BY 1, 2, 3',
+  );
 }, 120_000);
 afterAll(async () => {
   await db?.close();
@@ -43,7 +45,16 @@ function comparable(rows: readonly MetricRow[]) {
 
 describe('a scope and its parent from one query of the parent by the scope level', () => {
   it('asks the parent scope grouped by the scope level, and nothing at the top', () => {
-    const q: MetricQuery = { metrics: ['turnout'], county: '甲县', township: '乙乡', village: null, cycles: [2021], body: 'all', role: 'all', groupBy: ['cycle'] };
+    const q: MetricQuery = {
+      metrics: ['turnout'],
+      county: '甲县',
+      township: '乙乡',
+      village: null,
+      cycles: [2021],
+      body: 'all',
+      role: 'all',
+      groupBy: ['cycle'],
+    };
     expect(siblingsQuery(q)).toEqual({ ...q, township: null, groupBy: ['township', 'cycle'] });
     expect(siblingsQuery({ ...q, county: null, township: null })).toBeNull();
   });
@@ -72,15 +83,15 @@ describe('a scope and its parent from one query of the parent by the scope level
       for (const body of bodies)
         for (const role of roles)
           for (const { groupBy, cycles } of groupings) {
-              const q: MetricQuery = { metrics: ALL, ...place, cycles, body, role, groupBy };
-              const s = siblingsQuery(q)!;
-              const up = { ...s, groupBy: q.groupBy };
-              const [rows, own, parent] = await Promise.all([queryMetrics(db, s), queryMetrics(db, q), queryMetrics(db, up)]);
-              const what = JSON.stringify(q);
-              expect(comparable(ownRows(rows, q)), `own ${what}`).toEqual(comparable(own));
-              expect(comparable(parentRows(rows, q)), `parent ${what}`).toEqual(comparable(parent));
-              compared++;
-              if (own.some((r) => r.value !== null) && JSON.stringify(comparable(parent)) !== JSON.stringify(comparable(own))) nonEmpty++;
+            const q: MetricQuery = { metrics: ALL, ...place, cycles, body, role, groupBy };
+            const s = siblingsQuery(q)!;
+            const up = { ...s, groupBy: q.groupBy };
+            const [rows, own, parent] = await Promise.all([queryMetrics(db, s), queryMetrics(db, q), queryMetrics(db, up)]);
+            const what = JSON.stringify(q);
+            expect(comparable(ownRows(rows, q)), `own ${what}`).toEqual(comparable(own));
+            expect(comparable(parentRows(rows, q)), `parent ${what}`).toEqual(comparable(parent));
+            compared++;
+            if (own.some((r) => r.value !== null) && JSON.stringify(comparable(parent)) !== JSON.stringify(comparable(own))) nonEmpty++;
           }
     expect(compared).toBe(scopes.length * bodies.length * roles.length * groupings.length);
     // Equal because both are empty, or the parent no more than the scope, would prove nothing.

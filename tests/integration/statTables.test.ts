@@ -30,9 +30,21 @@ const BODIES: readonly BodyScope[] = ['party_branch', 'village_committee', 'all'
 
 /** What the table carries, per body: the indicators it must support (everything else it must not). */
 const PER_BODY_SUPPORTED: readonly MetricId[] = [
-  'villages', 'bodies_elected', 'members', 'turnout', 'women_share', 'avg_age', 'age_ge60_share',
-  'edu_junior_or_below_share', 'edu_senior_share', 'edu_college_share', 'cross_holding_rate', 'one_shoulder_rate',
-  'reelection_rate', 'party_member_share', 'minority_share',
+  'villages',
+  'bodies_elected',
+  'members',
+  'turnout',
+  'women_share',
+  'avg_age',
+  'age_ge60_share',
+  'edu_junior_or_below_share',
+  'edu_senior_share',
+  'edu_college_share',
+  'cross_holding_rate',
+  'one_shoulder_rate',
+  'reelection_rate',
+  'party_member_share',
+  'minority_share',
 ];
 
 let roster: Db;
@@ -53,7 +65,13 @@ afterAll(async () => {
 });
 
 const query = (body: BodyScope, groupBy: MetricQuery['groupBy'], role: RoleScope = 'all', metrics = ALL): MetricQuery => ({
-  metrics, county: '青山县', township: '桃源镇', cycles: [2021], body, role, groupBy,
+  metrics,
+  county: '青山县',
+  township: '桃源镇',
+  cycles: [2021],
+  body,
+  role,
+  groupBy,
 });
 
 const key = (r: MetricRow) => `${r.metric}|${r.body}|${r.village_key ?? ''}`;
@@ -94,7 +112,9 @@ describe('importing the statistical table', () => {
   });
 
   it('stores the counts in member_counts and the voter figures as results rows', async () => {
-    const counts = await table.query<{ n: number; seats: number }>('SELECT count(*)::INTEGER AS n, sum(n_members)::INTEGER AS seats FROM member_counts');
+    const counts = await table.query<{ n: number; seats: number }>(
+      'SELECT count(*)::INTEGER AS n, sum(n_members)::INTEGER AS seats FROM member_counts',
+    );
     expect(counts).toEqual([{ n: 8, seats: 33 }]);
     const results = await table.query<{ body: string; reg: number; entitled: number }>(
       'SELECT body, sum(registered_voters)::INTEGER AS reg, sum(party_members_entitled)::INTEGER AS entitled FROM results GROUP BY body ORDER BY body',
@@ -132,7 +152,9 @@ describe('a statistical table gives the roster figures of the same persons', () 
             compared++;
           } else if (support(t.coverage) === 'partial') {
             // Over the villages it covers, the township figure is the roster's over the same villages.
-            const covered = perVillageTable.filter((v) => v.metric === t.metric && v.body === t.body && support(v.coverage) === 'full').map((v) => v.village_key);
+            const covered = perVillageTable
+              .filter((v) => v.metric === t.metric && v.body === t.body && support(v.coverage) === 'full')
+              .map((v) => v.village_key);
             expect(covered).toHaveLength(t.coverage.covered);
             const rs = perVillageRoster.filter((v) => v.metric === t.metric && v.body === t.body && covered.includes(v.village_key));
             const num = rs.reduce((a, v) => a + (v.numerator ?? 0), 0);
@@ -158,7 +180,18 @@ describe('a statistical table gives the roster figures of the same persons', () 
       expect(supported, body).toEqual([...PER_BODY_SUPPORTED].sort());
       const none = rows.filter((r) => support(r.coverage) === 'none').map((r) => r.metric);
       // The table gives 35岁及以下 but not the other bands: a band is a part of its banding, so none is available.
-      for (const m of ['age_le35_share', 'age_36_45_share', 'age_46_55_share', 'age_ge56_share', 'age_le29_share', 'age_30_49_share', 'age_ge50_share', 'winner_vote_share', 'college_graduate_officials', 'first_round_success_rate'] as const)
+      for (const m of [
+        'age_le35_share',
+        'age_36_45_share',
+        'age_46_55_share',
+        'age_ge56_share',
+        'age_le29_share',
+        'age_30_49_share',
+        'age_ge50_share',
+        'winner_vote_share',
+        'college_graduate_officials',
+        'first_round_success_rate',
+      ] as const)
         expect(none, `${body} ${m}`).toContain(m);
       expect(rows.filter((r) => support(r.coverage) === 'partial')).toEqual([]);
     }
@@ -166,7 +199,11 @@ describe('a statistical table gives the roster figures of the same persons', () 
 
   it('both bodies: 27 persons of 33 seats, 6 on both; what the cross-holders blur is not available for that village', async () => {
     const township = new Map((await queryMetrics(table, query('all', []))).map((r) => [r.metric, r]));
-    expect([township.get('members')!.value, township.get('cross_holding_rate')!.numerator, township.get('cross_holding_rate')!.denominator]).toEqual([27, 6, 27]);
+    expect([
+      township.get('members')!.value,
+      township.get('cross_holding_rate')!.numerator,
+      township.get('cross_holding_rate')!.denominator,
+    ]).toEqual([27, 6, 27]);
     for (const m of ['members', 'cross_holding_rate', 'party_member_share', 'minority_share', 'one_shoulder_rate', 'turnout'] as const)
       expect(support(township.get(m)!.coverage), m).toBe('full');
     expect(township.get('women_share')!.coverage).toEqual({ covered: 3, of: 4 });
@@ -214,7 +251,10 @@ describe('rosters and statistical tables together', () => {
     const prepared = prepareImport(analysis.source.sheets[0]!, plan.layout!, 'members', columns, { cycle_year: '2017' });
     await importPrepared(db, prepared, { fileName: 'members-taoyuan.csv', sheetName: null, encoding: 'utf-8' }, async () => 'keep');
     await importFixture(db, 'stats-taoyuan-gb18030.csv');
-    const trend = await queryMetrics(db, { ...query('village_committee', ['cycle'], 'all', ['villages', 'members', 'women_share', 'age_36_45_share']), cycles: [] });
+    const trend = await queryMetrics(db, {
+      ...query('village_committee', ['cycle'], 'all', ['villages', 'members', 'women_share', 'age_36_45_share']),
+      cycles: [],
+    });
     const at = (m: MetricId, y: number) => trend.find((r) => r.metric === m && r.cycle_year === y)!;
     expect([at('members', 2017).value, at('members', 2021).value]).toEqual([19, 19]);
     expect([at('women_share', 2017).value, at('women_share', 2021).value]).toEqual([(9 / 19) * 100, (9 / 19) * 100]);
@@ -231,7 +271,10 @@ describe('rosters and statistical tables together', () => {
     const p = await Persistence.open(db, store, { readOnly: false });
     const item = (name: string) => {
       const { analysis, prepared } = analyzeFixture(name);
-      return { stage: (target: Db) => stageImport(target, prepared), meta: { fileName: name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null } };
+      return {
+        stage: (target: Db) => stageImport(target, prepared),
+        meta: { fileName: name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null },
+      };
     };
     const asked: { file: string; n: number }[] = [];
     // In one batch: the table is staged after the roster, so it is the one asked about.
@@ -282,45 +325,74 @@ describe('rosters and statistical tables together', () => {
     const asked: number[] = [];
     const { prepared, analysis } = analyzeFixture('members-taoyuan.csv');
     const outcome = await importPrepared(
-      db, prepared, { fileName: 'members-taoyuan.csv', sheetName: null, encoding: analysis.source.encoding?.chosen ?? null },
-      async () => 'keep', null, async (o) => (asked.push(o.length), 'roster'),
+      db,
+      prepared,
+      { fileName: 'members-taoyuan.csv', sheetName: null, encoding: analysis.source.encoding?.chosen ?? null },
+      async () => 'keep',
+      null,
+      async (o) => (asked.push(o.length), 'roster'),
     );
     expect(asked).toEqual([8]);
     expect(outcome.overlaps).toHaveLength(8);
     expect(await db.query('SELECT DISTINCT source_choice FROM member_counts')).toEqual([{ source_choice: 'roster' }]);
-    expect(await queryMetrics(db, query('all', ['village'], 'all', PEOPLE))).toEqual(await queryMetrics(roster, query('all', ['village'], 'all', PEOPLE)));
+    expect(await queryMetrics(db, query('all', ['village'], 'all', PEOPLE))).toEqual(
+      await queryMetrics(roster, query('all', ['village'], 'all', PEOPLE)),
+    );
     await db.close();
   });
 });
 
 describe('the bundled sample: 杨树乡 reports only statistical tables', () => {
-  it('imports them as tables beside the other townships\' rosters; per body they give every figure they carry', async () => {
+  it("imports them as tables beside the other townships' rosters; per body they give every figure they carry", async () => {
     const dir = path.resolve(import.meta.dirname, '../../data/sample');
     const db = await freshDb();
     const kinds: Record<string, string> = {};
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.csv')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.csv'))
+      .sort()) {
       const analysis = analyzeFile(new Uint8Array(readFileSync(path.join(dir, name))), name);
       const prepared = prepareDefault(analysis)!;
       kinds[name] = prepared.kind;
       if (prepared.kind === 'stats') {
         expect(prepared.counts, name).toMatchObject({ dataRows: 40, rejected: 0, warned: 0 });
-        expect(prepared.totals.flatMap((t) => t.mismatches), name).toEqual([]);
+        expect(
+          prepared.totals.flatMap((t) => t.mismatches),
+          name,
+        ).toEqual([]);
       }
-      await importPrepared(db, prepared, { fileName: name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null, isSample: true }, async () => 'keep');
+      await importPrepared(
+        db,
+        prepared,
+        { fileName: name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null, isSample: true },
+        async () => 'keep',
+      );
     }
     expect(Object.values(kinds).sort()).toEqual(['members', 'results', 'results', 'stats', 'stats', 'stats', 'stats']);
     const yangshu = "village_key IN (SELECT village_key FROM stat_places WHERE township = '杨树乡')";
     const n = async (t: string) => (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t} WHERE ${yangshu}`))[0]!.n;
     expect([await n('members'), await n('member_counts'), await n('results')]).toEqual([0, 160, 160]);
 
-    const q = (township: string | null, body: BodyScope, metrics = ALL): MetricQuery => ({ metrics, county: '河口县', township, cycles: [2021], body, role: 'all', groupBy: [] });
+    const q = (township: string | null, body: BodyScope, metrics = ALL): MetricQuery => ({
+      metrics,
+      county: '河口县',
+      township,
+      cycles: [2021],
+      body,
+      role: 'all',
+      groupBy: [],
+    });
     const own = await queryMetrics(db, q('杨树乡', 'village_committee'));
     expect(own.find((r) => r.metric === 'villages')!.value).toBe(20);
-    const full = own.filter((r) => support(r.coverage) === 'full').map((r) => r.metric).sort();
+    const full = own
+      .filter((r) => support(r.coverage) === 'full')
+      .map((r) => r.metric)
+      .sort();
     expect(full).toEqual([...PER_BODY_SUPPORTED].sort());
     // The county mixes 40 roster villages and 20 table villages: the bands only rosters have in full are labelled.
     const county = await queryMetrics(db, q(null, 'village_committee', ['age_36_45_share', 'age_le35_share', 'women_share']));
-    expect(county.filter((r) => ['age_36_45_share', 'age_le35_share', 'women_share'].includes(r.metric)).map((r) => [r.metric, r.coverage])).toEqual([
+    expect(
+      county.filter((r) => ['age_36_45_share', 'age_le35_share', 'women_share'].includes(r.metric)).map((r) => [r.metric, r.coverage]),
+    ).toEqual([
       ['age_36_45_share', { covered: 40, of: 60 }],
       ['age_le35_share', { covered: 40, of: 60 }],
       ['women_share', { covered: 60, of: 60 }],
@@ -328,7 +400,9 @@ describe('the bundled sample: 杨树乡 reports only statistical tables', () => 
     // Another township keeps its roster figures, all complete.
     for (const r of await queryMetrics(db, q('白沙镇', 'all', PEOPLE))) expect(support(r.coverage), r.metric).toBe('full');
     // The deliberate 2011 breach is read from the statistical table's voter figures.
-    const breaches = await findRuleBreaches(db, { county: '河口县', township: '杨树乡', cycles: [2011], body: 'village_committee' }, ['turnout_not_over_half']);
+    const breaches = await findRuleBreaches(db, { county: '河口县', township: '杨树乡', cycles: [2011], body: 'village_committee' }, [
+      'turnout_not_over_half',
+    ]);
     expect(breaches.map((b) => [b.village, b.figures.turnout?.toFixed(1)])).toEqual([['任家沟村', '47.6']]);
     await db.close();
   }, 300_000);

@@ -60,21 +60,130 @@ function decodeSeed(bytes: Uint8Array): string {
 }
 
 const TOKENS: readonly (string | number[])[] = [
-  '"', '""', ',', ';', '\t', '\n', '\r', '\r\n', ',"', '"\n', '",', '合计', '小计', '填表人：', '\u2028', '\u00a0', '　',
-  [0xef, 0xbb, 0xbf], [0x00], [0x00, 0x00], [0xff, 0xfe], [0x80], [0xc3], [0xe4, 0xb8], [0x81, 0x30],
+  '"',
+  '""',
+  ',',
+  ';',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  ',"',
+  '"\n',
+  '",',
+  '合计',
+  '小计',
+  '填表人：',
+  '\u2028',
+  '\u00a0',
+  '　',
+  [0xef, 0xbb, 0xbf],
+  [0x00],
+  [0x00, 0x00],
+  [0xff, 0xfe],
+  [0x80],
+  [0xc3],
+  [0xe4, 0xb8],
+  [0x81, 0x30],
 ];
 
 const HOSTILE = [
-  '<img src=x onerror=alert(1)>', '"; DROP TABLE results; --', "' OR 1=1 --", '=HYPERLINK("http://x","点我")', '+SUM(1,1)', '@cmd', '-1+1',
+  '<img src=x onerror=alert(1)>',
+  '"; DROP TABLE results; --',
+  "' OR 1=1 --",
+  '=HYPERLINK("http://x","点我")',
+  '+SUM(1,1)',
+  '@cmd',
+  '-1+1',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder typed into a cell is one of the hostile strings
-  '{a|b}', '{b}', '\u0007', '\u001b[31m', '\u202e', '${x}', '{{year}}', '$&', '__proto__', 'constructor', 'null', 'undefined', 'NaN',
+  '{a|b}',
+  '{b}',
+  '\u0007',
+  '\u001b[31m',
+  '\u202e',
+  '${x}',
+  '{{year}}',
+  '$&',
+  '__proto__',
+  'constructor',
+  'null',
+  'undefined',
+  'NaN',
 ];
-const PLACES = ['李家村', '王庄村', '东河村', '张家营村', '李家 村', '李家村委会', '中共李家村党支部', '幸福社区居委会', '青山县', '河东镇', '合计', '总计', '小计', '备注：无'];
+const PLACES = [
+  '李家村',
+  '王庄村',
+  '东河村',
+  '张家营村',
+  '李家 村',
+  '李家村委会',
+  '中共李家村党支部',
+  '幸福社区居委会',
+  '青山县',
+  '河东镇',
+  '合计',
+  '总计',
+  '小计',
+  '备注：无',
+];
 const VALUES = [
-  '1286', '8,956', '８９５６', '91.2%', '0.912', '105%', '-5', '0', '1e5', '1.10101E+11', '139901101201', '2021', '2021年', '第十二届', '二〇二一',
-  '村委会', '村民委员会', '党支部', '党总支', '居委会', '书记', '副书记', '主任', '委员', '男', '女', '1969.04', '1969年4月', '1969-04-26', '45',
-  '初中', '高中', '大专', '本科', '研究生', '汉族', '回族', '中共党员', '群众', '是', '否', '√', '×', 'Y', 'N', 'xx', '*', '—', '/', '', '', '',
-  ' ', '\u3000', '#N/A', '#DIV/0!', 'TRUE',
+  '1286',
+  '8,956',
+  '８９５６',
+  '91.2%',
+  '0.912',
+  '105%',
+  '-5',
+  '0',
+  '1e5',
+  '1.10101E+11',
+  '139901101201',
+  '2021',
+  '2021年',
+  '第十二届',
+  '二〇二一',
+  '村委会',
+  '村民委员会',
+  '党支部',
+  '党总支',
+  '居委会',
+  '书记',
+  '副书记',
+  '主任',
+  '委员',
+  '男',
+  '女',
+  '1969.04',
+  '1969年4月',
+  '1969-04-26',
+  '45',
+  '初中',
+  '高中',
+  '大专',
+  '本科',
+  '研究生',
+  '汉族',
+  '回族',
+  '中共党员',
+  '群众',
+  '是',
+  '否',
+  '√',
+  '×',
+  'Y',
+  'N',
+  'xx',
+  '*',
+  '—',
+  '/',
+  '',
+  '',
+  '',
+  ' ',
+  '\u3000',
+  '#N/A',
+  '#DIV/0!',
+  'TRUE',
 ];
 
 function headerWords(rng: Rng): string {
@@ -89,13 +198,16 @@ function randomCell(rng: Rng): Cell {
   if (r < 0.75) return rng.pick(HOSTILE);
   if (r < 0.9) return rng.int(0, 5000);
   // A few random code points, any plane.
-  return Array.from({ length: rng.int(1, 6) }, () => String.fromCodePoint(rng.pick([rng.int(0x20, 0x7e), rng.int(0x4e00, 0x9fff), rng.int(0, 0x2fff), rng.int(0x10000, 0x2ffff)]))).join('');
+  return Array.from({ length: rng.int(1, 6) }, () =>
+    String.fromCodePoint(rng.pick([rng.int(0x20, 0x7e), rng.int(0x4e00, 0x9fff), rng.int(0, 0x2fff), rng.int(0x10000, 0x2ffff)])),
+  ).join('');
 }
 
 function randomGridRows(rng: Rng): Cell[][] {
   const width = rng.int(1, 24);
   const rows: Cell[][] = [];
-  if (rng.chance(0.3)) rows.push([`${rng.pick(['青山县河东镇', 'XX镇', ''])}${rng.int(2008, 2030)}年${rng.pick(['村委会', '村党支部', ''])}换届选举统计表`]);
+  if (rng.chance(0.3))
+    rows.push([`${rng.pick(['青山县河东镇', 'XX镇', ''])}${rng.int(2008, 2030)}年${rng.pick(['村委会', '村党支部', ''])}换届选举统计表`]);
   rows.push(Array.from({ length: width }, () => headerWords(rng)));
   if (rng.chance(0.15)) rows.push(Array.from({ length: width }, () => (rng.chance(0.5) ? headerWords(rng) : '')));
   const n = rng.int(0, 60);
@@ -112,18 +224,26 @@ function randomGrid(rng: Rng): { bytes: Uint8Array; how: string } {
   const eol = rng.pick(['\r\n', '\n', '\r']);
   const enc = rng.pick<Encoding>(['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le-bom', 'utf-16be-bom']);
   // GB18030 cannot hold every code point we may have drawn; iconv substitutes, which is fine.
-  return { bytes: new Uint8Array(encode(toCsv(rows, { delimiter, eol, finalEol: rng.chance(0.7) }), enc)), how: `grid ${rows.length}×${delimiter === '\t' ? 'tab' : delimiter} ${enc}` };
+  return {
+    bytes: new Uint8Array(encode(toCsv(rows, { delimiter, eol, finalEol: rng.chance(0.7) }), enc)),
+    how: `grid ${rows.length}×${delimiter === '\t' ? 'tab' : delimiter} ${enc}`,
+  };
 }
 
 function randomWorkbook(rng: Rng): { bytes: Uint8Array; how: string } {
   const wb = XLSX.utils.book_new();
   const sheets = rng.int(1, 3);
   for (let s = 0; s < sheets; s++) {
-    const rows = randomGridRows(rng).map((r) => r.map((c) => (c === '' || c === null || c === undefined ? null : typeof c === 'string' && rng.chance(0.1) ? Number(c) || c : c)));
+    const rows = randomGridRows(rng).map((r) =>
+      r.map((c) => (c === '' || c === null || c === undefined ? null : typeof c === 'string' && rng.chance(0.1) ? Number(c) || c : c)),
+    );
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), `S${s}`);
   }
   const bookType = rng.pick(['xlsx', 'xls'] as const);
-  return { bytes: new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType }) as Uint8Array), how: `workbook ${bookType} ${sheets} sheets` };
+  return {
+    bytes: new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType }) as Uint8Array),
+    how: `workbook ${bookType} ${sheets} sheets`,
+  };
 }
 
 type Mutation = (bytes: Uint8Array, rng: Rng) => { bytes: Uint8Array; how: string };
@@ -162,7 +282,8 @@ const byteMutations: Mutation[] = [
 type TextMutation = (lines: string[], rng: Rng) => { lines: string[]; how: string };
 
 const splitCells = (line: string, d: string) => line.split(d);
-const delimiterOf = (lines: readonly string[]) => (lines.some((l) => l.includes('\t')) ? '\t' : lines.filter((l) => l.includes(';')).length > lines.length / 2 ? ';' : ',');
+const delimiterOf = (lines: readonly string[]) =>
+  lines.some((l) => l.includes('\t')) ? '\t' : lines.filter((l) => l.includes(';')).length > lines.length / 2 ? ';' : ',';
 
 const textMutations: TextMutation[] = [
   (lines, rng) => {
@@ -196,7 +317,10 @@ const textMutations: TextMutation[] = [
     const out = lines.slice();
     const d = delimiterOf(lines);
     // Capped: a giant cell of delimiters would make a totals row of 10⁵ columns.
-    const width = Math.min(64, lines.reduce((w, l) => Math.max(w, splitCells(l, d).length), 0));
+    const width = Math.min(
+      64,
+      lines.reduce((w, l) => Math.max(w, splitCells(l, d).length), 0),
+    );
     const k = rng.int(1, 3);
     for (let i = 0; i < k; i++) {
       const label = rng.pick(['合计', '总计', '小计', '全镇合计', 'Total', '填表人：张三', '备注：以上数据截至5月', '注：', '']);
@@ -271,13 +395,16 @@ function textMutate(bytes: Uint8Array, rng: Rng): { bytes: Uint8Array; how: stri
 function reencode(bytes: Uint8Array, rng: Rng): { bytes: Uint8Array; how: string } {
   const text = decodeSeed(bytes);
   const to = rng.pick(['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'big5'] as const);
-  if (to === 'utf-16le') return { bytes: new Uint8Array(iconv.encode(text.replace(/^\uFEFF/, ''), 'utf16-le')), how: 'reencode utf-16le, no BOM' };
+  if (to === 'utf-16le')
+    return { bytes: new Uint8Array(iconv.encode(text.replace(/^\uFEFF/, ''), 'utf16-le')), how: 'reencode utf-16le, no BOM' };
   if (to === 'big5') return { bytes: new Uint8Array(iconv.encode(text, 'big5')), how: 'reencode big5' };
   return { bytes: new Uint8Array(encode(text.replace(/^\uFEFF/, ''), to)), how: `reencode ${to}` };
 }
 
 function mixEncodings(bytes: Uint8Array, rng: Rng): { bytes: Uint8Array; how: string } {
-  const lines = decodeSeed(bytes).replace(/^\uFEFF/, '').split(/(?<=\n)/);
+  const lines = decodeSeed(bytes)
+    .replace(/^\uFEFF/, '')
+    .split(/(?<=\n)/);
   const parts = lines.map((l) => (rng.chance(0.5) ? utf8(l) : new Uint8Array(iconv.encode(l, 'gb18030'))));
   return { bytes: concat(...parts), how: 'mixed UTF-8 / GB18030 lines' };
 }
@@ -285,7 +412,14 @@ function mixEncodings(bytes: Uint8Array, rng: Rng): { bytes: Uint8Array; how: st
 function randomBinary(rng: Rng): { bytes: Uint8Array; how: string } {
   const n = rng.int(0, 4096);
   const body = Uint8Array.from({ length: n }, () => rng.int(0, 255));
-  const magic = rng.pick([[], [0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], [0x89, 0x50, 0x4e, 0x47], [0xef, 0xbb, 0xbf], [0xff, 0xfe]]);
+  const magic = rng.pick([
+    [],
+    [0x50, 0x4b, 0x03, 0x04],
+    [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    [0x89, 0x50, 0x4e, 0x47],
+    [0xef, 0xbb, 0xbf],
+    [0xff, 0xfe],
+  ]);
   return { bytes: concat(new Uint8Array(magic), body), how: `random binary ${n} after ${JSON.stringify(magic)}` };
 }
 
@@ -349,7 +483,10 @@ export function* fuzzFiles(seed: number, count: number): Generator<FuzzFile> {
     } else {
       // A zip bomb: sheet XML of tens of megabytes deflated to tens of kilobytes.
       const mb = rng.int(25, 60);
-      bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(mb * 1024 ** 2).fill(0x20) }, { level: 9 });
+      bytes = zipSync(
+        { '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(mb * 1024 ** 2).fill(0x20) },
+        { level: 9 },
+      );
       name = 'fuzz.xlsx';
       how.push(`zip bomb ${mb} MB`);
     }

@@ -6,7 +6,8 @@ import { turnoutBarsOption } from '../../src/charts/turnoutBars';
 import { dataSourceText, exportDate } from '../../src/export/exportInfo';
 
 const text = { title: '参选率', subtitle: '青山县 · 2021年 · 村（居）委会', denominator: '分母：登记选民数', lang: 'zh' as const };
-const villages = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `v${i}`, label: `村${i}`, value: 50 + (i % 40), level: 'village' as const }));
+const villages = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ key: `v${i}`, label: `村${i}`, value: 50 + (i % 40), level: 'village' as const }));
 
 describe('the exported chart', () => {
   it('keeps title, subtitle and denominator and adds the source and date below', () => {
@@ -47,7 +48,16 @@ describe('the exported chart', () => {
     expect(exportSize(few, { width: 100, height: 100 })).toEqual({ width: 480, height: 300 + FOOTER_HEIGHT });
     const many = exportOption(turnoutBarsOption({ text, rows: villages(120), legalLine: 50 }), 'x');
     expect(exportSize(many, { width: 700, height: 380 }).width).toBe(120 + 120 * 18);
-    const heat = exportOption(heatmapOption({ text, unit: 'percent', rows: villages(60), cycles: [2018, 2021], values: villages(60).map((v) => [v.value, v.value]) }), 'x');
+    const heat = exportOption(
+      heatmapOption({
+        text,
+        unit: 'percent',
+        rows: villages(60),
+        cycles: [2018, 2021],
+        values: villages(60).map((v) => [v.value, v.value]),
+      }),
+      'x',
+    );
     expect(exportSize(heat, { width: 600, height: 420 }).height).toBe(200 + 60 * 16 + FOOTER_HEIGHT);
   });
 });
@@ -56,7 +66,16 @@ describe('the data source line', () => {
   it('names the files, or the sample, and the date', () => {
     expect(dataSourceText([], 'zh')).toBe('—');
     expect(dataSourceText([{ file_name: 's.csv', is_sample: true }], 'zh')).toBe('内置示例数据（虚构）');
-    expect(dataSourceText([{ file_name: 'a.csv', is_sample: false }, { file_name: 'b.xlsx', is_sample: false }, { file_name: 'a.csv', is_sample: false }], 'zh')).toBe('a.csv、b.xlsx');
+    expect(
+      dataSourceText(
+        [
+          { file_name: 'a.csv', is_sample: false },
+          { file_name: 'b.xlsx', is_sample: false },
+          { file_name: 'a.csv', is_sample: false },
+        ],
+        'zh',
+      ),
+    ).toBe('a.csv、b.xlsx');
     const five = ['1', '2', '3', '4', '5'].map((n) => ({ file_name: `${n}.csv`, is_sample: false }));
     expect(dataSourceText(five, 'zh')).toBe('1.csv、2.csv、3.csv 等 5 个文件');
     expect(dataSourceText(five, 'en')).toBe('1.csv, 2.csv, 3.csv and 2 more files');

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/db/queries';
-import { groupedRatesInput, heatmapInput, pyramidInput, rankedValues, sharesByCycle, trendInput } from '../../src/views/overview/chartInputs';
+import {
+  groupedRatesInput,
+  heatmapInput,
+  pyramidInput,
+  rankedValues,
+  sharesByCycle,
+  trendInput,
+} from '../../src/views/overview/chartInputs';
 import type { ChartText } from '../../src/charts/types';
 import { withShown } from '../../src/metrics/figure';
 import { chartChoices, choicesToParams } from '../../src/views/overview/chartChoices';
 
 const text: ChartText = { title: 't', subtitle: 's', denominator: 'd', lang: 'zh' };
-const r = (p: Partial<Omit<MetricRow, 'shown'>>): MetricRow => withShown([{ body: 'all' as const, metric: 'women_share' as const, value: null, numerator: null, denominator: null, coverage: { covered: 1, of: 1 }, ...p }])[0]!;
+const r = (p: Partial<Omit<MetricRow, 'shown'>>): MetricRow =>
+  withShown([
+    {
+      body: 'all' as const,
+      metric: 'women_share' as const,
+      value: null,
+      numerator: null,
+      denominator: null,
+      coverage: { covered: 1, of: 1 },
+      ...p,
+    },
+  ])[0]!;
 
 describe('chart inputs from metric rows', () => {
   const rows = [
@@ -16,7 +34,11 @@ describe('chart inputs from metric rows', () => {
   ];
 
   it('keeps same-name villages apart by key and drills by key', () => {
-    const ranked = rankedValues(rows.filter((x) => x.cycle_year === 2021), 'women_share', 'village');
+    const ranked = rankedValues(
+      rows.filter((x) => x.cycle_year === 2021),
+      'women_share',
+      'village',
+    );
     expect(ranked.map((x) => [x.key, x.label, x.value, x.level])).toEqual([
       ['k1', '李家村', 30, 'village'],
       ['k2', '李家村', 10, 'village'],
@@ -43,16 +65,27 @@ describe('chart inputs from metric rows', () => {
   });
 
   it('makes trend series with gaps', () => {
-    const t = trendInput(text, 'women_share', [2014, 2017, 2021], [{ key: 'own', label: 'x', rows: rows.filter((x) => x.village_key === 'k1') }]);
+    const t = trendInput(
+      text,
+      'women_share',
+      [2014, 2017, 2021],
+      [{ key: 'own', label: 'x', rows: rows.filter((x) => x.village_key === 'k1') }],
+    );
     expect(t.series[0]!.values).toEqual([null, 20, 30]);
     expect(t.unit).toBe('percent');
   });
 
   it('stacks shares from numerators', () => {
-    const s = sharesByCycle(text, ['edu_junior_or_below_share', 'edu_college_share'], [2021], [
-      r({ metric: 'edu_junior_or_below_share', cycle_year: 2021, numerator: 3 }),
-      r({ metric: 'edu_college_share', cycle_year: 2021, numerator: 1 }),
-    ], 'zh');
+    const s = sharesByCycle(
+      text,
+      ['edu_junior_or_below_share', 'edu_college_share'],
+      [2021],
+      [
+        r({ metric: 'edu_junior_or_below_share', cycle_year: 2021, numerator: 3 }),
+        r({ metric: 'edu_college_share', cycle_year: 2021, numerator: 1 }),
+      ],
+      'zh',
+    );
     expect(s.parts.map((p) => [p.label, p.counts])).toEqual([
       ['初中及以下', [3]],
       ['大专及以上', [1]],

@@ -20,7 +20,15 @@ const axis = (o: ChartOption, name: 'xAxis' | 'yAxis') => o[name] as Anyish;
 const graphicText = (o: ChartOption) => ((o.graphic as Anyish[])[0]?.style as Anyish | undefined)?.text;
 const callTooltip = (o: ChartOption, params: unknown) => ((o.tooltip as Anyish).formatter as (p: unknown) => string)(params);
 
-const village = (key: string, label: string, value: number | null, detail = '河东镇'): RankedValue => ({ key, label, value, level: 'village', detail, numerator: value === null ? null : value * 10, denominator: 1000 });
+const village = (key: string, label: string, value: number | null, detail = '河东镇'): RankedValue => ({
+  key,
+  label,
+  value,
+  level: 'village',
+  detail,
+  numerator: value === null ? null : value * 10,
+  denominator: 1000,
+});
 
 describe('frame shared by every chart', () => {
   it('names the scope and the denominator under the title, on a white background', () => {
@@ -33,7 +41,13 @@ describe('frame shared by every chart', () => {
 });
 
 describe('turnout by village', () => {
-  const rows = [village('a', '李家村', 62.5), village('b', '王庄村', null), village('c', '张村', 48), village('d', '李家村', 91.2, '柳林乡'), village('e', '赵村', 50)];
+  const rows = [
+    village('a', '李家村', 62.5),
+    village('b', '王庄村', null),
+    village('c', '张村', 48),
+    village('d', '李家村', 91.2, '柳林乡'),
+    village('e', '赵村', 50),
+  ];
 
   it('sorts highest first and puts villages without a figure last', () => {
     expect(sortRanked(rows).map((r) => r.key)).toEqual(['d', 'a', 'e', 'c', 'b']);
@@ -75,7 +89,8 @@ describe('turnout by village', () => {
   });
 
   it('puts the lowest first by default, and orders by figure either way or by name', () => {
-    const keys = (order?: 'asc' | 'desc' | 'name') => seriesData(turnoutBarsOption({ text: zh, rows, legalLine: 50, order })).map((d) => d.key);
+    const keys = (order?: 'asc' | 'desc' | 'name') =>
+      seriesData(turnoutBarsOption({ text: zh, rows, legalLine: 50, order })).map((d) => d.key);
     expect(keys()).toEqual(['c', 'e', 'a', 'd', 'b']);
     expect(keys('asc')).toEqual(keys());
     expect(keys('desc')).toEqual(['d', 'a', 'e', 'c', 'b']);
@@ -95,7 +110,9 @@ describe('turnout by village', () => {
 describe('turnout by village in a county of 300 villages', () => {
   /** 300 villages from `low` up to about 99%, in a deterministic shuffle. */
   const county = (low: number) =>
-    Array.from({ length: 300 }, (_, i) => village(`k${i}`, `村${String(i).padStart(3, '0')}`, low + (((i * 37) % 300) / 300) * (99 - low), `镇${i % 15}`));
+    Array.from({ length: 300 }, (_, i) =>
+      village(`k${i}`, `村${String(i).padStart(3, '0')}`, low + (((i * 37) % 300) / 300) * (99 - low), `镇${i % 15}`),
+    );
   const high = turnoutBarsOption({ text: zh, rows: county(80.6), legalLine: 50 });
   const near = turnoutBarsOption({ text: zh, rows: county(38.9), legalLine: 50 });
 
@@ -121,7 +138,9 @@ describe('turnout by village in a county of 300 villages', () => {
   it('states a cut axis in the chart, in the language, and says when every village is above the line', () => {
     expect(axis(high, 'yAxis').name).toBe('纵轴自80%起 · 各村均高于法定线50%');
     expect(axis(near, 'yAxis').name).toBe('纵轴自30%起');
-    expect(axis(turnoutBarsOption({ text: en, rows: county(80.6), legalLine: 50 }), 'yAxis').name).toBe('Axis starts at 80% · every village is above the 50% legal line');
+    expect(axis(turnoutBarsOption({ text: en, rows: county(80.6), legalLine: 50 }), 'yAxis').name).toBe(
+      'Axis starts at 80% · every village is above the 50% legal line',
+    );
     expect(axisBreakNote(0, 50, 'zh')).toBeNull();
     // An axis from 0 needs no note.
     expect(axis(turnoutBarsOption({ text: zh, rows: county(10), legalLine: 50 }), 'yAxis')).toMatchObject({ min: 0, name: '' });
@@ -142,7 +161,11 @@ describe('turnout by village in a county of 300 villages', () => {
   });
 
   it('marks the villages at or under the line by bar and by name', () => {
-    const o = turnoutBarsOption({ text: zh, rows: [village('a', '甲村', 49.9), village('b', '乙村', 50), village('c', '丙村', 50.1), village('d', '丁村', null)], legalLine: 50 });
+    const o = turnoutBarsOption({
+      text: zh,
+      rows: [village('a', '甲村', 49.9), village('b', '乙村', 50), village('c', '丙村', 50.1), village('d', '丁村', null)],
+      legalLine: 50,
+    });
     expect(seriesData(o).map((d) => (d.itemStyle as Anyish).color)).toEqual([ALERT, ALERT, OK, OK]);
     const colour = (axis(o, 'xAxis').axisLabel as Anyish).color as (name: string) => string;
     expect(['甲村', '乙村', '丙村', '丁村'].map(colour)).toEqual([ALERT, ALERT, '#52606d', '#52606d']);
@@ -150,7 +173,13 @@ describe('turnout by village in a county of 300 villages', () => {
 
   it('shows a window of the first villages on a slider under the names, which stand upright', () => {
     const [slider, inside] = high.dataZoom as Anyish[];
-    expect(slider).toMatchObject({ type: 'slider', startValue: 0, endValue: TURNOUT_WINDOW - 1, brushSelect: false, borderColor: ZOOM_SLIDER.border });
+    expect(slider).toMatchObject({
+      type: 'slider',
+      startValue: 0,
+      endValue: TURNOUT_WINDOW - 1,
+      brushSelect: false,
+      borderColor: ZOOM_SLIDER.border,
+    });
     expect(inside).toMatchObject({ type: 'inside', startValue: 0, endValue: TURNOUT_WINDOW - 1 });
     // The grid's box (which holds the axis labels) ends above the slider.
     expect((high.grid as Anyish).bottom).toBe(ZOOM_SPACE);
@@ -211,7 +240,10 @@ describe('trend across cycles', () => {
     // A gap in one line: the other's figure stays above.
     expect([0, 1].map((s) => labelBelow(input.series, s, 1))).toEqual([false, false]);
     // Equal figures: the second line's goes below.
-    const equal = [{ key: 'a', label: 'a', values: [76.5] }, { key: 'b', label: 'b', values: [76.5] }];
+    const equal = [
+      { key: 'a', label: 'a', values: [76.5] },
+      { key: 'b', label: 'b', values: [76.5] },
+    ];
     expect([0, 1].map((s) => labelBelow(equal, s, 0))).toEqual([false, true]);
     expect(labelBelow([equal[0]!], 0, 0)).toBe(false);
     // The callback moves the label from above the symbol to below it.
@@ -306,18 +338,38 @@ describe('100% stacked shares', () => {
   ];
 
   it('draws the shares it is given, never shares of its own', () => {
-    const o = stackedSharesOption({ text: zh, categories: [{ key: '2017', label: '2017年' }], parts: parts.map((p, i) => ({ ...p, shares: [[33.4, 33.3, 33.3][i]!] })) });
+    const o = stackedSharesOption({
+      text: zh,
+      categories: [{ key: '2017', label: '2017年' }],
+      parts: parts.map((p, i) => ({ ...p, shares: [[33.4, 33.3, 33.3][i]!] })),
+    });
     expect([0, 1, 2].map((i) => (seriesData(o, i)[0] as Anyish).value)).toEqual([33.4, 33.3, 33.3]);
   });
 
   it('shows share and count in the tooltip and no data when nothing is counted', () => {
-    const o = stackedSharesOption({ text: zh, categories: [{ key: '2017', label: '2017年' }, { key: '2021', label: '2021年' }, { key: '2024', label: '2024年' }], parts });
+    const o = stackedSharesOption({
+      text: zh,
+      categories: [
+        { key: '2017', label: '2017年' },
+        { key: '2021', label: '2021年' },
+        { key: '2024', label: '2024年' },
+      ],
+      parts,
+    });
     const html = callTooltip(o, [{ dataIndex: 1, seriesIndex: 2, marker: '' }]);
     expect(html).toContain('大专及以上');
     expect(html).toContain('50.0%');
     expect(html).toContain('（4）');
     expect(graphicText(o)).toBeUndefined();
-    expect(graphicText(stackedSharesOption({ text: zh, categories: [{ key: '1', label: '1' }], parts: [{ key: 'a', label: 'a', counts: [0], shares: [null] }] }))).toBe('暂无数据');
+    expect(
+      graphicText(
+        stackedSharesOption({
+          text: zh,
+          categories: [{ key: '1', label: '1' }],
+          parts: [{ key: 'a', label: 'a', counts: [0], shares: [null] }],
+        }),
+      ),
+    ).toBe('暂无数据');
   });
 });
 
@@ -356,14 +408,60 @@ describe('what a chart keeps from its last option', () => {
   const ranked = [village('a', '李家村', 62.5), village('b', '王庄村', 40)];
   const options: [string, ChartOption][] = [
     ['turnout', turnoutBarsOption({ text: zh, rows: ranked, legalLine: 50 })],
-    ['turnout, many villages', turnoutBarsOption({ text: zh, rows: Array.from({ length: 120 }, (_, i) => village(`k${i}`, `村${i}`, i % 100)), legalLine: 50 })],
-    ['turnout, 300 villages over 80%', turnoutBarsOption({ text: zh, rows: Array.from({ length: 300 }, (_, i) => village(`k${i}`, `村${i}`, 80.6 + (i % 19))), legalLine: 50, order: 'name' })],
+    [
+      'turnout, many villages',
+      turnoutBarsOption({ text: zh, rows: Array.from({ length: 120 }, (_, i) => village(`k${i}`, `村${i}`, i % 100)), legalLine: 50 }),
+    ],
+    [
+      'turnout, 300 villages over 80%',
+      turnoutBarsOption({
+        text: zh,
+        rows: Array.from({ length: 300 }, (_, i) => village(`k${i}`, `村${i}`, 80.6 + (i % 19))),
+        legalLine: 50,
+        order: 'name',
+      }),
+    ],
     ['turnout, empty', turnoutBarsOption({ text: zh, rows: [], legalLine: 50 })],
-    ['trend', trendOption({ text: zh, unit: 'percent', cycles: [2017, 2021], series: [{ key: 'a', label: '青山县', values: [70, 72] }, { key: 'b', label: '全省', values: [68, 71] }] })],
-    ['heatmap', heatmapOption({ text: zh, unit: 'percent', rows: [{ key: 'k1', label: '李家村', level: 'village' }], cycles: [2017, 2021], values: [[20, 30]] })],
+    [
+      'trend',
+      trendOption({
+        text: zh,
+        unit: 'percent',
+        cycles: [2017, 2021],
+        series: [
+          { key: 'a', label: '青山县', values: [70, 72] },
+          { key: 'b', label: '全省', values: [68, 71] },
+        ],
+      }),
+    ],
+    [
+      'heatmap',
+      heatmapOption({
+        text: zh,
+        unit: 'percent',
+        rows: [{ key: 'k1', label: '李家村', level: 'village' }],
+        cycles: [2017, 2021],
+        values: [[20, 30]],
+      }),
+    ],
     ['pyramid', pyramidOption({ text: zh, bands: ['20–24', '25–29'], male: [3, 5], female: [1, 2] })],
-    ['shares', stackedSharesOption({ text: zh, categories: [{ key: '2021', label: '2021年' }], parts: [{ key: 'a', label: '初中及以下', counts: [3], shares: [100] }] })],
-    ['rates', groupedRatesOption({ text: zh, unit: 'percent', categories: [{ key: 't', label: '河东镇', level: 'township' }], series: [{ key: '2021', label: '2021年', values: [25] }] })],
+    [
+      'shares',
+      stackedSharesOption({
+        text: zh,
+        categories: [{ key: '2021', label: '2021年' }],
+        parts: [{ key: 'a', label: '初中及以下', counts: [3], shares: [100] }],
+      }),
+    ],
+    [
+      'rates',
+      groupedRatesOption({
+        text: zh,
+        unit: 'percent',
+        categories: [{ key: 't', label: '河东镇', level: 'township' }],
+        series: [{ key: '2021', label: '2021年', values: [25] }],
+      }),
+    ],
   ];
 
   it.each(options)('%s: only replaced components, the tooltip and the settings every option gives', (_, o) => {

@@ -4,10 +4,20 @@ import { neutraliseFormula, toCsv } from '../../src/export/csv';
 
 describe('toCsv', () => {
   it('starts with a BOM and round-trips Chinese text, quotes and line breaks', () => {
-    const csv = toCsv(['村', '备注'], [['李家村', '他说"好"\n第二行'], ['王庄村', null]]);
+    const csv = toCsv(
+      ['村', '备注'],
+      [
+        ['李家村', '他说"好"\n第二行'],
+        ['王庄村', null],
+      ],
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
-    expect(parsed).toEqual([['村', '备注'], ['李家村', '他说"好"\n第二行'], ['王庄村', '']]);
+    expect(parsed).toEqual([
+      ['村', '备注'],
+      ['李家村', '他说"好"\n第二行'],
+      ['王庄村', ''],
+    ]);
   });
 
   it('neutralises text that a spreadsheet would run as a formula', () => {

@@ -50,7 +50,12 @@ describe('readCsvText', () => {
 
   it('re-reads a line whose quote never closes', () => {
     const sheet = readCsvText('村,人数\n李家村,100\n王庄村,"200\n赵家村,300\n', ',');
-    expect(sheet.rows).toEqual([['村', '人数'], ['李家村', '100'], ['王庄村', '"200'], ['赵家村', '300']]);
+    expect(sheet.rows).toEqual([
+      ['村', '人数'],
+      ['李家村', '100'],
+      ['王庄村', '"200'],
+      ['赵家村', '300'],
+    ]);
     expect([...sheet.quoteRecovered]).toEqual([3]);
     expect(sheet.independentCount).toBe(4);
   });

@@ -16,7 +16,9 @@ import { appendixNote, outlineLevel, splitHeading } from '../../src/export/offic
 import { docxChartPlan, docxCharts, maxCategories, MM_PER_CATEGORY } from '../../src/report/docxCharts';
 
 type Anyish = Record<string, unknown>;
-const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
 const text: ChartText = { title: '参选率', subtitle: '青山县 · 2021年 · 村（居）委会', denominator: '分母：登记选民数', lang: 'zh' };
 
 /**
@@ -26,7 +28,16 @@ const text: ChartText = { title: '参选率', subtitle: '青山县 · 2021年 ·
 function villages(n: number): RankedValue[] {
   return Array.from({ length: n }, (_, i) => {
     const value = 30 + ((i * 7919) % 700) / 10 + 0.04;
-    return { key: `v${i}`, label: `村${i}`, detail: i % 2 ? '河东镇' : '柳林乡', level: 'village', value, shown: i === 0 ? 30.1 : Math.round(value * 10) / 10, numerator: Math.round(value * 10), denominator: 1000 };
+    return {
+      key: `v${i}`,
+      label: `村${i}`,
+      detail: i % 2 ? '河东镇' : '柳林乡',
+      level: 'village',
+      value,
+      shown: i === 0 ? 30.1 : Math.round(value * 10) / 10,
+      numerator: Math.round(value * 10),
+      denominator: 1000,
+    };
   });
 }
 
@@ -99,7 +110,14 @@ describe('the charts of the Word report', () => {
     expect(appendices[0]!.title).toBe('各村参选率排名');
     expect(t.columns.map((c) => c.header)).toEqual(['序号', '村', '乡镇', '参选率', '参加投票（人）', '登记选民（人）']);
     expect(t.rows).toHaveLength(300);
-    expect(t.rows[0]).toEqual(['1', ranked[0]!.label, ranked[0]!.detail, `${ranked[0]!.shown!.toFixed(1)}%`, String(ranked[0]!.numerator), '1,000']);
+    expect(t.rows[0]).toEqual([
+      '1',
+      ranked[0]!.label,
+      ranked[0]!.detail,
+      `${ranked[0]!.shown!.toFixed(1)}%`,
+      String(ranked[0]!.numerator),
+      '1,000',
+    ]);
     expect(t.rows.at(-1)?.slice(1, 4)).toEqual(['村0', '柳林乡', '30.1%']);
     expect(t.rows.map((r) => r[1])).toEqual(ranked.map((r) => r.label));
   });
@@ -112,7 +130,11 @@ describe('the charts of the Word report', () => {
   });
 
   it('keeps 40 villages whole, labels upright at a size they fit, and adds no appendix', () => {
-    const option = { title: { text: '参选率' }, xAxis: { type: 'category', data: villages(40).map((v) => v.label), axisLabel: { rotate: 45, interval: 0, fontSize: 11 } }, grid: { left: 48, right: 24 } } as ChartOption;
+    const option = {
+      title: { text: '参选率' },
+      xAxis: { type: 'category', data: villages(40).map((v) => v.label), axisLabel: { rotate: 45, interval: 0, fontSize: 11 } },
+      grid: { left: 48, right: 24 },
+    } as ChartOption;
     const { figures, appendices } = docxCharts([{ ...turnout(40), option }], 2021, 'zh');
     expect(appendices).toEqual([]);
     expect(figures[0]!.plan.kind).toBe('whole');
@@ -128,10 +150,19 @@ describe('the charts of the Word report', () => {
     const heat = {
       kind: 'heatmap' as const,
       option: {} as ChartOption,
-      input: { text: { ...text, title: '妇女占比' }, unit: 'percent' as const, rows: places, cycles: [2018, 2021], values: places.map((p, i) => [i % 3 ? p.shown! : null, p.shown!]) },
+      input: {
+        text: { ...text, title: '妇女占比' },
+        unit: 'percent' as const,
+        rows: places,
+        cycles: [2018, 2021],
+        values: places.map((p, i) => [i % 3 ? p.shown! : null, p.shown!]),
+      },
     };
     const { figures, appendices } = docxCharts([turnout(300), heat], 2021, 'zh');
-    expect(figures.map((f) => f.caption)).toEqual(['参选率最低的20个村和最高的10个村（全部300个村见附件1）', '妇女占比（2021年）最低的20个村和最高的10个村（全部100个村见附件2）']);
+    expect(figures.map((f) => f.caption)).toEqual([
+      '参选率最低的20个村和最高的10个村（全部300个村见附件1）',
+      '妇女占比（2021年）最低的20个村和最高的10个村（全部100个村见附件2）',
+    ]);
     const rows = axis(figures[1]!.option, 'yAxis').data as string[];
     expect(rows).toHaveLength(31);
     expect(rows[10]).toBe('⋯ 其余70个村');
@@ -148,7 +179,19 @@ function report(over: Partial<DocxReport> = {}): DocxReport {
     lang: 'zh',
     title: '青山县河东镇2021年村“两委”换届选举统计情况',
     subtitle: '青山县 · 河东镇 · 2021年',
-    sections: [{ heading: '一、基本情况', paragraphs: ['共有6个村纳入统计。', '（一）参选情况。本届参选率88.4%。', '（二）当选成员', '1. 女性成员', '（1）书记', '1.5万名选民参加投票，比上届多1.2万名，参选率明显提高，各村均超过法定的半数，无一村需要重新选举。'] }],
+    sections: [
+      {
+        heading: '一、基本情况',
+        paragraphs: [
+          '共有6个村纳入统计。',
+          '（一）参选情况。本届参选率88.4%。',
+          '（二）当选成员',
+          '1. 女性成员',
+          '（1）书记',
+          '1.5万名选民参加投票，比上届多1.2万名，参选率明显提高，各村均超过法定的半数，无一村需要重新选举。',
+        ],
+      },
+    ],
     charts: [{ caption: '参选率', png: PNG, size: { width: TEXT_WIDTH_PX, height: 364 } }],
     tables: [],
     ...over,
@@ -180,7 +223,12 @@ describe('the Chinese Word report: GB/T 9704-2012', () => {
     const size = attrs(document, 'w:pgSz');
     expect([size['w:w'], size['w:h']]).toEqual(['11906', '16838']);
     const m = attrs(document, 'w:pgMar');
-    expect({ top: m['w:top'], bottom: m['w:bottom'], left: m['w:left'], right: m['w:right'] }).toEqual({ top: '2098', bottom: '1984', left: '1587', right: '1474' });
+    expect({ top: m['w:top'], bottom: m['w:bottom'], left: m['w:left'], right: m['w:right'] }).toEqual({
+      top: '2098',
+      bottom: '1984',
+      left: '1587',
+      right: '1474',
+    });
     expect([37, 35, 28, 26]).toEqual([m['w:top'], m['w:bottom'], m['w:left'], m['w:right']].map((v) => Math.round(twipsToMm(Number(v)))));
     const width = 11906 - 1587 - 1474;
     const height = 16838 - 2098 - 1984;
@@ -217,7 +265,11 @@ describe('the Chinese Word report: GB/T 9704-2012', () => {
     expect(attrs(style(styles, 'Body'), 'w:ind')['w:firstLineChars']).toBe('200');
     // Where a font is missing, Word takes the one the font table names.
     const fontTable = text('word/fontTable.xml');
-    for (const [font, fallback] of [['方正小标宋简体', '宋体'], ['仿宋_GB2312', '仿宋'], ['楷体_GB2312', '楷体']])
+    for (const [font, fallback] of [
+      ['方正小标宋简体', '宋体'],
+      ['仿宋_GB2312', '仿宋'],
+      ['楷体_GB2312', '楷体'],
+    ])
       expect(fontTable).toContain(`<w:font w:name="${font}"><w:altName w:val="${fallback}"/><w:charset w:val="86"/>`);
   });
 
@@ -229,9 +281,14 @@ describe('the Chinese Word report: GB/T 9704-2012', () => {
     const rels = text('word/_rels/document.xml.rels');
     const footer = (type: string) => {
       const id = refs.find(([t]) => t === type)![1];
-      return text(`word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]}`);
+      return text(
+        `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]}`,
+      );
     };
-    for (const [type, side] of [['default', 'right'], ['even', 'left']] as const) {
+    for (const [type, side] of [
+      ['default', 'right'],
+      ['even', 'left'],
+    ] as const) {
       const xml = footer(type);
       expect(xml).toContain(`<w:jc w:val="${side}"/>`);
       expect(xml).toContain('<w:pStyle w:val="PageNumber"/>');
@@ -261,7 +318,16 @@ describe('the Chinese Word report: GB/T 9704-2012', () => {
 
   it('notes the attachments under the text and sets each on pages of its own', async () => {
     const { figures, appendices } = docxCharts([turnout(300)], 2021, 'zh');
-    const { document, styles } = await unzip(report({ charts: figures.map((f) => ({ caption: f.caption, png: PNG, size: { width: f.size.width, height: f.size.height + FOOTER_HEIGHT } })), appendices }));
+    const { document, styles } = await unzip(
+      report({
+        charts: figures.map((f) => ({
+          caption: f.caption,
+          png: PNG,
+          size: { width: f.size.width, height: f.size.height + FOOTER_HEIGHT },
+        })),
+        appendices,
+      }),
+    );
     const plain = document.replace(/<[^>]+>/g, '');
     expect(plain).toContain('图1　参选率最低的20个村和最高的10个村（全部300个村见附件）');
     expect(plain).toContain('附件：各村参选率排名');
@@ -281,7 +347,9 @@ describe('the Chinese Word report: GB/T 9704-2012', () => {
 
 describe('the English Word report', () => {
   it('keeps a plain A4 page: 2.54 cm margins, no character grid, no even-page footers', async () => {
-    const { document, text } = await unzip(report({ lang: 'en', sections: [{ heading: '1. Overview', paragraphs: ['1. Six villages.'] }] }));
+    const { document, text } = await unzip(
+      report({ lang: 'en', sections: [{ heading: '1. Overview', paragraphs: ['1. Six villages.'] }] }),
+    );
     expect(attrs(document, 'w:pgSz')).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
     expect(attrs(document, 'w:pgMar')).toMatchObject({ 'w:top': '1440', 'w:bottom': '1440', 'w:left': '1440', 'w:right': '1440' });
     expect(document).not.toContain('linesAndChars');
@@ -294,7 +362,9 @@ describe('the English Word report', () => {
 
 describe('the parts of an official text', () => {
   it('reads the heading level from the numbering', () => {
-    expect(['一、基本情况', '（一）参选情况', '1. 女性', '1．女性', '（1）书记', '(2) 书记', '1.5万人', '2021年', '正文'].map(outlineLevel)).toEqual([1, 2, 3, 3, 4, 4, null, null, null]);
+    expect(
+      ['一、基本情况', '（一）参选情况', '1. 女性', '1．女性', '（1）书记', '(2) 书记', '1.5万人', '2021年', '正文'].map(outlineLevel),
+    ).toEqual([1, 2, 3, 3, 4, 4, null, null, null]);
     expect(splitHeading('（一）参选情况。本届参选率88.4%。')).toEqual({ level: 2, heading: '（一）参选情况。', rest: '本届参选率88.4%。' });
     expect(splitHeading('（一）参选情况')).toEqual({ level: 2, heading: '（一）参选情况', rest: '' });
     expect(splitHeading('1. 各村均超过法定的半数，无一村需要重新选举，参选率明显提高，比上届多1.2万名')).toBeNull();

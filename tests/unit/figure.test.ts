@@ -44,7 +44,13 @@ describe('a figure model', () => {
   });
 
   it('shows the parts of a whole by largest remainder within their group, other figures rounded alone', () => {
-    const row = (metric: (typeof EDUCATION_TIERS)[number] | 'women_share', value: number | null, township = 'a') => ({ metric, value, coverage: cov(1, 1), township, body: 'all' });
+    const row = (metric: (typeof EDUCATION_TIERS)[number] | 'women_share', value: number | null, township = 'a') => ({
+      metric,
+      value,
+      coverage: cov(1, 1),
+      township,
+      body: 'all',
+    });
     const rows = withShown([
       row('edu_junior_or_below_share', 100 / 3),
       row('edu_senior_share', 100 / 3),
@@ -60,7 +66,11 @@ describe('a figure model', () => {
     const b = { value: 20.46 - 0.5, coverage: cov(10, 10) };
     // Shown 20.4 and 20.0: the shown figures' difference would be 0.4, the change is 0.5.
     expect(changeOf('women_share', a, b)).toEqual({ kind: 'change', value: 0.5 });
-    expect(changeOf('women_share', { value: 20, coverage: cov(9, 10) }, b)).toEqual({ kind: 'not_comparable', current: cov(9, 10), previous: cov(10, 10) });
+    expect(changeOf('women_share', { value: 20, coverage: cov(9, 10) }, b)).toEqual({
+      kind: 'not_comparable',
+      current: cov(9, 10),
+      previous: cov(10, 10),
+    });
     expect(changeOf('women_share', a, null)).toEqual({ kind: 'none' });
     const nc = changeOf('women_share', { value: 20, coverage: cov(9, 10) }, b);
     expect(changeText(nc, 'percent', 'zh')).toBe('不可比');

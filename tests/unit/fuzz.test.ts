@@ -30,7 +30,15 @@ const PER_FILE_MS = 20_000;
 const HANG_MS = 5_000;
 const TOTAL_MS = 600_000;
 
-const READ_ERRORS: readonly ReadErrorCode[] = ['empty', 'not_a_table', 'unreadable_workbook', 'no_sheets', 'count_mismatch', 'too_many_columns', 'workbook_too_large'];
+const READ_ERRORS: readonly ReadErrorCode[] = [
+  'empty',
+  'not_a_table',
+  'unreadable_workbook',
+  'no_sheets',
+  'count_mismatch',
+  'too_many_columns',
+  'workbook_too_large',
+];
 
 /** Non-blank records by a plain split on line breaks: valid only when the text has no quote at all. */
 function plainCount(text: string, delimiter: string): number | null {
@@ -61,10 +69,12 @@ function problem(f: FuzzFile, what: string): string {
 function checkPrepared(p: PreparedImport, plain: number | null): string[] {
   const out: string[] = [];
   const c = p.counts;
-  if (c.imported + c.warned + c.rejected !== c.dataRows) out.push(`imported ${c.imported} + warned ${c.warned} + rejected ${c.rejected} ≠ data ${c.dataRows}`);
+  if (c.imported + c.warned + c.rejected !== c.dataRows)
+    out.push(`imported ${c.imported} + warned ${c.warned} + rejected ${c.rejected} ≠ data ${c.dataRows}`);
   if (p.rows.length !== c.dataRows) out.push(`rows ${p.rows.length} ≠ data ${c.dataRows}`);
   const accounted = c.titleRows + c.headerRows + c.dataRows + c.skipped - c.blank;
-  if (!p.reconciled || accounted !== c.fileRows) out.push(`title ${c.titleRows} + header ${c.headerRows} + data ${c.dataRows} + skipped ${c.skipped - c.blank} ≠ ${c.fileRows} records`);
+  if (!p.reconciled || accounted !== c.fileRows)
+    out.push(`title ${c.titleRows} + header ${c.headerRows} + data ${c.dataRows} + skipped ${c.skipped - c.blank} ≠ ${c.fileRows} records`);
   if (plain !== null && plain !== c.fileRows) out.push(`plain line count ${plain} ≠ reader's count ${c.fileRows}`);
   for (const r of p.rows) {
     const rejected = r.issues.some((i) => i.severity === 'reject');
@@ -92,11 +102,15 @@ function runOne(f: FuzzFile, tally: Tally, problems: string[]): void {
       // The UI refuses the file; the parsed sheets are still checked below for count_mismatch only.
       if (err.code !== 'count_mismatch') return;
     }
-    const text = analysis.source.format === 'csv' && analysis.source.encoding ? new TextDecoder(analysis.source.encoding.chosen).decode(f.bytes) : null;
+    const text =
+      analysis.source.format === 'csv' && analysis.source.encoding
+        ? new TextDecoder(analysis.source.encoding.chosen).decode(f.bytes)
+        : null;
     analysis.sheets.forEach((plan, i) => {
       const sheet = analysis.source.sheets[i]!;
       if (!plan.layout) {
-        if (sheet.rows.some((r) => r.some((c) => cleanText(c) !== ''))) problems.push(problem(f, `sheet ${i}: no header found in a non-blank sheet`));
+        if (sheet.rows.some((r) => r.some((c) => cleanText(c) !== '')))
+          problems.push(problem(f, `sheet ${i}: no header found in a non-blank sheet`));
         return;
       }
       const kinds: FileKind[] = plan.kind ? [plan.kind] : ['results', 'members'];
@@ -126,15 +140,30 @@ function runOne(f: FuzzFile, tally: Tally, problems: string[]): void {
 describe('fuzzing the import pipeline', () => {
   it(`${COUNT} seeded hostile files: no crash, no hang, every row accounted for`, { timeout: TOTAL_MS }, () => {
     const t0 = performance.now();
-    const tally: Tally = { files: 0, refused: {}, prepared: 0, rows: 0, rejected: 0, plainChecked: 0, handled: 0, hung: 0, rowsLost: 0, slowest: { ms: 0, file: '' } };
+    const tally: Tally = {
+      files: 0,
+      refused: {},
+      prepared: 0,
+      rows: 0,
+      rejected: 0,
+      plainChecked: 0,
+      handled: 0,
+      hung: 0,
+      rowsLost: 0,
+      slowest: { ms: 0, file: '' },
+    };
     const problems: string[] = [];
     for (const f of fuzzFiles(SEED, COUNT)) {
       tally.files++;
       runOne(f, tally, problems);
     }
     const total = performance.now() - t0;
-    console.info(`fuzz: ${JSON.stringify({ ...tally, slowest: { ...tally.slowest, ms: Math.round(tally.slowest.ms), file: tally.slowest.file.slice(0, 200) }, totalMs: Math.round(total) })}`);
-    console.info(`fuzz report: ${tally.files} files tried, ${tally.handled} handled with a clear outcome, ${tally.hung} hung (> ${HANG_MS / 1000} s), ${tally.rowsLost} with rows lost`);
+    console.info(
+      `fuzz: ${JSON.stringify({ ...tally, slowest: { ...tally.slowest, ms: Math.round(tally.slowest.ms), file: tally.slowest.file.slice(0, 200) }, totalMs: Math.round(total) })}`,
+    );
+    console.info(
+      `fuzz report: ${tally.files} files tried, ${tally.handled} handled with a clear outcome, ${tally.hung} hung (> ${HANG_MS / 1000} s), ${tally.rowsLost} with rows lost`,
+    );
     expect(problems.slice(0, 20)).toEqual([]);
     expect([tally.hung, tally.rowsLost]).toEqual([0, 0]);
     // Each limit was met by the corpus.

@@ -25,12 +25,70 @@ describe('matchHeader', () => {
 
   it('covers every Chinese header docs/domain.md lists', () => {
     const domain = [
-      '县', '县(市、区)', '市', '区', '旗', '乡镇', '乡(镇、街道)', '乡镇(街道)', '街道', '村', '村名', '行政村', '村(社区)', '社区',
-      '区划代码', '统计用区划代码', '村代码', '年份', '换届年份', '选举年份', '届次', '组织', '机构', '选举类型', '类别',
-      '有选举权人数', '应登记选民', '登记选民数', '选民数', '登记选民', '参加投票人数', '参选人数', '投票人数', '实际参选', '参选率',
-      '党员数', '应到会党员', '实到会党员', '参加选举党员', '发出选票', '收回选票', '有效票', '无效票', '应选职数', '职数',
-      '一次选举成功', '是否一次选举成功', '选举轮次', '人口', '户数', '村民小组',
-      '姓名', '职务', '性别', '出生年月', '年龄', '文化程度', '学历', '民族', '政治面貌', '是否党员', '是否连任', '得票数', '大学生村官',
+      '县',
+      '县(市、区)',
+      '市',
+      '区',
+      '旗',
+      '乡镇',
+      '乡(镇、街道)',
+      '乡镇(街道)',
+      '街道',
+      '村',
+      '村名',
+      '行政村',
+      '村(社区)',
+      '社区',
+      '区划代码',
+      '统计用区划代码',
+      '村代码',
+      '年份',
+      '换届年份',
+      '选举年份',
+      '届次',
+      '组织',
+      '机构',
+      '选举类型',
+      '类别',
+      '有选举权人数',
+      '应登记选民',
+      '登记选民数',
+      '选民数',
+      '登记选民',
+      '参加投票人数',
+      '参选人数',
+      '投票人数',
+      '实际参选',
+      '参选率',
+      '党员数',
+      '应到会党员',
+      '实到会党员',
+      '参加选举党员',
+      '发出选票',
+      '收回选票',
+      '有效票',
+      '无效票',
+      '应选职数',
+      '职数',
+      '一次选举成功',
+      '是否一次选举成功',
+      '选举轮次',
+      '人口',
+      '户数',
+      '村民小组',
+      '姓名',
+      '职务',
+      '性别',
+      '出生年月',
+      '年龄',
+      '文化程度',
+      '学历',
+      '民族',
+      '政治面貌',
+      '是否党员',
+      '是否连任',
+      '得票数',
+      '大学生村官',
     ];
     for (const h of domain) expect(matchHeader(h), h).not.toBeNull();
   });
@@ -60,12 +118,23 @@ describe('detectHeader', () => {
     const h = detectHeader(rows)!;
     expect(h.headerIndex).toBe(1);
     expect(h.headerRowCount).toBe(2);
-    expect(h.fields).toEqual(['village', 'registered_voters', 'voters_voted', 'ballots_issued', 'ballots_returned', 'ballots_valid', 'ballots_invalid']);
+    expect(h.fields).toEqual([
+      'village',
+      'registered_voters',
+      'voters_voted',
+      'ballots_issued',
+      'ballots_returned',
+      'ballots_valid',
+      'ballots_invalid',
+    ]);
     expect(h.headers[3]).toBe('选票/发出');
   });
 
   it('still offers the widest row for manual mapping when nothing is recognised', () => {
-    const h = detectHeader([['foo', 'bar', 'baz'], ['1', '2', '3']])!;
+    const h = detectHeader([
+      ['foo', 'bar', 'baz'],
+      ['1', '2', '3'],
+    ])!;
     expect(h.headerIndex).toBe(0);
     expect(h.fields).toEqual([null, null, null]);
   });

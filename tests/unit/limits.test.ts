@@ -39,14 +39,25 @@ describe('columns per sheet', () => {
   it('refuses a workbook wider than the limit before walking its grid', () => {
     const s = readSource(xlsx([Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`)]), 'wide.xlsx');
     expect(s.error).toEqual({ code: 'too_many_columns', detail: String(MAX_COLUMNS + 1), limit: String(MAX_COLUMNS) });
-    expect(readSource(xlsx([['村名', '登记选民数'], ['李家村', 900]]), 'ok.xlsx').error).toBeUndefined();
+    expect(
+      readSource(
+        xlsx([
+          ['村名', '登记选民数'],
+          ['李家村', 900],
+        ]),
+        'ok.xlsx',
+      ).error,
+    ).toBeUndefined();
   });
 });
 
 describe('a workbook that unpacks to far more than it weighs', () => {
   it('is refused from its zip directory, before anything is inflated', () => {
     // 64 MB of sheet XML that deflates to a few tens of KB: the shape of a zip bomb.
-    const bomb = zipSync({ '[Content_Types].xml': utf8('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(64 * 1024 ** 2).fill(0x20) }, { level: 9 });
+    const bomb = zipSync(
+      { '[Content_Types].xml': utf8('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(64 * 1024 ** 2).fill(0x20) },
+      { level: 9 },
+    );
     expect(bomb.length).toBeLessThan(1024 ** 2);
     const t0 = performance.now();
     const s = readSource(bomb, 'bomb.xlsx');

@@ -43,8 +43,7 @@ function expectIssue<T>(p: Parsed<T>, code: IssueCode, raw: string, value: T | n
   expect(p.value).toEqual(value);
 }
 
-const FW = (s: string): string =>
-  s.replace(/[0-9.%,]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+const FW = (s: string): string => s.replace(/[0-9.%,]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 
 type AnyParser = (raw: string) => Parsed<unknown>;
 const CELL_PARSERS: [string, AnyParser][] = [
@@ -93,9 +92,48 @@ describe('cleanText', () => {
 
 describe('isPlaceholder', () => {
   it.each([
-    '', '   ', '\u3000', 'x', 'xx', 'XX', 'xxx', 'XxX', 'ｘｘ', '*', '**', '***', '＊＊', '—', '——', '-', '--', '－',
-    '–', '~', '/', '／', '\\', '＼', 'N/A', 'n/a', 'NA', '#N/A', '#DIV/0!', '#VALUE!', 'null', 'NULL', 'NaN',
-    '?', '？', '空', '空白', '无数据', '不详', '未知', '不明', ' xx ',
+    '',
+    '   ',
+    '\u3000',
+    'x',
+    'xx',
+    'XX',
+    'xxx',
+    'XxX',
+    'ｘｘ',
+    '*',
+    '**',
+    '***',
+    '＊＊',
+    '—',
+    '——',
+    '-',
+    '--',
+    '－',
+    '–',
+    '~',
+    '/',
+    '／',
+    '\\',
+    '＼',
+    'N/A',
+    'n/a',
+    'NA',
+    '#N/A',
+    '#DIV/0!',
+    '#VALUE!',
+    'null',
+    'NULL',
+    'NaN',
+    '?',
+    '？',
+    '空',
+    '空白',
+    '无数据',
+    '不详',
+    '未知',
+    '不明',
+    ' xx ',
   ])('%j is a placeholder', (s) => {
     expect(isPlaceholder(s)).toBe(true);
   });
@@ -225,14 +263,35 @@ describe('parsePercent', () => {
 });
 
 describe('parseBool', () => {
+  it.each(['是', '√', '✓', '✔', '☑', 'Y', 'y', 'yes', 'YES', 'Yes', 'true', 'TRUE', 'T', '1', '1.0', '１', '对', '有', '是的', '成功'])(
+    '%j → true',
+    (raw) => {
+      expectValue(parseBool(raw), true);
+    },
+  );
   it.each([
-    '是', '√', '✓', '✔', '☑', 'Y', 'y', 'yes', 'YES', 'Yes', 'true', 'TRUE', 'T', '1', '1.0', '１', '对', '有', '是的', '成功',
-  ])('%j → true', (raw) => {
-    expectValue(parseBool(raw), true);
-  });
-  it.each([
-    '否', '×', '✗', '✘', '✕', 'N', 'n', 'no', 'NO', 'false', 'FALSE', 'F', '0', '0.0', '０', '错', '无', '不是', '没有',
-    '失败', '不成功', '未成功',
+    '否',
+    '×',
+    '✗',
+    '✘',
+    '✕',
+    'N',
+    'n',
+    'no',
+    'NO',
+    'false',
+    'FALSE',
+    'F',
+    '0',
+    '0.0',
+    '０',
+    '错',
+    '无',
+    '不是',
+    '没有',
+    '失败',
+    '不成功',
+    '未成功',
   ])('%j → false', (raw) => {
     expectValue(parseBool(raw), false);
   });
@@ -289,16 +348,45 @@ describe('parseCycleFromText', () => {
 
 describe('parseBody', () => {
   it.each([
-    '党支部', '村党支部', '党总支', '村党总支', '党委', '村党委', '支部委员会', '党支部委员会', '党组织', '社区党支部',
-    '中共李家村党支部', '村党组织', '支委会', '党 支 部', 'party branch', 'Party Branch', 'branch', 'party committee',
+    '党支部',
+    '村党支部',
+    '党总支',
+    '村党总支',
+    '党委',
+    '村党委',
+    '支部委员会',
+    '党支部委员会',
+    '党组织',
+    '社区党支部',
+    '中共李家村党支部',
+    '村党组织',
+    '支委会',
+    '党 支 部',
+    'party branch',
+    'Party Branch',
+    'branch',
+    'party committee',
     'Party',
   ])('%j → party_branch', (raw) => {
     expectValue(parseBody(raw), 'party_branch' as Body);
   });
   it.each([
-    '村委会', '村民委员会', '居委会', '居民委员会', '社区居委会', '村委', '社区居民委员会', '村 委 会',
-    'village committee', 'Village Committee', "villagers' committee", 'villagers committee', "residents' committee",
-    'committee', 'village_committee', '委员会',
+    '村委会',
+    '村民委员会',
+    '居委会',
+    '居民委员会',
+    '社区居委会',
+    '村委',
+    '社区居民委员会',
+    '村 委 会',
+    'village committee',
+    'Village Committee',
+    "villagers' committee",
+    'villagers committee',
+    "residents' committee",
+    'committee',
+    'village_committee',
+    '委员会',
   ])('%j → village_committee', (raw) => {
     expectValue(parseBody(raw), 'village_committee' as Body);
   });
@@ -410,14 +498,11 @@ describe('parseRole', () => {
     expect(p.value).toBe('secretary');
     expect(p.bodyHint).toBe('party_branch');
   });
-  it.each(['组长', '会计', '第一书记', '监委会主任', '村务监督委员会委员', 'treasurer', '文书', '党员'])(
-    '%j → unknown_role',
-    (raw) => {
-      const p = parseRole(raw, null);
-      expectIssue(p, 'unknown_role', raw);
-      expect(p.bodyHint).toBeUndefined();
-    },
-  );
+  it.each(['组长', '会计', '第一书记', '监委会主任', '村务监督委员会委员', 'treasurer', '文书', '党员'])('%j → unknown_role', (raw) => {
+    const p = parseRole(raw, null);
+    expectIssue(p, 'unknown_role', raw);
+    expect(p.bodyHint).toBeUndefined();
+  });
   it('placeholders and blanks give no hint', () => {
     expect(parseRole('', 'party_branch')).toEqual({ value: null });
     expectIssue(parseRole('xx', 'party_branch'), 'placeholder', 'xx');
@@ -485,8 +570,25 @@ describe('parseBirth', () => {
     expectValue(parseBirth(raw), { year, month } as Birth);
   });
   it.each([
-    '1969.13', '1969.0.1', '1969-13-01', '1969年13月', '196913', '19691301', '1969-02-30', '1969-04-31', '1899',
-    '2021', '2021.01', '1850年', '60001', '99999', '69.04', 'abc', '一九六九年', '1969-4-26-1', '0',
+    '1969.13',
+    '1969.0.1',
+    '1969-13-01',
+    '1969年13月',
+    '196913',
+    '19691301',
+    '1969-02-30',
+    '1969-04-31',
+    '1899',
+    '2021',
+    '2021.01',
+    '1850年',
+    '60001',
+    '99999',
+    '69.04',
+    'abc',
+    '一九六九年',
+    '1969-4-26-1',
+    '0',
   ])('%j → bad_birth', (raw) => {
     expectIssue(parseBirth(raw), 'bad_birth', raw);
   });
@@ -513,19 +615,62 @@ describe('parseEducation', () => {
     ...['文盲', '半文盲', '小学', '初中', '初中及以下', '初小', '高小', '初级中学', '初中毕业', '小学文化', '初中学历', '全日制初中'].map(
       (s) => [s, 'junior_or_below'],
     ),
-    ...['高中', '中专', '职高', '技校', '中技', '高中及中专', '高中(中专)', '高中（中专）', '中等专科', '高中毕业', '全日制高中',
-      '高中文化', '职业高中', '中师', '高中及以下'].map((s) => [s, 'senior']),
-    ...['大专', '专科', '大学专科', '本科', '大学', '大学本科', '研究生', '硕士', '博士', '硕士研究生', '大专及以上', '本科及以上',
-      '全日制本科', '在职研究生', '大专学历', '本科毕业', '党校大专', '高职', '大学本科学历', '大 专'].map((s) => [s, 'college']),
-    ...['primary', 'Primary school', 'elementary', 'junior high', 'Junior High School', 'middle school', 'illiterate'].map(
-      (s) => [s, 'junior_or_below'],
-    ),
-    ...['senior high', 'high school', 'High School', 'vocational', 'secondary vocational', 'technical school'].map((s) => [
+    ...[
+      '高中',
+      '中专',
+      '职高',
+      '技校',
+      '中技',
+      '高中及中专',
+      '高中(中专)',
+      '高中（中专）',
+      '中等专科',
+      '高中毕业',
+      '全日制高中',
+      '高中文化',
+      '职业高中',
+      '中师',
+      '高中及以下',
+    ].map((s) => [s, 'senior']),
+    ...[
+      '大专',
+      '专科',
+      '大学专科',
+      '本科',
+      '大学',
+      '大学本科',
+      '研究生',
+      '硕士',
+      '博士',
+      '硕士研究生',
+      '大专及以上',
+      '本科及以上',
+      '全日制本科',
+      '在职研究生',
+      '大专学历',
+      '本科毕业',
+      '党校大专',
+      '高职',
+      '大学本科学历',
+      '大 专',
+    ].map((s) => [s, 'college']),
+    ...['primary', 'Primary school', 'elementary', 'junior high', 'Junior High School', 'middle school', 'illiterate'].map((s) => [
       s,
-      'senior',
+      'junior_or_below',
     ]),
-    ...['college', 'junior college', 'bachelor', "Bachelor's degree", 'master', 'PhD', 'Ph.D.', 'postgraduate',
-      'university', 'higher vocational'].map((s) => [s, 'college']),
+    ...['senior high', 'high school', 'High School', 'vocational', 'secondary vocational', 'technical school'].map((s) => [s, 'senior']),
+    ...[
+      'college',
+      'junior college',
+      'bachelor',
+      "Bachelor's degree",
+      'master',
+      'PhD',
+      'Ph.D.',
+      'postgraduate',
+      'university',
+      'higher vocational',
+    ].map((s) => [s, 'college']),
   ] as [string, EducationTier][])('%j → %s', (raw, tier) => {
     expectValue(parseEducation(raw), tier);
   });
@@ -545,12 +690,9 @@ describe('parseEthnicity', () => {
   it.each(MINORITIES.flatMap((m) => [m, `${m}族`]))('%j → minority', (raw) => {
     expectValue(parseEthnicity(raw), true);
   });
-  it.each(['少数民族', 'Mongol', 'Hui', 'Tibetan', 'Uyghur', 'Zhuang', 'Manchu', 'Miao', 'Korean', 'Tujia'])(
-    '%j → minority',
-    (raw) => {
-      expectValue(parseEthnicity(raw), true);
-    },
-  );
+  it.each(['少数民族', 'Mongol', 'Hui', 'Tibetan', 'Uyghur', 'Zhuang', 'Manchu', 'Miao', 'Korean', 'Tujia'])('%j → minority', (raw) => {
+    expectValue(parseEthnicity(raw), true);
+  });
   it.each(['穿青族', '革家族'])('unrecognised %j ending in 族 → minority with warning', (raw) => {
     expectIssue(parseEthnicity(raw), 'unknown_ethnicity', raw, true);
   });
@@ -561,15 +703,58 @@ describe('parseEthnicity', () => {
 
 describe('parseParty', () => {
   it.each([
-    '中共党员', '党员', '中共预备党员', '预备党员', '共产党员', '中国共产党党员', '中共正式党员', '中共 党员', '是', '√', 'Y', '1', '有',
-    'CPC member', 'CCP member', 'party member', 'Communist',
+    '中共党员',
+    '党员',
+    '中共预备党员',
+    '预备党员',
+    '共产党员',
+    '中国共产党党员',
+    '中共正式党员',
+    '中共 党员',
+    '是',
+    '√',
+    'Y',
+    '1',
+    '有',
+    'CPC member',
+    'CCP member',
+    'party member',
+    'Communist',
   ])('%j → member', (raw) => {
     expectValue(parseParty(raw), true);
   });
   it.each([
-    '群众', '共青团员', '团员', '无党派', '无党派人士', '民革', '民盟', '民建', '民进', '农工党', '致公党', '九三学社', '台盟',
-    '民盟盟员', '农工党党员', '九三学社社员', '致公党党员', '中国民主同盟盟员', '民主党派', '非党员', '非中共党员', '否', '×', 'N', '0',
-    '无', 'masses', 'non-party', 'League member', 'Communist Youth League member', 'none',
+    '群众',
+    '共青团员',
+    '团员',
+    '无党派',
+    '无党派人士',
+    '民革',
+    '民盟',
+    '民建',
+    '民进',
+    '农工党',
+    '致公党',
+    '九三学社',
+    '台盟',
+    '民盟盟员',
+    '农工党党员',
+    '九三学社社员',
+    '致公党党员',
+    '中国民主同盟盟员',
+    '民主党派',
+    '非党员',
+    '非中共党员',
+    '否',
+    '×',
+    'N',
+    '0',
+    '无',
+    'masses',
+    'non-party',
+    'League member',
+    'Communist Youth League member',
+    'none',
   ])('%j → not a member', (raw) => {
     expectValue(parseParty(raw), false);
   });
@@ -579,12 +764,33 @@ describe('parseParty', () => {
 });
 
 describe('parseReelected', () => {
-  it.each(['是', '√', 'Y', '1', '连任', '留任', '继任', '续任', '是(连任)', '连选连任', 'yes', 're-elected', 'reelected',
-    'Incumbent'])('%j → re-elected', (raw) => {
-    expectValue(parseReelected(raw), true);
-  });
-  it.each(['否', '×', 'N', '0', '新当选', '新任', '新', '新进', '新进入', '首次当选', '否(新当选)', '未连任', '非连任', '不连任',
-    'no', 'new', 'newly elected', 'not re-elected', 'first term'])('%j → new', (raw) => {
+  it.each(['是', '√', 'Y', '1', '连任', '留任', '继任', '续任', '是(连任)', '连选连任', 'yes', 're-elected', 'reelected', 'Incumbent'])(
+    '%j → re-elected',
+    (raw) => {
+      expectValue(parseReelected(raw), true);
+    },
+  );
+  it.each([
+    '否',
+    '×',
+    'N',
+    '0',
+    '新当选',
+    '新任',
+    '新',
+    '新进',
+    '新进入',
+    '首次当选',
+    '否(新当选)',
+    '未连任',
+    '非连任',
+    '不连任',
+    'no',
+    'new',
+    'newly elected',
+    'not re-elected',
+    'first term',
+  ])('%j → new', (raw) => {
     expectValue(parseReelected(raw), false);
   });
   it.each(['其他', 'foo'])('%j → not_a_bool', (raw) => {

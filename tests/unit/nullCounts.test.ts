@@ -32,14 +32,24 @@ describe('nullableIn', () => {
   });
 
   it('takes both bodies for results over both, and ignores body and role on villages', () => {
-    expect([...nullableIn(nulls, 'results', { county: '甲县', body: 'all', role: 'all' })].sort()).toEqual(['registration_num', 'turnout_num']);
+    expect([...nullableIn(nulls, 'results', { county: '甲县', body: 'all', role: 'all' })].sort()).toEqual([
+      'registration_num',
+      'turnout_num',
+    ]);
     expect([...nullableIn(nulls, 'results', { county: '甲县', body: 'party_branch', role: 'all' })]).toEqual(['turnout_num']);
     expect([...nullableIn(nulls, 'villages', { county: '乙县', body: 'party_branch', role: 'head' })]).toEqual(['both_bodies']);
   });
 });
 
 describe('metric SQL given the columns that may be NULL', () => {
-  const q: MetricQuery = { metrics: ['women_share', 'members'], county: '甲县', cycles: [2021], body: 'all', role: 'all', groupBy: ['cycle'] };
+  const q: MetricQuery = {
+    metrics: ['women_share', 'members'],
+    county: '甲县',
+    cycles: [2021],
+    body: 'all',
+    role: 'all',
+    groupBy: ['cycle'],
+  };
 
   it('tests only those columns, and drops the FILTER when none is left', () => {
     const women = metricDef('women_share');

@@ -32,7 +32,9 @@ describe('place search', () => {
   it('lists same-name villages of two townships, each with its township and key', () => {
     const hits = find('李家村').filter((c) => c.name === '李家村');
     expect(hits.map(label)).toEqual(['李家村（河东镇）', '李家村（柳林乡）']);
-    expect(new Set(hits.map((c) => (c.kind === 'village' ? c.village_key : '')))).toEqual(new Set(['code:139901101201', 'code:139901201201']));
+    expect(new Set(hits.map((c) => (c.kind === 'village' ? c.village_key : '')))).toEqual(
+      new Set(['code:139901101201', 'code:139901201201']),
+    );
     // Same name in two counties: the county is there to show, and the index says there are two.
     expect(find('王庄').map((c) => c.county)).toEqual(['河口县', '青山县']);
     expect(withPinyin.counties).toBe(2);

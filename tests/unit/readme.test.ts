@@ -6,10 +6,13 @@ const ROOT = new URL('../../', import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, ROOT), 'utf8');
 
 describe('generated documentation', () => {
-  it.each(Object.entries(GENERATED_DOCS))('%s lists exactly what the code defines (run `npm run docs` after changing it)', (file, sections) => {
-    const text = read(file);
-    expect(replaceSections(text, sections, file)).toBe(text);
-  });
+  it.each(Object.entries(GENERATED_DOCS))(
+    '%s lists exactly what the code defines (run `npm run docs` after changing it)',
+    (file, sections) => {
+      const text = read(file);
+      expect(replaceSections(text, sections, file)).toBe(text);
+    },
+  );
 });
 
 describe('README', () => {
@@ -30,7 +33,13 @@ describe('README', () => {
 });
 
 it('README and docs/ link only to files that exist', () => {
-  const files = ['README.md', 'bench/HISTORY.md', ...readdirSync(new URL('docs/', ROOT)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const files = [
+    'README.md',
+    'bench/HISTORY.md',
+    ...readdirSync(new URL('docs/', ROOT))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   for (const file of files) {
     for (const [, target] of read(file).matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
       if (/^[a-z]+:/.test(target!)) continue;

@@ -15,7 +15,17 @@ type Fig = [MetricId, number | null, number | null, number | null, string?];
 
 /** Metric rows as the catalogue returns them: [metric, value, numerator, denominator, body]. */
 function rows(cycle: number, figs: Fig[]): MetricRow[] {
-  return withShown(figs.map(([metric, value, numerator, denominator, body]) => ({ metric, value, numerator, denominator, body: (body ?? 'all') as MetricRow['body'], cycle_year: cycle, coverage: { covered: 6, of: 6 } })));
+  return withShown(
+    figs.map(([metric, value, numerator, denominator, body]) => ({
+      metric,
+      value,
+      numerator,
+      denominator,
+      body: (body ?? 'all') as MetricRow['body'],
+      cycle_year: cycle,
+      coverage: { covered: 6, of: 6 },
+    })),
+  );
 }
 
 const NOW: Fig[] = [
@@ -57,7 +67,11 @@ function data(over: Partial<ReportData> = {}, groups: Partial<Record<FigureGroup
       all: [...rows(2021, NOW), ...rows(2018, BEFORE)],
       village_committee: rows(2021, [['members', 6, 6, null]]),
       party_branch: rows(2021, [['members', 6, 6, null]]),
-      secretaries: rows(2021, [['members', 5, 5, null], ['avg_age', 47.5, 237.5, 5], ['women_share', 20, 1, 5]]),
+      secretaries: rows(2021, [
+        ['members', 5, 5, null],
+        ['avg_age', 47.5, 237.5, 5],
+        ['women_share', 20, 1, 5],
+      ]),
       ...groups,
     },
     rules: RULES,
@@ -65,12 +79,15 @@ function data(over: Partial<ReportData> = {}, groups: Partial<Record<FigureGroup
   };
 }
 
-const text = (d: ReportData, lang: 'zh' | 'en' = 'zh') => Object.fromEntries(generateReport(d, lang).map((s) => [s.id, s.paragraphs.join('\n')]));
+const text = (d: ReportData, lang: 'zh' | 'en' = 'zh') =>
+  Object.fromEntries(generateReport(d, lang).map((s) => [s.id, s.paragraphs.join('\n')]));
 
 describe('the generated report text', () => {
   it('writes the figures in the style of a work report', () => {
     const t = text(data());
-    expect(t.overview).toBe('2021年村“两委”换届选举，青山县河东镇共有6个村（社区）纳入统计，其中5个村党组织、6个村（居）民委员会填报了换届选举结果。');
+    expect(t.overview).toBe(
+      '2021年村“两委”换届选举，青山县河东镇共有6个村（社区）纳入统计，其中5个村党组织、6个村（居）民委员会填报了换届选举结果。',
+    );
     expect(t.turnout).toContain('村（居）民委员会换届选举登记选民10,160人，参加投票8,982人，参选率88.4%。');
     expect(t.turnout).toContain('村党组织换届选举应到会党员245人，参加选举208人，参选率84.9%。');
     expect(t.turnout).toContain('填报选举轮次的6个村中，村（居）委会一次选举成功的5个，一次选举成功率83.3%。');
@@ -101,7 +118,27 @@ describe('the generated report text', () => {
   });
 
   it('leaves out what is missing and says when a whole part is', () => {
-    const noRoster = data({}, { all: rows(2021, NOW.filter(([m]) => !['members', 'women_share', 'avg_age', 'age_le35_share', 'edu_college_share', 'cross_holding_rate', 'one_shoulder_rate', 'reelection_rate'].includes(m))) });
+    const noRoster = data(
+      {},
+      {
+        all: rows(
+          2021,
+          NOW.filter(
+            ([m]) =>
+              ![
+                'members',
+                'women_share',
+                'avg_age',
+                'age_le35_share',
+                'edu_college_share',
+                'cross_holding_rate',
+                'one_shoulder_rate',
+                'reelection_rate',
+              ].includes(m),
+          ),
+        ),
+      },
+    );
     const t = text(noRoster);
     expect(t.members).toBe('本届未录入两委成员名单，当选成员结构情况暂缺。');
     expect(t.cross).toContain('暂缺');
@@ -109,8 +146,21 @@ describe('the generated report text', () => {
     // No invented zero: figures that are not there are not in the text.
     expect(t.turnout).not.toContain('无效票率—');
     expect(Object.values(t).join('')).not.toContain('—');
-    const partial = text(data({}, { all: rows(2021, [['villages', 3, 3, null], ['members', 10, 10, null], ['women_share', 30, 3, 10]]) }));
-    expect(partial.members).toBe('共选举产生村“两委”成员10名（交叉任职的只计一次），其中村党组织成员6名，村（居）委会成员6名。从性别看，女性3名，占30.0%。村党组织书记5名，平均年龄47.5岁，女性1名，占20.0%。');
+    const partial = text(
+      data(
+        {},
+        {
+          all: rows(2021, [
+            ['villages', 3, 3, null],
+            ['members', 10, 10, null],
+            ['women_share', 30, 3, 10],
+          ]),
+        },
+      ),
+    );
+    expect(partial.members).toBe(
+      '共选举产生村“两委”成员10名（交叉任职的只计一次），其中村党组织成员6名，村（居）委会成员6名。从性别看，女性3名，占30.0%。村党组织书记5名，平均年龄47.5岁，女性1名，占20.0%。',
+    );
     expect(partial.turnout).toBe('本届未录入选举结果（选民数、投票人数），参选情况暂缺。');
     expect(partial.overview).toBe('2021年村“两委”换届选举，青山县河东镇共有3个村（社区）纳入统计。');
   });
@@ -154,7 +204,10 @@ describe('the Word document', () => {
     const d = data();
     const sections = generateReport(d, 'zh');
     // A 1×1 PNG stands for a chart picture.
-    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    const png = Uint8Array.from(
+      atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='),
+      (c) => c.charCodeAt(0),
+    );
     const doc = reportDocument({
       lang: 'zh',
       title: reportTitle(d, 'zh'),

@@ -8,7 +8,14 @@ import { parseItem, itemParam } from '../../src/views/compare/compareItems';
 
 describe('scope in the URL', () => {
   it('round-trips and drops defaults', () => {
-    const s = { county: '青山县', township: '河东镇', village: 'code:139901101201', cycle: 2021, body: 'party_branch' as const, role: 'head' as const };
+    const s = {
+      county: '青山县',
+      township: '河东镇',
+      village: 'code:139901101201',
+      cycle: 2021,
+      body: 'party_branch' as const,
+      role: 'head' as const,
+    };
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(scopeToParams(s))) if (v !== null) params.set(k, v);
     expect(scopeFromParams(params)).toEqual(s);
@@ -47,7 +54,11 @@ describe('combineFigures', () => {
     denominator: 100,
   });
   it('lines up current, previous and parent per body, and lists a metric without rows as no data', () => {
-    const own = [row('turnout', 'village_committee', 2021, 90), row('turnout', 'village_committee', 2017, 85), row('turnout', 'party_branch', 2021, 95)];
+    const own = [
+      row('turnout', 'village_committee', 2021, 90),
+      row('turnout', 'village_committee', 2017, 85),
+      row('turnout', 'party_branch', 2021, 95),
+    ];
     const parent = [row('turnout', 'village_committee', 2021, 88)];
     const f = combineFigures(['turnout', 'women_share'], own, parent, 2021, 2017, 'all');
     expect(f.map((x) => [x.metric, x.body, x.current?.value ?? null, x.previous?.value ?? null, x.parent?.value ?? null])).toEqual([

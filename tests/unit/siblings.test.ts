@@ -9,10 +9,38 @@ import type { MetricRow } from '../../src/db/queries';
 import { ownRows, parentRows, siblingsQuery } from '../../src/db/siblings';
 import type { MetricId } from '../../src/metrics/catalogue';
 
-const township: MetricQuery = { metrics: ['turnout', 'villages'], county: '甲县', township: '东乡', village: null, cycles: [], body: 'all', role: 'all', groupBy: ['cycle'] };
+const township: MetricQuery = {
+  metrics: ['turnout', 'villages'],
+  county: '甲县',
+  township: '东乡',
+  village: null,
+  cycles: [],
+  body: 'all',
+  role: 'all',
+  groupBy: ['cycle'],
+};
 
-function row(place: string, cycle: number, metric: MetricId, numerator: number | null, denominator: number | null, covered: number, of: number): MetricRow {
-  return { county: '甲县', township: place, cycle_year: cycle, body: 'village_committee', metric, value: null, shown: null, numerator, denominator, coverage: { covered, of } };
+function row(
+  place: string,
+  cycle: number,
+  metric: MetricId,
+  numerator: number | null,
+  denominator: number | null,
+  covered: number,
+  of: number,
+): MetricRow {
+  return {
+    county: '甲县',
+    township: place,
+    cycle_year: cycle,
+    body: 'village_committee',
+    metric,
+    value: null,
+    shown: null,
+    numerator,
+    denominator,
+    coverage: { covered, of },
+  };
 }
 
 // The county's townships by cycle, as the engine orders them: by township, cycle, body.
@@ -29,7 +57,12 @@ describe('siblingsQuery', () => {
   it('asks the parent scope by the scope level first, then the query’s own groupings', () => {
     expect(siblingsQuery(township)).toEqual({ ...township, township: null, groupBy: ['township', 'cycle'] });
     expect(siblingsQuery({ ...township, village: '甲县|东乡|南村' })).toEqual({ ...township, groupBy: ['village', 'cycle'] });
-    expect(siblingsQuery({ ...township, township: null, groupBy: ['county', 'cycle'] })).toEqual({ ...township, county: null, township: null, groupBy: ['county', 'cycle'] });
+    expect(siblingsQuery({ ...township, township: null, groupBy: ['county', 'cycle'] })).toEqual({
+      ...township,
+      county: null,
+      township: null,
+      groupBy: ['county', 'cycle'],
+    });
     expect(siblingsQuery({ ...township, county: null, township: null })).toBeNull();
   });
 });
@@ -44,7 +77,12 @@ describe('ownRows', () => {
   });
 
   it('matches a township by its county too: names repeat across counties', () => {
-    expect(ownRows(siblings.map((r) => ({ ...r, county: '乙县' })), township)).toEqual([]);
+    expect(
+      ownRows(
+        siblings.map((r) => ({ ...r, county: '乙县' })),
+        township,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -69,7 +107,9 @@ describe('parentRows', () => {
   it('keeps the rows of a grouping finer than the scope level as they are', () => {
     const byTownship = { ...township, groupBy: ['township', 'cycle'] } as MetricQuery;
     expect(parentRows(siblings, byTownship).map((r) => [r.township, r.cycle_year, r.metric, r.numerator])).toEqual(
-      [...siblings].sort((a, b) => (a.metric === b.metric ? 0 : a.metric === 'turnout' ? -1 : 1)).map((r) => [r.township, r.cycle_year, r.metric, r.numerator]),
+      [...siblings]
+        .sort((a, b) => (a.metric === b.metric ? 0 : a.metric === 'turnout' ? -1 : 1))
+        .map((r) => [r.township, r.cycle_year, r.metric, r.numerator]),
     );
   });
 

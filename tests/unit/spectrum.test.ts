@@ -46,7 +46,9 @@ function spectrumCases(): SpectrumCase[] {
     .sort()
     .map((f) => {
       const name = f.replace(/\.csv$/, '');
-      const parsed = JSON.parse(readFileSync(path.join(SPECTRUM, 'json', `${name}.json`), 'utf8')) as Record<string, string> | Record<string, string>[];
+      const parsed = JSON.parse(readFileSync(path.join(SPECTRUM, 'json', `${name}.json`), 'utf8')) as
+        | Record<string, string>
+        | Record<string, string>[];
       // location_coordinates.json is an object, not an array (csv-spectrum issue #22), and its phone
       // number is not the one in the CSV (issue #20, open): the CSV's 2095257564 is the right answer.
       const objects = Array.isArray(parsed) ? parsed : [parsed];
@@ -146,7 +148,17 @@ describe('csv-spectrum through the whole pipeline', () => {
 
     it(`${c.name}: every cell as the village name of a valid results file`, () => {
       const cells = [...new Set(c.records.flat().concat(c.header))].filter((x) => cleanText(x) !== '');
-      const rows: Cell[][] = cells.map((v, i) => ['青山县', '河东镇', v, `1399011099${String(i).padStart(2, '0')}`, 2021, '村委会', 1000, 800, '80.0%']);
+      const rows: Cell[][] = cells.map((v, i) => [
+        '青山县',
+        '河东镇',
+        v,
+        `1399011099${String(i).padStart(2, '0')}`,
+        2021,
+        '村委会',
+        1000,
+        800,
+        '80.0%',
+      ]);
       const text = toCsv([['县', '乡镇', '村', '区划代码', '年份', '组织', '登记选民数', '参加投票人数', '参选率'], ...rows]);
       const p = prepared(analyzeFile(new TextEncoder().encode(text), 'villages.csv'), c.name);
       // Records by construction: the header and one per cell.
@@ -264,10 +276,16 @@ const MALFORMED: Malformed[] = [
   },
   { name: 'only a header', bytes: utf8(`${H}\n`), check: (p) => expect(p.counts.dataRows).toBe(0) },
   { name: 'only a header, with a BOM and CRLF', bytes: utf8(`\uFEFF${H}\r\n`), check: (p) => expect(p.kind).toBe('results') },
-  { name: 'a header and blank lines', bytes: utf8(`${H}\n,,,\n\n  \n\t\n`), check: (p) => expect(p.counts).toMatchObject({ dataRows: 0, blank: 4 }) },
+  {
+    name: 'a header and blank lines',
+    bytes: utf8(`${H}\n,,,\n\n  \n\t\n`),
+    check: (p) => expect(p.counts).toMatchObject({ dataRows: 0, blank: 4 }),
+  },
   {
     name: 'a 1,000,000-character cell and a 100,000-character quoted cell with commas',
-    bytes: utf8([H, swap(0, '李家村', `${'李'.repeat(1_000_000)}村`), swap(1, '王庄村', `"${'王,'.repeat(50_000)}"`), ...D.slice(2)].join('\n')),
+    bytes: utf8(
+      [H, swap(0, '李家村', `${'李'.repeat(1_000_000)}村`), swap(1, '王庄村', `"${'王,'.repeat(50_000)}"`), ...D.slice(2)].join('\n'),
+    ),
     check: (p) => {
       // Read whole and accounted for, but no village is named by so many characters: both rows are
       // rejected as name_too_long, and what they keep of their cells is cut (src/import/limits.ts).
@@ -300,7 +318,13 @@ const MALFORMED: Malformed[] = [
   },
   {
     name: 'semicolons, with quoted commas and quoted semicolons',
-    bytes: utf8([H, ...D].map((l) => l.replaceAll(',', ';')).join('\n').replace('李家村', '"李家;村"').replace(';1286;', ';"1,286";')),
+    bytes: utf8(
+      [H, ...D]
+        .map((l) => l.replaceAll(',', ';'))
+        .join('\n')
+        .replace('李家村', '"李家;村"')
+        .replace(';1286;', ';"1,286";'),
+    ),
     check: (p) => {
       expect(p.rows[0]!.cells[2]).toBe('李家;村');
       expect(p.rows[0]!.values.registered_voters).toBe(1286);
@@ -308,7 +332,12 @@ const MALFORMED: Malformed[] = [
   },
   {
     name: 'tabs, with a quoted tab',
-    bytes: utf8([H, ...D].map((l) => l.replaceAll(',', '\t')).join('\n').replace('王庄村', '"王\t庄村"')),
+    bytes: utf8(
+      [H, ...D]
+        .map((l) => l.replaceAll(',', '\t'))
+        .join('\n')
+        .replace('王庄村', '"王\t庄村"'),
+    ),
     check: (p) => {
       expect(p.rows[1]!.cells[2]).toBe('王\t庄村');
       expect(p.rows[1]!.values.village).toBe('王庄村');

@@ -76,20 +76,77 @@ describe('headers of a statistical table', () => {
     const h = detectHeader(rows)!;
     expect([h.headerIndex, h.headerRowCount]).toEqual([1, 2]);
     expect(h.headers).toEqual(['村', '组织', '成员数', '女性/人数', '女性/占比', '其中/35岁以下', '其中/60岁以上', '党员', '占比']);
-    const sheet: SourceSheet = { name: 's', rows, rowNumbers: rows.map((_, i) => i + 1), independentCount: rows.length, quoteRecovered: new Set() };
+    const sheet: SourceSheet = {
+      name: 's',
+      rows,
+      rowNumbers: rows.map((_, i) => i + 1),
+      independentCount: rows.length,
+      quoteRecovered: new Set(),
+    };
     const plan = planSheet(sheet, 0, 'x.csv');
     expect(plan.kind).toBe('stats');
-    expect(plan.columns.map((c) => c.field)).toEqual(['village', 'body', 'n_members', 'n_women', 'n_women_pct', 'n_age_le35', 'n_age_ge60', 'n_party', 'n_party_pct']);
+    expect(plan.columns.map((c) => c.field)).toEqual([
+      'village',
+      'body',
+      'n_members',
+      'n_women',
+      'n_women_pct',
+      'n_age_le35',
+      'n_age_ge60',
+      'n_party',
+      'n_party_pct',
+    ]);
     // Read as a roster, 党员 is the party-membership column and the counts have no field.
-    expect(columnsForKind(plan.layout!, 'members').map((c) => c.field)).toEqual(['village', 'body', null, null, null, null, null, 'party_member', null]);
+    expect(columnsForKind(plan.layout!, 'members').map((c) => c.field)).toEqual([
+      'village',
+      'body',
+      null,
+      null,
+      null,
+      null,
+      null,
+      'party_member',
+      null,
+    ]);
   });
 });
 
 describe('a statistical table row', () => {
-  const cols = (headers: string[], fields: (string | null)[]): ColumnSpec[] => headers.map((header, i) => ({ header, field: fields[i] as ColumnSpec['field'] }));
+  const cols = (headers: string[], fields: (string | null)[]): ColumnSpec[] =>
+    headers.map((header, i) => ({ header, field: fields[i] as ColumnSpec['field'] }));
   const columns = cols(
-    ['村', '年份', '组织', '成员数', '女性/人数', '女性/占比', '平均年龄', '大专以上', '高中中专', '初中及以下', '一肩挑', '登记选民数', '参加投票人数', '参选率'],
-    ['village', 'cycle_year', 'body', 'n_members', 'n_women', 'n_women_pct', 'mean_age', 'n_edu_college', 'n_edu_senior', 'n_edu_junior', 'one_shoulder', 'registered_voters', 'voters_voted', 'turnout_reported'],
+    [
+      '村',
+      '年份',
+      '组织',
+      '成员数',
+      '女性/人数',
+      '女性/占比',
+      '平均年龄',
+      '大专以上',
+      '高中中专',
+      '初中及以下',
+      '一肩挑',
+      '登记选民数',
+      '参加投票人数',
+      '参选率',
+    ],
+    [
+      'village',
+      'cycle_year',
+      'body',
+      'n_members',
+      'n_women',
+      'n_women_pct',
+      'mean_age',
+      'n_edu_college',
+      'n_edu_senior',
+      'n_edu_junior',
+      'one_shoulder',
+      'registered_voters',
+      'voters_voted',
+      'turnout_reported',
+    ],
   );
   const row = (over: Record<number, string> = {}) => {
     const cells = ['李家村', '2021', '村委会', '5', '2', '40.0%', '45.3岁', '2', '2', '1', '是', '1,286', '1174', '91.3%'];
@@ -100,13 +157,25 @@ describe('a statistical table row', () => {
   it('normalises counts, the average age, the flag and the voter figures; the share is checked, kept as text', () => {
     const r = row();
     expect(r.issues).toEqual([]);
-    expect(r.values).toMatchObject({ n_members: 5, n_women: 2, n_women_pct: 40, mean_age: 45.3, n_edu_college: 2, one_shoulder: true, registered_voters: 1286, voters_voted: 1174, body: 'village_committee' });
+    expect(r.values).toMatchObject({
+      n_members: 5,
+      n_women: 2,
+      n_women_pct: 40,
+      mean_age: 45.3,
+      n_edu_college: 2,
+      one_shoulder: true,
+      registered_voters: 1286,
+      voters_voted: 1174,
+      body: 'village_committee',
+    });
     expect(r.extra).toEqual({ '女性/占比': '40.0%' });
   });
 
   it('warns when a reported share is not count ÷ 成员数, a count exceeds it, or the tiers do not add up', () => {
     const share = row({ 5: '50%' });
-    expect(share.issues.map((i) => [i.code, i.column, i.params])).toEqual([['share_mismatch', '女性/占比', { reported: 50, computed: 40 }]]);
+    expect(share.issues.map((i) => [i.code, i.column, i.params])).toEqual([
+      ['share_mismatch', '女性/占比', { reported: 50, computed: 40 }],
+    ]);
     const over = row({ 4: '6', 5: '' });
     expect(over.issues.map((i) => [i.code, i.column])).toEqual([['count_gt_members', '女性/人数']]);
     const tiers = row({ 9: '2' });
@@ -131,8 +200,20 @@ describe('a statistical table row', () => {
 
   it('a row repeated word for word is not imported twice; a 合计 row is skipped and checked', () => {
     const header = ['村', '年份', '组织', '成员数', '女性'];
-    const rows = [header, ['李家村', '2021', '村委会', '5', '2'], ['李家村', '2021', '村委会', '5', '2'], ['王庄村', '2021', '村委会', '4', '1'], ['合计', '', '', '13', '4']];
-    const sheet: SourceSheet = { name: 's', rows, rowNumbers: rows.map((_, i) => i + 1), independentCount: rows.length, quoteRecovered: new Set() };
+    const rows = [
+      header,
+      ['李家村', '2021', '村委会', '5', '2'],
+      ['李家村', '2021', '村委会', '5', '2'],
+      ['王庄村', '2021', '村委会', '4', '1'],
+      ['合计', '', '', '13', '4'],
+    ];
+    const sheet: SourceSheet = {
+      name: 's',
+      rows,
+      rowNumbers: rows.map((_, i) => i + 1),
+      independentCount: rows.length,
+      quoteRecovered: new Set(),
+    };
     const plan = planSheet(sheet, 0, 'x.csv');
     const p = prepareImport(sheet, plan.layout!, 'stats', plan.columns, {});
     expect(p.rows.map((r) => r.status)).toEqual(['ok', 'rejected', 'ok']);
@@ -160,17 +241,35 @@ describe('coverage: what a figure stands for', () => {
     const f = (label: string, covered: number, of: number) => ({ label, coverage: { covered, of } });
     expect(coverageNote([f('a', 4, 4), f('b', 0, 0)], 'zh')).toBeNull();
     expect(coverageNote([f('a', 0, 4), f('b', 0, 2)], 'zh')).toBe('所选数据不支持该指标');
-    expect(coverageNote([f('2017年', 40, 60), f('2021年', 60, 60), f('2014年', 0, 60)], 'zh')).toBe('部分村的数据不支持该指标，按其余村计算：2017年 40/60；1 项数据不支持，留空');
-    expect(coverageNote([f('x', 1, 2), f('y', 1, 3), f('z', 2, 3)], 'en')).toBe('Computed over the villages whose data supports it: x 1/2, y 1/3 and 1 more');
+    expect(coverageNote([f('2017年', 40, 60), f('2021年', 60, 60), f('2014年', 0, 60)], 'zh')).toBe(
+      '部分村的数据不支持该指标，按其余村计算：2017年 40/60；1 项数据不支持，留空',
+    );
+    expect(coverageNote([f('x', 1, 2), f('y', 1, 3), f('z', 2, 3)], 'en')).toBe(
+      'Computed over the villages whose data supports it: x 1/2, y 1/3 and 1 more',
+    );
   });
 });
 
 describe('charts say what their figures cover', () => {
   const text: ChartText = { title: '妇女占比', subtitle: '河口县', denominator: '分母：性别已知的成员', lang: 'zh' };
-  const r = (p: Partial<Omit<MetricRow, 'shown'>>): MetricRow => withShown([{ body: 'all' as const, metric: 'women_share' as const, value: null, numerator: null, denominator: null, coverage: { covered: 1, of: 1 }, ...p }])[0]!;
+  const r = (p: Partial<Omit<MetricRow, 'shown'>>): MetricRow =>
+    withShown([
+      {
+        body: 'all' as const,
+        metric: 'women_share' as const,
+        value: null,
+        numerator: null,
+        denominator: null,
+        coverage: { covered: 1, of: 1 },
+        ...p,
+      },
+    ])[0]!;
 
   it('a trend with a partial cycle carries the note, and makes room for it above the plot', () => {
-    const rows = [r({ cycle_year: 2017, value: 20, coverage: { covered: 40, of: 60 } }), r({ cycle_year: 2021, value: 30, coverage: { covered: 60, of: 60 } })];
+    const rows = [
+      r({ cycle_year: 2017, value: 20, coverage: { covered: 40, of: 60 } }),
+      r({ cycle_year: 2021, value: 30, coverage: { covered: 60, of: 60 } }),
+    ];
     const input = trendInput(text, 'women_share', [2017, 2021], [{ key: 'own', label: '河口县', rows }]);
     expect(input.text.note).toBe('部分村的数据不支持该指标，按其余村计算：河口县 2017年 40/60');
     const full = trendOption(trendInput(text, 'women_share', [2021], [{ key: 'own', label: '河口县', rows }]));
@@ -180,11 +279,17 @@ describe('charts say what their figures cover', () => {
   });
 
   it('a chart of figures the data does not support says so, not "no data"', () => {
-    const none = heatmapInput(text, 'women_share', [2021], [r({ village_key: 'k', village: '李家村', cycle_year: 2021, coverage: { covered: 0, of: 1 } })], 'village');
+    const none = heatmapInput(
+      text,
+      'women_share',
+      [2021],
+      [r({ village_key: 'k', village: '李家村', cycle_year: 2021, coverage: { covered: 0, of: 1 } })],
+      'village',
+    );
     expect(none.text.emptyText).toBe('所选数据不支持该指标');
     const pyramid = pyramidOption(pyramidInput(text, [], { covered: 0, of: 20 }));
-    expect(((pyramid.graphic as { style: { text: string } }[])[0]!).style.text).toBe('所选数据不支持该指标');
-    expect(((pyramidOption(pyramidInput(text, [])).graphic as { style: { text: string } }[])[0]!).style.text).toBe('暂无数据');
+    expect((pyramid.graphic as { style: { text: string } }[])[0]!.style.text).toBe('所选数据不支持该指标');
+    expect((pyramidOption(pyramidInput(text, [])).graphic as { style: { text: string } }[])[0]!.style.text).toBe('暂无数据');
   });
 
   it('stacked parts read one coverage per cycle', () => {
@@ -192,7 +297,9 @@ describe('charts say what their figures cover', () => {
       r({ metric: 'edu_college_share', cycle_year: 2021, numerator: 3, coverage: { covered: 2, of: 4 } }),
       r({ metric: 'edu_senior_share', cycle_year: 2021, numerator: 1, coverage: { covered: 2, of: 4 } }),
     ];
-    expect(sharesByCycle(text, ['edu_college_share', 'edu_senior_share'], [2021], rows, 'zh').text.note).toBe('部分村的数据不支持该指标，按其余村计算：2021年 2/4');
+    expect(sharesByCycle(text, ['edu_college_share', 'edu_senior_share'], [2021], rows, 'zh').text.note).toBe(
+      '部分村的数据不支持该指标，按其余村计算：2021年 2/4',
+    );
   });
 });
 

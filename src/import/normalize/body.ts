@@ -24,7 +24,10 @@ interface Mentions {
 function mentions(text: string, inCell: boolean): Mentions {
   const zh = text.replace(/\s/g, '');
   // Filenames use "_" / "-" between words; "villagers' committee" has an apostrophe.
-  const en = text.toLowerCase().replace(/['’_.-]+/g, ' ').replace(/\s+/g, ' ');
+  const en = text
+    .toLowerCase()
+    .replace(/['’_.-]+/g, ' ')
+    .replace(/\s+/g, ' ');
   const party = PARTY_ZH.some((k) => zh.includes(k)) || PARTY_EN.test(en);
   let village = VILLAGE_ZH.some((k) => zh.includes(k)) || VILLAGE_EN.test(en);
   if (inCell && !party && !village) village = zh.includes('委员会') || COMMITTEE_EN.test(en);

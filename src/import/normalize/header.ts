@@ -8,7 +8,9 @@ import { cleanText, stripBracketed } from './text';
  * templates. All are removed. A header that is nothing but a bracketed note keeps its text.
  */
 export function normalizeHeader(raw: string): string {
-  const t = cleanText(raw).toLowerCase().replace(/[\s"'“”‘’「」『』]/g, '');
+  const t = cleanText(raw)
+    .toLowerCase()
+    .replace(/[\s"'“”‘’「」『』]/g, '');
   const stripped = stripBracketed(t);
   let out = stripped === '' ? t.replace(/[()[\]【】〔〕]/g, '') : stripped;
   let prev: string;

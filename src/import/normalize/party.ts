@@ -4,8 +4,24 @@ import type { Parsed } from './types';
 
 // Not CPC members. Checked before the member words: 农工党党员 and 非党员 contain 党员.
 const NON_MEMBER_ZH = [
-  '非', '群众', '团员', '共青团', '无党派', '民主党派', '民革', '民盟', '民建', '民进', '农工', '致公',
-  '九三', '台盟', '国民党', '民主同盟', '民主建国会', '民主促进会',
+  '非',
+  '群众',
+  '团员',
+  '共青团',
+  '无党派',
+  '民主党派',
+  '民革',
+  '民盟',
+  '民建',
+  '民进',
+  '农工',
+  '致公',
+  '九三',
+  '台盟',
+  '国民党',
+  '民主同盟',
+  '民主建国会',
+  '民主促进会',
 ];
 const MEMBER_ZH = ['党员', '中共', '共产党'];
 const NON_MEMBER_EN = /non|not|masses|league|democratic|independent|none/;

@@ -2,8 +2,18 @@ import { cellIssue, prepareCell } from './placeholder';
 import type { Birth, Gender, Parsed } from './types';
 
 const GENDERS: Readonly<Record<string, Gender>> = {
-  男: 'male', 男性: 'male', 男士: 'male', m: 'male', male: 'male', man: 'male',
-  女: 'female', 女性: 'female', 女士: 'female', f: 'female', female: 'female', woman: 'female',
+  男: 'male',
+  男性: 'male',
+  男士: 'male',
+  m: 'male',
+  male: 'male',
+  man: 'male',
+  女: 'female',
+  女性: 'female',
+  女士: 'female',
+  f: 'female',
+  female: 'female',
+  woman: 'female',
 };
 
 /** 男/女, M/F, male/female. */
@@ -60,8 +70,7 @@ export function parseBirth(raw: string): Parsed<Birth> {
     const d = new Date(EXCEL_EPOCH + serial * DAY_MS);
     return makeBirth(raw, d.getUTCFullYear(), d.getUTCMonth() + 1, null);
   }
-  if ((m = /^(\d{4})[.\-/年](\d{1,2})(?:月|[.\-/月](\d{1,2})日?)?$/.exec(s)))
-    return makeBirth(raw, Number(m[1]), Number(m[2]), num(m[3]));
+  if ((m = /^(\d{4})[.\-/年](\d{1,2})(?:月|[.\-/月](\d{1,2})日?)?$/.exec(s))) return makeBirth(raw, Number(m[1]), Number(m[2]), num(m[3]));
   if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s))) return makeBirth(raw, Number(m[3]), Number(m[1]), Number(m[2]));
   return cellIssue('bad_birth', raw);
 }

@@ -8,7 +8,17 @@ import type { Parsed } from './types';
  * real answers.
  */
 const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
-  'n/a', 'na', '#n/a', 'null', 'nan', '空', '空白', '无数据', '不详', '未知', '不明',
+  'n/a',
+  'na',
+  '#n/a',
+  'null',
+  'nan',
+  '空',
+  '空白',
+  '无数据',
+  '不详',
+  '未知',
+  '不明',
 ]);
 
 const PLACEHOLDER_PATTERNS: readonly RegExp[] = [

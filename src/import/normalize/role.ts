@@ -11,15 +11,31 @@ interface RoleGuess {
 // is taken before 村委 and 村.
 const PREFIXES: readonly [string, Body | undefined][] = (
   [
-    ['社区党总支', 'party_branch'], ['社区党支部', 'party_branch'], ['社区党委', 'party_branch'],
-    ['村党总支', 'party_branch'], ['村党支部', 'party_branch'], ['村党委', 'party_branch'],
-    ['党总支', 'party_branch'], ['党支部', 'party_branch'], ['党委', 'party_branch'],
-    ['总支', 'party_branch'], ['支部', 'party_branch'], ['支委', 'party_branch'], ['中共', 'party_branch'], ['党', 'party_branch'],
-    ['社区居民委员会', 'village_committee'], ['社区居委会', 'village_committee'],
-    ['居民委员会', 'village_committee'], ['村民委员会', 'village_committee'],
-    ['村委会', 'village_committee'], ['居委会', 'village_committee'],
-    ['村委', 'village_committee'], ['居委', 'village_committee'],
-    ['社区', undefined], ['村', undefined], ['居', undefined],
+    ['社区党总支', 'party_branch'],
+    ['社区党支部', 'party_branch'],
+    ['社区党委', 'party_branch'],
+    ['村党总支', 'party_branch'],
+    ['村党支部', 'party_branch'],
+    ['村党委', 'party_branch'],
+    ['党总支', 'party_branch'],
+    ['党支部', 'party_branch'],
+    ['党委', 'party_branch'],
+    ['总支', 'party_branch'],
+    ['支部', 'party_branch'],
+    ['支委', 'party_branch'],
+    ['中共', 'party_branch'],
+    ['党', 'party_branch'],
+    ['社区居民委员会', 'village_committee'],
+    ['社区居委会', 'village_committee'],
+    ['居民委员会', 'village_committee'],
+    ['村民委员会', 'village_committee'],
+    ['村委会', 'village_committee'],
+    ['居委会', 'village_committee'],
+    ['村委', 'village_committee'],
+    ['居委', 'village_committee'],
+    ['社区', undefined],
+    ['村', undefined],
+    ['居', undefined],
   ] as [string, Body | undefined][]
 ).sort((a, b) => b[0].length - a[0].length);
 
@@ -48,7 +64,11 @@ const CORE: Readonly<Record<string, RoleGuess>> = {
 };
 
 const RANK: Readonly<Record<Role, number>> = {
-  secretary: 3, director: 3, deputy_secretary: 2, deputy_director: 2, member: 1,
+  secretary: 3,
+  director: 3,
+  deputy_secretary: 2,
+  deputy_director: 2,
+  member: 1,
 };
 
 function guessChinese(part: string): RoleGuess | null {
@@ -103,8 +123,7 @@ function headFor(body: Body | null): Role {
   return body === 'village_committee' ? 'director' : 'secretary';
 }
 
-const best = (gs: readonly RoleGuess[]): RoleGuess =>
-  gs.reduce((a, b) => (RANK[b.role] > RANK[a.role] ? b : a));
+const best = (gs: readonly RoleGuess[]): RoleGuess => gs.reduce((a, b) => (RANK[b.role] > RANK[a.role] ? b : a));
 
 /**
  * 书记 / 副书记 / 主任 / 副主任 / 委员 and their English names. A role names its body
@@ -122,9 +141,7 @@ export function parseRole(raw: string, body: Body | null): Parsed<Role> & { body
   const text = (main === '' ? c.text.replace(/[()[\]【】〔〕]/g, '') : main).replace(/\s*(兼任|兼)\s*/g, '兼');
   const zh = text.replace(/ /g, '');
 
-  const parts = /[a-z]/i.test(text)
-    ? text.split(/\band\b|[,/&+;、，；]/i)
-    : zh.split(/[、,，;；/&+|]|兼|和|及|暨|与/);
+  const parts = /[a-z]/i.test(text) ? text.split(/\band\b|[,/&+;、，；]/i) : zh.split(/[、,，;；/&+|]|兼|和|及|暨|与/);
   const guesses = parts
     .map((s) => s.trim())
     .filter((s) => s !== '')

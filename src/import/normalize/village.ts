@@ -43,7 +43,10 @@ export function normalizePlaceName(raw: string): string {
 export function normalizeCode(raw: string): Parsed<string> {
   const c = prepareCell(raw);
   if ('done' in c) return c.done;
-  const t = c.text.replace(/ /g, '').replace(/^['‘’`]/, '').replace(/\.0+$/, '');
+  const t = c.text
+    .replace(/ /g, '')
+    .replace(/^['‘’`]/, '')
+    .replace(/\.0+$/, '');
   if (/^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(t)) return cellIssue('not_a_number', raw);
   return t === '' ? { value: null } : { value: t };
 }

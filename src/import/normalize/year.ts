@@ -7,8 +7,17 @@ const MIN_YEAR = 1949;
 const MAX_YEAR = 2100;
 
 const CN_DIGITS: Readonly<Record<string, string>> = {
-  '〇': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4',
-  '五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 
 /** "二〇二一" → "2021": titles and work reports often spell the year in characters. */

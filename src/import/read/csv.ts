@@ -107,7 +107,13 @@ export function scanRecords(text: string, delimiter: string): RecordScan {
     }
   }
   if (recordStarted && !inQuotes) endRecord();
-  return { recordLines, nonBlank: nonBlank + (inQuotes && hasContent ? 1 : 0), badQuoteLine: inQuotes ? quoteLine : null, openAtEnd: inQuotes, openRecordStart: recordStart };
+  return {
+    recordLines,
+    nonBlank: nonBlank + (inQuotes && hasContent ? 1 : 0),
+    badQuoteLine: inQuotes ? quoteLine : null,
+    openAtEnd: inQuotes,
+    openRecordStart: recordStart,
+  };
 }
 
 /** Index of the first character of a 1-based physical line. */
@@ -167,7 +173,14 @@ function append<T>(to: T[], items: readonly T[]): void {
 
 function parseAll(raw: string, delimiter: string, quoteChar: string): string[][] {
   const text = unifyLineBreaks(raw, delimiter, quoteChar);
-  const res = Papa.parse<string[]>(text, { delimiter, quoteChar, newline: '\n', skipEmptyLines: false, header: false, dynamicTyping: false });
+  const res = Papa.parse<string[]>(text, {
+    delimiter,
+    quoteChar,
+    newline: '\n',
+    skipEmptyLines: false,
+    header: false,
+    dynamicTyping: false,
+  });
   const rows = res.data;
   // PapaParse yields one empty record after a final line break; a record scan does not.
   const last = rows[rows.length - 1];
@@ -217,14 +230,20 @@ export function readCsvPiece(text: string, delimiter: string, opts: { final: boo
     if (scan.openAtEnd && !opts.final) {
       const done = rest.slice(0, scan.openRecordStart);
       append(rows, parseAll(done, delimiter, '"'));
-      append(recordLines, scan.recordLines.slice(0, -1).map((l) => l + lineBase));
+      append(
+        recordLines,
+        scan.recordLines.slice(0, -1).map((l) => l + lineBase),
+      );
       nonBlank += scanRecords(done, delimiter).nonBlank;
       consumed += done.length;
       break;
     }
     if (scan.badQuoteLine === null) {
       append(rows, parseAll(rest, delimiter, '"'));
-      append(recordLines, scan.recordLines.map((l) => l + lineBase));
+      append(
+        recordLines,
+        scan.recordLines.map((l) => l + lineBase),
+      );
       nonBlank += scan.nonBlank;
       consumed += rest.length;
       break;
@@ -235,7 +254,10 @@ export function readCsvPiece(text: string, delimiter: string, opts: { final: boo
     const before = rest.slice(0, cut);
     append(rows, parseAll(before, delimiter, '"'));
     const beforeScan = scanRecords(before, delimiter);
-    append(recordLines, beforeScan.recordLines.map((l) => l + lineBase));
+    append(
+      recordLines,
+      beforeScan.recordLines.map((l) => l + lineBase),
+    );
     nonBlank += beforeScan.nonBlank + 1;
     // Quote marks as text: parse the line with a quote character it does not contain.
     const line = rest.slice(cut, next);

@@ -79,7 +79,14 @@ export function readSource(bytes: Uint8Array, fileName: string, options: ReadOpt
   const delimiter = detectDelimiter(text);
   // Before the rows are parsed: a header of 100,000 columns froze the tab (its mapping table alone).
   const width = headerWidth(text, delimiter);
-  if (width > MAX_COLUMNS) return { ...empty, format: 'csv', encoding, delimiter, error: { code: 'too_many_columns', detail: String(width), limit: String(MAX_COLUMNS) } };
+  if (width > MAX_COLUMNS)
+    return {
+      ...empty,
+      format: 'csv',
+      encoding,
+      delimiter,
+      error: { code: 'too_many_columns', detail: String(width), limit: String(MAX_COLUMNS) },
+    };
   const sheet = readCsvText(text, delimiter);
   const parsedNonBlank = sheet.rows.filter((r) => r.some((c) => cleanText(c) !== '')).length;
   const error =

@@ -17,7 +17,14 @@ export interface SourceSheet {
   quoteRecovered: Set<number>;
 }
 
-export type ReadErrorCode = 'empty' | 'not_a_table' | 'unreadable_workbook' | 'no_sheets' | 'count_mismatch' | 'too_many_columns' | 'workbook_too_large';
+export type ReadErrorCode =
+  | 'empty'
+  | 'not_a_table'
+  | 'unreadable_workbook'
+  | 'no_sheets'
+  | 'count_mismatch'
+  | 'too_many_columns'
+  | 'workbook_too_large';
 
 export interface ReadError {
   code: ReadErrorCode;

@@ -68,7 +68,11 @@ function checkUnpacked(bytes: Uint8Array): void {
   }
   const ratio = unpacked / Math.max(bytes.length, 1);
   if (unpacked > MAX_WORKBOOK_UNPACKED || (unpacked > WORKBOOK_RATIO_FLOOR && ratio > MAX_WORKBOOK_RATIO))
-    throw new ReadLimitError('workbook_too_large', `${formatBytes(unpacked)}（${Math.round(ratio)}×）`, `${formatBytes(MAX_WORKBOOK_UNPACKED)}（${MAX_WORKBOOK_RATIO}×）`);
+    throw new ReadLimitError(
+      'workbook_too_large',
+      `${formatBytes(unpacked)}（${Math.round(ratio)}×）`,
+      `${formatBytes(MAX_WORKBOOK_UNPACKED)}（${MAX_WORKBOOK_RATIO}×）`,
+    );
 }
 
 export function readWorkbook(bytes: Uint8Array): SourceSheet[] {

@@ -55,7 +55,14 @@ async function prepare(m: Extract<ToWorker, { type: 'prepare' }>) {
       run.sent++;
       post({ type: 'batch', run: m.run, accepted: a, rejected: r }, [...transferables(a), ...transferables(r)]);
     };
-    const gen = prepareFile(file.file, file.info, m.plan, onRow, (progress) => post({ type: 'progress', run: m.run, progress }), run.abort.signal);
+    const gen = prepareFile(
+      file.file,
+      file.info,
+      m.plan,
+      onRow,
+      (progress) => post({ type: 'progress', run: m.run, progress }),
+      run.abort.signal,
+    );
     for (;;) {
       const next = await gen.next();
       if (next.done) {

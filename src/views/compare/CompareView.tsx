@@ -39,7 +39,16 @@ async function loadRows(db: ReturnType<typeof useDb>, s: Scope, metrics: readonl
   for (const body of new Set(metrics.map((m) => metricBody(m, s)))) {
     const ms = metrics.filter((m) => metricBody(m, s) === body);
     out.push(
-      ...(await queryMetrics(db, { metrics: ms, county: s.county, township: s.township, village: s.village, cycles: [], body, role: s.role, groupBy: ['cycle'] })),
+      ...(await queryMetrics(db, {
+        metrics: ms,
+        county: s.county,
+        township: s.township,
+        village: s.village,
+        cycles: [],
+        body,
+        role: s.role,
+        groupBy: ['cycle'],
+      })),
     );
   }
   return out;
@@ -53,7 +62,15 @@ export function CompareView() {
   const [route, navigate] = useRoute();
   const { scope, cycles } = useScope();
   const places = usePlaces().data ?? [];
-  const items = useMemo(() => route.params.getAll('item').map(parseItem).filter((x): x is CompareItem => x !== null).slice(0, MAX_ITEMS), [route.params]);
+  const items = useMemo(
+    () =>
+      route.params
+        .getAll('item')
+        .map(parseItem)
+        .filter((x): x is CompareItem => x !== null)
+        .slice(0, MAX_ITEMS),
+    [route.params],
+  );
   const metricsParam = route.params.getAll('metric').filter(isMetricId);
   const metrics = metricsParam.length > 0 ? metricsParam : [...DEFAULT_METRICS];
   const [pick, setPick] = useState('');
@@ -82,7 +99,8 @@ export function CompareView() {
 
   const choices = useMemo(() => {
     const townships = new Map<string, CompareItem>();
-    for (const p of places) townships.set(`${p.county}|${p.township}`, { kind: 'township', county: p.county, township: p.township, village: null });
+    for (const p of places)
+      townships.set(`${p.county}|${p.township}`, { kind: 'township', county: p.county, township: p.township, village: null });
     return [
       ...[...townships.values()].map((i) => ({ value: itemParam(i), label: `${i.township}（${i.county}）`, item: i })),
       ...places.map((p) => {
@@ -146,7 +164,9 @@ export function CompareView() {
           ))}
         </ul>
         <details>
-          <summary>{lang === 'zh' ? '指标' : 'Indicators'} ({metrics.length})</summary>
+          <summary>
+            {lang === 'zh' ? '指标' : 'Indicators'} ({metrics.length})
+          </summary>
           <div className="metric-checks">
             {METRICS.map((m) => (
               <label key={m.id}>
@@ -161,10 +181,18 @@ export function CompareView() {
             ))}
           </div>
         </details>
-        {items.length < 2 && <p className="muted">{lang === 'zh' ? '请至少选择 2 个（最多 8 个）村或乡镇。' : 'Choose at least 2 (at most 8) villages or townships.'}</p>}
+        {items.length < 2 && (
+          <p className="muted">
+            {lang === 'zh' ? '请至少选择 2 个（最多 8 个）村或乡镇。' : 'Choose at least 2 (at most 8) villages or townships.'}
+          </p>
+        )}
       </div>
 
-      {data.isError && <p className="error" role="alert">{String(data.error)}</p>}
+      {data.isError && (
+        <p className="error" role="alert">
+          {String(data.error)}
+        </p>
+      )}
       {data.data && items.length >= 1 && (
         <>
           <div className="chart-grid">
@@ -174,7 +202,13 @@ export function CompareView() {
                 trendInput(
                   {
                     title: def[lang],
-                    subtitle: [data.data.map((d) => d.label).join(lang === 'zh' ? '、' : ', '), cycleSpan(cycles, lang), t(`body.${metricBody(m, scope)}`)].filter(Boolean).join(' · '),
+                    subtitle: [
+                      data.data.map((d) => d.label).join(lang === 'zh' ? '、' : ', '),
+                      cycleSpan(cycles, lang),
+                      t(`body.${metricBody(m, scope)}`),
+                    ]
+                      .filter(Boolean)
+                      .join(' · '),
                     denominator: denominatorText(def, lang),
                     lang,
                   },
@@ -256,7 +290,11 @@ export function CompareView() {
                 </tbody>
               </table>
             </div>
-            {data.data.some((d) => [...d.own, ...d.parent].some((r) => r.cycle_year === cycle && metrics.includes(r.metric) && support(r.coverage) === 'partial')) && (
+            {data.data.some((d) =>
+              [...d.own, ...d.parent].some(
+                (r) => r.cycle_year === cycle && metrics.includes(r.metric) && support(r.coverage) === 'partial',
+              ),
+            ) && (
               <p className="muted" data-footnote="coverage">
                 {coverageTexts(lang).footnote}
               </p>

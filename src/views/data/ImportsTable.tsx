@@ -39,7 +39,17 @@ export function ImportsTable() {
 }
 
 /** The imports, a page at a time: a county merging its townships' packages lists hundreds. */
-function ImportsList({ list, busy, readOnly, onDelete }: { list: readonly ImportRecord[]; busy: boolean; readOnly: boolean; onDelete: (id: number, name: string) => void }) {
+function ImportsList({
+  list,
+  busy,
+  readOnly,
+  onDelete,
+}: {
+  list: readonly ImportRecord[];
+  busy: boolean;
+  readOnly: boolean;
+  onDelete: (id: number, name: string) => void;
+}) {
   const { t } = useTranslation();
   const { shown, pager } = usePaged(list, 50, 'imports');
   return (
@@ -77,7 +87,13 @@ function ImportsList({ list, busy, readOnly, onDelete }: { list: readonly Import
                 <td className="num">{i.villages}</td>
                 <td>
                   {!i.is_sample && (
-                    <button type="button" className="link" data-action="delete-import" disabled={busy || readOnly} onClick={() => onDelete(i.import_id, i.file_name)}>
+                    <button
+                      type="button"
+                      className="link"
+                      data-action="delete-import"
+                      disabled={busy || readOnly}
+                      onClick={() => onDelete(i.import_id, i.file_name)}
+                    >
                       {t('store.delete')}
                     </button>
                   )}
@@ -106,7 +122,14 @@ export function CyclesCard() {
         {cycles.data.map((y) => (
           <li key={y}>
             {t('scope.year', { year: y })}{' '}
-            <button type="button" className="link" data-action="replace-cycle" data-cycle={y} disabled={readOnly} onClick={() => navigate({ view: 'import', replaceCycle: String(y) })}>
+            <button
+              type="button"
+              className="link"
+              data-action="replace-cycle"
+              data-cycle={y}
+              disabled={readOnly}
+              onClick={() => navigate({ view: 'import', replaceCycle: String(y) })}
+            >
               {t('store.replaceCycle', { year: y })}
             </button>
           </li>

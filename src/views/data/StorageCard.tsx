@@ -18,7 +18,9 @@ export function StorageCard() {
   const sampleState = useSampleState();
   const status = usePersistenceStatus();
   const estimate = useQuery({ queryKey: ['storage-estimate', status.savedAt], queryFn: storageEstimate });
-  const { busy, message, run } = useDataAction((e) => (e instanceof QuotaError ? t('store.quotaFull') : e instanceof Error ? e.message : String(e)));
+  const { busy, message, run } = useDataAction((e) =>
+    e instanceof QuotaError ? t('store.quotaFull') : e instanceof Error ? e.message : String(e),
+  );
   const fileRef = useRef<HTMLInputElement>(null);
 
   const e = estimate.data;
@@ -32,13 +34,20 @@ export function StorageCard() {
       )}
       <p>
         {t('store.where', { kind: t(`store.kind_${status.kind}`) })}
-        {e && e.usage !== null && e.quota !== null ? ` · ${t('store.usage', { usage: formatBytes(e.usage), left: formatBytes(Math.max(0, e.quota - e.usage)), quota: formatBytes(e.quota) })}` : ''}
+        {e && e.usage !== null && e.quota !== null
+          ? ` · ${t('store.usage', { usage: formatBytes(e.usage), left: formatBytes(Math.max(0, e.quota - e.usage)), quota: formatBytes(e.quota) })}`
+          : ''}
       </p>
       {status.kind !== 'memory' && <p className="muted">{e?.persisted ? t('store.persisted') : t('store.notPersisted')}</p>}
       {status.unsaved.length > 0 && (
         <p className="error" role="alert" data-state="unsaved">
           {t('store.unsaved', { n: status.unsaved.length })}{' '}
-          <button type="button" data-action="retry-save" disabled={busy} onClick={() => run(async () => (await persistence.save([]), t('store.saved')))}>
+          <button
+            type="button"
+            data-action="retry-save"
+            disabled={busy}
+            onClick={() => run(async () => (await persistence.save([]), t('store.saved')))}
+          >
             {t('store.retrySave')}
           </button>
         </p>

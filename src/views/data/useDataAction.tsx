@@ -36,7 +36,11 @@ export function useDataAction(errorText: (e: unknown) => string = (e) => (e inst
 export function ActionOutcome({ message, state }: { message: ActionMessage | null; state: string }) {
   if (!message) return null;
   return (
-    <div className={message.kind === 'ok' ? 'ok-text' : 'error'} role={message.kind === 'error' ? 'alert' : 'status'} data-state={`${state}-${message.kind}`}>
+    <div
+      className={message.kind === 'ok' ? 'ok-text' : 'error'}
+      role={message.kind === 'error' ? 'alert' : 'status'}
+      data-state={`${state}-${message.kind}`}
+    >
       <p>{message.text}</p>
       <TechnicalDetails text={message.details} />
     </div>

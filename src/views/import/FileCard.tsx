@@ -121,13 +121,17 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
         )}
       </div>
       {source.encoding && source.encoding.replacementChars > 0 && (
-        <p className="warn-text">{t('import.replacementChars', { n: source.encoding.replacementChars, encoding: source.encoding.chosen })}</p>
+        <p className="warn-text">
+          {t('import.replacementChars', { n: source.encoding.replacementChars, encoding: source.encoding.chosen })}
+        </p>
       )}
 
       {plan?.layout && (
         <>
           <p className="muted">
-            {t('import.headerAt', { row: (source.sheets[entry.sheetIndex]?.rowNumbers[plan.layout.headerIndex] ?? plan.layout.headerIndex + 1) })}
+            {t('import.headerAt', {
+              row: source.sheets[entry.sheetIndex]?.rowNumbers[plan.layout.headerIndex] ?? plan.layout.headerIndex + 1,
+            })}
             {plan.layout.headerRowCount === 2 ? t('import.twoRowHeader') : ''}
             {plan.layout.titleLines.length > 0 && (
               <>
@@ -155,7 +159,11 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
         </p>
       )}
       {(entry.check?.status === 'failed' || entry.check?.status === 'cancelled') && entry.status === 'pending' && (
-        <div className={entry.check.status === 'failed' ? 'error' : 'notice'} role={entry.check.status === 'failed' ? 'alert' : 'status'} data-check={entry.check.status}>
+        <div
+          className={entry.check.status === 'failed' ? 'error' : 'notice'}
+          role={entry.check.status === 'failed' ? 'alert' : 'status'}
+          data-check={entry.check.status}
+        >
           <p>
             {entry.check.status === 'failed' ? t('import.checkFailed') : t('import.checkCancelledFile')}{' '}
             <button type="button" className="link" data-action="recheck" onClick={onRecheck}>
@@ -169,4 +177,3 @@ export function FileCard({ entry, onChange, onEncoding, onSheet, onRecheck, onRe
     </section>
   );
 }
-

@@ -33,7 +33,11 @@ export function ImportSummary({ entries, busy, checking, readyCount, waitingCoun
     sum.skipped += c.skipped;
   }
   return (
-    <section className="card summary" aria-live="polite" data-state={busy ? 'importing' : isDone ? 'done' : checking ? 'checking' : 'pending'}>
+    <section
+      className="card summary"
+      aria-live="polite"
+      data-state={busy ? 'importing' : isDone ? 'done' : checking ? 'checking' : 'pending'}
+    >
       <h3>
         {t('import.summary')} · {isDone ? t('import.summaryDone') : t('import.summaryPending')}
       </h3>
@@ -61,8 +65,18 @@ export function ImportSummary({ entries, busy, checking, readyCount, waitingCoun
       </dl>
       {done.some((e) => e.outcome?.sampleCleared) && <p className="muted">{t('import.sampleCleared')}</p>}
       <div className="actions">
-        <button type="button" className="primary" data-action="confirm-import" disabled={busy || checking || readyCount === 0} onClick={onConfirm}>
-          {busy ? t('import.importing') : checking ? t('import.checking') : `${t('import.confirm')}${readyCount > 1 ? ` (${readyCount})` : ''}`}
+        <button
+          type="button"
+          className="primary"
+          data-action="confirm-import"
+          disabled={busy || checking || readyCount === 0}
+          onClick={onConfirm}
+        >
+          {busy
+            ? t('import.importing')
+            : checking
+              ? t('import.checking')
+              : `${t('import.confirm')}${readyCount > 1 ? ` (${readyCount})` : ''}`}
         </button>
         {done.length > 0 && (
           <button type="button" onClick={onShowData} data-action="show-data">

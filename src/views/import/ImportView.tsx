@@ -55,7 +55,10 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const update = useCallback((id: string, fn: (e: FileEntry) => FileEntry) => setEntries((prev) => prev.map((e) => (e.id === id ? fn(e) : e))), []);
+  const update = useCallback(
+    (id: string, fn: (e: FileEntry) => FileEntry) => setEntries((prev) => prev.map((e) => (e.id === id ? fn(e) : e))),
+    [],
+  );
   const checks = useChecks(db, entries, update);
   useEffect(() => importWorker.warm(), []);
 
@@ -78,7 +81,9 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         const opened = await importWorker.open(f, f.name);
         if (opened.estimatedRows > MAX_ROWS) {
           importWorker.close(opened.handle);
-          refused.push(t('import.tooManyRows', { name: f.name, rows: opened.estimatedRows.toLocaleString(), limit: MAX_ROWS.toLocaleString() }));
+          refused.push(
+            t('import.tooManyRows', { name: f.name, rows: opened.estimatedRows.toLocaleString(), limit: MAX_ROWS.toLocaleString() }),
+          );
           continue;
         }
         setEntries((prev) => [...prev, createEntry(f, f.name, opened)]);
@@ -141,7 +146,8 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
         })),
         {
           ask: (fileName, conflicts) => new Promise<ConflictAnswer>((resolve) => setQuestion({ fileName, conflicts, answer: resolve })),
-          askSource: (fileName, overlaps) => new Promise<SourceAnswer>((resolve) => setSourceQuestion({ fileName, overlaps, answer: resolve })),
+          askSource: (fileName, overlaps) =>
+            new Promise<SourceAnswer>((resolve) => setSourceQuestion({ fileName, overlaps, answer: resolve })),
           signal: ctl.signal,
           onProgress: setProgress,
           persistence,
@@ -160,14 +166,20 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
           update(entry.id, (e) => ({
             ...e,
             status: item.skipped ? 'cancelled' : 'done',
-            outcome: { importId: item.importId, cancelled: item.skipped, conflicts: item.conflicts, sampleCleared: out.sampleCleared, overlaps: item.overlaps, source: item.source },
+            outcome: {
+              importId: item.importId,
+              cancelled: item.skipped,
+              conflicts: item.conflicts,
+              sampleCleared: out.sampleCleared,
+              overlaps: item.overlaps,
+              source: item.source,
+            },
           }));
         });
         if (out.saveError) {
           setError(out.saveError.quota ? t('store.quotaFull') : t('store.saveFailed'));
           setErrorDetails(out.saveError.quota ? null : out.saveError.message);
-        }
-        else void requestPersistentStorage();
+        } else void requestPersistentStorage();
         if (replaceCycle !== null) navigate({ replaceCycle: null });
       }
       await invalidate();

@@ -29,7 +29,10 @@ export function MappingTable({
   const lang = currentLang();
   const layout = plan.layout!;
   const first = layout.headerIndex + layout.headerRowCount;
-  const sampleRows = sheet.rows.slice(first, first + 12).filter((r) => r.some((c) => c.trim() !== '')).slice(0, SAMPLES);
+  const sampleRows = sheet.rows
+    .slice(first, first + 12)
+    .filter((r) => r.some((c) => c.trim() !== ''))
+    .slice(0, SAMPLES);
   const options = FIELDS.filter((f) => !entry.kind || f.kinds.includes(entry.kind));
   const setField = (i: number, field: FieldId | null) =>
     onChange((e) => ({
@@ -66,25 +69,30 @@ export function MappingTable({
             {shown.map((c, k) => {
               const i = firstColumn + k;
               return (
-              <tr key={i} data-column={c.header}>
-                <td>{c.header || `#${i + 1}`}</td>
-                <td className="samples">{sampleRows.map((r) => r[i] ?? '').filter(Boolean).join(' · ')}</td>
-                <td>
-                  <select
-                    value={c.field ?? ''}
-                    disabled={locked}
-                    data-mapping={i}
-                    onChange={(e) => setField(i, (e.target.value || null) as FieldId | null)}
-                  >
-                    <option value="">{t('import.keepExtra')}</option>
-                    {options.map((f) => (
-                      <option key={f.id} value={f.id}>
-                        {f[lang]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
+                <tr key={i} data-column={c.header}>
+                  <td>{c.header || `#${i + 1}`}</td>
+                  <td className="samples">
+                    {sampleRows
+                      .map((r) => r[i] ?? '')
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </td>
+                  <td>
+                    <select
+                      value={c.field ?? ''}
+                      disabled={locked}
+                      data-mapping={i}
+                      onChange={(e) => setField(i, (e.target.value || null) as FieldId | null)}
+                    >
+                      <option value="">{t('import.keepExtra')}</option>
+                      {options.map((f) => (
+                        <option key={f.id} value={f.id}>
+                          {f[lang]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
               );
             })}
           </tbody>

@@ -18,11 +18,22 @@ const PAGE = 50;
 export function rejectedRowsTable(rows: readonly RejectedRow[], headers: readonly string[], lang: Lang): ExportTable {
   return {
     name: lang === 'zh' ? '被拒绝的行' : 'Rejected rows',
-    columns: [numberColumn(lang === 'zh' ? '原文件行号' : 'Row in file', 0), textColumn(lang === 'zh' ? '原因' : 'Reason'), ...headers.map((h) => textColumn(h))],
+    columns: [
+      numberColumn(lang === 'zh' ? '原文件行号' : 'Row in file', 0),
+      textColumn(lang === 'zh' ? '原因' : 'Reason'),
+      ...headers.map((h) => textColumn(h)),
+    ],
     rows: rows.map((r) => {
       const issues = JSON.parse(r.reasons) as RowIssue[];
       const cells = JSON.parse(r.cells) as string[];
-      return [r.source_row, issues.filter((i) => i.severity === 'reject').map((i) => formatIssue(i, lang)).join('; '), ...cells];
+      return [
+        r.source_row,
+        issues
+          .filter((i) => i.severity === 'reject')
+          .map((i) => formatIssue(i, lang))
+          .join('; '),
+        ...cells,
+      ];
     }),
   };
 }
@@ -40,11 +51,20 @@ export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: 
     // Before the commit the rows are in the staging table; after it, in the import's record.
     const importId = entry.outcome?.importId;
     const rows = await rejectedRows(db, importId ? { importId } : { stagedTable: staged.rejectedTable });
-    return rejectedRowsTable(rows, entry.columns.map((col) => col.header), lang);
+    return rejectedRowsTable(
+      rows,
+      entry.columns.map((col) => col.header),
+      lang,
+    );
   };
   const issuesTable = (): ExportTable => ({
     name: t('import.issues'),
-    columns: [numberColumn(t('import.row'), 0), textColumn(t('import.column')), textColumn(t('import.value')), textColumn(t('import.reason'))],
+    columns: [
+      numberColumn(t('import.row'), 0),
+      textColumn(t('import.column')),
+      textColumn(t('import.value')),
+      textColumn(t('import.reason')),
+    ],
     rows: issues.map((i) => [i.row, i.column, i.value, `${t(`import.severity_${i.severity}`)}: ${formatIssue(i, lang)}`]),
   });
   return (
@@ -78,7 +98,13 @@ export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: 
       </dl>
       <p className={prepared.reconciled ? 'muted' : 'error'} data-reconciled={prepared.reconciled}>
         {prepared.reconciled
-          ? t('import.reconciled', { title: c.titleRows, header: c.headerRows, data: c.dataRows, skipped: c.skipped - c.blank, total: c.fileRows })
+          ? t('import.reconciled', {
+              title: c.titleRows,
+              header: c.headerRows,
+              data: c.dataRows,
+              skipped: c.skipped - c.blank,
+              total: c.fileRows,
+            })
           : t('import.notReconciled', { total: c.fileRows, counted: c.titleRows + c.headerRows + c.dataRows + c.skipped - c.blank })}
       </p>
 
@@ -108,7 +134,12 @@ export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: 
             {prepared.skipped.map((s) => (
               <li key={s.rowNumber} data-skipped={s.kind}>
                 {t('import.row')} {s.rowNumber} · {t(`import.skippedKind_${s.kind}`)}
-                {s.text ? <> · <q>{s.text}</q></> : null}
+                {s.text ? (
+                  <>
+                    {' '}
+                    · <q>{s.text}</q>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -146,7 +177,9 @@ export function ValidationReport({ entry, staged }: { entry: FileEntry; staged: 
         </div>
       )}
       {pager}
-      {prepared.issueCount > issues.length && <p className="muted">{t('import.moreIssues', { shown: issues.length, n: prepared.issueCount })}</p>}
+      {prepared.issueCount > issues.length && (
+        <p className="muted">{t('import.moreIssues', { shown: issues.length, n: prepared.issueCount })}</p>
+      )}
       {c.rejected > 0 && (
         <div className="rejected-export">
           {t('exporting.rejectedRows')} <TableExport table={rejectedTable} fileName={`${stem}-rejected`} action="download-rejected" />

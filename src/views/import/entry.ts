@@ -40,7 +40,10 @@ export interface FileEntry {
 
 let nextId = 0;
 
-function applySheet(entry: Omit<FileEntry, 'sheetIndex' | 'kind' | 'columns' | 'context' | 'needsConfirm' | 'confirmed'>, sheetIndex: number): FileEntry {
+function applySheet(
+  entry: Omit<FileEntry, 'sheetIndex' | 'kind' | 'columns' | 'context' | 'needsConfirm' | 'confirmed'>,
+  sheetIndex: number,
+): FileEntry {
   const plan = entry.analysis.sheets[sheetIndex];
   const inferred = plan?.inferred ?? {};
   return {
@@ -55,9 +58,23 @@ function applySheet(entry: Omit<FileEntry, 'sheetIndex' | 'kind' | 'columns' | '
 }
 
 /** A file just opened by the import worker (see importWorker.open). */
-export function createEntry(file: Blob, fileName: string, opened: { handle: number; analysis: FileAnalysis; size: number }, id?: string): FileEntry {
+export function createEntry(
+  file: Blob,
+  fileName: string,
+  opened: { handle: number; analysis: FileAnalysis; size: number },
+  id?: string,
+): FileEntry {
   return applySheet(
-    { id: id ?? `f${++nextId}`, fileName, size: opened.size, file, handle: opened.handle, analysis: opened.analysis, status: 'pending', check: null },
+    {
+      id: id ?? `f${++nextId}`,
+      fileName,
+      size: opened.size,
+      file,
+      handle: opened.handle,
+      analysis: opened.analysis,
+      status: 'pending',
+      check: null,
+    },
     Math.max(opened.analysis.sheetIndex, 0),
   );
 }
@@ -108,4 +125,3 @@ export function planOf(entry: FileEntry): ImportPlan | null {
 export function planSignature(plan: ImportPlan): string {
   return JSON.stringify(plan);
 }
-

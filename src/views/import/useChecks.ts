@@ -12,7 +12,9 @@ import { planOf, planSignature, type Check, type FileEntry } from './entry';
 
 type Update = (id: string, fn: (e: FileEntry) => FileEntry) => void;
 
-const setCheck = (check: Check | null) => (e: FileEntry): FileEntry => ({ ...e, check });
+const setCheck =
+  (check: Check | null) =>
+  (e: FileEntry): FileEntry => ({ ...e, check });
 
 export function useChecks(db: Db, entries: readonly FileEntry[], update: Update) {
   const running = useRef<{ id: string; signature: string; abort: AbortController } | null>(null);
@@ -38,7 +40,13 @@ export function useChecks(db: Db, entries: readonly FileEntry[], update: Update)
       const abort = new AbortController();
       running.current = { id: e.id, signature, abort };
       update(e.id, setCheck({ status: 'running', signature, progress: null }));
-      stageFile(db, e.handle, plan, (progress) => update(e.id, (x) => (x.check?.status === 'running' ? setCheck({ ...x.check, progress })(x) : x)), abort.signal)
+      stageFile(
+        db,
+        e.handle,
+        plan,
+        (progress) => update(e.id, (x) => (x.check?.status === 'running' ? setCheck({ ...x.check, progress })(x) : x)),
+        abort.signal,
+      )
         .then(
           (staged) => {
             // Gone or changed meanwhile: its rows are not wanted.
@@ -48,7 +56,11 @@ export function useChecks(db: Db, entries: readonly FileEntry[], update: Update)
           (err: unknown) =>
             update(
               e.id,
-              setCheck(err instanceof ImportCancelled ? { status: 'cancelled', signature } : { status: 'failed', signature, error: err instanceof Error ? err.message : String(err) }),
+              setCheck(
+                err instanceof ImportCancelled
+                  ? { status: 'cancelled', signature }
+                  : { status: 'failed', signature, error: err instanceof Error ? err.message : String(err) },
+              ),
             ),
         )
         .finally(() => {

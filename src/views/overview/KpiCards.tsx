@@ -23,7 +23,7 @@ export function KpiCards({ figures, busy = false, scopeBody, previousCycle, pare
       {figures.map((f) => {
         const m = metricDef(f.metric);
         const x = figureTexts(f, lang);
-        const good = m.higherIsBetter === null || x.trend === 0 ? '' : (x.trend > 0) === m.higherIsBetter ? 'up-good' : 'up-bad';
+        const good = m.higherIsBetter === null || x.trend === 0 ? '' : x.trend > 0 === m.higherIsBetter ? 'up-good' : 'up-bad';
         return (
           <section
             key={`${f.metric}-${f.body}`}
@@ -31,7 +31,12 @@ export function KpiCards({ figures, busy = false, scopeBody, previousCycle, pare
             title={x.support === 'none' ? `${m.definition[lang]}\n${coverageTexts(lang).noneLong}` : m.definition[lang]}
           >
             <h4>{figureLabel(f, lang, t, scopeBody)}</h4>
-            <div className={`kpi-value${x.support === 'none' ? ' not-available' : ''}`} data-metric={f.metric} data-body={f.body} data-support={x.support}>
+            <div
+              className={`kpi-value${x.support === 'none' ? ' not-available' : ''}`}
+              data-metric={f.metric}
+              data-body={f.body}
+              data-support={x.support}
+            >
               {x.value}
             </div>
             {x.coverage && (

@@ -30,7 +30,11 @@ export function OverviewCharts() {
 
   const chart = (id: OverviewChartId, height = 360) => {
     const option = options[id];
-    return option ? <EChart option={option} pending={pending.has(id)} height={height} data-chart={id} onItemClick={drill} /> : <p className="muted">…</p>;
+    return option ? (
+      <EChart option={option} pending={pending.has(id)} height={height} data-chart={id} onItemClick={drill} />
+    ) : (
+      <p className="muted">…</p>
+    );
   };
 
   return (
@@ -40,7 +44,11 @@ export function OverviewCharts() {
           <div className="chart-tools">
             <label>
               {t('overview.turnoutOrder.label')}{' '}
-              <select value={choices.turnoutOrder} onChange={(e) => choose({ turnoutOrder: e.target.value as RankOrder })} data-select="turnout-order">
+              <select
+                value={choices.turnoutOrder}
+                onChange={(e) => choose({ turnoutOrder: e.target.value as RankOrder })}
+                data-select="turnout-order"
+              >
                 {TURNOUT_ORDERS.map((o) => (
                   <option key={o} value={o}>
                     {t(`overview.turnoutOrder.${o}`)}
@@ -53,7 +61,12 @@ export function OverviewCharts() {
         </div>
         <div className="card chart-card">
           <div className="chart-tools">
-            <MetricSelect name="trend-metric" value={choices.trend} options={METRICS.map((m) => m.id)} onChange={(trend) => choose({ trend })} />
+            <MetricSelect
+              name="trend-metric"
+              value={choices.trend}
+              options={METRICS.map((m) => m.id)}
+              onChange={(trend) => choose({ trend })}
+            />
           </div>
           {chart('trend')}
         </div>

@@ -33,7 +33,15 @@ export function OverviewView() {
         {placeLabel(scope, places, lang)} · {t('scope.year', { year: scope.cycle })}
       </h2>
       <QueryState query={figures}>
-        {(f) => <KpiCards figures={f} busy={figures.isPlaceholderData} scopeBody={scope.body} previousCycle={previousCycle} parentName={parentLabel(scope, places, lang)} />}
+        {(f) => (
+          <KpiCards
+            figures={f}
+            busy={figures.isPlaceholderData}
+            scopeBody={scope.body}
+            previousCycle={previousCycle}
+            parentName={parentLabel(scope, places, lang)}
+          />
+        )}
       </QueryState>
       <OverviewCharts />
     </div>

@@ -62,7 +62,14 @@ export const RankingTable = memo(function RankingTable({ level }: { level: Exclu
       numberColumn(t('table.numerator'), 0),
       numberColumn(t('table.denominator'), 0),
     ],
-    rows: sorted.map((r, i) => [i + 1, r.label, ...(level === 'village' ? [r.detail ?? null] : []), r.shown ?? null, r.numerator ?? null, r.denominator ?? null]),
+    rows: sorted.map((r, i) => [
+      i + 1,
+      r.label,
+      ...(level === 'village' ? [r.detail ?? null] : []),
+      r.shown ?? null,
+      r.numerator ?? null,
+      r.denominator ?? null,
+    ]),
   });
   const where = placeLabel(scope, places, lang);
   const header = (key: SortKey, label: string) => (

@@ -4,7 +4,16 @@
  */
 import type { MetricRow, AgeBandCount } from '../../db/queries';
 import { FIRST_BAND, LAST_BAND } from '../../db/ageBands';
-import type { Category, ChartText, GroupedRatesInput, HeatmapInput, PyramidInput, RankedValue, StackedSharesInput, TrendInput } from '../../charts/types';
+import type {
+  Category,
+  ChartText,
+  GroupedRatesInput,
+  HeatmapInput,
+  PyramidInput,
+  RankedValue,
+  StackedSharesInput,
+  TrendInput,
+} from '../../charts/types';
 import type { GroupBy } from '../../db/metricSql';
 import type { Lang } from '../../util/lang';
 import { metricDef, type MetricId } from '../../metrics/catalogue';
@@ -28,7 +37,12 @@ export function categoryOf(r: MetricRow, level: Exclude<GroupBy, 'cycle'>): Cate
     case 'county':
       return { key: r.county ?? '', label: r.county ?? '—', level: 'county' };
     case 'township':
-      return { key: `${r.county ?? ''}\u0000${r.township ?? ''}`, label: r.township ?? '—', level: 'township', detail: r.county ?? undefined };
+      return {
+        key: `${r.county ?? ''}\u0000${r.township ?? ''}`,
+        label: r.township ?? '—',
+        level: 'township',
+        detail: r.county ?? undefined,
+      };
     case 'village':
       return { key: r.village_key ?? '', label: r.village ?? r.village_key ?? '—', level: 'village', detail: r.township ?? undefined };
   }
@@ -37,7 +51,14 @@ export function categoryOf(r: MetricRow, level: Exclude<GroupBy, 'cycle'>): Cate
 export function rankedValues(rows: readonly MetricRow[], metric: MetricId, level: Exclude<GroupBy, 'cycle'>): RankedValue[] {
   return rows
     .filter((r) => r.metric === metric)
-    .map((r) => ({ ...categoryOf(r, level), value: r.value, shown: r.shown, numerator: r.numerator, denominator: r.denominator, coverage: r.coverage }));
+    .map((r) => ({
+      ...categoryOf(r, level),
+      value: r.value,
+      shown: r.shown,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      coverage: r.coverage,
+    }));
 }
 
 export function trendInput(
@@ -48,7 +69,9 @@ export function trendInput(
 ): TrendInput {
   const lang = text.lang;
   const figures = series.flatMap((s) =>
-    s.rows.filter((r) => r.metric === metric && cycles.includes(r.cycle_year ?? -1)).map((r) => ({ label: `${s.label} ${yearLabel(r.cycle_year!, lang)}`, coverage: r.coverage })),
+    s.rows
+      .filter((r) => r.metric === metric && cycles.includes(r.cycle_year ?? -1))
+      .map((r) => ({ label: `${s.label} ${yearLabel(r.cycle_year!, lang)}`, coverage: r.coverage })),
   );
   return {
     text: withCoverage(text, figures),
@@ -70,7 +93,13 @@ function categoriesOf(rows: readonly MetricRow[], metric: MetricId, level: Exclu
 }
 
 /** One metric's shown value per place and cycle, null where the data has none. */
-function valueAt(rows: readonly MetricRow[], metric: MetricId, level: Exclude<GroupBy, 'cycle'>, key: string, cycle: number): number | null {
+function valueAt(
+  rows: readonly MetricRow[],
+  metric: MetricId,
+  level: Exclude<GroupBy, 'cycle'>,
+  key: string,
+  cycle: number,
+): number | null {
   return rows.find((r) => r.metric === metric && r.cycle_year === cycle && categoryOf(r, level).key === key)?.shown ?? null;
 }
 
@@ -78,13 +107,30 @@ function valueAt(rows: readonly MetricRow[], metric: MetricId, level: Exclude<Gr
 function figuresOf(rows: readonly MetricRow[], metric: MetricId, level: Exclude<GroupBy, 'cycle'>, lang: Lang) {
   return rows
     .filter((r) => r.metric === metric)
-    .map((r) => ({ label: [categoryOf(r, level).label, r.cycle_year ? yearLabel(r.cycle_year, lang) : ''].filter(Boolean).join(' '), coverage: r.coverage }));
+    .map((r) => ({
+      label: [categoryOf(r, level).label, r.cycle_year ? yearLabel(r.cycle_year, lang) : ''].filter(Boolean).join(' '),
+      coverage: r.coverage,
+    }));
 }
 
-export function heatmapInput(text: ChartText, metric: MetricId, cycles: readonly number[], rows: readonly MetricRow[], level: Exclude<GroupBy, 'cycle'>): HeatmapInput {
+export function heatmapInput(
+  text: ChartText,
+  metric: MetricId,
+  cycles: readonly number[],
+  rows: readonly MetricRow[],
+  level: Exclude<GroupBy, 'cycle'>,
+): HeatmapInput {
   const categories = categoriesOf(rows, metric, level);
   return {
-    text: withCoverage(text, figuresOf(rows.filter((r) => cycles.includes(r.cycle_year ?? -1)), metric, level, text.lang)),
+    text: withCoverage(
+      text,
+      figuresOf(
+        rows.filter((r) => cycles.includes(r.cycle_year ?? -1)),
+        metric,
+        level,
+        text.lang,
+      ),
+    ),
     unit: metricDef(metric).unit,
     rows: categories,
     cycles: [...cycles],
@@ -93,11 +139,20 @@ export function heatmapInput(text: ChartText, metric: MetricId, cycles: readonly
 }
 
 /** 100% stacked parts per cycle: the parts of a whole (age bands, education tiers), their persons and shown shares. */
-export function sharesByCycle(text: ChartText, metrics: readonly MetricId[], cycles: readonly number[], rows: readonly MetricRow[], lang: Lang): StackedSharesInput {
+export function sharesByCycle(
+  text: ChartText,
+  metrics: readonly MetricId[],
+  cycles: readonly number[],
+  rows: readonly MetricRow[],
+  lang: Lang,
+): StackedSharesInput {
   // The parts of a whole share their villages (one coverage per cycle): the first part's rows say it.
   const first = rows.filter((r) => r.metric === metrics[0] && cycles.includes(r.cycle_year ?? -1));
   return {
-    text: withCoverage(text, first.map((r) => ({ label: yearLabel(r.cycle_year!, lang), coverage: r.coverage }))),
+    text: withCoverage(
+      text,
+      first.map((r) => ({ label: yearLabel(r.cycle_year!, lang), coverage: r.coverage })),
+    ),
     categories: cycles.map((c) => ({ key: String(c), label: yearLabel(c, lang) })),
     parts: metrics.map((m) => ({
       key: m,
@@ -108,10 +163,25 @@ export function sharesByCycle(text: ChartText, metrics: readonly MetricId[], cyc
   };
 }
 
-export function groupedRatesInput(text: ChartText, metric: MetricId, cycles: readonly number[], rows: readonly MetricRow[], level: Exclude<GroupBy, 'cycle'>, lang: Lang): GroupedRatesInput {
+export function groupedRatesInput(
+  text: ChartText,
+  metric: MetricId,
+  cycles: readonly number[],
+  rows: readonly MetricRow[],
+  level: Exclude<GroupBy, 'cycle'>,
+  lang: Lang,
+): GroupedRatesInput {
   const categories = categoriesOf(rows, metric, level);
   return {
-    text: withCoverage(text, figuresOf(rows.filter((r) => cycles.includes(r.cycle_year ?? -1)), metric, level, lang)),
+    text: withCoverage(
+      text,
+      figuresOf(
+        rows.filter((r) => cycles.includes(r.cycle_year ?? -1)),
+        metric,
+        level,
+        lang,
+      ),
+    ),
     unit: metricDef(metric).unit,
     categories,
     series: cycles.map((y) => ({
@@ -122,7 +192,8 @@ export function groupedRatesInput(text: ChartText, metric: MetricId, cycles: rea
   };
 }
 
-const BAND_LABEL = (band: number) => (band <= FIRST_BAND ? `<${FIRST_BAND + 5}` : band >= LAST_BAND ? `${LAST_BAND}+` : `${band}–${band + 4}`);
+const BAND_LABEL = (band: number) =>
+  band <= FIRST_BAND ? `<${FIRST_BAND + 5}` : band >= LAST_BAND ? `${LAST_BAND}+` : `${band}–${band + 4}`;
 
 export function pyramidInput(text: ChartText, counts: readonly AgeBandCount[], coverage?: Coverage): PyramidInput {
   const bands = [...new Set(counts.map((c) => c.band))].sort((a, b) => a - b);
@@ -136,6 +207,11 @@ export function pyramidInput(text: ChartText, counts: readonly AgeBandCount[], c
 }
 
 /** Turnout by village (or any ranked metric) with its coverage note. */
-export function rankedChartText(text: ChartText, rows: readonly MetricRow[], metric: MetricId, level: Exclude<GroupBy, 'cycle'>): ChartText {
+export function rankedChartText(
+  text: ChartText,
+  rows: readonly MetricRow[],
+  metric: MetricId,
+  level: Exclude<GroupBy, 'cycle'>,
+): ChartText {
   return withCoverage(text, figuresOf(rows, metric, level, text.lang));
 }

@@ -25,7 +25,15 @@ import type { ChartChoices } from './chartChoices';
 import { bodyFor, overviewQueries, resultsBody } from './overviewQueries';
 import { groupedRatesInput, heatmapInput, pyramidInput, rankedChartText, rankedValues, sharesByCycle, trendInput } from './chartInputs';
 
-export const OVERVIEW_CHARTS = ['turnout-by-village', 'trend', 'heatmap', 'age-pyramid', 'age-bands', 'education', 'rates-by-place'] as const;
+export const OVERVIEW_CHARTS = [
+  'turnout-by-village',
+  'trend',
+  'heatmap',
+  'age-pyramid',
+  'age-bands',
+  'education',
+  'rates-by-place',
+] as const;
 export type OverviewChartId = (typeof OVERVIEW_CHARTS)[number];
 
 export function isOverviewChart(s: string): s is OverviewChartId {
@@ -88,7 +96,11 @@ export interface OverviewOptions {
  * Options of the charts in `only` (all by default) — undefined while a chart's first rows load,
  * the last scope's (and pending) while a new scope's do. Charts left out run no query.
  */
-export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: readonly OverviewChartId[] = OVERVIEW_CHARTS): OverviewOptions {
+export function useOverviewOptions(
+  scope: Scope,
+  choices: ChartChoices,
+  only: readonly OverviewChartId[] = OVERVIEW_CHARTS,
+): OverviewOptions {
   const { t } = useTranslation();
   const lang = currentLang();
   const { cycles } = useScope();
@@ -113,7 +125,9 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   // Single-cycle charts name the scope's cycle, the others the span of cycles they draw.
   const text = (metric: MetricId, body: string, withCycle = true): ChartText => ({
     title: metricDef(metric)[lang],
-    subtitle: [where, withCycle && scope.cycle !== null ? t('scope.year', { year: scope.cycle }) : cycleSpan(cycles, lang), bodyName(body)].filter(Boolean).join(' · '),
+    subtitle: [where, withCycle && scope.cycle !== null ? t('scope.year', { year: scope.cycle }) : cycleSpan(cycles, lang), bodyName(body)]
+      .filter(Boolean)
+      .join(' · '),
     denominator: denominatorText(metricDef(metric), lang),
     lang,
   });
@@ -127,7 +141,12 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
     [turnout],
     ([rows]) =>
       built(
-        { text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'), rows: rankedValues(rows!, 'turnout', 'village'), legalLine: 50, order: turnoutOrder },
+        {
+          text: rankedChartText(text('turnout', turnoutBody), rows!, 'turnout', 'village'),
+          rows: rankedValues(rows!, 'turnout', 'village'),
+          legalLine: 50,
+          order: turnoutOrder,
+        },
         turnoutBarsOption,
       ),
     [scope.cycle, turnoutBody, turnoutOrder, ...texts],
@@ -152,17 +171,41 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
   );
   const agesOpt = useChartOption(
     [ages],
-    ([a]) => built(pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, a!.bands, a!.coverage), pyramidOption),
+    ([a]) =>
+      built(
+        pyramidInput({ ...text('members', scope.body), title: lang === 'zh' ? '年龄性别结构' : 'Age and gender' }, a!.bands, a!.coverage),
+        pyramidOption,
+      ),
     [scope.cycle, scope.body, ...texts],
   );
   const bandsOpt = useChartOption(
     [bands],
-    ([rows]) => built(sharesByCycle({ ...text('avg_age', scope.body, false), title: lang === 'zh' ? '年龄段构成' : 'Age bands' }, AGE_BANDINGS[banding], cycles, rows!, lang), stackedSharesOption),
+    ([rows]) =>
+      built(
+        sharesByCycle(
+          { ...text('avg_age', scope.body, false), title: lang === 'zh' ? '年龄段构成' : 'Age bands' },
+          AGE_BANDINGS[banding],
+          cycles,
+          rows!,
+          lang,
+        ),
+        stackedSharesOption,
+      ),
     [banding, scope.body, cycles, ...texts],
   );
   const eduOpt = useChartOption(
     [edu],
-    ([rows]) => built(sharesByCycle({ ...text('edu_college_share', scope.body, false), title: lang === 'zh' ? '文化程度构成' : 'Education tiers' }, EDUCATION_TIERS, cycles, rows!, lang), stackedSharesOption),
+    ([rows]) =>
+      built(
+        sharesByCycle(
+          { ...text('edu_college_share', scope.body, false), title: lang === 'zh' ? '文化程度构成' : 'Education tiers' },
+          EDUCATION_TIERS,
+          cycles,
+          rows!,
+          lang,
+        ),
+        stackedSharesOption,
+      ),
     [scope.body, cycles, ...texts],
   );
   const ratesOpt = useChartOption(
@@ -190,5 +233,20 @@ export function useOverviewOptions(scope: Scope, choices: ChartChoices, only: re
     }
     const inputs: PlaceChartInputs = { 'turnout-by-village': turnoutOpt.input, heatmap: heatOpt.input, 'rates-by-place': ratesOpt.input };
     return { options, inputs, pending };
-  }, [turnoutOpt.option, turnoutOpt.pending, trendOpt.option, trendOpt.pending, heatOpt.option, heatOpt.pending, agesOpt.option, agesOpt.pending, bandsOpt.option, bandsOpt.pending, eduOpt.option, eduOpt.pending, ratesOpt.option, ratesOpt.pending]);
+  }, [
+    turnoutOpt.option,
+    turnoutOpt.pending,
+    trendOpt.option,
+    trendOpt.pending,
+    heatOpt.option,
+    heatOpt.pending,
+    agesOpt.option,
+    agesOpt.pending,
+    bandsOpt.option,
+    bandsOpt.pending,
+    eduOpt.option,
+    eduOpt.pending,
+    ratesOpt.option,
+    ratesOpt.pending,
+  ]);
 }

@@ -35,7 +35,11 @@ const CHART_SIZE = { width: 640, height: 340 };
 const PRINT_PIXEL_RATIO = 3;
 
 /** A chosen chart as the Word report takes it: the charts of many places with the rows behind them. */
-function printableChart(id: OverviewChartId, options: Partial<Record<OverviewChartId, ChartOption>>, inputs: PlaceChartInputs): { id: OverviewChartId; chart: PrintableChart }[] {
+function printableChart(
+  id: OverviewChartId,
+  options: Partial<Record<OverviewChartId, ChartOption>>,
+  inputs: PlaceChartInputs,
+): { id: OverviewChartId; chart: PrintableChart }[] {
   const option = options[id];
   if (!option) return [];
   const turnout = id === 'turnout-by-village' ? inputs[id] : undefined;
@@ -104,13 +108,19 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
   const [status, setStatus] = useState<{ ok: boolean; text: string; details?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = (id: SectionId) => sections.find((s) => s.id === id)?.heading ?? id;
-  const meta = [where, t('scope.year', { year: data.cycle }), t('report.sourceLine', { source: dataSourceText(info.files, lang), date: exportDate() })].join(' · ');
+  const meta = [
+    where,
+    t('scope.year', { year: data.cycle }),
+    t('report.sourceLine', { source: dataSourceText(info.files, lang), date: exportDate() }),
+  ].join(' · ');
   const printable = charts.flatMap((id) => printableChart(id, options, inputs));
   // Said under a chart the Word report prints as its ends, before anyone is surprised by it.
-  const ends = new Map(printable.flatMap((c) => {
-    const plan = planFor(c.chart);
-    return plan.kind === 'ends' ? [[c.id, plan] as const] : [];
-  }));
+  const ends = new Map(
+    printable.flatMap((c) => {
+      const plan = planFor(c.chart);
+      return plan.kind === 'ends' ? [[c.id, plan] as const] : [];
+    }),
+  );
   const tableModels = tables.map((id) => ({ id, table: reportTable(id, data, lang) })).filter((x) => x.table.rows.length > 0);
 
   const exportDocx = async () => {
@@ -118,7 +128,11 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
     setStatus(null);
     try {
       const [{ reportDocx }, { chartPng }] = await Promise.all([import('../../export/docx'), import('../../export/chartImage')]);
-      const { figures, appendices } = docxCharts(printable.map((c) => c.chart), data.cycle, lang);
+      const { figures, appendices } = docxCharts(
+        printable.map((c) => c.chart),
+        data.cycle,
+        lang,
+      );
       const images = [];
       for (const f of figures) {
         // Drawn at the size it is placed at, so its type prints at the size it was drawn.
@@ -166,7 +180,12 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
           <legend>{t('report.charts')}</legend>
           {OVERVIEW_CHARTS.map((id) => (
             <label key={id}>
-              <input type="checkbox" checked={charts.includes(id)} data-report-chart={id} onChange={(e) => setCharts(toggle(charts, id, e.target.checked, OVERVIEW_CHARTS))} />
+              <input
+                type="checkbox"
+                checked={charts.includes(id)}
+                data-report-chart={id}
+                onChange={(e) => setCharts(toggle(charts, id, e.target.checked, OVERVIEW_CHARTS))}
+              />
               {t(`report.chart.${id}`)}
             </label>
           ))}
@@ -174,7 +193,12 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
             // biome-ignore lint/a11y/noLabelWithoutControl: MetricSelect renders the <select> this label names
             <label>
               {t('report.trendMetric')}{' '}
-              <MetricSelect name="trend-metric" value={choices.trend} options={METRICS.map((m) => m.id)} onChange={(trend) => navigate(choicesToParams({ trend }))} />
+              <MetricSelect
+                name="trend-metric"
+                value={choices.trend}
+                options={METRICS.map((m) => m.id)}
+                onChange={(trend) => navigate(choicesToParams({ trend }))}
+              />
             </label>
           )}
         </fieldset>
@@ -182,7 +206,12 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
           <legend>{t('report.tables')}</legend>
           {REPORT_TABLES.map((id) => (
             <label key={id}>
-              <input type="checkbox" checked={tables.includes(id)} data-report-table-toggle={id} onChange={(e) => setTables(toggle(tables, id, e.target.checked, REPORT_TABLES))} />
+              <input
+                type="checkbox"
+                checked={tables.includes(id)}
+                data-report-table-toggle={id}
+                onChange={(e) => setTables(toggle(tables, id, e.target.checked, REPORT_TABLES))}
+              />
               {t(`report.table.${id}`)}
             </label>
           ))}
@@ -207,7 +236,11 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
           )}
           <TechnicalDetails text={status?.details} />
         </div>
-        {edited && <p className="notice" data-report-edited>{t('report.edited')}</p>}
+        {edited && (
+          <p className="notice" data-report-edited>
+            {t('report.edited')}
+          </p>
+        )}
       </section>
 
       <article className="report-paper" data-report-paper>
@@ -244,7 +277,11 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
           const option = options[id];
           return (
             <figure key={id} className="report-figure" data-report-figure={id}>
-              {option ? <EChart option={option} width={chartSize(id).width} height={chartSize(id).height} data-chart={`report-${id}`} /> : <p className="muted">…</p>}
+              {option ? (
+                <EChart option={option} width={chartSize(id).width} height={chartSize(id).height} data-chart={`report-${id}`} />
+              ) : (
+                <p className="muted">…</p>
+              )}
               <figcaption>
                 {t('report.figure', { n: i + 1 })}　{option ? optionTitle(option) : t(`report.chart.${id}`)}
               </figcaption>
@@ -280,7 +317,15 @@ function ReportParagraphs({ parts }: { parts: readonly (readonly ReportPart[])[]
         typeof x === 'string' ? (
           x
         ) : (
-          <span key={k} data-metric={x.metric} data-kind={x.kind} data-value={x.value ?? ''} data-body={x.body} data-group={x.group} data-cycle={x.cycle}>
+          <span
+            key={k}
+            data-metric={x.metric}
+            data-kind={x.kind}
+            data-value={x.value ?? ''}
+            data-body={x.body}
+            data-group={x.group}
+            data-cycle={x.cycle}
+          >
             {x.text}
           </span>
         ),

@@ -56,7 +56,13 @@ export function PlaceSearchBox({ places, onChoose }: { places: readonly Place[];
   };
 
   const where = (c: Candidate) =>
-    [finder?.manyCounties ? c.county : null, c.kind === 'village' ? c.township : null, c.kind === 'village' && c.twin ? c.village_code : null].filter(Boolean).join(' · ');
+    [
+      finder?.manyCounties ? c.county : null,
+      c.kind === 'village' ? c.township : null,
+      c.kind === 'village' && c.twin ? c.village_code : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
 
   return (
     <div className="place-search">
@@ -111,7 +117,9 @@ export function PlaceSearchBox({ places, onChoose }: { places: readonly Place[];
             </li>
           ))}
         </ul>
-        {result && result.total > options.length && <p className="place-search-note">{t('scope.searchMore', { count: result.total - options.length })}</p>}
+        {result && result.total > options.length && (
+          <p className="place-search-note">{t('scope.searchMore', { count: result.total - options.length })}</p>
+        )}
         {result && result.total === 0 && <p className="place-search-note">{t('scope.searchNone')}</p>}
       </div>
     </div>

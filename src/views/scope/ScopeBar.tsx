@@ -23,7 +23,8 @@ export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: bo
   const places = usePlaces().data ?? [];
   const counties = useMemo(() => [...new Set(places.map((p) => p.county ?? ''))].filter(Boolean).sort(), [places]);
   const townships = useMemo(
-    () => [...new Set(places.filter((p) => !scope.county || p.county === scope.county).map((p) => p.township ?? ''))].filter(Boolean).sort(),
+    () =>
+      [...new Set(places.filter((p) => !scope.county || p.county === scope.county).map((p) => p.township ?? ''))].filter(Boolean).sort(),
     [places, scope.county],
   );
   const villages = useMemo(
@@ -33,8 +34,16 @@ export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: bo
   return (
     // biome-ignore lint/a11y/useSemanticElements: a toolbar of selects in a row, grouped for screen readers; a fieldset would draw a frame
     <div className="scope-bar" role="group" aria-label={t('scope.label')} data-scope-bar>
-      <PlaceSearchBox places={places} onChoose={(c) => setScope({ county: c.county, township: c.township, village: c.kind === 'village' ? c.village_key : null })} />
-      <select value={scope.county ?? ''} aria-label={t('scope.county')} data-scope="county" onChange={(e) => setScope({ county: e.target.value || null, township: null, village: null })}>
+      <PlaceSearchBox
+        places={places}
+        onChoose={(c) => setScope({ county: c.county, township: c.township, village: c.kind === 'village' ? c.village_key : null })}
+      />
+      <select
+        value={scope.county ?? ''}
+        aria-label={t('scope.county')}
+        data-scope="county"
+        onChange={(e) => setScope({ county: e.target.value || null, township: null, village: null })}
+      >
         <option value="">{t('scope.allCounties')}</option>
         {counties.map((c) => (
           <option key={c} value={c}>
@@ -48,7 +57,9 @@ export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: bo
         data-scope="township"
         onChange={(e) => {
           const township = e.target.value || null;
-          const county = township ? (places.find((p) => p.township === township && (!scope.county || p.county === scope.county))?.county ?? null) : scope.county;
+          const county = township
+            ? (places.find((p) => p.township === township && (!scope.county || p.county === scope.county))?.county ?? null)
+            : scope.county;
           setScope({ county, township, village: null });
         }}
       >
@@ -76,7 +87,12 @@ export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: bo
           </option>
         ))}
       </select>
-      <select value={scope.cycle ?? ''} aria-label={t('scope.cycle')} data-scope="cycle" onChange={(e) => setScope({ cycle: Number(e.target.value) })}>
+      <select
+        value={scope.cycle ?? ''}
+        aria-label={t('scope.cycle')}
+        data-scope="cycle"
+        onChange={(e) => setScope({ cycle: Number(e.target.value) })}
+      >
         {cycles.map((c) => (
           <option key={c} value={c}>
             {t('scope.year', { year: c })}
@@ -85,14 +101,24 @@ export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: bo
       </select>
       {!placeAndCycleOnly && (
         <>
-          <select value={scope.body} aria-label={t('scope.body')} data-scope="body" onChange={(e) => setScope({ body: e.target.value as BodyScope })}>
+          <select
+            value={scope.body}
+            aria-label={t('scope.body')}
+            data-scope="body"
+            onChange={(e) => setScope({ body: e.target.value as BodyScope })}
+          >
             {BODY_SCOPES.map((b) => (
               <option key={b} value={b}>
                 {b === 'all' ? t('scope.bodyAll') : t(`body.${b}`)}
               </option>
             ))}
           </select>
-          <select value={scope.role} aria-label={t('scope.role')} data-scope="role" onChange={(e) => setScope({ role: e.target.value as RoleScope })}>
+          <select
+            value={scope.role}
+            aria-label={t('scope.role')}
+            data-scope="role"
+            onChange={(e) => setScope({ role: e.target.value as RoleScope })}
+          >
             {ROLE_SCOPES.map((r) => (
               <option key={r} value={r}>
                 {t(ROLE_KEY[r])}
@@ -112,7 +138,9 @@ function Breadcrumb() {
   const { scope, setScope } = useScope();
   const places = usePlaces().data ?? [];
   const village = scope.village ? places.find((p) => p.village_key === scope.village) : undefined;
-  const crumbs: { label: string; go: () => void }[] = [{ label: t('scope.allData'), go: () => setScope({ county: null, township: null, village: null }) }];
+  const crumbs: { label: string; go: () => void }[] = [
+    { label: t('scope.allData'), go: () => setScope({ county: null, township: null, village: null }) },
+  ];
   if (scope.county) crumbs.push({ label: scope.county, go: () => setScope({ township: null, village: null }) });
   if (scope.township) crumbs.push({ label: scope.township, go: () => setScope({ village: null }) });
   if (village) crumbs.push({ label: village.village ?? village.village_key, go: () => undefined });

@@ -30,7 +30,10 @@ export function usePlaceFinder(places: readonly Place[]): { finder: PlaceFinder 
     }
     if (!a.pinyin) {
       a.pinyin = true;
-      import('pinyin-pro').then(({ pinyin }) => setPinyin({ pinyin }), () => (a.pinyin = false));
+      import('pinyin-pro').then(
+        ({ pinyin }) => setPinyin({ pinyin }),
+        () => (a.pinyin = false),
+      );
     }
   }, []);
   const finder = useMemo(() => {

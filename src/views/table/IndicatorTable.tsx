@@ -10,7 +10,16 @@ import { QueryState } from '../QueryState';
 import { figureTexts } from '../figureText';
 import { parentLabel, placeLabel } from '../scope/scopeLabel';
 import { coverageTexts } from '../../metrics/coverage';
-import { anyIncomplete, changeColumn, indicatorCells, indicatorExport, indicatorHeaders, shownFigures, type IndicatorTableContext, type TableSort } from './indicatorTableModel';
+import {
+  anyIncomplete,
+  changeColumn,
+  indicatorCells,
+  indicatorExport,
+  indicatorHeaders,
+  shownFigures,
+  type IndicatorTableContext,
+  type TableSort,
+} from './indicatorTableModel';
 
 const ALL_METRICS = METRICS.map((m) => m.id);
 
@@ -39,7 +48,13 @@ export function IndicatorTable() {
       </p>
       <label className="table-filter">
         {t('table.filter')}{' '}
-        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('table.filterHint')} data-table-filter />
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder={t('table.filterHint')}
+          data-table-filter
+        />
       </label>
       <QueryState query={figures}>
         {(all) => {
@@ -51,7 +66,11 @@ export function IndicatorTable() {
               table={() => indicatorExport(list, ctx)}
               fileName={`${title.replaceAll(' · ', '-')}-${t('table.heading')}`}
               action="download-table"
-              sort={{ column: sort?.column ?? null, desc: sort?.desc ?? false, onSort: (column) => setSort((s) => ({ column, desc: s?.column === column ? !s.desc : column !== 0 })) }}
+              sort={{
+                column: sort?.column ?? null,
+                desc: sort?.desc ?? false,
+                onSort: (column) => setSort((s) => ({ column, desc: s?.column === column ? !s.desc : column !== 0 })),
+              }}
             >
               {list.map((f) => {
                 const row = indicatorCells(f, ctx, incomplete);
@@ -63,7 +82,13 @@ export function IndicatorTable() {
                       {row[1]}
                     </td>
                     {row.slice(2, -1).map((c, i) => (
-                      <td key={i} className="num" {...(i === changeAt ? { 'data-change': f.metric, 'data-change-kind': f.change.kind, title: x.deltaReason ?? undefined } : {})}>
+                      <td
+                        key={i}
+                        className="num"
+                        {...(i === changeAt
+                          ? { 'data-change': f.metric, 'data-change-kind': f.change.kind, title: x.deltaReason ?? undefined }
+                          : {})}
+                      >
                         {c}
                       </td>
                     ))}

@@ -23,7 +23,8 @@ export interface IndicatorTableContext {
 }
 
 /** Coverage is listed only when some figure does not stand for every village of the scope. */
-export const anyIncomplete = (list: readonly Figure[]): boolean => list.some((f) => ['partial', 'none'].includes(support(f.current?.coverage)));
+export const anyIncomplete = (list: readonly Figure[]): boolean =>
+  list.some((f) => ['partial', 'none'].includes(support(f.current?.coverage)));
 
 export function indicatorHeaders(c: IndicatorTableContext, incomplete: boolean): string[] {
   const { t } = c;
@@ -40,7 +41,8 @@ export function indicatorHeaders(c: IndicatorTableContext, incomplete: boolean):
 }
 
 /** The column of the change among the cells after the value, or -1. */
-export const changeColumn = (c: IndicatorTableContext, incomplete: boolean): number => (c.previousCycle === null ? -1 : (incomplete ? 1 : 0) + 3);
+export const changeColumn = (c: IndicatorTableContext, incomplete: boolean): number =>
+  c.previousCycle === null ? -1 : (incomplete ? 1 : 0) + 3;
 
 export function indicatorCells(f: Figure, c: IndicatorTableContext, incomplete: boolean): string[] {
   const { lang } = c;
@@ -112,7 +114,13 @@ export interface TableSort {
 }
 
 /** The figures whose label holds the filter text, sorted by a column (stable: catalogue order on ties). */
-export function shownFigures(list: readonly Figure[], c: IndicatorTableContext, incomplete: boolean, filter: string, sort: TableSort | null): Figure[] {
+export function shownFigures(
+  list: readonly Figure[],
+  c: IndicatorTableContext,
+  incomplete: boolean,
+  filter: string,
+  sort: TableSort | null,
+): Figure[] {
   const needle = filter.trim().toLowerCase();
   const kept = needle ? list.filter((f) => figureLabel(f, c.lang, c.t, c.scopeBody).toLowerCase().includes(needle)) : [...list];
   if (!sort) return kept;

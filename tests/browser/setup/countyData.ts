@@ -24,8 +24,43 @@ export interface Village {
   code: string;
 }
 
-const RESULTS_HEADER = ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '届次', '组织', '有选举权人数', '登记选民数', '参加投票人数', '参选率', '发出选票', '收回选票', '有效票', '无效票', '应选职数', '候选人数', '一次选举成功'];
-const MEMBERS_HEADER = ['县(市、区)', '乡镇(街道)', '村(社区)', '区划代码', '换届年份', '组织', '姓名', '职务', '性别', '出生年月', '文化程度', '民族', '政治面貌', '是否连任', '得票数'];
+const RESULTS_HEADER = [
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '届次',
+  '组织',
+  '有选举权人数',
+  '登记选民数',
+  '参加投票人数',
+  '参选率',
+  '发出选票',
+  '收回选票',
+  '有效票',
+  '无效票',
+  '应选职数',
+  '候选人数',
+  '一次选举成功',
+];
+const MEMBERS_HEADER = [
+  '县(市、区)',
+  '乡镇(街道)',
+  '村(社区)',
+  '区划代码',
+  '换届年份',
+  '组织',
+  '姓名',
+  '职务',
+  '性别',
+  '出生年月',
+  '文化程度',
+  '民族',
+  '政治面貌',
+  '是否连任',
+  '得票数',
+];
 
 export function countyVillages(rng: Rng): Village[] {
   const out: Village[] = [];
@@ -55,7 +90,26 @@ function resultsRows(rng: Rng, villages: readonly Village[]): Cell[][] {
       const returned = voted - (rng.chance(0.3) ? 1 : 0);
       const invalid = Math.round(returned * 0.01);
       const seats = rng.pick([3, 5, 7]);
-      rows.push([COUNTY, v.township, v.name, v.code, c.year, cycleLabel(c.ordinal), '村委会', registered + 12, registered, voted, pctString(voted, registered), voted, returned, returned - invalid, invalid, seats, seats + 2, '是']);
+      rows.push([
+        COUNTY,
+        v.township,
+        v.name,
+        v.code,
+        c.year,
+        cycleLabel(c.ordinal),
+        '村委会',
+        registered + 12,
+        registered,
+        voted,
+        pctString(voted, registered),
+        voted,
+        returned,
+        returned - invalid,
+        invalid,
+        seats,
+        seats + 2,
+        '是',
+      ]);
     });
   }
   return rows;
@@ -68,14 +122,35 @@ function memberRows(rng: Rng, villages: readonly Village[]): Cell[][] {
   const rows: Cell[][] = [MEMBERS_HEADER];
   for (const v of villages) {
     const roles: [string, string][] = [
-      ['村委会', '主任'], ['村委会', '副主任'], ['村委会', '委员'], ['村委会', '委员'],
-      ['村党支部', '书记'], ['村党支部', '委员'], ['村党支部', '委员'],
+      ['村委会', '主任'],
+      ['村委会', '副主任'],
+      ['村委会', '委员'],
+      ['村委会', '委员'],
+      ['村党支部', '书记'],
+      ['村党支部', '委员'],
+      ['村党支部', '委员'],
     ];
     for (const [body, role] of roles) {
       const female = rng.chance(0.3);
       const born = 2021 - 25 - Math.floor(rng.next() * 40);
       const month = 1 + Math.floor(rng.next() * 12);
-      rows.push([COUNTY, v.township, v.name, v.code, 2021, body, pickSurname(rng) + givenName(rng, female), role, female ? '女' : '男', `${born}.${String(month).padStart(2, '0')}`, rng.pick(EDUCATION), '汉族', body === '村党支部' || rng.chance(0.5) ? '中共党员' : '群众', rng.chance(0.5) ? '是' : '否', '']);
+      rows.push([
+        COUNTY,
+        v.township,
+        v.name,
+        v.code,
+        2021,
+        body,
+        pickSurname(rng) + givenName(rng, female),
+        role,
+        female ? '女' : '男',
+        `${born}.${String(month).padStart(2, '0')}`,
+        rng.pick(EDUCATION),
+        '汉族',
+        body === '村党支部' || rng.chance(0.5) ? '中共党员' : '群众',
+        rng.chance(0.5) ? '是' : '否',
+        '',
+      ]);
     }
   }
   return rows;
@@ -92,6 +167,9 @@ export function countyFiles(seed = 20240601): CountyFiles {
   const csv = (name: string, rows: Cell[][]) => ({ name, mimeType: 'text/csv', buffer: encode(toCsv(rows), 'utf-8-bom') });
   return {
     villages,
-    files: [csv('大河县村委会换届选举结果.csv', resultsRows(rng, villages)), csv('大河县2021年两委成员花名册.csv', memberRows(rng, villages))],
+    files: [
+      csv('大河县村委会换届选举结果.csv', resultsRows(rng, villages)),
+      csv('大河县2021年两委成员花名册.csv', memberRows(rng, villages)),
+    ],
   };
 }

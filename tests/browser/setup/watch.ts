@@ -61,11 +61,12 @@ export async function hoverCharts(page: Page): Promise<string[]> {
 
 /** Elements that could reach out or run code if a name had been parsed as HTML. */
 export const injected = (page: Page) =>
-  page.evaluate(
-    () =>
-      [...document.querySelectorAll('[src*="evil"], [href*="evil"], img[src="x"], [onload], [onerror], iframe, object, embed, body script:not([src^="/assets/"])')].map(
-        (e) => e.outerHTML,
+  page.evaluate(() =>
+    [
+      ...document.querySelectorAll(
+        '[src*="evil"], [href*="evil"], img[src="x"], [onload], [onerror], iframe, object, embed, body script:not([src^="/assets/"])',
       ),
+    ].map((e) => e.outerHTML),
   );
 
 /** Aborts every request to another origin than the app's; returns the list of those refused. */
