@@ -2706,8 +2706,8 @@ function mdText(x: string): string {
       ? `${x[0]} × ${thousands(x.length)}`
       : `${x[0]} × ${thousands(x.length - 1)} + ${x.slice(-1)} (${thousands(x.length)} characters)`;
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this shows escaped
   const shown = x.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this shows escaped
     /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

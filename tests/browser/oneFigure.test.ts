@@ -87,17 +87,15 @@ describe('the report prints the indicator table’s figures', () => {
   it('marks each figure with its metric and unrounded value, and each reads as in the table and on the cards', async () => {
     await page.goto(`${baseUrl()}/?view=report&county=青山县`);
     await page.waitForSelector('[data-report-print] [data-metric]', { state: 'attached', timeout: 60_000 });
-    const marks = await page
-      .locator('[data-report-print] [data-metric][data-kind="value"][data-group="all"]')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          metric: e.getAttribute('data-metric')!,
-          body: e.getAttribute('data-body')!,
-          value: e.getAttribute('data-value')!,
-          text: e.textContent!,
-          cycle: e.getAttribute('data-cycle')!,
-        })),
-      );
+    const marks = await page.locator('[data-report-print] [data-metric][data-kind="value"][data-group="all"]').evaluateAll((els) =>
+      els.map((e) => ({
+        metric: e.getAttribute('data-metric')!,
+        body: e.getAttribute('data-body')!,
+        value: e.getAttribute('data-value')!,
+        text: e.textContent!,
+        cycle: e.getAttribute('data-cycle')!,
+      })),
+    );
     expect(marks.length).toBeGreaterThan(15);
     for (const m of marks) expect(Number.isFinite(Number(m.value)), m.metric).toBe(true);
     const cycle = marks[0]!.cycle;

@@ -95,12 +95,12 @@ const HOSTILE = [
   '+SUM(1,1)',
   '@cmd',
   '-1+1',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder typed into a cell is one of the hostile strings
   '{a|b}',
   '{b}',
   '\u0007',
   '\u001b[31m',
   '\u202e',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder typed into a cell is one of the hostile strings
   '${x}',
   '{{year}}',
   '$&',
