@@ -7,7 +7,7 @@ import { SampleBanner } from './SampleBanner';
 import { StoreBanner } from './StoreBanner';
 import { ServiceWorkerNotice } from './ServiceWorkerNotice';
 import { parseRoute, useRoute, VIEWS, type View } from './route';
-import { useImports } from './hooks';
+import { useImports } from '../queries/hooks';
 import { usePersistenceIfReady } from './dbContext';
 import { ExportInfoContext, type ExportInfo } from '../export/exportInfo';
 

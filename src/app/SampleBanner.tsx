@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteImports } from '../db/queries';
 import { useDb, usePersistenceIfReady } from './dbContext';
-import { useInvalidateData, useSampleState } from './hooks';
+import { useInvalidateData, useSampleState } from '../queries/hooks';
 
 /** Sample figures must never pass for real ones: say so on every view while they are loaded. */
 export function SampleBanner({ onCleared }: { onCleared: () => void }) {

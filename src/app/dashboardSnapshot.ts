@@ -1,7 +1,7 @@
 /**
  * The first dashboard's figures, computed ahead: every query the overview asks when the app is
  * opened at a given address (no view, no scope: the latest cycle, the whole area), answered by
- * the same query functions under the same keys (src/app/queryOptions.ts) and dehydrated.
+ * the same query functions under the same keys (src/queries/options.ts) and dehydrated.
  *
  * The build makes one for the bundled sample (scripts/lib/sampleDataset.ts). A first visit then
  * draws the sample's dashboard from it at once, while DuckDB — seconds of wasm to load on an
@@ -11,8 +11,8 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query';
 import type { Db } from '../db/types';
 import { scopeFromParams } from '../metrics/scope';
-import { overviewFetches } from '../views/overview/overviewFetches';
-import { cyclesQuery, importsQuery, placesQuery, sampleStateQuery } from './queryOptions';
+import { overviewFetches } from '../queries/overviewFetches';
+import { cyclesQuery, importsQuery, placesQuery, sampleStateQuery } from '../queries/options';
 import { parseRoute } from './route';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type DashboardSnapshot } from './snapshotFile';
 import { resolveCycle } from './useScope';

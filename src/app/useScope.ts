@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { scopeFromParams, scopeToParams, type Scope } from '../metrics/scope';
-import { useCycles } from './hooks';
+import { useCycles } from '../queries/hooks';
 import { useRoute } from './route';
 import { announceScope } from './scopeAhead';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useTablePreview } from '../app/hooks';
+import { useTablePreview } from '../queries/hooks';
 import { StorageCard } from './data/StorageCard';
 import { CyclesCard, ImportsTable } from './data/ImportsTable';
 import { OverlapsCard } from './data/OverlapsCard';

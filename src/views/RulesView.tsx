@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRuleBreaches } from '../app/hooks';
+import { useRuleBreaches } from '../queries/hooks';
 import { useRoute } from '../app/route';
 import { useScope } from '../app/useScope';
-import { applicableRules, FIGURES, isRuleId, ruleDef, type RuleBreach, type RuleId, type RuleScope, type RuleSummary } from '../db/rules';
+import type { RuleBreach, RuleId, RuleScope, RuleSummary } from '../queries/types';
+import { applicableRules, FIGURES, isRuleId, ruleDef } from '../queries/rules';
 import { currentLang } from '../i18n';
 import type { Lang } from '../util/lang';
 import { formatValue } from '../metrics/format';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Figure } from '../app/figures';
+import type { Figure } from '../queries/figures';
 import type { Lang } from '../util/lang';
 import { metricDef } from '../metrics/catalogue';
 import { coverageLabel, figureValueText, support } from '../metrics/coverage';

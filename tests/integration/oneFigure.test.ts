@@ -8,8 +8,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figuresQuery, type Figure } from '../../src/app/figures';
-import { metricRowsQuery } from '../../src/app/queryOptions';
+import { figuresQuery, type Figure } from '../../src/queries/figures';
+import { metricRowsQuery } from '../../src/queries/options';
 import { stackedSharesOption } from '../../src/charts/stackedShares';
 import { trendOption } from '../../src/charts/trend';
 import { tableToCsv } from '../../src/export/csv';
@@ -26,8 +26,8 @@ import { loadReportData } from '../../src/report/load';
 import type { FigureGroup } from '../../src/report/data';
 import { figureTexts } from '../../src/views/figureText';
 import { rankedValues, sharesByCycle, trendInput } from '../../src/views/overview/chartInputs';
-import { DEFAULT_CHOICES } from '../../src/views/overview/chartChoices';
-import { bodyFor, overviewQueries, rankingQuery } from '../../src/views/overview/overviewQueries';
+import { DEFAULT_CHOICES } from '../../src/queries/chartChoices';
+import { bodyFor, overviewQueries, rankingQuery } from '../../src/queries/overview';
 import {
   changeColumn,
   indicatorCells,

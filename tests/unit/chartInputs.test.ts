@@ -10,7 +10,7 @@ import {
 } from '../../src/views/overview/chartInputs';
 import type { ChartText } from '../../src/charts/types';
 import { withShown } from '../../src/metrics/figure';
-import { chartChoices, choicesToParams } from '../../src/views/overview/chartChoices';
+import { chartChoices, choicesToParams } from '../../src/queries/chartChoices';
 
 const text: ChartText = { title: 't', subtitle: 's', denominator: 'd', lang: 'zh' };
 const r = (p: Partial<Omit<MetricRow, 'shown'>>): MetricRow =>

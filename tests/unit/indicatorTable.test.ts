@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineFigures } from '../../src/app/figures';
+import { combineFigures } from '../../src/queries/figures';
 import type { MetricRow } from '../../src/db/queries';
 import i18n from '../../src/i18n';
 import type { MetricId } from '../../src/metrics/catalogue';

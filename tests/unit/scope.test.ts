@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parentScope, scopeFromParams, scopeLevel, scopeToParams, EMPTY_SCOPE } from '../../src/metrics/scope';
-import { combineFigures } from '../../src/app/figures';
+import { combineFigures } from '../../src/queries/figures';
 import type { MetricRow } from '../../src/db/queries';
 import { formatDelta, formatValue } from '../../src/metrics/format';
 import { compositionOf, METRICS } from '../../src/metrics/catalogue';

@@ -1,18 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDb } from '../../app/dbContext';
-import { usePlaces } from '../../app/hooks';
+import { usePlaces } from '../../queries/hooks';
 import { useRoute } from '../../app/route';
 import { useScope } from '../../app/useScope';
 import { cycleSpan, denominatorText } from '../../charts/base';
 import { EChart } from '../../charts/EChart';
 import { trendOption } from '../../charts/trend';
-import { queryMetrics, type MetricRow } from '../../db/queries';
+import type { MetricRow } from '../../queries/types';
+import { useCompareRows } from '../../queries/compare';
+import { bodyFor } from '../../queries/scope';
 import { currentLang } from '../../i18n';
 import { isMetricId, METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
 import { coverageLabel, coverageTexts, figureValueText, support } from '../../metrics/coverage';
-import { parentScope, scopeKey, type Scope } from '../../metrics/scope';
+import { parentScope } from '../../metrics/scope';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
 import { TableExport } from '../TableExport';
 import { trendInput } from '../overview/chartInputs';
@@ -29,36 +29,10 @@ interface ItemRows {
   parent: MetricRow[];
 }
 
-function metricBody(m: MetricId, scope: Scope): Scope['body'] {
-  return metricDef(m).source === 'results' && scope.body === 'all' ? 'village_committee' : scope.body;
-}
-
-async function loadRows(db: ReturnType<typeof useDb>, s: Scope, metrics: readonly MetricId[]): Promise<MetricRow[]> {
-  const out: MetricRow[] = [];
-  // Results metrics compare one body (the villagers' committee when both are in scope).
-  for (const body of new Set(metrics.map((m) => metricBody(m, s)))) {
-    const ms = metrics.filter((m) => metricBody(m, s) === body);
-    out.push(
-      ...(await queryMetrics(db, {
-        metrics: ms,
-        county: s.county,
-        township: s.township,
-        village: s.village,
-        cycles: [],
-        body,
-        role: s.role,
-        groupBy: ['cycle'],
-      })),
-    );
-  }
-  return out;
-}
-
 /** 2–8 villages or townships side by side across cycles, each beside its parent's value. */
 export function CompareView() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const db = useDb();
   const [route, navigate] = useRoute();
   const { scope, cycles } = useScope();
   const places = usePlaces().data ?? [];
@@ -78,24 +52,16 @@ export function CompareView() {
   const setItems = (next: CompareItem[]) => navigate({ item: next.map(itemParam) });
   const setMetrics = (next: MetricId[]) => navigate({ metric: next });
 
-  const data = useQuery({
-    queryKey: ['data', 'compare', items.map(itemParam).join(','), metrics.join(','), scopeKey(scope)],
-    enabled: items.length > 0 && places.length > 0,
-    queryFn: async (): Promise<ItemRows[]> =>
-      Promise.all(
-        items.map(async (item) => {
-          const s = itemScope(item, places, scope);
-          const p = parentScope(s);
-          return {
-            item,
-            label: itemLabel(item, places),
-            parentLabel: p ? placeLabel(p, places, lang) : null,
-            own: await loadRows(db, s, metrics),
-            parent: p ? await loadRows(db, p, metrics) : [],
-          };
-        }),
-      ),
-  });
+  const scopes = useMemo(() => items.map((item) => itemScope(item, places, scope)), [items, places, scope]);
+  const rows = useCompareRows(scopes, metrics, places.length > 0);
+  const list = useMemo(
+    (): ItemRows[] | undefined =>
+      rows.data?.map((r, k) => {
+        const p = parentScope(scopes[k]!);
+        return { item: items[k]!, label: itemLabel(items[k]!, places), parentLabel: p ? placeLabel(p, places, lang) : null, ...r };
+      }),
+    [rows.data, scopes, items, places, lang],
+  );
 
   const choices = useMemo(() => {
     const townships = new Map<string, CompareItem>();
@@ -188,12 +154,12 @@ export function CompareView() {
         )}
       </div>
 
-      {data.isError && (
+      {rows.isError && (
         <p className="error" role="alert">
-          {String(data.error)}
+          {String(rows.error)}
         </p>
       )}
-      {data.data && items.length >= 1 && (
+      {list && items.length >= 1 && (
         <>
           <div className="chart-grid">
             {metrics.map((m) => {
@@ -203,9 +169,9 @@ export function CompareView() {
                   {
                     title: def[lang],
                     subtitle: [
-                      data.data.map((d) => d.label).join(lang === 'zh' ? '、' : ', '),
+                      list.map((d) => d.label).join(lang === 'zh' ? '、' : ', '),
                       cycleSpan(cycles, lang),
-                      t(`body.${metricBody(m, scope)}`),
+                      t(`body.${bodyFor(scope, m)}`),
                     ]
                       .filter(Boolean)
                       .join(' · '),
@@ -214,7 +180,7 @@ export function CompareView() {
                   },
                   m,
                   cycles,
-                  data.data.map((d) => ({ key: itemParam(d.item), label: d.label, rows: d.own })),
+                  list.map((d) => ({ key: itemParam(d.item), label: d.label, rows: d.own })),
                 ),
               );
               return (
@@ -229,8 +195,8 @@ export function CompareView() {
               {lang === 'zh' ? '数据表' : 'Figures'} · {cycle !== null ? t('scope.year', { year: cycle }) : ''}
             </h3>
             <TableExport
-              table={() => exportTable(data.data)}
-              fileName={`${lang === 'zh' ? '对比' : 'compare'}-${cycle ?? ''}-${data.data.map((d) => d.label).join('-')}`}
+              table={() => exportTable(list)}
+              fileName={`${lang === 'zh' ? '对比' : 'compare'}-${cycle ?? ''}-${list.map((d) => d.label).join('-')}`}
               action="download-compare"
             />
             <div className="table-scroll">
@@ -238,7 +204,7 @@ export function CompareView() {
                 <thead>
                   <tr>
                     <th>{t('table.metric')}</th>
-                    {data.data.map((d) => (
+                    {list.map((d) => (
                       <th key={itemParam(d.item)} colSpan={2}>
                         {d.label}
                       </th>
@@ -246,7 +212,7 @@ export function CompareView() {
                   </tr>
                   <tr>
                     <th />
-                    {data.data.map((d) => (
+                    {list.map((d) => (
                       <Fragment key={itemParam(d.item)}>
                         <th>{t('table.value')}</th>
                         <th>{d.parentLabel ?? ''}</th>
@@ -270,7 +236,7 @@ export function CompareView() {
                     return (
                       <tr key={m} data-compare-row={m}>
                         <th scope="row">{def[lang]}</th>
-                        {data.data.map((d) => {
+                        {list.map((d) => {
                           const own = cell(pick1(d.own));
                           const up = cell(pick1(d.parent));
                           return (
@@ -290,7 +256,7 @@ export function CompareView() {
                 </tbody>
               </table>
             </div>
-            {data.data.some((d) =>
+            {list.some((d) =>
               [...d.own, ...d.parent].some(
                 (r) => r.cycle_year === cycle && metrics.includes(r.metric) && support(r.coverage) === 'partial',
               ),

@@ -2,7 +2,7 @@
  * The places being compared, as they appear in the URL (`item=v:<village_key>` or
  * `item=t:<county>|<township>`, repeated), and the scope each stands for.
  */
-import type { Place } from '../../db/queries';
+import type { Place } from '../../queries/types';
 import type { Scope } from '../../metrics/scope';
 
 export interface CompareItem {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { usePersistence, usePersistenceStatus } from '../../app/dbContext';
-import { useCycles, useImports } from '../../app/hooks';
+import { useCycles, useImports } from '../../queries/hooks';
 import { useRoute } from '../../app/route';
-import type { ImportRecord } from '../../db/queries';
+import type { ImportRecord } from '../../queries/types';
 import { usePaged } from '../Pager';
 import { QueryState } from '../QueryState';
 import { kindLabelKey } from '../fieldLabel';

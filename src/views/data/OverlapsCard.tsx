@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useDb, usePersistence, usePersistenceStatus } from '../../app/dbContext';
-import { useOverlaps } from '../../app/hooks';
-import { setSourceChoice, type OverlapState, type SourceChoice } from '../../db/sources';
+import { useOverlaps } from '../../queries/hooks';
+import type { OverlapState, SourceChoice } from '../../queries/types';
+import { setSourceChoice } from '../../queries/actions';
 import { ActionOutcome, useDataAction } from './useDataAction';
 
 /**

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePersistence, usePersistenceStatus } from '../../app/dbContext';
-import { useSampleState } from '../../app/hooks';
+import { useSampleState } from '../../queries/hooks';
 import { downloadBytes } from '../../export/download';
 import { formatBytes } from '../../import/limits';
 import { buildArchive, readArchive } from '../../store/archive';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useInvalidateData } from '../../app/hooks';
+import { useInvalidateData } from '../../queries/hooks';
 import { FailureWithDetails, TechnicalDetails } from '../../app/TechnicalDetails';
 
 export interface ActionMessage {

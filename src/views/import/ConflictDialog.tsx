@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConflictAnswer } from '../../app/importer';
-import type { Conflict } from '../../db/load';
+import type { Conflict } from '../../queries/types';
 import { PlacesQuestion } from './PlacesQuestion';
 
 export function ConflictDialog({

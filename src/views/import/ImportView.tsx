@@ -2,10 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importBatch, type ConflictAnswer, type ImportProgress, type SourceAnswer } from '../../app/importer';
 import { useDb, usePersistence, usePersistenceStatus } from '../../app/dbContext';
-import { useInvalidateData } from '../../app/hooks';
+import { useInvalidateData } from '../../queries/hooks';
 import { importWorker } from '../../app/importWorker';
 import { useRoute } from '../../app/route';
-import { discardStaged, type Conflict } from '../../db/load';
+import type { Conflict } from '../../queries/types';
+import { discardStaged } from '../../queries/actions';
 import type { TextEncodingId } from '../../import/encoding';
 import { formatBytes, MAX_ROWS, refusal } from '../../import/limits';
 import { requestPersistentStorage } from '../../store/tabLock';
@@ -17,7 +18,7 @@ import { FileCard } from './FileCard';
 import { ImportSummary } from './ImportSummary';
 import { ConflictDialog } from './ConflictDialog';
 import { useChecks } from './useChecks';
-import type { Overlap } from '../../db/sources';
+import type { Overlap } from '../../queries/types';
 import { SourceDialog } from './SourceDialog';
 
 interface PendingQuestion {

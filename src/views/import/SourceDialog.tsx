@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SourceAnswer } from '../../app/importer';
-import type { Overlap } from '../../db/sources';
+import type { Overlap } from '../../queries/types';
 import { PlacesQuestion } from './PlacesQuestion';
 
 /** A roster and a statistical table of the same village × cycle × body: which one counts. */

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { usePaged } from '../Pager';
 import { useDb } from '../../app/dbContext';
-import type { StagedImport } from '../../db/load';
-import { rejectedRows, type RejectedRow } from '../../db/queries';
+import type { StagedImport } from '../../queries/types';
+import type { RejectedRow } from '../../queries/types';
+import { rejectedRows } from '../../queries/actions';
 import { formatIssue } from '../../import/issues';
 import type { Lang } from '../../util/lang';
 import type { RowIssue } from '../../import/normalizeRow';

@@ -1,5 +1,5 @@
 /** The state of one dropped file in the import screen, and the pure rules that move it along. */
-import type { StagedImport } from '../../db/load';
+import type { StagedImport } from '../../queries/types';
 import type { FileKind } from '../../import/fields';
 import type { ColumnSpec, FileContext } from '../../import/normalizeRow';
 import type { FileAnalysis } from '../../import/pipeline';

@@ -4,8 +4,8 @@
  * DuckDB, so "confirm" only has to commit. A superseded or cancelled check leaves nothing behind.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { discardStaged } from '../../db/load';
-import type { Db } from '../../db/types';
+import { discardStaged } from '../../queries/actions';
+import type { Db } from '../../queries/types';
 import { ImportCancelled } from '../../app/importWorker';
 import { stageFile } from '../../app/importer';
 import { planOf, planSignature, type Check, type FileEntry } from './entry';

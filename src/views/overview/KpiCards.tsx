@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Figure } from '../../app/figures';
+import type { Figure } from '../../queries/figures';
 import { currentLang } from '../../i18n';
 import { metricDef } from '../../metrics/catalogue';
 import { coverageTexts } from '../../metrics/coverage';

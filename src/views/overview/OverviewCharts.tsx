@@ -8,7 +8,7 @@ import { METRICS } from '../../metrics/catalogue';
 import { childLevel } from '../../metrics/levels';
 import { MetricSelect } from '../MetricSelect';
 import type { RankOrder } from '../../charts/types';
-import { chartChoices, choicesToParams, RATES_BY_PLACE, TURNOUT_ORDERS, type Banding } from './chartChoices';
+import { chartChoices, choicesToParams, RATES_BY_PLACE, TURNOUT_ORDERS, type Banding } from '../../queries/chartChoices';
 import { RankingTable } from './RankingTable';
 import { useDrillDown } from './useDrillDown';
 import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId } from './useOverviewOptions';

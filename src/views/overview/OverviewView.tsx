@@ -2,16 +2,16 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../../app/dbContext';
 import { useScopeAhead } from '../../app/scopeAhead';
-import { useFigures } from '../../app/figures';
-import { usePlaces } from '../../app/hooks';
+import { useFigures } from '../../queries/figures';
+import { usePlaces } from '../../queries/hooks';
 import { useScope } from '../../app/useScope';
 import { currentLang } from '../../i18n';
 import { QueryState } from '../QueryState';
 import { parentLabel, placeLabel } from '../scope/scopeLabel';
 import { KpiCards } from './KpiCards';
 import { OverviewCharts } from './OverviewCharts';
-import { KPI_METRICS } from './overviewQueries';
-import { overviewFetches } from './overviewFetches';
+import { KPI_METRICS } from '../../queries/overview';
+import { overviewFetches } from '../../queries/overviewFetches';
 
 export function OverviewView() {
   const { t } = useTranslation();

@@ -1,10 +1,10 @@
 import { memo, useMemo, useState } from 'react';
 import { usePaged } from '../Pager';
 import { useTranslation } from 'react-i18next';
-import { useMetricRows, usePlaces } from '../../app/hooks';
+import { useMetricRows, usePlaces } from '../../queries/hooks';
 import { useRoute } from '../../app/route';
 import { useScope } from '../../app/useScope';
-import type { GroupBy } from '../../db/metricSql';
+import type { GroupBy } from '../../queries/types';
 import { currentLang } from '../../i18n';
 import { METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
 import { coverageLabel, coverageTexts, figureValueText, support } from '../../metrics/coverage';
@@ -14,9 +14,9 @@ import { unitDecimals } from '../../metrics/format';
 import { TableExport } from '../TableExport';
 import { placeLabel } from '../scope/scopeLabel';
 import { rankedValues } from './chartInputs';
-import { metricParam } from './chartChoices';
+import { metricParam } from '../../queries/chartChoices';
 import { useDrillDown } from './useDrillDown';
-import { rankingQuery } from './overviewQueries';
+import { rankingQuery } from '../../queries/overview';
 
 type SortKey = 'label' | 'value' | 'numerator' | 'denominator';
 

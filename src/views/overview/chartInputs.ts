@@ -2,8 +2,8 @@
  * Pure mappers from metric rows (already aggregated by DuckDB) to the chart builders' inputs.
  * Missing values stay null so charts show "no data" instead of a misleading zero.
  */
-import type { MetricRow, AgeBandCount } from '../../db/queries';
-import { FIRST_BAND, LAST_BAND } from '../../db/ageBands';
+import type { MetricRow, AgeBandCount } from '../../queries/types';
+import { FIRST_BAND, LAST_BAND } from '../../queries/overview';
 import type {
   Category,
   ChartText,
@@ -14,7 +14,7 @@ import type {
   StackedSharesInput,
   TrendInput,
 } from '../../charts/types';
-import type { GroupBy } from '../../db/metricSql';
+import type { GroupBy } from '../../queries/types';
 import type { Lang } from '../../util/lang';
 import { metricDef, type MetricId } from '../../metrics/catalogue';
 import { coverageNote, coverageTexts, noneSupported, type Coverage } from '../../metrics/coverage';

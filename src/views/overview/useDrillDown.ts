@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { usePlaces } from '../../app/hooks';
+import { usePlaces } from '../../queries/hooks';
 import { useScope } from '../../app/useScope';
 
 /** A click on a county, township or village in any chart or table narrows the scope to it. */

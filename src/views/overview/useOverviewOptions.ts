@@ -13,16 +13,16 @@ import { stackedSharesOption } from '../../charts/stackedShares';
 import { trendOption } from '../../charts/trend';
 import { turnoutBarsOption } from '../../charts/turnoutBars';
 import type { ChartText, GroupedRatesInput, HeatmapInput, TurnoutBarsInput } from '../../charts/types';
-import { useAgeDistribution, useMetricRows, usePlaces } from '../../app/hooks';
-import { ownRows, parentRows } from '../../db/siblings';
+import { useAgeDistribution, useMetricRows, usePlaces } from '../../queries/hooks';
+import { ownRows, parentRows } from '../../queries/overview';
 import { useScope } from '../../app/useScope';
 import { currentLang } from '../../i18n';
 import { AGE_BANDINGS, EDUCATION_TIERS, metricDef, type MetricId } from '../../metrics/catalogue';
 import { childLevel } from '../../metrics/levels';
 import { parentScope, type Scope } from '../../metrics/scope';
 import { placeLabel } from '../scope/scopeLabel';
-import type { ChartChoices } from './chartChoices';
-import { bodyFor, overviewQueries, resultsBody } from './overviewQueries';
+import type { ChartChoices } from '../../queries/chartChoices';
+import { bodyFor, overviewQueries, resultsBody } from '../../queries/overview';
 import { groupedRatesInput, heatmapInput, pyramidInput, rankedChartText, rankedValues, sharesByCycle, trendInput } from './chartInputs';
 
 export const OVERVIEW_CHARTS = [

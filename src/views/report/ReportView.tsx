@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDb } from '../../app/dbContext';
-import { usePlaces } from '../../app/hooks';
+import { usePlaces } from '../../queries/hooks';
 import { useRoute } from '../../app/route';
 import { useScope } from '../../app/useScope';
 import { useExportOption } from '../../charts/ChartExportMenu';
@@ -16,18 +14,18 @@ import { METRICS } from '../../metrics/catalogue';
 import { scopeKey, type Scope } from '../../metrics/scope';
 import type { ReportData } from '../../report/data';
 import { generateReport, type ReportPart, reportTitle, SECTION_IDS, type SectionId } from '../../report/generate';
-import { loadReportData } from '../../report/load';
 import { docxCharts, planFor, type PrintableChart } from '../../report/docxCharts';
 import { REPORT_TABLES, reportTable, type ReportTableId } from '../../report/tables';
 import { MetricSelect } from '../MetricSelect';
 import { ModelTable } from '../ModelTable';
 import { QueryState } from '../QueryState';
-import { chartChoices, choicesToParams } from '../overview/chartChoices';
+import { chartChoices, choicesToParams } from '../../queries/chartChoices';
 import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId, type PlaceChartInputs } from '../overview/useOverviewOptions';
 import { placeLabel, placeParts } from '../scope/scopeLabel';
 import { DEFAULT_REPORT_CHARTS, listToParam, reportCharts, reportTables, toggle } from './reportParams';
 import { generatedText, paragraphsOf, useReportText } from './useReportText';
 import { errorText, TechnicalDetails } from '../../app/TechnicalDetails';
+import { useReportData } from '../../queries/report';
 
 /** Charts on the report page and in its print, about the A4 text width; Word's are drawn at the width they print (src/report/docxCharts.ts). */
 const CHART_SIZE = { width: 640, height: 340 };
@@ -66,17 +64,12 @@ const chartSize = (id: OverviewChartId) => (id === 'turnout-by-village' ? { ...C
 export function ReportView() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const db = useDb();
   const { scope, previousCycle } = useScope();
   const places = usePlaces().data ?? [];
   // The report covers both bodies and every member, whatever the other views were set to.
   const reportScope: Scope = useMemo(() => ({ ...scope, body: 'all', role: 'all' }), [scope]);
   const parts = useMemo(() => placeParts(scope, places), [scope, places]);
-  const data = useQuery({
-    queryKey: ['data', 'report', scopeKey(reportScope), previousCycle, parts.join('|')],
-    enabled: scope.cycle !== null && places.length > 0,
-    queryFn: () => loadReportData(db, reportScope, parts, scope.cycle!, previousCycle),
-  });
+  const data = useReportData(reportScope, parts, previousCycle, places.length > 0);
   if (scope.cycle === null)
     return (
       <div className="report-view" data-view="report">

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Place } from '../../db/queries';
+import type { Place } from '../../queries/types';
 import type { Candidate } from './placeSearch';
 import { usePlaceFinder } from './usePlaceFinder';
 

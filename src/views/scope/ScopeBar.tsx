@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePlaces } from '../../app/hooks';
+import { usePlaces } from '../../queries/hooks';
 import { useScope } from '../../app/useScope';
 import { BODY_SCOPES, ROLE_SCOPES, type BodyScope, type RoleScope } from '../../metrics/scope';
 import { PlaceSearchBox } from './PlaceSearchBox';

@@ -1,4 +1,4 @@
-import type { Place } from '../../db/queries';
+import type { Place } from '../../queries/types';
 
 /**
  * Finding a village or township by part of its name or by pinyin. Pure: the pinyin comes from a

@@ -1,4 +1,4 @@
-import type { Place } from '../../db/queries';
+import type { Place } from '../../queries/types';
 import type { Lang } from '../../util/lang';
 import { parentScope, type Scope } from '../../metrics/scope';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Place } from '../../db/queries';
+import type { Place } from '../../queries/types';
 import type { SearchResult } from './placeSearch';
 
 export interface PlaceFinder {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFigures } from '../../app/figures';
-import { usePlaces } from '../../app/hooks';
+import { useFigures } from '../../queries/figures';
+import { usePlaces } from '../../queries/hooks';
 import { useScope } from '../../app/useScope';
 import { DownloadableTable } from '../DownloadableTable';
 import { currentLang } from '../../i18n';

@@ -4,7 +4,7 @@
  * figure-agreement test (tests/integration/oneFigure.test.ts) builds it in Node.
  */
 import type { TFunction } from 'i18next';
-import type { Figure } from '../../app/figures';
+import type { Figure } from '../../queries/figures';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
 import type { Lang } from '../../util/lang';
 import { metricDef } from '../../metrics/catalogue';

@@ -5,13 +5,13 @@
  * moment a scope is chosen (src/app/scopeAhead.ts).
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { figuresQuery } from '../../app/figures';
-import { agesQuery, metricRowsQuery } from '../../app/queryOptions';
-import type { Db } from '../../db/types';
-import { childLevel } from '../../metrics/levels';
-import type { Scope } from '../../metrics/scope';
+import { figuresQuery } from './figures';
+import { agesQuery, metricRowsQuery } from './options';
+import type { Db } from '../db/types';
+import { childLevel } from '../metrics/levels';
+import type { Scope } from '../metrics/scope';
 import { chartChoices, metricParam } from './chartChoices';
-import { KPI_METRICS, overviewQueries, rankingQuery } from './overviewQueries';
+import { KPI_METRICS, overviewQueries, rankingQuery } from './overview';
 
 export interface Fetch {
   queryKey: readonly unknown[];

@@ -5,7 +5,7 @@ import type { MetricQuery } from '../db/metricSql';
 import type { RuleScope } from '../db/rules';
 import { listOverlaps } from '../db/sources';
 import type { FileKind } from '../import/fields';
-import { useDb } from './dbContext';
+import { useDb } from '../app/dbContext';
 import {
   agesKey,
   agesQuery,
@@ -16,7 +16,7 @@ import {
   placesQuery,
   sampleStateQuery,
   type AgeQuery,
-} from './queryOptions';
+} from './options';
 
 /** Every query key starts with 'data', so one invalidation after an import refreshes every view. */
 export function useInvalidateData(): () => Promise<void> {

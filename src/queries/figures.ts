@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { MetricRow } from '../db/queries';
 import type { Db } from '../db/types';
-import type { MetricQuery } from '../db/metricSql';
 import type { MetricId } from '../metrics/catalogue';
 import { changeOf, type Change } from '../metrics/figure';
 import { scopeKey, type BodyScope, type Scope } from '../metrics/scope';
 import { ownRows, parentRows, siblingsQuery } from '../db/siblings';
-import { useDb } from './dbContext';
-import { metricRowsQuery } from './queryOptions';
+import { useDb } from '../app/dbContext';
+import { metricRowsQuery } from './options';
+import { scopeQuery } from './scope';
 
 export interface Figure {
   metric: MetricId;
@@ -17,21 +17,6 @@ export interface Figure {
   parent: MetricRow | null;
   /** From the previous cycle, rounded once or not comparable (src/metrics/figure.ts). */
   change: Change;
-}
-
-function baseQuery(scope: Scope, metrics: readonly MetricId[]): MetricQuery {
-  return {
-    metrics,
-    county: scope.county,
-    township: scope.township,
-    village: scope.village,
-    // Every cycle, not the two shown: the statement scans the same rows either way, and a cycle
-    // changed later finds its figures cached.
-    cycles: [],
-    body: scope.body,
-    role: scope.role,
-    groupBy: ['cycle'],
-  };
 }
 
 /**
@@ -45,7 +30,9 @@ export const figuresQuery = (db: Db, qc: QueryClient, scope: Scope, previousCycl
     // One query for the scope and its parent: the parent's scope by the scope's level
     // (src/db/siblings.ts). Cached, it answers every sibling too: moving between the townships
     // of a county asks nothing again. The figures head the page: asked before the charts.
-    const own = baseQuery(scope, metrics);
+    // Every cycle, not the two shown: the statement scans the same rows either way, and a cycle
+    // changed later finds its figures cached.
+    const own = scopeQuery(scope, metrics, { cycles: [], groupBy: ['cycle'] });
     const siblings = siblingsQuery(own);
     const rows = await qc.fetchQuery(metricRowsQuery(db, siblings ?? own, { priority: 1 }));
     const [mine, up] = siblings ? [ownRows(rows, own), parentRows(rows, own)] : [rows, []];

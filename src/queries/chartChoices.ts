@@ -3,8 +3,8 @@
  * rate by place, the order of the turnout bars — read from the URL query, so a shared link (and
  * the report, which reuses these charts) shows the same ones. Defaults are left out of the URL.
  */
-import type { RankOrder } from '../../charts/types';
-import { AGE_BANDINGS, isMetricId, type MetricId } from '../../metrics/catalogue';
+import type { RankOrder } from '../charts/types';
+import { AGE_BANDINGS, isMetricId, type MetricId } from '../metrics/catalogue';
 
 export type Banding = keyof typeof AGE_BANDINGS;
 

@@ -4,13 +4,19 @@
  * these, and the build asks the same ones for the sample's first dashboard
  * (src/app/dashboardSnapshot.ts).
  */
-import type { GroupBy, MetricQuery } from '../../db/metricSql';
-import type { AgeQuery } from '../../app/queryOptions';
-import { AGE_BANDINGS, EDUCATION_TIERS, metricDef, type MetricId } from '../../metrics/catalogue';
-import { childLevel } from '../../metrics/levels';
-import type { BodyScope, Scope } from '../../metrics/scope';
-import { siblingsQuery } from '../../db/siblings';
+import type { GroupBy, MetricQuery } from '../db/metricSql';
+import { siblingsQuery } from '../db/siblings';
+import { AGE_BANDINGS, EDUCATION_TIERS, type MetricId } from '../metrics/catalogue';
+import { childLevel } from '../metrics/levels';
+import type { Scope } from '../metrics/scope';
 import type { ChartChoices } from './chartChoices';
+import type { AgeQuery } from './options';
+import { bodyFor, resultsBody, scopeQuery } from './scope';
+
+export { bodyFor, resultsBody };
+// What the overview's chart inputs read of the engine: a scope's and its parent's rows, the pyramid's bands.
+export { ownRows, parentRows } from '../db/siblings';
+export { FIRST_BAND, LAST_BAND } from '../db/ageBands';
 
 export const KPI_METRICS: readonly MetricId[] = [
   'villages',
@@ -26,29 +32,6 @@ export const KPI_METRICS: readonly MetricId[] = [
   'one_shoulder_rate',
   'reelection_rate',
 ];
-
-function query(scope: Scope, metrics: readonly MetricId[], over: Partial<MetricQuery>): MetricQuery {
-  return {
-    metrics,
-    county: scope.county,
-    township: scope.township,
-    village: scope.village,
-    cycles: scope.cycle === null ? [] : [scope.cycle],
-    body: scope.body,
-    role: scope.role,
-    groupBy: [],
-    ...over,
-  };
-}
-
-/** Results indicators are reported per body: with both bodies in scope they show the committee's. */
-export function resultsBody(scope: Scope): BodyScope {
-  return scope.body === 'all' ? 'village_committee' : scope.body;
-}
-
-export function bodyFor(scope: Scope, m: MetricId): BodyScope {
-  return metricDef(m).source === 'results' ? resultsBody(scope) : scope.body;
-}
 
 export interface OverviewQueries {
   turnout: MetricQuery;
@@ -70,21 +53,21 @@ export interface OverviewQueries {
 export function overviewQueries(scope: Scope, choices: ChartChoices): OverviewQueries {
   const level = childLevel(scope);
   const { trend, banding, rate } = choices;
-  const trendOwn = query(scope, [trend], { cycles: [], groupBy: ['cycle'], body: bodyFor(scope, trend) });
+  const trendOwn = scopeQuery(scope, [trend], { cycles: [], groupBy: ['cycle'], body: bodyFor(scope, trend) });
   return {
-    turnout: query(scope, ['turnout'], { body: resultsBody(scope), groupBy: ['village'] }),
+    turnout: scopeQuery(scope, ['turnout'], { body: resultsBody(scope), groupBy: ['village'] }),
     trend: trendOwn,
     trendRows: siblingsQuery(trendOwn) ?? trendOwn,
-    heat: query(scope, [trend], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(scope, trend) }),
-    ages: query(scope, [], {}),
+    heat: scopeQuery(scope, [trend], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(scope, trend) }),
+    ages: scopeQuery(scope, [], {}),
     // Parts of one whole: over the villages whose data has every part, so the parts add up.
-    bands: query(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'] }),
-    edu: query(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'] }),
-    rates: query(scope, [rate], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(scope, rate) }),
+    bands: scopeQuery(scope, AGE_BANDINGS[banding], { cycles: [], groupBy: ['cycle'] }),
+    edu: scopeQuery(scope, EDUCATION_TIERS, { cycles: [], groupBy: ['cycle'] }),
+    rates: scopeQuery(scope, [rate], { cycles: [], groupBy: [level, 'cycle'], body: bodyFor(scope, rate) }),
   };
 }
 
 /** The ranking table's rows: one indicator over the scope's places of one level, in the scope's cycle. */
 export function rankingQuery(scope: Scope, metric: MetricId, level: Exclude<GroupBy, 'cycle'>): MetricQuery {
-  return query(scope, [metric], { body: bodyFor(scope, metric), groupBy: [level] });
+  return scopeQuery(scope, [metric], { body: bodyFor(scope, metric), groupBy: [level] });
 }

@@ -1,6 +1,6 @@
 /**
  * The keys and query functions of the data every dashboard reads, in one place: the hooks
- * (src/app/hooks.ts, src/app/figures.ts) use them in the page, and the build uses the same ones in
+ * (src/queries/hooks.ts, src/queries/figures.ts) use them in the page, and the build uses the same ones in
  * Node to compute the sample's first dashboard ahead of time (src/app/dashboardSnapshot.ts), so a
  * figure shown from that snapshot is the one the page would have asked for, under the same key.
  *
