@@ -16,7 +16,7 @@ import { mkdirSync, openAsBlob, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BatchBuilder, rejectedToBatch } from '../../src/db/columnBatch';
+import { BatchBuilder, rejectedToBatch } from '../../src/import/columnBatch';
 import { appendToStage, commitBatch, createStage, finishStage, type StagedImport } from '../../src/db/load';
 import { openNodeDb } from '../../src/db/nodeDb';
 import { ensureSchema } from '../../src/db/schema';

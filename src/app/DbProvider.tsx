@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { hydrate, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { TechnicalDetails } from './TechnicalDetails';
+import { TechnicalDetails } from '../ui/TechnicalDetails';
 import { openBrowserDb } from '../db/browserDb';
 import { deferredDb } from '../db/deferredDb';
 import { dataChanged, ensureSchema } from '../db/schema';

@@ -3,7 +3,7 @@
  * open a file, then read it with a plan, batch by batch. If the worker dies every pending call
  * fails with a clear message and the next call starts a fresh worker; the data is not touched.
  */
-import type { ColumnBatch } from '../db/columnBatch';
+import type { ColumnBatch } from '../import/columnBatch';
 import type { TextEncodingId } from '../import/encoding';
 import type { FileAnalysis } from '../import/pipeline';
 import type { ImportReport } from '../import/prepare';

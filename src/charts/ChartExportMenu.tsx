@@ -5,7 +5,7 @@ import { downloadBlob, MIME } from '../export/download';
 import { dataSourceText, exportDate, useExportInfo } from '../export/exportInfo';
 import { exportOption, exportSize, FOOTER_HEIGHT, footerText, optionSubtitle, optionTitle, type Size } from './exportFrame';
 import type { ChartOption } from './option';
-import { errorText, TechnicalDetails } from '../app/TechnicalDetails';
+import { errorText, TechnicalDetails } from '../ui/TechnicalDetails';
 
 type Kind = 'png2' | 'png3' | 'svg' | 'copy';
 

@@ -1,6 +1,6 @@
 /** A ColumnBatch as an Apache Arrow table (no copy of the number columns), for DuckDB's Arrow insert. */
 import { Bool, type Data, Dictionary, Float64, Int32, makeData, makeVector, Table, Utf8, type Vector } from 'apache-arrow';
-import type { ColumnBatch, ColumnData } from './columnBatch';
+import type { ColumnBatch, ColumnData } from '../import/columnBatch';
 
 /** Arrow's validity bitmap (bit set = value present) from one byte per row. */
 function bitmap(bytes: Uint8Array): { bits: Uint8Array; nulls: number } {

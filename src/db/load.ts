@@ -7,7 +7,7 @@ import type { FieldId, FileKind } from '../import/fields';
 import { tableToIPC } from 'apache-arrow';
 import type { ImportReport, PreparedImport } from '../import/prepare';
 import { batchToArrow } from './arrowBatch';
-import { REJECTED_BATCH_COLUMNS, rejectedToBatch, rowsToBatch, type ColumnBatch } from './columnBatch';
+import { REJECTED_BATCH_COLUMNS, rejectedToBatch, rowsToBatch, type ColumnBatch } from '../import/columnBatch';
 import {
   batchColumns,
   createTableSql,

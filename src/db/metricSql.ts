@@ -3,10 +3,10 @@
  * per-village count tables of src/db/stats.ts, for a scope and a grouping.
  */
 import { metricDef, type MetricDef, type MetricId, type MetricSource } from '../metrics/catalogue';
-import type { BodyScope, RoleScope } from '../metrics/scope';
+import type { BodyScope, GroupBy, RoleScope } from '../metrics/scope';
 import { sqlNumber, sqlString } from './sqlLiteral';
 
-export type GroupBy = 'county' | 'township' | 'village' | 'cycle';
+export type { GroupBy } from '../metrics/scope';
 
 export interface MetricQuery {
   metrics: readonly MetricId[];

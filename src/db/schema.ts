@@ -1,72 +1,11 @@
-import { FIELDS, type FieldDef, type FileKind } from '../import/fields';
+import { columnsForField, KIND_TABLES, TABLE_COLUMNS, type ColumnDef } from '../import/columns';
+import { FIELDS, type FileKind } from '../import/fields';
 import { quoteIdent } from './sqlLiteral';
 import type { Db } from './types';
 import { traceSince } from '../util/trace';
 
-export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
-
-export interface ColumnDef {
-  name: string;
-  sql: SqlType;
-}
-
-/** The stored columns a field becomes: some keep the raw text beside the canonical value. */
-export function columnsForField(f: FieldDef): ColumnDef[] {
-  switch (f.type) {
-    case 'birth':
-      return [
-        { name: 'birth_year', sql: 'INTEGER' },
-        { name: 'birth_month', sql: 'INTEGER' },
-      ];
-    case 'education':
-      return [
-        { name: 'education', sql: 'VARCHAR' },
-        { name: 'education_tier', sql: 'VARCHAR' },
-      ];
-    case 'ethnicity':
-      return [
-        { name: 'ethnicity', sql: 'VARCHAR' },
-        { name: 'is_minority', sql: 'BOOLEAN' },
-      ];
-    case 'role':
-      return [
-        { name: 'role', sql: 'VARCHAR' },
-        { name: 'role_raw', sql: 'VARCHAR' },
-      ];
-    case 'int':
-    case 'year':
-      return [{ name: f.id, sql: 'INTEGER' }];
-    case 'percent':
-      // A statistical table's reported share is checked on import, not stored (it follows from the counts).
-      return f.shareOf ? [] : [{ name: f.id, sql: 'DOUBLE' }];
-    case 'decimal':
-      return [{ name: f.id, sql: 'DOUBLE' }];
-    case 'bool':
-    case 'party':
-    case 'reelected':
-      return [{ name: f.id, sql: 'BOOLEAN' }];
-    default:
-      return [{ name: f.id, sql: 'VARCHAR' }];
-  }
-}
-
-/** Bookkeeping columns every data table carries, ahead of the field columns. */
-const META: readonly ColumnDef[] = [
-  { name: 'import_id', sql: 'INTEGER' },
-  { name: 'source_row', sql: 'INTEGER' },
-  { name: 'village_key', sql: 'VARCHAR' },
-  { name: 'status', sql: 'VARCHAR' },
-  { name: 'issues', sql: 'VARCHAR' },
-  { name: 'extra', sql: 'VARCHAR' },
-];
-
-const PERSON: readonly ColumnDef[] = [{ name: 'person_key', sql: 'VARCHAR' }];
-
-/** Which of a village's rosters and statistical tables counts, where both exist (see source_overlaps). */
-const SOURCE_CHOICE: readonly ColumnDef[] = [{ name: 'source_choice', sql: 'VARCHAR' }];
-
-/** Fields of a statistical table that a results file has too: its voter figures, stored in `results`. */
-const inResults = (f: FieldDef) => f.kinds.includes('results') && !f.kinds.includes('members');
+// The row model's columns are the import's (src/import/columns.ts); the tables and views are made here.
+export { batchColumns, columnsForField, KIND_TABLES, TABLE_COLUMNS, type ColumnDef, type SqlType } from '../import/columns';
 
 /**
  * What every query reads: one view per kind of data over the tables that hold each import's rows
@@ -77,17 +16,6 @@ const inResults = (f: FieldDef) => f.kinds.includes('results') && !f.kinds.inclu
 export const TABLE_OF: Record<FileKind, string> = { results: 'results', members: 'members', stats: 'member_counts' };
 
 export const KINDS = Object.keys(TABLE_OF) as FileKind[];
-
-/**
- * The tables an import of a kind has, its own first. A statistical table's voter figures are rows
- * of `results`, read by the same metrics, rules and conflict checks as a results file's (the table
- * stays empty when the file has no voter columns).
- */
-export const KIND_TABLES: Record<FileKind, readonly FileKind[]> = {
-  results: ['results'],
-  members: ['members'],
-  stats: ['stats', 'results'],
-};
 
 /** The columns of a kind's table that only it has (not the place and cycle every kind has). */
 export function ownColumns(kind: FileKind): string[] {
@@ -126,21 +54,6 @@ export async function rebuildViews(db: Db): Promise<void> {
 /** CREATE TABLE with a kind's columns, for staging and restoring. */
 export function createTableSql(kind: FileKind, name: string): string {
   return `CREATE TABLE ${name} (${TABLE_COLUMNS[kind].map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ')})`;
-}
-
-export const TABLE_COLUMNS: Record<FileKind, readonly ColumnDef[]> = {
-  results: [...META, ...FIELDS.filter((f) => f.kinds.includes('results')).flatMap(columnsForField)],
-  members: [...META, ...PERSON, ...FIELDS.filter((f) => f.kinds.includes('members')).flatMap(columnsForField)],
-  stats: [...META, ...FIELDS.filter((f) => f.kinds.includes('stats') && !inResults(f)).flatMap(columnsForField), ...SOURCE_CHOICE],
-};
-
-/**
- * The columns an import worker's batch of a kind carries: those of every table the kind fills,
- * each once, the own table's first (see KIND_TABLES).
- */
-export function batchColumns(kind: FileKind): readonly ColumnDef[] {
-  const seen = new Set<string>();
-  return KIND_TABLES[kind].flatMap((t) => TABLE_COLUMNS[t]).filter((c) => !seen.has(c.name) && (seen.add(c.name), true));
 }
 
 /** Rejected rows keep the original cells and reasons (JSON text) for download. */

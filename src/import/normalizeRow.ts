@@ -1,4 +1,4 @@
-import { columnsForField } from '../db/schema';
+import { columnsForField } from './columns';
 import { FIELDS, fieldDef, REQUIRED_FIELDS, type FieldDef, type FieldId, type FileKind } from './fields';
 import type { CellIssue, IssueCode, Severity } from './issues';
 import { MAX_NAME_CHARS, MAX_TEXT_CHARS } from './limits';

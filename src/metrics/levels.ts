@@ -1,5 +1,4 @@
-import type { GroupBy } from '../db/metricSql';
-import { scopeLevel, type Scope } from './scope';
+import { scopeLevel, type GroupBy, type Scope } from './scope';
 
 /** The level one step below a scope, which charts break it down by (a village breaks down into itself). */
 export function childLevel(scope: Scope): Exclude<GroupBy, 'cycle'> {

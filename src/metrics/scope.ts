@@ -7,6 +7,9 @@ export type BodyScope = 'village_committee' | 'party_branch' | 'all';
 export type RoleScope = 'all' | 'head' | 'deputy' | 'member';
 export type Level = 'all' | 'county' | 'township' | 'village';
 
+/** What figures are grouped by: a place level, or the cycle. */
+export type GroupBy = 'county' | 'township' | 'village' | 'cycle';
+
 export const BODY_SCOPES: readonly BodyScope[] = ['all', 'village_committee', 'party_branch'];
 export const ROLE_SCOPES: readonly RoleScope[] = ['all', 'head', 'deputy', 'member'];
 

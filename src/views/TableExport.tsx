@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadText, tableToCsv } from '../export/csv';
 import { downloadBytes, MIME } from '../export/download';
 import type { ExportTable } from '../export/table';
-import { errorText, TechnicalDetails } from '../app/TechnicalDetails';
+import { errorText, TechnicalDetails } from '../ui/TechnicalDetails';
 
 interface Props {
   /** The table model, built (or read from the database) only when the user downloads. */

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importPrepared } from '../../src/app/importer';
-import { rejectedToBatch, rowsToBatch } from '../../src/db/columnBatch';
+import { rejectedToBatch, rowsToBatch } from '../../src/import/columnBatch';
 import { appendToStage, createStage, discardStaged, finishStage, ownStaged, stageImport } from '../../src/db/load';
 import { ownColumns } from '../../src/db/schema';
 import type { FieldId } from '../../src/import/fields';

@@ -4,7 +4,7 @@
  * file, and a crash here takes down only the import, never the data.
  */
 /// <reference lib="webworker" />
-import { BatchBuilder, rejectedToBatch, transferables } from '../../db/columnBatch';
+import { BatchBuilder, rejectedToBatch, transferables } from '../columnBatch';
 import type { NormalizedRow } from '../normalizeRow';
 import { headOf, openFile, prepareFile, type OpenedFile } from '../stream';
 import type { FromWorker, ToWorker } from './protocol';

@@ -1,5 +1,5 @@
 /** Messages between the page and the import worker (src/import/worker/importWorker.ts). */
-import type { ColumnBatch } from '../../db/columnBatch';
+import type { ColumnBatch } from '../columnBatch';
 import type { FileAnalysis } from '../pipeline';
 import type { ImportReport } from '../prepare';
 import type { TextEncodingId } from '../encoding';

@@ -9,7 +9,7 @@ import { buildArchive, readArchive } from '../../store/archive';
 import { QuotaError } from '../../store/fileStore';
 import { storageEstimate } from '../../store/tabLock';
 import { ActionOutcome, useDataAction } from './useDataAction';
-import { errorText, FailureWithDetails } from '../../app/TechnicalDetails';
+import { errorText, FailureWithDetails } from '../../ui/TechnicalDetails';
 
 /** Where the data is saved, how full it is, and the backup, restore and undo actions. */
 export function StorageCard() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useInvalidateData } from '../../queries/hooks';
-import { FailureWithDetails, TechnicalDetails } from '../../app/TechnicalDetails';
+import { FailureWithDetails, TechnicalDetails } from '../../ui/TechnicalDetails';
 
 export interface ActionMessage {
   kind: 'ok' | 'error';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TechnicalDetails } from '../../app/TechnicalDetails';
+import { TechnicalDetails } from '../../ui/TechnicalDetails';
 import { TEXT_ENCODINGS, type TextEncodingId } from '../../import/encoding';
 import type { FileKind } from '../../import/fields';
 import { blockers, hasNoDataRows, withKind, type FileEntry } from './entry';

@@ -12,7 +12,7 @@ import { formatBytes, MAX_ROWS, refusal } from '../../import/limits';
 import { requestPersistentStorage } from '../../store/tabLock';
 import { ImportProgressBar } from './ImportProgressBar';
 import { clearImporting, markImporting } from '../../app/interruptedImport';
-import { errorText, TechnicalDetails } from '../../app/TechnicalDetails';
+import { errorText, TechnicalDetails } from '../../ui/TechnicalDetails';
 import { blockers, createEntry, hasNoDataRows, planOf, planSignature, withSheet, type FileEntry } from './entry';
 import { FileCard } from './FileCard';
 import { ImportSummary } from './ImportSummary';

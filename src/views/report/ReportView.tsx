@@ -24,7 +24,7 @@ import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId, type PlaceCh
 import { placeLabel, placeParts } from '../scope/scopeLabel';
 import { DEFAULT_REPORT_CHARTS, listToParam, reportCharts, reportTables, toggle } from './reportParams';
 import { generatedText, paragraphsOf, useReportText } from './useReportText';
-import { errorText, TechnicalDetails } from '../../app/TechnicalDetails';
+import { errorText, TechnicalDetails } from '../../ui/TechnicalDetails';
 import { useReportData } from '../../queries/report';
 
 /** Charts on the report page and in its print, about the A4 text width; Word's are drawn at the width they print (src/report/docxCharts.ts). */

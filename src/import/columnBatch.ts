@@ -3,10 +3,10 @@
  * import worker sends the page (the buffers are transferred, not copied) and what becomes an
  * Arrow batch for DuckDB.
  */
-import type { FileKind } from '../import/fields';
-import { valueLayout, type CellValue, type NormalizedRow } from '../import/normalizeRow';
+import type { FileKind } from './fields';
+import { valueLayout, type CellValue, type NormalizedRow } from './normalizeRow';
 import { grown } from '../util/grow';
-import { batchColumns, type ColumnDef } from './schema';
+import { batchColumns, type ColumnDef } from './columns';
 
 export type ColumnData =
   | { type: 'int'; values: Int32Array; valid: Uint8Array }
