@@ -101,7 +101,7 @@ export interface ColumnSpec {
 /** Values given once for a whole file (title row, file name, or chosen by the user). */
 export type FileContext = Partial<Record<'cycle_year' | 'cycle_label' | 'body' | 'county' | 'township', string>>;
 
-interface Converted {
+export interface Converted {
   values: Record<string, CellValue>;
   issue?: CellIssue;
   /** Extra facts a cell yields for other fields (a role's body). */
@@ -110,12 +110,13 @@ interface Converted {
 }
 
 /** A text field's value: the cleaned text, or null for nothing. */
-function textValue(raw: string): string | null {
+export function textValue(raw: string): string | null {
   const t = cleanText(raw);
   return t === '' ? null : t;
 }
 
-function convert(f: FieldDef, raw: string, body: Body | null): Converted {
+/** One cell's conversion; also what the engine path (src/import/engine) runs once per distinct value. */
+export function convert(f: FieldDef, raw: string, body: Body | null): Converted {
   switch (f.type) {
     case 'text':
       return { values: { [f.id]: textValue(raw) } };

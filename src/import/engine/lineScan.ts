@@ -1,0 +1,99 @@
+/**
+ * Our own pass over the text, independent of DuckDB's reader: where each record starts, how wide
+ * the widest is, and whether anything in the text is beyond what step 1 reads in the engine.
+ * DuckDB's count is checked against `lines.length`, so a record merged or dropped by the engine
+ * is an error, never a silent loss.
+ */
+export interface LineScan {
+  /** 1-based physical line on which each record DuckDB reads starts (zero-length lines are not records to it). */
+  lines: Int32Array;
+  /** Cells of the widest record: read_csv needs a column for each, or (strict) refuses the row. */
+  width: number;
+  /** Characters of the longest record (a bound for read_csv's max_line_size). */
+  longest: number;
+  /** A quoted cell holds a line break: read_csv must then run single-threaded (parallel=false) to pad rows. */
+  quotedBreak: boolean;
+  /** Line of a quote never closed, or closed with text after it (the JavaScript reader re-reads that line; step 1 refuses). */
+  badQuoteLine: number | null;
+  /** Every record is on the line after the previous one: the line number is the record's position plus an offset. */
+  contiguous: boolean;
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/**
+ * A record starts at any character but a line break: DuckDB skips zero-length lines (tested on
+ * 1.32: "a\n\nb" is two records) while a line of blanks or delimiters only is a record. A quote
+ * opens a quoted cell only at the start of a cell, as in scanRecords (src/import/read/csv.ts).
+ */
+export function scanLines(text: string, delimiter: string): LineScan {
+  const delim = delimiter.charCodeAt(0);
+  let lines = new Int32Array(Math.max(16, Math.ceil(text.length / 64)));
+  let n = 0;
+  let width = 0;
+  let longest = 0;
+  let quotedBreak = false;
+  let contiguous = true;
+  let line = 1;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    let c = text.charCodeAt(i);
+    if (c === LF || c === CR) {
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+      continue;
+    }
+    if (n === lines.length) {
+      const grown = new Int32Array(lines.length * 2);
+      grown.set(lines);
+      lines = grown;
+    }
+    if (n > 0 && line !== lines[n - 1]! + 1) contiguous = false;
+    lines[n++] = line;
+    const start = i;
+    let fields = 1;
+    let fieldStart = true;
+    for (; i < len; i++) {
+      c = text.charCodeAt(i);
+      if (c === QUOTE && fieldStart) {
+        const quoteLine = line;
+        // Inside a quoted cell: only a closing quote ends it.
+        for (i++; ; i++) {
+          if (i >= len) return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: quoteLine, contiguous };
+          c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            if (text.charCodeAt(i + 1) === QUOTE) i++;
+            else break;
+          } else if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) {
+            line++;
+            quotedBreak = true;
+          }
+        }
+        const next = i + 1 < len ? text.charCodeAt(i + 1) : -1;
+        if (next !== -1 && next !== delim && next !== LF && next !== CR)
+          return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: quoteLine, contiguous };
+        fieldStart = false;
+      } else if (c === delim) {
+        fields++;
+        fieldStart = true;
+      } else if (c === LF || c === CR) break;
+      else fieldStart = false;
+    }
+    if (fields > width) width = fields;
+    if (i - start > longest) longest = i - start;
+  }
+  return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: null, contiguous };
+}
+
+/**
+ * Whether line breaks must be made one kind before DuckDB reads the text: it takes one newline
+ * sequence per file, and a file mixing CRLF with LF or lone CR fails in strict mode (and, not
+ * strict, merges rows) — the JavaScript reader unifies them for the same reason.
+ */
+export function mixedLineBreaks(text: string): boolean {
+  if (!text.includes('\r')) return false;
+  return /\r(?!\n)/.test(text) || /(?:^|[^\r])\n/.test(text);
+}

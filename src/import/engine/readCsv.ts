@@ -1,0 +1,89 @@
+/**
+ * A CSV file's text read by DuckDB's own reader into a table of text cells (c1…cN, '' for an empty
+ * or missing cell) with each record's line number in the file, checked against our own scan.
+ */
+import { quoteIdent, sqlString } from '../../db/sqlLiteral';
+import { STAGE_DIR, type Db } from '../../db/types';
+import { unifyLineBreaks } from '../read/csv';
+import { insertColumns } from './arrowColumns';
+import { mixedLineBreaks, scanLines } from './lineScan';
+import { EngineReadError, type EngineTables } from './tables';
+
+/** read_csv's default max_line_size (bytes). */
+const DEFAULT_MAX_LINE = 2_000_000;
+
+export interface RawTable {
+  /** Temporary table: `line` (INTEGER, the record's first line in the file), c1…c`width` (VARCHAR, never NULL). */
+  table: string;
+  width: number;
+  records: number;
+  /** Milliseconds in our scan (JavaScript) and in read_csv (the engine). */
+  scanMs: number;
+  readMs: number;
+}
+
+export const cellColumn = (i: number) => `c${i + 1}`;
+
+/** The read_csv call for text registered at `path`, with `width` VARCHAR columns. Nothing here comes from the file's name. */
+export function readCsvCall(path: string, delimiter: string, width: number, opts: { maxLineBytes?: number; parallel?: boolean } = {}): string {
+  const columns = Array.from({ length: width }, (_, i) => `${sqlString(cellColumn(i))}: 'VARCHAR'`).join(', ');
+  const max = Math.ceil(opts.maxLineBytes ?? 0);
+  // strict_mode stays on and ignore_errors off: a row the engine cannot read must fail the read,
+  // not be dropped or merged. null_padding fills the cells a short record (title, notes) lacks;
+  // a quoted "" stays an empty string (allow_quoted_nulls=false), as PapaParse reads it.
+  return (
+    `read_csv(${sqlString(path)}, header=false, auto_detect=false, all_varchar=true, delim=${sqlString(delimiter)}, quote='"', escape='"', ` +
+    `null_padding=true, allow_quoted_nulls=false${max > DEFAULT_MAX_LINE ? `, max_line_size=${max}` : ''}${opts.parallel === false ? ', parallel=false' : ''}, columns={${columns}})`
+  );
+}
+
+/**
+ * Registers the text (a BOM dropped, mixed line breaks unified as the JavaScript reader does),
+ * reads it with read_csv into `tables.raw`, and checks the engine's record count against our scan.
+ * Text with a broken quote is refused: the JavaScript reader recovers such a line (re-read with
+ * quote marks as text, flagged), and DuckDB has no equivalent — step 2 must pre-split there.
+ */
+export async function readRaw(db: Db, text: string, delimiter: string, tables: EngineTables): Promise<RawTable> {
+  let t = performance.now();
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (mixedLineBreaks(text)) text = unifyLineBreaks(text, delimiter, '"');
+  const scan = scanLines(text, delimiter);
+  if (scan.badQuoteLine !== null) throw new EngineReadError('bad_quote', `unbalanced quote on line ${scan.badQuoteLine}`);
+  const width = Math.max(1, scan.width);
+  const scanMs = performance.now() - t;
+
+  t = performance.now();
+  const path = `${STAGE_DIR}${tables.prefix}.csv`;
+  await db.registerText(path, text);
+  try {
+    const call = readCsvCall(path, delimiter, width, { maxLineBytes: scan.longest * 3, parallel: !scan.quotedBreak });
+    const cells = Array.from({ length: width }, (_, i) => `coalesce(${quoteIdent(cellColumn(i))}, '') AS ${quoteIdent(cellColumn(i))}`).join(', ');
+    // The record's position: the reader runs in file order (insertion order is preserved), and
+    // the count check below catches a record lost or merged on the way.
+    await db.exec(`CREATE TEMP TABLE ${quoteIdent(tables.read)} AS SELECT (row_number() OVER ())::INTEGER AS rec, ${cells} FROM ${call}`);
+  } finally {
+    await db.dropFile(path);
+  }
+  const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(tables.read)}`)) as [{ n: number }];
+  if (n !== scan.lines.length)
+    throw new EngineReadError('count_mismatch', `DuckDB read ${n} records where our scan counts ${scan.lines.length}`);
+
+  const cols = Array.from({ length: width }, (_, i) => quoteIdent(cellColumn(i))).join(', ');
+  if (scan.contiguous) {
+    const offset = scan.lines.length > 0 ? scan.lines[0]! - 1 : 0;
+    await db.exec(`CREATE TEMP TABLE ${quoteIdent(tables.raw)} AS SELECT rec + ${offset} AS line, ${cols} FROM ${quoteIdent(tables.read)}`);
+  } else {
+    // Blank lines or quoted line breaks: each record's line comes from our scan, joined by position.
+    await insertColumns(db, tables.lines, [
+      { name: 'rec', type: 'int', values: Int32Array.from({ length: scan.lines.length }, (_, i) => i + 1) },
+      { name: 'line', type: 'int', values: scan.lines },
+    ]);
+    await db.exec(
+      `CREATE TEMP TABLE ${quoteIdent(tables.raw)} AS SELECT l.line, ${Array.from({ length: width }, (_, i) => `r.${quoteIdent(cellColumn(i))}`).join(', ')} ` +
+        `FROM ${quoteIdent(tables.read)} r JOIN ${quoteIdent(tables.lines)} l USING (rec)`,
+    );
+    await db.exec(`DROP TABLE ${quoteIdent(tables.lines)}`);
+  }
+  await db.exec(`DROP TABLE ${quoteIdent(tables.read)}`);
+  return { table: tables.raw, width, records: n, scanMs, readMs: performance.now() - t };
+}
