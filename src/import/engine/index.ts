@@ -37,7 +37,7 @@ import type { HeaderLayout } from '../layout';
 import type { ColumnSpec, FileContext } from '../normalizeRow';
 import type { FileAnalysis } from '../pipeline';
 import { planColumns } from './columnPlan';
-import { buildMappings } from './mappings';
+import { buildMappings, type MappingTable } from './mappings';
 import { readRaw } from './readCsv';
 import { buildTyped } from './typed';
 import { engineTables, EngineReadError } from './tables';
@@ -79,8 +79,8 @@ export interface EngineImport {
   records: number;
   rows: number;
   /** Distinct raw values per mapped column, by header. */
-  distinct: { header: string; field: string; values: number }[];
-  ms: { scan: number; read: number; normalize: number; total: number };
+  distinct: { header: string; field: string; values: number; ms: MappingTable['ms'] }[];
+  ms: { scan: number; read: number; distinct: number; mappings: number; typed: number; normalize: number; total: number };
   /** Drops the working tables. */
   dispose(): Promise<void>;
 }
@@ -102,8 +102,9 @@ export async function engineImport(db: Db, text: string, plan: EnginePlan): Prom
     made.push({ table: raw.table, temp: true });
     const t1 = performance.now();
     const columns = planColumns(plan.kind, plan.columns, plan.context);
-    const maps = await buildMappings(db, columns, raw.table, plan.lastHeaderLine, tables);
+    const { maps, distinctMs } = await buildMappings(db, columns, raw.table, plan.lastHeaderLine, tables);
     for (const m of maps) made.push({ table: m.table, temp: false });
+    const tm = performance.now();
     const rows = await buildTyped(db, columns, maps, raw.table, plan.lastHeaderLine, tables);
     made.push({ table: tables.typed, temp: true });
     const t2 = performance.now();
@@ -111,8 +112,8 @@ export async function engineImport(db: Db, text: string, plan: EnginePlan): Prom
       typed: tables.typed,
       records: raw.records,
       rows,
-      distinct: maps.map((m) => ({ header: plan.columns[m.column.index]!.header, field: m.column.field.id, values: m.distinct })),
-      ms: { scan: raw.scanMs, read: raw.readMs, normalize: t2 - t1, total: t2 - t0 },
+      distinct: maps.map((m) => ({ header: plan.columns[m.column.index]!.header, field: m.column.field.id, values: m.distinct, ms: m.ms })),
+      ms: { scan: raw.scanMs, read: raw.readMs, distinct: distinctMs, mappings: tm - t1, typed: t2 - tm, normalize: t2 - t1, total: t2 - t0 },
       dispose,
     };
   } catch (e) {

@@ -27,7 +27,12 @@ export interface MappingTable {
   column: MappedColumn;
   table: string;
   distinct: number;
+  /** Milliseconds: conversion (JavaScript, with decoding the distinct list), Arrow insert. */
+  ms: { convert: number; insert: number };
 }
+
+/** A DuckDB LIST as the result rows hold it (an Arrow vector), as an array. */
+const asArray = (v: unknown): unknown[] => (v === null || v === undefined ? [] : Array.from(v as Iterable<unknown>));
 
 const arrowType = (t: SqlType): 'text' | 'double' | 'bool' => (t === 'VARCHAR' ? 'text' : t === 'BOOLEAN' ? 'bool' : 'double');
 
@@ -35,20 +40,39 @@ const arrowType = (t: SqlType): 'text' | 'double' | 'bool' => (t === 'VARCHAR' ?
  * Builds one mapping table per mapped column, over the data rows only (lines after
  * `lastHeaderLine`): the title and header cells would otherwise count as values.
  */
-export async function buildMappings(db: Db, plan: ColumnPlanSet, raw: string, lastHeaderLine: number, tables: EngineTables): Promise<MappingTable[]> {
+export async function buildMappings(
+  db: Db,
+  plan: ColumnPlanSet,
+  raw: string,
+  lastHeaderLine: number,
+  tables: EngineTables,
+): Promise<{ maps: MappingTable[]; distinctMs: number }> {
   const bodies = new Map<string, Body | null>();
   const bodyOf = (cell: string): Body | null => {
     let b = bodies.get(cell);
     if (b === undefined) bodies.set(cell, (b = parseBody(cell).value ?? plan.fileBody));
     return b;
   };
-  const out: MappingTable[] = [];
-  for (const col of plan.mapped) {
-    const byBody = col.byBody && plan.bodyColumn >= 0;
-    const keys = [quoteIdent(cellColumn(col.index)) + ` AS ${MAP_KEY}`];
-    if (byBody) keys.push(`${quoteIdent(cellColumn(plan.bodyColumn))} AS ${MAP_BODY_KEY}`);
-    const rows = await db.query<{ k: string; kb?: string }>(`SELECT DISTINCT ${keys.join(', ')} FROM ${quoteIdent(raw)} WHERE line > ?`, [lastHeaderLine]);
+  // One scan for every column's distinct values: a SELECT DISTINCT per column reads the table
+  // seventeen times over for a roster (measured: 17 queries 1.9 s, one query 0.17 s at 100k rows).
+  const lists = plan.mapped.map((col, k) => {
+    const cell = quoteIdent(cellColumn(col.index));
+    const keys = col.byBody && plan.bodyColumn >= 0 ? `[${cell}, ${quoteIdent(cellColumn(plan.bodyColumn))}]` : cell;
+    return `list(DISTINCT ${keys}) AS ${quoteIdent(`d${k}`)}`;
+  });
+  const t0 = performance.now();
+  const [found] = lists.length === 0 ? [{}] : await db.query(`SELECT ${lists.join(', ')} FROM ${quoteIdent(raw)} WHERE line > ?`, [lastHeaderLine]);
+  const distinctMs = performance.now() - t0;
 
+  const out: MappingTable[] = [];
+  for (const [k, col] of plan.mapped.entries()) {
+    const byBody = col.byBody && plan.bodyColumn >= 0;
+    const t = performance.now();
+    const listed = asArray((found as Record<string, unknown>)[`d${k}`]);
+    const rows = byBody ? listed.map((pair) => {
+      const [cell, body] = asArray(pair) as [string, string];
+      return { k: cell, kb: body };
+    }) : listed.map((cell) => ({ k: cell as string, kb: undefined }));
     const n = rows.length;
     const overlong: boolean[] = new Array(n);
     const issue: (string | null)[] = new Array(n);
@@ -75,9 +99,11 @@ export async function buildMappings(db: Db, plan: ColumnPlanSet, raw: string, la
     if (byBody) columns.push({ name: MAP_BODY_KEY, type: 'text', values: rows.map((x) => x.kb ?? '') });
     columns.push({ name: MAP_OVERLONG, type: 'bool', values: overlong }, { name: MAP_ISSUE, type: 'text', values: issue }, { name: MAP_BODY_HINT, type: 'text', values: hint });
     col.values.forEach((name, i) => columns.push({ name: mapValue(name), type: arrowType(plan.types.get(name)!), values: values[i]! }));
+    const convertMs = performance.now() - t;
+    const t2 = performance.now();
     const table = tables.mapping(col.index);
     await insertColumns(db, table, columns);
-    out.push({ column: col, table, distinct: n });
+    out.push({ column: col, table, distinct: n, ms: { convert: convertMs, insert: performance.now() - t2 } });
   }
-  return out;
+  return { maps: out, distinctMs };
 }
