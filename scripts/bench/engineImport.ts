@@ -6,8 +6,9 @@
  *
  * Prints DuckDB's bare read_csv of the file (every column VARCHAR), the engine path's read and
  * normalise (its own line scan, read_csv, distinct values converted, typed rows joined), the
- * current path's read-normalise-check (prepareFile, rows handed to a counter: no staging in either),
- * and the distinct values of each column. The load on a shared machine moves every figure: the
+ * current path's read-normalise-check (prepareFile, rows handed to a counter), the same followed by
+ * staging into DuckDB (the engine path's typed table is its staged data), the distinct values of
+ * each column, and a sampled comparison of the two paths' values. The load on a shared machine moves every figure: the
  * three are run one after another in one process, on the same file.
  */
 import { openAsBlob, readFileSync, statSync } from 'node:fs';
@@ -16,9 +17,15 @@ import { openNodeDb } from '../../src/db/nodeDb';
 import { quoteIdent } from '../../src/db/sqlLiteral';
 import { STAGE_DIR } from '../../src/db/types';
 import { engineImport, enginePlan, readCsvCall, scanLines } from '../../src/import/engine';
+import { BatchBuilder, rejectedToBatch } from '../../src/db/columnBatch';
+import { appendToStage, createStage, finishStage } from '../../src/db/load';
+import { ensureSchema } from '../../src/db/schema';
+import type { NormalizedRow } from '../../src/import/normalizeRow';
 import { openFile, prepareFile, type ImportPlan } from '../../src/import/stream';
 import { benchFiles } from './generate';
 
+const BATCH_ROWS = 16_384;
+const SAMPLE = 997;
 const rows = Number(process.argv[2] ?? 100_000);
 if (!Number.isSafeInteger(rows) || rows <= 0) throw new Error('usage: engineImport.ts <rows>');
 const file = benchFiles(rows).roster;
@@ -65,16 +72,51 @@ console.log('distinct values per column (ms: convert / Arrow insert):');
 for (const d of engine.distinct)
   console.log(`  ${String(d.values).padStart(8)}  ${d.header} (${d.field})  ${[d.ms.convert, d.ms.insert].map(Math.round).join(' / ')}`);
 const [{ n: typedRows }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(engine.typed)}`)) as [{ n: number }];
+// Every SAMPLE-th row's values, compared with the current path's below (the test compares every row of the fixtures).
+const sampled = new Map((await db.query(`SELECT * FROM ${quoteIdent(engine.typed)} WHERE source_row % ${SAMPLE} = 0`)).map((r) => [r.source_row as number, r]));
 await engine.dispose();
 
 const sheet = opened.analysis.sheets[opened.analysis.sheetIndex]!;
 const jsPlan: ImportPlan = { sheetIndex: opened.analysis.sheetIndex, kind: sheet.kind!, columns: sheet.columns, context: sheet.inferred };
 let dataRows = 0;
+let compared = 0;
+const differ: string[] = [];
+const check = (row: NormalizedRow) => {
+  dataRows++;
+  if (row.rowNumber % SAMPLE !== 0) return;
+  compared++;
+  const got = sampled.get(row.rowNumber);
+  for (const n of row.layout.names) if (!Object.is(got?.[n] ?? null, row.values[n] ?? null)) differ.push(`row ${row.rowNumber} ${n}`);
+};
 t = performance.now();
-const gen = prepareFile(blob, opened, jsPlan, () => dataRows++, () => undefined);
+const gen = prepareFile(blob, opened, jsPlan, check, () => undefined);
 let next = await gen.next();
 while (!next.done) next = await gen.next();
 console.log(`current path (prepareFile: decode, parse, classify, normalise, check): ${ms(t)}; ${dataRows} data rows, ${next.value.counts.skipped} skipped`);
 if (typedRows !== dataRows + next.value.counts.skipped - next.value.counts.blank)
   console.log(`NOTE: engine rows ${typedRows} ≠ data + non-blank skipped rows of the current path`);
+console.log(`values of every ${SAMPLE}th row (${compared} rows): ${differ.length === 0 ? 'equal' : `${differ.length} DIFFER, e.g. ${differ.slice(0, 5).join('; ')}`}`);
+
+// The engine's typed table is the staged data; the current path stages after prepareFile (as counts.ts does).
+await ensureSchema(db);
+t = performance.now();
+const stage = await createStage(db, jsPlan.kind, jsPlan.columns.map((c) => c.field));
+const accepted = new BatchBuilder(jsPlan.kind, BATCH_ROWS);
+let rejected: NormalizedRow[] = [];
+const send = async () => {
+  const r = rejectedToBatch(rejected);
+  rejected = [];
+  await appendToStage(db, stage, accepted.flush(), r);
+};
+const staging = prepareFile(blob, opened, jsPlan, (row) => (row.status === 'rejected' ? rejected.push(row) : accepted.add(row)), () => undefined);
+for (;;) {
+  const step = await staging.next();
+  if (step.done) {
+    if (accepted.length + rejected.length > 0) await send();
+    await finishStage(db, stage, step.value);
+    break;
+  }
+  if (accepted.length >= BATCH_ROWS || rejected.length >= BATCH_ROWS) await send();
+}
+console.log(`current path + staging into DuckDB (prepareFile, Arrow batches, stage tables, as counts.ts stages): ${ms(t)}`);
 await db.close();

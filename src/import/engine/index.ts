@@ -93,13 +93,13 @@ export async function engineImport(db: Db, text: string, plan: EnginePlan): Prom
   const made: { table: string; temp: boolean }[] = [
     { table: tables.read, temp: true },
     { table: tables.lines, temp: false },
+    { table: tables.raw, temp: true },
   ];
   const dispose = async () => {
     for (const m of made.splice(0)) await db.exec(`DROP TABLE IF EXISTS ${m.temp ? 'temp.' : ''}${quoteIdent(m.table)}`);
   };
   try {
     const raw = await readRaw(db, text, plan.delimiter, tables);
-    made.push({ table: raw.table, temp: true });
     const t1 = performance.now();
     const columns = planColumns(plan.kind, plan.columns, plan.context);
     const { maps, distinctMs } = await buildMappings(db, columns, raw.table, plan.lastHeaderLine, tables);

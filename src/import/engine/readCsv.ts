@@ -54,36 +54,37 @@ export async function readRaw(db: Db, text: string, delimiter: string, tables: E
 
   t = performance.now();
   const path = `${STAGE_DIR}${tables.prefix}.csv`;
+  const names = Array.from({ length: width }, (_, i) => quoteIdent(cellColumn(i)));
+  // Lines one after another (no blank line, no quoted line break; nearly every roster): the line is
+  // the record's position plus the first record's line, and the table is made in one statement.
+  const offset = scan.contiguous && scan.lines.length > 0 ? scan.lines[0]! - 1 : 0;
+  const target = scan.contiguous ? tables.raw : tables.read;
   await db.registerText(path, text);
   try {
     const call = readCsvCall(path, delimiter, width, { maxLineBytes: scan.longest * 3, parallel: !scan.quotedBreak });
-    const cells = Array.from({ length: width }, (_, i) => `coalesce(${quoteIdent(cellColumn(i))}, '') AS ${quoteIdent(cellColumn(i))}`).join(', ');
+    const cells = names.map((c) => `coalesce(${c}, '') AS ${c}`).join(', ');
     // The record's position: the reader runs in file order (insertion order is preserved), and
     // the count check below catches a record lost or merged on the way.
-    await db.exec(`CREATE TEMP TABLE ${quoteIdent(tables.read)} AS SELECT (row_number() OVER ())::INTEGER AS rec, ${cells} FROM ${call}`);
+    await db.exec(`CREATE TEMP TABLE ${quoteIdent(target)} AS SELECT (row_number() OVER ())::INTEGER + ${offset} AS ${scan.contiguous ? 'line' : 'rec'}, ${cells} FROM ${call}`);
   } finally {
     await db.dropFile(path);
   }
-  const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(tables.read)}`)) as [{ n: number }];
+  const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(target)}`)) as [{ n: number }];
   if (n !== scan.lines.length)
     throw new EngineReadError('count_mismatch', `DuckDB read ${n} records where our scan counts ${scan.lines.length}`);
 
-  const cols = Array.from({ length: width }, (_, i) => quoteIdent(cellColumn(i))).join(', ');
-  if (scan.contiguous) {
-    const offset = scan.lines.length > 0 ? scan.lines[0]! - 1 : 0;
-    await db.exec(`CREATE TEMP TABLE ${quoteIdent(tables.raw)} AS SELECT rec + ${offset} AS line, ${cols} FROM ${quoteIdent(tables.read)}`);
-  } else {
+  if (!scan.contiguous) {
     // Blank lines or quoted line breaks: each record's line comes from our scan, joined by position.
     await insertColumns(db, tables.lines, [
       { name: 'rec', type: 'int', values: Int32Array.from({ length: scan.lines.length }, (_, i) => i + 1) },
       { name: 'line', type: 'int', values: scan.lines },
     ]);
     await db.exec(
-      `CREATE TEMP TABLE ${quoteIdent(tables.raw)} AS SELECT l.line, ${Array.from({ length: width }, (_, i) => `r.${quoteIdent(cellColumn(i))}`).join(', ')} ` +
+      `CREATE TEMP TABLE ${quoteIdent(tables.raw)} AS SELECT l.line, ${names.map((c) => `r.${c}`).join(', ')} ` +
         `FROM ${quoteIdent(tables.read)} r JOIN ${quoteIdent(tables.lines)} l USING (rec)`,
     );
     await db.exec(`DROP TABLE ${quoteIdent(tables.lines)}`);
+    await db.exec(`DROP TABLE ${quoteIdent(tables.read)}`);
   }
-  await db.exec(`DROP TABLE ${quoteIdent(tables.read)}`);
   return { table: tables.raw, width, records: n, scanMs, readMs: performance.now() - t };
 }
