@@ -4,8 +4,8 @@
  * spends 18–20 s on a million roster rows where DuckDB-WASM's read_csv of the file takes 3 s.
  *
  * Done in SQL (this folder):
- * - Reading: the UTF-8 text (GB18030/UTF-16 decoded by the caller, as DuckDB-WASM has no GB18030)
- *   is registered and read by read_csv with every column VARCHAR, strict, without ignore_errors,
+ * - Reading: the file's UTF-8 bytes (GB18030/UTF-16 decoded by the caller, as DuckDB-WASM has no
+ *   GB18030, and re-encoded) are registered and read by read_csv with every column VARCHAR, strict, without ignore_errors,
  *   the delimiter of our detection and RFC 4180 quotes (readCsv.ts). Each record keeps the line it
  *   starts on; DuckDB's record count must equal our own line scan's (lineScan.ts) or it is an error.
  * - Normalising: each mapped column's distinct raw values (distinct (role, body) pairs for a role)
@@ -46,6 +46,7 @@ import { quoteIdent } from '../../db/sqlLiteral';
 export { EngineReadError } from './tables';
 export { readCsvCall } from './readCsv';
 export { scanLines } from './lineScan';
+export { engineBytes } from './readCsv';
 
 export interface EnginePlan {
   kind: FileKind;
@@ -85,8 +86,12 @@ export interface EngineImport {
   dispose(): Promise<void>;
 }
 
-/** Reads a CSV file's text in the engine and builds its typed rows (see the notes above for what is not checked yet). */
-export async function engineImport(db: Db, text: string, plan: EnginePlan): Promise<EngineImport> {
+/**
+ * Reads a CSV file in the engine and builds its typed rows (see the notes above for what is not
+ * checked yet). `input` is the file's bytes when they are UTF-8 (then never decoded in JavaScript;
+ * they are the engine's after the call), or its text decoded from another encoding.
+ */
+export async function engineImport(db: Db, input: string | Uint8Array, plan: EnginePlan): Promise<EngineImport> {
   const t0 = performance.now();
   const tables = engineTables();
   // Every working table, so that a failed read leaves none behind.
@@ -99,7 +104,7 @@ export async function engineImport(db: Db, text: string, plan: EnginePlan): Prom
     for (const m of made.splice(0)) await db.exec(`DROP TABLE IF EXISTS ${m.temp ? 'temp.' : ''}${quoteIdent(m.table)}`);
   };
   try {
-    const raw = await readRaw(db, text, plan.delimiter, tables);
+    const raw = await readRaw(db, input, plan.delimiter, tables);
     const t1 = performance.now();
     const columns = planColumns(plan.kind, plan.columns, plan.context);
     const { maps, distinctMs } = await buildMappings(db, columns, raw.table, plan.lastHeaderLine, tables);

@@ -9,7 +9,7 @@ export interface LineScan {
   lines: Int32Array;
   /** Cells of the widest record: read_csv needs a column for each, or (strict) refuses the row. */
   width: number;
-  /** Characters of the longest record (a bound for read_csv's max_line_size). */
+  /** Bytes of the longest record (for read_csv's max_line_size). */
   longest: number;
   /** A quoted cell holds a line break: read_csv must then run single-threaded (parallel=false) to pad rows. */
   quotedBreak: boolean;
@@ -24,25 +24,28 @@ const CR = 13;
 const QUOTE = 34;
 
 /**
- * A record starts at any character but a line break: DuckDB skips zero-length lines (tested on
- * 1.32: "a\n\nb" is two records) while a line of blanks or delimiters only is a record. A quote
- * opens a quoted cell only at the start of a cell, as in scanRecords (src/import/read/csv.ts).
+ * Scans UTF-8 bytes, the very bytes read_csv gets: the delimiter, quote and line breaks are ASCII,
+ * and no byte of a multi-byte UTF-8 character is, so no decoding is needed to find them.
+ * A record starts at any byte but a line break: DuckDB skips zero-length lines (tested on 1.32:
+ * "a\n\nb" is two records) while a line of blanks or delimiters only is a record. A quote opens a
+ * quoted cell only at the start of a cell, as in scanRecords (src/import/read/csv.ts).
  */
-export function scanLines(text: string, delimiter: string): LineScan {
+export function scanLines(bytes: Uint8Array, delimiter: string): LineScan {
   const delim = delimiter.charCodeAt(0);
-  let lines = new Int32Array(Math.max(16, Math.ceil(text.length / 64)));
+  if (delimiter.length !== 1 || delim > 0x7f) throw new Error(`delimiter ${JSON.stringify(delimiter)} is not one ASCII character`);
+  let lines = new Int32Array(Math.max(16, Math.ceil(bytes.length / 64)));
   let n = 0;
   let width = 0;
   let longest = 0;
   let quotedBreak = false;
   let contiguous = true;
   let line = 1;
-  const len = text.length;
+  const len = bytes.length;
   let i = 0;
   while (i < len) {
-    let c = text.charCodeAt(i);
+    let c = bytes[i]!;
     if (c === LF || c === CR) {
-      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      i += c === CR && bytes[i + 1] === LF ? 2 : 1;
       line++;
       continue;
     }
@@ -57,22 +60,22 @@ export function scanLines(text: string, delimiter: string): LineScan {
     let fields = 1;
     let fieldStart = true;
     for (; i < len; i++) {
-      c = text.charCodeAt(i);
+      c = bytes[i]!;
       if (c === QUOTE && fieldStart) {
         const quoteLine = line;
         // Inside a quoted cell: only a closing quote ends it.
         for (i++; ; i++) {
           if (i >= len) return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: quoteLine, contiguous };
-          c = text.charCodeAt(i);
+          c = bytes[i]!;
           if (c === QUOTE) {
-            if (text.charCodeAt(i + 1) === QUOTE) i++;
+            if (bytes[i + 1] === QUOTE) i++;
             else break;
-          } else if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) {
+          } else if (c === LF || (c === CR && bytes[i + 1] !== LF)) {
             line++;
             quotedBreak = true;
           }
         }
-        const next = i + 1 < len ? text.charCodeAt(i + 1) : -1;
+        const next = i + 1 < len ? bytes[i + 1]! : -1;
         if (next !== -1 && next !== delim && next !== LF && next !== CR)
           return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: quoteLine, contiguous };
         fieldStart = false;
@@ -89,11 +92,15 @@ export function scanLines(text: string, delimiter: string): LineScan {
 }
 
 /**
- * Whether line breaks must be made one kind before DuckDB reads the text: it takes one newline
+ * Whether line breaks must be made one kind before DuckDB reads the bytes: it takes one newline
  * sequence per file, and a file mixing CRLF with LF or lone CR fails in strict mode (and, not
  * strict, merges rows) — the JavaScript reader unifies them for the same reason.
  */
-export function mixedLineBreaks(text: string): boolean {
-  if (!text.includes('\r')) return false;
-  return /\r(?!\n)/.test(text) || /(?:^|[^\r])\n/.test(text);
+export function mixedLineBreaks(bytes: Uint8Array): boolean {
+  let cr = bytes.indexOf(CR);
+  if (cr < 0) return false;
+  // A file with CRs: each must start a CRLF, and each LF must end one.
+  for (; cr >= 0; cr = bytes.indexOf(CR, cr + 1)) if (bytes[cr + 1] !== LF) return true;
+  for (let lf = bytes.indexOf(LF); lf >= 0; lf = bytes.indexOf(LF, lf + 1)) if (lf === 0 || bytes[lf - 1] !== CR) return true;
+  return false;
 }

@@ -37,17 +37,27 @@ export function readCsvCall(path: string, delimiter: string, width: number, opts
   );
 }
 
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** UTF-8 bytes as read_csv gets them: no BOM, and one kind of line break (unified as the JavaScript reader does). */
+export function engineBytes(input: string | Uint8Array, delimiter: string): Uint8Array {
+  let bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (UTF8_BOM.every((b, i) => bytes[i] === b)) bytes = bytes.subarray(3);
+  if (mixedLineBreaks(bytes)) bytes = new TextEncoder().encode(unifyLineBreaks(new TextDecoder().decode(bytes), delimiter, '"'));
+  return bytes;
+}
+
 /**
- * Registers the text (a BOM dropped, mixed line breaks unified as the JavaScript reader does),
- * reads it with read_csv into `tables.raw`, and checks the engine's record count against our scan.
+ * Registers the file's UTF-8 bytes or its decoded text (see engineBytes), reads it with read_csv
+ * into `tables.raw`, and checks the engine's record count against our scan. Bytes given are the
+ * engine's after the call (as Db.registerBuffer takes them).
  * Text with a broken quote is refused: the JavaScript reader recovers such a line (re-read with
  * quote marks as text, flagged), and DuckDB has no equivalent — step 2 must pre-split there.
  */
-export async function readRaw(db: Db, text: string, delimiter: string, tables: EngineTables): Promise<RawTable> {
+export async function readRaw(db: Db, input: string | Uint8Array, delimiter: string, tables: EngineTables): Promise<RawTable> {
   let t = performance.now();
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (mixedLineBreaks(text)) text = unifyLineBreaks(text, delimiter, '"');
-  const scan = scanLines(text, delimiter);
+  const bytes = engineBytes(input, delimiter);
+  const scan = scanLines(bytes, delimiter);
   if (scan.badQuoteLine !== null) throw new EngineReadError('bad_quote', `unbalanced quote on line ${scan.badQuoteLine}`);
   const width = Math.max(1, scan.width);
   const scanMs = performance.now() - t;
@@ -59,9 +69,9 @@ export async function readRaw(db: Db, text: string, delimiter: string, tables: E
   // the record's position plus the first record's line, and the table is made in one statement.
   const offset = scan.contiguous && scan.lines.length > 0 ? scan.lines[0]! - 1 : 0;
   const target = scan.contiguous ? tables.raw : tables.read;
-  await db.registerText(path, text);
+  await db.registerBuffer(path, bytes);
   try {
-    const call = readCsvCall(path, delimiter, width, { maxLineBytes: scan.longest * 3, parallel: !scan.quotedBreak });
+    const call = readCsvCall(path, delimiter, width, { maxLineBytes: scan.longest + 1, parallel: !scan.quotedBreak });
     const cells = names.map((c) => `coalesce(${c}, '') AS ${c}`).join(', ');
     // The record's position: the reader runs in file order (insertion order is preserved), and
     // the count check below catches a record lost or merged on the way.
