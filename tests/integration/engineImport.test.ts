@@ -9,12 +9,17 @@
  * fields, cross-column checks, duplicates), extra data and the report's counts. Rows the current
  * path rejects are compared too: a rejected row keeps its values.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdent } from '../../src/db/sqlLiteral';
 import type { Db } from '../../src/db/types';
 import { decodeText } from '../../src/import/encoding';
 import { EngineReadError, engineImport, enginePlan } from '../../src/import/engine';
+import { cellColumn, readRaw } from '../../src/import/engine/readCsv';
+import { engineTables } from '../../src/import/engine/tables';
+import { readCsvText } from '../../src/import/read/csv';
 import { analyzeFile, prepareDefault } from '../../src/import/pipeline';
 import { FIXTURES, fixtureBytes, freshDb } from './helpers';
 
@@ -115,3 +120,57 @@ describe('engine import (read_csv + distinct-value normalisation) = JavaScript i
     }
   });
 });
+
+const SPECTRUM = path.join(path.dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json')), 'csvs');
+
+/** Edge cases of our own: title and blank lines, ragged rows, mixed line ends, tabs, a quote inside a cell, a BOM. */
+const OWN_CASES: [string, string, string][] = [
+  ['title, blank lines, ragged rows', 'title\n\n a , b ,c\n1,2\n\n\n,,,,\n3,"x, y",4,5\n', ','],
+  ['mixed line ends', 'a,b\r\n1,2\n3,4\r5,6\r\n"7\r\n8",9', ','],
+  ['tabs and semicolons', 'a\tb;c\n1;2\t3\n', '\t'],
+  ['a quote inside an unquoted cell', 'a,b\n5" tall,2\nx""y,3\n', ','],
+  ['a BOM and no final line break', '\uFEFFa;b\n1;"2\n2"', ';'],
+];
+
+/**
+ * The read alone, against the JavaScript reader (readCsvText): every record it reads that is not
+ * a zero-length line comes out of read_csv with the same cells (padded with '' to the widest
+ * record) at the same line.
+ */
+describe('engine read (read_csv) = JavaScript reader, cell by cell', () => {
+  const spectrum = readdirSync(SPECTRUM)
+    .filter((n) => n.endsWith('.csv'))
+    .map((n): [string, string, string] => [`csv-spectrum ${n}`, readFileSync(path.join(SPECTRUM, n), 'utf8'), ',']);
+
+  it.each([...spectrum, ...OWN_CASES])('%s', async (_, text, delimiter) => {
+    const tables = engineTables();
+    const js = readCsvText(text, delimiter);
+    let raw;
+    try {
+      raw = await readRaw(db, text, delimiter, tables);
+    } catch (e) {
+      // Only what step 1 refuses by design: a line the JavaScript reader had to recover.
+      expect(e).toBeInstanceOf(EngineReadError);
+      expect(js.quoteRecovered.size).toBeGreaterThan(0);
+      return;
+    }
+    try {
+      const rows = await db.query(`SELECT * FROM ${quoteIdent(raw.table)} ORDER BY line`);
+      const expected = js.rows
+        .map((cells, i) => ({ line: js.rowNumbers[i]!, cells }))
+        // A zero-length line is no record to DuckDB (nor data to the importer: a blank row).
+        .filter((r) => !(r.cells.length === 1 && r.cells[0] === '' && lineText(text, r.line) === ''))
+        .map((r) => ({ line: r.line, cells: [...r.cells, ...new Array<string>(raw.width - r.cells.length).fill('')] }));
+      const got = rows.map((r) => ({ line: r.line as number, cells: Array.from({ length: raw.width }, (_, i) => r[cellColumn(i)] as string) }));
+      expect(got).toEqual(expected);
+      expect(raw.records).toBe(expected.length);
+    } finally {
+      await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw.table)}`);
+    }
+  });
+});
+
+/** The text of a 1-based physical line (LF, CRLF or lone CR), BOM dropped. */
+function lineText(text: string, line: number): string {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)[line - 1] ?? '';
+}
