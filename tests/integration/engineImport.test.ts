@@ -89,6 +89,18 @@ describe('engine import (read_csv + distinct-value normalisation) = JavaScript i
     }
   });
 
+  it('reads a file with a header and no rows', async () => {
+    const text = '村名,换届年份,登记选民数\n';
+    const analysis = analyzeFile(new TextEncoder().encode(text), '2021年村委会换届选举结果.csv');
+    const result = await engineImport(db, text, enginePlan(analysis));
+    try {
+      expect([result.records, result.rows]).toEqual([1, 0]);
+      expect(await db.query(`SELECT * FROM ${quoteIdent(result.typed)}`)).toEqual([]);
+    } finally {
+      await result.dispose();
+    }
+  });
+
   it('refuses a broken quote instead of guessing (the JavaScript reader recovers it)', async () => {
     const name = 'results-broken-quotes.csv';
     const analysis = analyzeFile(fixtureBytes(name), name);

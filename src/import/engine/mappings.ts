@@ -53,8 +53,8 @@ export async function buildMappings(
     if (b === undefined) bodies.set(cell, (b = parseBody(cell).value ?? plan.fileBody));
     return b;
   };
-  // One scan for every column's distinct values: a SELECT DISTINCT per column reads the table
-  // seventeen times over for a roster (measured: 17 queries 1.9 s, one query 0.17 s at 100k rows).
+  // One scan for every column's distinct values: a SELECT DISTINCT per column read a roster's
+  // table seventeen times (at 100k rows on the shared test machine: 2.7 s in all, this 0.2–0.4 s).
   const lists = plan.mapped.map((col, k) => {
     const cell = quoteIdent(cellColumn(col.index));
     const keys = col.byBody && plan.bodyColumn >= 0 ? `[${cell}, ${quoteIdent(cellColumn(plan.bodyColumn))}]` : cell;

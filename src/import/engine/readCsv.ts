@@ -1,5 +1,5 @@
 /**
- * A CSV file's text read by DuckDB's own reader into a table of text cells (c1…cN, '' for an empty
+ * A CSV file read by DuckDB's own reader into a table of text cells (c1…cN, '' for an empty
  * or missing cell) with each record's line number in the file, checked against our own scan.
  */
 import { quoteIdent, sqlString } from '../../db/sqlLiteral';
@@ -24,7 +24,7 @@ export interface RawTable {
 
 export const cellColumn = (i: number) => `c${i + 1}`;
 
-/** The read_csv call for text registered at `path`, with `width` VARCHAR columns. Nothing here comes from the file's name. */
+/** The read_csv call for a file registered at `path`, with `width` VARCHAR columns. Nothing here comes from the file's name. */
 export function readCsvCall(path: string, delimiter: string, width: number, opts: { maxLineBytes?: number; parallel?: boolean } = {}): string {
   const columns = Array.from({ length: width }, (_, i) => `${sqlString(cellColumn(i))}: 'VARCHAR'`).join(', ');
   const max = Math.ceil(opts.maxLineBytes ?? 0);

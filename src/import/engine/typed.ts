@@ -3,8 +3,8 @@
  * the last mapped column that sets it (as rowNormalizer's column loop overwrites), then the
  * file-wide fills, the body a role implies, the village key, and for rosters the age and person key.
  */
-import { quoteIdent, sqlLiteral } from '../../db/sqlLiteral';
-import type { Db } from '../../db/types';
+import { quoteIdent } from '../../db/sqlLiteral';
+import type { Db, SqlParam } from '../../db/types';
 import type { ColumnPlanSet } from './columnPlan';
 import { MAP_BODY_HINT, MAP_BODY_KEY, MAP_KEY, MAP_OVERLONG, mapValue, type MappingTable } from './mappings';
 import { cellColumn } from './readCsv';
@@ -13,7 +13,10 @@ import type { EngineTables } from './tables';
 const q = quoteIdent;
 
 /** The SQL building `tables.typed`: `source_row` (the record's line) and every stored value of the kind. */
-export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw: string, lastHeaderLine: number, tables: EngineTables): string {
+export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw: string, lastHeaderLine: number, tables: EngineTables): { sql: string; params: SqlParam[] } {
+  // File-wide values come from the title row or the file's name: bound, numbered as they are met.
+  const params: SqlParam[] = [];
+  const bind = (v: SqlParam) => `$${params.push(v)}`;
   const alias = (k: number) => `m${k + 1}`;
   const names = [...plan.types.keys()];
   const cast = (expr: string, name: string) => `CAST(${expr} AS ${plan.types.get(name)!})`;
@@ -41,12 +44,12 @@ export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw
     // An inner join: a cell without its mapping would drop the row, which the count check after catches.
     return `JOIN ${q(m.table)} ${alias(k)} ON ${on.join(' AND ')}`;
   });
-  const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${Number(lastHeaderLine)}`;
+  const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${bind(lastHeaderLine)}`;
 
   // File-wide values fill what the row leaves empty, judged by their primary value; then a role's body.
   const filled = new Map<string, string>();
   for (const fill of plan.fills)
-    for (const { name, value } of fill.values) filled.set(name, `CASE WHEN a.${q(fill.primary)} IS NULL THEN ${cast(sqlLiteral(value), name)} ELSE a.${q(name)} END`);
+    for (const { name, value } of fill.values) filled.set(name, `CASE WHEN a.${q(fill.primary)} IS NULL THEN ${cast(bind(value), name)} ELSE a.${q(name)} END`);
   const bodyExpr = `coalesce(${filled.get('body') ?? `a.${q('body')}`}, a._body_hint)`;
   const b = `SELECT a.line, a._birth_year, ${names
     .filter((n) => n !== 'village_key' && n !== 'person_key')
@@ -67,11 +70,13 @@ export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw
     }
     return `c.${q(n)}`;
   });
-  return `CREATE TEMP TABLE ${q(tables.typed)} AS WITH a AS (${a}), b AS (${b}), c AS (${c}) SELECT c.line AS source_row, ${out.join(', ')} FROM c`;
+  const sql = `CREATE TEMP TABLE ${q(tables.typed)} AS WITH a AS (${a}), b AS (${b}), c AS (${c}) SELECT c.line AS source_row, ${out.join(', ')} FROM c`;
+  return { sql, params };
 }
 
 export async function buildTyped(db: Db, plan: ColumnPlanSet, maps: readonly MappingTable[], raw: string, lastHeaderLine: number, tables: EngineTables): Promise<number> {
-  await db.exec(typedSql(plan, maps, raw, lastHeaderLine, tables));
+  const { sql, params } = typedSql(plan, maps, raw, lastHeaderLine, tables);
+  await db.query(sql, params);
   const [{ typed, data }] = (await db.query<{ typed: number; data: number }>(
     `SELECT (SELECT count(*) FROM ${q(tables.typed)})::INTEGER AS typed, (SELECT count(*) FROM ${q(raw)} WHERE line > ?)::INTEGER AS data`,
     [lastHeaderLine],
