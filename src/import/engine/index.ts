@@ -1,35 +1,42 @@
 /**
  * Import inside the engine (issue 27), step 1: a CSV file read and normalised in DuckDB, not yet
  * wired into the app. The JavaScript path (src/import/stream.ts → prepare.ts → normalizeRow.ts)
- * spends 18–20 s on a million roster rows where DuckDB-WASM's read_csv of the file takes 3 s.
+ * spends 8–20 s on a million roster rows where DuckDB-WASM's read_csv of the file takes 2–3.6 s
+ * (scripts/bench/engineImport.ts; the spread is the shared machine's load).
  *
  * Done in SQL (this folder):
- * - Reading: the file's UTF-8 bytes (GB18030/UTF-16 decoded by the caller, as DuckDB-WASM has no
- *   GB18030, and re-encoded) are registered and read by read_csv with every column VARCHAR, strict, without ignore_errors,
- *   the delimiter of our detection and RFC 4180 quotes (readCsv.ts). Each record keeps the line it
- *   starts on; DuckDB's record count must equal our own line scan's (lineScan.ts) or it is an error.
- * - Normalising: each mapped column's distinct raw values (distinct (role, body) pairs for a role)
- *   are converted once by the existing JavaScript converters (normalizeRow.ts `convert`) into a
- *   mapping table with the typed values, the cell's issue code, a role's body hint and whether the
- *   cell is too long to be a value (mappings.ts); the typed rows are one statement of joins over
- *   them, with the file-wide fills, village key, age and person key of rowNormalizer (typed.ts).
+ * - Reading (readCsv.ts): the file's UTF-8 bytes — a GB18030/UTF-16 file is decoded by the caller
+ *   (DuckDB-WASM has no GB18030) and encoded again — are registered and read by read_csv: every
+ *   column VARCHAR (c1…cN, N the widest record), strict, never ignore_errors, our detected
+ *   delimiter and RFC 4180 quotes, null_padding for short records (parallel=false when a quoted
+ *   cell holds a line break, which DuckDB requires for that). Each record keeps the line it starts
+ *   on, and DuckDB's record count must equal our own scan of the bytes (lineScan.ts), or it is an
+ *   error naming both counts. Mixed line breaks are unified first, as the JavaScript reader does.
+ * - Normalising (mappings.ts, typed.ts): one scan lists each mapped column's distinct raw values
+ *   ((role, body) pairs for a role); the existing converters (normalizeRow.ts `convert`) run once
+ *   per distinct value into a mapping table per column (typed values, the cell's issue code, a
+ *   role's body hint, whether the cell is too long to be a value), loaded as Arrow; the typed rows
+ *   are one statement of joins, with rowNormalizer's fills from file-wide values (bound), the body
+ *   a role implies, place folding, village key, age and person key.
  *
- * Still JavaScript: encoding detection and decoding, delimiter and header detection (the plan,
- * from the file's head), and the converters themselves (run per distinct value, not per cell).
+ * Still JavaScript: encoding detection and decoding, delimiter and header detection (the plan, from
+ * the file's head), the line scan, and the converters (per distinct value, not per cell).
  *
- * Not done yet — step 2 must do these before the path can replace the JavaScript one:
- * - Row classification (title above the header is cut by line; totals, notes and blank rows are
- *   NOT recognised here: `typed` holds every record after the header) and the totals checks.
- * - Row checks in SQL: required fields (village, cycle, body, name), the cross-column checks of
- *   checkResults/checkMember/checkCounts, birth vs. given age, field_count (cells past the header),
- *   extra data (unmapped columns, reported shares), text_truncated, duplicates within the file,
- *   and the row status (imported / warned / rejected) with its issues; the per-cell issue codes are
- *   in the mapping tables already.
- * - Broken quotes: the JavaScript reader re-reads such a line with quotes as text; here the file
- *   is refused (EngineReadError 'bad_quote'). Workbooks and Parquet are not read here at all.
- * - Staging into the existing stage tables (src/db/load.ts) and the rejected-rows table, the
- *   report (ImportReport counts reconciled against the line scan), and wiring into the import
- *   worker and UI (progress, cancel), with the streaming decode of a large file into the engine.
+ * Not done yet — step 2 must do these before this path can replace the JavaScript one:
+ * - Row classification: rows above the header are cut by line, but totals, notes and blank rows are
+ *   NOT recognised (`typed` holds every record after the header), nor are totals checked.
+ * - Row checks in SQL over the typed and raw tables: required fields (village, cycle, body), the
+ *   checks of checkResults/checkMember/checkCounts, birth vs. given age, missing name, field_count
+ *   (cells past the header), extra data (unmapped columns, reported shares), text_truncated,
+ *   duplicates within the file (rejected when identical), and each row's status and issues (the
+ *   per-cell issue codes are in the mapping tables); the ImportReport, reconciled with the scan.
+ * - Broken quotes: the JavaScript reader re-reads such a line with quote marks as text; here the
+ *   file is refused (EngineReadError 'bad_quote'). Workbooks and Parquet are not read here.
+ * - Staging: typed rows into the existing stage tables (src/db/load.ts), rejected rows with their
+ *   cells into the rejected-rows table. At a million rows making `typed` (a temporary table) is the
+ *   largest cost, so step 2 should write the stage table directly rather than copy it again.
+ * - Wiring into the import worker and UI: the file's bytes streamed into the engine (not held
+ *   twice), progress and cancel, and the JavaScript path kept for workbooks and what is refused.
  */
 import type { Db } from '../../db/types';
 import type { FileKind } from '../fields';
