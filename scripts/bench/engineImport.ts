@@ -75,9 +75,9 @@ if (runs('engine')) {
       `mapping tables ${Math.round(engine.ms.mappings)} ms of which one distinct scan ${Math.round(engine.ms.distinct)} ms, typed rows ${Math.round(engine.ms.typed)} ms); ` +
       `${engine.records} records, ${engine.rows} after the header`,
   );
-  console.log('distinct values per column (ms: convert / Arrow insert):');
+  console.log('distinct values per column (ms: convert / Arrow insert; "identity": every cell is its value, no mapping table):');
   for (const d of engine.distinct)
-    console.log(`  ${String(d.values).padStart(8)}  ${d.header} (${d.field})  ${[d.ms.convert, d.ms.insert].map(Math.round).join(' / ')}`);
+    console.log(`  ${String(d.values).padStart(8)}  ${d.header} (${d.field})  ${d.identity ? 'identity' : [d.ms.convert, d.ms.insert].map(Math.round).join(' / ')}`);
   typedRows = ((await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(engine.typed)}`))[0] as { n: number }).n;
   // Every SAMPLE-th row's values, compared with the current path's below (the test compares every row of the fixtures).
   sampled = new Map((await db.query(`SELECT * FROM ${quoteIdent(engine.typed)} WHERE source_row % ${SAMPLE} = 0`)).map((r) => [r.source_row as number, r]));

@@ -87,7 +87,7 @@ export interface EngineImport {
   records: number;
   rows: number;
   /** Distinct raw values per mapped column, by header. */
-  distinct: { header: string; field: string; values: number; ms: MappingTable['ms'] }[];
+  distinct: { header: string; field: string; values: number; identity: boolean; ms: MappingTable['ms'] }[];
   ms: { scan: number; read: number; distinct: number; mappings: number; typed: number; normalize: number; total: number };
   /** Drops the working tables. */
   dispose(): Promise<void>;
@@ -115,7 +115,7 @@ export async function engineImport(db: Db, input: string | Uint8Array, plan: Eng
     const t1 = performance.now();
     const columns = planColumns(plan.kind, plan.columns, plan.context);
     const { maps, distinctMs } = await buildMappings(db, columns, raw.table, plan.lastHeaderLine, tables);
-    for (const m of maps) made.push({ table: m.table, temp: false });
+    for (const m of maps) if (m.table !== null) made.push({ table: m.table, temp: false });
     const tm = performance.now();
     const rows = await buildTyped(db, columns, maps, raw.table, plan.lastHeaderLine, tables);
     made.push({ table: tables.typed, temp: true });
@@ -124,7 +124,7 @@ export async function engineImport(db: Db, input: string | Uint8Array, plan: Eng
       typed: tables.typed,
       records: raw.records,
       rows,
-      distinct: maps.map((m) => ({ header: plan.columns[m.column.index]!.header, field: m.column.field.id, values: m.distinct, ms: m.ms })),
+      distinct: maps.map((m) => ({ header: plan.columns[m.column.index]!.header, field: m.column.field.id, values: m.distinct, identity: m.identity, ms: m.ms })),
       ms: { scan: raw.scanMs, read: raw.readMs, distinct: distinctMs, mappings: tm - t1, typed: t2 - tm, normalize: t2 - t1, total: t2 - t0 },
       dispose,
     };

@@ -25,7 +25,14 @@ export const mapValue = (name: string) => `v_${name}`;
 
 export interface MappingTable {
   column: MappedColumn;
-  table: string;
+  /** Null when the mapping is the identity (see `identity`): nothing to join. */
+  table: string | null;
+  /**
+   * Every distinct cell of the column is its own value (an empty cell none) with no issue: clean
+   * names, villages, codes. The typed rows then take the cell itself, without a join on a table
+   * of tens of thousands of names.
+   */
+  identity: boolean;
   distinct: number;
   /** Milliseconds: conversion (JavaScript, with decoding the distinct list), Arrow insert. */
   ms: { convert: number; insert: number };
@@ -95,6 +102,15 @@ export async function buildMappings(
       hint[r] = c.bodyHint ?? null;
       col.values.forEach((name, i) => (values[i]![r] = storedValue(name, c.values[name] ?? null)));
     }
+    const identity =
+      !byBody &&
+      col.values.length === 1 &&
+      plan.types.get(col.values[0]!) === 'VARCHAR' &&
+      rows.every((x, r) => !overlong[r] && issue[r] === null && hint[r] === null && values[0]![r] === (x.k === '' ? null : x.k));
+    if (identity) {
+      out.push({ column: col, table: null, identity, distinct: n, ms: { convert: performance.now() - t, insert: 0 } });
+      continue;
+    }
     const columns: EngineColumn[] = [{ name: MAP_KEY, type: 'text', values: rows.map((x) => x.k) }];
     if (byBody) columns.push({ name: MAP_BODY_KEY, type: 'text', values: rows.map((x) => x.kb ?? '') });
     columns.push({ name: MAP_OVERLONG, type: 'bool', values: overlong }, { name: MAP_ISSUE, type: 'text', values: issue }, { name: MAP_BODY_HINT, type: 'text', values: hint });
@@ -103,7 +119,7 @@ export async function buildMappings(
     const t2 = performance.now();
     const table = tables.mapping(col.index);
     await insertColumns(db, table, columns);
-    out.push({ column: col, table, distinct: n, ms: { convert: convertMs, insert: performance.now() - t2 } });
+    out.push({ column: col, table, identity, distinct: n, ms: { convert: convertMs, insert: performance.now() - t2 } });
   }
   return { maps: out, distinctMs };
 }

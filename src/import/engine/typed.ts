@@ -22,9 +22,14 @@ export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw
   const cast = (expr: string, name: string) => `CAST(${expr} AS ${plan.types.get(name)!})`;
 
   // Later columns win, but a cell too long to be a value sets nothing (rowNormalizer skips it).
-  const lastOf = (name: string, value: (a: string) => string, setters = maps.map((m, k) => ({ m, k })).filter(({ m }) => m.column.values.includes(name))): string => {
+  const lastOf = (name: string): string => {
+    const setters = maps.map((m, k) => ({ m, k })).filter(({ m }) => m.column.values.includes(name));
     if (setters.length === 0) return cast('NULL', name);
-    const whens = setters.reverse().map(({ k }) => `WHEN NOT ${alias(k)}.${MAP_OVERLONG} THEN ${value(alias(k))}`);
+    const whens = setters
+      .reverse()
+      .map(({ m, k }) =>
+        m.identity ? `WHEN TRUE THEN NULLIF(r.${q(cellColumn(m.column.index))}, '')` : `WHEN NOT ${alias(k)}.${MAP_OVERLONG} THEN ${alias(k)}.${q(mapValue(name))}`,
+      );
     return `CASE ${whens.join(' ')} ELSE NULL END`;
   };
   // A role's body and a birth date are facts the last cell that has one gives, whatever later cells say.
@@ -35,14 +40,15 @@ export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw
   };
   const fromColumns = names
     .filter((n) => n !== 'village_key' && n !== 'person_key')
-    .map((n) => `${cast(lastOf(n, (a) => `${a}.${q(mapValue(n))}`), n)} AS ${q(n)}`);
+    .map((n) => `${cast(lastOf(n), n)} AS ${q(n)}`);
   const hint = lastGiven((a) => `${a}.${MAP_BODY_HINT}`, (m) => m.column.byBody, 'VARCHAR');
   const birthYear = lastGiven((a) => `${a}.${q(mapValue('birth_year'))}`, (m) => m.column.field.type === 'birth', 'INTEGER');
-  const joins = maps.map((m, k) => {
+  const joins = maps.flatMap((m, k) => {
+    if (m.table === null) return [];
     const on = [`${alias(k)}.${MAP_KEY} = r.${q(cellColumn(m.column.index))}`];
     if (m.column.byBody && plan.bodyColumn >= 0) on.push(`${alias(k)}.${MAP_BODY_KEY} = r.${q(cellColumn(plan.bodyColumn))}`);
     // An inner join: a cell without its mapping would drop the row, which the count check after catches.
-    return `JOIN ${q(m.table)} ${alias(k)} ON ${on.join(' AND ')}`;
+    return [`JOIN ${q(m.table)} ${alias(k)} ON ${on.join(' AND ')}`];
   });
   const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${bind(lastHeaderLine)}`;
 
