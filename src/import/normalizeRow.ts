@@ -110,7 +110,7 @@ export interface Converted {
 }
 
 /** A text field's value: the cleaned text, or null for nothing. */
-export function textValue(raw: string): string | null {
+function textValue(raw: string): string | null {
   const t = cleanText(raw);
   return t === '' ? null : t;
 }
