@@ -17,7 +17,8 @@ import { quoteIdent } from '../../src/db/sqlLiteral';
 import type { Db } from '../../src/db/types';
 import { decodeText } from '../../src/import/encoding';
 import { EngineReadError, engineImport, enginePlan } from '../../src/import/engine';
-import { cellColumn, readRaw } from '../../src/import/engine/readCsv';
+import { cellColumn, checkProbes, readRaw } from '../../src/import/engine/readCsv';
+import { scanLines } from '../../src/import/engine/lineScan';
 import { engineTables } from '../../src/import/engine/tables';
 import { readCsvText } from '../../src/import/read/csv';
 import { analyzeFile, prepareDefault } from '../../src/import/pipeline';
@@ -176,6 +177,24 @@ describe('engine read (read_csv) = JavaScript reader, cell by cell', () => {
       const got = rows.map((r) => ({ line: r.line as number, cells: Array.from({ length: raw.width }, (_, i) => r[cellColumn(i)] as string) }));
       expect(got).toEqual(expected);
       expect(raw.records).toBe(expected.length);
+    } finally {
+      await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw.table)}`);
+    }
+  });
+});
+
+describe('engine read: line numbers checked against the file', () => {
+  it('finds a record that is not where our scan puts it', async () => {
+    const bytes = new TextEncoder().encode('a,b\n1,2\n3,4\n');
+    const tables = engineTables();
+    const raw = await readRaw(db, bytes.slice(), ',', tables);
+    try {
+      const probes = scanLines(bytes, ',').probes;
+      expect(probes.map((p) => p.line)).toEqual([1, 3]);
+      await expect(checkProbes(db, raw.table, bytes, ',', probes)).resolves.toBeUndefined();
+      // As if the engine had read the last two records in the other order.
+      const swapped = probes.map((p) => (p.line === 3 ? { ...p, line: 2 } : p));
+      await expect(checkProbes(db, raw.table, bytes, ',', swapped)).rejects.toThrow(/line_mismatch/);
     } finally {
       await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw.table)}`);
     }

@@ -10,8 +10,10 @@
  *   column VARCHAR (c1…cN, N the widest record), strict, never ignore_errors, our detected
  *   delimiter and RFC 4180 quotes, null_padding for short records (parallel=false when a quoted
  *   cell holds a line break, which DuckDB requires for that). Each record keeps the line it starts
- *   on, and DuckDB's record count must equal our own scan of the bytes (lineScan.ts), or it is an
- *   error naming both counts. Mixed line breaks are unified first, as the JavaScript reader does.
+ *   on (its position in read_csv's output, which keeps the file's order, mapped to a line by our
+ *   scan); DuckDB's record count must equal our own scan of the bytes (lineScan.ts), or it is an
+ *   error naming both counts, and every 4096th record's cells must equal the file's bytes at that
+ *   line. Mixed line breaks are unified first, as the JavaScript reader does.
  * - Normalising (mappings.ts, typed.ts): one scan lists each mapped column's distinct raw values
  *   ((role, body) pairs for a role); the existing converters (normalizeRow.ts `convert`) run once
  *   per distinct value into a mapping table per column (typed values, the cell's issue code, a

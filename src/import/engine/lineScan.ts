@@ -17,7 +17,23 @@ export interface LineScan {
   badQuoteLine: number | null;
   /** Every record is on the line after the previous one: the line number is the record's position plus an offset. */
   contiguous: boolean;
+  /**
+   * Some records without a quote mark (every PROBE_STRIDE-th, and the last): their bytes are their
+   * cells joined by the delimiter, so the engine's cells at that line can be checked against them.
+   * The line numbers rest on read_csv keeping the file's order; these catch it if it does not.
+   */
+  probes: Probe[];
 }
+
+export interface Probe {
+  line: number;
+  /** Byte range of the record (without its line break). */
+  start: number;
+  end: number;
+  cells: number;
+}
+
+const PROBE_STRIDE = 4096;
 
 const LF = 10;
 const CR = 13;
@@ -39,6 +55,8 @@ export function scanLines(bytes: Uint8Array, delimiter: string): LineScan {
   let longest = 0;
   let quotedBreak = false;
   let contiguous = true;
+  const probes: Probe[] = [];
+  let last: Probe | null = null;
   let line = 1;
   const len = bytes.length;
   let i = 0;
@@ -59,13 +77,15 @@ export function scanLines(bytes: Uint8Array, delimiter: string): LineScan {
     const start = i;
     let fields = 1;
     let fieldStart = true;
+    let quoted = false;
     for (; i < len; i++) {
       c = bytes[i]!;
+      if (c === QUOTE) quoted = true;
       if (c === QUOTE && fieldStart) {
         const quoteLine = line;
         // Inside a quoted cell: only a closing quote ends it.
         for (i++; ; i++) {
-          if (i >= len) return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: quoteLine, contiguous };
+          if (i >= len) return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: quoteLine, contiguous, probes };
           c = bytes[i]!;
           if (c === QUOTE) {
             if (bytes[i + 1] === QUOTE) i++;
@@ -77,7 +97,7 @@ export function scanLines(bytes: Uint8Array, delimiter: string): LineScan {
         }
         const next = i + 1 < len ? bytes[i + 1]! : -1;
         if (next !== -1 && next !== delim && next !== LF && next !== CR)
-          return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: quoteLine, contiguous };
+          return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: quoteLine, contiguous, probes };
         fieldStart = false;
       } else if (c === delim) {
         fields++;
@@ -87,8 +107,14 @@ export function scanLines(bytes: Uint8Array, delimiter: string): LineScan {
     }
     if (fields > width) width = fields;
     if (i - start > longest) longest = i - start;
+    if (!quoted) {
+      const probe = { line: lines[n - 1]!, start, end: i, cells: fields };
+      if ((n - 1) % PROBE_STRIDE === 0) probes.push(probe);
+      else last = probe;
+    } else last = null;
   }
-  return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: null, contiguous };
+  if (last) probes.push(last);
+  return { lines: lines.subarray(0, n), width, longest, quotedBreak, badQuoteLine: null, contiguous, probes };
 }
 
 /**

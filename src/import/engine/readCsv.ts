@@ -6,7 +6,7 @@ import { quoteIdent, sqlString } from '../../db/sqlLiteral';
 import { STAGE_DIR, type Db } from '../../db/types';
 import { unifyLineBreaks } from '../read/csv';
 import { insertColumns } from './arrowColumns';
-import { mixedLineBreaks, scanLines } from './lineScan';
+import { mixedLineBreaks, scanLines, type Probe } from './lineScan';
 import { EngineReadError, type EngineTables } from './tables';
 
 /** read_csv's default max_line_size (bytes). */
@@ -96,5 +96,20 @@ export async function readRaw(db: Db, input: string | Uint8Array, delimiter: str
     await db.exec(`DROP TABLE ${quoteIdent(tables.lines)}`);
     await db.exec(`DROP TABLE ${quoteIdent(tables.read)}`);
   }
+  await checkProbes(db, tables.raw, bytes, delimiter, scan.probes);
   return { table: tables.raw, width, records: n, scanMs, readMs: performance.now() - t };
+}
+
+/** The engine's cells at the probed lines against the bytes our scan found there (see LineScan.probes). */
+export async function checkProbes(db: Db, raw: string, bytes: Uint8Array, delimiter: string, probes: readonly Probe[]): Promise<void> {
+  if (probes.length === 0) return;
+  const rows = await db.query(`SELECT * FROM ${quoteIdent(raw)} WHERE line IN (${probes.map(() => '?').join(', ')})`, probes.map((p) => p.line));
+  const byLine = new Map(rows.map((r) => [r.line as number, r]));
+  const decoder = new TextDecoder();
+  for (const p of probes) {
+    const row = byLine.get(p.line);
+    const cells = row ? Array.from({ length: p.cells }, (_, i) => row[cellColumn(i)] as string).join(delimiter) : null;
+    if (cells !== decoder.decode(bytes.subarray(p.start, p.end)))
+      throw new EngineReadError('line_mismatch', `the engine's record at line ${p.line} is not the file's line ${p.line}`);
+  }
 }

@@ -31,7 +31,7 @@ export function engineTables(): EngineTables {
   };
 }
 
-export type EngineReadErrorCode = 'bad_quote' | 'count_mismatch' | 'no_header';
+export type EngineReadErrorCode = 'bad_quote' | 'count_mismatch' | 'line_mismatch' | 'no_header';
 
 /** The engine path cannot read this file (yet) or lost count of its rows: never silently. */
 export class EngineReadError extends Error {
