@@ -3,7 +3,7 @@
  * back into DuckDB as a mapping table: a roster of a million rows has a million cells per column
  * but at most some tens of thousands of distinct ones (names), and a handful for most columns.
  */
-import { quoteIdent } from '../../db/sqlLiteral';
+import { quoteIdent, sqlNumber } from '../../db/sqlLiteral';
 import type { Db } from '../../db/types';
 import { MAX_NAME_CHARS } from '../limits';
 import { parseBody } from '../normalize';
@@ -68,7 +68,7 @@ export async function buildMappings(
     return `list(DISTINCT ${keys}) AS ${quoteIdent(`d${k}`)}`;
   });
   const t0 = performance.now();
-  const [found] = lists.length === 0 ? [{}] : await db.query(`SELECT ${lists.join(', ')} FROM ${quoteIdent(raw)} WHERE line > ?`, [lastHeaderLine]);
+  const [found] = lists.length === 0 ? [{}] : await db.query(`SELECT ${lists.join(', ')} FROM ${quoteIdent(raw)} WHERE line > ${sqlNumber(lastHeaderLine)}`);
   const distinctMs = performance.now() - t0;
 
   const out: MappingTable[] = [];

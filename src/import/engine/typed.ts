@@ -3,7 +3,7 @@
  * the last mapped column that sets it (as rowNormalizer's column loop overwrites), then the
  * file-wide fills, the body a role implies, the village key, and for rosters the age and person key.
  */
-import { quoteIdent } from '../../db/sqlLiteral';
+import { quoteIdent, sqlNumber } from '../../db/sqlLiteral';
 import type { Db, SqlParam } from '../../db/types';
 import type { ColumnPlanSet } from './columnPlan';
 import { MAP_BODY_HINT, MAP_BODY_KEY, MAP_KEY, MAP_OVERLONG, mapValue, type MappingTable } from './mappings';
@@ -15,6 +15,7 @@ const q = quoteIdent;
 /** The SQL building `tables.typed`: `source_row` (the record's line) and every stored value of the kind. */
 export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw: string, lastHeaderLine: number, tables: EngineTables): { sql: string; params: SqlParam[] } {
   // File-wide values come from the title row or the file's name: bound, numbered as they are met.
+  // (Our own numbers, such as the header's line, are written in: DuckDB plans those better.)
   const params: SqlParam[] = [];
   const bind = (v: SqlParam) => `$${params.push(v)}`;
   const alias = (k: number) => `m${k + 1}`;
@@ -50,7 +51,7 @@ export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw
     // An inner join: a cell without its mapping would drop the row, which the count check after catches.
     return [`JOIN ${q(m.table)} ${alias(k)} ON ${on.join(' AND ')}`];
   });
-  const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${bind(lastHeaderLine)}`;
+  const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${sqlNumber(lastHeaderLine)}`;
 
   // File-wide values fill what the row leaves empty, judged by their primary value; then a role's body.
   const filled = new Map<string, string>();
@@ -82,10 +83,10 @@ export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw
 
 export async function buildTyped(db: Db, plan: ColumnPlanSet, maps: readonly MappingTable[], raw: string, lastHeaderLine: number, tables: EngineTables): Promise<number> {
   const { sql, params } = typedSql(plan, maps, raw, lastHeaderLine, tables);
-  await db.query(sql, params);
+  if (params.length > 0) await db.query(sql, params);
+  else await db.exec(sql);
   const [{ typed, data }] = (await db.query<{ typed: number; data: number }>(
-    `SELECT (SELECT count(*) FROM ${q(tables.typed)})::INTEGER AS typed, (SELECT count(*) FROM ${q(raw)} WHERE line > ?)::INTEGER AS data`,
-    [lastHeaderLine],
+    `SELECT (SELECT count(*) FROM ${q(tables.typed)})::INTEGER AS typed, (SELECT count(*) FROM ${q(raw)} WHERE line > ${sqlNumber(lastHeaderLine)})::INTEGER AS data`,
   )) as [{ typed: number; data: number }];
   if (typed !== data) throw new Error(`typed rows ${typed} ≠ records after the header ${data}: a join lost rows`);
   return typed;
