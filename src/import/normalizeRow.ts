@@ -103,7 +103,7 @@ export interface ColumnSpec {
 /** Values given once for a whole file (title row, file name, or chosen by the user). */
 export type FileContext = Partial<Record<'cycle_year' | 'cycle_label' | 'body' | 'county' | 'township', string>>;
 
-interface Converted {
+export interface Converted {
   values: Record<string, CellValue>;
   issue?: CellIssue;
   /** Extra facts a cell yields for other fields (a role's body). */
@@ -117,7 +117,8 @@ function textValue(raw: string): string | null {
   return t === '' ? null : t;
 }
 
-function convert(f: FieldDef, raw: string, body: Body | null): Converted {
+/** One cell's conversion; also what the engine path (src/import/engine) runs once per distinct value. */
+export function convert(f: FieldDef, raw: string, body: Body | null): Converted {
   switch (f.type) {
     case 'text':
       return { values: { [f.id]: textValue(raw) } };

@@ -1,0 +1,136 @@
+/**
+ * The engine path of issue 27 (src/import/engine) against the current JavaScript path, on the
+ * benchmark's roster of N rows, in DuckDB-WASM's Node build:
+ *
+ *   npx tsx scripts/bench/engineImport.ts 1000000 [--only bare|engine|js|stage]
+ *
+ * Prints DuckDB's bare read_csv of the file (every column VARCHAR), the engine path's read and
+ * normalise (its own line scan, read_csv, distinct values converted, typed rows joined), the
+ * current path's read-normalise-check (prepareFile, rows handed to a counter), the same followed by
+ * staging into DuckDB (the engine path's typed table is its staged data), the distinct values of
+ * each column, and a sampled comparison of the two paths' values. All in one process by default;
+ * `--only` runs one of them in a fresh process, as the wasm heap and the JavaScript heap left by
+ * one otherwise weigh on the next (on a shared machine the figures move by a factor of two).
+ */
+import { openAsBlob, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BatchBuilder, rejectedToBatch } from '../../src/db/columnBatch';
+import { appendToStage, createStage, finishStage } from '../../src/db/load';
+import { openNodeDb } from '../../src/db/nodeDb';
+import { ensureSchema } from '../../src/db/schema';
+import { quoteIdent } from '../../src/db/sqlLiteral';
+import { STAGE_DIR } from '../../src/db/types';
+import { engineBytes, engineImport, enginePlan, readCsvCall, scanLines } from '../../src/import/engine';
+import type { NormalizedRow } from '../../src/import/normalizeRow';
+import { openFile, prepareFile, type ImportPlan } from '../../src/import/stream';
+import { benchFiles } from './generate';
+
+const BATCH_ROWS = 16_384;
+const SAMPLE = 997;
+const args = process.argv.slice(2);
+const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const runs = (part: string) => only === undefined || only === part;
+const file = benchFiles(rows).roster;
+const ms = (t: number) => `${Math.round(performance.now() - t)} ms`;
+console.log(`${path.basename(file)}: ${rows} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB${only ? ` (only ${only})` : ''}`);
+
+const db = await openNodeDb();
+const blob = await openAsBlob(file);
+const opened = await openFile(blob, path.basename(file));
+const plan = enginePlan(opened.analysis);
+// The engine's first statements run cold (wasm code not yet optimised): a small read first.
+await db.registerText(`${STAGE_DIR}warm.csv`, 'a,b\n1,2\n');
+await db.query(`SELECT count(*) FROM ${readCsvCall(`${STAGE_DIR}warm.csv`, ',', 2)}`);
+await db.dropFile(`${STAGE_DIR}warm.csv`);
+let t: number;
+
+if (runs('bare')) {
+  // The bare read: the engine path's read_csv call, nothing around it.
+  const bytes = engineBytes(readFileSync(file), plan.delimiter);
+  const width = scanLines(bytes, plan.delimiter).width;
+  t = performance.now();
+  await db.registerBuffer(`${STAGE_DIR}bench.csv`, bytes);
+  const registered = ms(t);
+  t = performance.now();
+  await db.exec(`CREATE TEMP TABLE bench_bare AS SELECT * FROM ${readCsvCall(`${STAGE_DIR}bench.csv`, plan.delimiter, width)}`);
+  const read = ms(t);
+  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM bench_bare')) as [{ n: number }];
+  t = performance.now();
+  await db.query(`SELECT count(*) FROM ${readCsvCall(`${STAGE_DIR}bench.csv`, plan.delimiter, width)}`);
+  console.log(`bare read_csv (all VARCHAR, ${width} columns) into a table: ${read} for ${n} records; count(*) only: ${ms(t)}; registerBuffer ${registered}`);
+  await db.exec('DROP TABLE bench_bare');
+  await db.dropFile(`${STAGE_DIR}bench.csv`);
+}
+
+let sampled: Map<number, Record<string, unknown>> | null = null;
+let typedRows = -1;
+if (runs('engine')) {
+  t = performance.now();
+  // The roster is UTF-8: its bytes go to the engine as read (a GB18030 file would be decoded first).
+  const engine = await engineImport(db, readFileSync(file), plan);
+  const engineMs = ms(t);
+  console.log(
+    `engine path: ${engineMs} (line scan ${Math.round(engine.ms.scan)} ms, register + read_csv + line numbers ${Math.round(engine.ms.read)} ms, ` +
+      `mapping tables ${Math.round(engine.ms.mappings)} ms of which one distinct scan ${Math.round(engine.ms.distinct)} ms, typed rows ${Math.round(engine.ms.typed)} ms); ` +
+      `${engine.records} records, ${engine.rows} after the header`,
+  );
+  console.log('distinct values per column (ms: convert / Arrow insert; "identity": every cell is its value, no mapping table):');
+  for (const d of engine.distinct)
+    console.log(`  ${String(d.values).padStart(8)}  ${d.header} (${d.field})  ${d.identity ? 'identity' : [d.ms.convert, d.ms.insert].map(Math.round).join(' / ')}`);
+  typedRows = ((await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(engine.typed)}`))[0] as { n: number }).n;
+  // Every SAMPLE-th row's values, compared with the current path's below (the test compares every row of the fixtures).
+  sampled = new Map((await db.query(`SELECT * FROM ${quoteIdent(engine.typed)} WHERE source_row % ${SAMPLE} = 0`)).map((r) => [r.source_row as number, r]));
+  await engine.dispose();
+}
+
+const sheet = opened.analysis.sheets[opened.analysis.sheetIndex]!;
+const jsPlan: ImportPlan = { sheetIndex: opened.analysis.sheetIndex, kind: sheet.kind!, columns: sheet.columns, context: sheet.inferred };
+
+if (runs('js')) {
+  let dataRows = 0;
+  let compared = 0;
+  const differ: string[] = [];
+  const check = (row: NormalizedRow) => {
+    dataRows++;
+    if (!sampled || row.rowNumber % SAMPLE !== 0) return;
+    compared++;
+    const got = sampled.get(row.rowNumber);
+    for (const n of row.layout.names) if (!Object.is(got?.[n] ?? null, row.values[n] ?? null)) differ.push(`row ${row.rowNumber} ${n}`);
+  };
+  t = performance.now();
+  const gen = prepareFile(blob, opened, jsPlan, check, () => undefined);
+  let next = await gen.next();
+  while (!next.done) next = await gen.next();
+  console.log(`current path (prepareFile: decode, parse, classify, normalise, check): ${ms(t)}; ${dataRows} data rows, ${next.value.counts.skipped} skipped`);
+  if (sampled) {
+    if (typedRows !== dataRows + next.value.counts.skipped - next.value.counts.blank) console.log(`NOTE: engine rows ${typedRows} ≠ data + non-blank skipped rows of the current path`);
+    console.log(`values of every ${SAMPLE}th row (${compared} rows): ${differ.length === 0 ? 'equal' : `${differ.length} DIFFER, e.g. ${differ.slice(0, 5).join('; ')}`}`);
+  }
+}
+
+if (runs('stage')) {
+  // The engine's typed table is the staged data; the current path stages after prepareFile (as counts.ts does).
+  await ensureSchema(db);
+  t = performance.now();
+  const stage = await createStage(db, jsPlan.kind, jsPlan.columns.map((c) => c.field));
+  const accepted = new BatchBuilder(jsPlan.kind, BATCH_ROWS);
+  let rejected: NormalizedRow[] = [];
+  const send = async () => {
+    const r = rejectedToBatch(rejected);
+    rejected = [];
+    await appendToStage(db, stage, accepted.flush(), r);
+  };
+  const staging = prepareFile(blob, opened, jsPlan, (row) => (row.status === 'rejected' ? rejected.push(row) : accepted.add(row)), () => undefined);
+  for (;;) {
+    const step = await staging.next();
+    if (step.done) {
+      if (accepted.length + rejected.length > 0) await send();
+      await finishStage(db, stage, step.value);
+      break;
+    }
+    if (accepted.length >= BATCH_ROWS || rejected.length >= BATCH_ROWS) await send();
+  }
+  console.log(`current path + staging into DuckDB (prepareFile, Arrow batches, stage tables, as counts.ts stages): ${ms(t)}`);
+}
+await db.close();

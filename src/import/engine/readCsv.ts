@@ -1,0 +1,116 @@
+/**
+ * A CSV file read by DuckDB's own reader into a table of text cells (c1…cN, '' for an empty
+ * or missing cell) with each record's line number in the file, checked against our own scan.
+ */
+import { quoteIdent, sqlNumber, sqlString } from '../../db/sqlLiteral';
+import { STAGE_DIR, type Db } from '../../db/types';
+import { unifyLineBreaks } from '../read/csv';
+import { insertColumns } from './arrowColumns';
+import { mixedLineBreaks, scanLines, type Probe } from './lineScan';
+import { EngineReadError, type EngineTables } from './tables';
+
+/** read_csv's default max_line_size (bytes). */
+const DEFAULT_MAX_LINE = 2_000_000;
+
+export interface RawTable {
+  /** Temporary table: `line` (INTEGER, the record's first line in the file), c1…c`width` (VARCHAR, never NULL). */
+  table: string;
+  width: number;
+  records: number;
+  /** Milliseconds in our scan (JavaScript) and in read_csv (the engine). */
+  scanMs: number;
+  readMs: number;
+}
+
+export const cellColumn = (i: number) => `c${i + 1}`;
+
+/** The read_csv call for a file registered at `path`, with `width` VARCHAR columns. Nothing here comes from the file's name. */
+export function readCsvCall(path: string, delimiter: string, width: number, opts: { maxLineBytes?: number; parallel?: boolean } = {}): string {
+  const columns = Array.from({ length: width }, (_, i) => `${sqlString(cellColumn(i))}: 'VARCHAR'`).join(', ');
+  const max = Math.ceil(opts.maxLineBytes ?? 0);
+  // strict_mode stays on and ignore_errors off: a row the engine cannot read must fail the read,
+  // not be dropped or merged. null_padding fills the cells a short record (title, notes) lacks;
+  // a quoted "" stays an empty string (allow_quoted_nulls=false), as PapaParse reads it.
+  return (
+    `read_csv(${sqlString(path)}, header=false, auto_detect=false, all_varchar=true, delim=${sqlString(delimiter)}, quote='"', escape='"', ` +
+    `null_padding=true, allow_quoted_nulls=false${max > DEFAULT_MAX_LINE ? `, max_line_size=${max}` : ''}${opts.parallel === false ? ', parallel=false' : ''}, columns={${columns}})`
+  );
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** UTF-8 bytes as read_csv gets them: no BOM, and one kind of line break (unified as the JavaScript reader does). */
+export function engineBytes(input: string | Uint8Array, delimiter: string): Uint8Array {
+  let bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (UTF8_BOM.every((b, i) => bytes[i] === b)) bytes = bytes.subarray(3);
+  if (mixedLineBreaks(bytes)) bytes = new TextEncoder().encode(unifyLineBreaks(new TextDecoder().decode(bytes), delimiter, '"'));
+  return bytes;
+}
+
+/**
+ * Registers the file's UTF-8 bytes or its decoded text (see engineBytes), reads it with read_csv
+ * into `tables.raw`, and checks the engine's record count against our scan. Bytes given are the
+ * engine's after the call (as Db.registerBuffer takes them).
+ * Text with a broken quote is refused: the JavaScript reader recovers such a line (re-read with
+ * quote marks as text, flagged), and DuckDB has no equivalent — step 2 must pre-split there.
+ */
+export async function readRaw(db: Db, input: string | Uint8Array, delimiter: string, tables: EngineTables): Promise<RawTable> {
+  let t = performance.now();
+  const bytes = engineBytes(input, delimiter);
+  const scan = scanLines(bytes, delimiter);
+  if (scan.badQuoteLine !== null) throw new EngineReadError('bad_quote', `unbalanced quote on line ${scan.badQuoteLine}`);
+  const width = Math.max(1, scan.width);
+  const scanMs = performance.now() - t;
+
+  t = performance.now();
+  const path = `${STAGE_DIR}${tables.prefix}.csv`;
+  const names = Array.from({ length: width }, (_, i) => quoteIdent(cellColumn(i)));
+  // Lines one after another (no blank line, no quoted line break; nearly every roster): the line is
+  // the record's position plus the first record's line, and the table is made in one statement.
+  const offset = scan.contiguous && scan.lines.length > 0 ? scan.lines[0]! - 1 : 0;
+  const target = scan.contiguous ? tables.raw : tables.read;
+  await db.registerBuffer(path, bytes);
+  try {
+    const call = readCsvCall(path, delimiter, width, { maxLineBytes: scan.longest + 1, parallel: !scan.quotedBreak });
+    const cells = names.map((c) => `coalesce(${c}, '') AS ${c}`).join(', ');
+    // The record's position: the reader runs in file order (insertion order is preserved), and
+    // the count check below catches a record lost or merged on the way.
+    await db.exec(`CREATE TEMP TABLE ${quoteIdent(target)} AS SELECT (row_number() OVER ())::INTEGER + ${offset} AS ${scan.contiguous ? 'line' : 'rec'}, ${cells} FROM ${call}`);
+  } finally {
+    await db.dropFile(path);
+  }
+  const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(target)}`)) as [{ n: number }];
+  if (n !== scan.lines.length)
+    throw new EngineReadError('count_mismatch', `DuckDB read ${n} records where our scan counts ${scan.lines.length}`);
+
+  if (!scan.contiguous) {
+    // Blank lines or quoted line breaks: each record's line comes from our scan, joined by position.
+    await insertColumns(db, tables.lines, [
+      { name: 'rec', type: 'int', values: Int32Array.from({ length: scan.lines.length }, (_, i) => i + 1) },
+      { name: 'line', type: 'int', values: scan.lines },
+    ]);
+    await db.exec(
+      `CREATE TEMP TABLE ${quoteIdent(tables.raw)} AS SELECT l.line, ${names.map((c) => `r.${c}`).join(', ')} ` +
+        `FROM ${quoteIdent(tables.read)} r JOIN ${quoteIdent(tables.lines)} l USING (rec)`,
+    );
+    await db.exec(`DROP TABLE ${quoteIdent(tables.lines)}`);
+    await db.exec(`DROP TABLE ${quoteIdent(tables.read)}`);
+  }
+  await checkProbes(db, tables.raw, bytes, delimiter, scan.probes);
+  return { table: tables.raw, width, records: n, scanMs, readMs: performance.now() - t };
+}
+
+/** The engine's cells at the probed lines against the bytes our scan found there (see LineScan.probes). */
+export async function checkProbes(db: Db, raw: string, bytes: Uint8Array, delimiter: string, probes: readonly Probe[]): Promise<void> {
+  if (probes.length === 0) return;
+  // Our own line numbers, written in: the same IN list of 246 bound values took 1.5 s at 1M rows, written 0.2 s.
+  const rows = await db.query(`SELECT * FROM ${quoteIdent(raw)} WHERE line IN (${probes.map((p) => sqlNumber(p.line)).join(', ')})`);
+  const byLine = new Map(rows.map((r) => [r.line as number, r]));
+  const decoder = new TextDecoder();
+  for (const p of probes) {
+    const row = byLine.get(p.line);
+    const cells = row ? Array.from({ length: p.cells }, (_, i) => row[cellColumn(i)] as string).join(delimiter) : null;
+    if (cells !== decoder.decode(bytes.subarray(p.start, p.end)))
+      throw new EngineReadError('line_mismatch', `the engine's record at line ${p.line} is not the file's line ${p.line}`);
+  }
+}

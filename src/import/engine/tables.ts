@@ -1,0 +1,45 @@
+/**
+ * Names of one engine import's working tables. They are made of a counter only — never of the
+ * file's name or any text in it — and are still quoted wherever they are used.
+ */
+export interface EngineTables {
+  /** Also the name of the registered file (inside STAGE_DIR). */
+  prefix: string;
+  /** read_csv's output with the record's position. */
+  read: string;
+  /** Record position → line, when lines are not contiguous. */
+  lines: string;
+  /** Text cells by line (see readRaw). */
+  raw: string;
+  /** Typed values by line (see buildTyped). */
+  typed: string;
+  /** The mapping table of column i (raw value → typed values). */
+  mapping(i: number): string;
+}
+
+let next = 0;
+
+export function engineTables(): EngineTables {
+  const prefix = `engine_import_${++next}`;
+  return {
+    prefix,
+    read: `${prefix}_read`,
+    lines: `${prefix}_lines`,
+    raw: `${prefix}_raw`,
+    typed: `${prefix}_typed`,
+    mapping: (i) => `${prefix}_map_${i + 1}`,
+  };
+}
+
+export type EngineReadErrorCode = 'bad_quote' | 'count_mismatch' | 'line_mismatch' | 'no_header';
+
+/** The engine path cannot read this file (yet) or lost count of its rows: never silently. */
+export class EngineReadError extends Error {
+  constructor(
+    readonly code: EngineReadErrorCode,
+    detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'EngineReadError';
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The typed rows as one SQL statement over the raw cells and the mapping tables: each value from
+ * the last mapped column that sets it (as rowNormalizer's column loop overwrites), then the
+ * file-wide fills, the body a role implies, the village key, and for rosters the age and person key.
+ */
+import { quoteIdent, sqlNumber } from '../../db/sqlLiteral';
+import type { Db, SqlParam } from '../../db/types';
+import type { ColumnPlanSet } from './columnPlan';
+import { MAP_BODY_HINT, MAP_BODY_KEY, MAP_KEY, MAP_OVERLONG, mapValue, type MappingTable } from './mappings';
+import { cellColumn } from './readCsv';
+import type { EngineTables } from './tables';
+
+const q = quoteIdent;
+
+/** The SQL building `tables.typed`: `source_row` (the record's line) and every stored value of the kind. */
+export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw: string, lastHeaderLine: number, tables: EngineTables): { sql: string; params: SqlParam[] } {
+  // File-wide values come from the title row or the file's name: bound, numbered as they are met.
+  // (Our own numbers, such as the header's line, are written in: DuckDB plans those better.)
+  const params: SqlParam[] = [];
+  const bind = (v: SqlParam) => `$${params.push(v)}`;
+  const alias = (k: number) => `m${k + 1}`;
+  const names = [...plan.types.keys()];
+  const cast = (expr: string, name: string) => `CAST(${expr} AS ${plan.types.get(name)!})`;
+
+  // Later columns win, but a cell too long to be a value sets nothing (rowNormalizer skips it).
+  const lastOf = (name: string): string => {
+    const setters = maps.map((m, k) => ({ m, k })).filter(({ m }) => m.column.values.includes(name));
+    if (setters.length === 0) return cast('NULL', name);
+    const whens = setters
+      .reverse()
+      .map(({ m, k }) =>
+        m.identity ? `WHEN TRUE THEN NULLIF(r.${q(cellColumn(m.column.index))}, '')` : `WHEN NOT ${alias(k)}.${MAP_OVERLONG} THEN ${alias(k)}.${q(mapValue(name))}`,
+      );
+    return `CASE ${whens.join(' ')} ELSE NULL END`;
+  };
+  // A role's body and a birth date are facts the last cell that has one gives, whatever later cells say.
+  const lastGiven = (expr: (a: string) => string, which: (m: MappingTable) => boolean, type: string) => {
+    const given = maps.map((m, k) => ({ m, k })).filter(({ m }) => which(m)).reverse();
+    // A bare NULL would be typed INTEGER by the CTE, and then not mix with text.
+    return given.length === 0 ? `CAST(NULL AS ${type})` : `coalesce(${given.map(({ k }) => `CASE WHEN NOT ${alias(k)}.${MAP_OVERLONG} THEN ${expr(alias(k))} END`).join(', ')})`;
+  };
+  const fromColumns = names
+    .filter((n) => n !== 'village_key' && n !== 'person_key')
+    .map((n) => `${cast(lastOf(n), n)} AS ${q(n)}`);
+  const hint = lastGiven((a) => `${a}.${MAP_BODY_HINT}`, (m) => m.column.byBody, 'VARCHAR');
+  const birthYear = lastGiven((a) => `${a}.${q(mapValue('birth_year'))}`, (m) => m.column.field.type === 'birth', 'INTEGER');
+  const joins = maps.flatMap((m, k) => {
+    if (m.table === null) return [];
+    const on = [`${alias(k)}.${MAP_KEY} = r.${q(cellColumn(m.column.index))}`];
+    if (m.column.byBody && plan.bodyColumn >= 0) on.push(`${alias(k)}.${MAP_BODY_KEY} = r.${q(cellColumn(plan.bodyColumn))}`);
+    // An inner join: a cell without its mapping would drop the row, which the count check after catches.
+    return [`JOIN ${q(m.table)} ${alias(k)} ON ${on.join(' AND ')}`];
+  });
+  const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${sqlNumber(lastHeaderLine)}`;
+
+  // File-wide values fill what the row leaves empty, judged by their primary value; then a role's body.
+  const filled = new Map<string, string>();
+  for (const fill of plan.fills)
+    for (const { name, value } of fill.values) filled.set(name, `CASE WHEN a.${q(fill.primary)} IS NULL THEN ${cast(bind(value), name)} ELSE a.${q(name)} END`);
+  const bodyExpr = `coalesce(${filled.get('body') ?? `a.${q('body')}`}, a._body_hint)`;
+  const b = `SELECT a.line, a._birth_year, ${names
+    .filter((n) => n !== 'village_key' && n !== 'person_key')
+    .map((n) => `${n === 'body' ? bodyExpr : (filled.get(n) ?? `a.${q(n)}`)} AS ${q(n)}`)
+    .join(', ')} FROM a`;
+
+  // A value the kind does not hold is null, as rowNormalizer reads a slot it has not got.
+  const has = (n: string) => plan.types.has(n);
+  const bv = (n: string) => (has(n) ? `b.${q(n)}` : 'NULL');
+  const villageKey = `CASE WHEN ${bv('village_code')} IS NOT NULL AND ${bv('village_code')} <> '' THEN 'code:' || ${bv('village_code')} ELSE 'name:' || coalesce(${bv('county')}, '') || '|' || coalesce(${bv('township')}, '') || '|' || coalesce(${bv('village')}, '') END`;
+  const c = `SELECT b.*, ${villageKey} AS village_key FROM b`;
+
+  const out = names.map((n) => {
+    if (plan.kind === 'members' && n === 'age') return `coalesce(c.age, c.cycle_year - c._birth_year)::INTEGER AS age`;
+    if (n === 'person_key') {
+      const cycle = `coalesce(CAST(c.cycle_year AS VARCHAR), '')`;
+      return `CASE WHEN c.name IS NOT NULL THEN c.village_key || '|' || ${cycle} || '|' || c.name ELSE c.village_key || '|' || ${cycle} || '|' || coalesce(c.body, '') || '|#' || CAST(c.line AS VARCHAR) END AS person_key`;
+    }
+    return `c.${q(n)}`;
+  });
+  const sql = `CREATE TEMP TABLE ${q(tables.typed)} AS WITH a AS (${a}), b AS (${b}), c AS (${c}) SELECT c.line AS source_row, ${out.join(', ')} FROM c`;
+  return { sql, params };
+}
+
+export async function buildTyped(db: Db, plan: ColumnPlanSet, maps: readonly MappingTable[], raw: string, lastHeaderLine: number, tables: EngineTables): Promise<number> {
+  const { sql, params } = typedSql(plan, maps, raw, lastHeaderLine, tables);
+  if (params.length > 0) await db.query(sql, params);
+  else await db.exec(sql);
+  const [{ typed, data }] = (await db.query<{ typed: number; data: number }>(
+    `SELECT (SELECT count(*) FROM ${q(tables.typed)})::INTEGER AS typed, (SELECT count(*) FROM ${q(raw)} WHERE line > ${sqlNumber(lastHeaderLine)})::INTEGER AS data`,
+  )) as [{ typed: number; data: number }];
+  if (typed !== data) throw new Error(`typed rows ${typed} ≠ records after the header ${data}: a join lost rows`);
+  return typed;
+}
