@@ -1,5 +1,5 @@
 /**
- * The engine path of issue 27 (src/import/engine) against the current JavaScript path, on the
+ * The engine path of issue 27 (src/db/engineImport) against the current JavaScript path, on the
  * benchmark's roster of N rows, in DuckDB-WASM's Node build:
  *
  *   npx tsx scripts/bench/engineImport.ts 1000000 [--only bare|engine|js|stage]
@@ -14,13 +14,13 @@
  */
 import { openAsBlob, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BatchBuilder, rejectedToBatch } from '../../src/db/columnBatch';
+import { BatchBuilder, rejectedToBatch } from '../../src/import/columnBatch';
 import { appendToStage, createStage, finishStage } from '../../src/db/load';
 import { openNodeDb } from '../../src/db/nodeDb';
 import { ensureSchema } from '../../src/db/schema';
 import { quoteIdent } from '../../src/db/sqlLiteral';
 import { STAGE_DIR } from '../../src/db/types';
-import { engineBytes, engineImport, enginePlan, readCsvCall, scanLines } from '../../src/import/engine';
+import { engineBytes, engineImport, enginePlan, readCsvCall, scanLines } from '../../src/db/engineImport';
 import type { NormalizedRow } from '../../src/import/normalizeRow';
 import { openFile, prepareFile, type ImportPlan } from '../../src/import/stream';
 import { benchFiles } from './generate';
@@ -58,7 +58,9 @@ if (runs('bare')) {
   const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM bench_bare')) as [{ n: number }];
   t = performance.now();
   await db.query(`SELECT count(*) FROM ${readCsvCall(`${STAGE_DIR}bench.csv`, plan.delimiter, width)}`);
-  console.log(`bare read_csv (all VARCHAR, ${width} columns) into a table: ${read} for ${n} records; count(*) only: ${ms(t)}; registerBuffer ${registered}`);
+  console.log(
+    `bare read_csv (all VARCHAR, ${width} columns) into a table: ${read} for ${n} records; count(*) only: ${ms(t)}; registerBuffer ${registered}`,
+  );
   await db.exec('DROP TABLE bench_bare');
   await db.dropFile(`${STAGE_DIR}bench.csv`);
 }
@@ -77,10 +79,14 @@ if (runs('engine')) {
   );
   console.log('distinct values per column (ms: convert / Arrow insert; "identity": every cell is its value, no mapping table):');
   for (const d of engine.distinct)
-    console.log(`  ${String(d.values).padStart(8)}  ${d.header} (${d.field})  ${d.identity ? 'identity' : [d.ms.convert, d.ms.insert].map(Math.round).join(' / ')}`);
+    console.log(
+      `  ${String(d.values).padStart(8)}  ${d.header} (${d.field})  ${d.identity ? 'identity' : [d.ms.convert, d.ms.insert].map(Math.round).join(' / ')}`,
+    );
   typedRows = ((await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(engine.typed)}`))[0] as { n: number }).n;
   // Every SAMPLE-th row's values, compared with the current path's below (the test compares every row of the fixtures).
-  sampled = new Map((await db.query(`SELECT * FROM ${quoteIdent(engine.typed)} WHERE source_row % ${SAMPLE} = 0`)).map((r) => [r.source_row as number, r]));
+  sampled = new Map(
+    (await db.query(`SELECT * FROM ${quoteIdent(engine.typed)} WHERE source_row % ${SAMPLE} = 0`)).map((r) => [r.source_row as number, r]),
+  );
   await engine.dispose();
 }
 
@@ -102,10 +108,15 @@ if (runs('js')) {
   const gen = prepareFile(blob, opened, jsPlan, check, () => undefined);
   let next = await gen.next();
   while (!next.done) next = await gen.next();
-  console.log(`current path (prepareFile: decode, parse, classify, normalise, check): ${ms(t)}; ${dataRows} data rows, ${next.value.counts.skipped} skipped`);
+  console.log(
+    `current path (prepareFile: decode, parse, classify, normalise, check): ${ms(t)}; ${dataRows} data rows, ${next.value.counts.skipped} skipped`,
+  );
   if (sampled) {
-    if (typedRows !== dataRows + next.value.counts.skipped - next.value.counts.blank) console.log(`NOTE: engine rows ${typedRows} ≠ data + non-blank skipped rows of the current path`);
-    console.log(`values of every ${SAMPLE}th row (${compared} rows): ${differ.length === 0 ? 'equal' : `${differ.length} DIFFER, e.g. ${differ.slice(0, 5).join('; ')}`}`);
+    if (typedRows !== dataRows + next.value.counts.skipped - next.value.counts.blank)
+      console.log(`NOTE: engine rows ${typedRows} ≠ data + non-blank skipped rows of the current path`);
+    console.log(
+      `values of every ${SAMPLE}th row (${compared} rows): ${differ.length === 0 ? 'equal' : `${differ.length} DIFFER, e.g. ${differ.slice(0, 5).join('; ')}`}`,
+    );
   }
 }
 
@@ -113,7 +124,11 @@ if (runs('stage')) {
   // The engine's typed table is the staged data; the current path stages after prepareFile (as counts.ts does).
   await ensureSchema(db);
   t = performance.now();
-  const stage = await createStage(db, jsPlan.kind, jsPlan.columns.map((c) => c.field));
+  const stage = await createStage(
+    db,
+    jsPlan.kind,
+    jsPlan.columns.map((c) => c.field),
+  );
   const accepted = new BatchBuilder(jsPlan.kind, BATCH_ROWS);
   let rejected: NormalizedRow[] = [];
   const send = async () => {
@@ -121,7 +136,13 @@ if (runs('stage')) {
     rejected = [];
     await appendToStage(db, stage, accepted.flush(), r);
   };
-  const staging = prepareFile(blob, opened, jsPlan, (row) => (row.status === 'rejected' ? rejected.push(row) : accepted.add(row)), () => undefined);
+  const staging = prepareFile(
+    blob,
+    opened,
+    jsPlan,
+    (row) => (row.status === 'rejected' ? rejected.push(row) : accepted.add(row)),
+    () => undefined,
+  );
   for (;;) {
     const step = await staging.next();
     if (step.done) {

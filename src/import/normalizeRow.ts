@@ -117,7 +117,7 @@ function textValue(raw: string): string | null {
   return t === '' ? null : t;
 }
 
-/** One cell's conversion; also what the engine path (src/import/engine) runs once per distinct value. */
+/** One cell's conversion; also what the engine path (src/db/engineImport) runs once per distinct value. */
 export function convert(f: FieldDef, raw: string, body: Body | null): Converted {
   switch (f.type) {
     case 'text':

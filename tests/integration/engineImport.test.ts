@@ -1,5 +1,5 @@
 /**
- * The engine path (src/import/engine, issue 27 step 1) against the JavaScript path, fixture by
+ * The engine path (src/db/engineImport, issue 27 step 1) against the JavaScript path, fixture by
  * fixture: for every CSV fixture the current path imports, each data row's stored values as
  * DuckDB builds them equal the NormalizedRow values prepareImport gives, by source row number.
  *
@@ -16,10 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdent } from '../../src/db/sqlLiteral';
 import type { Db } from '../../src/db/types';
 import { decodeText } from '../../src/import/encoding';
-import { EngineReadError, engineImport, enginePlan } from '../../src/import/engine';
-import { cellColumn, checkProbes, readRaw } from '../../src/import/engine/readCsv';
-import { scanLines } from '../../src/import/engine/lineScan';
-import { engineTables } from '../../src/import/engine/tables';
+import { EngineReadError, engineImport, enginePlan } from '../../src/db/engineImport';
+import { cellColumn, checkProbes, readRaw } from '../../src/db/engineImport/readCsv';
+import { scanLines } from '../../src/db/engineImport/lineScan';
+import { engineTables } from '../../src/db/engineImport/tables';
 import { readCsvText } from '../../src/import/read/csv';
 import { analyzeFile, prepareDefault } from '../../src/import/pipeline';
 import { FIXTURES, fixtureBytes, freshDb } from './helpers';
@@ -48,7 +48,13 @@ describe('engine import (read_csv + distinct-value normalisation) = JavaScript i
   it('covers the CSV fixtures of every kind, GB18030 and UTF-16 ones included', () => {
     const kinds = new Set(csvFixtures.map((n) => analyzeFile(fixtureBytes(n), n)).map((a) => a.sheets[a.sheetIndex]!.kind));
     expect([...kinds].sort()).toEqual(['members', 'results', 'stats']);
-    for (const name of ['members-gb18030.csv', 'results-gb18030.csv', 'stats-taoyuan-gb18030.csv', 'results-utf16le.txt', 'results-multiline-cell.csv'])
+    for (const name of [
+      'members-gb18030.csv',
+      'results-gb18030.csv',
+      'stats-taoyuan-gb18030.csv',
+      'results-utf16le.txt',
+      'results-multiline-cell.csv',
+    ])
       if (!csvFixtures.includes(name)) throw new Error(`${name} is no longer imported: review this test`);
     expect(csvFixtures.length).toBeGreaterThanOrEqual(20);
   });
@@ -73,7 +79,8 @@ describe('engine import (read_csv + distinct-value normalisation) = JavaScript i
         }
         for (const n of row.layout.names) {
           const want = row.values[n] ?? null;
-          if (!Object.is(got[n] ?? null, want)) mismatches.push(`row ${row.rowNumber} ${n}: engine ${JSON.stringify(got[n])}, JavaScript ${JSON.stringify(want)}`);
+          if (!Object.is(got[n] ?? null, want))
+            mismatches.push(`row ${row.rowNumber} ${n}: engine ${JSON.stringify(got[n])}, JavaScript ${JSON.stringify(want)}`);
         }
       }
       expect(mismatches).toEqual([]);
@@ -110,7 +117,8 @@ describe('engine import (read_csv + distinct-value normalisation) = JavaScript i
   });
 
   it('keeps line numbers across blank lines, quoted line breaks, mixed line ends and ragged rows', async () => {
-    const text = '村委会换届选举结果\r\n\r\n村名,换届年份,登记选民数,参加投票人数\r\n"东\n村",2021,100,90\n\n西村,2021,,\r,,\r南村,2021,50,40,多出\r\n北村';
+    const text =
+      '村委会换届选举结果\r\n\r\n村名,换届年份,登记选民数,参加投票人数\r\n"东\n村",2021,100,90\n\n西村,2021,,\r,,\r南村,2021,50,40,多出\r\n北村';
     const name = '2021年村委会换届选举结果.csv';
     const analysis = analyzeFile(new TextEncoder().encode(text), name);
     const prepared = prepareDefault(analysis)!;
@@ -158,7 +166,7 @@ describe('engine read (read_csv) = JavaScript reader, cell by cell', () => {
   it.each([...spectrum, ...OWN_CASES])('%s', async (_, text, delimiter) => {
     const tables = engineTables();
     const js = readCsvText(text, delimiter);
-    let raw;
+    let raw: Awaited<ReturnType<typeof readRaw>>;
     try {
       raw = await readRaw(db, text, delimiter, tables);
     } catch (e) {
@@ -174,7 +182,10 @@ describe('engine read (read_csv) = JavaScript reader, cell by cell', () => {
         // A zero-length line is no record to DuckDB (nor data to the importer: a blank row).
         .filter((r) => !(r.cells.length === 1 && r.cells[0] === '' && lineText(text, r.line) === ''))
         .map((r) => ({ line: r.line, cells: [...r.cells, ...new Array<string>(raw.width - r.cells.length).fill('')] }));
-      const got = rows.map((r) => ({ line: r.line as number, cells: Array.from({ length: raw.width }, (_, i) => r[cellColumn(i)] as string) }));
+      const got = rows.map((r) => ({
+        line: r.line as number,
+        cells: Array.from({ length: raw.width }, (_, i) => r[cellColumn(i)] as string),
+      }));
       expect(got).toEqual(expected);
       expect(raw.records).toBe(expected.length);
     } finally {

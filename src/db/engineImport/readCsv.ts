@@ -2,9 +2,9 @@
  * A CSV file read by DuckDB's own reader into a table of text cells (c1…cN, '' for an empty
  * or missing cell) with each record's line number in the file, checked against our own scan.
  */
-import { quoteIdent, sqlNumber, sqlString } from '../../db/sqlLiteral';
-import { STAGE_DIR, type Db } from '../../db/types';
-import { unifyLineBreaks } from '../read/csv';
+import { quoteIdent, sqlNumber, sqlString } from '../sqlLiteral';
+import { STAGE_DIR, type Db } from '../types';
+import { unifyLineBreaks } from '../../import/read/csv';
 import { insertColumns } from './arrowColumns';
 import { mixedLineBreaks, scanLines, type Probe } from './lineScan';
 import { EngineReadError, type EngineTables } from './tables';
@@ -25,7 +25,12 @@ export interface RawTable {
 export const cellColumn = (i: number) => `c${i + 1}`;
 
 /** The read_csv call for a file registered at `path`, with `width` VARCHAR columns. Nothing here comes from the file's name. */
-export function readCsvCall(path: string, delimiter: string, width: number, opts: { maxLineBytes?: number; parallel?: boolean } = {}): string {
+export function readCsvCall(
+  path: string,
+  delimiter: string,
+  width: number,
+  opts: { maxLineBytes?: number; parallel?: boolean } = {},
+): string {
   const columns = Array.from({ length: width }, (_, i) => `${sqlString(cellColumn(i))}: 'VARCHAR'`).join(', ');
   const max = Math.ceil(opts.maxLineBytes ?? 0);
   // strict_mode stays on and ignore_errors off: a row the engine cannot read must fail the read,
@@ -75,7 +80,9 @@ export async function readRaw(db: Db, input: string | Uint8Array, delimiter: str
     const cells = names.map((c) => `coalesce(${c}, '') AS ${c}`).join(', ');
     // The record's position: the reader runs in file order (insertion order is preserved), and
     // the count check below catches a record lost or merged on the way.
-    await db.exec(`CREATE TEMP TABLE ${quoteIdent(target)} AS SELECT (row_number() OVER ())::INTEGER + ${offset} AS ${scan.contiguous ? 'line' : 'rec'}, ${cells} FROM ${call}`);
+    await db.exec(
+      `CREATE TEMP TABLE ${quoteIdent(target)} AS SELECT (row_number() OVER ())::INTEGER + ${offset} AS ${scan.contiguous ? 'line' : 'rec'}, ${cells} FROM ${call}`,
+    );
   } finally {
     await db.dropFile(path);
   }

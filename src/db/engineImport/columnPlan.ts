@@ -3,11 +3,11 @@
  * value's SQL type, which mapped column sets which values, and the file-wide values (file context)
  * already converted — the same decisions rowNormalizer (src/import/normalizeRow.ts) makes.
  */
-import { columnsForField } from '../../db/schema';
-import { FIELDS, fieldDef, type FieldDef, type FileKind } from '../fields';
-import { normalizePlaceName, parseBody } from '../normalize';
-import type { Body } from '../normalize/types';
-import { convert, valueLayout, type CellValue, type ColumnSpec, type FileContext } from '../normalizeRow';
+import { columnsForField } from '../schema';
+import { FIELDS, fieldDef, type FieldDef, type FileKind } from '../../import/fields';
+import { normalizePlaceName, parseBody } from '../../import/normalize';
+import type { Body } from '../../import/normalize/types';
+import { convert, valueLayout, type CellValue, type ColumnSpec, type FileContext } from '../../import/normalizeRow';
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
 
@@ -22,7 +22,8 @@ export function valueTypes(kind: FileKind): Map<string, SqlType> {
   types.set('village_key', 'VARCHAR');
   if (kind === 'members') types.set('person_key', 'VARCHAR');
   const names = valueLayout(kind).names;
-  if (names.length !== types.size || names.some((n) => !types.has(n))) throw new Error(`value types of ${kind} do not match its value layout`);
+  if (names.length !== types.size || names.some((n) => !types.has(n)))
+    throw new Error(`value types of ${kind} do not match its value layout`);
   return types;
 }
 
@@ -78,7 +79,12 @@ export function planColumns(kind: FileKind, columns: readonly ColumnSpec[], cont
     const primary = f.type === 'body' ? 'body' : f.id;
     if (!types.has(primary)) continue;
     const conv = convert(f, raw, null);
-    fills.push({ primary, values: Object.entries(conv.values).filter(([n]) => types.has(n)).map(([name, v]) => ({ name, value: storedValue(name, v) })) });
+    fills.push({
+      primary,
+      values: Object.entries(conv.values)
+        .filter(([n]) => types.has(n))
+        .map(([name, v]) => ({ name, value: storedValue(name, v) })),
+    });
   }
   return {
     kind,

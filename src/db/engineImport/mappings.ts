@@ -3,12 +3,12 @@
  * back into DuckDB as a mapping table: a roster of a million rows has a million cells per column
  * but at most some tens of thousands of distinct ones (names), and a handful for most columns.
  */
-import { quoteIdent, sqlNumber } from '../../db/sqlLiteral';
-import type { Db } from '../../db/types';
-import { MAX_NAME_CHARS } from '../limits';
-import { parseBody } from '../normalize';
-import type { Body } from '../normalize/types';
-import { convert, type CellValue } from '../normalizeRow';
+import { quoteIdent, sqlNumber } from '../sqlLiteral';
+import type { Db } from '../types';
+import { MAX_NAME_CHARS } from '../../import/limits';
+import { parseBody } from '../../import/normalize';
+import type { Body } from '../../import/normalize/types';
+import { convert, type CellValue } from '../../import/normalizeRow';
 import { insertColumns, type EngineColumn } from './arrowColumns';
 import { storedValue, type ColumnPlanSet, type MappedColumn, type SqlType } from './columnPlan';
 import { cellColumn } from './readCsv';
@@ -68,7 +68,10 @@ export async function buildMappings(
     return `list(DISTINCT ${keys}) AS ${quoteIdent(`d${k}`)}`;
   });
   const t0 = performance.now();
-  const [found] = lists.length === 0 ? [{}] : await db.query(`SELECT ${lists.join(', ')} FROM ${quoteIdent(raw)} WHERE line > ${sqlNumber(lastHeaderLine)}`);
+  const [found] =
+    lists.length === 0
+      ? [{}]
+      : await db.query(`SELECT ${lists.join(', ')} FROM ${quoteIdent(raw)} WHERE line > ${sqlNumber(lastHeaderLine)}`);
   const distinctMs = performance.now() - t0;
 
   const out: MappingTable[] = [];
@@ -76,10 +79,12 @@ export async function buildMappings(
     const byBody = col.byBody && plan.bodyColumn >= 0;
     const t = performance.now();
     const listed = asArray((found as Record<string, unknown>)[`d${k}`]);
-    const rows = byBody ? listed.map((pair) => {
-      const [cell, body] = asArray(pair) as [string, string];
-      return { k: cell, kb: body };
-    }) : listed.map((cell) => ({ k: cell as string, kb: undefined }));
+    const rows = byBody
+      ? listed.map((pair) => {
+          const [cell, body] = asArray(pair) as [string, string];
+          return { k: cell, kb: body };
+        })
+      : listed.map((cell) => ({ k: cell as string, kb: undefined }));
     const n = rows.length;
     const overlong: boolean[] = new Array(n);
     const issue: (string | null)[] = new Array(n);
@@ -100,7 +105,7 @@ export async function buildMappings(
       overlong[r] = false;
       issue[r] = c.issue?.code ?? null;
       hint[r] = c.bodyHint ?? null;
-      col.values.forEach((name, i) => (values[i]![r] = storedValue(name, c.values[name] ?? null)));
+      for (const [i, name] of col.values.entries()) values[i]![r] = storedValue(name, c.values[name] ?? null);
     }
     const identity =
       !byBody &&
@@ -113,8 +118,13 @@ export async function buildMappings(
     }
     const columns: EngineColumn[] = [{ name: MAP_KEY, type: 'text', values: rows.map((x) => x.k) }];
     if (byBody) columns.push({ name: MAP_BODY_KEY, type: 'text', values: rows.map((x) => x.kb ?? '') });
-    columns.push({ name: MAP_OVERLONG, type: 'bool', values: overlong }, { name: MAP_ISSUE, type: 'text', values: issue }, { name: MAP_BODY_HINT, type: 'text', values: hint });
-    col.values.forEach((name, i) => columns.push({ name: mapValue(name), type: arrowType(plan.types.get(name)!), values: values[i]! }));
+    columns.push(
+      { name: MAP_OVERLONG, type: 'bool', values: overlong },
+      { name: MAP_ISSUE, type: 'text', values: issue },
+      { name: MAP_BODY_HINT, type: 'text', values: hint },
+    );
+    for (const [i, name] of col.values.entries())
+      columns.push({ name: mapValue(name), type: arrowType(plan.types.get(name)!), values: values[i]! });
     const convertMs = performance.now() - t;
     const t2 = performance.now();
     const table = tables.mapping(col.index);

@@ -40,17 +40,17 @@
  * - Wiring into the import worker and UI: the file's bytes streamed into the engine (not held
  *   twice), progress and cancel, and the JavaScript path kept for workbooks and what is refused.
  */
-import type { Db } from '../../db/types';
-import type { FileKind } from '../fields';
-import type { HeaderLayout } from '../layout';
-import type { ColumnSpec, FileContext } from '../normalizeRow';
-import type { FileAnalysis } from '../pipeline';
+import type { Db } from '../types';
+import type { FileKind } from '../../import/fields';
+import type { HeaderLayout } from '../../import/layout';
+import type { ColumnSpec, FileContext } from '../../import/normalizeRow';
+import type { FileAnalysis } from '../../import/pipeline';
 import { planColumns } from './columnPlan';
 import { buildMappings, type MappingTable } from './mappings';
 import { readRaw } from './readCsv';
 import { buildTyped } from './typed';
 import { engineTables, EngineReadError } from './tables';
-import { quoteIdent } from '../../db/sqlLiteral';
+import { quoteIdent } from '../sqlLiteral';
 
 export { EngineReadError } from './tables';
 export { readCsvCall } from './readCsv';
@@ -71,7 +71,13 @@ export function enginePlan(analysis: FileAnalysis): EnginePlan {
   const plan = analysis.sheets[analysis.sheetIndex];
   const sheet = analysis.source.sheets[analysis.sheetIndex];
   if (!plan?.layout || !plan.kind || !sheet) throw new EngineReadError('no_header', 'no header or kind of file found');
-  return { kind: plan.kind, columns: plan.columns, context: plan.inferred, delimiter: analysis.source.delimiter ?? ',', lastHeaderLine: lastHeaderLine(plan.layout, sheet.rowNumbers) };
+  return {
+    kind: plan.kind,
+    columns: plan.columns,
+    context: plan.inferred,
+    delimiter: analysis.source.delimiter ?? ',',
+    lastHeaderLine: lastHeaderLine(plan.layout, sheet.rowNumbers),
+  };
 }
 
 /** The header's last row's line, from the rows of the analysed head. */
@@ -126,8 +132,22 @@ export async function engineImport(db: Db, input: string | Uint8Array, plan: Eng
       typed: tables.typed,
       records: raw.records,
       rows,
-      distinct: maps.map((m) => ({ header: plan.columns[m.column.index]!.header, field: m.column.field.id, values: m.distinct, identity: m.identity, ms: m.ms })),
-      ms: { scan: raw.scanMs, read: raw.readMs, distinct: distinctMs, mappings: tm - t1, typed: t2 - tm, normalize: t2 - t1, total: t2 - t0 },
+      distinct: maps.map((m) => ({
+        header: plan.columns[m.column.index]!.header,
+        field: m.column.field.id,
+        values: m.distinct,
+        identity: m.identity,
+        ms: m.ms,
+      })),
+      ms: {
+        scan: raw.scanMs,
+        read: raw.readMs,
+        distinct: distinctMs,
+        mappings: tm - t1,
+        typed: t2 - tm,
+        normalize: t2 - t1,
+        total: t2 - t0,
+      },
       dispose,
     };
   } catch (e) {

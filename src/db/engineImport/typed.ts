@@ -3,8 +3,8 @@
  * the last mapped column that sets it (as rowNormalizer's column loop overwrites), then the
  * file-wide fills, the body a role implies, the village key, and for rosters the age and person key.
  */
-import { quoteIdent, sqlNumber } from '../../db/sqlLiteral';
-import type { Db, SqlParam } from '../../db/types';
+import { quoteIdent, sqlNumber } from '../sqlLiteral';
+import type { Db, SqlParam } from '../types';
 import type { ColumnPlanSet } from './columnPlan';
 import { MAP_BODY_HINT, MAP_BODY_KEY, MAP_KEY, MAP_OVERLONG, mapValue, type MappingTable } from './mappings';
 import { cellColumn } from './readCsv';
@@ -13,7 +13,13 @@ import type { EngineTables } from './tables';
 const q = quoteIdent;
 
 /** The SQL building `tables.typed`: `source_row` (the record's line) and every stored value of the kind. */
-export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw: string, lastHeaderLine: number, tables: EngineTables): { sql: string; params: SqlParam[] } {
+export function typedSql(
+  plan: ColumnPlanSet,
+  maps: readonly MappingTable[],
+  raw: string,
+  lastHeaderLine: number,
+  tables: EngineTables,
+): { sql: string; params: SqlParam[] } {
   // File-wide values come from the title row or the file's name: bound, numbered as they are met.
   // (Our own numbers, such as the header's line, are written in: DuckDB plans those better.)
   const params: SqlParam[] = [];
@@ -29,21 +35,34 @@ export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw
     const whens = setters
       .reverse()
       .map(({ m, k }) =>
-        m.identity ? `WHEN TRUE THEN NULLIF(r.${q(cellColumn(m.column.index))}, '')` : `WHEN NOT ${alias(k)}.${MAP_OVERLONG} THEN ${alias(k)}.${q(mapValue(name))}`,
+        m.identity
+          ? `WHEN TRUE THEN NULLIF(r.${q(cellColumn(m.column.index))}, '')`
+          : `WHEN NOT ${alias(k)}.${MAP_OVERLONG} THEN ${alias(k)}.${q(mapValue(name))}`,
       );
     return `CASE ${whens.join(' ')} ELSE NULL END`;
   };
   // A role's body and a birth date are facts the last cell that has one gives, whatever later cells say.
   const lastGiven = (expr: (a: string) => string, which: (m: MappingTable) => boolean, type: string) => {
-    const given = maps.map((m, k) => ({ m, k })).filter(({ m }) => which(m)).reverse();
+    const given = maps
+      .map((m, k) => ({ m, k }))
+      .filter(({ m }) => which(m))
+      .reverse();
     // A bare NULL would be typed INTEGER by the CTE, and then not mix with text.
-    return given.length === 0 ? `CAST(NULL AS ${type})` : `coalesce(${given.map(({ k }) => `CASE WHEN NOT ${alias(k)}.${MAP_OVERLONG} THEN ${expr(alias(k))} END`).join(', ')})`;
+    return given.length === 0
+      ? `CAST(NULL AS ${type})`
+      : `coalesce(${given.map(({ k }) => `CASE WHEN NOT ${alias(k)}.${MAP_OVERLONG} THEN ${expr(alias(k))} END`).join(', ')})`;
   };
-  const fromColumns = names
-    .filter((n) => n !== 'village_key' && n !== 'person_key')
-    .map((n) => `${cast(lastOf(n), n)} AS ${q(n)}`);
-  const hint = lastGiven((a) => `${a}.${MAP_BODY_HINT}`, (m) => m.column.byBody, 'VARCHAR');
-  const birthYear = lastGiven((a) => `${a}.${q(mapValue('birth_year'))}`, (m) => m.column.field.type === 'birth', 'INTEGER');
+  const fromColumns = names.filter((n) => n !== 'village_key' && n !== 'person_key').map((n) => `${cast(lastOf(n), n)} AS ${q(n)}`);
+  const hint = lastGiven(
+    (a) => `${a}.${MAP_BODY_HINT}`,
+    (m) => m.column.byBody,
+    'VARCHAR',
+  );
+  const birthYear = lastGiven(
+    (a) => `${a}.${q(mapValue('birth_year'))}`,
+    (m) => m.column.field.type === 'birth',
+    'INTEGER',
+  );
   const joins = maps.flatMap((m, k) => {
     if (m.table === null) return [];
     const on = [`${alias(k)}.${MAP_KEY} = r.${q(cellColumn(m.column.index))}`];
@@ -56,7 +75,8 @@ export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw
   // File-wide values fill what the row leaves empty, judged by their primary value; then a role's body.
   const filled = new Map<string, string>();
   for (const fill of plan.fills)
-    for (const { name, value } of fill.values) filled.set(name, `CASE WHEN a.${q(fill.primary)} IS NULL THEN ${cast(bind(value), name)} ELSE a.${q(name)} END`);
+    for (const { name, value } of fill.values)
+      filled.set(name, `CASE WHEN a.${q(fill.primary)} IS NULL THEN ${cast(bind(value), name)} ELSE a.${q(name)} END`);
   const bodyExpr = `coalesce(${filled.get('body') ?? `a.${q('body')}`}, a._body_hint)`;
   const b = `SELECT a.line, a._birth_year, ${names
     .filter((n) => n !== 'village_key' && n !== 'person_key')
@@ -81,7 +101,14 @@ export function typedSql(plan: ColumnPlanSet, maps: readonly MappingTable[], raw
   return { sql, params };
 }
 
-export async function buildTyped(db: Db, plan: ColumnPlanSet, maps: readonly MappingTable[], raw: string, lastHeaderLine: number, tables: EngineTables): Promise<number> {
+export async function buildTyped(
+  db: Db,
+  plan: ColumnPlanSet,
+  maps: readonly MappingTable[],
+  raw: string,
+  lastHeaderLine: number,
+  tables: EngineTables,
+): Promise<number> {
   const { sql, params } = typedSql(plan, maps, raw, lastHeaderLine, tables);
   if (params.length > 0) await db.query(sql, params);
   else await db.exec(sql);
