@@ -21,7 +21,7 @@ import type { PreparedImport } from '../import/pipeline';
 import type { ImportPlan, Progress } from '../import/stream';
 import { QuotaError } from '../store/fileStore';
 import type { Persistence } from '../store/persistence';
-import { importWorker } from './importWorker';
+import { importWorker } from './importWorkerClient';
 import { traceSince } from '../util/trace';
 
 export type ConflictAnswer = ConflictChoice | 'cancel';

@@ -14,9 +14,8 @@ import type { AgeQuery } from './options';
 import { bodyFor, resultsBody, scopeQuery } from './scope';
 
 export { bodyFor, resultsBody };
-// What the overview's chart inputs read of the engine: a scope's and its parent's rows, the pyramid's bands.
+// A scope's and its parent's rows, out of the siblings' query the trend chart asks.
 export { ownRows, parentRows } from '../db/siblings';
-export { FIRST_BAND, LAST_BAND } from '../db/ageBands';
 
 export const KPI_METRICS: readonly MetricId[] = [
   'villages',

@@ -25,7 +25,7 @@ import { generateReport, type ReportFigure } from '../../src/report/generate';
 import { loadReportData } from '../../src/report/load';
 import type { FigureGroup } from '../../src/report/data';
 import { figureTexts } from '../../src/views/figureText';
-import { rankedValues, sharesByCycle, trendInput } from '../../src/views/overview/chartInputs';
+import { rankedValues, sharesByCycle, trendInput } from '../../src/charts/inputs';
 import { DEFAULT_CHOICES } from '../../src/queries/chartChoices';
 import { bodyFor, overviewQueries, rankingQuery } from '../../src/queries/overview';
 import {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/db/queries';
-import {
-  groupedRatesInput,
-  heatmapInput,
-  pyramidInput,
-  rankedValues,
-  sharesByCycle,
-  trendInput,
-} from '../../src/views/overview/chartInputs';
+import { groupedRatesInput, heatmapInput, pyramidInput, rankedValues, sharesByCycle, trendInput } from '../../src/charts/inputs';
 import type { ChartText } from '../../src/charts/types';
 import { withShown } from '../../src/metrics/figure';
 import { chartChoices, choicesToParams } from '../../src/queries/chartChoices';

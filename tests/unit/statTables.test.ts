@@ -16,7 +16,7 @@ import { columnsForKind, planSheet, prepareImport } from '../../src/import/pipel
 import { readSource, type SourceSheet } from '../../src/import/read';
 import { hasZipDirectory } from '../../src/import/read/workbook';
 import { coverageLabel, coverageNote, figureValueText, support } from '../../src/metrics/coverage';
-import { heatmapInput, pyramidInput, sharesByCycle, trendInput } from '../../src/views/overview/chartInputs';
+import { heatmapInput, pyramidInput, sharesByCycle, trendInput } from '../../src/charts/inputs';
 import { withShown } from '../../src/metrics/figure';
 
 describe('headers of a statistical table', () => {

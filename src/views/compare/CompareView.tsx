@@ -15,7 +15,7 @@ import { coverageLabel, coverageTexts, figureValueText, support } from '../../me
 import { parentScope } from '../../metrics/scope';
 import { numberColumn, textColumn, type ExportTable } from '../../export/table';
 import { TableExport } from '../TableExport';
-import { trendInput } from '../overview/chartInputs';
+import { trendInput } from '../../charts/inputs';
 import { placeLabel } from '../scope/scopeLabel';
 import { itemLabel, itemParam, itemScope, MAX_ITEMS, parseItem, type CompareItem } from './compareItems';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { importBatch, type ConflictAnswer, type ImportProgress, type SourceAnswer } from '../../app/importer';
 import { useDb, usePersistence, usePersistenceStatus } from '../../app/dbContext';
 import { useInvalidateData } from '../../queries/hooks';
-import { importWorker } from '../../app/importWorker';
+import { importWorker } from '../../app/importWorkerClient';
 import { useRoute } from '../../app/route';
 import type { Conflict } from '../../queries/types';
 import { discardStaged } from '../../queries/actions';

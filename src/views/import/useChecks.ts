@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { discardStaged } from '../../queries/actions';
 import type { Db } from '../../queries/types';
-import { ImportCancelled } from '../../app/importWorker';
+import { ImportCancelled } from '../../app/importWorkerClient';
 import { stageFile } from '../../app/importer';
 import { planOf, planSignature, type Check, type FileEntry } from './entry';
 

@@ -13,7 +13,7 @@ import { numberColumn, textColumn, type ExportTable } from '../../export/table';
 import { unitDecimals } from '../../metrics/format';
 import { TableExport } from '../TableExport';
 import { placeLabel } from '../scope/scopeLabel';
-import { rankedValues } from './chartInputs';
+import { rankedValues } from '../../charts/inputs';
 import { metricParam } from '../../queries/chartChoices';
 import { useDrillDown } from './useDrillDown';
 import { rankingQuery } from '../../queries/overview';

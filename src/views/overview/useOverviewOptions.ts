@@ -23,7 +23,15 @@ import { parentScope, type Scope } from '../../metrics/scope';
 import { placeLabel } from '../scope/scopeLabel';
 import type { ChartChoices } from '../../queries/chartChoices';
 import { bodyFor, overviewQueries, resultsBody } from '../../queries/overview';
-import { groupedRatesInput, heatmapInput, pyramidInput, rankedChartText, rankedValues, sharesByCycle, trendInput } from './chartInputs';
+import {
+  groupedRatesInput,
+  heatmapInput,
+  pyramidInput,
+  rankedChartText,
+  rankedValues,
+  sharesByCycle,
+  trendInput,
+} from '../../charts/inputs';
 
 export const OVERVIEW_CHARTS = [
   'turnout-by-village',

@@ -2,8 +2,8 @@
  * Pure mappers from metric rows (already aggregated by DuckDB) to the chart builders' inputs.
  * Missing values stay null so charts show "no data" instead of a misleading zero.
  */
-import type { MetricRow, AgeBandCount } from '../../queries/types';
-import { FIRST_BAND, LAST_BAND } from '../../queries/overview';
+import type { AgeBandCount, MetricRow } from '../db/queries';
+import { FIRST_BAND, LAST_BAND } from '../db/ageBands';
 import type {
   Category,
   ChartText,
@@ -13,11 +13,11 @@ import type {
   RankedValue,
   StackedSharesInput,
   TrendInput,
-} from '../../charts/types';
-import type { GroupBy } from '../../queries/types';
-import type { Lang } from '../../util/lang';
-import { metricDef, type MetricId } from '../../metrics/catalogue';
-import { coverageNote, coverageTexts, noneSupported, type Coverage } from '../../metrics/coverage';
+} from './types';
+import type { GroupBy } from '../metrics/scope';
+import type { Lang } from '../util/lang';
+import { metricDef, type MetricId } from '../metrics/catalogue';
+import { coverageNote, coverageTexts, noneSupported, type Coverage } from '../metrics/coverage';
 
 const yearLabel = (y: number, lang: Lang) => (lang === 'zh' ? `${y}年` : String(y));
 
