@@ -1,6 +1,6 @@
 import { FIELD_BY_ID, FIELDS, REQUIRED_FIELDS, SHARE_SUFFIXES, SHARE_SUFFIXES_EN, type FieldDef } from '../../src/import/fields';
 import { METRICS } from '../../src/metrics/catalogue';
-import { RULES } from '../../src/db/rules';
+import { RULES } from '../../src/metrics/rules';
 
 const KIND_LABEL = { results: 'results 结果', members: 'members 花名册', stats: 'stats 统计表' } as const;
 

@@ -1,2 +1,2 @@
 /** The rule catalogue as the views show it (labels, legal basis, figures beside a breach). */
-export { applicableRules, FIGURES, isRuleId, ruleDef } from '../db/rules';
+export { applicableRules, FIGURES, isRuleId, ruleDef } from '../metrics/rules';

@@ -4,7 +4,7 @@
  * Every number in the text is a numerator, denominator or value of a catalogue metric (or a rule
  * count); a figure that is missing is left out, and a part with no figures at all says so.
  */
-import { ruleDef } from '../db/rules';
+import { ruleDef } from '../metrics/rules';
 import type { Lang } from '../util/lang';
 import { metricDef, type MetricId } from '../metrics/catalogue';
 import { formatCoverage } from '../metrics/coverage';

@@ -1,7 +1,7 @@
 /** The report's tables, as table models: drawn in the view and written as Word tables. */
 import type { ExportTable } from '../export/table';
 import { textColumn } from '../export/table';
-import { ruleDef } from '../db/rules';
+import { ruleDef } from '../metrics/rules';
 import type { Lang } from '../util/lang';
 import { metricDef } from '../metrics/catalogue';
 import { changeOf, changeText } from '../metrics/figure';

@@ -16,7 +16,7 @@ import { TableExport } from './TableExport';
 /** A breach's figures as one line: "登记选民数 1,500；参加投票人数 700；参选率 46.7%". */
 function figuresText(b: RuleBreach, lang: Lang): string {
   return ruleDef(b.rule)
-    .figures.map((f) => `${FIGURES[f.id][lang]} ${formatValue(b.figures[f.id] ?? null, FIGURES[f.id].unit, lang)}`)
+    .figures.map((f) => `${FIGURES[f][lang]} ${formatValue(b.figures[f] ?? null, FIGURES[f].unit, lang)}`)
     .join(lang === 'zh' ? '；' : '; ');
 }
 
