@@ -2,7 +2,7 @@
  * One cell → its stored values, by the field it is mapped to: the normalisers of src/import/normalize
  * applied once per distinct value of a column (a memo), not once per row.
  */
-import { type FieldDef } from './fields';
+import type { FieldDef } from './fields';
 import type { CellIssue } from './issues';
 import {
   normalizeCode,
@@ -24,7 +24,7 @@ import {
 } from './normalize';
 import type { Birth, Body } from './normalize/types';
 
-import { type CellValue, type ValueLayout } from './rowModel';
+import type { CellValue, ValueLayout } from './rowModel';
 export interface Converted {
   values: Record<string, CellValue>;
   issue?: CellIssue;

@@ -2,7 +2,7 @@
 import { FIELDS, type FieldId } from './fields';
 import type { IssueCode } from './issues';
 
-import { type CellValue, type RowIssue } from './rowModel';
+import type { CellValue, RowIssue } from './rowModel';
 const num = (v: CellValue | undefined): number | null => (typeof v === 'number' ? v : null);
 
 function rowCheck(code: IssueCode, params: Record<string, number>, column = ''): RowIssue {

@@ -39,7 +39,7 @@ function line(b: RuleBreach): string {
 
 const VC = 'village_committee';
 const PB = 'party_branch';
-// prettier-ignore
+// biome-ignore format: a literal table, one record per line
 const EXPECTED: readonly string[] = [
   `turnout_not_over_half 青山县 柳河镇 柳河村 2021 ${VC} - registered=1500,voted=700,turnout=46.7`,
   `turnout_not_over_half 青山县 柳河镇 杨庄村 2021 ${VC} - registered=1000,voted=500,turnout=50`,
