@@ -14,8 +14,6 @@ import {
   TooltipComponent,
   VisualMapContinuousComponent,
 } from 'echarts/components';
-// Label layout callbacks (the trend's two lines put their figures above and below) need this feature.
-import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -30,7 +28,6 @@ echarts.use([
   MarkLineComponent,
   GraphicComponent,
   DataZoomComponent,
-  LabelLayout,
   SVGRenderer,
 ]);
 

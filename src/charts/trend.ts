@@ -1,6 +1,5 @@
 /** One indicator across election cycles, one line per place (the scope and its parent, or compared places). */
 import { asParams, axisLabel, cycleLabel, dataValue, fmt, frame, isEmpty, titleHeight, tooltip, tooltipLine, tooltipTitle } from './base';
-import type { LabelLayoutOptionCallbackParams } from 'echarts';
 import type { ChartOption } from './option';
 import type { TrendInput } from './types';
 
@@ -58,7 +57,9 @@ export function trendOption(input: TrendInput): ChartOption {
     series: series.map((s, i) => ({
       type: 'line' as const,
       name: s.label,
-      data: s.values.map(dataValue),
+      // The lower of two figures goes under its point (a position per point: no label-layout
+      // feature to load for it on the first dashboard).
+      data: s.values.map((v, k) => ({ value: dataValue(v), label: { position: labelBelow(series, i, k) ? 'bottom' : 'top' } })),
       connectNulls: false,
       symbolSize: 7,
       label: {
@@ -66,10 +67,6 @@ export function trendOption(input: TrendInput): ChartOption {
         distance: LABEL_DISTANCE,
         formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmt(p.value, unit, lang) : ''),
       },
-      // The default place is above the point; the lower of two figures moves to below its
-      // symbol (p.rect).
-      labelLayout: (p: LabelLayoutOptionCallbackParams) =>
-        labelBelow(series, i, p.dataIndex ?? -1) ? { dy: p.rect.y + p.rect.height + LABEL_DISTANCE - p.labelRect.y } : {},
     })),
   };
 }
