@@ -75,6 +75,28 @@ async function csvChunk(db: Db, select: string, header: boolean, name: string): 
   }
 }
 
+/**
+ * One import's tables with rows, each as a numbered row source (`r`): its own table of a kind, or
+ * its rows of a shared one (rejected rows).
+ */
+async function importSources(
+  db: Db,
+  id: number,
+  kind: FileKind,
+): Promise<{ table: string; columns: readonly ColumnDef[]; source: string; rows: number }[]> {
+  const out = [];
+  for (const { table, columns } of IMPORT_TABLES) {
+    const k = kindOf(table);
+    if (k && !KIND_TABLES[kind].includes(k)) continue;
+    const source = k
+      ? `(SELECT *, rowid AS r FROM ${importTable(k, id)})`
+      : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source}`)) as [{ n: number }];
+    if (n > 0) out.push({ table, columns, source, rows: n });
+  }
+  return out;
+}
+
 /** Writes one import's rows of every table as files (each in parts, in order); returns the manifest entry and the files. */
 export async function dumpImport(
   db: Db,
@@ -93,16 +115,8 @@ export async function dumpImport(
   if (!record) throw new Error(`import ${id} not found`);
   const entry: SavedImport = { record: { ...record }, files: {} };
   const files = new Map<string, Uint8Array[]>();
-  for (const { table, columns } of IMPORT_TABLES) {
-    const kind = kindOf(table);
-    if (kind && !KIND_TABLES[record.kind as FileKind].includes(kind)) continue;
-    // An import's own table, or its rows of the shared one (rejected rows), numbered.
-    const source = kind
-      ? `(SELECT *, rowid AS r FROM ${importTable(kind, id)})`
-      : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
+  for (const { table, columns, source, rows: n } of await importSources(db, id, record.kind as FileKind)) {
     const cols = columns.map((c) => (c.name === 'import_id' ? `${id} AS import_id` : quoteIdent(c.name))).join(', ');
-    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source}`)) as [{ n: number }];
-    if (n === 0) continue;
     const name = fileName(id, generation, table, format);
     const select = (where: string) => `SELECT ${cols} FROM ${source} WHERE ${where}`;
     if (format === 'arrow') {
@@ -135,18 +149,11 @@ export async function readableCsv(db: Db, id: number, chunkRows = CHUNK_ROWS): P
   const [record] = await db.query<{ kind: string }>('SELECT kind FROM imports WHERE import_id = ?', [id]);
   if (!record) throw new Error(`import ${id} not found`);
   const out = new Map<string, Uint8Array[]>();
-  for (const { table, columns } of IMPORT_TABLES) {
-    const kind = kindOf(table);
-    if (kind && !KIND_TABLES[record.kind as FileKind].includes(kind)) continue;
-    const source = kind
-      ? `(SELECT *, rowid AS r FROM ${importTable(kind, id)})`
-      : `(SELECT *, row_number() OVER () - 1 AS r FROM ${table} WHERE import_id = ${id})`;
+  for (const { table, columns, source } of await importSources(db, id, record.kind as FileKind)) {
     const cols = columns
       .filter((c) => c.name !== 'import_id')
       .map((c) => (c.sql === 'VARCHAR' ? `${neutraliseFormulaSql(quoteIdent(c.name))} AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
       .join(', ');
-    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source}`)) as [{ n: number }];
-    if (n === 0) continue;
     const name = `csv/i${id}-${table}.csv`;
     let k = 0;
     out.set(
