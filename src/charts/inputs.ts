@@ -2,7 +2,7 @@
  * Pure mappers from metric rows (already aggregated by DuckDB) to the chart builders' inputs.
  * Missing values stay null so charts show "no data" instead of a misleading zero.
  */
-import type { AgeBandCount, MetricRow } from '../db/queries';
+import type { AgeBandCount, MetricRow } from '../metrics/query';
 import { FIRST_BAND, LAST_BAND } from '../db/ageBands';
 import type {
   Category,

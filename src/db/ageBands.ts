@@ -1,6 +1,6 @@
 /**
  * The age pyramid's bars, a count column each in stat_people (src/db/stats.ts) that the pyramid's
- * query sums (src/db/queries.ts). A module of its own: the dashboard's first queries need these
+ * query sums (src/metrics/query.ts). A module of its own: the dashboard's first queries need these
  * names, not the count tables' SQL, which loads with the first change of the data.
  */
 
@@ -20,3 +20,6 @@ export function bandRange(band: number): string {
   if (band === LAST_BAND) return `age >= ${band}`;
   return `age BETWEEN ${band} AND ${band + 4}`;
 }
+
+/** Whether a count table's column is one of the pyramid's band counts. */
+export const isBandColumn = (name: string): boolean => /^age_[fm]\d+$/.test(name);

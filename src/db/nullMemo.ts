@@ -3,7 +3,7 @@
  * were made (src/db/nullCounts.ts): kept apart from the reading, which loads with the count
  * tables' SQL, so the first dashboard's JavaScript does not grow by it.
  */
-import type { MetricSource } from '../metrics/catalogue';
+import type { CountSource } from './countTables';
 import { underlying } from './deferredDb';
 import type { Db } from './types';
 
@@ -13,7 +13,7 @@ export interface SliceScope {
   role: string;
 }
 
-export type Nullable = (source: MetricSource, scope: SliceScope) => ReadonlySet<string>;
+export type Nullable = (source: CountSource, scope: SliceScope) => ReadonlySet<string>;
 
 /** Per engine; none while the count tables are being rebuilt (a scope query then tests every column). */
 const current = new WeakMap<Db, Nullable>();

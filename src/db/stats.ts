@@ -295,7 +295,7 @@ function statsSql(part: boolean): string[] {
 
     // Statistical tables: one row per village × cycle × body as given. A count the table does not
     // carry stays NULL, and so does the denominator of the indicators that would need it: such a
-    // row does not cover them ("not available for this data", src/db/metricSql.ts).
+    // row does not cover them ("not available for this data", src/metrics/sql.ts).
     `CREATE OR REPLACE TEMP TABLE stat_tables AS
      WITH c AS (
        SELECT village_key, cycle_year, body,

@@ -5,6 +5,7 @@
  * average of village rates — and official statistical tables feed the same counts. Whether the
  * data supports a metric follows from its count columns being known, never from a list here.
  */
+import type { CountSource } from '../db/countTables';
 import type { Unit } from './format';
 
 export type MetricId =
@@ -45,7 +46,7 @@ export type MetricId =
  *   a person sitting on both counts once;
  * - `villages`: per village × cycle, whatever the body and role (one-shoulder, village count).
  */
-export type MetricSource = 'results' | 'people' | 'villages';
+export type MetricSource = CountSource;
 
 export interface Text2 {
   zh: string;
@@ -61,7 +62,7 @@ export interface MetricDef {
   /**
    * A count column of the source table (per village row), summed over the scope — or counted as
    * distinct values when `aggregate` says so. A row where it (or the denominator) is NULL does not
-   * support the metric: the data there does not give it (src/db/metricSql.ts).
+   * support the metric: the data there does not give it (src/metrics/sql.ts).
    */
   numerator: string;
   /**

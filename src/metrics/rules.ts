@@ -2,7 +2,7 @@
  * The rule catalogue: the legal and arithmetic rules of docs/domain.md ("Rules the data is checked
  * against"), each defined once with its labels, legal basis, the body it applies to, the records
  * it reads and the figures shown beside a breach — beside the metric catalogue. Each rule's SQL
- * (when its inputs are known, when it is broken, each figure) is in src/db/rules.ts, by id.
+ * (when its inputs are known, when it is broken, each figure) is in src/metrics/ruleChecks.ts, by id.
  */
 import type { Unit } from './format';
 import type { BodyScope } from './scope';
@@ -90,7 +90,7 @@ export interface RuleDef {
   /** The body the rule applies to ('all': either body's election). */
   body: BodyScope;
   source: RuleSource;
-  /** The figures shown beside a breach, in order (their SQL is src/db/rules.ts's). */
+  /** The figures shown beside a breach, in order (their SQL is src/metrics/ruleChecks.ts's). */
   figures: readonly FigureId[];
 }
 

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useDb } from '../app/dbContext';
-import { queryMetrics, type MetricRow } from '../db/queries';
+import { queryMetrics, type MetricRow } from '../metrics/query';
 import type { Db } from '../db/types';
 import type { MetricId } from '../metrics/catalogue';
 import { parentScope, scopeKey, type Scope } from '../metrics/scope';

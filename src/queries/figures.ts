@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { MetricRow } from '../db/queries';
+import type { MetricRow } from '../metrics/query';
 import type { Db } from '../db/types';
 import type { MetricId } from '../metrics/catalogue';
 import { changeOf, type Change } from '../metrics/figure';
 import { scopeKey, type BodyScope, type Scope } from '../metrics/scope';
-import { ownRows, parentRows, siblingsQuery } from '../db/siblings';
+import { ownRows, parentRows, siblingsQuery } from '../metrics/siblings';
 import { useDb } from '../app/dbContext';
 import { metricRowsQuery } from './options';
 import { scopeQuery } from './scope';
@@ -28,7 +28,7 @@ export const figuresQuery = (db: Db, qc: QueryClient, scope: Scope, previousCycl
   queryFn: async (): Promise<Figure[]> => {
     const cycle = scope.cycle!;
     // One query for the scope and its parent: the parent's scope by the scope's level
-    // (src/db/siblings.ts). Cached, it answers every sibling too: moving between the townships
+    // (src/metrics/siblings.ts). Cached, it answers every sibling too: moving between the townships
     // of a county asks nothing again. The figures head the page: asked before the charts.
     // Every cycle, not the two shown: the statement scans the same rows either way, and a cycle
     // changed later finds its figures cached.

@@ -1,8 +1,8 @@
 import { keepPreviousData, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { previewRows, tableCount } from '../db/queries';
-import type { MetricQuery } from '../db/metricSql';
-import type { RuleScope } from '../db/rules';
+import type { MetricQuery } from '../metrics/sql';
+import type { RuleScope } from '../metrics/ruleChecks';
 import { listOverlaps } from '../db/sources';
 import type { FileKind } from '../import/fields';
 import { useDb } from '../app/dbContext';
@@ -100,7 +100,7 @@ export function useRuleBreaches(q: RuleScope | null) {
     enabled: q !== null,
     queryFn: async () => {
       // The rules' SQL comes with the views that show them.
-      const { findRuleBreaches, summarizeRules } = await import('../db/rules');
+      const { findRuleBreaches, summarizeRules } = await import('../metrics/ruleChecks');
       return { breaches: await findRuleBreaches(db, q!), summary: await summarizeRules(db, q!) };
     },
   });

@@ -6,8 +6,9 @@
  *
  * Every key starts with 'data': one invalidation after an import refreshes every view.
  */
-import { ageDistribution, hasSampleData, hasUserData, listCycles, listImports, listPlaces, queryMetrics } from '../db/queries';
-import type { MetricQuery } from '../db/metricSql';
+import { hasSampleData, hasUserData, listCycles, listImports, listPlaces } from '../db/queries';
+import { ageDistribution, queryMetrics } from '../metrics/query';
+import type { MetricQuery } from '../metrics/sql';
 import type { Db } from '../db/types';
 
 export type AgeQuery = Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>;

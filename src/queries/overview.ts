@@ -4,8 +4,8 @@
  * these, and the build asks the same ones for the sample's first dashboard
  * (src/app/dashboardSnapshot.ts).
  */
-import type { GroupBy, MetricQuery } from '../db/metricSql';
-import { siblingsQuery } from '../db/siblings';
+import type { GroupBy, MetricQuery } from '../metrics/sql';
+import { siblingsQuery } from '../metrics/siblings';
 import { AGE_BANDINGS, EDUCATION_TIERS, type MetricId } from '../metrics/catalogue';
 import { childLevel } from '../metrics/levels';
 import type { Scope } from '../metrics/scope';
@@ -15,7 +15,7 @@ import { bodyFor, resultsBody, scopeQuery } from './scope';
 
 export { bodyFor, resultsBody };
 // A scope's and its parent's rows, out of the siblings' query the trend chart asks.
-export { ownRows, parentRows } from '../db/siblings';
+export { ownRows, parentRows } from '../metrics/siblings';
 
 export const KPI_METRICS: readonly MetricId[] = [
   'villages',
@@ -38,7 +38,7 @@ export interface OverviewQueries {
   trend: MetricQuery;
   /**
    * What the trend chart asks: the parent's scope by the scope's level and cycle, holding the
-   * scope's line and its parent's (src/db/siblings.ts). For a township or a village that is the
+   * scope's line and its parent's (src/metrics/siblings.ts). For a township or a village that is the
    * parent's heat map, cached when a user goes down a level. The scope's own trend at the top.
    */
   trendRows: MetricQuery;

@@ -2,7 +2,7 @@
  * The one way from a scope to a metric query: its place, cycle, body and role, and what a caller
  * asks differently (every cycle, a grouping, another body). Every view's queries start here.
  */
-import type { MetricQuery } from '../db/metricSql';
+import type { MetricQuery } from '../metrics/sql';
 import { metricDef, type MetricId } from '../metrics/catalogue';
 import type { BodyScope, Scope } from '../metrics/scope';
 

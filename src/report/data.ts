@@ -2,8 +2,8 @@
  * What the report's text is written from: catalogue metric rows of one scope for its cycle and
  * the one before, in four groups of members, and the rule-check summary of the cycle.
  */
-import type { MetricRow } from '../db/queries';
-import type { RuleSummary } from '../db/rules';
+import type { MetricRow } from '../metrics/query';
+import type { RuleSummary } from '../metrics/ruleChecks';
 import type { MetricId } from '../metrics/catalogue';
 
 /**

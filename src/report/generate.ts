@@ -10,7 +10,7 @@ import { metricDef, type MetricId } from '../metrics/catalogue';
 import { formatCoverage } from '../metrics/coverage';
 import { changeOf } from '../metrics/figure';
 import { formatValue, type Unit } from '../metrics/format';
-import type { MetricRow } from '../db/queries';
+import type { MetricRow } from '../metrics/query';
 import { figure, KEY_FIGURES, type FigureGroup, type ReportData } from './data';
 
 export type SectionId = 'overview' | 'turnout' | 'members' | 'cross' | 'reelection' | 'change' | 'rules';

@@ -1,6 +1,6 @@
 /** Reads a report's figures from the database: the same catalogue queries as every view. */
-import { queryMetrics } from '../db/queries';
-import { summarizeRules } from '../db/rules';
+import { queryMetrics } from '../metrics/query';
+import { summarizeRules } from '../metrics/ruleChecks';
 import type { Db } from '../db/types';
 import type { Scope } from '../metrics/scope';
 import { FIGURE_GROUPS, REPORT_METRICS, type FigureGroup, type ReportData } from './data';

@@ -6,7 +6,7 @@
  * changed no query.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRuleBreaches } from '../../src/db/rules';
+import { findRuleBreaches } from '../../src/metrics/ruleChecks';
 import type { Db } from '../../src/db/types';
 import { freshDb, importFixture } from './helpers';
 

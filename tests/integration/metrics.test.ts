@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/types';
-import { queryMetrics, ageDistribution, type MetricRow } from '../../src/db/queries';
-import type { MetricQuery } from '../../src/db/metricSql';
+import { queryMetrics, ageDistribution, type MetricRow } from '../../src/metrics/query';
+import type { MetricQuery } from '../../src/metrics/sql';
 import { METRICS, type MetricId } from '../../src/metrics/catalogue';
 import { importPrepared } from '../../src/app/importer';
 import { analyzeFile, prepareDefault } from '../../src/import/pipeline';

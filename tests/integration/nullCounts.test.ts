@@ -5,7 +5,7 @@
  * tests give, and the short statements must really be used where a county has no NULL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metricSql, type GroupBy, type MetricQuery } from '../../src/db/metricSql';
+import { metricSql, type GroupBy, type MetricQuery } from '../../src/metrics/sql';
 import { refreshingNullColumns } from '../../src/db/nullCounts';
 import { nullableOf } from '../../src/db/nullMemo';
 import type { Db } from '../../src/db/types';

@@ -1,12 +1,20 @@
 /**
- * The rule checks (src/db/rules.ts) on the real DuckDB-WASM (Node build), against the breaches listed
+ * The rule checks (src/metrics/ruleChecks.ts) on the real DuckDB-WASM (Node build), against the breaches listed
  * by hand in tests/fixtures/README.md: rules-results.csv + rules-members.csv (柳河镇, 桑园镇, 2018 and
  * 2021), results-rule-breaches.csv (河东镇), and the clean acceptance-township.csv, results-utf8.csv and
  * members-gb18030.csv, none of whose records may be reported.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/types';
-import { countByRule, findRuleBreaches, RULE_IDS, RULES, summarizeRules, type RuleBreach, type RuleScope } from '../../src/db/rules';
+import {
+  countByRule,
+  findRuleBreaches,
+  RULE_IDS,
+  RULES,
+  summarizeRules,
+  type RuleBreach,
+  type RuleScope,
+} from '../../src/metrics/ruleChecks';
 import { freshDb, importFixture } from './helpers';
 
 let db: Db;

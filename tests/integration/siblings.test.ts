@@ -1,13 +1,13 @@
 /**
  * A scope's rows and its parent's, read out of one query of the parent by the scope's level
- * (src/db/siblings.ts), must be exactly the rows of the two queries asked apart: for every metric
+ * (src/metrics/siblings.ts), must be exactly the rows of the two queries asked apart: for every metric
  * (the distinct counts of villages and bodies among them), on the sample — rosters in most
  * townships and statistical tables with NULL counts in 杨树乡.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupBy, MetricQuery } from '../../src/db/metricSql';
-import { queryMetrics, type MetricRow } from '../../src/db/queries';
-import { ownRows, parentRows, siblingsQuery } from '../../src/db/siblings';
+import type { GroupBy, MetricQuery } from '../../src/metrics/sql';
+import { queryMetrics, type MetricRow } from '../../src/metrics/query';
+import { ownRows, parentRows, siblingsQuery } from '../../src/metrics/siblings';
 import type { Db } from '../../src/db/types';
 import { METRICS, type MetricId } from '../../src/metrics/catalogue';
 import type { BodyScope, RoleScope } from '../../src/metrics/scope';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricRow } from '../../src/db/queries';
+import type { MetricRow } from '../../src/metrics/query';
 import { groupedRatesInput, heatmapInput, pyramidInput, rankedValues, sharesByCycle, trendInput } from '../../src/charts/inputs';
 import type { ChartText } from '../../src/charts/types';
 import { withShown } from '../../src/metrics/figure';

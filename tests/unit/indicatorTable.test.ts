@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combineFigures } from '../../src/queries/figures';
-import type { MetricRow } from '../../src/db/queries';
+import type { MetricRow } from '../../src/metrics/query';
 import i18n from '../../src/i18n';
 import type { MetricId } from '../../src/metrics/catalogue';
 import { withShown } from '../../src/metrics/figure';

@@ -3,7 +3,7 @@
  * (src/db/nullCounts.ts): which slices a scope takes in, and the SQL with and without the tests.
  */
 import { describe, expect, it } from 'vitest';
-import { metricSql, supportedSql, type MetricQuery } from '../../src/db/metricSql';
+import { metricSql, supportedSql, type MetricQuery } from '../../src/metrics/sql';
 import { nullableIn, type NullColumns } from '../../src/db/nullCounts';
 import { metricDef } from '../../src/metrics/catalogue';
 

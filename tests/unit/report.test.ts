@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { Packer } from 'docx';
-import type { MetricRow } from '../../src/db/queries';
-import type { RuleSummary } from '../../src/db/rules';
+import type { MetricRow } from '../../src/metrics/query';
+import type { RuleSummary } from '../../src/metrics/ruleChecks';
 import { reportDocument } from '../../src/export/docx';
 import type { MetricId } from '../../src/metrics/catalogue';
 import type { FigureGroup, ReportData } from '../../src/report/data';

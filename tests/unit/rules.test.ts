@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_SQL } from '../../src/db/rules';
+import { RULE_SQL } from '../../src/metrics/ruleChecks';
 import { FIGURES, RULE_IDS, RULES } from '../../src/metrics/rules';
 
 describe('the rule catalogue and its SQL', () => {

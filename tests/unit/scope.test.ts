@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parentScope, scopeFromParams, scopeLevel, scopeToParams, EMPTY_SCOPE } from '../../src/metrics/scope';
 import { combineFigures } from '../../src/queries/figures';
-import type { MetricRow } from '../../src/db/queries';
+import type { MetricRow } from '../../src/metrics/query';
 import { formatDelta, formatValue } from '../../src/metrics/format';
 import { compositionOf, METRICS } from '../../src/metrics/catalogue';
 import { parseItem, itemParam } from '../../src/views/compare/compareItems';

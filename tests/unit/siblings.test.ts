@@ -1,12 +1,12 @@
 /**
  * A scope's rows and its parent's out of the parent's rows by the scope's level
- * (src/db/siblings.ts): which rows are the scope's, how the parent's are summed, and in what order
+ * (src/metrics/siblings.ts): which rows are the scope's, how the parent's are summed, and in what order
  * they come. The integration test compares both with the engine's own answers on the sample.
  */
 import { describe, expect, it } from 'vitest';
-import type { MetricQuery } from '../../src/db/metricSql';
-import type { MetricRow } from '../../src/db/queries';
-import { ownRows, parentRows, siblingsQuery } from '../../src/db/siblings';
+import type { MetricQuery } from '../../src/metrics/sql';
+import type { MetricRow } from '../../src/metrics/query';
+import { ownRows, parentRows, siblingsQuery } from '../../src/metrics/siblings';
 import type { MetricId } from '../../src/metrics/catalogue';
 
 const township: MetricQuery = {

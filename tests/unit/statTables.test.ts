@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { trendOption } from '../../src/charts/trend';
 import { pyramidOption } from '../../src/charts/pyramid';
 import type { ChartText } from '../../src/charts/types';
-import type { MetricRow } from '../../src/db/queries';
+import type { MetricRow } from '../../src/metrics/query';
 import { detectKind, headerCandidates, matchHeader } from '../../src/import/headers';
 import { detectHeader } from '../../src/import/layout';
 import { normalizeRow, type ColumnSpec } from '../../src/import/normalizeRow';

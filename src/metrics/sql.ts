@@ -2,11 +2,12 @@
  * SQL for the metric catalogue: each metric's numerator and denominator summed over the
  * per-village count tables of src/db/stats.ts, for a scope and a grouping.
  */
-import { metricDef, type MetricDef, type MetricId, type MetricSource } from '../metrics/catalogue';
-import type { BodyScope, GroupBy, RoleScope } from '../metrics/scope';
-import { sqlNumber, sqlString } from './sqlLiteral';
+import { metricDef, type MetricDef, type MetricId, type MetricSource } from './catalogue';
+import type { BodyScope, GroupBy, RoleScope } from './scope';
+import { COUNT_TABLE } from '../db/countTables';
+import { sqlNumber, sqlString } from '../db/sqlLiteral';
 
-export type { GroupBy } from '../metrics/scope';
+export type { GroupBy } from './scope';
 
 export interface MetricQuery {
   metrics: readonly MetricId[];
@@ -20,11 +21,7 @@ export interface MetricQuery {
   groupBy: readonly GroupBy[];
 }
 
-/** The count table each metric source reads (src/db/stats.ts). */
-export const COUNT_TABLE: Record<MetricSource, string> = { results: 'stat_results', people: 'stat_people', villages: 'stat_villages' };
-
-/** The count tables a metric query reads, in the order it reads them and answers. */
-export const SOURCE_ORDER: readonly MetricSource[] = ['results', 'people', 'villages'];
+export { COUNT_TABLE, SOURCE_ORDER } from '../db/countTables';
 
 /** Columns a grouping selects: a township is only unique within its county, a village by its key. */
 const GROUP_COLUMNS: Record<GroupBy, readonly string[]> = {

@@ -3,15 +3,15 @@
  * two conditions: `known` (every input is recorded) and `breach`. A record whose inputs are
  * missing is "not checked", never a breach: NULL means unknown.
  */
-import { applicableRules, RULE_IDS, RULES, ruleDef, type FigureId, type RuleDef, type RuleId, type RuleSource } from '../metrics/rules';
-import type { BodyScope } from '../metrics/scope';
-import { scopeWhere } from './metricSql';
-import { ELECTORATE, VOTED } from './stats';
-import type { Db } from './types';
+import { applicableRules, RULE_IDS, RULES, ruleDef, type FigureId, type RuleDef, type RuleId, type RuleSource } from './rules';
+import type { BodyScope } from './scope';
+import { scopeWhere } from './sql';
+import { ELECTORATE, VOTED } from '../db/stats';
+import type { Db } from '../db/types';
 
 // The catalogue's names the rule checks' callers use with them.
-export { RULE_IDS, RULES } from '../metrics/rules';
-export type { RuleId } from '../metrics/rules';
+export { RULE_IDS, RULES } from './rules';
+export type { RuleId } from './rules';
 
 interface RuleSql {
   /** True when every input is recorded. */

@@ -8,11 +8,11 @@
  * statements per count table on every scope change; asked this way it is one, and the answer is
  * cached for every sibling, so moving between townships of one county asks nothing again.
  */
-import { metricDef } from '../metrics/catalogue';
-import { withShown, withWholes } from '../metrics/figure';
-import { parentScope, scopeLevel } from '../metrics/scope';
-import { groupColumns, rowValue, SOURCE_ORDER, type GroupBy, type MetricQuery } from './metricSql';
-import type { MetricRow } from './queries';
+import { metricDef } from './catalogue';
+import { withShown, withWholes } from './figure';
+import { parentScope, scopeLevel } from './scope';
+import { groupColumns, rowValue, SOURCE_ORDER, type GroupBy, type MetricQuery } from './sql';
+import type { MetricRow } from './query';
 
 type PlaceLevel = Exclude<GroupBy, 'cycle'>;
 

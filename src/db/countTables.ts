@@ -1,0 +1,25 @@
+/**
+ * The per-village count tables the figures are summed from (src/db/stats.ts builds them), by the
+ * kind of rows they count:
+ * - `results`: election results, per village × cycle × body;
+ * - `people`: elected persons, per village × cycle × body × role class;
+ * - `villages`: per village × cycle, whatever the body and role.
+ */
+export type CountSource = 'results' | 'people' | 'villages';
+
+export const COUNT_TABLE: Record<CountSource, string> = { results: 'stat_results', people: 'stat_people', villages: 'stat_villages' };
+
+/** The count tables a metric query reads, in the order it reads them and answers. */
+export const SOURCE_ORDER: readonly CountSource[] = ['results', 'people', 'villages'];
+
+/** The columns that place a count row (what scopes filter and group on), not counts themselves. */
+export const KEY_COLUMNS: ReadonlySet<string> = new Set([
+  'county',
+  'township',
+  'village',
+  'village_key',
+  'village_code',
+  'cycle_year',
+  'body',
+  'role',
+]);
