@@ -7,6 +7,7 @@ import type { FileKind } from './fields';
 import { valueLayout, type CellValue, type NormalizedRow } from './normalizeRow';
 import { grown } from '../util/grow';
 import { batchColumns, type ColumnDef } from './columns';
+import { maskIdNumbersInText } from './normalize/idNumber';
 
 export type ColumnData =
   | { type: 'int'; values: Int32Array; valid: Uint8Array }
@@ -231,7 +232,8 @@ export function rejectedToBatch(rows: readonly NormalizedRow[]): ColumnBatch {
   const reasons = new TextBuilder(n);
   for (const r of rows) {
     source.add(r.rowNumber);
-    cells.add(JSON.stringify(r.cells));
+    // The ID column is masked by the row normaliser; any other cell shaped like an ID number is too.
+    cells.add(JSON.stringify(r.cells.map(maskIdNumbersInText)));
     reasons.add(JSON.stringify(r.issues));
   }
   return { length: n, columns: [source.finish(), cells.finish(), reasons.finish()] };

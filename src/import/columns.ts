@@ -35,6 +35,13 @@ export function columnsForField(f: FieldDef): ColumnDef[] {
         { name: 'role', sql: 'VARCHAR' },
         { name: 'role_raw', sql: 'VARCHAR' },
       ];
+    // Only the masked number (110105********1234) and a keyed hash (src/import/idHash.ts) are
+    // stored, never the number itself.
+    case 'id_number':
+      return [
+        { name: 'id_masked', sql: 'VARCHAR' },
+        { name: 'id_hash', sql: 'VARCHAR' },
+      ];
     case 'int':
     case 'year':
       return [{ name: f.id, sql: 'INTEGER' }];

@@ -3,6 +3,7 @@
  * applied once per distinct value of a column (a memo), not once per row.
  */
 import type { FieldDef } from './fields';
+import { idHash } from './idHash';
 import type { CellIssue } from './issues';
 import {
   normalizeCode,
@@ -13,6 +14,7 @@ import {
   parseEducation,
   parseEthnicity,
   parseGender,
+  parseIdNumber,
   parseInteger,
   parseNumber,
   parseParty,
@@ -22,6 +24,7 @@ import {
   parseYear,
   cleanText,
 } from './normalize';
+import type { IdNumber } from './normalize/idNumber';
 import type { Birth, Body } from './normalize/types';
 
 import type { CellValue, ValueLayout } from './rowModel';
@@ -31,6 +34,8 @@ export interface Converted {
   /** Extra facts a cell yields for other fields (a role's body). */
   bodyHint?: Body;
   birth?: Birth;
+  /** A valid ID number's facts, for the row to compare with (and fill) its birth and gender. */
+  idNumber?: IdNumber;
 }
 
 /** A text field's value: the cleaned text, or null for nothing. */
@@ -106,6 +111,16 @@ export function convert(f: FieldDef, raw: string, body: Body | null): Converted 
       const t = cleanText(raw);
       return { values: { education: t === '' ? null : t, education_tier: p.value }, issue: p.issue };
     }
+    case 'id_number': {
+      // The masked form only: an invalid number is left empty, its issue quoting the masked text.
+      const p = parseIdNumber(raw);
+      const full = p.value?.full;
+      return {
+        values: { id_masked: p.value?.masked ?? null, id_hash: full ? idHash(full) : null },
+        issue: p.issue,
+        idNumber: p.value ?? undefined,
+      };
+    }
     case 'ethnicity': {
       const p = parseEthnicity(raw);
       const t = cleanText(raw);
@@ -124,6 +139,7 @@ interface Conversion {
   issue?: CellIssue;
   bodyHint?: Body;
   birth?: Birth;
+  idNumber?: IdNumber;
 }
 
 export function conversion(layout: ValueLayout, f: FieldDef, raw: string, body: Body | null): Conversion {
@@ -134,6 +150,7 @@ export function conversion(layout: ValueLayout, f: FieldDef, raw: string, body: 
     issue: c.issue,
     bodyHint: c.bodyHint,
     birth: c.birth,
+    idNumber: c.idNumber,
   };
 }
 

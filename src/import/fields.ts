@@ -29,7 +29,8 @@ export type ValueType =
   | 'education' // → raw + tier
   | 'ethnicity' // → raw + minority flag
   | 'party' // 中共党员 / 群众 / 是 / 否 → boolean
-  | 'reelected'; // 是否连任 是/否, or 新当选 → boolean
+  | 'reelected' // 是否连任 是/否, or 新当选 → boolean
+  | 'id_number'; // 公民身份号码 → checked and masked; never stored in full
 
 export type FieldId =
   | 'county'
@@ -70,6 +71,7 @@ export type FieldId =
   | 'reelected'
   | 'votes'
   | 'college_graduate_official'
+  | 'id_number'
   // statistical tables: counts of the members elected
   | StatCountId
   | 'mean_age'
@@ -660,6 +662,15 @@ export const FIELDS: readonly FieldDef[] = [
       'college-graduate official',
       'college graduate village official',
     ],
+  },
+  {
+    id: 'id_number',
+    zh: '公民身份号码',
+    en: 'ID number',
+    type: 'id_number',
+    kinds: MEM,
+    signals: true,
+    aliases: ['公民身份号码', '身份证号', '身份证号码', '身份证', '公民身份证号码', '身份证件号码', 'id number', 'id no', 'id card number'],
   },
 
   {

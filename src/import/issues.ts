@@ -25,6 +25,13 @@ export const ISSUE_MESSAGES = {
   unknown_education: { zh: '无法归类的文化程度：{value}', en: 'education not recognised: {value}' },
   unknown_party: { zh: '无法识别的政治面貌：{value}', en: 'party membership not recognised: {value}' },
   unknown_ethnicity: { zh: '无法识别的民族：{value}', en: 'ethnicity not recognised: {value}' },
+  bad_id_number: { zh: '不是有效的公民身份号码（应为18位或15位）：{value}', en: 'not a valid ID number (18 or 15 characters): {value}' },
+  id_bad_check: { zh: '公民身份号码校验位不符，号码有误：{value}', en: 'ID number fails its check character: {value}' },
+  id_bad_date: { zh: '公民身份号码中的出生日期无效：{value}', en: 'ID number holds an invalid date of birth: {value}' },
+  id_number_lost_digits: {
+    zh: '公民身份号码以数字格式保存，末几位已丢失（如 4.11081E+17），请将该列设为文本后重新导出：{value}',
+    en: 'ID number saved as a number has lost its last digits (as in 4.11081E+17); format the column as text and export again: {value}',
+  },
   name_too_long: {
     zh: '长达 {length} 个字符，不可能是名称（上限 {limit} 个字符）：{value}',
     en: '{length} characters long, too long for a name (limit {limit}): {value}',
@@ -70,6 +77,14 @@ export const ISSUE_MESSAGES = {
   birth_age_mismatch: {
     zh: '年龄 {age} 与出生年份推算的 {derived} 不符',
     en: 'age {age} does not match {derived} derived from date of birth',
+  },
+  id_birth_mismatch: {
+    zh: '身份证号的出生年月 {id} 与出生年月 {given} 不符',
+    en: 'date of birth in the ID number ({id}) differs from the date of birth given ({given})',
+  },
+  id_gender_mismatch: {
+    zh: '身份证号的性别 {id} 与性别 {given} 不符',
+    en: 'sex in the ID number ({id}) differs from the gender given ({given})',
   },
   duplicate_in_file: {
     zh: '与第 {row} 行为同一村、届次、组织，但数字不同；两行都已导入，请核对',

@@ -7,8 +7,10 @@
 import { fieldDef, REQUIRED_FIELDS, type FieldDef, type FieldId, type FileKind } from './fields';
 import type { IssueCode } from './issues';
 import { MAX_NAME_CHARS, MAX_TEXT_CHARS } from './limits';
-import { ageAtElection, normalizePlaceName, parseBody, cleanText } from './normalize';
+import { ageAtElection, normalizePlaceName, parseBody, cleanText, maskIdNumbersInText, maskIdText } from './normalize';
+import type { IdNumber } from './normalize/idNumber';
 import type { Birth, Body } from './normalize/types';
+import { headerCandidates } from './headers';
 import { ConvertMemo, conversion, textValue } from './convertCell';
 import {
   Row,
@@ -55,6 +57,9 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     code: slot('village_code'),
     cycle: slot('cycle_year'),
     age: slot('age'),
+    gender: slot('gender'),
+    birthYear: slot('birth_year'),
+    birthMonth: slot('birth_month'),
     name: slot('name'),
     villageKey: slot('village_key'),
     personKey: slot('person_key'),
@@ -99,6 +104,12 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     code: (f === 'village' ? 'missing_village' : 'missing_cycle') as IssueCode,
   }));
   const width0 = layout.names.length;
+  // Columns holding ID numbers — mapped, or named so but left unmapped or in a file of another
+  // kind: the number is shown, kept and quoted only masked, never in full.
+  const idCols = new Set(
+    columns.flatMap((c, i) => (c.field === 'id_number' || headerCandidates(c.header).includes('id_number') ? [i] : [])),
+  );
+  const shown = (i: number, raw: string) => (idCols.has(i) ? maskIdText(raw) : raw);
   const headerOf = (id: FieldId) => columns.find((c) => c.field === id)?.header || fieldDef(id).zh;
 
   return (cells, rowNumber) => {
@@ -109,6 +120,7 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     body = body ?? fileBody;
     let bodyHint: Body | undefined;
     let birth: Birth | null = null;
+    let idNumber: IdNumber | null = null;
 
     let cut = false;
     // Slots whose value was too long to be a name: the row is rejected for that, not also as missing it.
@@ -120,15 +132,15 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
         if (raw.length > MAX_TEXT_CHARS) {
           // Free text past any use (a 50 MB cell made the data view put 52 MB of text on the page).
           cut = true;
-          (extra ??= {})[plan.header] = raw.slice(0, MAX_TEXT_CHARS);
+          (extra ??= {})[plan.header] = maskIdNumbersInText(shown(i, raw.slice(0, MAX_TEXT_CHARS)));
           issues.push({
             code: 'text_truncated',
             params: { length: raw.length, limit: MAX_TEXT_CHARS },
             severity: 'warning',
             column: plan.header,
-            value: clip(raw),
+            value: clip(maskIdNumbersInText(raw)),
           });
-        } else if (raw !== '' && cleanText(raw) !== '') (extra ??= {})[plan.header] = raw;
+        } else if (raw !== '' && cleanText(raw) !== '') (extra ??= {})[plan.header] = maskIdNumbersInText(shown(i, raw));
         continue;
       }
       if (raw.length > MAX_NAME_CHARS) {
@@ -140,7 +152,14 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
           issues.push({ code: 'name_too_long', params, severity: 'reject', column: plan.header, field: plan.field.id, value: clip(raw) });
           (overlong ??= []).push(plan.field.type === 'village' ? S.village : plan.textSlot);
         } else
-          issues.push({ code: 'value_too_long', params, severity: 'warning', column: plan.header, field: plan.field.id, value: clip(raw) });
+          issues.push({
+            code: 'value_too_long',
+            params,
+            severity: 'warning',
+            column: plan.header,
+            field: plan.field.id,
+            value: clip(shown(i, raw)),
+          });
         continue;
       }
       if (plan.textSlot >= 0) {
@@ -153,8 +172,9 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
       if (plan.field.shareOf && cleanText(raw) !== '') (extra ??= {})[plan.header || plan.field.zh] = raw;
       if (c.bodyHint) bodyHint = c.bodyHint;
       if (c.birth) birth = c.birth;
+      if (c.idNumber) idNumber = c.idNumber;
       // A value that cannot be read is only a warning: the row is kept with that cell empty.
-      if (c.issue) issues.push({ ...c.issue, severity: 'warning', column: plan.header, field: plan.field.id, value: raw });
+      if (c.issue) issues.push({ ...c.issue, severity: 'warning', column: plan.header, field: plan.field.id, value: shown(i, raw) });
     }
     // Cells beyond the header (an unquoted "8,956", a stray delimiter) would otherwise vanish without
     // a word, and usually mean the row's columns have shifted: keep them as extra data and warn.
@@ -164,7 +184,7 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
       for (let i = columns.length; i < width; i++) {
         const raw = cells[i] ?? '';
         if (raw.length > MAX_TEXT_CHARS) cut = true;
-        if (cleanText(raw) !== '') (extra ??= {})[`#${i + 1}`] = raw.slice(0, MAX_TEXT_CHARS);
+        if (cleanText(raw) !== '') (extra ??= {})[`#${i + 1}`] = maskIdNumbersInText(raw.slice(0, MAX_TEXT_CHARS));
       }
       issues.push({ code: 'field_count', params: { found: width, expected: columns.length }, severity: 'warning', column: '', value: '' });
     }
@@ -187,6 +207,7 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
     vals[S.villageKey] = key;
 
     if (kind === 'members') {
+      if (idNumber) birth = checkIdNumber(idNumber, vals, birth, issues, S);
       const given = typeof vals[S.age] === 'number' ? (vals[S.age] as number) : null;
       const cycle = typeof vals[S.cycle] === 'number' ? (vals[S.cycle] as number) : null;
       vals[S.age] = ageAtElection(cycle, birth, given);
@@ -217,9 +238,56 @@ export function rowNormalizer(kind: FileKind, columns: readonly ColumnSpec[], co
       layout,
       issues,
       extra ?? {},
-      cut ? cells.map((c) => (c.length > MAX_TEXT_CHARS ? c.slice(0, MAX_TEXT_CHARS) : c)) : cells,
+      cut || idCols.size > 0
+        ? cells.map((c, i) => (idCols.has(i) ? maskIdText(c) : c.length > MAX_TEXT_CHARS ? c.slice(0, MAX_TEXT_CHARS) : c))
+        : cells,
     );
   };
+}
+
+const GENDER_ZH = { male: '男', female: '女' } as const;
+const ym = (year: number, month: number | null) => (month === null ? String(year) : `${year}.${String(month).padStart(2, '0')}`);
+
+/**
+ * A valid ID number against the row: a birth date or sex that disagrees with the 出生年月 / 性别
+ * columns is a warning naming both; where the row has none, the number's fill them. Returns the
+ * row's birth (the number's when the row had none).
+ */
+function checkIdNumber(
+  id: IdNumber,
+  vals: CellValue[],
+  birth: Birth | null,
+  issues: RowIssue[],
+  S: { gender: number; birthYear: number; birthMonth: number },
+): Birth | null {
+  if (id.birth) {
+    const b = id.birth;
+    if (birth === null || vals[S.birthYear] === null) {
+      vals[S.birthYear] = b.year;
+      vals[S.birthMonth] = b.month;
+      birth = { year: b.year, month: b.month };
+    } else if (birth.year !== b.year || (birth.month !== null && birth.month !== b.month))
+      issues.push({
+        code: 'id_birth_mismatch',
+        params: { id: ym(b.year, b.month), given: ym(birth.year, birth.month) },
+        severity: 'warning',
+        column: '',
+        value: '',
+      });
+  }
+  if (id.gender) {
+    const given = vals[S.gender];
+    if (given === null) vals[S.gender] = id.gender;
+    else if (given !== id.gender)
+      issues.push({
+        code: 'id_gender_mismatch',
+        params: { id: GENDER_ZH[id.gender], given: GENDER_ZH[given as keyof typeof GENDER_ZH] ?? String(given) },
+        severity: 'warning',
+        column: '',
+        value: '',
+      });
+  }
+  return birth;
 }
 
 /** A long value as an issue quotes it: its start, marked as cut. */

@@ -6,7 +6,7 @@
 import { grown } from '../util/grow';
 import type { FileKind } from './fields';
 import type { HeaderLayout } from './layout';
-import { cleanText, parseInteger } from './normalize';
+import { cleanText, maskIdNumbersInText, parseInteger } from './normalize';
 import {
   rowNormalizer,
   valueLayout,
@@ -330,7 +330,7 @@ export class ImportPreparer {
         rowNumber,
         kind,
         text: cells
-          .map((c) => c.trim())
+          .map((c) => maskIdNumbersInText(c.trim()))
           .filter(Boolean)
           .join(' | '),
       });

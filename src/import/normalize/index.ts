@@ -12,3 +12,4 @@ export { parseEthnicity, MINORITIES } from './ethnicity';
 export { parseParty, parseReelected } from './party';
 export { normalizeVillageName, normalizePlaceName, normalizeCode } from './village';
 export { normalizeHeader } from './header';
+export { parseIdNumber, idCheckChar, maskIdText, maskIdNumbersInText, type IdNumber } from './idNumber';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FIELDS, fieldDef, type FieldId } from '../../import/fields';
 import { duplicateHeaders } from '../../import/headers';
+import { maskIdNumbersInText, maskIdText } from '../../import/normalize/idNumber';
 import type { SheetPlan } from '../../import/pipeline';
 import type { SourceSheet } from '../../import/read';
 import { currentLang } from '../../i18n';
@@ -73,7 +74,8 @@ export function MappingTable({
                   <td>{c.header || `#${i + 1}`}</td>
                   <td className="samples">
                     {sampleRows
-                      .map((r) => r[i] ?? '')
+                      // ID numbers are shown masked, as they are stored.
+                      .map((r) => (c.field === 'id_number' ? maskIdText(r[i] ?? '') : maskIdNumbersInText(r[i] ?? '')))
                       .filter(Boolean)
                       .join(' · ')}
                   </td>
