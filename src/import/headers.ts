@@ -1,6 +1,6 @@
 import { FIELDS, fieldDef, SHARE_FIELD, type FieldId, type FileKind } from './fields';
 import { normalizeHeader } from './normalize';
-import type { ColumnSpec } from './normalizeRow';
+import type { ColumnSpec } from './rowModel';
 
 // One header can name a field of each kind: 党员 is the roster's 政治面貌 column and a statistical
 // table's count of party members. Candidates are kept in catalogue order; the kind of file decides.
