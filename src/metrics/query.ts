@@ -10,7 +10,8 @@ import type { MetricId } from './catalogue';
 import type { Coverage } from './coverage';
 import { withShown, withWholes } from './figure';
 import type { BodyScope } from './scope';
-import { metricSql, rowValue, scopeWhere, SOURCE_ORDER, type MetricQuery } from './sql';
+import { SOURCE_ORDER } from '../db/countTables';
+import { metricSql, rowValue, scopeWhere, type MetricQuery } from './sql';
 
 export interface MetricRow {
   county?: string | null;

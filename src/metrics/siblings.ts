@@ -11,7 +11,8 @@
 import { metricDef } from './catalogue';
 import { withShown, withWholes } from './figure';
 import { parentScope, scopeLevel } from './scope';
-import { groupColumns, rowValue, SOURCE_ORDER, type GroupBy, type MetricQuery } from './sql';
+import { SOURCE_ORDER } from '../db/countTables';
+import { groupColumns, rowValue, type GroupBy, type MetricQuery } from './sql';
 import type { MetricRow } from './query';
 
 type PlaceLevel = Exclude<GroupBy, 'cycle'>;

@@ -21,8 +21,6 @@ export interface MetricQuery {
   groupBy: readonly GroupBy[];
 }
 
-export { COUNT_TABLE, SOURCE_ORDER } from '../db/countTables';
-
 /** Columns a grouping selects: a township is only unique within its county, a village by its key. */
 const GROUP_COLUMNS: Record<GroupBy, readonly string[]> = {
   county: ['county'],
@@ -68,7 +66,7 @@ export function scopeWhere(source: MetricSource, q: ScopeFilter): string {
 export const isCountColumn = (sql: string): boolean => /^\w+$/.test(sql);
 
 /** The count columns a numerator or denominator adds up ("age_le35 + age_36_45"), or null for any other expression. */
-export function countColumns(sql: string): string[] | null {
+function countColumns(sql: string): string[] | null {
   const cols = sql.split('+').map((c) => c.trim());
   return cols.every(isCountColumn) ? cols : null;
 }

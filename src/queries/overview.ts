@@ -13,7 +13,6 @@ import type { ChartChoices } from './chartChoices';
 import type { AgeQuery } from './options';
 import { bodyFor, resultsBody, scopeQuery } from './scope';
 
-export { bodyFor, resultsBody };
 // A scope's and its parent's rows, out of the siblings' query the trend chart asks.
 export { ownRows, parentRows } from '../metrics/siblings';
 

@@ -28,7 +28,8 @@ import type { FigureGroup } from '../../src/report/data';
 import { figureTexts } from '../../src/views/figureText';
 import { rankedValues, sharesByCycle, trendInput } from '../../src/charts/inputs';
 import { DEFAULT_CHOICES } from '../../src/queries/chartChoices';
-import { bodyFor, overviewQueries, rankingQuery } from '../../src/queries/overview';
+import { overviewQueries, rankingQuery } from '../../src/queries/overview';
+import { bodyFor } from '../../src/queries/scope';
 import {
   changeColumn,
   indicatorCells,

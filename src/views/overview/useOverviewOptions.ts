@@ -22,7 +22,8 @@ import { childLevel } from '../../metrics/levels';
 import { parentScope, type Scope } from '../../metrics/scope';
 import { placeLabel } from '../scope/scopeLabel';
 import type { ChartChoices } from '../../queries/chartChoices';
-import { bodyFor, overviewQueries, resultsBody } from '../../queries/overview';
+import { overviewQueries } from '../../queries/overview';
+import { bodyFor, resultsBody } from '../../queries/scope';
 import {
   groupedRatesInput,
   heatmapInput,
