@@ -1,5 +1,6 @@
 import { columnsForField, KIND_TABLES, TABLE_COLUMNS, type ColumnDef } from '../import/columns';
 import { FIELDS, type FileKind } from '../import/fields';
+import { SAVED_TABLES_SQL } from './savedTables';
 import { quoteIdent } from './sqlLiteral';
 import type { Db } from './types';
 import { traceSince } from '../util/trace';
@@ -90,6 +91,7 @@ export const SCHEMA_SQL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS rejected_rows (${REJECTED_COLUMNS.map((c) => `${quoteIdent(c.name)} ${c.sql} NOT NULL`).join(', ')})`,
   // Every import id ever given, also of deleted imports kept for undo, so an id is never reused.
   'CREATE TABLE IF NOT EXISTS import_ids_used (import_id INTEGER PRIMARY KEY)',
+  ...SAVED_TABLES_SQL,
 ];
 
 /**

@@ -1,8 +1,19 @@
 /**
  * What the views ask the engine to do besides reading figures: drop a checked file's staged rows,
  * read the rejected rows for a download, choose which source counts where a roster and a table
- * overlap. The views call these, never src/db.
+ * overlap, keep the office's settings. The views call these, never src/db.
  */
+import { setSetting } from '../db/savedTables';
+import type { Db } from '../db/types';
+import type { Persistence } from '../store/persistence';
+
 export { discardStaged } from '../db/load';
 export { rejectedRows } from '../db/queries';
 export { setSourceChoice } from '../db/sources';
+export { getSetting } from '../db/savedTables';
+
+/** Sets an office setting and saves it with the data (src/db/savedTables.ts). */
+export async function saveSetting(db: Db, persistence: Persistence, key: string, value: string): Promise<void> {
+  await setSetting(db, key, value);
+  await persistence.saveTables(['app_settings']);
+}

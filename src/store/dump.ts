@@ -12,6 +12,7 @@ import { ipcFileToStream } from '../db/arrowIpc';
 import { neutraliseFormulaSql } from '../export/csv';
 import { readCsvSql } from '../db/importRows';
 import { createTableSql, IMPORT_TABLES, importTable, KIND_TABLES, KINDS, TABLE_OF, type ColumnDef } from '../db/schema';
+import type { SavedTableDef } from '../db/savedTables';
 import { quoteIdent } from '../db/sqlLiteral';
 import { STAGE_DIR, type Db } from '../db/types';
 import type { FileKind } from '../import/fields';
@@ -270,4 +271,45 @@ export async function loadImport(
     const [{ n }] = (await db.query<{ n: number }>(counted)) as [{ n: number }];
     if (n !== f.rows) throw new RestoreError(`${f.file}: ${n} rows instead of ${f.rows}`);
   }
+}
+
+/** A saved table's file name: its own, under the generation that wrote it. */
+export function savedTableFile(name: string, generation: number): string {
+  if (!/^\w+$/.test(name)) throw new Error(`bad table name ${name}`);
+  return `t-g${generation}-${name}.arrow`;
+}
+
+/** A whole saved table (src/db/savedTables.ts) as one Arrow file. */
+export async function dumpSavedTable(db: Db, def: SavedTableDef, generation: number): Promise<{ entry: SavedFile; bytes: Uint8Array }> {
+  const cols = def.columns.map((c) => quoteIdent(c.name)).join(', ');
+  const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(def.name)}`)) as [{ n: number }];
+  const bytes = ipcFileToStream(await db.queryArrow(`SELECT ${cols} FROM ${quoteIdent(def.name)}`));
+  return { entry: { file: savedTableFile(def.name, generation), rows: n, parts: [bytes.length] }, bytes };
+}
+
+/**
+ * Replaces a saved table's rows with a file's (inside the caller's transaction), by column name:
+ * a file written before the table gained a column leaves it empty; a column the table no longer
+ * has is dropped. The row count must be the one the manifest recorded.
+ */
+export async function loadSavedTable(db: Db, def: SavedTableDef, saved: SavedFile, bytes: Uint8Array): Promise<void> {
+  const work = `load_saved_${def.name}`;
+  try {
+    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(work)}`);
+    for (const [k, stream] of arrowStreams(bytes, saved.parts).entries()) await db.insertArrow(work, stream, { create: k === 0 });
+    const have = new Set(
+      (await db.query<{ name: string }>('SELECT column_name AS name FROM duckdb_columns() WHERE table_name = ?', [work])).map(
+        (r) => r.name,
+      ),
+    );
+    const cols = def.columns.filter((c) => have.has(c.name)).map((c) => quoteIdent(c.name));
+    await db.exec(`DELETE FROM ${quoteIdent(def.name)}`);
+    if (cols.length > 0)
+      await db.exec(`INSERT INTO ${quoteIdent(def.name)} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${quoteIdent(work)}`);
+    await db.exec(`DROP TABLE ${quoteIdent(work)}`);
+  } catch (e) {
+    throw new RestoreError(`${saved.file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(def.name)}`)) as [{ n: number }];
+  if (n !== saved.rows) throw new RestoreError(`${saved.file}: ${n} rows instead of ${saved.rows}`);
 }

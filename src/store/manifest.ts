@@ -40,6 +40,10 @@ export interface Manifest {
   imports: SavedImport[];
   /** The imports of the last delete, kept (files and all) so it can be undone. */
   trash: SavedImport[];
+  /** The office's own tables (src/db/savedTables.ts), each saved whole; absent in older saves. */
+  tables: Record<string, SavedFile>;
+  /** The tables an archive's restore replaced, kept for its undo with the trashed imports. */
+  trashTables: Record<string, SavedFile>;
 }
 
 export function emptyManifest(): Manifest {
@@ -51,6 +55,8 @@ export function emptyManifest(): Manifest {
     sampleDismissed: false,
     imports: [],
     trash: [],
+    tables: {},
+    trashTables: {},
   };
 }
 
@@ -68,7 +74,21 @@ function checkImport(v: unknown): SavedImport {
   const r = v.record;
   if (!Number.isInteger(r.import_id) || typeof r.file_name !== 'string' || typeof r.kind !== 'string')
     throw new ManifestError('import record malformed');
-  for (const [table, f] of Object.entries(v.files)) {
+  checkFiles(v.files);
+  return v as unknown as SavedImport;
+}
+
+/** The office's tables of a manifest (none in older saves): our own names and files only. */
+function checkTables(v: unknown): Record<string, SavedFile> {
+  if (v === undefined) return {};
+  if (!isObj(v)) throw new ManifestError('tables malformed');
+  for (const name of Object.keys(v)) if (!/^\w+$/.test(name)) throw new ManifestError(`bad table name ${JSON.stringify(name)}`);
+  checkFiles(v);
+  return v as Record<string, SavedFile>;
+}
+
+function checkFiles(files: Record<string, unknown>): void {
+  for (const [table, f] of Object.entries(files)) {
     if (!isObj(f) || typeof f.file !== 'string' || !Number.isInteger(f.rows)) throw new ManifestError(`file entry of ${table} malformed`);
     if (f.maxLineBytes !== undefined && !(Number.isInteger(f.maxLineBytes) && (f.maxLineBytes as number) > 0))
       throw new ManifestError(`line bound of ${table} malformed`);
@@ -80,7 +100,6 @@ function checkImport(v: unknown): SavedImport {
     // Our own file names only: nothing that could walk out of the store or into SQL.
     if (!/^[\w.-]+$/.test(f.file)) throw new ManifestError(`bad file name ${JSON.stringify(f.file)}`);
   }
-  return v as unknown as SavedImport;
 }
 
 /** Parses and checks a manifest (from storage or from an archive someone hands us). */
@@ -102,6 +121,8 @@ export function parseManifest(bytes: Uint8Array): Manifest {
     sampleDismissed: v.sampleDismissed === true,
     imports: v.imports.map(checkImport),
     trash: v.trash.map(checkImport),
+    tables: checkTables(v.tables),
+    trashTables: checkTables(v.trashTables),
   };
 }
 
@@ -111,5 +132,8 @@ export function manifestBytes(m: Manifest): Uint8Array {
 
 /** Every file a manifest needs. */
 export function referencedFiles(m: Manifest): Set<string> {
-  return new Set([...m.imports, ...m.trash].flatMap((i) => Object.values(i.files).map((f) => f.file)));
+  return new Set([
+    ...[...m.imports, ...m.trash].flatMap((i) => Object.values(i.files).map((f) => f.file)),
+    ...[...Object.values(m.tables), ...Object.values(m.trashTables)].map((f) => f.file),
+  ]);
 }

@@ -8,9 +8,19 @@ import { deleteImports } from '../db/queries';
 import { dataChanged } from '../db/schema';
 import type { Db } from '../db/types';
 import { concatBytes } from '../util/bytes';
-import { dumpImport, readableCsv, loadImport, RestoreError } from './dump';
+import { SAVED_TABLES, savedTableDef } from '../db/savedTables';
+import { dumpImport, dumpSavedTable, loadImport, loadSavedTable, readableCsv, RestoreError } from './dump';
 import type { FileStore, StoreKind } from './fileStore';
-import { emptyManifest, MANIFEST, manifestBytes, parseManifest, referencedFiles, type Manifest, type SavedImport } from './manifest';
+import {
+  emptyManifest,
+  MANIFEST,
+  manifestBytes,
+  parseManifest,
+  referencedFiles,
+  type Manifest,
+  type SavedFile,
+  type SavedImport,
+} from './manifest';
 
 export class ReadOnlyError extends Error {
   constructor() {
@@ -68,7 +78,7 @@ export class Persistence {
       kind: this.files.kind,
       readOnly: this.readOnly,
       unsaved: [...this.unsaved],
-      canUndo: this.manifest.trash.length > 0,
+      canUndo: this.manifest.trash.length > 0 || Object.keys(this.manifest.trashTables).length > 0,
       savedAt: this.manifest.savedAt,
     };
   }
@@ -100,8 +110,9 @@ export class Persistence {
     if (this.readOnly) throw new ReadOnlyError();
   }
 
-  /** Loads every saved import into the (empty) database, all or nothing. */
+  /** Loads the office's tables, then every saved import, into the (empty) database, all or nothing. */
   async restore(): Promise<number> {
+    await this.loadTables(this.manifest.tables, (n) => this.files.read(n));
     await this.loadAll(this.manifest.imports, (n) => this.files.read(n));
     // Ids of the trash stay taken, so undo never collides with a newer import.
     for (const t of this.manifest.trash)
@@ -124,6 +135,52 @@ export class Persistence {
       throw e instanceof RestoreError ? e : new RestoreError(e instanceof Error ? e.message : String(e));
     } finally {
       await dataChanged(this.db);
+    }
+  }
+
+  /**
+   * Replaces the office's tables with saved copies, all or nothing. A table this version no
+   * longer has is skipped (its file stays listed until the next save of the tables).
+   */
+  private async loadTables(tables: Record<string, SavedFile>, read: (name: string) => Promise<Uint8Array | null>): Promise<void> {
+    const known = Object.entries(tables).filter(([name]) => SAVED_TABLES.some((t) => t.name === name));
+    if (known.length === 0) return;
+    await this.db.exec('BEGIN TRANSACTION');
+    try {
+      for (const [name, f] of known) {
+        const bytes = await read(f.file);
+        if (!bytes) throw new RestoreError(`${f.file} is missing`);
+        await loadSavedTable(this.db, savedTableDef(name), f, bytes);
+      }
+      await this.db.exec('COMMIT');
+    } catch (e) {
+      await this.db.exec('ROLLBACK');
+      throw e instanceof RestoreError ? e : new RestoreError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /**
+   * Saves the office's tables (all of them, or those named) as they are in the engine now. Like
+   * every save, the previous saved state stays in force if writing fails.
+   */
+  async saveTables(
+    names: readonly string[] = SAVED_TABLES.map((t) => t.name),
+    /** The copies a restore replaced, kept for its undo. */
+    trashTables?: Record<string, SavedFile>,
+  ): Promise<void> {
+    this.guard();
+    const next: Manifest = structuredClone(this.manifest);
+    next.generation += 1;
+    try {
+      for (const name of names) {
+        const { entry, bytes } = await dumpSavedTable(this.db, savedTableDef(name), next.generation);
+        await this.files.write(entry.file, bytes);
+        next.tables[name] = entry;
+      }
+      if (trashTables) next.trashTables = trashTables;
+      await this.commit(next);
+    } finally {
+      this.changed();
     }
   }
 
@@ -192,6 +249,7 @@ export class Persistence {
     const next: Manifest = structuredClone(this.manifest);
     next.trash = next.imports.filter((i) => gone.has(i.record.import_id));
     next.imports = next.imports.filter((i) => !gone.has(i.record.import_id));
+    next.trashTables = {};
     for (const id of ids) this.unsaved.delete(id);
     await this.commit(next);
     this.changed();
@@ -201,11 +259,15 @@ export class Persistence {
   async undoDelete(): Promise<number> {
     this.guard();
     const back = this.manifest.trash;
-    if (back.length === 0) return 0;
+    const backTables = this.manifest.trashTables;
+    if (back.length === 0 && Object.keys(backTables).length === 0) return 0;
+    await this.loadTables(backTables, (n) => this.files.read(n));
     await this.loadAll(back, (n) => this.files.read(n));
     const next: Manifest = structuredClone(this.manifest);
     next.imports = [...next.imports, ...back].sort((a, b) => a.record.import_id - b.record.import_id);
+    next.tables = { ...next.tables, ...backTables };
     next.trash = [];
+    next.trashTables = {};
     await this.commit(next);
     this.changed();
     return back.length;
@@ -232,6 +294,11 @@ export class Persistence {
       for (const [name, parts] of files) out.set(name, concatBytes(...parts));
       for (const [name, parts] of await readableCsv(this.db, Number(id))) out.set(name, concatBytes(...parts));
     }
+    for (const def of SAVED_TABLES) {
+      const { entry, bytes } = await dumpSavedTable(this.db, def, 1);
+      out.set(entry.file, bytes);
+      current.tables[def.name] = entry;
+    }
     out.set(MANIFEST, manifestBytes(current));
     return out;
   }
@@ -245,15 +312,21 @@ export class Persistence {
     const bytes = archive.get(MANIFEST);
     if (!bytes) throw new RestoreError(`${MANIFEST} is missing`);
     const incoming = parseManifest(bytes);
-    for (const name of referencedFiles({ ...incoming, trash: [] })) if (!archive.has(name)) throw new RestoreError(`${name} is missing`);
+    for (const name of referencedFiles({ ...incoming, trash: [], trashTables: {} }))
+      if (!archive.has(name)) throw new RestoreError(`${name} is missing`);
+    // The archive's own tables replace ours (a table it does not carry stays as it is).
+    const tables = Object.keys(incoming.tables).filter((name) => SAVED_TABLES.some((t) => t.name === name));
+    const replacedTables = Object.fromEntries(Object.entries(this.manifest.tables).filter(([name]) => tables.includes(name)));
     // The old data goes to the trash (one undo brings it back); the archive's imports get fresh ids.
     await this.delete(await this.userImportIds(this.manifest.imports.map((i) => i.record.import_id)));
     // The bundled sample is not the user's and never saved: it just makes way.
     await deleteImports(this.db, 'sample');
     const [{ id: base }] = (await this.db.query<{ id: number }>(NEXT_IMPORT_ID_SQL)) as [{ id: number }];
     const ids = incoming.imports.map((_, k) => base + k);
+    await this.loadTables(incoming.tables, async (n) => archive.get(n) ?? null);
     await this.loadAll(incoming.imports, async (n) => archive.get(n) ?? null, ids);
     await this.save(ids, { sampleDismissed: true });
+    if (tables.length > 0) await this.saveTables(tables, replacedTables);
     return incoming.imports.length;
   }
 }
