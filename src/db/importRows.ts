@@ -5,7 +5,7 @@
  * files and the next import id.
  */
 import type { FileKind } from '../import/fields';
-import { importTable, KIND_TABLES, type ColumnDef } from './schema';
+import { importTable, KIND_TABLES, SHARED_IMPORT_TABLES, type ColumnDef } from './schema';
 import type { Db, SqlParam } from './types';
 
 /** Committed imports, filtered, with their kinds. */
@@ -91,8 +91,11 @@ export async function keepVillagesOf(db: Db, ids: readonly number[], name: strin
   const tables = (await importsOf(db, `import_id IN (${marks})`, [...ids]))
     .flatMap((i) => KIND_TABLES[i.kind].map((t) => importTable(t, i.id)))
     .filter((t) => existing.has(t));
-  if (tables.length === 0) return null;
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT DISTINCT village_key FROM (${villageKeysIn(tables)})`);
+  // A counts-only package's villages have count rows and no data rows.
+  const counted = `SELECT village_key FROM package_villages WHERE import_id IN (${ids.map((id) => Number(id)).join(', ')})`;
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT DISTINCT village_key FROM (${[...tables.map((t) => `SELECT village_key FROM ${t}`), counted].join(' UNION ALL ')})`,
+  );
   return `SELECT village_key FROM ${name}`;
 }
 
@@ -102,5 +105,5 @@ export async function dropImports(db: Db, ids: readonly number[]): Promise<void>
   const marks = ids.map(() => '?').join(', ');
   for (const i of await importsOf(db, `import_id IN (${marks})`, [...ids]))
     for (const t of KIND_TABLES[i.kind]) await db.exec(`DROP TABLE IF EXISTS ${importTable(t, i.id)}`);
-  for (const t of ['rejected_rows', 'imports']) await db.query(`DELETE FROM ${t} WHERE import_id IN (${marks})`, [...ids]);
+  for (const t of [...SHARED_IMPORT_TABLES, 'imports']) await db.query(`DELETE FROM ${t} WHERE import_id IN (${marks})`, [...ids]);
 }

@@ -265,6 +265,11 @@ export interface CommitItem {
   overlaps?: readonly Overlap[];
   /** Which of the two counts there (the roster when not asked). */
   source?: SourceChoice;
+  /**
+   * Writes what comes with the import besides its rows (a submission package's source and count
+   * rows), inside the commit's transaction, once its id is known; returns imports whose rows it changed.
+   */
+  afterInsert?: (db: Db, id: number) => Promise<number[]>;
 }
 
 export interface CommitOutcome {
@@ -322,6 +327,7 @@ async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touche
   await db.exec(`INSERT INTO rejected_rows SELECT ${id}, source_row, cells, reasons FROM ${staged.rejectedTable} ORDER BY source_row`);
   // Where roster and statistical table meet, the answer is kept on the table's rows (this import's or earlier ones').
   if (item.overlaps?.length) touched.push(...(await markSource(db, item.overlaps, item.source ?? 'roster')));
+  if (item.afterInsert) touched.push(...(await item.afterInsert(db, id)));
   return { id, touched };
 }
 

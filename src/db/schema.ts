@@ -1,6 +1,7 @@
 import { columnsForField, KIND_TABLES, TABLE_COLUMNS, type ColumnDef } from '../import/columns';
 import { FIELDS, type FileKind } from '../import/fields';
 import { SAVED_TABLES_SQL } from './savedTables';
+import { PACKAGE_SCHEMA_SQL, PACKAGE_TABLES } from './packageTables';
 import { quoteIdent } from './sqlLiteral';
 import type { Db } from './types';
 import { traceSince } from '../util/trace';
@@ -71,7 +72,11 @@ export const IMPORT_TABLES: readonly { table: string; columns: readonly ColumnDe
   { table: TABLE_OF.members, columns: TABLE_COLUMNS.members },
   { table: TABLE_OF.stats, columns: TABLE_COLUMNS.stats },
   { table: 'rejected_rows', columns: REJECTED_COLUMNS },
+  ...PACKAGE_TABLES,
 ];
+
+/** The tables of IMPORT_TABLES shared by every import (their rows keyed by import_id), not an import's own. */
+export const SHARED_IMPORT_TABLES: readonly string[] = IMPORT_TABLES.map((t) => t.table).filter((t) => !DATA_TABLES.includes(t));
 
 export const SCHEMA_SQL: readonly string[] = [
   ...KINDS.map((k) => createTableSql(k, emptyTable(k)).replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS')),
@@ -92,6 +97,7 @@ export const SCHEMA_SQL: readonly string[] = [
   // Every import id ever given, also of deleted imports kept for undo, so an id is never reused.
   'CREATE TABLE IF NOT EXISTS import_ids_used (import_id INTEGER PRIMARY KEY)',
   ...SAVED_TABLES_SQL,
+  ...PACKAGE_SCHEMA_SQL,
 ];
 
 /**

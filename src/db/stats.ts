@@ -23,7 +23,7 @@
  * table took ≈1 GB more at a million roster rows for no measurable gain. None is saved; each load
  * rebuilds them.
  */
-import { AGE_BANDS, bandColumn, bandRange, PYRAMID_GENDERS } from './ageBands';
+import { COUNTS } from './personCounts';
 import { refreshingNullColumns } from './nullCounts';
 import type { Db } from './types';
 
@@ -129,42 +129,6 @@ const pair = (num: string, den: string, name: string) =>
   `CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${num}) END AS ${name}_num,
    CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${den}) END AS ${name}_den`;
 
-const BAND_COUNTS: readonly [string, string][] = PYRAMID_GENDERS.flatMap((g) =>
-  AGE_BANDS.map((b): [string, string] => [bandColumn(g, b), `count(*) FILTER (gender = '${g}' AND ${bandRange(b)})`]),
-);
-
-/** The persons of a scope counted: the numerators and denominators of every person metric, and the pyramid's bars. */
-const COUNTS: readonly [string, string][] = [
-  ['members', 'count(*)'],
-  ['gender_known', 'count(gender)'],
-  ['women', "count(*) FILTER (gender = 'female')"],
-  ['age_known', 'count(age)'],
-  ['age_sum', 'coalesce(sum(age), 0)::BIGINT'],
-  ['age_le35', 'count(*) FILTER (age <= 35)'],
-  ['age_36_45', 'count(*) FILTER (age BETWEEN 36 AND 45)'],
-  ['age_46_55', 'count(*) FILTER (age BETWEEN 46 AND 55)'],
-  ['age_ge56', 'count(*) FILTER (age >= 56)'],
-  ['age_le29', 'count(*) FILTER (age <= 29)'],
-  ['age_30_49', 'count(*) FILTER (age BETWEEN 30 AND 49)'],
-  ['age_ge50', 'count(*) FILTER (age >= 50)'],
-  ['age_ge60', 'count(*) FILTER (age >= 60)'],
-  ['edu_known', 'count(edu)'],
-  ['edu_junior', "count(*) FILTER (edu = 'junior_or_below')"],
-  ['edu_senior', "count(*) FILTER (edu = 'senior')"],
-  ['edu_college', "count(*) FILTER (edu = 'college')"],
-  ['party_known', 'count(party)'],
-  ['party', 'count(*) FILTER (party)'],
-  ['minority_known', 'count(minority)'],
-  ['minority', 'count(*) FILTER (minority)'],
-  ['reelect_known', 'count(reelected)'],
-  ['reelected', 'count(*) FILTER (reelected)'],
-  ['cross_holding', 'count(*) FILTER (n_bodies > 1)'],
-  ['cgo', 'count(*) FILTER (cgo)'],
-  ['votes_sum', 'coalesce(sum(votes), 0)::BIGINT'],
-  ['votes_cast_sum', 'coalesce(sum(votes_cast), 0)::BIGINT'],
-  ['age_gender_known', 'count(*) FILTER (age IS NOT NULL AND gender IS NOT NULL)'],
-  ...BAND_COUNTS,
-];
 const COUNT_NAMES = COUNTS.map(([n]) => n);
 const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          ');
 
@@ -202,7 +166,8 @@ function statsSql(part: boolean): string[] {
      WITH v AS (
        SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('results')}
        UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('members')}
-       UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('member_counts')})
+       UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('member_counts')}
+       UNION ALL SELECT village_key, cycle_year, county, township, village, NULL FROM ${src('package_villages')})
      SELECT village_key,
             arg_max(county, cycle_year) AS county,
             arg_max(township, cycle_year) AS township,
@@ -382,6 +347,20 @@ function statsSql(part: boolean): string[] {
      JOIN ${t('stat_places')} p USING (village_key)`,
 
     ...['stat_tables', 'stat_mixed', 'stat_combined'].map((x) => `DROP TABLE ${x}`),
+
+    // A counts-only submission package's village × cycles (src/db/packageTables.ts): the sender
+    // counted them from rosters it kept, so its rows stand in place of whatever was counted here.
+    ...(
+      [
+        [people, 'package_people'],
+        [t('stat_villages'), 'package_villages'],
+      ] as const
+    ).flatMap(([target, from]) => [
+      `DELETE FROM ${target} WHERE (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM ${src(from)})`,
+      `INSERT INTO ${target} BY NAME
+       SELECT p.county, p.township, p.village, c.* EXCLUDE (import_id, county, township, village)
+       FROM ${src(from, 'c')} JOIN ${t('stat_places')} p USING (village_key)`,
+    ]),
   ];
 }
 
