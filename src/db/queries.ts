@@ -10,14 +10,19 @@ export interface ImportRecord extends Omit<ImportRecordSaved, 'kind'> {
   is_sample: boolean;
   cycles: string | null;
   villages: number;
+  /** The submission package it came in (src/db/packageTables.ts): its id, the sending office, when it was exported. */
+  package_id: string | null;
+  package_office: string | null;
+  package_exported_at: string | null;
 }
 
 export async function listImports(db: Db): Promise<ImportRecord[]> {
   return db.query<ImportRecord & Record<string, unknown>>(`
-    WITH d AS (${DATA_TABLES.map((t) => `SELECT import_id, cycle_year, village_key FROM ${t}`).join(' UNION ALL ')})
+    WITH d AS (${[...DATA_TABLES, 'package_villages'].map((t) => `SELECT import_id, cycle_year, village_key FROM ${t}`).join(' UNION ALL ')})
     SELECT i.*, (SELECT string_agg(DISTINCT cycle_year::VARCHAR, ', ' ORDER BY cycle_year::VARCHAR) FROM d WHERE d.import_id = i.import_id) AS cycles,
-           (SELECT count(DISTINCT village_key) FROM d WHERE d.import_id = i.import_id) AS villages
-    FROM imports i ORDER BY i.import_id`);
+           (SELECT count(DISTINCT village_key) FROM d WHERE d.import_id = i.import_id) AS villages,
+           p.package_id, p.office AS package_office, p.exported_at AS package_exported_at
+    FROM imports i LEFT JOIN package_imports p USING (import_id) ORDER BY i.import_id`);
 }
 
 export async function tableCount(db: Db, kind: FileKind): Promise<number> {

@@ -43,7 +43,9 @@ async function figures(db: Db): Promise<Record<string, unknown>[]> {
       (SELECT sum(members)::INTEGER FROM stat_people p WHERE p.township = t.township AND body = 'all' AND role = 'all') AS persons,
       (SELECT sum(women)::INTEGER FROM stat_people p WHERE p.township = t.township AND body = 'village_committee' AND role = 'all') AS vc_women,
       (SELECT sum(age_f40)::INTEGER FROM stat_people p WHERE p.township = t.township AND body = 'all' AND role = 'all') AS f40,
-      (SELECT sum(one_shoulder)::INTEGER FROM stat_villages v WHERE v.township = t.township) AS one_shoulder
+      (SELECT sum(one_shoulder)::INTEGER FROM stat_villages v WHERE v.township = t.township) AS one_shoulder,
+      (SELECT count(*)::INTEGER FROM stat_villages v WHERE v.township = t.township) AS village_cycles,
+      (SELECT count(*)::INTEGER FROM stat_people p WHERE p.township = t.township) AS people_rows
     FROM (SELECT DISTINCT township FROM stat_places) t ORDER BY township`);
 }
 
@@ -105,7 +107,7 @@ describe('submission packages', () => {
     const entries = unzipSync(bytes);
     const part = Object.keys(entries).find((n) => n.endsWith('members.arrow'))!;
     const changed = entries[part]!.slice();
-    changed[changed.length >> 1] ^= 1;
+    changed[changed.length >> 1] = (changed[changed.length >> 1] ?? 0) ^ 1;
     const damaged = zipSync({ ...entries, [part]: changed });
     let err: unknown;
     try {
