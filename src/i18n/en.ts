@@ -370,7 +370,8 @@ export const en: Shape<typeof zh> = {
   },
   packages: {
     title: 'Submission packages',
-    intro: "Export your office's data of a township and cycle as one package (.zip) to send upward; the receiving office drops it on its import page and it is merged with the data already there.",
+    intro:
+      "Export your office's data of a township and cycle as one package (.zip) to send upward; the receiving office drops it on its import page and it is merged with the data already there.",
     office: 'Name of this office',
     officeHint: 'Written into every package so the receiving office knows where the data comes from (asked once, then kept).',
     exportedBy: 'Exported by',
@@ -379,7 +380,8 @@ export const en: Shape<typeof zh> = {
     cycle: 'Cycle',
     allCycles: 'All cycles',
     includeRosters: 'Include the rosters of elected members',
-    rostersHint: 'Unticked, only the per-village counts of persons go; the receiving dashboard is complete all the same (advised for a city or province). ID numbers leave only masked and hashed; rejected rows never leave.',
+    rostersHint:
+      'Unticked, only the per-village counts of persons go; the receiving dashboard is complete all the same (advised for a city or province). ID numbers leave only masked and hashed; rejected rows never leave.',
     export: 'Export package',
     fileName: 'package',
     scopeAll: 'all',
@@ -393,7 +395,8 @@ export const en: Shape<typeof zh> = {
     contents: '{{imports}} imports · {{parts}} files · {{rosters}}',
     withRosters: 'with rosters',
     countsOnly: 'counts only (no rosters)',
-    damaged: 'Package "{{file}}" is damaged and was not imported: its part "{{part}}" does not match the checksum in its manifest. Ask the sending office for it again.',
+    damaged:
+      'Package "{{file}}" is damaged and was not imported: its part "{{part}}" does not match the checksum in its manifest. Ask the sending office for it again.',
     missing: 'Package "{{file}}" is incomplete and was not imported: "{{part}}" is missing. Ask the sending office for it again.',
     notPackage: '"{{file}}" is not a submission package; not imported.',
     isArchive: '"{{file}}" is a backup archive, not a package: restore it with "Import archive" in the data manager.',

@@ -3,6 +3,7 @@ import { useTablePreview } from '../queries/hooks';
 import { StorageCard } from './data/StorageCard';
 import { CyclesCard, ImportsTable } from './data/ImportsTable';
 import { OverlapsCard } from './data/OverlapsCard';
+import { PackageExportCard } from './data/PackageExportCard';
 import { kindLabelKey } from './fieldLabel';
 import type { FileKind } from '../import/fields';
 import { QueryState } from './QueryState';
@@ -59,6 +60,7 @@ export function DataManager() {
       <h2>{t('store.manager')}</h2>
       <StorageCard />
       <ImportsTable />
+      <PackageExportCard />
       <CyclesCard />
       <OverlapsCard />
       <TablePreview kind="results" />

@@ -65,7 +65,11 @@ describe('submission packages', () => {
       [false, 0, 2],
     ]);
     const merged = await figures(county);
-    expect(merged).toEqual([...(await figures(hedong)), ...own, ...(await figures(taoyuan))].sort((a, b) => String(a.township).localeCompare(String(b.township))));
+    expect(merged).toEqual(
+      [...(await figures(hedong)), ...own, ...(await figures(taoyuan))].sort((a, b) =>
+        String(a.township).localeCompare(String(b.township)),
+      ),
+    );
     // Hand-counted from tests/fixtures: 河东镇's six villages voted 1174+1893+702+3108+…; the
     // rosters' 12 members of 河东镇 and 33 seats of 桃源镇 are persons of the county now.
     const row = (t: string) => merged.find((r) => r.township === t)!;

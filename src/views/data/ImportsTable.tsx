@@ -16,9 +16,14 @@ export function ImportsTable() {
   const { readOnly } = usePersistenceStatus();
   const { busy, message, run } = useDataAction();
 
-  const remove = async (id: number, name: string) => {
-    if (!confirm(t('store.deleteConfirm', { name }))) return;
-    await run(async () => (await persistence.delete([id]), t('store.deleted', { n: 1 })));
+  const remove = async (record: ImportRecord, list: readonly ImportRecord[]) => {
+    // An import that came in a submission package goes with the rest of its package.
+    const ids = record.package_id ? list.filter((i) => i.package_id === record.package_id).map((i) => i.import_id) : [record.import_id];
+    const question = record.package_id
+      ? t('packages.deleteConfirm', { name: record.file_name, office: record.package_office ?? '', n: ids.length })
+      : t('store.deleteConfirm', { name: record.file_name });
+    if (!confirm(question)) return;
+    await run(async () => (await persistence.delete(ids), t('store.deleted', { n: ids.length })));
   };
 
   return (
@@ -30,7 +35,7 @@ export function ImportsTable() {
           list.length === 0 ? (
             <p className="muted">{t('data.empty')}</p>
           ) : (
-            <ImportsList list={list} busy={busy} readOnly={readOnly} onDelete={(id, name) => void remove(id, name)} />
+            <ImportsList list={list} busy={busy} readOnly={readOnly} onDelete={(record) => void remove(record, list)} />
           )
         }
       </QueryState>
@@ -48,7 +53,7 @@ function ImportsList({
   list: readonly ImportRecord[];
   busy: boolean;
   readOnly: boolean;
-  onDelete: (id: number, name: string) => void;
+  onDelete: (record: ImportRecord) => void;
 }) {
   const { t } = useTranslation();
   const { shown, pager } = usePaged(list, 50, 'imports');
@@ -61,6 +66,8 @@ function ImportsList({
               <th>{t('data.file')}</th>
               <th>{t('data.kind')}</th>
               <th>{t('data.time')}</th>
+              <th>{t('packages.sourceOffice')}</th>
+              <th>{t('packages.exportDate')}</th>
               <th>{t('import.imported')}</th>
               <th>{t('import.warnings')}</th>
               <th>{t('import.rejected')}</th>
@@ -72,13 +79,15 @@ function ImportsList({
           </thead>
           <tbody>
             {shown.map((i) => (
-              <tr key={i.import_id} data-import-id={i.import_id}>
+              <tr key={i.import_id} data-import-id={i.import_id} data-package-id={i.package_id ?? undefined}>
                 <td>
                   {i.file_name}
                   {i.sheet_name ? ` · ${i.sheet_name}` : ''} {i.is_sample ? <span className="tag">{t('data.sampleTag')}</span> : null}
                 </td>
                 <td>{t(kindLabelKey(i.kind))}</td>
                 <td>{new Date(i.imported_at).toLocaleString()}</td>
+                <td data-cell="package-office">{i.package_office ?? ''}</td>
+                <td data-cell="package-date">{i.package_exported_at ? new Date(i.package_exported_at).toLocaleDateString() : ''}</td>
                 <td className="num">{i.rows_imported}</td>
                 <td className="num">{i.rows_warned}</td>
                 <td className="num">{i.rows_rejected}</td>
@@ -92,7 +101,7 @@ function ImportsList({
                       className="link"
                       data-action="delete-import"
                       disabled={busy || readOnly}
-                      onClick={() => onDelete(i.import_id, i.file_name)}
+                      onClick={() => onDelete(i)}
                     >
                       {t('store.delete')}
                     </button>

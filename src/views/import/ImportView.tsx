@@ -20,6 +20,8 @@ import { ConflictDialog } from './ConflictDialog';
 import { useChecks } from './useChecks';
 import type { Overlap } from '../../queries/types';
 import { SourceDialog } from './SourceDialog';
+import { PackageList, usePackageEntries } from './PackageDrop';
+import { importPackages } from '../../queries/packages';
 
 interface PendingQuestion {
   fileName: string;
@@ -61,6 +63,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
     [],
   );
   const checks = useChecks(db, entries, update);
+  const packages = usePackageEntries();
   useEffect(() => importWorker.warm(), []);
 
   async function addFiles(list: FileList | null) {
@@ -71,6 +74,14 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
     const details: string[] = [];
     setEntries((prev) => prev.filter((p) => p.status === 'pending'));
     for (const f of files) {
+      // A submission package (a .zip): checked in full here, merged on confirm.
+      const pkg = await packages.take(f);
+      if (pkg === 'taken') continue;
+      if (pkg !== null) {
+        refused.push(pkg.refused);
+        if (pkg.details) details.push(pkg.details);
+        continue;
+      }
       // Refused before reading: a file this large would take the tab down.
       const why = refusal(f.name, f.size);
       if (why) {
@@ -125,6 +136,55 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
     });
 
   async function confirmAll() {
+    if (ready.length > 0) await confirmFiles();
+    if (packages.pending.length > 0) await confirmPackages();
+  }
+
+  /** Merges the dropped packages beside the data already here, asking where they overlap it. */
+  async function confirmPackages() {
+    setBusy(true);
+    if (ready.length === 0) {
+      setError(null);
+      setErrorDetails(null);
+      setNotice(null);
+    }
+    const batch = [...packages.pending];
+    const ctl = new AbortController();
+    abortRef.current = ctl;
+    for (const p of batch) packages.update(p.id, { status: 'importing' });
+    try {
+      const out = await importPackages(
+        db,
+        batch.map((p) => p.opened),
+        {
+          ask: (fileName, conflicts) => new Promise<ConflictAnswer>((resolve) => setQuestion({ fileName, conflicts, answer: resolve })),
+          persistence,
+          signal: ctl.signal,
+        },
+      );
+      setQuestion(null);
+      batch.forEach((p, k) => {
+        const o = out.packages[k]!;
+        packages.update(p.id, out.cancelled ? { status: 'pending' } : { status: o.skipped ? 'skipped' : 'done', importIds: o.importIds });
+      });
+      if (out.cancelled) setNotice(t('import.batchCancelled'));
+      if (out.saveError) {
+        setError(out.saveError.quota ? t('store.quotaFull') : t('store.saveFailed'));
+        setErrorDetails(out.saveError.quota ? null : out.saveError.message);
+      }
+      await invalidate();
+    } catch (err) {
+      setQuestion(null);
+      for (const p of batch) packages.update(p.id, { status: 'pending' });
+      setError(t('import.failed'));
+      setErrorDetails(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+      abortRef.current = null;
+    }
+  }
+
+  async function confirmFiles() {
     setBusy(true);
     setError(null);
     setErrorDetails(null);
@@ -252,7 +312,7 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
             ref={inputRef}
             type="file"
             multiple
-            accept=".csv,.txt,.tsv,.xlsx,.xls,.xlsm,.parquet,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.txt,.tsv,.xlsx,.xls,.xlsm,.parquet,.zip,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => void addFiles(e.target.files)}
             data-action="choose-files"
           />
@@ -264,12 +324,13 @@ export function ImportView({ onShowData }: { onShowData: () => void }) {
           {t('import.opening', { names: opening.join('、') })}
         </p>
       )}
-      {entries.length > 0 && (
+      <PackageList packages={packages.packages} onRemove={packages.remove} />
+      {(entries.length > 0 || packages.packages.length > 0) && (
         <ImportSummary
           entries={entries}
           busy={busy || readOnly}
           checking={unsettled}
-          readyCount={ready.length}
+          readyCount={ready.length + packages.pending.length}
           waitingCount={waiting.length}
           onConfirm={() => void confirmAll()}
           onShowData={onShowData}
