@@ -18,6 +18,8 @@ import { quoteIdent } from './sqlLiteral';
 export const PACKAGE_IMPORTS_COLUMNS: readonly ColumnDef[] = [
   { name: 'import_id', sql: 'INTEGER' },
   { name: 'package_id', sql: 'VARCHAR' },
+  // The first import of the same merge: one package merged twice (kept both) is two groups.
+  { name: 'first_import_id', sql: 'INTEGER' },
   { name: 'package_file', sql: 'VARCHAR' },
   { name: 'office', sql: 'VARCHAR' },
   { name: 'exported_by', sql: 'VARCHAR' },

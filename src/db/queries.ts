@@ -10,8 +10,11 @@ export interface ImportRecord extends Omit<ImportRecordSaved, 'kind'> {
   is_sample: boolean;
   cycles: string | null;
   villages: number;
-  /** The submission package it came in (src/db/packageTables.ts): its id, the sending office, when it was exported. */
-  package_id: string | null;
+  /**
+   * The submission package it came in (src/db/packageTables.ts): the merge it came with (the first
+   * import of it: the same package merged twice is two), the sending office, when it was exported.
+   */
+  package_group: number | null;
   package_office: string | null;
   package_exported_at: string | null;
 }
@@ -21,7 +24,7 @@ export async function listImports(db: Db): Promise<ImportRecord[]> {
     WITH d AS (${[...DATA_TABLES, 'package_villages'].map((t) => `SELECT import_id, cycle_year, village_key FROM ${t}`).join(' UNION ALL ')})
     SELECT i.*, (SELECT string_agg(DISTINCT cycle_year::VARCHAR, ', ' ORDER BY cycle_year::VARCHAR) FROM d WHERE d.import_id = i.import_id) AS cycles,
            (SELECT count(DISTINCT village_key) FROM d WHERE d.import_id = i.import_id) AS villages,
-           p.package_id, p.office AS package_office, p.exported_at AS package_exported_at
+           p.first_import_id AS package_group, p.office AS package_office, p.exported_at AS package_exported_at
     FROM imports i LEFT JOIN package_imports p USING (import_id) ORDER BY i.import_id`);
 }
 

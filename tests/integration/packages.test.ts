@@ -52,7 +52,7 @@ async function figures(db: Db): Promise<Record<string, unknown>[]> {
 const answer = (a: ConflictAnswer) => async () => a;
 
 describe('submission packages', () => {
-  it('two townships merge into a county beside its own township, the same figures as at the senders', async () => {
+  it('two townships merge into a county beside its own township, the same figures as at the senders', { timeout: 180_000 }, async () => {
     const hedong = await office(['results-utf8.csv', 'members-gb18030.csv']);
     const taoyuan = await office(['results-taoyuan.csv', 'members-taoyuan.csv']);
     const county = await office(['acceptance-township.csv']);
@@ -85,7 +85,7 @@ describe('submission packages', () => {
     ]);
   });
 
-  it('a counts-only package draws the same figures without a roster row, and they survive a rebuild', async () => {
+  it('a counts-only package draws the same figures without a roster row, and they survive a rebuild', { timeout: 180_000 }, async () => {
     const taoyuan = await office(['results-taoyuan.csv', 'members-taoyuan.csv']);
     const p = await pack(taoyuan, '桃源镇', false);
     expect(p.manifest.imports.map((i) => i.record.kind)).toEqual(['results']);
@@ -100,7 +100,7 @@ describe('submission packages', () => {
     expect((await figures(county)).find((r) => r.township === '桃源镇')).toEqual(want);
   });
 
-  it('refuses a package whose part was changed, naming the part, before touching anything', async () => {
+  it('refuses a package whose part was changed, naming the part, before touching anything', { timeout: 180_000 }, async () => {
     const hedong = await office(['results-utf8.csv', 'members-gb18030.csv']);
     const { bytes } = await writePackage(hedong, {
       scope: { county: null, township: null, cycle: 2021 },
@@ -127,7 +127,7 @@ describe('submission packages', () => {
     expect(() => openPackage(zipSync({ 'manifest.json': strToU8('{"format":"cunxuan-data"}') }), 'x.zip')).toThrow(PackageError);
   });
 
-  it('a package covering villages already here asks; replace, keep and cancel each do what they say', async () => {
+  it('a package covering villages already here asks; replace, keep and cancel each do what they say', { timeout: 180_000 }, async () => {
     const taoyuan = await office(['results-taoyuan.csv', 'members-taoyuan.csv']);
     const p = await pack(taoyuan, '桃源镇');
     const want = (await figures(taoyuan))[0]!;
@@ -155,7 +155,7 @@ describe('submission packages', () => {
     }
   });
 
-  it('a counts-only package replacing rosters here, and the reverse, ask and count once', async () => {
+  it('a counts-only package replacing rosters here, and the reverse, ask and count once', { timeout: 180_000 }, async () => {
     const taoyuan = await office(['results-taoyuan.csv', 'members-taoyuan.csv']);
     const want = (await figures(taoyuan))[0]!;
     const county = await office(['results-taoyuan.csv', 'members-taoyuan.csv']);
@@ -171,7 +171,7 @@ describe('submission packages', () => {
     expect(c).toBe(0);
   });
 
-  it('deleting a package removes exactly its rows, undo brings them back, and a restore keeps them', async () => {
+  it('deleting a package removes exactly its rows, undo brings them back, and a restore keeps them', { timeout: 180_000 }, async () => {
     const taoyuan = await office(['results-taoyuan.csv', 'members-taoyuan.csv']);
     const county = await office([]);
     const store = memoryStore();

@@ -231,15 +231,18 @@ export function scopeText(scope: PackageScope): string {
  */
 export function packageCommitItems(p: StagedPackage, choice: 'replace' | 'keep'): CommitItem[] {
   const m = p.opened.manifest;
+  let first = 0;
   return p.items.map(({ staged, meta }, k) => ({
     staged,
     meta,
     conflicts: p.conflicts,
     choice,
     afterInsert: async (db: Db, id: number) => {
-      await db.query('INSERT INTO package_imports VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      if (k === 0) first = id;
+      await db.query('INSERT INTO package_imports VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
         id,
         m.packageId,
+        first,
         p.opened.fileName,
         m.office,
         m.exportedBy,

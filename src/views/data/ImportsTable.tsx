@@ -18,10 +18,14 @@ export function ImportsTable() {
 
   const remove = async (record: ImportRecord, list: readonly ImportRecord[]) => {
     // An import that came in a submission package goes with the rest of its package.
-    const ids = record.package_id ? list.filter((i) => i.package_id === record.package_id).map((i) => i.import_id) : [record.import_id];
-    const question = record.package_id
-      ? t('packages.deleteConfirm', { name: record.file_name, office: record.package_office ?? '', n: ids.length })
-      : t('store.deleteConfirm', { name: record.file_name });
+    const ids =
+      record.package_group !== null
+        ? list.filter((i) => i.package_group === record.package_group).map((i) => i.import_id)
+        : [record.import_id];
+    const question =
+      record.package_group !== null
+        ? t('packages.deleteConfirm', { name: record.file_name, office: record.package_office ?? '', n: ids.length })
+        : t('store.deleteConfirm', { name: record.file_name });
     if (!confirm(question)) return;
     await run(async () => (await persistence.delete(ids), t('store.deleted', { n: ids.length })));
   };
@@ -79,7 +83,7 @@ function ImportsList({
           </thead>
           <tbody>
             {shown.map((i) => (
-              <tr key={i.import_id} data-import-id={i.import_id} data-package-id={i.package_id ?? undefined}>
+              <tr key={i.import_id} data-import-id={i.import_id} data-package={i.package_group ?? undefined}>
                 <td>
                   {i.file_name}
                   {i.sheet_name ? ` · ${i.sheet_name}` : ''} {i.is_sample ? <span className="tag">{t('data.sampleTag')}</span> : null}
