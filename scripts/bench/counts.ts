@@ -12,21 +12,18 @@
  * list's peak (`--first new` makes it the new list's).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, openAsBlob, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BatchBuilder, rejectedToBatch } from '../../src/import/columnBatch';
-import { appendToStage, commitBatch, createStage, finishStage, type StagedImport } from '../../src/db/load';
+import { commitBatch, type StagedImport } from '../../src/db/load';
 import { openNodeDb } from '../../src/db/nodeDb';
 import { ensureSchema } from '../../src/db/schema';
 import { STATS_SQL } from '../../src/db/stats';
 import type { Db } from '../../src/db/types';
-import type { NormalizedRow } from '../../src/import/normalizeRow';
-import { openFile, prepareFile, type ImportPlan } from '../../src/import/stream';
 import { BENCH_TMP, benchFiles } from './generate';
+import { stageFile } from './nodeImport';
 
-const BATCH_ROWS = 16_384;
 const STAT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages'] as const;
 
 const args = process.argv.slice(2);
@@ -59,38 +56,6 @@ duckdb.DuckDBBindingsBase.prototype.connect = function (this: typeof bindings, .
   return connect.apply(this, a);
 };
 const heapMb = () => (bindings ? bindings.mod.HEAPU8.length / 2 ** 20 : NaN);
-
-async function stageFile(db: Db, file: string): Promise<StagedImport> {
-  const blob = await openAsBlob(file);
-  const info = await openFile(blob, path.basename(file));
-  const sheetIndex = info.analysis.sheetIndex;
-  const sp = info.analysis.sheets[sheetIndex]!;
-  if (!sp.kind) throw new Error(`${file}: no kind recognised`);
-  const plan: ImportPlan = { sheetIndex, kind: sp.kind, columns: sp.columns, context: sp.inferred };
-  const stage = await createStage(
-    db,
-    plan.kind,
-    plan.columns.map((c) => c.field),
-  );
-  const accepted = new BatchBuilder(plan.kind, BATCH_ROWS);
-  let rejected: NormalizedRow[] = [];
-  const onRow = (row: NormalizedRow) => (row.status === 'rejected' ? rejected.push(row) : accepted.add(row));
-  const send = async () => {
-    const a = accepted.flush();
-    const r = rejectedToBatch(rejected);
-    rejected = [];
-    await appendToStage(db, stage, a, r);
-  };
-  const gen = prepareFile(blob, info, plan, onRow, () => undefined);
-  for (;;) {
-    const next = await gen.next();
-    if (next.done) {
-      if (accepted.length + rejected.length > 0) await send();
-      return finishStage(db, stage, next.value);
-    }
-    if (accepted.length >= BATCH_ROWS || rejected.length >= BATCH_ROWS) await send();
-  }
-}
 
 async function engineMb(db: Db): Promise<number> {
   const [r] = await db.query<{ b: number | bigint }>('SELECT sum(memory_usage_bytes)::BIGINT AS b FROM duckdb_memory()');

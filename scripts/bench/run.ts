@@ -7,6 +7,7 @@
  *   npm run bench -- 100000 1000000    # chosen sizes
  *   npm run bench -- --no-build        # reuse dist/
  *   npm run bench -- --timeout-min=10  # give up on an import step after 10 minutes (default 20)
+ *   npm run bench -- --packages[=100]  # only the merge of N county packages against their raw CSV (packages.ts)
  *
  * Per size: file MB; file chosen → import done; first full dashboard; p50/p95 of scope changes
  * (county → township, cycle, body) until every visible chart is drawn; peak JS heap (page and
@@ -25,6 +26,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { benchFiles, BENCH_TMP } from './generate';
 import { MemorySampler } from './memory';
 import { measureScopeChanges, settle } from './dashboard';
+import { benchPackages } from './packages';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,6 +36,18 @@ const SIZES = sizes.length ? sizes : [100_000, 1_000_000, 3_000_000];
 /** An import step (check, commit) that takes longer is recorded as an error for its size, and the run goes on. */
 const STEP_TIMEOUT = Number(args.find((a) => a.startsWith('--timeout-min='))?.split('=')[1] ?? 20) * 60_000;
 const MB = 1024 * 1024;
+const packagesArg = args.find((a) => a === '--packages' || a.startsWith('--packages='));
+const PACKAGE_COUNTIES = packagesArg?.includes('=') ? Number(packagesArg.split('=')[1]) : 100;
+const RESULTS = path.join(ROOT, 'bench/results.json');
+
+/** What results.json holds already: each kind of run replaces its own part only. */
+function previousResults(): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
 
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -353,6 +367,45 @@ async function main() {
     log('building the app');
     await build({ root: ROOT, logLevel: 'warn' });
   }
+  if (packagesArg) {
+    const app = await serve(ROOT);
+    const browser = await launch();
+    try {
+      const packages = await benchPackages(
+        browser,
+        app.url,
+        PACKAGE_COUNTIES,
+        async () => {
+          const context = await newContext(browser);
+          return { page: await context.newPage(), close: () => context.close() };
+        },
+        STEP_TIMEOUT,
+      );
+      mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+      writeFileSync(RESULTS, `${JSON.stringify({ ...previousResults(), packages: { machine: info, ...packages } }, null, 2)}\n`);
+      console.log(`\n${info.date} · ${info.cpus} · ${info.memoryGB} GB · ${info.chromium}`);
+      const p = packages as {
+        counties: number;
+        villages: number;
+        cycles: number;
+        packages: Record<string, number>;
+        rawCsv: Record<string, number>;
+      };
+      console.log(`${p.counties} county packages, ${p.villages} villages × ${p.cycles} cycles`);
+      console.log(`| way in | files MB | checked ms | in ms | dashboard drawn ms |`);
+      console.log(`|---|---|---|---|---|`);
+      console.log(
+        `| packages (counts only) | ${packages.packagesMB} | ${p.packages.checkMs} | ${p.packages.mergeMs} | ${p.packages.dashboardMs} |`,
+      );
+      console.log(`| raw CSV | ${packages.rawCsvMB} | ${p.rawCsv.checkMs} | ${p.rawCsv.importMs} | ${p.rawCsv.dashboardMs} |`);
+      console.log(`packages ÷ raw: ${packages.packagesVsRaw}; same KPI figures: ${packages.sameKpis}`);
+      console.log('\nwritten: bench/results.json (packages)');
+    } finally {
+      await browser.close();
+      await app.server.close();
+    }
+    return;
+  }
   log('building the bare DuckDB page');
   const bareDist = path.join(BENCH_TMP, 'bare-dist');
   await build({
@@ -380,7 +433,7 @@ async function main() {
     const write = () =>
       writeFileSync(
         path.join(ROOT, 'bench/results.json'),
-        `${JSON.stringify({ machine: info, bundle, sampleFirstDashboard: sample, sizes: results }, null, 2)}\n`,
+        `${JSON.stringify({ ...previousResults(), machine: info, bundle, sampleFirstDashboard: sample, sizes: results }, null, 2)}\n`,
       );
     for (const rows of SIZES) {
       results.push(await benchSize(browser, app.url, bare.url, rows));

@@ -21,7 +21,7 @@ export type CountPart = (typeof COUNT_PARTS)[number];
 export const ROSTER_VILLAGES = 'roster_villages';
 
 export interface PackageScope {
-  /** A township (with its county), or null for every place. */
+  /** A township with its county, a county (township null), or every place (both null). */
   county: string | null;
   township: string | null;
   /** A cycle, or null for every cycle. */

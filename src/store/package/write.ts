@@ -44,10 +44,11 @@ export class NothingToSendError extends Error {
 /** The scope as a condition on rows that carry village_key and cycle_year. */
 export function scopeCondition(scope: PackageScope): string {
   const conds: string[] = [];
-  if (scope.township !== null) {
-    const county = scope.county === null ? 'county IS NULL' : `county = ${sqlString(scope.county)}`;
+  const county = scope.county === null ? 'county IS NULL' : `county = ${sqlString(scope.county)}`;
+  if (scope.township !== null)
     conds.push(`village_key IN (SELECT village_key FROM stat_places WHERE ${county} AND township = ${sqlString(scope.township)})`);
-  }
+  // A whole county (what a county sends to the city).
+  else if (scope.county !== null) conds.push(`village_key IN (SELECT village_key FROM stat_places WHERE ${county})`);
   if (scope.cycle !== null) conds.push(`cycle_year = ${sqlNumber(scope.cycle)}`);
   return conds.length ? conds.join(' AND ') : 'true';
 }
