@@ -98,6 +98,16 @@ describe('submission packages', () => {
     expect(want!.persons).toBeGreaterThan(0);
     await dataChanged(county);
     expect((await figures(county)).find((r) => r.township === '桃源镇')).toEqual(want);
+    // The county forwards everything to the city, rosters ticked: 桃源镇's persons still go as counts.
+    const { bytes } = await writePackage(county, {
+      scope: { county: '青山县', township: null, cycle: null },
+      office: '青山县',
+      exportedBy: '',
+      includeRosters: true,
+    });
+    const city = await office([]);
+    await importPackages(city, [openPackage(bytes, '青山县.zip')], { ask: answer('keep') });
+    expect(await figures(city)).toEqual(await figures(county));
   });
 
   it('refuses a package whose part was changed, naming the part, before touching anything', { timeout: 180_000 }, async () => {

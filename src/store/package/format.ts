@@ -17,7 +17,7 @@ export const PACKAGE_VERSION = 1;
 /** The count tables a package carries, each as one part (counts/<table>.arrow). */
 export const COUNT_PARTS = ['stat_results', 'stat_people', 'stat_villages'] as const;
 export type CountPart = (typeof COUNT_PARTS)[number];
-/** The village × cycles whose rosters stayed with the sender: their people are in the count parts only. */
+/** The village × cycles whose rosters stayed with the sender (or before it): their persons are in the count parts only. */
 export const ROSTER_VILLAGES = 'roster_villages';
 
 export interface PackageScope {

@@ -111,14 +111,17 @@ export async function writePackage(db: Db, req: PackageRequest): Promise<Written
     counts[part] = `counts/${part}.arrow`;
     await addPart(counts[part], `SELECT * FROM ${source}`, rows);
   }
-  if (!req.includeRosters) {
-    const source = `(SELECT DISTINCT village_key, cycle_year FROM members
-                     WHERE import_id NOT IN (SELECT import_id FROM imports WHERE is_sample) AND village_key IS NOT NULL AND ${where})`;
-    const rows = await count(db, source);
-    if (rows > 0) {
-      counts[ROSTER_VILLAGES] = `counts/${ROSTER_VILLAGES}.arrow`;
-      await addPart(counts[ROSTER_VILLAGES], `SELECT * FROM ${source} ORDER BY ALL`, rows);
-    }
+  // The village × cycles whose persons travel as counts only: the rosters left out, and those this
+  // office itself got as counts only (a county forwarding its townships' packages to the city).
+  const countedOnly = [`SELECT village_key, cycle_year FROM package_villages WHERE ${where}`];
+  if (!req.includeRosters)
+    countedOnly.push(`SELECT village_key, cycle_year FROM members
+                      WHERE import_id NOT IN (SELECT import_id FROM imports WHERE is_sample) AND village_key IS NOT NULL AND ${where}`);
+  const source = `(SELECT DISTINCT * FROM (${countedOnly.join(' UNION ALL ')}))`;
+  const rows = await count(db, source);
+  if (rows > 0) {
+    counts[ROSTER_VILLAGES] = `counts/${ROSTER_VILLAGES}.arrow`;
+    await addPart(counts[ROSTER_VILLAGES], `SELECT * FROM ${source} ORDER BY ALL`, rows);
   }
   if (imports.length === 0 && !counts[ROSTER_VILLAGES]) throw new NothingToSendError();
 
