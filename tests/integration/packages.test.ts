@@ -13,6 +13,8 @@ import { memoryStore } from '../../src/store/fileStore';
 import { openPackage, PackageError, type OpenedPackage } from '../../src/store/package/format';
 import { writePackage } from '../../src/store/package/write';
 import { Persistence } from '../../src/store/persistence';
+import { importPrepared } from '../../src/app/importer';
+import { analyzeFile, prepareDefault } from '../../src/import/pipeline';
 import { freshDb, importFixture } from './helpers';
 
 const CUTOFF = new Date('2026-11-28T08:00:00Z');
@@ -108,6 +110,37 @@ describe('submission packages', () => {
     const city = await office([]);
     await importPackages(city, [openPackage(bytes, '青山县.zip')], { ask: answer('keep') });
     expect(await figures(city)).toEqual(await figures(county));
+  });
+
+  it('sends ID numbers only masked and hashed, and no rejected row', { timeout: 180_000 }, async () => {
+    // A valid 18-digit number (its check character computed as GB 11643 says).
+    const first17 = '11010519851203241';
+    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...first17].reduce((n, d, i) => n + Number(d) * w[i]!, 0);
+    const id = first17 + '10X98765432'[sum % 11]!;
+    const csv = [
+      '县(市、区),乡镇(街道),村(社区),换届年份,组织,姓名,职务,性别,身份证号,备用联系号',
+      `青山县,河东镇,李家村,2021,村委会,李建国,主任,男,${id},${id}`,
+      `青山县,河东镇,,2021,村委会,王五,委员,男,${id},${id}`,
+    ].join('\n');
+    const analysis = analyzeFile(new TextEncoder().encode(csv), 'ids.csv');
+    const prepared = prepareDefault(analysis)!;
+    const db = await freshDb();
+    await importPrepared(db, prepared, { fileName: 'ids.csv', sheetName: null, encoding: 'utf-8' }, async () => 'keep');
+    const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM rejected_rows')) as [{ n: number }];
+    expect(n).toBe(1);
+    const { bytes } = await writePackage(db, {
+      scope: { county: null, township: null, cycle: null },
+      office: '河东镇',
+      exportedBy: '',
+      includeRosters: true,
+    });
+    const parts = unzipSync(bytes);
+    expect(Object.keys(parts).some((name) => name.includes('rejected'))).toBe(false);
+    const text = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
+    for (const [name, b] of Object.entries(parts)) expect(text(b).includes(id), name).toBe(false);
+    const members = Object.entries(parts).find(([n]) => n.endsWith('-members.arrow'))![1];
+    expect(text(members)).toContain(id.slice(0, 6));
   });
 
   it('refuses a package whose part was changed, naming the part, before touching anything', { timeout: 180_000 }, async () => {

@@ -3,9 +3,10 @@
  * or all): each import's rows of the scope as the engine's Arrow (as src/store/dump.ts saves
  * them), the count tables of the scope, and the manifest with every part's SHA-256.
  *
- * What never leaves: rejected rows (their cells are the file's, an ID number in full among them)
- * and the columns a file had beyond those mapped (`extra`); ID numbers travel only as stored,
- * masked and hashed. Without rosters, the persons are in the count parts only.
+ * What never leaves: rejected rows (the file's cells as typed: the sender's to correct, not the
+ * receiver's to count) and the cells of columns a file had beyond those mapped (`extra`); ID
+ * numbers travel only as stored, masked and hashed. Without rosters, the persons are in the count
+ * parts only.
  */
 import { COUNT_TABLE } from '../../db/countTables';
 import { importTable, KIND_TABLES, TABLE_OF } from '../../db/schema';
