@@ -1,0 +1,150 @@
+/**
+ * Village lineage (src/db/lineage.ts) against figures summed by hand (tests/fixtures/README.md,
+ * "Village lineage"): 青山县柳溪镇 over 2015/2018/2021, 李家村 + 王家村 → 李王村 (2021) and
+ * 张庄村 → 张庄社区 (2018).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/types';
+import { queryMetrics, type MetricRow } from '../../src/metrics/query';
+import type { MetricQuery } from '../../src/metrics/sql';
+import { lineageMarks, listChanges, replaceChanges, type NewChange } from '../../src/db/lineage';
+import { freshDb, importFixture } from './helpers';
+
+const T = { county: '青山县', township: '柳溪镇' };
+const key = (v: string) => `name:青山县|柳溪镇|${v}`;
+const LIWANG = key('李王村');
+const ZHANG = key('张庄社区');
+
+const CHANGES: NewChange[] = [
+  { kind: 'merge', old_key: key('李家村'), old_name: '李家村', new_key: LIWANG, new_name: '李王村', effective_cycle: 2021, note: null, source: 'ui' },
+  { kind: 'merge', old_key: key('王家村'), old_name: '王家村', new_key: LIWANG, new_name: '李王村', effective_cycle: 2021, note: null, source: 'ui' },
+  { kind: 'rename', old_key: key('张庄村'), old_name: '张庄村', new_key: ZHANG, new_name: '张庄社区', effective_cycle: 2018, note: null, source: 'ui' },
+];
+
+let db: Db;
+beforeAll(async () => {
+  db = await freshDb();
+  await importFixture(db, 'lineage-results-gb18030.csv');
+  await importFixture(db, 'lineage-members.csv');
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const trend = (village: string, metric: MetricQuery['metrics'][number], body: MetricQuery['body']): MetricQuery => ({
+  metrics: [metric],
+  ...T,
+  village,
+  cycles: [],
+  body,
+  role: 'all',
+  groupBy: ['cycle'],
+});
+const byCycle = (rows: MetricRow[]) => rows.map((r) => [r.cycle_year, r.numerator, r.denominator, r.shown]);
+
+describe('without changes recorded', () => {
+  it('a merged village has only its own cycle', async () => {
+    const rows = await queryMetrics(db, trend(LIWANG, 'turnout', 'village_committee'));
+    expect(byCycle(rows)).toEqual([[2021, 1890, 2100, 90]]);
+  });
+});
+
+describe('with the merge and the rename recorded', () => {
+  beforeAll(async () => {
+    await replaceChanges(db, CHANGES);
+  });
+
+  it('keeps the changes with ids', async () => {
+    const saved = await listChanges(db);
+    expect(saved.map((c) => [c.kind, c.old_name, c.new_name, c.effective_cycle])).toEqual([
+      ['rename', '张庄村', '张庄社区', 2018],
+      ['merge', '李家村', '李王村', 2021],
+      ['merge', '王家村', '李王村', 2021],
+    ]);
+    expect(new Set(saved.map((c) => c.change_id)).size).toBe(3);
+  });
+
+  it("sums the predecessors' voters, not their rates, in the merged village's earlier cycles", async () => {
+    const rows = await queryMetrics(db, trend(LIWANG, 'turnout', 'village_committee'));
+    expect(byCycle(rows)).toEqual([
+      [2015, 1720, 2000, 86],
+      [2018, 1790, 2070, 86.5],
+      [2021, 1890, 2100, 90],
+    ]);
+    // The mean of 李家村's 88.0% and 王家村's 84.1% would be 86.1.
+    expect(rows[1]!.coverage).toEqual({ covered: 2, of: 2 });
+  });
+
+  it("sums the predecessors' persons for a person rate", async () => {
+    const rows = await queryMetrics(db, trend(LIWANG, 'women_share', 'all'));
+    expect(byCycle(rows)).toEqual([
+      [2018, 2, 8, 25],
+      [2021, 2, 5, 40],
+    ]);
+    const villages = await queryMetrics(db, trend(LIWANG, 'villages', 'all'));
+    expect(byCycle(villages)).toEqual([
+      [2015, 2, null, 2],
+      [2018, 2, null, 2],
+      [2021, 1, null, 1],
+    ]);
+  });
+
+  it('continues a renamed village under its new name', async () => {
+    const rows = await queryMetrics(db, trend(ZHANG, 'turnout', 'village_committee'));
+    expect(byCycle(rows)).toEqual([
+      [2015, 850, 1000, 85],
+      [2018, 900, 1050, 85.7],
+      [2021, 990, 1100, 90],
+    ]);
+  });
+
+  it('groups the villages of a township across cycles by their successor', async () => {
+    const rows = await queryMetrics(db, { ...trend(LIWANG, 'turnout', 'village_committee'), village: null, groupBy: ['village', 'cycle'] });
+    expect(rows.map((r) => [r.village, r.cycle_year, r.numerator, r.denominator])).toEqual([
+      ['张庄社区', 2015, 850, 1000],
+      ['张庄社区', 2018, 900, 1050],
+      ['张庄社区', 2021, 990, 1100],
+      ['李王村', 2015, 1720, 2000],
+      ['李王村', 2018, 1790, 2070],
+      ['李王村', 2021, 1890, 2100],
+      ['河东村', 2015, 810, 900],
+      ['河东村', 2018, 800, 910],
+      ['河东村', 2021, 830, 920],
+    ]);
+  });
+
+  it('leaves a single cycle and the township level as they were', async () => {
+    const one = await queryMetrics(db, { ...trend(LIWANG, 'turnout', 'village_committee'), village: null, cycles: [2018], groupBy: ['village'] });
+    expect(one.map((r) => r.village).sort()).toEqual(['张庄社区', '李家村', '河东村', '王家村'].sort());
+    const township = await queryMetrics(db, { ...trend(LIWANG, 'turnout', 'village_committee'), village: null });
+    expect(byCycle(township)).toEqual([
+      [2015, 3380, 3900, 86.7],
+      [2018, 3490, 4030, 86.6],
+      [2021, 3710, 4120, 90],
+    ]);
+  });
+
+  it('maps every village of every cycle in the village_lineage view', async () => {
+    const rows = await db.query<{ village_key: string; cycle_year: number; lineage_key: string }>(
+      'SELECT village_key, cycle_year, lineage_key FROM village_lineage ORDER BY cycle_year, village_key',
+    );
+    expect(rows).toHaveLength(11);
+    const of = (v: string, y: number) => rows.find((r) => r.village_key === key(v) && r.cycle_year === y)?.lineage_key;
+    expect([of('李家村', 2015), of('王家村', 2018), of('张庄村', 2015), of('河东村', 2018), of('李王村', 2021)]).toEqual([
+      LIWANG,
+      LIWANG,
+      ZHANG,
+      key('河东村'),
+      LIWANG,
+    ]);
+  });
+
+  it('marks the figures that include predecessors', async () => {
+    const marks = await lineageMarks(db);
+    expect(marks.merged).toEqual([
+      { lineage_key: ZHANG, cycle_year: 2015, kind: 'rename', predecessors: ['张庄村'] },
+      { lineage_key: LIWANG, cycle_year: 2015, kind: 'merge', predecessors: ['李家村', '王家村'] },
+      { lineage_key: LIWANG, cycle_year: 2018, kind: 'merge', predecessors: ['李家村', '王家村'] },
+    ]);
+  });
+});
