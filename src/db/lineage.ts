@@ -72,9 +72,7 @@ export async function refreshLineage(db: Db): Promise<void> {
     SELECT w.village_key, w.cycle_year, w.lineage_key, w.kinds,
            coalesce(p.county, o.county) AS county, coalesce(p.township, o.township) AS township,
            coalesce(p.village, n.new_name, w.lineage_key) AS village
-    FROM (${walkSql(
-      `SELECT village_key, cycle_year FROM stat_villages WHERE village_key IN (SELECT old_key FROM village_changes)`,
-    )}) w
+    FROM (${walkSql(`SELECT village_key, cycle_year FROM stat_villages WHERE village_key IN (SELECT old_key FROM village_changes)`)}) w
     LEFT JOIN stat_places p ON p.village_key = w.lineage_key
     LEFT JOIN stat_places o ON o.village_key = w.village_key
     LEFT JOIN (SELECT new_key, any_value(new_name) AS new_name FROM village_changes GROUP BY new_key) n ON n.new_key = w.lineage_key

@@ -8,7 +8,18 @@ import type { Db } from '../../src/db/types';
 import { queryMetrics, type MetricRow } from '../../src/metrics/query';
 import type { MetricQuery } from '../../src/metrics/sql';
 import { lineageMarks, listChanges, replaceChanges, type NewChange } from '../../src/db/lineage';
-import { freshDb, importFixture } from './helpers';
+import { changeCandidates } from '../../src/db/lineageCandidates';
+import { checkChanges, knownVillages } from '../../src/db/lineageCheck';
+import {
+  acceptCandidate,
+  ChangeProblemsError,
+  dismissChangeCandidate,
+  importVillageChanges,
+  saveVillageChanges,
+} from '../../src/queries/lineage';
+import { problemText } from '../../src/views/data/lineageText';
+import i18n, { i18nReady } from '../../src/i18n';
+import { fixtureBytes, freshDb, importFixture } from './helpers';
 
 const T = { county: '青山县', township: '柳溪镇' };
 const key = (v: string) => `name:青山县|柳溪镇|${v}`;
@@ -16,9 +27,36 @@ const LIWANG = key('李王村');
 const ZHANG = key('张庄社区');
 
 const CHANGES: NewChange[] = [
-  { kind: 'merge', old_key: key('李家村'), old_name: '李家村', new_key: LIWANG, new_name: '李王村', effective_cycle: 2021, note: null, source: 'ui' },
-  { kind: 'merge', old_key: key('王家村'), old_name: '王家村', new_key: LIWANG, new_name: '李王村', effective_cycle: 2021, note: null, source: 'ui' },
-  { kind: 'rename', old_key: key('张庄村'), old_name: '张庄村', new_key: ZHANG, new_name: '张庄社区', effective_cycle: 2018, note: null, source: 'ui' },
+  {
+    kind: 'merge',
+    old_key: key('李家村'),
+    old_name: '李家村',
+    new_key: LIWANG,
+    new_name: '李王村',
+    effective_cycle: 2021,
+    note: null,
+    source: 'ui',
+  },
+  {
+    kind: 'merge',
+    old_key: key('王家村'),
+    old_name: '王家村',
+    new_key: LIWANG,
+    new_name: '李王村',
+    effective_cycle: 2021,
+    note: null,
+    source: 'ui',
+  },
+  {
+    kind: 'rename',
+    old_key: key('张庄村'),
+    old_name: '张庄村',
+    new_key: ZHANG,
+    new_name: '张庄社区',
+    effective_cycle: 2018,
+    note: null,
+    source: 'ui',
+  },
 ];
 
 let db: Db;
@@ -114,7 +152,12 @@ describe('with the merge and the rename recorded', () => {
   });
 
   it('leaves a single cycle and the township level as they were', async () => {
-    const one = await queryMetrics(db, { ...trend(LIWANG, 'turnout', 'village_committee'), village: null, cycles: [2018], groupBy: ['village'] });
+    const one = await queryMetrics(db, {
+      ...trend(LIWANG, 'turnout', 'village_committee'),
+      village: null,
+      cycles: [2018],
+      groupBy: ['village'],
+    });
     expect(one.map((r) => r.village).sort()).toEqual(['张庄社区', '李家村', '河东村', '王家村'].sort());
     const township = await queryMetrics(db, { ...trend(LIWANG, 'turnout', 'village_committee'), village: null });
     expect(byCycle(township)).toEqual([
@@ -146,5 +189,95 @@ describe('with the merge and the rename recorded', () => {
       { lineage_key: LIWANG, cycle_year: 2015, kind: 'merge', predecessors: ['李家村', '王家村'] },
       { lineage_key: LIWANG, cycle_year: 2018, kind: 'merge', predecessors: ['李家村', '王家村'] },
     ]);
+  });
+});
+
+describe('candidates, checks and the CSV of changes', () => {
+  let fresh: Db;
+  beforeAll(async () => {
+    fresh = await freshDb();
+    await importFixture(fresh, 'lineage-results-gb18030.csv');
+  });
+  afterAll(async () => {
+    await fresh.close();
+  });
+
+  it('proposes the merge and the rename from the villages that come and go', async () => {
+    const found = await changeCandidates(fresh);
+    expect(found.map((c) => [c.kind, c.olds.map((o) => o.name), c.news.map((n) => n.name), c.effectiveCycle, c.shared])).toEqual([
+      ['rename', ['张庄村'], ['张庄社区'], 2018, '张庄'],
+      ['merge', ['李家村', '王家村'], ['李王村'], 2021, '李王'],
+    ]);
+  });
+
+  it('dismisses a candidate for good and accepts one into the table', async () => {
+    const [rename, merge] = await changeCandidates(fresh);
+    await dismissChangeCandidate(fresh, rename!);
+    expect((await changeCandidates(fresh)).map((c) => c.kind)).toEqual(['merge']);
+    await acceptCandidate(fresh, merge!);
+    expect((await listChanges(fresh)).map((c) => [c.kind, c.old_name, c.new_name, c.source])).toEqual([
+      ['merge', '李家村', '李王村', 'proposed-accepted'],
+      ['merge', '王家村', '李王村', 'proposed-accepted'],
+    ]);
+    expect(await changeCandidates(fresh)).toEqual([]);
+    const rows = await queryMetrics(fresh, trend(LIWANG, 'turnout', 'village_committee'));
+    expect(byCycle(rows)[1]).toEqual([2018, 1790, 2070, 86.5]);
+    await replaceChanges(fresh, []);
+  });
+
+  it('refuses a CSV with a bad row whole, naming the row and the village', async () => {
+    const error = await importVillageChanges(fresh, fixtureBytes('village-changes-bad.csv'), 'village-changes-bad.csv').catch((e) => e);
+    expect(error).toBeInstanceOf(ChangeProblemsError);
+    expect((error as ChangeProblemsError).problems).toEqual([{ row: 4, code: 'unknown_village', name: '赵家村' }]);
+    expect(await listChanges(fresh)).toEqual([]);
+    await i18nReady;
+    const text = problemText((error as ChangeProblemsError).problems[0]!, i18n.t.bind(i18n) as never);
+    expect(text).toBe('第 4 行：没有名为“赵家村”的村，请检查村名或填写区划代码');
+  });
+
+  it('imports the changes of a GB18030 CSV, and a second time adds nothing', async () => {
+    expect(await importVillageChanges(fresh, fixtureBytes('village-changes-gb18030.csv'), 'village-changes-gb18030.csv')).toBe(3);
+    expect(await importVillageChanges(fresh, fixtureBytes('village-changes-gb18030.csv'), 'village-changes-gb18030.csv')).toBe(0);
+    expect((await listChanges(fresh)).map((c) => [c.kind, c.old_name, c.new_name, c.effective_cycle, c.source])).toEqual([
+      ['rename', '张庄村', '张庄社区', 2018, 'csv'],
+      ['merge', '李家村', '李王村', 2021, 'csv'],
+      ['merge', '王家村', '李王村', 2021, 'csv'],
+    ]);
+    const rows = await queryMetrics(fresh, trend(ZHANG, 'turnout', 'village_committee'));
+    expect(byCycle(rows)[0]).toEqual([2015, 850, 1000, 85]);
+  });
+
+  it('refuses unknown villages, cycles out of order and a loop', async () => {
+    const villages = await knownVillages(fresh);
+    const c = (old: string, neu: string, y: number, kind: NewChange['kind'] = 'rename'): NewChange => ({
+      kind,
+      old_key: key(old),
+      old_name: old,
+      new_key: key(neu),
+      new_name: neu,
+      effective_cycle: y,
+      note: null,
+      source: 'ui',
+    });
+    const codes = (list: NewChange[]) => checkChanges(list, villages).map((p) => [p.row, p.code]);
+    expect(codes([c('李家村', '赵家村', 2021)])).toEqual([[1, 'unknown_village']]);
+    // Backwards: 李王村 has no cycle before 2021, 李家村 none from 2021 on.
+    expect(codes([c('李王村', '李家村', 2021)])).toEqual([
+      [1, 'old_not_before'],
+      [1, 'new_not_after'],
+    ]);
+    // The rename out of 张庄社区 comes before the change that made it.
+    expect(codes([c('张庄村', '张庄社区', 2018), c('张庄社区', '河东村', 2018)])).toEqual([
+      [2, 'old_not_before'],
+      [2, 'out_of_order'],
+    ]);
+    // A loop always runs back in time somewhere: both are said.
+    expect(codes([c('河东村', '张庄社区', 2018), c('张庄社区', '河东村', 2021)])).toEqual([
+      [1, 'out_of_order'],
+      [1, 'loop'],
+      [2, 'loop'],
+    ]);
+    expect(codes([c('李家村', '李王村', 2021, 'merge'), c('李家村', '河东村', 2021, 'merge')])).toEqual([[2, 'two_successors']]);
+    await expect(saveVillageChanges(fresh, [c('李家村', '赵家村', 2021)])).rejects.toBeInstanceOf(ChangeProblemsError);
   });
 });

@@ -1,0 +1,33 @@
+/** The words of village lineage: a refused change's problem, and the marks beside figures (src/db/lineage.ts). */
+import type { ChangeProblem, LineageMark, LineageMarks, SplitMark } from '../../queries/lineage';
+import type { ChangeSheetProblem } from '../../import/villageChanges';
+
+type T = (key: string, opts?: Record<string, unknown>) => string;
+
+/** "第 4 行：没有名为“赵家村”的村…": a problem of a set of changes, with its row when it has one. */
+export function problemText(p: ChangeProblem | ChangeSheetProblem, t: T): string {
+  const text = t(`lineage.problem.${p.code}`, {
+    name: 'name' in p ? p.name : 'value' in p ? p.value : '',
+    cycle: 'cycle' in p ? p.cycle : '',
+  });
+  return 'row' in p ? t('lineage.problem.row', { row: p.row, text }) : 'line' in p ? t('lineage.problem.row', { row: p.line, text }) : text;
+}
+
+const listSep = (t: T) => (t('lineage.kind_merge') === '合并' ? '、' : ', ');
+
+export function markText(m: LineageMark, t: T): string {
+  return t(m.kind === 'merge' ? 'lineage.markMerge' : 'lineage.markRename', { names: m.predecessors.join(listSep(t)) });
+}
+
+export function splitText(s: SplitMark, t: T): string {
+  return t('lineage.markSplit', { name: s.old_name, cycle: s.effective_cycle });
+}
+
+/** Every note of one village's figures across cycles, by cycle: "2018年：含合并前 李家村、王家村 数据". */
+export function villageMarks(marks: LineageMarks | undefined, villageKey: string | null | undefined, t: T): string[] {
+  if (!marks || !villageKey) return [];
+  return [
+    ...marks.merged.filter((m) => m.lineage_key === villageKey).map((m) => `${m.cycle_year}: ${markText(m, t)}`),
+    ...marks.splits.filter((s) => s.new_key === villageKey).map((s) => splitText(s, t)),
+  ];
+}
