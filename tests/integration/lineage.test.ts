@@ -19,6 +19,8 @@ import {
 } from '../../src/queries/lineage';
 import { problemText } from '../../src/views/data/lineageText';
 import i18n, { i18nReady } from '../../src/i18n';
+import { loadReportData } from '../../src/report/load';
+import { generateReport } from '../../src/report/generate';
 import { fixtureBytes, freshDb, importFixture } from './helpers';
 
 const T = { county: '青山县', township: '柳溪镇' };
@@ -180,6 +182,16 @@ describe('with the merge and the rename recorded', () => {
       key('河东村'),
       LIWANG,
     ]);
+  });
+
+  it("says in the report's change paragraph whose figures the previous cycle's are", async () => {
+    const data = await loadReportData(db, { ...T, village: LIWANG }, ['青山县', '柳溪镇', '李王村'], 2021, 2018);
+    expect(data.lineage).toEqual({ kind: 'merge', names: ['李家村', '王家村'] });
+    const turnout2018 = data.rows.all.find((r) => r.metric === 'turnout' && r.cycle_year === 2018 && r.body === 'village_committee');
+    expect([turnout2018?.numerator, turnout2018?.denominator]).toEqual([1790, 2070]);
+    const change = generateReport(data, 'zh').find((s) => s.id === 'change')!.paragraphs.join('');
+    expect(change).toContain('参选率由86.5%提高到90.0%（+3.5个百分点）');
+    expect(change).toContain('（2018年数据含合并前 李家村、王家村 数据，为各村分子、分母之和。）');
   });
 
   it('marks the figures that include predecessors', async () => {

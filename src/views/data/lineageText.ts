@@ -31,3 +31,37 @@ export function villageMarks(marks: LineageMarks | undefined, villageKey: string
     ...marks.splits.filter((s) => s.new_key === villageKey).map((s) => splitText(s, t)),
   ];
 }
+
+/** The note of one village's figure of one cycle, if it includes other villages or follows a split. */
+export function cycleMark(marks: LineageMarks | undefined, villageKey: string | null | undefined, cycle: number, t: T): string | null {
+  if (!marks || !villageKey) return null;
+  const m = marks.merged.find((x) => x.lineage_key === villageKey && x.cycle_year === cycle);
+  if (m) return markText(m, t);
+  const s = marks.splits.find((x) => x.new_key === villageKey && x.effective_cycle > cycle);
+  return s ? splitText(s, t) : null;
+}
+
+/**
+ * The notes of the villages a chart draws across cycles, one per village and kind:
+ * "李王村 2015、2018：含合并前 李家村、王家村 数据".
+ */
+export function placeMarks(marks: LineageMarks | undefined, names: ReadonlyMap<string, string>, t: T): string[] {
+  if (!marks) return [];
+  const out = new Map<string, { name: string; cycles: number[]; text: string }>();
+  for (const m of marks.merged) {
+    const name = names.get(m.lineage_key);
+    if (name === undefined) continue;
+    const text = markText(m, t);
+    const k = `${m.lineage_key}|${text}`;
+    const e = out.get(k) ?? { name, cycles: [], text };
+    e.cycles.push(m.cycle_year);
+    out.set(k, e);
+  }
+  const sep = listSep(t);
+  const notes = [...out.values()].map((e) => `${e.name} ${e.cycles.join(sep)}: ${e.text}`);
+  for (const s of marks.splits) {
+    const name = names.get(s.new_key);
+    if (name !== undefined) notes.push(`${name}: ${splitText(s, t)}`);
+  }
+  return notes;
+}
