@@ -114,6 +114,10 @@ export function checkChanges(
       add('bad_cycle', String(c.effective_cycle));
       return;
     }
+    if (!c.old_key || !c.new_key) {
+      add('no_village');
+      return;
+    }
     const old = villages.get(c.old_key);
     const neu = villages.get(c.new_key);
     if (!old) add('unknown_village', c.old_name ?? c.old_key);
