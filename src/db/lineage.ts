@@ -14,6 +14,7 @@
  *   for village-level figures across cycles, so that a merged village's earlier cycles sum its
  *   predecessors' counts.
  */
+import { underlying } from './deferredDb';
 import type { Db } from './types';
 
 export type ChangeKind = 'merge' | 'split' | 'rename';
@@ -63,6 +64,17 @@ const DATA_VILLAGE_CYCLES = ['results', 'members', 'member_counts']
 export const LINEAGE_VIEW_SQL = `CREATE OR REPLACE VIEW village_lineage AS
   SELECT village_key, cycle_year, lineage_key FROM (${walkSql(DATA_VILLAGE_CYCLES)})`;
 
+/** Per engine: whether any village-cycle has another village as successor (stat_lineage has rows). */
+const active = new WeakMap<Db, boolean>();
+
+/**
+ * Whether the metric SQL must place rows under their successors. Without a change recorded (most
+ * offices, most of the time) it need not: a village's trend then costs no join.
+ */
+export function lineageActive(db: Db): boolean {
+  return active.get(underlying(db)) ?? false;
+}
+
 /**
  * Rebuilds stat_lineage from the count tables' village-cycles (stat_villages has every one):
  * only villages named as an old village of a change can have a successor, so only theirs are walked.
@@ -77,6 +89,8 @@ export async function refreshLineage(db: Db): Promise<void> {
     LEFT JOIN stat_places o ON o.village_key = w.village_key
     LEFT JOIN (SELECT new_key, any_value(new_name) AS new_name FROM village_changes GROUP BY new_key) n ON n.new_key = w.lineage_key
     WHERE w.lineage_key <> w.village_key`);
+  const [n] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stat_lineage');
+  active.set(underlying(db), (n?.n ?? 0) > 0);
 }
 
 /** The recorded changes, in the order of their effective cycles. */

@@ -123,10 +123,16 @@ function lineageSource(table: string): string {
  * scope's villages those are (c) of how many there are (u): a figure over part of the villages is
  * labelled as such, and one no village supports is "not available", never a partial or zero value.
  */
-export function metricSql(source: MetricSource, q: MetricQuery, nullable?: ReadonlySet<string>): BuiltSql | null {
+export function metricSql(
+  source: MetricSource,
+  q: MetricQuery,
+  nullable?: ReadonlySet<string>,
+  /** Whether any village has a successor (src/db/lineage.ts lineageActive): without one the lineage changes nothing. */
+  anyLineage = false,
+): BuiltSql | null {
   const metrics = q.metrics.map(metricDef).filter((m) => m.source === source);
   if (metrics.length === 0) return null;
-  const lineage = usesLineage(q);
+  const lineage = anyLineage && usesLineage(q);
   // The columns known never NULL are those of the scope's county: a predecessor may lie in another.
   const known = lineage ? undefined : nullable;
   const where = scopeWhere(source, q);
