@@ -240,7 +240,9 @@ export const en: Shape<typeof zh> = {
     markMerge: 'includes {{names}} before the merge',
     markRename: 'formerly {{names}}',
     markSplit: 'split from {{name}} in {{cycle}}; figures before the split are not comparable',
-    markTitle: 'Village lineage',
+    markAt: '{{place}} {{cycles}}: {{text}}',
+    kpiNote: '† {{year}}: {{text}}',
+    listSep: ', ',
     problem: {
       row: 'Row {{row}}: {{text}}',
       bad_kind: 'change "{{name}}" not understood: merge (合并), split (拆分) or rename (更名)',

@@ -229,7 +229,9 @@ export const zh = {
     markMerge: '含合并前 {{names}} 数据',
     markRename: '原名 {{names}}',
     markSplit: '由 {{name}} 于 {{cycle}} 年拆分而来，拆分前数据不可比',
-    markTitle: '村庄沿革',
+    markAt: '{{place}} {{cycles}}：{{text}}',
+    kpiNote: '† {{year}}年：{{text}}',
+    listSep: '、',
     problem: {
       row: '第 {{row}} 行：{{text}}',
       bad_kind: '变更类型“{{name}}”无法识别，应为 合并、拆分 或 更名',

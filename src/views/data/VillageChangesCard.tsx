@@ -104,7 +104,7 @@ export function VillageChangesCard() {
       return t('lineage.imported', { n, name: file.name });
     });
   };
-  const names = (vs: readonly { name: string }[]) => vs.map((v) => v.name).join(t('lineage.kind_merge') === '合并' ? '、' : ', ');
+  const names = (vs: readonly { name: string }[]) => vs.map((v) => v.name).join(t('lineage.listSep'));
   const accept = (c: ChangeCandidate) =>
     act(async () => {
       await acceptCandidate(db, c);

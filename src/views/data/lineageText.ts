@@ -13,7 +13,7 @@ export function problemText(p: ChangeProblem | ChangeSheetProblem, t: T): string
   return 'row' in p ? t('lineage.problem.row', { row: p.row, text }) : 'line' in p ? t('lineage.problem.row', { row: p.line, text }) : text;
 }
 
-const listSep = (t: T) => (t('lineage.kind_merge') === '合并' ? '、' : ', ');
+const listSep = (t: T) => t('lineage.listSep');
 
 export function markText(m: LineageMark, t: T): string {
   return t(m.kind === 'merge' ? 'lineage.markMerge' : 'lineage.markRename', { names: m.predecessors.join(listSep(t)) });
@@ -21,15 +21,6 @@ export function markText(m: LineageMark, t: T): string {
 
 export function splitText(s: SplitMark, t: T): string {
   return t('lineage.markSplit', { name: s.old_name, cycle: s.effective_cycle });
-}
-
-/** Every note of one village's figures across cycles, by cycle: "2018年：含合并前 李家村、王家村 数据". */
-export function villageMarks(marks: LineageMarks | undefined, villageKey: string | null | undefined, t: T): string[] {
-  if (!marks || !villageKey) return [];
-  return [
-    ...marks.merged.filter((m) => m.lineage_key === villageKey).map((m) => `${m.cycle_year}: ${markText(m, t)}`),
-    ...marks.splits.filter((s) => s.new_key === villageKey).map((s) => splitText(s, t)),
-  ];
 }
 
 /** The note of one village's figure of one cycle, if it includes other villages or follows a split. */
@@ -58,10 +49,10 @@ export function placeMarks(marks: LineageMarks | undefined, names: ReadonlyMap<s
     out.set(k, e);
   }
   const sep = listSep(t);
-  const notes = [...out.values()].map((e) => `${e.name} ${e.cycles.join(sep)}: ${e.text}`);
+  const notes = [...out.values()].map((e) => t('lineage.markAt', { place: e.name, cycles: e.cycles.join(sep), text: e.text }));
   for (const s of marks.splits) {
     const name = names.get(s.new_key);
-    if (name !== undefined) notes.push(`${name}: ${splitText(s, t)}`);
+    if (name !== undefined) notes.push(t('lineage.markAt', { place: name, cycles: '', text: splitText(s, t) }).replace(/ (?=[:：])/, ''));
   }
   return notes;
 }

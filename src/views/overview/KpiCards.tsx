@@ -48,7 +48,7 @@ export function KpiCards({ figures, busy = false, scopeBody, previousCycle, pare
             )}
             <div className={`kpi-delta ${good}`} data-change={f.metric} data-change-kind={f.change.kind} title={x.deltaReason ?? undefined}>
               {previousCycle === null ? t('overview.noPrevious') : `${t('overview.previous', { year: previousCycle })} ${x.delta}`}
-              {lineageNote && previousCycle !== null ? (
+              {lineageNote && f.change.kind !== 'none' ? (
                 <sup className="lineage-mark" data-lineage-mark={f.metric} title={lineageNote}>
                   †
                 </sup>
@@ -64,7 +64,7 @@ export function KpiCards({ figures, busy = false, scopeBody, previousCycle, pare
       })}
       {lineageNote && previousCycle !== null ? (
         <p className="muted kpi-footnote" data-lineage-note="kpi">
-          † {t('scope.year', { year: previousCycle })}: {lineageNote}
+          {t('lineage.kpiNote', { year: previousCycle, text: lineageNote })}
         </p>
       ) : null}
     </div>
