@@ -189,7 +189,9 @@ describe('with the merge and the rename recorded', () => {
     expect(data.lineage).toEqual({ kind: 'merge', names: ['李家村', '王家村'] });
     const turnout2018 = data.rows.all.find((r) => r.metric === 'turnout' && r.cycle_year === 2018 && r.body === 'village_committee');
     expect([turnout2018?.numerator, turnout2018?.denominator]).toEqual([1790, 2070]);
-    const change = generateReport(data, 'zh').find((s) => s.id === 'change')!.paragraphs.join('');
+    const change = generateReport(data, 'zh')
+      .find((s) => s.id === 'change')!
+      .paragraphs.join('');
     expect(change).toContain('参选率由86.5%提高到90.0%（+3.5个百分点）');
     expect(change).toContain('（2018年数据含合并前 李家村、王家村 数据，为各村分子、分母之和。）');
   });
