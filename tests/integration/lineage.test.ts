@@ -206,6 +206,24 @@ describe('with the merge and the rename recorded', () => {
   });
 });
 
+describe('a split', () => {
+  it('is not followed: the old village keeps its figures, the new one is marked', async () => {
+    // As if 河东村 had been split, part of it going to 李王村 in 2021.
+    const split: NewChange = { ...CHANGES[0]!, kind: 'split', old_key: key('河东村'), old_name: '河东村' };
+    await replaceChanges(db, [...CHANGES, split]);
+    const rows = await queryMetrics(db, trend(LIWANG, 'turnout', 'village_committee'));
+    expect(byCycle(rows).map((r) => r.slice(0, 3))).toEqual([
+      [2015, 1720, 2000],
+      [2018, 1790, 2070],
+      [2021, 1890, 2100],
+    ]);
+    const hedong = await queryMetrics(db, trend(key('河东村'), 'turnout', 'village_committee'));
+    expect(byCycle(hedong).map((r) => r[0])).toEqual([2015, 2018, 2021]);
+    expect((await lineageMarks(db)).splits).toEqual([{ new_key: LIWANG, old_name: '河东村', effective_cycle: 2021 }]);
+    await replaceChanges(db, CHANGES);
+  });
+});
+
 describe('candidates, checks and the CSV of changes', () => {
   let fresh: Db;
   beforeAll(async () => {
