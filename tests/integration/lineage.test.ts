@@ -279,6 +279,16 @@ describe('candidates, checks and the CSV of changes', () => {
     expect(byCycle(rows)[0]).toEqual([2015, 850, 1000, 85]);
   });
 
+  it('imports the same changes from an office workbook with a title row and other headers', async () => {
+    await replaceChanges(fresh, []);
+    expect(await importVillageChanges(fresh, fixtureBytes('village-changes.xlsx'), 'village-changes.xlsx')).toBe(3);
+    expect((await listChanges(fresh)).map((c) => [c.kind, c.old_name, c.new_name, c.effective_cycle, c.note])).toEqual([
+      ['rename', '张庄村', '张庄社区', 2018, '村改居'],
+      ['merge', '李家村', '李王村', 2021, null],
+      ['merge', '王家村', '李王村', 2021, null],
+    ]);
+  });
+
   it('refuses unknown villages, cycles out of order and a loop', async () => {
     const villages = await knownVillages(fresh);
     const c = (old: string, neu: string, y: number, kind: NewChange['kind'] = 'rename'): NewChange => ({
