@@ -88,6 +88,11 @@ describe('village lineage', () => {
   it("shows the merged village's trend with the earlier cycles summed, and the mark", async () => {
     await page.goto(`${baseUrl()}/${LIWANG}`);
     await expectMergedTrend();
+    // The indicator table's change cells carry the same mark.
+    await page.goto(`${baseUrl()}/${LIWANG.replace('view=overview', 'view=table')}`);
+    await expect.poll(() => page.locator('[data-view="table"] [data-change="turnout"]').innerText(), { timeout: 30_000 }).toContain('+3.5');
+    expect(await page.locator('[data-view="table"] [data-lineage-mark="turnout"]').count()).toBe(1);
+    expect(await page.locator('[data-lineage-note="table"]').innerText()).toBe('† 2018年：含合并前 李家村、王家村 数据');
   });
 
   it('keeps the merge after a reload', async () => {
