@@ -96,6 +96,8 @@ describe('village lineage', () => {
   });
 
   it('keeps the merge after a reload', async () => {
+    await page.goto(`${baseUrl()}/${LIWANG}`);
+    await page.waitForSelector('[data-chart="trend"][data-state="ready"]', { timeout: 60_000 });
     await page.reload();
     await page.waitForSelector('.app[data-engine="ready"]', { timeout: 60_000 });
     await expectMergedTrend();
