@@ -23,6 +23,7 @@
  * table took ≈1 GB more at a million roster rows for no measurable gain. None is saved; each load
  * rebuilds them.
  */
+import { refreshLineage } from './lineage';
 import { COUNTS } from './personCounts';
 import { refreshingNullColumns } from './nullCounts';
 import type { Db } from './types';
@@ -391,6 +392,7 @@ export async function refreshStats(db: Db, villages?: string): Promise<'part' | 
     how = 'whole';
     for (const sql of STATS_SQL) await db.exec(sql);
   });
+  await refreshLineage(db);
   return how;
 }
 

@@ -49,6 +49,11 @@ export interface ReportData {
   rows: Record<FigureGroup, readonly MetricRow[]>;
   /** Rule checks of the cycle, both bodies. */
   rules: readonly RuleSummary[];
+  /**
+   * A village's lineage (src/db/lineage.ts): the previous cycle's figures summed over the villages
+   * merged into it or under its former name, or its split from a village whose figures are not compared.
+   */
+  lineage?: { kind: 'merge' | 'rename' | 'split'; names: readonly string[]; cycle?: number } | null;
 }
 
 /** One figure of the data: a metric of a group, for a body (results metrics) and a cycle. */

@@ -4,6 +4,7 @@ import { StorageCard } from './data/StorageCard';
 import { CyclesCard, ImportsTable } from './data/ImportsTable';
 import { OverlapsCard } from './data/OverlapsCard';
 import { PackageExportCard } from './data/PackageExportCard';
+import { VillageChangesCard } from './data/VillageChangesCard';
 import { kindLabelKey } from './fieldLabel';
 import type { FileKind } from '../import/fields';
 import { QueryState } from './QueryState';
@@ -63,6 +64,7 @@ export function DataManager() {
       <PackageExportCard />
       <CyclesCard />
       <OverlapsCard />
+      <VillageChangesCard />
       <TablePreview kind="results" />
       <TablePreview kind="members" />
       <TablePreview kind="stats" />
