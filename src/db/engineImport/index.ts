@@ -43,9 +43,13 @@
 import type { Db } from '../types';
 import type { FileKind } from '../../import/fields';
 import type { HeaderLayout } from '../../import/layout';
+import { cleanText } from '../../import/normalize';
 import type { ColumnSpec, FileContext } from '../../import/normalizeRow';
 import type { FileAnalysis } from '../../import/pipeline';
+import type { ImportReport } from '../../import/prepare';
+import type { Stage } from '../load';
 import { planColumns } from './columnPlan';
+import { stageRows } from './rows';
 import { buildMappings, type MappingTable } from './mappings';
 import { readRaw } from './readCsv';
 import { buildTyped } from './typed';
@@ -62,21 +66,41 @@ export interface EnginePlan {
   columns: readonly ColumnSpec[];
   context: FileContext;
   delimiter: string;
-  /** Line of the last header row: records starting after it are data (or, until step 2, totals and notes). */
+  layout: HeaderLayout;
+  /** Line of the last header row: records starting after it are data, totals, notes or blank. */
   lastHeaderLine: number;
+  /** Rows above the header, and non-blank header rows, as the JavaScript preparer counts them. */
+  titleRows: number;
+  headerRows: number;
 }
 
-/** The plan of an analysis as confirmed unchanged (as prepareDefault takes it). */
-export function enginePlan(analysis: FileAnalysis): EnginePlan {
-  const plan = analysis.sheets[analysis.sheetIndex];
-  const sheet = analysis.source.sheets[analysis.sheetIndex];
-  if (!plan?.layout || !plan.kind || !sheet) throw new EngineReadError('no_header', 'no header or kind of file found');
+/**
+ * The engine's plan of a CSV file: the analysis's (as confirmed unchanged, as prepareDefault takes
+ * it), or the user's plan from the import screen (kind, mapping and file-wide values edited).
+ */
+export function enginePlan(
+  analysis: FileAnalysis,
+  edited?: { sheetIndex: number; kind: FileKind; columns: readonly ColumnSpec[]; context: FileContext },
+): EnginePlan {
+  const index = edited?.sheetIndex ?? analysis.sheetIndex;
+  const plan = analysis.sheets[index];
+  const sheet = analysis.source.sheets[index];
+  const kind = edited?.kind ?? plan?.kind;
+  if (analysis.source.format !== 'csv') throw new EngineReadError('unsupported', `a ${analysis.source.format} file`);
+  if (!plan?.layout || !kind || !sheet) throw new EngineReadError('no_header', 'no header or kind of file found');
+  const layout = plan.layout;
+  let headerRows = 0;
+  for (let i = layout.headerIndex; i < layout.headerIndex + layout.headerRowCount; i++)
+    if ((sheet.rows[i] ?? []).some((c) => cleanText(c) !== '')) headerRows++;
   return {
-    kind: plan.kind,
-    columns: plan.columns,
-    context: plan.inferred,
+    kind,
+    columns: edited?.columns ?? plan.columns,
+    context: edited?.context ?? plan.inferred,
     delimiter: analysis.source.delimiter ?? ',',
-    lastHeaderLine: lastHeaderLine(plan.layout, sheet.rowNumbers),
+    layout,
+    lastHeaderLine: lastHeaderLine(layout, sheet.rowNumbers),
+    titleRows: layout.titleLines.length,
+    headerRows,
   };
 }
 
@@ -125,7 +149,7 @@ export async function engineImport(db: Db, input: string | Uint8Array, plan: Eng
     const { maps, distinctMs } = await buildMappings(db, columns, raw.table, plan.lastHeaderLine, tables);
     for (const m of maps) if (m.table !== null) made.push({ table: m.table, temp: false });
     const tm = performance.now();
-    const rows = await buildTyped(db, columns, maps, raw.table, plan.lastHeaderLine, tables);
+    const rows = await buildTyped(db, columns, maps, raw.table, plan.lastHeaderLine, tables, plan.columns, raw.width);
     made.push({ table: tables.typed, temp: true });
     const t2 = performance.now();
     return {
@@ -153,5 +177,76 @@ export async function engineImport(db: Db, input: string | Uint8Array, plan: Eng
   } catch (e) {
     await dispose();
     throw e;
+  }
+}
+
+export interface EngineStaged {
+  report: ImportReport;
+  records: number;
+  /** Rows the JavaScript row code saw (see rows.ts), of `rows` after the header. */
+  picked: number;
+  rows: number;
+  ms: { read: number; normalize: number; classify: number; duplicates: number; picked: number; stage: number; total: number };
+}
+
+/**
+ * Reads a CSV file in the engine and stages its rows into `stage` (made by createStage for the
+ * plan's kind and fields, still empty), returning the report the JavaScript path gives. Refuses
+ * (EngineReadError) what it does not read the way the JavaScript path does; the stage is then
+ * untouched apart from rejected rows already written, and is the caller's to discard.
+ */
+export async function engineStage(
+  db: Db,
+  input: string | Uint8Array,
+  plan: EnginePlan,
+  stage: Stage,
+  opts: { signal?: AbortSignal; onRows?: (rows: number) => void } = {},
+): Promise<EngineStaged> {
+  const t0 = performance.now();
+  const tables = engineTables();
+  const made: string[] = [
+    tables.read,
+    tables.lines,
+    tables.raw,
+    tables.typed,
+    tables.candData,
+    tables.dups,
+    tables.picked,
+    tables.accepted,
+  ];
+  const columns = planColumns(plan.kind, plan.columns, plan.context);
+  const stop = () => {
+    if (opts.signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+  };
+  try {
+    const raw = await readRaw(db, input, plan.delimiter, tables);
+    opts.onRows?.(raw.records);
+    stop();
+    const t1 = performance.now();
+    const { maps } = await buildMappings(db, columns, raw.table, plan.lastHeaderLine, tables);
+    for (const m of maps) if (m.table !== null) made.push(m.table);
+    stop();
+    const rows = await buildTyped(db, columns, maps, raw.table, plan.lastHeaderLine, tables, plan.columns, raw.width);
+    for (const m of maps) if (m.table !== null) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(m.table)}`);
+    stop();
+    const t2 = performance.now();
+    const out = await stageRows(
+      db,
+      { ...plan, plan: columns, raw: raw.table, width: raw.width, scan: raw.scan, typed: tables.typed, tables },
+      stage,
+      opts.signal,
+    );
+    return {
+      report: out.report,
+      records: raw.records,
+      picked: out.picked,
+      rows,
+      ms: { read: t1 - t0, normalize: t2 - t1, ...out.ms, total: performance.now() - t0 },
+    };
+  } finally {
+    for (const t of made) {
+      await db.exec(`DROP TABLE IF EXISTS temp.${quoteIdent(t)}`);
+      await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+    }
   }
 }
