@@ -137,9 +137,15 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   // 2. Duplicates within the file: the first row of each key among rows not rejected (as DuplicateFinder keeps it).
   t = performance.now();
   const dataRows = `(NOT t._cand OR t.source_row IN (SELECT line FROM ${q(tables.candData)}))`;
+  // Keys by their hash first (a window over a million text keys sorts them all: 1.1 s at 100k rows
+  // on the shared machine); the exact keys then only where a hash repeats.
+  const key = keySql(kind, has);
+  const keyed = `${typed} t WHERE ${dataRows} AND NOT t._rej`;
   await db.exec(
-    `CREATE TEMP TABLE ${q(tables.dups)} AS SELECT line, first_line FROM (SELECT t.source_row AS line, first_value(t.source_row) OVER (PARTITION BY ${keySql(kind, has)} ORDER BY t.source_row) AS first_line FROM ${typed} t WHERE ${dataRows} AND NOT t._rej) WHERE line <> first_line`,
+    `CREATE TEMP TABLE ${q(tables.dups)} AS WITH h AS (SELECT hash(${key}) AS h FROM ${keyed} GROUP BY ALL HAVING count(*) > 1) ` +
+      `SELECT line, first_line FROM (SELECT t.source_row AS line, first_value(t.source_row) OVER (PARTITION BY ${key} ORDER BY t.source_row) AS first_line FROM ${keyed} AND hash(${key}) IN (SELECT h FROM h)) WHERE line <> first_line`,
   );
+  const [{ n: dupCount }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(tables.dups)}`)) as [{ n: number }];
   const dupMs = performance.now() - t;
   stop();
 
@@ -239,7 +245,7 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
 
   // 4. The plain rows: straight from the typed table, with the picked ones accepted, in file order.
   t = performance.now();
-  const plainWhere = `NOT t._cand AND NOT t._flag AND t.source_row NOT IN (SELECT line FROM ${q(tables.dups)})`;
+  const plainWhere = `NOT t._cand AND NOT t._flag${dupCount > 0 ? ` AND t.source_row NOT IN (SELECT line FROM ${q(tables.dups)})` : ''}`;
   const seg = totalsLines.map((l) => `(t.source_row > ${sqlNumber(l)})::INTEGER`).join(' + ') || '0';
   const plainSums = await db.query(
     `SELECT ${seg} AS seg, count(*)::INTEGER AS n${countCols.map((i, k) => (slotOf[k] !== undefined ? `, coalesce(sum(t.${q(fields[i]!)}), 0)::DOUBLE AS s${k}` : '')).join('')} FROM ${typed} t WHERE ${plainWhere} GROUP BY ALL`,
