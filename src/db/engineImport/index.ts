@@ -1,44 +1,58 @@
 /**
- * Import inside the engine (issue 27), step 1: a CSV file read and normalised in DuckDB, not yet
- * wired into the app. The JavaScript path (src/import/stream.ts → prepare.ts → normalizeRow.ts)
- * spends 8–20 s on a million roster rows where DuckDB-WASM's read_csv of the file takes 2–3.6 s
- * (scripts/bench/engineImport.ts; the spread is the shared machine's load).
+ * Import inside the engine (issue 27): a CSV file read, normalised, checked and staged in DuckDB.
+ * Wired into the app: src/app/importer.ts stageFile asks the import worker for a CSV file's text
+ * as UTF-8 bytes and stages it here (engineStage); a workbook, a Parquet file and any file this
+ * path refuses (EngineReadError) go through the worker's JavaScript path (src/import/stream.ts →
+ * prepare.ts → normalizeRow.ts), as every file did before.
  *
- * Done in SQL (this folder):
- * - Reading (readCsv.ts): the file's UTF-8 bytes — a GB18030/UTF-16 file is decoded by the caller
- *   (DuckDB-WASM has no GB18030) and encoded again — are registered and read by read_csv: every
- *   column VARCHAR (c1…cN, N the widest record), strict, never ignore_errors, our detected
- *   delimiter and RFC 4180 quotes, null_padding for short records (parallel=false when a quoted
- *   cell holds a line break, which DuckDB requires for that). Each record keeps the line it starts
- *   on (its position in read_csv's output, which keeps the file's order, mapped to a line by our
- *   scan); DuckDB's record count must equal our own scan of the bytes (lineScan.ts), or it is an
- *   error naming both counts, and every 4096th record's cells must equal the file's bytes at that
- *   line. Mixed line breaks are unified first, as the JavaScript reader does.
- * - Normalising (mappings.ts, typed.ts): one scan lists each mapped column's distinct raw values
- *   ((role, body) pairs for a role); the existing converters (normalizeRow.ts `convert`) run once
- *   per distinct value into a mapping table per column (typed values, the cell's issue code, a
- *   role's body hint, whether the cell is too long to be a value), loaded as Arrow; the typed rows
- *   are one statement of joins, with rowNormalizer's fills from file-wide values (bound), the body
- *   a role implies, place folding, village key, age and person key.
+ * Step 1 — reading and normalising:
+ * - Reading (readCsv.ts): the file's UTF-8 bytes — a GB18030/UTF-16 file is transcoded by the
+ *   worker in 1 MB pieces (DuckDB-WASM has no GB18030), a byte sequence that is not UTF-8 read as
+ *   U+FFFD as the JavaScript decoder reads it — are registered and read by read_csv: every column
+ *   VARCHAR (c1…cN, N the widest record), strict, never ignore_errors, our detected delimiter and
+ *   RFC 4180 quotes, null_padding for short records (parallel=false when a quoted cell holds a
+ *   line break). Each record keeps the line it starts on; DuckDB's record count must equal our own
+ *   scan of the bytes (lineScan.ts), and every 4096th record's cells must equal the file's text at
+ *   that line. Mixed line breaks are unified first, as the JavaScript reader does.
+ * - Normalising (mappings.ts, typed.ts): the existing converters run once per distinct value of a
+ *   mapped column into a mapping table; the typed rows are one statement of joins, with the fills
+ *   from file-wide values, the body a role implies, place folding, village key, age and person key.
  *
- * Still JavaScript: encoding detection and decoding, delimiter and header detection (the plan, from
- * the file's head), the line scan, and the converters (per distinct value, not per cell).
+ * Step 2 — sorting, checking, staging (rowFlags.ts, rows.ts):
+ * - SQL sorts the records after the header, each test a superset of what it stands for:
+ *   `_cand` (may be totals, notes or blank: no visible character, a totals word anywhere, a first
+ *   cell starting like a notes row, or characters NFKC may change), `_flag` (a data row that may
+ *   have an issue or extra data: a cell's conversion issue, an unmapped, share, ID-number or
+ *   past-the-header cell, a row check of checkResults/checkMember that may fire, a statistical
+ *   table's every row), `_rej` (no village, cycle or body, or a name too long), and the duplicates
+ *   within the file (DuplicateFinder's key, by hash first).
+ * - The JavaScript row code runs on the rows SQL picks only — classifyRow on `_cand` rows,
+ *   rowNormalizer on flagged, duplicate and candidate-data rows (with their own cells: the scan
+ *   knows each record's length), the duplicate issue by hashCells as prepare.ts — so their
+ *   status, issues, extra data and cells are the JavaScript path's by construction. The plain rows
+ *   (status ok, no issue, no extra data) go from the typed table to the stage tables in one
+ *   statement, in file order with the picked accepted rows; rejected rows with their cells go to the
+ *   stage's rejected table. Totals rows are checked by TotalsChecker over per-segment sums (SQL
+ *   sums the plain rows, JavaScript the picked). The report (counts, skipped rows, totals, the first
+ *   issues in file order) is reconciled against our scan's count of non-blank records.
+ * - Where SQL's guess is wrong for a picked row (rejected or not, its duplicate key), or totals
+ *   rows exceed what it sums (more than 500, or over a count the kind does not store), the engine
+ *   refuses the file ('unsupported') and the JavaScript path reads it: never a different result.
+ *   tests/integration/engineStage.test.ts runs both paths over every CSV fixture and 150 fuzz files
+ *   and compares stage tables (EXCEPT ALL both ways), rejected rows and reports.
  *
- * Not done yet — step 2 must do these before this path can replace the JavaScript one:
- * - Row classification: rows above the header are cut by line, but totals, notes and blank rows are
- *   NOT recognised (`typed` holds every record after the header), nor are totals checked.
- * - Row checks in SQL over the typed and raw tables: required fields (village, cycle, body), the
- *   checks of checkResults/checkMember/checkCounts, birth vs. given age, missing name, field_count
- *   (cells past the header), extra data (unmapped columns, reported shares), text_truncated,
- *   duplicates within the file (rejected when identical), and each row's status and issues (the
- *   per-cell issue codes are in the mapping tables); the ImportReport, reconciled with the scan.
+ * Not done yet:
  * - Broken quotes: the JavaScript reader re-reads such a line with quote marks as text; here the
- *   file is refused (EngineReadError 'bad_quote'). Workbooks and Parquet are not read here.
- * - Staging: typed rows into the existing stage tables (src/db/load.ts), rejected rows with their
- *   cells into the rejected-rows table. At a million rows making `typed` (a temporary table) is the
- *   largest cost, so step 2 should write the stage table directly rather than copy it again.
- * - Wiring into the import worker and UI: the file's bytes streamed into the engine (not held
- *   twice), progress and cancel, and the JavaScript path kept for workbooks and what is refused.
+ *   file is refused (EngineReadError 'bad_quote') and read by the JavaScript path.
+ * - The page holds the file's bytes once (the worker transfers them) and the line scan, the
+ *   distinct-value conversions and the picked rows' normalising run on the page's thread; the
+ *   typed rows are a temporary table copied into the stage table (a second copy at peak); progress
+ *   is reported per step (read, then done), cancel is honoured between steps.
+ * - A file whose rows are mostly flagged (a roster with an ID-number column, every row of a
+ *   statistical table) is correct but has every such row normalised in JavaScript, after the SQL
+ *   work: slower than the JavaScript path alone for such files.
+ * - Measured (scripts/bench/engineImport.ts, Node build): see the figures in the commit log and the
+ *   report of issue 27; the shared machine's load moves them by a factor of two or more.
  */
 import type { Db } from '../types';
 import type { FileKind } from '../../import/fields';

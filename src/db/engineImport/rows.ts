@@ -258,6 +258,8 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   }
   counts.dataRows += plain;
   counts.imported += plain;
+  // The stage keeps the file's order, as the JavaScript path writes it (any_value over a village's
+  // rows then reads the same row). The typed rows come out of hash joins in no order: sorted here.
   const [{ n: picks }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(tables.accepted)}`)) as [{ n: number }];
   for (const st of stage.tables) {
     if (!st.filled) continue;
@@ -285,11 +287,8 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
     });
     const list = cols.map((c) => q(c.name)).join(', ');
     const plainSql = `SELECT ${fromTyped.map((e, i) => `${e} AS ${q(cols[i]!.name)}`).join(', ')} FROM ${typed} t WHERE ${plainWhere}`;
-    await db.exec(
-      picks === 0
-        ? `INSERT INTO ${q(st.table)} (${list}) ${plainSql}`
-        : `INSERT INTO ${q(st.table)} (${list}) SELECT * FROM (${plainSql} UNION ALL SELECT ${list} FROM ${q(tables.accepted)}) ORDER BY source_row`,
-    );
+    const picked = picks > 0 ? ` UNION ALL SELECT ${list} FROM ${q(tables.accepted)}` : '';
+    await db.exec(`INSERT INTO ${q(st.table)} (${list}) SELECT * FROM (${plainSql}${picked}) ORDER BY source_row`);
   }
   const stageMs = performance.now() - t;
 
