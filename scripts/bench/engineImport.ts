@@ -166,11 +166,16 @@ if (runs('estage')) {
   );
   const out = await engineStage(db, readFileSync(file), enginePlan(opened.analysis, jsPlan), stage);
   await finishStage(db, stage, out.report);
+  const stageMs = ms(t);
+  const [{ bad }] = (await db.query<{ bad: number }>(
+    `SELECT count(*)::INTEGER AS bad FROM (SELECT source_row - lag(source_row) OVER () AS d FROM ${stage.tables[0]!.table}) WHERE d <= 0`,
+  )) as [{ bad: number }];
+  if (bad > 0) console.log(`NOTE: the staged rows are not in the file's order (${bad} steps back)`);
   const m = Object.entries(out.ms)
     .map(([k, v]) => `${k} ${Math.round(v)}`)
     .join(', ');
   console.log(
-    `engine path + staging into DuckDB (engineStage: read, sort, check, stage; report): ${ms(t)} (${m} ms); ` +
+    `engine path + staging into DuckDB (engineStage: read, sort, check, stage; report): ${stageMs} (${m} ms); ` +
       `${out.report.counts.dataRows} data rows, ${out.picked} of them seen by JavaScript, reconciled ${out.report.reconciled}`,
   );
 }

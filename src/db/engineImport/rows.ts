@@ -40,6 +40,8 @@ const q = quoteIdent;
 const PAGE_ROWS = 16_384;
 /** More totals rows than this and the segment sums are left to the JavaScript path. */
 const MAX_TOTALS_ROWS = 500;
+/** Picked accepted rows put in place between ranges of plain rows rather than by sorting every row. */
+const MAX_IN_PLACE = 32;
 
 export interface RowsInput {
   kind: FileKind;
@@ -259,8 +261,15 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   counts.dataRows += plain;
   counts.imported += plain;
   // The stage keeps the file's order, as the JavaScript path writes it (any_value over a village's
-  // rows then reads the same row). The typed rows come out of hash joins in no order: sorted here.
-  const [{ n: picks }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(tables.accepted)}`)) as [{ n: number }];
+  // rows then reads the same row). The typed rows come out of hash joins, in the file's order when
+  // the big table was the probe side (a large file: checked here, 0.1 s at 100k rows), else in none:
+  // then they are sorted (1.4 s at 100k rows against 0.35 s unsorted). A few picked rows are put in
+  // place between ranges of plain rows.
+  const pickedLines = (await db.query<{ l: number }>(`SELECT source_row AS l FROM ${q(tables.accepted)} ORDER BY l`)).map((r) => r.l);
+  const [{ bad }] = (await db.query<{ bad: number }>(
+    `SELECT count(*)::INTEGER AS bad FROM (SELECT source_row - lag(source_row) OVER () AS d FROM ${typed}) WHERE d <= 0`,
+  )) as [{ bad: number }];
+  const inPlace = bad === 0 && pickedLines.length <= MAX_IN_PLACE;
   for (const st of stage.tables) {
     if (!st.filled) continue;
     const cols = TABLE_COLUMNS[st.kind];
@@ -287,8 +296,21 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
     });
     const list = cols.map((c) => q(c.name)).join(', ');
     const plainSql = `SELECT ${fromTyped.map((e, i) => `${e} AS ${q(cols[i]!.name)}`).join(', ')} FROM ${typed} t WHERE ${plainWhere}`;
-    const picked = picks > 0 ? ` UNION ALL SELECT ${list} FROM ${q(tables.accepted)}` : '';
-    await db.exec(`INSERT INTO ${q(st.table)} (${list}) SELECT * FROM (${plainSql}${picked}) ORDER BY source_row`);
+    const into = `INSERT INTO ${q(st.table)} (${list})`;
+    if (!inPlace) {
+      const picked = pickedLines.length > 0 ? ` UNION ALL SELECT ${list} FROM ${q(tables.accepted)}` : '';
+      await db.exec(`${into} SELECT * FROM (${plainSql}${picked}) ORDER BY source_row`);
+      continue;
+    }
+    let after: number | null = null;
+    const range = (before: number | null) =>
+      `${after !== null ? ` AND t.source_row > ${sqlNumber(after)}` : ''}${before !== null ? ` AND t.source_row < ${sqlNumber(before)}` : ''}`;
+    for (const line of pickedLines) {
+      await db.exec(`${into} ${plainSql}${range(line)}`);
+      await db.exec(`${into} SELECT ${list} FROM ${q(tables.accepted)} WHERE source_row = ${sqlNumber(line)}`);
+      after = line;
+    }
+    await db.exec(`${into} ${plainSql}${range(null)}`);
   }
   const stageMs = performance.now() - t;
 
