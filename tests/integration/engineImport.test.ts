@@ -3,7 +3,8 @@
  * fixture: for every CSV fixture the current path imports, each data row's stored values as
  * DuckDB builds them equal the NormalizedRow values prepareImport gives, by source row number.
  *
- * What this does NOT compare, because step 1 does not do it in SQL yet: row classification
+ * Step 2 (classification, row checks, staging, the report) is compared with the JavaScript path in
+ * engineStage.test.ts. What this file does NOT compare, as step 1 does not do it: row classification
  * (totals, notes and blank rows are in the engine's table like any record after the header; they
  * are only checked to be rows the JavaScript path skipped), row issues and status (required
  * fields, cross-column checks, duplicates), extra data and the report's counts. Rows the current

@@ -51,8 +51,13 @@
  * - A file whose rows are mostly flagged (a roster with an ID-number column, every row of a
  *   statistical table) is correct but has every such row normalised in JavaScript, after the SQL
  *   work: slower than the JavaScript path alone for such files.
- * - Measured (scripts/bench/engineImport.ts, Node build): see the figures in the commit log and the
- *   report of issue 27; the shared machine's load moves them by a factor of two or more.
+ * - Speed: not yet the issue's target (≤ 3× the bare read at 1M rows). Measured 2026-12-06 with
+ *   scripts/bench/engineImport.ts (Node build, the bench roster, load average 8–16 on 2 cores):
+ *   100k rows in one process — bare read_csv 2.1 s, JavaScript path + staging 6.6 s, engine path +
+ *   staging 6.5 s; 1M rows, one process each — bare 9.4 s, JavaScript 42.7 s (4.5×), engine 36.9 s
+ *   (3.9×: read + scan 8.2, mapping tables + typed rows 11.9, duplicates 1.5, picked rows 1.5,
+ *   stage insert 13.3). The next costs to cut are the typed temporary table (written, then copied
+ *   into the stage) and the stage insert itself.
  */
 import type { Db } from '../types';
 import type { FileKind } from '../../import/fields';
