@@ -2,12 +2,13 @@
  * The engine path of issue 27 (src/db/engineImport) against the current JavaScript path, on the
  * benchmark's roster of N rows, in DuckDB-WASM's Node build:
  *
- *   npx tsx scripts/bench/engineImport.ts 1000000 [--only bare|engine|js|stage]
+ *   npx tsx scripts/bench/engineImport.ts 1000000 [--only bare|engine|js|stage|estage]
  *
  * Prints DuckDB's bare read_csv of the file (every column VARCHAR), the engine path's read and
  * normalise (its own line scan, read_csv, distinct values converted, typed rows joined), the
  * current path's read-normalise-check (prepareFile, rows handed to a counter), the same followed by
- * staging into DuckDB (the engine path's typed table is its staged data), the distinct values of
+ * staging into DuckDB, the engine path as the app runs it (engineStage: read, sort, check and stage,
+ * with the report), the distinct values of
  * each column, and a sampled comparison of the two paths' values. All in one process by default;
  * `--only` runs one of them in a fresh process, as the wasm heap and the JavaScript heap left by
  * one otherwise weigh on the next (on a shared machine the figures move by a factor of two).
@@ -20,7 +21,7 @@ import { openNodeDb } from '../../src/db/nodeDb';
 import { ensureSchema } from '../../src/db/schema';
 import { quoteIdent } from '../../src/db/sqlLiteral';
 import { STAGE_DIR } from '../../src/db/types';
-import { engineBytes, engineImport, enginePlan, readCsvCall, scanLines } from '../../src/db/engineImport';
+import { engineBytes, engineImport, enginePlan, engineStage, readCsvCall, scanLines } from '../../src/db/engineImport';
 import type { NormalizedRow } from '../../src/import/normalizeRow';
 import { openFile, prepareFile, type ImportPlan } from '../../src/import/stream';
 import { benchFiles } from './generate';
@@ -153,5 +154,29 @@ if (runs('stage')) {
     if (accepted.length >= BATCH_ROWS || rejected.length >= BATCH_ROWS) await send();
   }
   console.log(`current path + staging into DuckDB (prepareFile, Arrow batches, stage tables, as counts.ts stages): ${ms(t)}`);
+}
+if (runs('estage')) {
+  // The engine path as the app runs it (issue 27 step 2): read, sort, check and stage, report made.
+  await ensureSchema(db);
+  t = performance.now();
+  const stage = await createStage(
+    db,
+    jsPlan.kind,
+    jsPlan.columns.map((c) => c.field),
+  );
+  const out = await engineStage(db, readFileSync(file), enginePlan(opened.analysis, jsPlan), stage);
+  await finishStage(db, stage, out.report);
+  const stageMs = ms(t);
+  const [{ bad }] = (await db.query<{ bad: number }>(
+    `SELECT count(*)::INTEGER AS bad FROM (SELECT source_row - lag(source_row) OVER () AS d FROM ${stage.tables[0]!.table}) WHERE d <= 0`,
+  )) as [{ bad: number }];
+  if (bad > 0) console.log(`NOTE: the staged rows are not in the file's order (${bad} steps back)`);
+  const m = Object.entries(out.ms)
+    .map(([k, v]) => `${k} ${Math.round(v)}`)
+    .join(', ');
+  console.log(
+    `engine path + staging into DuckDB (engineStage: read, sort, check, stage; report): ${stageMs} (${m} ms); ` +
+      `${out.report.counts.dataRows} data rows, ${out.picked} of them seen by JavaScript, reconciled ${out.report.reconciled}`,
+  );
 }
 await db.close();

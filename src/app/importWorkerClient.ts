@@ -90,6 +90,7 @@ class ImportWorkerClient {
         );
         return;
       }
+      case 'text':
       case 'done':
         this.runs.get(m.run)?.resolve(m);
         this.runs.delete(m.run);
@@ -135,6 +136,27 @@ class ImportWorkerClient {
     }).then((m) => {
       if (m.type !== 'done') throw new Error(`unexpected ${m.type}`);
       return m.report;
+    });
+  }
+
+  /**
+   * A CSV file's text as UTF-8 bytes (transcoded in the worker when it is not UTF-8) with the
+   * file's analysed head, for the engine to read; null for a workbook or Parquet file.
+   */
+  text(
+    handle: number,
+    onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<{ bytes: Uint8Array; analysis: FileAnalysis } | null> {
+    const run = ++ids;
+    return new Promise<FromWorker>((resolve, reject) => {
+      if (signal?.aborted) return reject(new ImportCancelled());
+      this.runs.set(run, { resolve, reject, onProgress });
+      signal?.addEventListener('abort', () => this.send({ type: 'cancel', run }), { once: true });
+      this.send({ type: 'text', id: handle, run });
+    }).then((m) => {
+      if (m.type !== 'text') throw new Error(`unexpected ${m.type}`);
+      return m.bytes ? { bytes: m.bytes, analysis: m.analysis } : null;
     });
   }
 

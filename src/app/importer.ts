@@ -15,13 +15,14 @@ import {
   type StagedImport,
 } from '../db/load';
 import { hasSampleData } from '../db/queries';
+import { EngineReadError, enginePlan, engineStage } from '../db/engineImport';
 import { refreshCounts } from '../db/schema';
 import type { Overlap, SourceChoice } from '../db/sources';
 import type { PreparedImport } from '../import/pipeline';
 import type { ImportPlan, Progress } from '../import/stream';
 import { QuotaError } from '../store/fileStore';
 import type { Persistence } from '../store/persistence';
-import { importWorker } from './importWorkerClient';
+import { ImportCancelled, importWorker } from './importWorkerClient';
 import { traceSince } from '../util/trace';
 
 export type ConflictAnswer = ConflictChoice | 'cancel';
@@ -34,10 +35,66 @@ export interface BatchItem {
 }
 
 /**
- * Reads a file opened in the import worker with a plan and stages every row in DuckDB as the
- * batches arrive: the check the import screen runs, and the first half of an import.
+ * Reads a file opened in the import worker with a plan and stages every row in DuckDB: the check
+ * the import screen runs, and the first half of an import. A CSV file is read by DuckDB itself
+ * (src/db/engineImport; the worker only hands over its text as UTF-8); a workbook, a Parquet file
+ * and any file the engine path refuses go through the worker's JavaScript path, batch by batch.
  */
 export async function stageFile(
+  db: Db,
+  handle: number,
+  plan: ImportPlan,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<StagedImport> {
+  return (await stageInEngine(db, handle, plan, onProgress, signal)) ?? stageInWorker(db, handle, plan, onProgress, signal);
+}
+
+/** The engine path, or null where it does not apply or refuses the file (then nothing is left staged). */
+async function stageInEngine(
+  db: Db,
+  handle: number,
+  plan: ImportPlan,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<StagedImport | null> {
+  const t0 = performance.now();
+  const text = await importWorker.text(handle, onProgress, signal);
+  if (!text) return null;
+  let ePlan: ReturnType<typeof enginePlan>;
+  try {
+    ePlan = enginePlan(text.analysis, plan);
+  } catch (e) {
+    if (e instanceof EngineReadError) return null;
+    throw e;
+  }
+  const size = text.bytes.length;
+  const stage = await createStage(
+    db,
+    plan.kind,
+    plan.columns.map((c) => c.field),
+  );
+  try {
+    const out = await engineStage(db, text.bytes, ePlan, stage, {
+      signal,
+      onRows: (rows) => onProgress?.({ bytes: size, totalBytes: size, rows }),
+    });
+    const staged = await finishStage(db, stage, out.report);
+    traceSince(`import engine (${out.picked} of ${out.rows} rows in JavaScript)`, t0);
+    return staged;
+  } catch (e) {
+    await discardStaged(db, stage);
+    if (signal?.aborted) throw new ImportCancelled();
+    if (e instanceof EngineReadError) {
+      traceSince(`import engine refused: ${e.code}`, t0);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** The JavaScript path: the worker reads, normalises and checks the rows and sends them in batches. */
+async function stageInWorker(
   db: Db,
   handle: number,
   plan: ImportPlan,

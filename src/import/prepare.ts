@@ -156,7 +156,7 @@ function trimmable(c: number): boolean {
 }
 
 /** cyrb53 of the cells trimmed and joined by NUL, without building that string. */
-function hashCells(cells: readonly string[], seed = 1): number {
+export function hashCells(cells: readonly string[], seed = 1): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let k = 0; k < cells.length; k++) {

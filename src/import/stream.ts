@@ -122,6 +122,46 @@ export async function* readSheet(
   yield last;
 }
 
+/**
+ * A CSV file's text as UTF-8 bytes, for DuckDB's own reader (src/db/engineImport): the file's bytes
+ * as they are when it is UTF-8, else decoded piece by piece (GB18030, UTF-16: DuckDB-WASM reads
+ * neither) and encoded again, never held decoded whole. Null for a workbook or Parquet file.
+ */
+export async function csvBytes(
+  blob: Blob,
+  opened: OpenedFile,
+  onProgress: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<Uint8Array | null> {
+  const source = opened.analysis.source;
+  if (opened.parquet || source.format !== 'csv') return null;
+  const encoding = source.encoding?.chosen ?? 'utf-8';
+  const total = opened.size;
+  if (encoding === 'utf-8') {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    onProgress({ bytes: total, totalBytes: total, rows: 0 });
+    return bytes;
+  }
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let read = 0;
+  for await (const text of decodeChunks(blob, encoding, (b) => (read = b))) {
+    if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+    const part = encoder.encode(text);
+    parts.push(part);
+    size += part.length;
+    onProgress({ bytes: read, totalBytes: total, rows: 0 });
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts.splice(0)) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 export interface ImportPlan {
   sheetIndex: number;
   kind: FileKind;

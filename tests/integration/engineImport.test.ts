@@ -3,7 +3,8 @@
  * fixture: for every CSV fixture the current path imports, each data row's stored values as
  * DuckDB builds them equal the NormalizedRow values prepareImport gives, by source row number.
  *
- * What this does NOT compare, because step 1 does not do it in SQL yet: row classification
+ * Step 2 (classification, row checks, staging, the report) is compared with the JavaScript path in
+ * engineStage.test.ts. What this file does NOT compare, as step 1 does not do it: row classification
  * (totals, notes and blank rows are in the engine's table like any record after the header; they
  * are only checked to be rows the JavaScript path skipped), row issues and status (required
  * fields, cross-column checks, duplicates), extra data and the report's counts. Rows the current
@@ -17,7 +18,7 @@ import { quoteIdent } from '../../src/db/sqlLiteral';
 import type { Db } from '../../src/db/types';
 import { decodeText } from '../../src/import/encoding';
 import { EngineReadError, engineImport, enginePlan } from '../../src/db/engineImport';
-import { cellColumn, checkProbes, readRaw } from '../../src/db/engineImport/readCsv';
+import { cellColumn, checkProbes, probeTexts, readRaw } from '../../src/db/engineImport/readCsv';
 import { scanLines } from '../../src/db/engineImport/lineScan';
 import { engineTables } from '../../src/db/engineImport/tables';
 import { readCsvText } from '../../src/import/read/csv';
@@ -200,12 +201,12 @@ describe('engine read: line numbers checked against the file', () => {
     const tables = engineTables();
     const raw = await readRaw(db, bytes.slice(), ',', tables);
     try {
-      const probes = scanLines(bytes, ',').probes;
+      const probes = probeTexts(bytes, scanLines(bytes, ',').probes);
       expect(probes.map((p) => p.line)).toEqual([1, 3]);
-      await expect(checkProbes(db, raw.table, bytes, ',', probes)).resolves.toBeUndefined();
+      await expect(checkProbes(db, raw.table, ',', probes)).resolves.toBeUndefined();
       // As if the engine had read the last two records in the other order.
       const swapped = probes.map((p) => (p.line === 3 ? { ...p, line: 2 } : p));
-      await expect(checkProbes(db, raw.table, bytes, ',', swapped)).rejects.toThrow(/line_mismatch/);
+      await expect(checkProbes(db, raw.table, ',', swapped)).rejects.toThrow(/line_mismatch/);
     } finally {
       await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw.table)}`);
     }

@@ -13,6 +13,14 @@ export interface EngineTables {
   raw: string;
   /** Typed values by line (see buildTyped). */
   typed: string;
+  /** Lines of the records classifyRow found to be data among those SQL picked as possibly not. */
+  candData: string;
+  /** Rows repeating an earlier row's key, with that row's line. */
+  dups: string;
+  /** The rows the JavaScript row code sees, numbered in file order, with their cells. */
+  picked: string;
+  /** Those of them accepted, as the batch builder makes them. */
+  accepted: string;
   /** The mapping table of column i (raw value → typed values). */
   mapping(i: number): string;
 }
@@ -27,11 +35,16 @@ export function engineTables(): EngineTables {
     lines: `${prefix}_lines`,
     raw: `${prefix}_raw`,
     typed: `${prefix}_typed`,
+    candData: `${prefix}_cand_data`,
+    dups: `${prefix}_dups`,
+    picked: `${prefix}_picked`,
+    accepted: `${prefix}_accepted`,
     mapping: (i) => `${prefix}_map_${i + 1}`,
   };
 }
 
-export type EngineReadErrorCode = 'bad_quote' | 'count_mismatch' | 'line_mismatch' | 'no_header';
+/** `unsupported`: the file is readable, but SQL's sorting of a row and the row normaliser's disagree, or it is beyond what SQL sums (see rows.ts). */
+export type EngineReadErrorCode = 'bad_quote' | 'count_mismatch' | 'line_mismatch' | 'no_header' | 'unsupported';
 
 /** The engine path cannot read this file (yet) or lost count of its rows: never silently. */
 export class EngineReadError extends Error {

@@ -6,19 +6,27 @@
 import { quoteIdent, sqlNumber } from '../sqlLiteral';
 import type { Db, SqlParam } from '../types';
 import type { ColumnPlanSet } from './columnPlan';
-import { MAP_BODY_HINT, MAP_BODY_KEY, MAP_KEY, MAP_OVERLONG, mapValue, type MappingTable } from './mappings';
+import { MAP_BODY_HINT, MAP_BODY_KEY, MAP_ISSUE, MAP_KEY, MAP_OVERLONG, mapValue, type MappingTable } from './mappings';
+import { candidateSql, cellFlagSql, checkFlagSql, rejectSql } from './rowFlags';
+import type { ColumnSpec } from '../../import/normalizeRow';
 import { cellColumn } from './readCsv';
 import type { EngineTables } from './tables';
 
 const q = quoteIdent;
 
-/** The SQL building `tables.typed`: `source_row` (the record's line) and every stored value of the kind. */
+/**
+ * The SQL building `tables.typed`: `source_row` (the record's line), every stored value of the
+ * kind, and the sorting flags of rowFlags.ts: `_cand` (may not be a data row), `_flag` (a data row
+ * the row normaliser must see), `_rej` (a data row it rejects).
+ */
 export function typedSql(
   plan: ColumnPlanSet,
   maps: readonly MappingTable[],
   raw: string,
   lastHeaderLine: number,
   tables: EngineTables,
+  columns: readonly ColumnSpec[],
+  width: number,
 ): { sql: string; params: SqlParam[] } {
   // File-wide values come from the title row or the file's name: bound, numbered as they are met.
   // (Our own numbers, such as the header's line, are written in: DuckDB plans those better.)
@@ -70,7 +78,16 @@ export function typedSql(
     // An inner join: a cell without its mapping would drop the row, which the count check after catches.
     return [`JOIN ${q(m.table)} ${alias(k)} ON ${on.join(' AND ')}`];
   });
-  const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${sqlNumber(lastHeaderLine)}`;
+  const issue = maps.flatMap((m, k) => (m.table === null ? [] : [`${alias(k)}.${MAP_ISSUE} IS NOT NULL`]));
+  const overlongName = maps.flatMap((m, k) =>
+    m.table !== null && (m.column.field.type === 'text' || m.column.field.type === 'village') ? [`${alias(k)}.${MAP_OVERLONG}`] : [],
+  );
+  const flags = [
+    `${candidateSql(width)} AS _cand`,
+    `(${[cellFlagSql(plan, columns, width), ...issue].join(' OR ')}) AS _cells`,
+    `${overlongName.length ? `(${overlongName.join(' OR ')})` : 'FALSE'} AS _overlong_name`,
+  ];
+  const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`, ...flags].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${sqlNumber(lastHeaderLine)}`;
 
   // File-wide values fill what the row leaves empty, judged by their primary value; then a role's body.
   const filled = new Map<string, string>();
@@ -78,7 +95,7 @@ export function typedSql(
     for (const { name, value } of fill.values)
       filled.set(name, `CASE WHEN a.${q(fill.primary)} IS NULL THEN ${cast(bind(value), name)} ELSE a.${q(name)} END`);
   const bodyExpr = `coalesce(${filled.get('body') ?? `a.${q('body')}`}, a._body_hint)`;
-  const b = `SELECT a.line, a._birth_year, ${names
+  const b = `SELECT a.line, a._birth_year, a._cand, a._cells, a._overlong_name, ${names
     .filter((n) => n !== 'village_key' && n !== 'person_key')
     .map((n) => `${n === 'body' ? bodyExpr : (filled.get(n) ?? `a.${q(n)}`)} AS ${q(n)}`)
     .join(', ')} FROM a`;
@@ -97,7 +114,12 @@ export function typedSql(
     }
     return `c.${q(n)}`;
   });
-  const sql = `CREATE TEMP TABLE ${q(tables.typed)} AS WITH a AS (${a}), b AS (${b}), c AS (${c}) SELECT c.line AS source_row, ${out.join(', ')} FROM c`;
+  const sorting = [
+    'c._cand',
+    `(c._cells OR ${checkFlagSql(plan)} OR ${rejectSql(plan)}) AS _flag`,
+    `coalesce(${rejectSql(plan)}, FALSE) AS _rej`,
+  ];
+  const sql = `CREATE TEMP TABLE ${q(tables.typed)} AS WITH a AS (${a}), b AS (${b}), c AS (${c}) SELECT c.line AS source_row, ${[...out, ...sorting].join(', ')} FROM c`;
   return { sql, params };
 }
 
@@ -108,8 +130,10 @@ export async function buildTyped(
   raw: string,
   lastHeaderLine: number,
   tables: EngineTables,
+  columns: readonly ColumnSpec[],
+  width: number,
 ): Promise<number> {
-  const { sql, params } = typedSql(plan, maps, raw, lastHeaderLine, tables);
+  const { sql, params } = typedSql(plan, maps, raw, lastHeaderLine, tables, columns, width);
   if (params.length > 0) await db.query(sql, params);
   else await db.exec(sql);
   const [{ typed, data }] = (await db.query<{ typed: number; data: number }>(

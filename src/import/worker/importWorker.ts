@@ -6,7 +6,7 @@
 /// <reference lib="webworker" />
 import { BatchBuilder, rejectedToBatch, transferables } from '../columnBatch';
 import type { NormalizedRow } from '../normalizeRow';
-import { headOf, openFile, prepareFile, type OpenedFile } from '../stream';
+import { csvBytes, headOf, openFile, prepareFile, type OpenedFile } from '../stream';
 import type { FromWorker, ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -82,6 +82,22 @@ async function prepare(m: Extract<ToWorker, { type: 'prepare' }>) {
   }
 }
 
+async function text(m: Extract<ToWorker, { type: 'text' }>) {
+  const file = opened.get(m.id);
+  if (!file) return post({ type: 'failed', run: m.run, message: 'file is no longer open' });
+  const run = { abort: new AbortController(), acks: 0, sent: 0, wake: null as (() => void) | null };
+  runs.set(m.run, run);
+  try {
+    const bytes = await csvBytes(file.file, file.info, (progress) => post({ type: 'progress', run: m.run, progress }), run.abort.signal);
+    if (run.abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
+    post({ type: 'text', run: m.run, bytes, analysis: headOf(file.info.analysis) }, bytes ? [bytes.buffer as ArrayBuffer] : []);
+  } catch (e) {
+    post({ type: 'failed', run: m.run, message: message(e), cancelled: run.abort.signal.aborted });
+  } finally {
+    runs.delete(m.run);
+  }
+}
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   switch (m.type) {
@@ -90,6 +106,9 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       break;
     case 'prepare':
       void prepare(m);
+      break;
+    case 'text':
+      void text(m);
       break;
     case 'ack': {
       const run = runs.get(m.run);

@@ -10,6 +10,8 @@ export type ToWorker =
   | { type: 'open'; id: number; file: Blob; fileName: string; encoding?: TextEncodingId }
   /** Reads every row with the plan, sending batches; at most two unacknowledged at a time. */
   | { type: 'prepare'; id: number; run: number; plan: ImportPlan }
+  /** A CSV file's text as UTF-8 bytes, for the engine to read (src/import/stream.ts csvBytes). */
+  | { type: 'text'; id: number; run: number }
   | { type: 'ack'; run: number }
   | { type: 'cancel'; run: number }
   /** Forgets an opened file (a workbook is held in the worker until then). */
@@ -20,4 +22,6 @@ export type FromWorker =
   | { type: 'progress'; run: number; progress: Progress }
   | { type: 'batch'; run: number; accepted: ColumnBatch; rejected: ColumnBatch }
   | { type: 'done'; run: number; report: ImportReport }
+  /** `bytes` null: not a CSV file (a workbook, Parquet). `analysis` is the file's head (see headOf). */
+  | { type: 'text'; run: number; bytes: Uint8Array | null; analysis: FileAnalysis }
   | { type: 'failed'; id?: number; run?: number; message: string; cancelled?: boolean };
