@@ -26,10 +26,9 @@
 import { AGE_BANDS, bandColumn, bandRange, PYRAMID_GENDERS } from './ageBands';
 import { refreshLineage } from './lineage';
 import { refreshingNullColumns } from './nullCounts';
+import { COMPARED, leftUpdateSql, personLinkSql, ROLE_CLASS } from './personLinks';
 import type { Db } from './types';
 
-const ROLE_CLASS = `CASE role WHEN 'secretary' THEN 'head' WHEN 'director' THEN 'head'
-  WHEN 'deputy_secretary' THEN 'deputy' WHEN 'deputy_director' THEN 'deputy' ELSE 'member' END`;
 
 /** The electorate and the voters of an election: party members for a branch, villagers otherwise. */
 export const ELECTORATE = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_entitled, registered_voters) ELSE registered_voters END`;
@@ -134,6 +133,9 @@ const BAND_COUNTS: readonly [string, string][] = PYRAMID_GENDERS.flatMap((g) =>
   AGE_BANDS.map((b): [string, string] => [bandColumn(g, b), `count(*) FILTER (gender = '${g}' AND ${bandRange(b)})`]),
 );
 
+/** Whether a scope's seats could be compared with the village's previous cycle of the body. */
+const TURNOVER_KNOWN = `bool_or(lstatus IN ${COMPARED})`;
+
 /** The persons of a scope counted: the numerators and denominators of every person metric, and the pyramid's bars. */
 const COUNTS: readonly [string, string][] = [
   ['members', 'count(*)'],
@@ -164,6 +166,16 @@ const COUNTS: readonly [string, string][] = [
   ['votes_sum', 'coalesce(sum(votes), 0)::BIGINT'],
   ['votes_cast_sum', 'coalesce(sum(votes_cast), 0)::BIGINT'],
   ['age_gender_known', 'count(*) FILTER (age IS NOT NULL AND gender IS NOT NULL)'],
+  // Persons linked with the previous cycle (src/db/personLinks.ts): known only where the village's
+  // previous cycle of the body has a roster that counts; the ambiguous are in no denominator. Left
+  // members are added to these rows afterwards (leftUpdateSql), counted into the cycle after them.
+  ['turnover_known', `CASE WHEN ${TURNOVER_KNOWN} THEN count(*) FILTER (lstatus IN ('new', 'continued')) END`],
+  ['continued', `CASE WHEN ${TURNOVER_KNOWN} THEN count(*) FILTER (lstatus = 'continued') END`],
+  ['newly_elected', `CASE WHEN ${TURNOVER_KNOWN} THEN count(*) FILTER (lstatus = 'new') END`],
+  ['years_known', `CASE WHEN ${TURNOVER_KNOWN} THEN count(lyears) END`],
+  ['years_sum', `CASE WHEN ${TURNOVER_KNOWN} THEN coalesce(sum(lyears), 0)::BIGINT END`],
+  ['left_known', `CASE WHEN ${TURNOVER_KNOWN} THEN 0 END`],
+  ['n_left', `CASE WHEN ${TURNOVER_KNOWN} THEN 0 END`],
   ...BAND_COUNTS,
 ];
 const COUNT_NAMES = COUNTS.map(([n]) => n);
@@ -176,14 +188,15 @@ const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          
 const SEATS_TO_PERSON = `any_value(village_key) AS village_key, any_value(cycle_year) AS cycle_year, any_value(n_bodies) AS n_bodies,
           any_value(gender) AS gender, any_value(age) AS age, any_value(edu) AS edu, bool_or(party) AS party,
           any_value(minority) AS minority, bool_or(reelected) AS reelected, bool_or(cgo) AS cgo,
-          sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast`;
+          sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast,
+          any_value(p_status) AS lstatus, any_value(p_years) AS lyears`;
 
 /** Counts keyed by village with the names shown (an inner join, as every count table has). */
 const named = (counts: string, places: string) =>
   `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN ${places} p USING (village_key)`;
 
 /** The count tables the views read; the others are steps of their build. */
-const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages'] as const;
+const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages', 'person_links'] as const;
 type CountTable = (typeof COUNT_TABLES)[number];
 
 /**
@@ -198,7 +211,10 @@ function statsSql(part: boolean): string[] {
   const src = (table: string, alias = table) =>
     part ? `(FROM ${table} WHERE village_key IN (FROM stat_touched)) ${alias}` : alias === table ? table : `${table} ${alias}`;
   const people = t('stat_people');
+  const links = t('person_links');
   return [
+    ...personLinkSql(src, links),
+
     `CREATE OR REPLACE TEMP TABLE ${t('stat_places')} AS
      WITH v AS (
        SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('results')}
@@ -254,7 +270,7 @@ function statsSql(part: boolean): string[] {
             m.college_graduate_official AS cgo,
             CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN m.votes END AS votes,
             CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN sr.voted END AS votes_cast,
-            p.n_bodies
+            p.n_bodies, ls.status AS lstatus, ls.years AS lyears, lp.status AS p_status, lp.years AS p_years
      FROM ${src('members_counted', 'm')}
      JOIN (SELECT person_key, row_number() OVER () AS pid,
                   bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER AS n_bodies
@@ -262,6 +278,9 @@ function statsSql(part: boolean): string[] {
            GROUP BY person_key) p ON p.person_key = m.person_key
      LEFT JOIN (SELECT village_key, cycle_year, body, voted FROM ${t('stat_results')} WHERE voted > 0) sr
        ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
+     LEFT JOIN (SELECT import_id, source_row, status, years FROM ${links} WHERE scope_body <> 'all') ls
+       ON ls.import_id = m.import_id AND ls.source_row = m.source_row
+     LEFT JOIN (SELECT unit, status, years FROM ${links} WHERE scope_body = 'all') lp ON lp.unit = m.person_key
      WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL`,
 
     // Each scope's counts of the rosters, appended one scope at a time, straight into stat_people
@@ -293,6 +312,8 @@ function statsSql(part: boolean): string[] {
               GROUP BY village_key, cycle_year`,
        t('stat_places'),
      )}`,
+
+    leftUpdateSql(people, links),
 
     // Statistical tables: one row per village × cycle × body as given. A count the table does not
     // carry stays NULL, and so does the denominator of the indicators that would need it: such a
