@@ -80,16 +80,18 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
        WHERE m.body IS NOT NULL)
      SELECT body AS scope_body, import_id::VARCHAR || ':' || source_row::VARCHAR AS unit, import_id, source_row,
             village_key, match_key, cycle_year, person_key, name, birth_year, birth_month, id_hash, id_key,
-            [role_class, 'all'] AS roles
+            [role_class, 'all'] AS roles, false AS dup
      FROM s
      UNION ALL
      SELECT 'all', person_key, NULL, NULL, any_value(village_key), any_value(match_key), any_value(cycle_year), person_key,
             any_value(name), any_value(birth_year), any_value(birth_month), max(id_hash), max(id_key),
-            list_append(list_distinct(list(role_class)), 'all')
+            list_append(list_distinct(list(role_class)), 'all'),
+            -- Two seats of one body under one name are two persons the roster cannot tell apart.
+            count(*) > count(DISTINCT body)
      FROM s GROUP BY person_key`,
     // Every pair of units of consecutive cycles that may be the same person.
     `CREATE OR REPLACE TEMP TABLE link_pairs AS
-     SELECT u.scope_body, u.unit AS cur, w.unit AS prev
+     SELECT u.scope_body, u.unit AS cur, w.unit AS prev, u.dup AS cur_dup
      FROM link_units u
      JOIN link_cycles c ON c.match_key = u.match_key AND c.scope_body = u.scope_body AND c.cycle_year = u.cycle_year
      JOIN link_units w ON w.match_key = u.match_key AND w.scope_body = u.scope_body AND w.cycle_year = c.prev_cycle
@@ -100,19 +102,19 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
     // Looking forward: left / stayed / ambiguous / unknown, NULL without a later cycle.
     `CREATE OR REPLACE TEMP TABLE link_status AS
      WITH cands AS (SELECT scope_body, cur, count(*) AS n, any_value(prev) AS prev FROM link_pairs GROUP BY ALL),
-     revs AS (SELECT scope_body, prev, count(*) AS n, any_value(cur) AS cur FROM link_pairs GROUP BY ALL),
+     revs AS (SELECT scope_body, prev, count(*) AS n, any_value(cur) AS cur, bool_or(cur_dup) AS dup FROM link_pairs GROUP BY ALL),
      sizes AS (SELECT match_key, scope_body, cycle_year, count(*) AS n FROM link_units GROUP BY ALL)
      SELECT u.*, c.prev_cycle, c.next_cycle,
             CASE WHEN c.prev_cycle IS NULL THEN 'first'
                  WHEN ps.n IS NULL OR (u.name IS NULL AND u.id_key IS NULL) THEN 'unknown'
                  WHEN ca.n IS NULL THEN 'new'
-                 WHEN ca.n = 1 AND rc.n = 1 THEN 'continued'
+                 WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN 'continued'
                  ELSE 'ambiguous' END AS status,
-            CASE WHEN ca.n = 1 AND rc.n = 1 THEN ca.prev END AS prev_unit,
+            CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev END AS prev_unit,
             CASE WHEN c.next_cycle IS NULL THEN NULL
                  WHEN ns.n IS NULL OR (u.name IS NULL AND u.id_key IS NULL) THEN 'unknown'
                  WHEN rv.n IS NULL THEN 'left'
-                 WHEN rv.n = 1 AND cr.n = 1 THEN 'stayed'
+                 WHEN rv.n = 1 AND cr.n = 1 AND NOT rv.dup THEN 'stayed'
                  ELSE 'ambiguous' END AS next_status
      FROM link_units u
      JOIN link_cycles c USING (match_key, scope_body, cycle_year)

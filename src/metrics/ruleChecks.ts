@@ -97,6 +97,12 @@ export const RULE_SQL: Record<RuleId, RuleSql> = {
     breach: 'r.candidates * 5 < r.seats * 6',
     figures: { seats: 'r.seats', candidates: 'r.candidates' },
   },
+  // pl: the seat's link with the previous cycle (person_links, src/db/personLinks.ts).
+  reelection_mismatch: {
+    known: "m.reelected IS NOT NULL AND pl.status IN ('new', 'continued')",
+    breach: "m.reelected <> (pl.status = 'continued')",
+    figures: { reelected_stated: 'm.reelected::INTEGER', reelected_computed: "(pl.status = 'continued')::INTEGER" },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -121,7 +127,8 @@ const SOURCES: Record<RuleSource, SourceSql> = {
     head: 'p.county, p.township, p.village, m.village_key, m.cycle_year, m.body, m.name::VARCHAR AS person, m.role::VARCHAR AS role',
     // The rosters that count (where a statistical table was chosen instead, its roster is not checked).
     from: `members_counted m JOIN stat_places p ON p.village_key = m.village_key
-           LEFT JOIN stat_results sr ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body`,
+           LEFT JOIN stat_results sr ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
+           LEFT JOIN person_links pl ON pl.scope_body = m.body AND pl.import_id = m.import_id AND pl.source_row = m.source_row`,
     where: 'm.cycle_year IS NOT NULL AND m.body IS NOT NULL',
     alias: 'm',
   },
