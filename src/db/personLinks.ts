@@ -227,3 +227,78 @@ export async function countForeignIdHashes(db: Db, keyId: string | null): Promis
   );
   return r?.n ?? 0;
 }
+
+export type RosterEntry = {
+  person_key: string;
+  name: string | null;
+  body: string;
+  role: string | null;
+  gender: string | null;
+  birth: string | null;
+  id_masked: string | null;
+  /** new, continued, ambiguous, first, unknown — or null where the village's statistical table counts. */
+  status: string | null;
+  years: number | null;
+};
+
+/** A village's roster of one cycle with each seat's link to the previous cycle: the way to a person's history. */
+export async function villageRoster(db: Db, villageKey: string, cycle: number): Promise<RosterEntry[]> {
+  return db.query<RosterEntry>(
+    `SELECT m.person_key, m.name, m.body, m.role, m.gender, ${BIRTH('m')} AS birth, m.id_masked, pl.status, pl.years
+     FROM members m
+     LEFT JOIN person_links pl ON pl.scope_body = m.body AND pl.import_id = m.import_id AND pl.source_row = m.source_row
+     WHERE m.village_key = ? AND m.cycle_year = ? AND m.body IS NOT NULL
+     ORDER BY m.body, CASE WHEN m.role IN ('secretary', 'director') THEN 0 WHEN m.role LIKE 'deputy%' THEN 1 ELSE 2 END, m.source_row`,
+    [villageKey, cycle],
+  );
+}
+
+export type PersonSeat = {
+  person_key: string;
+  county: string | null;
+  township: string | null;
+  village: string | null;
+  village_key: string;
+  cycle_year: number;
+  body: string;
+  role: string | null;
+  name: string | null;
+  birth: string | null;
+  id_masked: string | null;
+  status: string | null;
+  years: number | null;
+  /** How this row was found: the person asked for, a chain of links, or the same ID / name and birth month. */
+  found: 'self' | 'linked' | 'match';
+};
+
+/**
+ * A person's seats in every cycle: the person asked for (a person_key), those linked to them cycle
+ * by cycle (both ways), and any other of the village's rows that match them (the same ID number,
+ * or name and birth month — a return after a break, or a namesake the links could not decide).
+ */
+export async function personHistory(db: Db, personKey: string): Promise<PersonSeat[]> {
+  return db.query<PersonSeat>(
+    `WITH RECURSIVE
+     back(unit) AS (
+       SELECT ?::VARCHAR
+       UNION SELECT l.prev_unit FROM back b JOIN person_links l ON l.scope_body = 'all' AND l.unit = b.unit WHERE l.prev_unit IS NOT NULL),
+     fwd(unit) AS (
+       SELECT ?::VARCHAR
+       UNION SELECT l.unit FROM fwd f JOIN person_links l ON l.scope_body = 'all' AND l.prev_unit = f.unit),
+     me AS (SELECT * FROM person_links WHERE scope_body = 'all' AND unit = ?),
+     found AS (
+       SELECT unit, 'linked' AS found FROM (SELECT unit FROM back UNION SELECT unit FROM fwd)
+       UNION ALL
+       SELECT w.unit, 'match' FROM me u JOIN person_links w ON w.scope_body = 'all' AND w.match_key = u.match_key AND w.unit <> u.unit
+       WHERE ${samePersonSql('u', 'w')}),
+     units AS (SELECT unit, CASE WHEN unit = ? THEN 'self' ELSE min(found) END AS found FROM found GROUP BY unit)
+     SELECT m.person_key, p.county, p.township, p.village, m.village_key, m.cycle_year, m.body, m.role, m.name,
+            ${BIRTH('m')} AS birth, m.id_masked, pl.status, pl.years, u.found
+     FROM units u
+     JOIN members m ON m.person_key = u.unit
+     JOIN stat_places p ON p.village_key = m.village_key
+     LEFT JOIN person_links pl ON pl.scope_body = m.body AND pl.import_id = m.import_id AND pl.source_row = m.source_row
+     ORDER BY m.cycle_year DESC, m.body, m.source_row`,
+    [personKey, personKey, personKey, personKey],
+  );
+}

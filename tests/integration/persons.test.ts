@@ -25,10 +25,15 @@ import { queryMetrics, type MetricRow } from '../../src/metrics/query';
 import type { MetricQuery } from '../../src/metrics/sql';
 import type { MetricId } from '../../src/metrics/catalogue';
 import { findRuleBreaches } from '../../src/metrics/ruleChecks';
-import { countForeignIdHashes, findAmbiguousLinks } from '../../src/db/personLinks';
+import { countForeignIdHashes, findAmbiguousLinks, personHistory, villageRoster } from '../../src/db/personLinks';
 import { officeIdKey, officeIdKeyId } from '../../src/db/idKey';
 import { setIdHashKey } from '../../src/import/idHash';
-import { freshDb, importFixture } from './helpers';
+import { importBatch } from '../../src/app/importer';
+import { stageImport } from '../../src/db/load';
+import { memoryStore } from '../../src/store/fileStore';
+import { MANIFEST, parseManifest } from '../../src/store/manifest';
+import { Persistence } from '../../src/store/persistence';
+import { analyzeFixture, freshDb, importFixture } from './helpers';
 
 const FILES = ['persons-2015-gb18030.csv', 'persons-2018-gb18030.csv', 'persons-2021.xlsx'] as const;
 
@@ -173,6 +178,37 @@ describe('what cannot be decided is listed, and a 是否连任 column is checked
   });
 });
 
+describe("a person's history", () => {
+  it('is reached from the village roster and follows the links through a misspelt name', async () => {
+    const roster = await villageRoster(db, 'code:139902201201', 2021);
+    expect(roster.map((r) => [r.body, r.name, r.role, r.status, r.years])).toEqual([
+      ['party_branch', '王建军', 'secretary', 'continued', 6],
+      ['party_branch', '李洪梅', 'member', 'continued', 3],
+      ['party_branch', '吴芳', 'member', 'new', 0],
+      ['village_committee', '王建军', 'director', 'continued', 6],
+      ['village_committee', '李洪梅', 'member', 'continued', 6],
+      ['village_committee', '孙丽', 'member', 'new', 0],
+      ['village_committee', '陈刚', 'member', 'new', 0],
+    ]);
+    const li = roster.find((r) => r.name === '李洪梅')!;
+    expect(li.id_masked).toMatch(/^130202\*{8}\d{4}$/);
+    const history = await personHistory(db, li.person_key);
+    // 2021 (self), 2018 by her number, 2015 by name and birth month from 2018.
+    expect(history.map((h) => [h.cycle_year, h.body, h.name, h.role, h.found])).toEqual([
+      [2021, 'party_branch', '李洪梅', 'member', 'self'],
+      [2021, 'village_committee', '李洪梅', 'member', 'self'],
+      [2018, 'party_branch', '李红梅', 'member', 'linked'],
+      [2018, 'village_committee', '李红梅', 'member', 'linked'],
+      [2015, 'village_committee', '李红梅', 'member', 'linked'],
+    ]);
+    // Never the full number.
+    expect(JSON.stringify(history)).not.toMatch(/\d{17}[\dX]/);
+    // The second 陈刚 is not the first: his history is his own.
+    const chen = roster.find((r) => r.name === '陈刚')!;
+    expect((await personHistory(db, chen.person_key)).map((h) => h.cycle_year)).toEqual([2021]);
+  });
+});
+
 describe('the ID key', () => {
   it('is made once per office and kept: a second import session links to the first', async () => {
     const keyId = await officeIdKeyId(db);
@@ -180,6 +216,45 @@ describe('the ID key', () => {
     expect(await countForeignIdHashes(db, keyId)).toBe(0);
     // The same key again, not a new one.
     expect(await officeIdKeyId(db)).toBe(keyId);
+  });
+
+  it('is saved with the first roster import, restored after a reload and carried in a backup', async () => {
+    const open = async (store = memoryStore()) => {
+      const d = await freshDb();
+      const p = await Persistence.open(d, store, { readOnly: false });
+      await p.restore();
+      return { db: d, p, store };
+    };
+    const importWith = async (x: Awaited<ReturnType<typeof open>>, file: string) => {
+      // As the importer does for each file: the office's key, then the rows.
+      setIdHashKey(await officeIdKey(x.db));
+      const { prepared } = analyzeFixture(file);
+      await importBatch(x.db, [{ stage: (d) => stageImport(d, prepared), meta: { fileName: file, sheetName: null, encoding: null } }], {
+        ask: async () => 'keep',
+        persistence: x.p,
+      });
+    };
+    const a = await open();
+    expect(await officeIdKeyId(a.db)).toBeNull();
+    await importWith(a, FILES[0]);
+    await importWith(a, FILES[1]);
+    const keyId = await officeIdKeyId(a.db);
+    expect(keyId).not.toBeNull();
+    expect(parseManifest((await a.store.read(MANIFEST))!).tables.app_settings?.rows).toBe(1);
+
+    // A reload: the key comes back with the data, and the 2021 roster links to 2018 by number.
+    const b = await open(a.store);
+    expect(await officeIdKeyId(b.db)).toBe(keyId);
+    await importWith(b, FILES[2]);
+    expect(await countForeignIdHashes(b.db, keyId)).toBe(0);
+    expect(await figures({ body: 'village_committee' }, b.db)).toEqual(await figures({ body: 'village_committee' }));
+
+    // A backup carries the key; restoring it in another browser brings this office's key along.
+    const archive = await b.p.snapshotFiles();
+    const c = await open();
+    await c.p.replaceWith(archive);
+    expect(await officeIdKeyId(c.db)).toBe(keyId);
+    for (const x of [a, b, c]) await x.db.close();
   });
 
   it('rows hashed under another office key fall back to name, village and birth month', async () => {
