@@ -230,6 +230,7 @@ export async function countForeignIdHashes(db: Db, keyId: string | null): Promis
 
 export type RosterEntry = {
   person_key: string;
+  village: string | null;
   name: string | null;
   body: string;
   role: string | null;
@@ -244,8 +245,9 @@ export type RosterEntry = {
 /** A village's roster of one cycle with each seat's link to the previous cycle: the way to a person's history. */
 export async function villageRoster(db: Db, villageKey: string, cycle: number): Promise<RosterEntry[]> {
   return db.query<RosterEntry>(
-    `SELECT m.person_key, m.name, m.body, m.role, m.gender, ${BIRTH('m')} AS birth, m.id_masked, pl.status, pl.years
+    `SELECT m.person_key, p.village, m.name, m.body, m.role, m.gender, ${BIRTH('m')} AS birth, m.id_masked, pl.status, pl.years
      FROM members m
+     LEFT JOIN stat_places p ON p.village_key = m.village_key
      LEFT JOIN person_links pl ON pl.scope_body = m.body AND pl.import_id = m.import_id AND pl.source_row = m.source_row
      WHERE m.village_key = ? AND m.cycle_year = ? AND m.body IS NOT NULL
      ORDER BY m.body, CASE WHEN m.role IN ('secretary', 'director') THEN 0 WHEN m.role LIKE 'deputy%' THEN 1 ELSE 2 END, m.source_row`,

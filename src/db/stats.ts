@@ -29,7 +29,6 @@ import { refreshingNullColumns } from './nullCounts';
 import { COMPARED, leftUpdateSql, personLinkSql, ROLE_CLASS } from './personLinks';
 import type { Db } from './types';
 
-
 /** The electorate and the voters of an election: party members for a branch, villagers otherwise. */
 export const ELECTORATE = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_entitled, registered_voters) ELSE registered_voters END`;
 export const VOTED = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_voted, voters_voted) ELSE voters_voted END`;

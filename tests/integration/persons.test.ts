@@ -65,7 +65,15 @@ const TURNOVER: MetricId[] = [
   'newly_elected_members',
   'left_members',
 ];
-const base: MetricQuery = { metrics: TURNOVER, county: '清河县', township: '石桥镇', cycles: [2021], body: 'all', role: 'all', groupBy: [] };
+const base: MetricQuery = {
+  metrics: TURNOVER,
+  county: '清河县',
+  township: '石桥镇',
+  cycles: [2021],
+  body: 'all',
+  role: 'all',
+  groupBy: [],
+};
 
 /** Each metric's numerator / denominator, covered villages and value to 0.1, by metric. */
 async function figures(q: Partial<MetricQuery>, dbx = db): Promise<Record<string, unknown[]>> {
@@ -73,7 +81,10 @@ async function figures(q: Partial<MetricQuery>, dbx = db): Promise<Record<string
   return Object.fromEntries(
     rows
       .filter((r) => TURNOVER.includes(r.metric))
-      .map((r) => [r.metric, [r.numerator, r.denominator, r.coverage.covered, r.coverage.of, r.value === null ? null : Math.round(r.value * 10) / 10]]),
+      .map((r) => [
+        r.metric,
+        [r.numerator, r.denominator, r.coverage.covered, r.coverage.of, r.value === null ? null : Math.round(r.value * 10) / 10],
+      ]),
   );
 }
 
@@ -148,7 +159,12 @@ describe('re-elected, newly elected and left, computed from the linked rosters',
   });
 
   it('per village', async () => {
-    const rows = await queryMetrics(db, { ...base, metrics: ['newly_elected_rate', 'left_rate'], body: 'village_committee', groupBy: ['village'] });
+    const rows = await queryMetrics(db, {
+      ...base,
+      metrics: ['newly_elected_rate', 'left_rate'],
+      body: 'village_committee',
+      groupBy: ['village'],
+    });
     expect(rows.map((r) => [r.village, r.metric, r.numerator, r.denominator])).toEqual([
       ['东坡村', 'newly_elected_rate', 2, 4],
       ['东坡村', 'left_rate', 2, 4],
