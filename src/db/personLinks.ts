@@ -56,35 +56,39 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
   const placed = 'village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL';
   return [
     // Every village-cycle with data of a body (results, a roster or a statistical table) and its
-    // match key: a village's previous cycle of a body is the latest earlier one it has data of.
+    // match key (mk: a number for it, cheaper to join on): a village's previous cycle of a body is
+    // the latest earlier one it has data of.
     `CREATE OR REPLACE TEMP TABLE link_vc AS
      SELECT village_key, cycle_year, body FROM ${src('results')} WHERE ${placed}
      UNION SELECT village_key, cycle_year, body FROM ${src('members')} WHERE ${placed}
      UNION SELECT village_key, cycle_year, body FROM ${src('member_counts')} WHERE ${placed}`,
-    `CREATE OR REPLACE TEMP TABLE link_keys AS ${matchKeysSql('SELECT village_key, cycle_year FROM link_vc')}`,
+    `CREATE OR REPLACE TEMP TABLE link_keys AS
+     SELECT *, dense_rank() OVER (ORDER BY match_key)::INTEGER AS mk
+     FROM (${matchKeysSql('SELECT DISTINCT village_key, cycle_year FROM link_vc')})`,
     `CREATE OR REPLACE TEMP TABLE link_cycles AS
      WITH b AS (
-       SELECT DISTINCT k.match_key, v.body AS scope_body, v.cycle_year FROM link_vc v JOIN link_keys k USING (village_key, cycle_year)
-       UNION SELECT DISTINCT k.match_key, 'all', v.cycle_year FROM link_vc v JOIN link_keys k USING (village_key, cycle_year))
-     SELECT match_key, scope_body, cycle_year,
-            lag(cycle_year) OVER w AS prev_cycle, lead(cycle_year) OVER w AS next_cycle
-     FROM b WINDOW w AS (PARTITION BY match_key, scope_body ORDER BY cycle_year)`,
-    // The units: every seat of the rosters that count, and every person of them (both bodies).
+       SELECT DISTINCT k.mk, v.body AS scope_body, v.cycle_year FROM link_vc v JOIN link_keys k USING (village_key, cycle_year)
+       UNION SELECT DISTINCT k.mk, 'all', v.cycle_year FROM link_vc v JOIN link_keys k USING (village_key, cycle_year))
+     SELECT mk, scope_body, cycle_year, lag(cycle_year) OVER w AS prev_cycle, lead(cycle_year) OVER w AS next_cycle
+     FROM b WINDOW w AS (PARTITION BY mk, scope_body ORDER BY cycle_year)`,
+    // The units: every seat of the rosters that count, and every person of them (both bodies). A
+    // unit's number is its seat's (import and row), a person's their first seat's: the same in a
+    // whole build as in a part, so a refreshed village's numbers never meet another's.
     `CREATE OR REPLACE TEMP TABLE link_units AS
      WITH s AS (
-       SELECT m.import_id, m.source_row, m.village_key, k.match_key, m.cycle_year, m.body, m.person_key,
+       SELECT m.import_id, m.source_row, m.import_id::BIGINT * 4294967296 + m.source_row AS seat,
+              m.village_key, k.match_key, k.mk, m.cycle_year, m.body, m.person_key,
               m.name, m.birth_year, m.birth_month, m.id_hash,
               CASE WHEN m.id_hash LIKE '%:%' THEN split_part(m.id_hash, ':', 1) END AS id_key,
               ${ROLE_CLASS} AS role_class
        FROM ${src('members_counted', 'm')} JOIN link_keys k ON k.village_key = m.village_key AND k.cycle_year = m.cycle_year
        WHERE m.body IS NOT NULL)
-     SELECT body AS scope_body, import_id::VARCHAR || ':' || source_row::VARCHAR AS unit, import_id, source_row,
-            village_key, match_key, cycle_year, person_key, name, birth_year, birth_month, id_hash, id_key,
-            [role_class, 'all'] AS roles, false AS dup
+     SELECT body AS scope_body, seat AS unit, import_id, source_row, village_key, match_key, mk, cycle_year, person_key,
+            name, birth_year, birth_month, id_hash, id_key, [role_class, 'all'] AS roles, false AS dup
      FROM s
      UNION ALL
-     SELECT 'all', person_key, NULL, NULL, any_value(village_key), any_value(match_key), any_value(cycle_year), person_key,
-            any_value(name), any_value(birth_year), any_value(birth_month), max(id_hash), max(id_key),
+     SELECT 'all', min(seat), NULL, NULL, any_value(village_key), any_value(match_key), any_value(mk), any_value(cycle_year),
+            person_key, any_value(name), any_value(birth_year), any_value(birth_month), max(id_hash), max(id_key),
             list_append(list_distinct(list(role_class)), 'all'),
             -- Two seats of one body under one name are two persons the roster cannot tell apart.
             count(*) > count(DISTINCT body)
@@ -93,8 +97,8 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
     `CREATE OR REPLACE TEMP TABLE link_pairs AS
      SELECT u.scope_body, u.unit AS cur, w.unit AS prev, u.dup AS cur_dup
      FROM link_units u
-     JOIN link_cycles c ON c.match_key = u.match_key AND c.scope_body = u.scope_body AND c.cycle_year = u.cycle_year
-     JOIN link_units w ON w.match_key = u.match_key AND w.scope_body = u.scope_body AND w.cycle_year = c.prev_cycle
+     JOIN link_cycles c ON c.mk = u.mk AND c.scope_body = u.scope_body AND c.cycle_year = u.cycle_year
+     JOIN link_units w ON w.mk = u.mk AND w.scope_body = u.scope_body AND w.cycle_year = c.prev_cycle
      WHERE ${samePersonSql('u', 'w')}`,
     // Each unit's status against the previous cycle (status) and the next (next_status):
     // first — the village has no earlier cycle of the body; unknown — the earlier cycle has no
@@ -103,23 +107,23 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
     `CREATE OR REPLACE TEMP TABLE link_status AS
      WITH cands AS (SELECT scope_body, cur, count(*) AS n, any_value(prev) AS prev FROM link_pairs GROUP BY ALL),
      revs AS (SELECT scope_body, prev, count(*) AS n, any_value(cur) AS cur, bool_or(cur_dup) AS dup FROM link_pairs GROUP BY ALL),
-     sizes AS (SELECT match_key, scope_body, cycle_year, count(*) AS n FROM link_units GROUP BY ALL)
+     sizes AS (SELECT DISTINCT mk, scope_body, cycle_year FROM link_units)
      SELECT u.*, c.prev_cycle, c.next_cycle,
             CASE WHEN c.prev_cycle IS NULL THEN 'first'
-                 WHEN ps.n IS NULL OR (u.name IS NULL AND u.id_key IS NULL) THEN 'unknown'
+                 WHEN ps.mk IS NULL OR (u.name IS NULL AND u.id_key IS NULL) THEN 'unknown'
                  WHEN ca.n IS NULL THEN 'new'
                  WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN 'continued'
                  ELSE 'ambiguous' END AS status,
             CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev END AS prev_unit,
             CASE WHEN c.next_cycle IS NULL THEN NULL
-                 WHEN ns.n IS NULL OR (u.name IS NULL AND u.id_key IS NULL) THEN 'unknown'
+                 WHEN ns.mk IS NULL OR (u.name IS NULL AND u.id_key IS NULL) THEN 'unknown'
                  WHEN rv.n IS NULL THEN 'left'
                  WHEN rv.n = 1 AND cr.n = 1 AND NOT rv.dup THEN 'stayed'
                  ELSE 'ambiguous' END AS next_status
      FROM link_units u
-     JOIN link_cycles c USING (match_key, scope_body, cycle_year)
-     LEFT JOIN sizes ps ON ps.match_key = u.match_key AND ps.scope_body = u.scope_body AND ps.cycle_year = c.prev_cycle
-     LEFT JOIN sizes ns ON ns.match_key = u.match_key AND ns.scope_body = u.scope_body AND ns.cycle_year = c.next_cycle
+     JOIN link_cycles c USING (mk, scope_body, cycle_year)
+     LEFT JOIN sizes ps ON ps.mk = u.mk AND ps.scope_body = u.scope_body AND ps.cycle_year = c.prev_cycle
+     LEFT JOIN sizes ns ON ns.mk = u.mk AND ns.scope_body = u.scope_body AND ns.cycle_year = c.next_cycle
      LEFT JOIN cands ca ON ca.scope_body = u.scope_body AND ca.cur = u.unit
      LEFT JOIN revs rc ON rc.scope_body = u.scope_body AND rc.prev = ca.prev
      LEFT JOIN revs rv ON rv.scope_body = u.scope_body AND rv.prev = u.unit
@@ -133,26 +137,30 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
        UNION ALL
        SELECT n.scope_body, n.unit, ch.start_cycle
        FROM chain ch JOIN link_status n ON n.scope_body = ch.scope_body AND n.prev_unit = ch.unit AND n.status = 'continued')
-     SELECT s.*, CASE WHEN s.status IN ('new', 'continued') THEN s.cycle_year - ch.start_cycle END AS years
+     SELECT s.* EXCLUDE (mk), CASE WHEN s.status IN ('new', 'continued') THEN s.cycle_year - ch.start_cycle END AS years
      FROM link_status s LEFT JOIN chain ch ON ch.scope_body = s.scope_body AND ch.unit = s.unit`,
+    // The left members counted into the cycle after them (their village's next cycle of the body),
+    // per body and role scope, for stat_people (withLeft).
+    `CREATE OR REPLACE TEMP TABLE stat_left AS
+     SELECT match_key AS village_key, next_cycle AS cycle_year, scope_body AS body, r.role,
+            count(*) FILTER (WHERE next_status IN ('left', 'stayed')) AS left_known,
+            count(*) FILTER (WHERE next_status = 'left') AS n_left
+     FROM ${target}, unnest(roles) AS r(role)
+     WHERE next_cycle IS NOT NULL GROUP BY ALL`,
     ...['link_vc', 'link_keys', 'link_cycles', 'link_units', 'link_pairs', 'link_status'].map((x) => `DROP TABLE ${x}`),
   ];
 }
 
 /**
- * The left members counted into the cycle after them (their village's next cycle of the body),
- * per body and role scope: added to stat_people's rows, which start them at 0 where the cycle
- * could be compared with the previous one.
+ * A query of stat_people rows with their left members (stat_left) put in: its left_known and
+ * n_left are 0 where the cycle could be compared with the previous one and NULL where not.
  */
-export function leftUpdateSql(people: string, links: string): string {
-  return `UPDATE ${people} SET n_left = ${people}.n_left + a.n_left, left_known = ${people}.left_known + a.left_known
-     FROM (SELECT match_key AS village_key, next_cycle AS cycle_year, scope_body AS body, r.role,
-                  count(*) FILTER (WHERE next_status IN ('left', 'stayed')) AS left_known,
-                  count(*) FILTER (WHERE next_status = 'left') AS n_left
-           FROM ${links}, unnest(roles) AS r(role)
-           WHERE next_cycle IS NOT NULL GROUP BY ALL) a
-     WHERE ${people}.village_key = a.village_key AND ${people}.cycle_year = a.cycle_year
-       AND ${people}.body = a.body AND ${people}.role = a.role`;
+export function withLeft(rows: string): string {
+  return `SELECT c.* REPLACE (
+            CASE WHEN c.left_known IS NOT NULL THEN coalesce(l.left_known, 0) END AS left_known,
+            CASE WHEN c.n_left IS NOT NULL THEN coalesce(l.n_left, 0) END AS n_left)
+     FROM (${rows}) c
+     LEFT JOIN stat_left l ON l.village_key = c.village_key AND l.cycle_year = c.cycle_year AND l.body = c.body AND l.role = c.role`;
 }
 
 export type AmbiguousLink = {
@@ -281,26 +289,28 @@ export type PersonSeat = {
 export async function personHistory(db: Db, personKey: string): Promise<PersonSeat[]> {
   return db.query<PersonSeat>(
     `WITH RECURSIVE
+     me AS (SELECT * FROM person_links WHERE scope_body = 'all' AND person_key = ?),
      back(unit) AS (
-       SELECT ?::VARCHAR
+       SELECT unit FROM me
        UNION SELECT l.prev_unit FROM back b JOIN person_links l ON l.scope_body = 'all' AND l.unit = b.unit WHERE l.prev_unit IS NOT NULL),
      fwd(unit) AS (
-       SELECT ?::VARCHAR
+       SELECT unit FROM me
        UNION SELECT l.unit FROM fwd f JOIN person_links l ON l.scope_body = 'all' AND l.prev_unit = f.unit),
-     me AS (SELECT * FROM person_links WHERE scope_body = 'all' AND unit = ?),
      found AS (
        SELECT unit, 'linked' AS found FROM (SELECT unit FROM back UNION SELECT unit FROM fwd)
        UNION ALL
        SELECT w.unit, 'match' FROM me u JOIN person_links w ON w.scope_body = 'all' AND w.match_key = u.match_key AND w.unit <> u.unit
        WHERE ${samePersonSql('u', 'w')}),
-     units AS (SELECT unit, CASE WHEN unit = ? THEN 'self' ELSE min(found) END AS found FROM found GROUP BY unit)
+     units AS (
+       SELECT l.person_key, CASE WHEN l.person_key = ? THEN 'self' ELSE min(f.found) END AS found
+       FROM found f JOIN person_links l ON l.scope_body = 'all' AND l.unit = f.unit GROUP BY l.person_key)
      SELECT m.person_key, p.county, p.township, p.village, m.village_key, m.cycle_year, m.body, m.role, m.name,
             ${BIRTH('m')} AS birth, m.id_masked, pl.status, pl.years, u.found
      FROM units u
-     JOIN members m ON m.person_key = u.unit
+     JOIN members m ON m.person_key = u.person_key
      JOIN stat_places p ON p.village_key = m.village_key
      LEFT JOIN person_links pl ON pl.scope_body = m.body AND pl.import_id = m.import_id AND pl.source_row = m.source_row
      ORDER BY m.cycle_year DESC, m.body, m.source_row`,
-    [personKey, personKey, personKey, personKey],
+    [personKey, personKey],
   );
 }

@@ -26,7 +26,7 @@
 import { AGE_BANDS, bandColumn, bandRange, PYRAMID_GENDERS } from './ageBands';
 import { refreshLineage } from './lineage';
 import { refreshingNullColumns } from './nullCounts';
-import { COMPARED, leftUpdateSql, personLinkSql, ROLE_CLASS } from './personLinks';
+import { COMPARED, personLinkSql, ROLE_CLASS, withLeft } from './personLinks';
 import type { Db } from './types';
 
 /** The electorate and the voters of an election: party members for a branch, villagers otherwise. */
@@ -167,7 +167,7 @@ const COUNTS: readonly [string, string][] = [
   ['age_gender_known', 'count(*) FILTER (age IS NOT NULL AND gender IS NOT NULL)'],
   // Persons linked with the previous cycle (src/db/personLinks.ts): known only where the village's
   // previous cycle of the body has a roster that counts; the ambiguous are in no denominator. Left
-  // members are added to these rows afterwards (leftUpdateSql), counted into the cycle after them.
+  // members are added to these rows afterwards (withLeft), counted into the cycle after them.
   ['turnover_known', `CASE WHEN ${TURNOVER_KNOWN} THEN count(*) FILTER (lstatus IN ('new', 'continued')) END`],
   ['continued', `CASE WHEN ${TURNOVER_KNOWN} THEN count(*) FILTER (lstatus = 'continued') END`],
   ['newly_elected', `CASE WHEN ${TURNOVER_KNOWN} THEN count(*) FILTER (lstatus = 'new') END`],
@@ -279,7 +279,7 @@ function statsSql(part: boolean): string[] {
        ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
      LEFT JOIN (SELECT import_id, source_row, status, years FROM ${links} WHERE scope_body <> 'all') ls
        ON ls.import_id = m.import_id AND ls.source_row = m.source_row
-     LEFT JOIN (SELECT unit, status, years FROM ${links} WHERE scope_body = 'all') lp ON lp.unit = m.person_key
+     LEFT JOIN (SELECT person_key, status, years FROM ${links} WHERE scope_body = 'all') lp ON lp.person_key = m.person_key
      WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL`,
 
     // Each scope's counts of the rosters, appended one scope at a time, straight into stat_people
@@ -289,30 +289,28 @@ function statsSql(part: boolean): string[] {
     // indicator's denominator by its *_known count. Where a statistical table counts, the rows are
     // corrected below.
     `CREATE OR REPLACE ${part ? 'TEMP ' : ''}TABLE ${people} AS
-     ${named(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat GROUP BY village_key, cycle_year, body, role_class`, t('stat_places'))}`,
+     ${named(withLeft(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat GROUP BY village_key, cycle_year, body, role_class`), t('stat_places'))}`,
     `INSERT INTO ${people}
-     SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all',
-            ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
-     FROM ${people} GROUP BY village_key, cycle_year, body`,
+     ${withLeft(`SELECT any_value(county) AS county, any_value(township) AS township, any_value(village) AS village, village_key,
+            cycle_year, body, 'all' AS role, ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT AS ${n}`).join(', ')}
+     FROM ${people} GROUP BY village_key, cycle_year, body`)}`,
     // Both bodies: the persons of one role class (a secretary who is also director is one head), then
     // all persons, one row each whatever their seats. Neither is kept as a table: each is read once,
     // as it is made.
     `INSERT INTO ${people}
      ${named(
-       `SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
+       withLeft(`SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
               FROM (SELECT role_class, ${SEATS_TO_PERSON} FROM stat_seat GROUP BY pid, role_class)
-              GROUP BY village_key, cycle_year, role_class`,
+              GROUP BY village_key, cycle_year, role_class`),
        t('stat_places'),
      )}`,
     `INSERT INTO ${people}
      ${named(
-       `SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
+       withLeft(`SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
               FROM (SELECT ${SEATS_TO_PERSON} FROM stat_seat GROUP BY pid)
-              GROUP BY village_key, cycle_year`,
+              GROUP BY village_key, cycle_year`),
        t('stat_places'),
      )}`,
-
-    leftUpdateSql(people, links),
 
     // Statistical tables: one row per village × cycle × body as given. A count the table does not
     // carry stays NULL, and so does the denominator of the indicators that would need it: such a
@@ -402,7 +400,7 @@ function statsSql(part: boolean): string[] {
        CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role)) parts
      JOIN ${t('stat_places')} p USING (village_key)`,
 
-    ...['stat_tables', 'stat_mixed', 'stat_combined'].map((x) => `DROP TABLE ${x}`),
+    ...['stat_tables', 'stat_mixed', 'stat_combined', 'stat_left'].map((x) => `DROP TABLE ${x}`),
   ];
 }
 
