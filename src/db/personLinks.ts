@@ -78,18 +78,20 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
      WITH s AS (
        SELECT m.import_id, m.source_row, m.import_id::BIGINT * 4294967296 + m.source_row AS seat,
               m.village_key, k.match_key, k.mk, m.cycle_year, m.body, m.person_key,
-              m.name, m.birth_year, m.birth_month, m.id_hash,
+              -- The 64-character hash as a 64-bit number of it: compared only for equality within a
+              -- village, it links as well, and keeps person_links small (it stays with the count tables).
+              m.name, m.birth_year, m.birth_month, CASE WHEN m.id_hash IS NOT NULL THEN hash(m.id_hash) END AS id_hash,
               CASE WHEN m.id_hash LIKE '%:%' THEN split_part(m.id_hash, ':', 1) END AS id_key,
-              ${ROLE_CLASS} AS role_class
+              CASE ${ROLE_CLASS} WHEN 'head' THEN 1 WHEN 'deputy' THEN 2 ELSE 4 END AS role_bit
        FROM ${src('members_counted', 'm')} JOIN link_keys k ON k.village_key = m.village_key AND k.cycle_year = m.cycle_year
        WHERE m.body IS NOT NULL)
      SELECT body AS scope_body, seat AS unit, import_id, source_row, village_key, match_key, mk, cycle_year, person_key,
-            name, birth_year, birth_month, id_hash, id_key, [role_class, 'all'] AS roles, false AS dup
+            name, birth_year, birth_month, id_hash, id_key, role_bit AS role_bits, false AS dup
      FROM s
      UNION ALL
      SELECT 'all', min(seat), NULL, NULL, any_value(village_key), any_value(match_key), any_value(mk), any_value(cycle_year),
             person_key, any_value(name), any_value(birth_year), any_value(birth_month), max(id_hash), max(id_key),
-            list_append(list_distinct(list(role_class)), 'all'),
+            bit_or(role_bit),
             -- Two seats of one body under one name are two persons the roster cannot tell apart.
             count(*) > count(DISTINCT body)
      FROM s GROUP BY person_key`,
@@ -108,19 +110,20 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
      WITH cands AS (SELECT scope_body, cur, count(*) AS n, any_value(prev) AS prev FROM link_pairs GROUP BY ALL),
      revs AS (SELECT scope_body, prev, count(*) AS n, any_value(cur) AS cur, bool_or(cur_dup) AS dup FROM link_pairs GROUP BY ALL),
      sizes AS (SELECT DISTINCT mk, scope_body, cycle_year FROM link_units)
-     SELECT u.*, c.prev_cycle, c.next_cycle,
+     SELECT u.scope_body, u.unit, u.cycle_year, c.prev_cycle, c.next_cycle,
             CASE WHEN c.prev_cycle IS NULL THEN 'first'
-                 WHEN ps.mk IS NULL OR (u.name IS NULL AND u.id_key IS NULL) THEN 'unknown'
+                 WHEN ps.mk IS NULL OR u.blank THEN 'unknown'
                  WHEN ca.n IS NULL THEN 'new'
                  WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN 'continued'
                  ELSE 'ambiguous' END AS status,
             CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev END AS prev_unit,
             CASE WHEN c.next_cycle IS NULL THEN NULL
-                 WHEN ns.mk IS NULL OR (u.name IS NULL AND u.id_key IS NULL) THEN 'unknown'
+                 WHEN ns.mk IS NULL OR u.blank THEN 'unknown'
                  WHEN rv.n IS NULL THEN 'left'
                  WHEN rv.n = 1 AND cr.n = 1 AND NOT rv.dup THEN 'stayed'
                  ELSE 'ambiguous' END AS next_status
-     FROM link_units u
+     -- Only what the status needs is carried through the joins; the rest is joined back once below.
+     FROM (SELECT scope_body, unit, mk, cycle_year, dup, name IS NULL AND id_key IS NULL AS blank FROM link_units) u
      JOIN link_cycles c USING (mk, scope_body, cycle_year)
      LEFT JOIN sizes ps ON ps.mk = u.mk AND ps.scope_body = u.scope_body AND ps.cycle_year = c.prev_cycle
      LEFT JOIN sizes ns ON ns.mk = u.mk AND ns.scope_body = u.scope_body AND ns.cycle_year = c.next_cycle
@@ -137,15 +140,18 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
        UNION ALL
        SELECT n.scope_body, n.unit, ch.start_cycle
        FROM chain ch JOIN link_status n ON n.scope_body = ch.scope_body AND n.prev_unit = ch.unit AND n.status = 'continued')
-     SELECT s.* EXCLUDE (mk), CASE WHEN s.status IN ('new', 'continued') THEN s.cycle_year - ch.start_cycle END AS years
-     FROM link_status s LEFT JOIN chain ch ON ch.scope_body = s.scope_body AND ch.unit = s.unit`,
+     SELECT u.* EXCLUDE (mk), s.prev_cycle, s.next_cycle, s.status, s.prev_unit, s.next_status,
+            CASE WHEN s.status IN ('new', 'continued') THEN s.cycle_year - ch.start_cycle END AS years
+     FROM link_units u
+     JOIN link_status s ON s.scope_body = u.scope_body AND s.unit = u.unit
+     LEFT JOIN chain ch ON ch.scope_body = s.scope_body AND ch.unit = s.unit`,
     // The left members counted into the cycle after them (their village's next cycle of the body),
     // per body and role scope, for stat_people (withLeft).
     `CREATE OR REPLACE TEMP TABLE stat_left AS
      SELECT match_key AS village_key, next_cycle AS cycle_year, scope_body AS body, r.role,
             count(*) FILTER (WHERE next_status IN ('left', 'stayed')) AS left_known,
             count(*) FILTER (WHERE next_status = 'left') AS n_left
-     FROM ${target}, unnest(roles) AS r(role)
+     FROM ${target} JOIN (VALUES ('head', 1), ('deputy', 2), ('member', 4), ('all', 7)) r(role, bit) ON role_bits & r.bit <> 0
      WHERE next_cycle IS NOT NULL GROUP BY ALL`,
     ...['link_vc', 'link_keys', 'link_cycles', 'link_units', 'link_pairs', 'link_status'].map((x) => `DROP TABLE ${x}`),
   ];

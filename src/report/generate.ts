@@ -317,7 +317,11 @@ function reelection(w: W): string[] {
   const re = w.get('all', 'reelection_rate');
   const linked = turnover(w);
   if (!re || !w.known(re.value) || !w.known(re.numerator) || !w.known(re.denominator))
-    return linked ?? [w.zh ? '名单中未填写是否连任，连任情况暂缺。' : 'The rosters do not say who was re-elected, so re-election is not available.'];
+    return (
+      linked ?? [
+        w.zh ? '名单中未填写是否连任，连任情况暂缺。' : 'The rosters do not say who was re-elected, so re-election is not available.',
+      ]
+    );
   const fresh = w.fmt(re.denominator - re.numerator, 'count');
   return [
     w.zh
