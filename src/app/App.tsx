@@ -19,6 +19,7 @@ const loaders = {
   table: () => import('../views/table/IndicatorTable').then((m) => ({ default: m.IndicatorTable })),
   compare: () => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })),
   rules: () => import('../views/RulesView').then((m) => ({ default: m.RulesView })),
+  person: () => import('../views/PersonView').then((m) => ({ default: m.PersonView })),
   report: () => import('../views/report/ReportView').then((m) => ({ default: m.ReportView })),
   // The import screen and the data manager bring the import and archive code: loaded when opened.
   import: () => import('../views/import/ImportView').then((m) => ({ default: m.ImportView })),
@@ -30,11 +31,12 @@ const OverviewView = lazy(loaders.overview);
 const IndicatorTable = lazy(loaders.table);
 const CompareView = lazy(loaders.compare);
 const RulesView = lazy(loaders.rules);
+const PersonView = lazy(loaders.person);
 const ReportView = lazy(loaders.report);
 const ImportView = lazy(loaders.import);
 const DataManager = lazy(loaders.data);
 
-const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules', 'report'];
+const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules', 'person', 'report'];
 
 /** The report's label lives in its own i18n section (src/i18n: `report.nav`). */
 const navLabel = (v: View) => (v === 'report' ? 'report.nav' : `nav.${v}`);
@@ -60,6 +62,8 @@ function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) 
       return <CompareView />;
     case 'rules':
       return <RulesView />;
+    case 'person':
+      return <PersonView />;
     case 'report':
       return <ReportView />;
     case 'import':

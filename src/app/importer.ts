@@ -14,6 +14,7 @@ import {
   type ImportMeta,
   type StagedImport,
 } from '../db/load';
+import { officeIdKeyHex, takeIdKeyUnsaved } from '../db/idKey';
 import { hasSampleData } from '../db/queries';
 import { EngineReadError, enginePlan, engineStage } from '../db/engineImport';
 import { refreshCounts } from '../db/schema';
@@ -109,7 +110,8 @@ async function stageInWorker(
   try {
     const report = await importWorker.prepare(
       handle,
-      plan,
+      // ID numbers are hashed under the office's key, so that this roster links to earlier ones.
+      plan.kind === 'members' ? { ...plan, idKey: await officeIdKeyHex(db) } : plan,
       (accepted, rejected) => appendToStage(db, stage, accepted, rejected),
       onProgress,
       signal,
@@ -236,12 +238,16 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
     let dumped = (): void => undefined;
     const engineFree = new Promise<void>((resolve) => (dumped = resolve));
     const saving = persistence
-      ? persistence.save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared, onDumped: dumped }).then(
-          () => traceSince('import save', tSave),
-          (e: unknown) => {
+      ? (async () => {
+          try {
+            await persistence.save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared, onDumped: dumped });
+            // The ID key made for this import is saved with it: without it, later imports would not link.
+            if (takeIdKeyUnsaved(db)) await persistence.saveTables(['app_settings']);
+            traceSince('import save', tSave);
+          } catch (e) {
             saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };
-          },
-        )
+          }
+        })()
       : Promise.resolve();
     const counting = Promise.race([engineFree, saving]).then(async () => {
       const tCounts = performance.now();

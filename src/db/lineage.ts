@@ -60,6 +60,17 @@ const DATA_VILLAGE_CYCLES = ['results', 'members', 'member_counts']
   .map((t) => `SELECT village_key, cycle_year FROM ${t} WHERE village_key IS NOT NULL AND cycle_year IS NOT NULL`)
   .join(' UNION ');
 
+/**
+ * The village-cycles of `villageCycles` (a query of village_key, cycle_year) that have another
+ * village as successor, with its key. Only villages named as an old village of a change are
+ * walked, so without changes recorded this costs nothing.
+ */
+export function successorsSql(villageCycles: string): string {
+  return `SELECT village_key, cycle_year, lineage_key FROM (${walkSql(
+    `SELECT village_key, cycle_year FROM (${villageCycles}) WHERE village_key IN (SELECT old_key FROM village_changes)`,
+  )}) WHERE lineage_key <> village_key`;
+}
+
 /** The view the other parts of the app match villages across cycles with (made by rebuildViews). */
 export const LINEAGE_VIEW_SQL = `CREATE OR REPLACE VIEW village_lineage AS
   SELECT village_key, cycle_year, lineage_key FROM (${walkSql(DATA_VILLAGE_CYCLES)})`;

@@ -4,10 +4,14 @@
  * table of these columns (src/db/packageTables.ts), made with the schema before any count table.
  */
 import { AGE_BANDS, bandColumn, bandRange, PYRAMID_GENDERS } from './ageBands';
+import { COMPARED } from './personLinks';
 
 const BAND_COUNTS: readonly [string, string][] = PYRAMID_GENDERS.flatMap((g) =>
   AGE_BANDS.map((b): [string, string] => [bandColumn(g, b), `count(*) FILTER (gender = '${g}' AND ${bandRange(b)})`]),
 );
+
+/** Whether a scope's seats could be compared with the village's previous cycle of the body. */
+const TURNOVER_KNOWN = `bool_or(lstatus IN ${COMPARED})`;
 
 /** The persons of a scope counted: the numerators and denominators of every person metric, and the pyramid's bars. */
 export const COUNTS: readonly [string, string][] = [
@@ -39,6 +43,16 @@ export const COUNTS: readonly [string, string][] = [
   ['votes_sum', 'coalesce(sum(votes), 0)::BIGINT'],
   ['votes_cast_sum', 'coalesce(sum(votes_cast), 0)::BIGINT'],
   ['age_gender_known', 'count(*) FILTER (age IS NOT NULL AND gender IS NOT NULL)'],
+  // Persons linked with the previous cycle (src/db/personLinks.ts): known only where the village's
+  // previous cycle of the body has a roster that counts; the ambiguous are in no denominator. Left
+  // members are added to these rows afterwards (withLeft), counted into the cycle after them.
+  ['turnover_known', `CASE WHEN ${TURNOVER_KNOWN} THEN count(*) FILTER (lstatus IN ('new', 'continued')) END`],
+  ['continued', `CASE WHEN ${TURNOVER_KNOWN} THEN count(*) FILTER (lstatus = 'continued') END`],
+  ['newly_elected', `CASE WHEN ${TURNOVER_KNOWN} THEN count(*) FILTER (lstatus = 'new') END`],
+  ['years_known', `CASE WHEN ${TURNOVER_KNOWN} THEN count(lyears) END`],
+  ['years_sum', `CASE WHEN ${TURNOVER_KNOWN} THEN coalesce(sum(lyears), 0)::BIGINT END`],
+  ['left_known', `CASE WHEN ${TURNOVER_KNOWN} THEN 0 END`],
+  ['n_left', `CASE WHEN ${TURNOVER_KNOWN} THEN 0 END`],
   ...BAND_COUNTS,
 ];
 /** The count columns of stat_people, in order. */

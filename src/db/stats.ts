@@ -23,13 +23,11 @@
  * table took ≈1 GB more at a million roster rows for no measurable gain. None is saved; each load
  * rebuilds them.
  */
-import { refreshLineage } from './lineage';
+import { refreshLineage, successorsSql } from './lineage';
 import { COUNTS } from './personCounts';
 import { refreshingNullColumns } from './nullCounts';
+import { personLinkSql, ROLE_CLASS, withLeft } from './personLinks';
 import type { Db } from './types';
-
-const ROLE_CLASS = `CASE role WHEN 'secretary' THEN 'head' WHEN 'director' THEN 'head'
-  WHEN 'deputy_secretary' THEN 'deputy' WHEN 'deputy_director' THEN 'deputy' ELSE 'member' END`;
 
 /** The electorate and the voters of an election: party members for a branch, villagers otherwise. */
 export const ELECTORATE = `CASE WHEN body = 'party_branch' THEN coalesce(party_members_entitled, registered_voters) ELSE registered_voters END`;
@@ -140,14 +138,15 @@ const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          
 const SEATS_TO_PERSON = `any_value(village_key) AS village_key, any_value(cycle_year) AS cycle_year, any_value(n_bodies) AS n_bodies,
           any_value(gender) AS gender, any_value(age) AS age, any_value(edu) AS edu, bool_or(party) AS party,
           any_value(minority) AS minority, bool_or(reelected) AS reelected, bool_or(cgo) AS cgo,
-          sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast`;
+          sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast,
+          any_value(p_status) AS lstatus, any_value(p_years) AS lyears`;
 
 /** Counts keyed by village with the names shown (an inner join, as every count table has). */
 const named = (counts: string, places: string) =>
   `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN ${places} p USING (village_key)`;
 
 /** The count tables the views read; the others are steps of their build. */
-const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages'] as const;
+const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages', 'person_links'] as const;
 type CountTable = (typeof COUNT_TABLES)[number];
 
 /**
@@ -162,7 +161,10 @@ function statsSql(part: boolean): string[] {
   const src = (table: string, alias = table) =>
     part ? `(FROM ${table} WHERE village_key IN (FROM stat_touched)) ${alias}` : alias === table ? table : `${table} ${alias}`;
   const people = t('stat_people');
+  const links = t('person_links');
   return [
+    ...personLinkSql(src, links),
+
     `CREATE OR REPLACE TEMP TABLE ${t('stat_places')} AS
      WITH v AS (
        SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('results')}
@@ -219,7 +221,7 @@ function statsSql(part: boolean): string[] {
             m.college_graduate_official AS cgo,
             CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN m.votes END AS votes,
             CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN sr.voted END AS votes_cast,
-            p.n_bodies
+            p.n_bodies, ls.status AS lstatus, ls.years AS lyears, lp.status AS p_status, lp.years AS p_years
      FROM ${src('members_counted', 'm')}
      JOIN (SELECT person_key, row_number() OVER () AS pid,
                   bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER AS n_bodies
@@ -227,6 +229,9 @@ function statsSql(part: boolean): string[] {
            GROUP BY person_key) p ON p.person_key = m.person_key
      LEFT JOIN (SELECT village_key, cycle_year, body, voted FROM ${t('stat_results')} WHERE voted > 0) sr
        ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
+     LEFT JOIN (SELECT import_id, source_row, status, years FROM ${links} WHERE scope_body <> 'all') ls
+       ON ls.import_id = m.import_id AND ls.source_row = m.source_row
+     LEFT JOIN (SELECT person_key, status, years FROM ${links} WHERE scope_body = 'all') lp ON lp.person_key = m.person_key
      WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL`,
 
     // Each scope's counts of the rosters, appended one scope at a time, straight into stat_people
@@ -236,26 +241,26 @@ function statsSql(part: boolean): string[] {
     // indicator's denominator by its *_known count. Where a statistical table counts, the rows are
     // corrected below.
     `CREATE OR REPLACE ${part ? 'TEMP ' : ''}TABLE ${people} AS
-     ${named(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat GROUP BY village_key, cycle_year, body, role_class`, t('stat_places'))}`,
+     ${named(withLeft(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat GROUP BY village_key, cycle_year, body, role_class`), t('stat_places'))}`,
     `INSERT INTO ${people}
-     SELECT any_value(county), any_value(township), any_value(village), village_key, cycle_year, body, 'all',
-            ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT`).join(', ')}
-     FROM ${people} GROUP BY village_key, cycle_year, body`,
+     ${withLeft(`SELECT any_value(county) AS county, any_value(township) AS township, any_value(village) AS village, village_key,
+            cycle_year, body, 'all' AS role, ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT AS ${n}`).join(', ')}
+     FROM ${people} GROUP BY village_key, cycle_year, body`)}`,
     // Both bodies: the persons of one role class (a secretary who is also director is one head), then
     // all persons, one row each whatever their seats. Neither is kept as a table: each is read once,
     // as it is made.
     `INSERT INTO ${people}
      ${named(
-       `SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
+       withLeft(`SELECT village_key, cycle_year, 'all' AS body, role_class AS role, ${PERSON_COUNTS}
               FROM (SELECT role_class, ${SEATS_TO_PERSON} FROM stat_seat GROUP BY pid, role_class)
-              GROUP BY village_key, cycle_year, role_class`,
+              GROUP BY village_key, cycle_year, role_class`),
        t('stat_places'),
      )}`,
     `INSERT INTO ${people}
      ${named(
-       `SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
+       withLeft(`SELECT village_key, cycle_year, 'all' AS body, 'all' AS role, ${PERSON_COUNTS}
               FROM (SELECT ${SEATS_TO_PERSON} FROM stat_seat GROUP BY pid)
-              GROUP BY village_key, cycle_year`,
+              GROUP BY village_key, cycle_year`),
        t('stat_places'),
      )}`,
 
@@ -347,7 +352,7 @@ function statsSql(part: boolean): string[] {
        CROSS JOIN (VALUES ('head'), ('deputy'), ('member')) r(role)) parts
      JOIN ${t('stat_places')} p USING (village_key)`,
 
-    ...['stat_tables', 'stat_mixed', 'stat_combined'].map((x) => `DROP TABLE ${x}`),
+    ...['stat_tables', 'stat_mixed', 'stat_combined', 'stat_left'].map((x) => `DROP TABLE ${x}`),
 
     // A counts-only submission package's village × cycles (src/db/packageTables.ts): the sender
     // counted them from rosters it kept, so its rows stand in place of whatever was counted here.
@@ -405,6 +410,17 @@ async function buildPart(db: Db, villages: string): Promise<boolean> {
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE stat_touched AS SELECT DISTINCT village_key FROM (${villages}) WHERE village_key IS NOT NULL`,
   );
+  // Persons are linked across a merge or a rename: a touched village's predecessors and
+  // successors are recounted with it.
+  const [changes] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM village_changes');
+  if ((changes?.n ?? 0) > 0)
+    await db.exec(`INSERT INTO stat_touched
+      WITH l AS (SELECT village_key, coalesce(s.lineage_key, v.village_key) AS k
+                 FROM (SELECT DISTINCT village_key FROM stat_villages) v
+                 LEFT JOIN (SELECT DISTINCT village_key, lineage_key FROM (${successorsSql('SELECT village_key, cycle_year FROM stat_villages')})) s
+                 USING (village_key))
+      SELECT DISTINCT l.village_key FROM l
+      WHERE l.k IN (SELECT k FROM l WHERE village_key IN (FROM stat_touched) UNION SELECT village_key FROM stat_touched) AND l.village_key NOT IN (FROM stat_touched)`);
   try {
     const [share] = await db.query<{ touched: number; all: number }>(
       'SELECT (SELECT count(*) FROM stat_touched)::INTEGER AS touched, (SELECT count(*) FROM stat_places)::INTEGER AS "all"',

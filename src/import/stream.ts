@@ -12,6 +12,8 @@ import { CsvChunkReader } from './read/csvChunks';
 import { isParquet, openParquet, readParquetRows, type ParquetFile } from './read/parquet';
 import type { ReadOptions, SourceFile, SourceSheet } from './read';
 import { cleanText } from './normalize';
+import { setIdHashKey } from './idHash';
+import { hexToBytes } from '@noble/hashes/utils.js';
 import type { FileKind } from './fields';
 
 /** A text file up to this size is read whole for its analysis; a larger one by its head. */
@@ -167,6 +169,8 @@ export interface ImportPlan {
   kind: FileKind;
   columns: readonly ColumnSpec[];
   context: FileContext;
+  /** The office's key for hashing ID numbers, as hex (src/db/idKey.ts); set before the rows are read. */
+  idKey?: string;
 }
 
 /**
@@ -184,6 +188,7 @@ export async function* prepareFile(
 ): AsyncGenerator<void, ImportReport> {
   const layout = opened.analysis.sheets[plan.sheetIndex]?.layout;
   if (!layout) throw new Error('no header found');
+  if (plan.idKey) setIdHashKey(hexToBytes(plan.idKey));
   const preparer = new ImportPreparer(plan.kind, layout, plan.columns, plan.context);
   for await (const piece of readSheet(blob, opened, plan.sheetIndex, onProgress)) {
     if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');

@@ -33,6 +33,13 @@ export type MetricId =
   | 'cross_holding_rate'
   | 'one_shoulder_rate'
   | 'reelection_rate'
+  | 'continued_rate'
+  | 'newly_elected_rate'
+  | 'left_rate'
+  | 'avg_years_in_office'
+  | 'continued_members'
+  | 'newly_elected_members'
+  | 'left_members'
   | 'party_member_share'
   | 'minority_share'
   | 'college_graduate_officials'
@@ -328,6 +335,102 @@ export const METRICS: readonly MetricDef[] = [
     MEMBERS_KNOWN({ zh: '是否连任', en: 're-election' }),
     null,
   ),
+  // Computed from persons linked across cycles (src/db/personLinks.ts, docs/domain.md "Persons and
+  // villages across cycles"), beside the office's own 是否连任 column above: a village counts where
+  // its previous cycle of the body has a roster; ambiguous matches are in no denominator.
+  pct(
+    'continued_rate',
+    '连任率（名单比对）',
+    'Re-election rate (rosters linked)',
+    'people',
+    'continued',
+    'turnover_known',
+    {
+      zh: '上届也在本班子的成员 ÷ 能与上届名单比对的成员（身份证号或姓名+出生年月，不含无法确定者）',
+      en: 'members who sat on the body in the previous cycle ÷ members linked with its roster (by ID or name and birth month, ambiguous left out)',
+    },
+    { zh: '能与上届比对的成员（人）', en: 'members linked with the previous cycle (persons)' },
+    null,
+  ),
+  pct(
+    'newly_elected_rate',
+    '新进率',
+    'Newly elected rate',
+    'people',
+    'newly_elected',
+    'turnover_known',
+    {
+      zh: '上届不在本班子的成员 ÷ 能与上届名单比对的成员（不含无法确定者）',
+      en: 'members not on the body in the previous cycle ÷ members linked with its roster (ambiguous left out)',
+    },
+    { zh: '能与上届比对的成员（人）', en: 'members linked with the previous cycle (persons)' },
+    null,
+  ),
+  pct(
+    'left_rate',
+    '离任率',
+    'Left rate',
+    'people',
+    'n_left',
+    'left_known',
+    {
+      zh: '上届成员中本届不在本班子的 ÷ 能与本届比对的上届成员（不含无法确定者）',
+      en: "previous cycle's members not on the body now ÷ previous cycle's members linked with this roster (ambiguous left out)",
+    },
+    { zh: '能与本届比对的上届成员（人）', en: "previous cycle's members linked (persons)" },
+    null,
+  ),
+  {
+    id: 'avg_years_in_office',
+    zh: '平均任职年限',
+    en: 'Average years in office',
+    unit: 'years',
+    source: 'people',
+    numerator: 'years_sum',
+    denominator: 'years_known',
+    definition: {
+      zh: '当选时已在本班子连续任职的年数之和 ÷ 年数可知的成员（新进为0，自导入的最早一届起算）',
+      en: 'years already served on the body without a break at election, summed ÷ members whose years are known (0 when new; counted from the earliest imported cycle)',
+    },
+    denominatorLabel: { zh: '任职年限可知的成员（人）', en: 'members whose years in office are known (persons)' },
+    higherIsBetter: null,
+  },
+  {
+    id: 'continued_members',
+    zh: '连任人数（名单比对）',
+    en: 'Re-elected members (rosters linked)',
+    unit: 'count',
+    source: 'people',
+    numerator: 'continued',
+    denominator: null,
+    definition: { zh: '上届也在本班子的成员人数', en: 'members who sat on the body in the previous cycle' },
+    denominatorLabel: null,
+    higherIsBetter: null,
+  },
+  {
+    id: 'newly_elected_members',
+    zh: '新进人数',
+    en: 'Newly elected members',
+    unit: 'count',
+    source: 'people',
+    numerator: 'newly_elected',
+    denominator: null,
+    definition: { zh: '上届不在本班子的成员人数', en: 'members not on the body in the previous cycle' },
+    denominatorLabel: null,
+    higherIsBetter: null,
+  },
+  {
+    id: 'left_members',
+    zh: '离任人数',
+    en: 'Members who left',
+    unit: 'count',
+    source: 'people',
+    numerator: 'n_left',
+    denominator: null,
+    definition: { zh: '上届成员中本届不在本班子的人数', en: "previous cycle's members not on the body now" },
+    denominatorLabel: null,
+    higherIsBetter: null,
+  },
   pct(
     'party_member_share',
     '党员占比',

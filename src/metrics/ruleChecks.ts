@@ -97,13 +97,19 @@ export const RULE_SQL: Record<RuleId, RuleSql> = {
     breach: 'r.candidates * 5 < r.seats * 6',
     figures: { seats: 'r.seats', candidates: 'r.candidates' },
   },
+  // pl: the seat's link with the previous cycle (person_links, src/db/personLinks.ts).
+  reelection_mismatch: {
+    known: "m.reelected IS NOT NULL AND pl.status IN ('new', 'continued')",
+    breach: "m.reelected <> (pl.status = 'continued')",
+    figures: { reelected_stated: 'm.reelected::INTEGER', reelected_computed: "(pl.status = 'continued')::INTEGER" },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
 // SQL
 
 interface SourceSql {
-  /** county, township, village, village_key, cycle_year, body, person, role */
+  /** county, township, village, village_key, cycle_year, body, person, role, person_key */
   head: string;
   from: string;
   where: string;
@@ -112,21 +118,22 @@ interface SourceSql {
 
 const SOURCES: Record<RuleSource, SourceSql> = {
   results: {
-    head: 'p.county, p.township, p.village, r.village_key, r.cycle_year, r.body, NULL::VARCHAR AS person, NULL::VARCHAR AS role',
+    head: 'p.county, p.township, p.village, r.village_key, r.cycle_year, r.body, NULL::VARCHAR AS person, NULL::VARCHAR AS role, NULL::VARCHAR AS person_key',
     from: `(SELECT *, ${ELECTORATE} AS electorate, ${VOTED} AS voted FROM results) r JOIN stat_places p ON p.village_key = r.village_key`,
     where: 'r.cycle_year IS NOT NULL AND r.body IS NOT NULL',
     alias: 'r',
   },
   winners: {
-    head: 'p.county, p.township, p.village, m.village_key, m.cycle_year, m.body, m.name::VARCHAR AS person, m.role::VARCHAR AS role',
+    head: 'p.county, p.township, p.village, m.village_key, m.cycle_year, m.body, m.name::VARCHAR AS person, m.role::VARCHAR AS role, m.person_key::VARCHAR AS person_key',
     // The rosters that count (where a statistical table was chosen instead, its roster is not checked).
     from: `members_counted m JOIN stat_places p ON p.village_key = m.village_key
-           LEFT JOIN stat_results sr ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body`,
+           LEFT JOIN stat_results sr ON sr.village_key = m.village_key AND sr.cycle_year = m.cycle_year AND sr.body = m.body
+           LEFT JOIN person_links pl ON pl.scope_body = m.body AND pl.import_id = m.import_id AND pl.source_row = m.source_row`,
     where: 'm.cycle_year IS NOT NULL AND m.body IS NOT NULL',
     alias: 'm',
   },
   committees: {
-    head: 's.county, s.township, s.village, s.village_key, s.cycle_year, s.body, NULL::VARCHAR AS person, NULL::VARCHAR AS role',
+    head: 's.county, s.township, s.village, s.village_key, s.cycle_year, s.body, NULL::VARCHAR AS person, NULL::VARCHAR AS role, NULL::VARCHAR AS person_key',
     from: `stat_people s
            LEFT JOIN stat_results sr ON sr.village_key = s.village_key AND sr.cycle_year = s.cycle_year AND sr.body = s.body`,
     where: "s.role = 'all'",
@@ -184,6 +191,8 @@ export interface RuleBreach {
   person: string | null;
   /** Their role id (secretary, director, member …), else null. */
   role: string | null;
+  /** Their person key, for their history (winner rules), else null. */
+  person_key: string | null;
   /** The rule's figures by id; null where the figure is not recorded. */
   figures: Partial<Record<FigureId, number | null>>;
 }
@@ -213,6 +222,7 @@ export async function findRuleBreaches(db: Db, q: RuleScope, only?: readonly Rul
       body: r.body as RuleBreach['body'],
       person: (r.person as string | null) ?? null,
       role: (r.role as string | null) ?? null,
+      person_key: (r.person_key as string | null) ?? null,
       figures,
     };
   });

@@ -18,7 +18,8 @@ export type RuleId =
   | 'returned_gt_issued'
   | 'returned_gt_voted'
   | 'valid_invalid_mismatch'
-  | 'candidate_margin';
+  | 'candidate_margin'
+  | 'reelection_mismatch';
 
 export type FigureId =
   | 'registered'
@@ -40,7 +41,9 @@ export type FigureId =
   | 'members'
   | 'women'
   | 'seats'
-  | 'candidates';
+  | 'candidates'
+  | 'reelected_stated'
+  | 'reelected_computed';
 
 export interface FigureDef {
   zh: string;
@@ -70,6 +73,9 @@ export const FIGURES: Record<FigureId, FigureDef> = {
   women: { zh: '女性成员', en: 'Women members', unit: 'count' },
   seats: { zh: '应选职数', en: 'Seats', unit: 'count' },
   candidates: { zh: '候选人数', en: 'Candidates', unit: 'count' },
+  // 1 = yes, 0 = no (a figure is a number): what the roster says and what linking the rosters gives.
+  reelected_stated: { zh: '表中是否连任（1=是，0=否）', en: 'Re-elected as stated (1 = yes, 0 = no)', unit: 'count' },
+  reelected_computed: { zh: '名单比对是否连任（1=是，0=否）', en: 'Re-elected as linked (1 = yes, 0 = no)', unit: 'count' },
 };
 
 /**
@@ -226,6 +232,18 @@ export const RULES: readonly RuleDef[] = [
     body: 'party_branch',
     source: 'results',
     figures: ['seats', 'candidates'],
+  },
+  {
+    id: 'reelection_mismatch',
+    zh: '是否连任与名单比对不符',
+    en: 'Re-election differs from the linked rosters',
+    description: {
+      zh: '花名册填写的是否连任，与按身份证号（无号码时按同村姓名和出生年月）比对上届同一班子名单的结果不一致；无法比对或同名无法确定的不核查。',
+      en: "The roster's 是否连任 disagrees with its previous cycle's roster of the same body, linked by ID number (without one, by name and birth month in the village); members who cannot be linked, or are ambiguous, are not checked.",
+    },
+    body: 'all',
+    source: 'winners',
+    figures: ['reelected_stated', 'reelected_computed'],
   },
 ];
 

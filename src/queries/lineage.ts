@@ -8,6 +8,8 @@ import { useDb } from '../app/dbContext';
 import { lineageMarks, listChanges, replaceChanges, type NewChange, type VillageChange } from '../db/lineage';
 import { candidateChanges, changeCandidates, dismissCandidate, type ChangeCandidate } from '../db/lineageCandidates';
 import { checkChanges, knownVillages, resolveSheetRows, type ChangeProblem } from '../db/lineageCheck';
+import { refreshCounts } from '../db/schema';
+import { valuesQuery } from '../db/sqlLiteral';
 import type { Db } from '../db/types';
 import { parseChangeSheet, type ChangeSheetProblem } from '../import/villageChanges';
 
@@ -50,11 +52,22 @@ export class ChangeProblemsError extends Error {
   }
 }
 
+/**
+ * Writes the whole set of changes, then recounts the villages they name before and after: persons
+ * are linked across a merge or a rename (src/db/personLinks.ts), so their links change with it.
+ */
+async function writeChanges(db: Db, rows: readonly (NewChange & { change_id?: number })[]): Promise<void> {
+  const named = new Set<string>();
+  for (const c of [...(await listChanges(db)), ...rows]) named.add(c.old_key).add(c.new_key);
+  await replaceChanges(db, rows);
+  if (named.size > 0) await refreshCounts(db, valuesQuery('village_key', [...named]));
+}
+
 /** Checks the whole set and writes it, or throws ChangeProblemsError and writes nothing. */
 export async function saveVillageChanges(db: Db, rows: readonly (NewChange & { change_id?: number })[]): Promise<void> {
   const problems = checkChanges(rows, await knownVillages(db));
   if (problems.length > 0) throw new ChangeProblemsError(problems);
-  await replaceChanges(db, rows);
+  await writeChanges(db, rows);
 }
 
 /**
@@ -78,7 +91,7 @@ export async function importVillageChanges(db: Db, bytes: Uint8Array, fileName: 
   const rowOf = (i: number) => (i < existing.length ? -(i + 1) : fresh[i - existing.length]!.line);
   const problems = [...parsed.problems, ...resolved.problems, ...checkChanges(all, villages, rowOf).filter((p) => p.row > 0)];
   if (problems.length > 0) throw new ChangeProblemsError(problems);
-  await replaceChanges(db, all);
+  await writeChanges(db, all);
   return fresh.length;
 }
 

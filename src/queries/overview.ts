@@ -29,6 +29,9 @@ export const KPI_METRICS: readonly MetricId[] = [
   'cross_holding_rate',
   'one_shoulder_rate',
   'reelection_rate',
+  'newly_elected_rate',
+  'left_rate',
+  'avg_years_in_office',
 ];
 
 export interface OverviewQueries {

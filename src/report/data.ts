@@ -37,6 +37,9 @@ export const REPORT_METRICS: readonly MetricId[] = [
   'cross_holding_rate',
   'one_shoulder_rate',
   'reelection_rate',
+  'newly_elected_rate',
+  'left_rate',
+  'avg_years_in_office',
   'college_graduate_officials',
 ];
 

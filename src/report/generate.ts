@@ -315,13 +315,39 @@ function cross(w: W): string[] {
 
 function reelection(w: W): string[] {
   const re = w.get('all', 'reelection_rate');
+  const linked = turnover(w);
   if (!re || !w.known(re.value) || !w.known(re.numerator) || !w.known(re.denominator))
-    return [w.zh ? '名单中未填写是否连任，连任情况暂缺。' : 'The rosters do not say who was re-elected, so re-election is not available.'];
+    return (
+      linked ?? [
+        w.zh ? '名单中未填写是否连任，连任情况暂缺。' : 'The rosters do not say who was re-elected, so re-election is not available.',
+      ]
+    );
   const fresh = w.fmt(re.denominator - re.numerator, 'count');
   return [
     w.zh
       ? `在填写了是否连任的${w.d(re)}名成员中，连任${w.n(re)}名，连任率${w.v(re)}；新当选${fresh}名。`
       : `Of ${w.d(re)} members whose re-election is recorded, ${w.n(re)} were re-elected (${w.v(re)}) and ${fresh} are new.`,
+    ...(linked ?? []),
+  ];
+}
+
+/** Re-elected, new and left as the linked rosters give them (both bodies, persons), when they do. */
+function turnover(w: W): string[] | null {
+  const nw = w.get('all', 'newly_elected_rate');
+  if (!nw || !w.known(nw.value) || !w.known(nw.numerator) || !w.known(nw.denominator)) return null;
+  const cont = w.fmt(nw.denominator - nw.numerator, 'count');
+  const lf = w.get('all', 'left_rate');
+  const yr = w.get('all', 'avg_years_in_office');
+  const left = lf && w.known(lf.value) ? lf : null;
+  const years = yr && w.known(yr.value) ? yr : null;
+  return [
+    w.zh
+      ? `与上届名单比对（按身份证号，无号码的按同村姓名和出生年月），能比对的${w.d(nw)}名成员中连任${cont}名、新进${w.n(nw)}名，新进率${w.v(nw)}${
+          left ? `；上届${w.d(left)}名成员中离任${w.n(left)}名，离任率${w.v(left)}` : ''
+        }${years ? `；成员当选时平均已连续任职${w.v(years)}年` : ''}。`
+      : `Linked with the previous cycle's rosters (by ID number, or by name and birth month in the village), of ${w.d(nw)} members ${cont} were re-elected and ${w.n(nw)} are new (${w.v(nw)})${
+          left ? `; ${w.n(left)} of the previous cycle's ${w.d(left)} members left (${w.v(left)})` : ''
+        }${years ? `; at election members had served ${w.v(years)} years on average without a break` : ''}.`,
   ];
 }
 

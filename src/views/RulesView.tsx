@@ -12,6 +12,7 @@ import { numberColumn, textColumn, type ExportTable } from '../export/table';
 import { QueryState } from './QueryState';
 import { DownloadableTable } from './DownloadableTable';
 import { TableExport } from './TableExport';
+import { PersonLinkIssues } from './PersonLinkIssues';
 
 /** A breach's figures as one line: "登记选民数 1,500；参加投票人数 700；参选率 46.7%". */
 function figuresText(b: RuleBreach, lang: Lang): string {
@@ -235,13 +236,28 @@ export function RulesView() {
                         <td>{t('scope.year', { year: b.cycle_year })}</td>
                         <td>{t(`body.${b.body}`)}</td>
                         <td>{ruleDef(b.rule)[lang]}</td>
-                        <td>{personText(b) || '—'}</td>
+                        <td>
+                          {b.person_key ? (
+                            <button
+                              type="button"
+                              className="link"
+                              data-action="person-history"
+                              title={t('persons.viewHistory', { name: b.person ?? '' })}
+                              onClick={() => navigate({ view: 'person', key: b.person_key })}
+                            >
+                              {personText(b)}
+                            </button>
+                          ) : (
+                            personText(b) || '—'
+                          )}
+                        </td>
                         <td className="figures">{figuresText(b, lang)}</td>
                       </tr>
                     ))}
                   </DownloadableTable>
                 )}
               </section>
+              <PersonLinkIssues scope={q} />
             </>
           );
         }}

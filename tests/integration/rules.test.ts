@@ -159,6 +159,8 @@ describe('summarizeRules', () => {
       returned_gt_voted: 1,
       valid_invalid_mismatch: 3,
       candidate_margin: 1,
+      // rules-members.csv's 是否连任 agrees with its 2018 roster in every 2021 row.
+      reelection_mismatch: 0,
     });
     // Committee results rows with registered and voted: rules 9 + 河东镇 breaches file 5 + 石桥镇 5 + six villages 6.
     expect(by.turnout_not_over_half!.checked).toBe(25);

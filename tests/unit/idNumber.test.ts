@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rejectedToBatch } from '../../src/import/columnBatch';
 import { TABLE_COLUMNS } from '../../src/import/columns';
 import { matchHeader } from '../../src/import/headers';
-import { setIdHashKey } from '../../src/import/idHash';
+import { idKeyId, setIdHashKey } from '../../src/import/idHash';
 import { formatIssue, ISSUE_MESSAGES } from '../../src/import/issues';
 import { idCheckChar, maskIdNumbersInText, maskIdText, parseIdNumber } from '../../src/import/normalize';
 import { normalizeRow, type ColumnSpec } from '../../src/import/normalizeRow';
@@ -152,7 +152,7 @@ describe('masking', () => {
 describe('the ID number in a roster row', () => {
   const KEY = new Uint8Array(32).fill(7);
   beforeAll(() => setIdHashKey(KEY));
-  const hash = (full: string) => bytesToHex(hmac(sha256, KEY, utf8ToBytes(full)));
+  const hash = (full: string) => `${idKeyId(KEY)}:${bytesToHex(hmac(sha256, KEY, utf8ToBytes(full)))}`;
 
   const columns: ColumnSpec[] = [
     { header: '村名', field: 'village' },
@@ -178,7 +178,7 @@ describe('the ID number in a roster row', () => {
     expect(r.status).toBe('ok');
     expect(r.values.id_masked).toBe(maskIdText(MALE));
     expect(r.values.id_hash).toBe(hash(MALE));
-    expect(r.values.id_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.values.id_hash).toMatch(/^[0-9a-f]{8}:[0-9a-f]{64}$/);
     expect(JSON.stringify(r.values)).not.toContain(MALE);
     expect(r.cells[5]).toBe(maskIdText(MALE));
     expect(JSON.stringify(r.cells)).not.toContain(MALE);

@@ -101,6 +101,9 @@ export function StorageCard() {
           {t('store.undo')}
         </button>
       </div>
+      <p className="muted" data-note="backup-ids">
+        {t('store.backupIds')}
+      </p>
       <ActionOutcome message={message} state="storage" />
     </section>
   );
