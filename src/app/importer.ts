@@ -21,6 +21,7 @@ import type { PreparedImport } from '../import/pipeline';
 import type { ImportPlan, Progress } from '../import/stream';
 import { QuotaError } from '../store/fileStore';
 import type { Persistence } from '../store/persistence';
+import { takeImportedMarks } from '../metrics/villageLists';
 import { importWorker } from './importWorkerClient';
 import { traceSince } from '../util/trace';
 
@@ -168,6 +169,8 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
       replaceCycle: opts.replaceCycle ?? null,
     });
     traceSince('import commit', tCommit);
+    // A results file's 村类别 / 是否重点村 / 是否难点村 update the office's 重点村 / 难点村 lists (saved with the imports).
+    const marksChanged = !isSample && (await takeImportedMarks(db, result.ids));
     let n = 0;
     for (const [k] of batch.entries()) if (!items[k]!.skipped) items[k]!.importId = result.ids[n++] ?? null;
     let saveError: BatchOutcome['saveError'] = null;
@@ -179,12 +182,15 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
     let dumped = (): void => undefined;
     const engineFree = new Promise<void>((resolve) => (dumped = resolve));
     const saving = persistence
-      ? persistence.save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared, onDumped: dumped }).then(
-          () => traceSince('import save', tSave),
-          (e: unknown) => {
-            saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };
-          },
-        )
+      ? persistence
+          .save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared, onDumped: dumped })
+          .then(() => (marksChanged ? persistence.saveTables(['village_marks']) : undefined))
+          .then(
+            () => traceSince('import save', tSave),
+            (e: unknown) => {
+              saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };
+            },
+          )
       : Promise.resolve();
     const counting = Promise.race([engineFree, saving]).then(async () => {
       const tCounts = performance.now();

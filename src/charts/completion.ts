@@ -72,7 +72,11 @@ export function completionOption(input: CompletionInput): ChartOption {
             const s = series[x.seriesIndex ?? 0];
             if (!s) return '';
             const done = s.done[x.dataIndex] ?? 0;
-            return tooltipLine(x.marker ?? '', s.label, `${done}/${s.expected} ${villages} · ${fmt(s.shown[x.dataIndex], 'percent', lang)}`);
+            return tooltipLine(
+              x.marker ?? '',
+              s.label,
+              `${done}/${s.expected} ${villages} · ${fmt(s.shown[x.dataIndex], 'percent', lang)}`,
+            );
           })
           .join('<br/>')
       );

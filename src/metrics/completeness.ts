@@ -56,6 +56,8 @@ export interface CompletenessTownship {
 }
 
 const n = (v: unknown) => Number(v ?? 0);
+/** A LIST of names as the engine's rows hold it (an Arrow vector). */
+const names = (v: unknown): string[] => (v === null || v === undefined ? [] : Array.from(v as Iterable<string>));
 
 /** The data rows of every kind that place a village in a cycle, with what they report. */
 const ROWS = `
@@ -88,10 +90,9 @@ const PREVIOUS_VILLAGES = (cycle: string) => `
  */
 function completenessCtes(f: CompletenessFilter): string {
   const cycle = sqlNumber(f.cycle);
-  const place = [
-    f.county ? `county = ${sqlString(f.county)}` : null,
-    f.township ? `township = ${sqlString(f.township)}` : null,
-  ].filter((x) => x !== null);
+  const place = [f.county ? `county = ${sqlString(f.county)}` : null, f.township ? `township = ${sqlString(f.township)}` : null].filter(
+    (x) => x !== null,
+  );
   const where = place.length ? `WHERE ${place.join(' AND ')}` : '';
   return `WITH
   all_rows AS (${ROWS}),
@@ -184,18 +185,18 @@ export async function completenessByTownship(db: Db, f: CompletenessFilter): Pro
          count(*) FILTER (WHERE is_key) AS key_expected, count(*) FILTER (WHERE is_key AND vc_results) AS key_done,
          count(*) FILTER (WHERE is_difficult) AS difficult_expected,
          count(*) FILTER (WHERE is_difficult AND vc_results) AS difficult_done,
-         to_json(coalesce(list(village ORDER BY village) FILTER (WHERE NOT vc_results), [])) AS missing
+         coalesce(list(village ORDER BY village) FILTER (WHERE NOT vc_results), []::VARCHAR[]) AS missing
        FROM villages GROUP BY county, township
      ),
      per_township_unlisted AS (
-       SELECT county, township, to_json(list(village ORDER BY village)) AS unlisted FROM unlisted GROUP BY county, township
+       SELECT county, township, list(village ORDER BY village) AS unlisted FROM unlisted GROUP BY county, township
      )
      SELECT coalesce(p.county, u.county) AS county, coalesce(p.township, u.township) AS township,
        coalesce(p.expected, 0) AS expected, coalesce(p.vc_results, 0) AS vc_results, coalesce(p.pb_results, 0) AS pb_results,
        coalesce(p.vc_roster, 0) AS vc_roster, coalesce(p.pb_roster, 0) AS pb_roster,
        coalesce(p.key_expected, 0) AS key_expected, coalesce(p.key_done, 0) AS key_done,
        coalesce(p.difficult_expected, 0) AS difficult_expected, coalesce(p.difficult_done, 0) AS difficult_done,
-       coalesce(p.missing, '[]') AS missing, coalesce(u.unlisted, '[]') AS unlisted
+       coalesce(p.missing, []::VARCHAR[]) AS missing, coalesce(u.unlisted, []::VARCHAR[]) AS unlisted
      FROM per_township p FULL OUTER JOIN per_township_unlisted u
        ON p.county IS NOT DISTINCT FROM u.county AND p.township IS NOT DISTINCT FROM u.township
      ORDER BY 1 NULLS FIRST, 2 NULLS FIRST`,
@@ -212,8 +213,8 @@ export async function completenessByTownship(db: Db, f: CompletenessFilter): Pro
     key_done: n(r.key_done),
     difficult_expected: n(r.difficult_expected),
     difficult_done: n(r.difficult_done),
-    missing: JSON.parse(String(r.missing)) as string[],
-    unlisted: JSON.parse(String(r.unlisted)) as string[],
+    missing: names(r.missing),
+    unlisted: names(r.unlisted),
   }));
 }
 
