@@ -20,6 +20,7 @@ const loaders = {
   compare: () => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })),
   rules: () => import('../views/RulesView').then((m) => ({ default: m.RulesView })),
   report: () => import('../views/report/ReportView').then((m) => ({ default: m.ReportView })),
+  completeness: () => import('../views/completeness/CompletenessView').then((m) => ({ default: m.CompletenessView })),
   // The import screen and the data manager bring the import and archive code: loaded when opened.
   import: () => import('../views/import/ImportView').then((m) => ({ default: m.ImportView })),
   data: () => import('../views/DataView').then((m) => ({ default: m.DataManager })),
@@ -31,6 +32,7 @@ const IndicatorTable = lazy(loaders.table);
 const CompareView = lazy(loaders.compare);
 const RulesView = lazy(loaders.rules);
 const ReportView = lazy(loaders.report);
+const CompletenessView = lazy(loaders.completeness);
 const ImportView = lazy(loaders.import);
 const DataManager = lazy(loaders.data);
 
@@ -39,8 +41,8 @@ const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules', 'repor
 /** The report's label lives in its own i18n section (src/i18n: `report.nav`). */
 const navLabel = (v: View) => (v === 'report' ? 'report.nav' : `nav.${v}`);
 
-/** The import screen and the data manager work on the saved state, which arrives with the engine. */
-const NEEDS_STORE: readonly View[] = ['import', 'data'];
+/** The import screen, the data manager and the completeness view (its marks and register) work on the saved state, which arrives with the engine. */
+const NEEDS_STORE: readonly View[] = ['import', 'data', 'completeness'];
 
 function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) {
   const { t } = useTranslation();
@@ -62,6 +64,8 @@ function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) 
       return <RulesView />;
     case 'report':
       return <ReportView />;
+    case 'completeness':
+      return <CompletenessView />;
     case 'import':
       return <ImportView onShowData={onShowData} />;
     case 'data':

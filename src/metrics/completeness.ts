@@ -157,10 +157,12 @@ function completenessCtes(f: CompletenessFilter): string {
   )`;
 }
 
-/** Where the cycle's expected villages come from. */
-export async function expectationSource(db: Db, cycle: number): Promise<ExpectationSource> {
-  const rows = await db.query<{ source: ExpectationSource }>(`${completenessCtes({ cycle })} SELECT source FROM source`);
-  return rows[0]?.source ?? 'this_cycle';
+/** Where the cycle's expected villages come from, and the previous cycle of the data (null for none). */
+export async function expectationSource(db: Db, cycle: number): Promise<{ source: ExpectationSource; previousCycle: number | null }> {
+  const [r] = await db.query<{ source: ExpectationSource; prev: number | null }>(
+    `${completenessCtes({ cycle })} SELECT source, (SELECT y FROM prev_year) AS prev FROM source`,
+  );
+  return { source: r?.source ?? 'this_cycle', previousCycle: r?.prev ?? null };
 }
 
 /** Every expected village of the cycle (and place) with what it has reported, by township and name. */

@@ -37,7 +37,7 @@ export function useCompleteness(f: CompletenessFilter | null) {
     queryKey: f ? completenessKey(f) : ['data', 'completeness', null],
     enabled: f !== null,
     queryFn: async () => ({
-      source: await expectationSource(db, f!.cycle),
+      ...(await expectationSource(db, f!.cycle)),
       townships: await completenessByTownship(db, f!),
       villages: await completenessVillages(db, f!),
     }),

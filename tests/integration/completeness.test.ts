@@ -68,7 +68,7 @@ describe('completeness of 青山县 2021', () => {
 
   it('per township: expected, reported per body, the missing by name, the unlisted apart', async () => {
     await importAll();
-    expect(await expectationSource(db, 2021)).toBe('register');
+    expect(await expectationSource(db, 2021)).toEqual({ source: 'register', previousCycle: null });
     const t = await completenessByTownship(db, { cycle: 2021 });
     expect(t).toEqual([
       {
@@ -142,9 +142,9 @@ describe('completeness of 青山县 2021', () => {
 
   it("without a register, the previous cycle's villages are expected", async () => {
     await importAll(false);
-    expect(await expectationSource(db, 2021)).toBe('this_cycle');
+    expect(await expectationSource(db, 2021)).toEqual({ source: 'this_cycle', previousCycle: null });
     // The 2021 data stands for the cycle before 2026, which has nothing yet.
-    expect(await expectationSource(db, 2026)).toBe('previous_cycle');
+    expect(await expectationSource(db, 2026)).toEqual({ source: 'previous_cycle', previousCycle: 2021 });
     const t = await completenessByTownship(db, { cycle: 2026 });
     // Every village with 2021 data: 东岭镇 6 (枫树村 sent nothing), 西河乡 5 (河口村's branch, 红星村 included).
     expect(t.map((r) => [r.township, r.expected, r.vc_results])).toEqual([
