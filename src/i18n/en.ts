@@ -350,6 +350,7 @@ export const en: Shape<typeof zh> = {
     docxEnds:
       'In the Word document this chart shows only the {{lowest}} lowest and {{highest}} highest of its {{n}} places (all of them do not fit a printed page); an appendix table lists every one.',
     figure: 'Figure {{n}}',
+    progressOption: 'State the completion of the elections (as of a date, villages completed and their share, key and difficult villages)',
     tableN: 'Table {{n}}',
   },
   statTables: {

@@ -328,6 +328,7 @@ export const zh = {
     sourceLine: '数据来源：{{source}} · 生成日期：{{date}}',
     docxEnds: 'Word 文档中本图只列出最低的{{lowest}}个和最高的{{highest}}个（共{{n}}个，印在一页上放不下），全部列入附件表格。',
     figure: '图{{n}}',
+    progressOption: '写入换届完成进度（截至某日完成多少个村、占比，含重点村、难点村）',
     tableN: '表{{n}}',
   },
   statTables: {

@@ -1,4 +1,5 @@
 /** Reads a report's figures from the database: the same catalogue queries as every view. */
+import { completionProgress } from '../metrics/completeness';
 import { queryMetrics } from '../metrics/query';
 import { summarizeRules } from '../metrics/ruleChecks';
 import type { Db } from '../db/types';
@@ -18,6 +19,7 @@ export async function loadReportData(
   place: readonly string[],
   cycle: number,
   previousCycle: number | null,
+  opts: { completion?: boolean } = {},
 ): Promise<ReportData> {
   const cycles = previousCycle === null ? [cycle] : [previousCycle, cycle];
   const rows = {} as Record<FigureGroup, ReportData['rows'][FigureGroup]>;
@@ -39,5 +41,8 @@ export async function loadReportData(
     cycles: [cycle],
     body: 'all',
   });
-  return { place, cycle, previousCycle, rows, rules };
+  // A village's completion is whether it has reported: the sentence is a county's or a township's.
+  const completion =
+    opts.completion && !scope.village ? await completionProgress(db, { cycle, county: scope.county, township: scope.township }) : null;
+  return { place, cycle, previousCycle, rows, rules, completion };
 }

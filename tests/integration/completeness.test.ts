@@ -8,6 +8,8 @@ import type { Db } from '../../src/db/types';
 import { readRegister } from '../../src/import/register';
 import { completenessByTownship, completenessVillages, completionProgress, expectationSource } from '../../src/metrics/completeness';
 import { replaceRegister, setVillageMark } from '../../src/metrics/villageLists';
+import { generateReport } from '../../src/report/generate';
+import { loadReportData } from '../../src/report/load';
 import { fixtureBytes, freshDb, importFixture } from './helpers';
 
 let db: Db;
@@ -130,6 +132,17 @@ describe('completeness of 青山县 2021', () => {
       { date: '2021-12-05', all: 5, key: 1, difficult: 0 },
       { date: '2021-12-10', all: 7, key: 1, difficult: 0 },
     ]);
+  });
+
+  it('the report states it in its overview section when asked (progress=1), and only then', async () => {
+    await importAll();
+    const scope = { county: '青山县', township: null, village: null };
+    const asked = generateReport(await loadReportData(db, scope, ['青山县'], 2021, null, { completion: true }), 'zh');
+    expect(asked.find((s) => s.id === 'overview')?.paragraphs.at(-1)).toBe(
+      '截至12月10日，青山县完成换届 8 个村，占应报 12 个村的 66.7%；其中重点村完成 1 个，占 100.0%，难点村完成 0 个，占 0.0%。',
+    );
+    const plain = generateReport(await loadReportData(db, scope, ['青山县'], 2021, null), 'zh');
+    expect(plain.find((s) => s.id === 'overview')?.paragraphs.join('')).not.toContain('完成换届');
   });
 
   it('a mark ticked on the register key counts; untick removes an imported one', async () => {
