@@ -621,7 +621,7 @@ export const FIELDS: readonly FieldDef[] = [
     en: 'Key village',
     type: 'key_flag',
     kinds: RES,
-    aliases: ['重点村', '是否重点村', '重点村(是/否)', 'key village'],
+    aliases: ['重点村', '是否重点村', 'key village'],
   },
   {
     id: 'difficult_village',
