@@ -59,14 +59,19 @@ const n = (v: unknown) => Number(v ?? 0);
 /** A LIST of names as the engine's rows hold it (an Arrow vector). */
 const names = (v: unknown): string[] => (v === null || v === undefined ? [] : Array.from(v as Iterable<string>));
 
-/** The data rows of every kind that place a village in a cycle, with what they report. */
+/**
+ * What places a village in a cycle, with what it reports: its results rows (few: one per village ×
+ * cycle × body, with the election date and the list marks), and its rosters or statistical tables
+ * as the per-village count table has them (stat_people, src/db/stats.ts: one row per body, not the
+ * million rows of a roster — the view and the overview's line ask this on every visit).
+ */
 const ROWS = `
   SELECT village_key, cycle_year, county, township, village, village_code, body, 'results' AS src,
          election_date, is_key_village, is_difficult_village FROM results
   UNION ALL
-  SELECT village_key, cycle_year, county, township, village, village_code, body, 'roster', NULL::DATE, NULL::BOOLEAN, NULL::BOOLEAN FROM members
-  UNION ALL
-  SELECT village_key, cycle_year, county, township, village, village_code, body, 'roster', NULL::DATE, NULL::BOOLEAN, NULL::BOOLEAN FROM member_counts`;
+  SELECT p.village_key, p.cycle_year, p.county, p.township, p.village, pl.village_code, p.body, 'roster',
+         NULL::DATE, NULL::BOOLEAN, NULL::BOOLEAN
+  FROM stat_people p JOIN stat_places pl USING (village_key) WHERE p.role = 'all' AND p.body <> 'all'`;
 
 const placeOf = `any_value(county) AS county, any_value(township) AS township, any_value(village_code) AS village_code, any_value(village) AS village`;
 

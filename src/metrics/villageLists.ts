@@ -6,7 +6,9 @@
  * table after a change (Persistence.saveTables).
  */
 import { sqlLiteral, sqlNumber } from '../db/sqlLiteral';
+import { importTable, KIND_TABLES } from '../db/schema';
 import type { Db, SqlParam } from '../db/types';
+import type { FileKind } from '../import/fields';
 
 export type VillageMarkKind = 'key' | 'difficult';
 export const VILLAGE_MARKS: readonly VillageMarkKind[] = ['key', 'difficult'];
@@ -63,13 +65,19 @@ export async function clearRegister(db: Db, cycle: number): Promise<void> {
  */
 export async function takeImportedMarks(db: Db, importIds: readonly number[]): Promise<boolean> {
   if (importIds.length === 0) return false;
-  const ids = importIds.map(sqlNumber).join(', ');
+  // Each import's own results table, not the view over all of them: an import's commit stays as cheap with 500 imports as with one.
+  const kinds = await db.query<{ import_id: number; kind: FileKind }>(
+    `SELECT import_id, kind FROM imports WHERE import_id IN (${importIds.map(sqlNumber).join(', ')})`,
+  );
+  const tables = kinds.filter((k) => KIND_TABLES[k.kind]?.includes('results')).map((k) => importTable('results', Number(k.import_id)));
+  if (tables.length === 0) return false;
+  const rows = tables.map((t) => `SELECT village_key, is_key_village, is_difficult_village FROM ${t}`).join(' UNION ALL ');
   const stated = `
-    SELECT village_key, 'key' AS mark, bool_or(is_key_village) AS marked FROM results
-      WHERE import_id IN (${ids}) AND is_key_village IS NOT NULL GROUP BY village_key
+    SELECT village_key, 'key' AS mark, bool_or(is_key_village) AS marked FROM (${rows})
+      WHERE is_key_village IS NOT NULL GROUP BY village_key
     UNION ALL
-    SELECT village_key, 'difficult', bool_or(is_difficult_village) FROM results
-      WHERE import_id IN (${ids}) AND is_difficult_village IS NOT NULL GROUP BY village_key`;
+    SELECT village_key, 'difficult', bool_or(is_difficult_village) FROM (${rows})
+      WHERE is_difficult_village IS NOT NULL GROUP BY village_key`;
   const [{ n } = { n: 0 }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM (${stated})`);
   if (Number(n) === 0) return false;
   await db.exec(`CREATE OR REPLACE TEMP TABLE stated_marks AS ${stated}`);

@@ -23,7 +23,7 @@ export function CompletenessView() {
   const filter = useMemo(() => (cycle === null ? null : { cycle }), [cycle]);
   const data = useCompleteness(filter);
   const progress = useCompletionProgress(filter);
-  const choices = cycle !== null && cycles && !cycles.includes(cycle) ? [...cycles, cycle].sort() : (cycles ?? []);
+  const choices = cycle !== null && cycles && !cycles.includes(cycle) ? [...cycles, cycle].sort((a, b) => a - b) : (cycles ?? []);
 
   return (
     <div className="completeness-view" data-view="completeness" data-cycle={cycle ?? ''}>
