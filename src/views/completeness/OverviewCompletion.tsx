@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePersistenceIfReady } from '../../app/dbContext';
 import { useRoute } from '../../app/route';
 import type { Scope } from '../../metrics/scope';
 import { useCompletionProgress } from '../../queries/completeness';
@@ -13,9 +14,13 @@ import { CompletionProgressCard } from './CompletionProgressCard';
 export function OverviewCompletion({ scope, place }: { scope: Scope; place: string }) {
   const { t } = useTranslation();
   const [, navigate] = useRoute();
+  // Asked once the engine is up: the sample's first dashboard is drawn from its snapshot and asks
+  // nothing before (src/app/dashboardSnapshot.ts); the line follows it.
+  const engineUp = usePersistenceIfReady() !== null;
   const filter = useMemo(
-    () => (scope.cycle === null || scope.village ? null : { cycle: scope.cycle, county: scope.county, township: scope.township }),
-    [scope.cycle, scope.village, scope.county, scope.township],
+    () =>
+      !engineUp || scope.cycle === null || scope.village ? null : { cycle: scope.cycle, county: scope.county, township: scope.township },
+    [engineUp, scope.cycle, scope.village, scope.county, scope.township],
   );
   const progress = useCompletionProgress(filter).data;
   if (!progress || progress.source === 'this_cycle' || scope.cycle === null) return null;
