@@ -24,6 +24,22 @@ export const SAVED_TABLES: readonly SavedTableDef[] = [
     ],
     key: ['key'],
   },
+  {
+    // Villages merged, split or renamed between cycles (src/db/lineage.ts).
+    name: 'village_changes',
+    columns: [
+      { name: 'change_id', sql: 'INTEGER' },
+      { name: 'kind', sql: 'VARCHAR' },
+      { name: 'old_key', sql: 'VARCHAR' },
+      { name: 'old_name', sql: 'VARCHAR' },
+      { name: 'new_key', sql: 'VARCHAR' },
+      { name: 'new_name', sql: 'VARCHAR' },
+      { name: 'effective_cycle', sql: 'INTEGER' },
+      { name: 'note', sql: 'VARCHAR' },
+      { name: 'source', sql: 'VARCHAR' },
+    ],
+    key: ['change_id'],
+  },
   // The villages a cycle is expected to report from (src/metrics/completeness.ts), per cycle.
   {
     name: 'village_register',

@@ -1,5 +1,6 @@
 import { columnsForField, KIND_TABLES, TABLE_COLUMNS, type ColumnDef } from '../import/columns';
 import { FIELDS, type FileKind } from '../import/fields';
+import { LINEAGE_VIEW_SQL } from './lineage';
 import { SAVED_TABLES_SQL } from './savedTables';
 import { quoteIdent } from './sqlLiteral';
 import type { Db } from './types';
@@ -50,6 +51,7 @@ export async function rebuildViews(db: Db): Promise<void> {
     await db.exec(`CREATE OR REPLACE VIEW ${TABLE_OF[kind]} AS ${[`SELECT * FROM ${emptyTable(kind)}`, ...branches].join(' UNION ALL ')}`);
   }
   for (const sql of SOURCE_VIEWS) await db.exec(sql);
+  await db.exec(LINEAGE_VIEW_SQL);
 }
 
 /** CREATE TABLE with a kind's columns, for staging and restoring. */

@@ -24,6 +24,7 @@
  * rebuilds them.
  */
 import { AGE_BANDS, bandColumn, bandRange, PYRAMID_GENDERS } from './ageBands';
+import { refreshLineage } from './lineage';
 import { refreshingNullColumns } from './nullCounts';
 import type { Db } from './types';
 
@@ -412,6 +413,7 @@ export async function refreshStats(db: Db, villages?: string): Promise<'part' | 
     how = 'whole';
     for (const sql of STATS_SQL) await db.exec(sql);
   });
+  await refreshLineage(db);
   return how;
 }
 

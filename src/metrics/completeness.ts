@@ -77,16 +77,25 @@ const placeOf = `any_value(county) AS county, any_value(township) AS township, a
 
 /**
  * ▼ LINEAGE HOOK (issue 28) — the one place where the previous cycle's villages become the villages
- * expected in this one. `prev_villages(village_key, county, township, village_code, village)` lists
- * them as the previous cycle had them; once the village lineage lands (saved table
- * `village_changes`, view `village_lineage(village_key, cycle_year, lineage_key)`), map each to
- * its successor in this cycle here: merged villages become one expected village, a split one
- * several, a renamed one its new name.
+ * expected in this one: each as its successor in the village lineage (stat_lineage, src/db/lineage.ts,
+ * rebuilt with the count tables), so that villages merged into one are one expected village and a
+ * renamed one is expected under its new name. A split is not followed there: the old village stays
+ * expected and the new ones that report are listed apart. The lineage is the villages' as they are
+ * today, so a change effective after the cycle looked at is applied too.
  */
 const PREVIOUS_VILLAGES = (cycle: string) => `
   prev_year AS (SELECT max(cycle_year) AS y FROM all_rows WHERE cycle_year < ${cycle}),
-  prev_villages AS (
+  prev_raw AS (
     SELECT village_key, ${placeOf} FROM all_rows WHERE cycle_year = (SELECT y FROM prev_year) GROUP BY village_key
+  ),
+  prev_villages AS (
+    SELECT coalesce(l.lineage_key, v.village_key) AS village_key,
+      any_value(coalesce(l.county, v.county)) AS county, any_value(coalesce(l.township, v.township)) AS township,
+      any_value(CASE WHEN l.lineage_key IS NULL THEN v.village_code
+                     WHEN l.lineage_key LIKE 'code:%' THEN substr(l.lineage_key, 6) END) AS village_code,
+      any_value(coalesce(l.village, v.village)) AS village
+    FROM prev_raw v LEFT JOIN stat_lineage l ON l.village_key = v.village_key AND l.cycle_year = (SELECT y FROM prev_year)
+    GROUP BY 1
   )`;
 
 /**

@@ -4,6 +4,7 @@
  * (src/metrics/figure.ts); and the age pyramid's persons by band and gender.
  */
 import { AGE_BANDS, bandColumn, PYRAMID_GENDERS, type PyramidGender } from '../db/ageBands';
+import { lineageActive } from '../db/lineage';
 import { nullableOf } from '../db/nullMemo';
 import type { Db } from '../db/types';
 import type { MetricId } from './catalogue';
@@ -40,7 +41,8 @@ export async function queryMetrics(db: Db, asked: MetricQuery, opts?: { priority
   // One query per count table, sent together: the engine's worker takes them in turn without
   // waiting for this side to ask for the next.
   const nullable = nullableOf(db);
-  const built = SOURCE_ORDER.map((source) => metricSql(source, q, nullable?.(source, q))).filter((b) => b !== null);
+  const lineage = lineageActive(db);
+  const built = SOURCE_ORDER.map((source) => metricSql(source, q, nullable?.(source, q), lineage)).filter((b) => b !== null);
   const answers = await Promise.all(built.map((b) => db.query(b.sql, [], opts)));
   // The count tables were rebuilt meanwhile: the tests left out may be needed now.
   if (nullable && nullableOf(db) !== nullable) return queryMetrics(db, asked, opts);

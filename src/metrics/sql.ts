@@ -97,13 +97,44 @@ export function supportedSql(m: MetricDef, nullable?: ReadonlySet<string>): stri
 const UNITS = 'count(*)';
 
 /**
+ * Whether a query follows the village lineage (src/db/lineage.ts): a village's figures across
+ * cycles — one village or villages grouped, and more than one cycle grouped. A merged village's
+ * earlier cycles are then the sums of its predecessors' counts, and a renamed village's continue
+ * under its new name. A figure of one cycle, or of a township or county, reads the villages as
+ * they were (docs/domain.md, "Villages across cycles").
+ */
+export function usesLineage(q: Pick<MetricQuery, 'village' | 'groupBy' | 'cycles'>): boolean {
+  return (Boolean(q.village) || q.groupBy.includes('village')) && q.groupBy.includes('cycle') && q.cycles.length !== 1;
+}
+
+/**
+ * A count table with each row placed under its village's successor: key and names replaced, its
+ * own key kept apart (a count of villages still counts the villages that were).
+ */
+function lineageSource(table: string): string {
+  return `(SELECT s.* REPLACE (coalesce(l.lineage_key, s.village_key) AS village_key, coalesce(l.county, s.county) AS county,
+                  coalesce(l.township, s.township) AS township, coalesce(l.village, s.village) AS village),
+          s.village_key AS own_village_key
+   FROM ${table} s LEFT JOIN stat_lineage l ON l.village_key = s.village_key AND l.cycle_year = s.cycle_year) lineage`;
+}
+
+/**
  * Numerator and denominator summed over the rows that support the metric, and how many of the
  * scope's villages those are (c) of how many there are (u): a figure over part of the villages is
  * labelled as such, and one no village supports is "not available", never a partial or zero value.
  */
-export function metricSql(source: MetricSource, q: MetricQuery, nullable?: ReadonlySet<string>): BuiltSql | null {
+export function metricSql(
+  source: MetricSource,
+  q: MetricQuery,
+  nullable?: ReadonlySet<string>,
+  /** Whether any village has a successor (src/db/lineage.ts lineageActive): without one the lineage changes nothing. */
+  anyLineage = false,
+): BuiltSql | null {
   const metrics = q.metrics.map(metricDef).filter((m) => m.source === source);
   if (metrics.length === 0) return null;
+  const lineage = anyLineage && usesLineage(q);
+  // The columns known never NULL are those of the scope's county: a predecessor may lie in another.
+  const known = lineage ? undefined : nullable;
   const where = scopeWhere(source, q);
   const perBody = source === 'results';
   const groups = groupColumns(q.groupBy);
@@ -111,9 +142,10 @@ export function metricSql(source: MetricSource, q: MetricQuery, nullable?: Reado
   const select = [
     ...groups,
     ...metrics.flatMap((m, i) => {
-      const ok = supportedSql(m, nullable);
+      const ok = supportedSql(m, known);
       const only = ok === null ? '' : ` FILTER (WHERE ${ok})`;
-      const num = m.aggregate === 'count_distinct' ? `count(DISTINCT ${m.numerator})${only}` : `sum(${m.numerator})${only}`;
+      const counted = lineage && m.numerator === 'village_key' ? 'own_village_key' : m.numerator;
+      const num = m.aggregate === 'count_distinct' ? `count(DISTINCT ${counted})${only}` : `sum(${m.numerator})${only}`;
       return [
         `(${num})::DOUBLE AS n${i}`,
         m.denominator ? `(sum(${m.denominator})${only})::DOUBLE AS d${i}` : `NULL::DOUBLE AS d${i}`,
@@ -122,7 +154,8 @@ export function metricSql(source: MetricSource, q: MetricQuery, nullable?: Reado
     }),
     `${UNITS}::INTEGER AS u`,
   ];
-  const sql = `SELECT ${select.join(', ')} FROM ${COUNT_TABLE[source]}${where}${
+  const from = lineage ? lineageSource(COUNT_TABLE[source]) : COUNT_TABLE[source];
+  const sql = `SELECT ${select.join(', ')} FROM ${from}${where}${
     groups.length ? ` GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''
   }`;
   return { sql, metrics, perBody };

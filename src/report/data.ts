@@ -50,6 +50,11 @@ export interface ReportData {
   rows: Record<FigureGroup, readonly MetricRow[]>;
   /** Rule checks of the cycle, both bodies. */
   rules: readonly RuleSummary[];
+  /**
+   * A village's lineage (src/db/lineage.ts): the previous cycle's figures summed over the villages
+   * merged into it or under its former name, or its split from a village whose figures are not compared.
+   */
+  lineage?: { kind: 'merge' | 'rename' | 'split'; names: readonly string[]; cycle?: number } | null;
   /** The cycle's completion (截至…完成…个村), when the report is asked to state it (`progress=1`). */
   completion?: CompletionProgress | null;
 }

@@ -398,8 +398,27 @@ function change(data: ReportData, w: W, lang: Lang): string[] {
         ? `${apart.join('、')}两届数据覆盖的村不同，不作比较。`
         : `${apart.join(', ').replace(/^./, (x) => x.toUpperCase())}: the two cycles cover different villages, so no change is given.`,
     );
-  if (out.length === 0) return [w.zh ? `上一届（${prev}年）缺少可比的数据。` : `The previous cycle (${prev}) has no comparable figures.`];
-  return [out.join(w.zh ? '' : ' ')];
+  const lineage = lineageSentence(data, w.zh);
+  if (out.length === 0)
+    return [(w.zh ? `上一届（${prev}年）缺少可比的数据。` : `The previous cycle (${prev}) has no comparable figures.`) + lineage];
+  return [out.join(w.zh ? '' : ' ') + lineage];
+}
+
+/** Whose figures the previous cycle's are, when the village was merged, renamed or split (docs/domain.md, "Villages across cycles"). */
+function lineageSentence(data: ReportData, zh: boolean): string {
+  const l = data.lineage;
+  if (!l || data.previousCycle === null) return '';
+  const names = l.names.join(zh ? '、' : ', ');
+  const prev = data.previousCycle;
+  if (l.kind === 'merge')
+    return zh
+      ? `（${prev}年数据含合并前 ${names} 数据，为各村分子、分母之和。）`
+      : ` (The ${prev} figures include ${names} before the merge, summed.)`;
+  if (l.kind === 'rename')
+    return zh ? `（${prev}年数据为更名前的 ${names}。）` : ` (The ${prev} figures are those of ${names}, the former name.)`;
+  return zh
+    ? `（本村由 ${names} 于 ${l.cycle}年拆分而来，拆分前数据不可比。）`
+    : ` (The village was split from ${names} in ${l.cycle}; figures before the split are not comparable.)`;
 }
 
 function rules(data: ReportData, w: W, lang: Lang): string[] {

@@ -2,6 +2,7 @@
 import { completionProgress } from '../metrics/completeness';
 import { queryMetrics } from '../metrics/query';
 import { summarizeRules } from '../metrics/ruleChecks';
+import { lineageMarks } from '../db/lineage';
 import type { Db } from '../db/types';
 import type { Scope } from '../metrics/scope';
 import { FIGURE_GROUPS, REPORT_METRICS, type FigureGroup, type ReportData } from './data';
@@ -44,5 +45,15 @@ export async function loadReportData(
   // A village's completion is whether it has reported: the sentence is a county's or a township's.
   const completion =
     opts.completion && !scope.village ? await completionProgress(db, { cycle, county: scope.county, township: scope.township }) : null;
-  return { place, cycle, previousCycle, rows, rules, completion };
+  return { place, cycle, previousCycle, rows, rules, lineage: await villageLineage(db, scope.village, previousCycle), completion };
+}
+
+/** What the previous cycle's figures of a village stand for, when a change recorded makes them another village's. */
+async function villageLineage(db: Db, village: string | null, previousCycle: number | null): Promise<ReportData['lineage']> {
+  if (!village || previousCycle === null) return null;
+  const marks = await lineageMarks(db);
+  const m = marks.merged.find((x) => x.lineage_key === village && x.cycle_year === previousCycle);
+  if (m) return { kind: m.kind, names: m.predecessors };
+  const s = marks.splits.find((x) => x.new_key === village && x.effective_cycle > previousCycle);
+  return s ? { kind: 'split', names: [s.old_name], cycle: s.effective_cycle } : null;
 }

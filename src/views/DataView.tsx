@@ -3,6 +3,7 @@ import { useTablePreview } from '../queries/hooks';
 import { StorageCard } from './data/StorageCard';
 import { CyclesCard, ImportsTable } from './data/ImportsTable';
 import { OverlapsCard } from './data/OverlapsCard';
+import { VillageChangesCard } from './data/VillageChangesCard';
 import { kindLabelKey } from './fieldLabel';
 import type { FileKind } from '../import/fields';
 import { QueryState } from './QueryState';
@@ -61,6 +62,7 @@ export function DataManager() {
       <ImportsTable />
       <CyclesCard />
       <OverlapsCard />
+      <VillageChangesCard />
       <TablePreview kind="results" />
       <TablePreview kind="members" />
       <TablePreview kind="stats" />

@@ -8,6 +8,7 @@ import type { Db } from '../../src/db/types';
 import { readRegister } from '../../src/import/register';
 import { completenessByTownship, completenessVillages, completionProgress, expectationSource } from '../../src/metrics/completeness';
 import { replaceRegister, setVillageMark } from '../../src/metrics/villageLists';
+import { refreshLineage } from '../../src/db/lineage';
 import { generateReport } from '../../src/report/generate';
 import { loadReportData } from '../../src/report/load';
 import { fixtureBytes, freshDb, importFixture } from './helpers';
@@ -164,5 +165,17 @@ describe('completeness of 青山县 2021', () => {
       ['东岭镇', 6, 0],
       ['西河乡', 5, 0],
     ]);
+  });
+
+  it("the previous cycle's villages are taken through the village lineage: two merged are one expected village", async () => {
+    await importAll(false);
+    await db.exec(`INSERT INTO village_changes VALUES
+      (1, 'merge', 'name:青山县|东岭镇|东岭村', '东岭村', 'name:青山县|东岭镇|东石村', '东石村', 2026, NULL, 'ui'),
+      (2, 'merge', 'name:青山县|东岭镇|石桥村', '石桥村', 'name:青山县|东岭镇|东石村', '东石村', 2026, NULL, 'ui')`);
+    await refreshLineage(db);
+    const v = await completenessVillages(db, { cycle: 2026, township: '东岭镇' });
+    // 东岭镇's six villages with 2021 data, 东岭村 and 石桥村 merged into 东石村: five.
+    expect(v.map((x) => x.village)).toEqual(['东石村', '李家村', '柳湾村', '王庄村', '高家庄村']);
+    expect(v[0]?.village_key).toBe('name:青山县|东岭镇|东石村');
   });
 });

@@ -8,6 +8,8 @@ import { EChart } from '../../charts/EChart';
 import { trendOption } from '../../charts/trend';
 import type { MetricRow } from '../../queries/types';
 import { useCompareRows } from '../../queries/compare';
+import { useLineageMarks } from '../../queries/lineage';
+import { placeMarks } from '../data/lineageText';
 import { bodyFor } from '../../queries/scope';
 import { currentLang } from '../../i18n';
 import { isMetricId, METRICS, metricDef, type MetricId } from '../../metrics/catalogue';
@@ -54,6 +56,13 @@ export function CompareView() {
 
   const scopes = useMemo(() => items.map((item) => itemScope(item, places, scope)), [items, places, scope]);
   const rows = useCompareRows(scopes, metrics, places.length > 0);
+  // The villages compared whose earlier figures include others (merged, renamed) or stop at a split.
+  const marks = useLineageMarks().data;
+  const lineageNotes = placeMarks(
+    marks,
+    new Map(items.flatMap((i) => (i.kind === 'village' && i.village ? [[i.village, itemLabel(i, places)] as const] : []))),
+    t as never,
+  );
   const list = useMemo(
     (): ItemRows[] | undefined =>
       rows.data?.map((r, k) => {
@@ -263,6 +272,11 @@ export function CompareView() {
             ) && (
               <p className="muted" data-footnote="coverage">
                 {coverageTexts(lang).footnote}
+              </p>
+            )}
+            {lineageNotes.length > 0 && (
+              <p className="muted" data-lineage-note="compare">
+                {lineageNotes.join('; ')}
               </p>
             )}
           </div>

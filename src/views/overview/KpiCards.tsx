@@ -12,10 +12,12 @@ interface Props {
   scopeBody: string;
   previousCycle: number | null;
   parentName: string | null;
+  /** What the previous cycle's figures include besides this village (a merge, a rename, src/db/lineage.ts). */
+  lineageNote?: string | null;
 }
 
 /** One card per figure: the value, its change from the previous cycle and the parent level's value. */
-export function KpiCards({ figures, busy = false, scopeBody, previousCycle, parentName }: Props) {
+export function KpiCards({ figures, busy = false, scopeBody, previousCycle, parentName, lineageNote = null }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
   return (
@@ -46,6 +48,11 @@ export function KpiCards({ figures, busy = false, scopeBody, previousCycle, pare
             )}
             <div className={`kpi-delta ${good}`} data-change={f.metric} data-change-kind={f.change.kind} title={x.deltaReason ?? undefined}>
               {previousCycle === null ? t('overview.noPrevious') : `${t('overview.previous', { year: previousCycle })} ${x.delta}`}
+              {lineageNote && f.change.kind !== 'none' ? (
+                <sup className="lineage-mark" data-lineage-mark={f.metric} title={lineageNote}>
+                  †
+                </sup>
+              ) : null}
             </div>
             {parentName && (
               <div className="kpi-parent">
@@ -55,6 +62,11 @@ export function KpiCards({ figures, busy = false, scopeBody, previousCycle, pare
           </section>
         );
       })}
+      {lineageNote && previousCycle !== null ? (
+        <p className="muted kpi-footnote" data-lineage-note="kpi">
+          {t('lineage.kpiNote', { year: previousCycle, text: lineageNote })}
+        </p>
+      ) : null}
     </div>
   );
 }

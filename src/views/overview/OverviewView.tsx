@@ -13,6 +13,8 @@ import { OverviewCharts } from './OverviewCharts';
 import { KPI_METRICS } from '../../queries/overview';
 import { overviewFetches } from '../../queries/overviewFetches';
 import { OverviewCompletion } from '../completeness/OverviewCompletion';
+import { useLineageMarks } from '../../queries/lineage';
+import { cycleMark } from '../data/lineageText';
 
 export function OverviewView() {
   const { t } = useTranslation();
@@ -20,6 +22,7 @@ export function OverviewView() {
   const { scope, previousCycle } = useScope();
   const places = usePlaces().data ?? [];
   const figures = useFigures(scope, previousCycle, KPI_METRICS, { keepPrevious: true });
+  const marks = useLineageMarks();
   const db = useDb();
   const qc = useQueryClient();
   // A scope chosen: its queries go to the engine now, while the page renders it (the chart
@@ -41,6 +44,7 @@ export function OverviewView() {
             scopeBody={scope.body}
             previousCycle={previousCycle}
             parentName={parentLabel(scope, places, lang)}
+            lineageNote={previousCycle === null ? null : cycleMark(marks.data, scope.village, previousCycle, t as never)}
           />
         )}
       </QueryState>

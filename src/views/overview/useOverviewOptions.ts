@@ -24,6 +24,8 @@ import { placeLabel } from '../scope/scopeLabel';
 import type { ChartChoices } from '../../queries/chartChoices';
 import { overviewQueries } from '../../queries/overview';
 import { bodyFor, resultsBody } from '../../queries/scope';
+import { useLineageMarks } from '../../queries/lineage';
+import { placeMarks } from '../data/lineageText';
 import {
   groupedRatesInput,
   heatmapInput,
@@ -75,6 +77,12 @@ const built = <I>(input: I, build: (input: I) => ChartOption): Built<I> => ({ in
  * scope over the old rows would be wrong, and drawing every chart twice is the slowest part of a
  * scope change).
  */
+/** A chart across cycles with the villages whose earlier figures include others said under it (src/db/lineage.ts). */
+function withLineage<I extends { text: ChartText }>(input: I, notes: readonly string[]): I {
+  if (notes.length === 0) return input;
+  return { ...input, text: { ...input.text, note: [input.text.note, ...notes].filter(Boolean).join('; ') } };
+}
+
 function useChartOption<T, I>(rows: readonly Rows<T>[], build: (data: T[]) => Built<I>, deps: readonly unknown[]): Chart<I> {
   const last = useRef<Built<I> | undefined>(undefined);
   const pending = rows.some((r) => r.isPlaceholderData);
@@ -130,6 +138,9 @@ export function useOverviewOptions(
   const bands = useMetricRows(want('age-bands') ? q.bands : null);
   const edu = useMetricRows(want('education') ? q.edu : null);
   const rates = useMetricRows(want('rates-by-place') ? q.rates : null);
+  const marks = useLineageMarks().data;
+  const lineageNotes = (rows: readonly { village_key?: string | null; village?: string | null }[]) =>
+    placeMarks(marks, new Map(rows.flatMap((r) => (r.village_key ? [[r.village_key, r.village ?? r.village_key] as const] : []))), t);
 
   // Single-cycle charts name the scope's cycle, the others the span of cycles they draw.
   const text = (metric: MetricId, body: string, withCycle = true): ChartText => ({
@@ -164,19 +175,31 @@ export function useOverviewOptions(
     [trendRows],
     ([rows]) =>
       built(
-        trendInput(text(trendMetric, trendBody, false), trendMetric, cycles, [
-          { key: 'own', label: where, rows: ownRows(rows!, q.trend) },
-          ...(parentName !== null ? [{ key: 'parent', label: parentName, rows: parentRows(rows!, q.trend) }] : []),
-        ]),
+        withLineage(
+          trendInput(text(trendMetric, trendBody, false), trendMetric, cycles, [
+            { key: 'own', label: where, rows: ownRows(rows!, q.trend) },
+            ...(parentName !== null ? [{ key: 'parent', label: parentName, rows: parentRows(rows!, q.trend) }] : []),
+          ]),
+          scope.village
+            ? lineageNotes([{ village_key: scope.village, village: places.find((p) => p.village_key === scope.village)?.village ?? where }])
+            : [],
+        ),
         trendOption,
       ),
     // The place picks the own line out of rows its siblings share.
-    [trendMetric, trendBody, parentName, scope.county, scope.township, scope.village, cycles, ...texts],
+    [trendMetric, trendBody, parentName, scope.county, scope.township, scope.village, cycles, marks, ...texts],
   );
   const heatOpt = useChartOption(
     [heat],
-    ([rows]) => built(heatmapInput(text(trendMetric, trendBody, false), trendMetric, cycles, rows!, level), heatmapOption),
-    [trendMetric, trendBody, level, cycles, ...texts],
+    ([rows]) =>
+      built(
+        withLineage(
+          heatmapInput(text(trendMetric, trendBody, false), trendMetric, cycles, rows!, level),
+          level === 'village' ? lineageNotes(rows!) : [],
+        ),
+        heatmapOption,
+      ),
+    [trendMetric, trendBody, level, cycles, marks, ...texts],
   );
   const agesOpt = useChartOption(
     [ages],

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFigures } from '../../queries/figures';
+import { useLineageMarks } from '../../queries/lineage';
+import { cycleMark } from '../data/lineageText';
 import { usePlaces } from '../../queries/hooks';
 import { useScope } from '../../app/useScope';
 import { DownloadableTable } from '../DownloadableTable';
@@ -30,6 +32,9 @@ export function IndicatorTable() {
   const { scope, previousCycle } = useScope();
   const places = usePlaces().data ?? [];
   const figures = useFigures(scope, previousCycle, ALL_METRICS);
+  // A merged or renamed village's previous cycle stands for other villages: its change cells say so.
+  const marks = useLineageMarks();
+  const lineageNote = previousCycle === null ? null : cycleMark(marks.data, scope.village, previousCycle, t as never);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<TableSort | null>(null);
   if (scope.cycle === null) return <p className="muted">{t('scope.noData')}</p>;
@@ -90,6 +95,11 @@ export function IndicatorTable() {
                           : {})}
                       >
                         {c}
+                        {i === changeAt && lineageNote && f.change.kind !== 'none' ? (
+                          <sup className="lineage-mark" data-lineage-mark={f.metric} title={lineageNote}>
+                            †
+                          </sup>
+                        ) : null}
                       </td>
                     ))}
                     <td className="definition">{row[row.length - 1]}</td>
@@ -100,6 +110,11 @@ export function IndicatorTable() {
           );
         }}
       </QueryState>
+      {lineageNote && previousCycle !== null ? (
+        <p className="muted" data-lineage-note="table">
+          {t('lineage.kpiNote', { year: previousCycle, text: lineageNote })}
+        </p>
+      ) : null}
     </div>
   );
 }
