@@ -11,13 +11,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUT_DIR } from './fixtures/common';
 import { readme } from './fixtures/readme';
-import { buildCsvFixtures, buildPersonFixtures, buildTaoyuanWorkbook, buildWorkbooks, written } from './fixtures/write';
+import {
+  buildCompletenessWorkbook,
+  buildCsvFixtures,
+  buildPersonFixtures,
+  buildTaoyuanWorkbook,
+  buildWorkbooks,
+  written,
+} from './fixtures/write';
 
 function main(): void {
   buildCsvFixtures();
   buildWorkbooks();
   buildTaoyuanWorkbook();
   buildPersonFixtures();
+  buildCompletenessWorkbook();
   mkdirSync(OUT_DIR, { recursive: true });
   for (const [name, bytes] of written) writeFileSync(join(OUT_DIR, name), bytes);
   writeFileSync(join(OUT_DIR, 'README.md'), readme());

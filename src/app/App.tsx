@@ -21,6 +21,7 @@ const loaders = {
   rules: () => import('../views/RulesView').then((m) => ({ default: m.RulesView })),
   person: () => import('../views/PersonView').then((m) => ({ default: m.PersonView })),
   report: () => import('../views/report/ReportView').then((m) => ({ default: m.ReportView })),
+  completeness: () => import('../views/completeness/CompletenessView').then((m) => ({ default: m.CompletenessView })),
   // The import screen and the data manager bring the import and archive code: loaded when opened.
   import: () => import('../views/import/ImportView').then((m) => ({ default: m.ImportView })),
   data: () => import('../views/DataView').then((m) => ({ default: m.DataManager })),
@@ -33,6 +34,7 @@ const CompareView = lazy(loaders.compare);
 const RulesView = lazy(loaders.rules);
 const PersonView = lazy(loaders.person);
 const ReportView = lazy(loaders.report);
+const CompletenessView = lazy(loaders.completeness);
 const ImportView = lazy(loaders.import);
 const DataManager = lazy(loaders.data);
 
@@ -41,8 +43,8 @@ const SCOPED: readonly View[] = ['overview', 'table', 'compare', 'rules', 'perso
 /** The report's label lives in its own i18n section (src/i18n: `report.nav`). */
 const navLabel = (v: View) => (v === 'report' ? 'report.nav' : `nav.${v}`);
 
-/** The import screen and the data manager work on the saved state, which arrives with the engine. */
-const NEEDS_STORE: readonly View[] = ['import', 'data'];
+/** The import screen, the data manager and the completeness view (its marks and register) work on the saved state, which arrives with the engine. */
+const NEEDS_STORE: readonly View[] = ['import', 'data', 'completeness'];
 
 function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) {
   const { t } = useTranslation();
@@ -66,6 +68,8 @@ function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) 
       return <PersonView />;
     case 'report':
       return <ReportView />;
+    case 'completeness':
+      return <CompletenessView />;
     case 'import':
       return <ImportView onShowData={onShowData} />;
     case 'data':

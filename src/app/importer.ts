@@ -23,6 +23,7 @@ import type { PreparedImport } from '../import/pipeline';
 import type { ImportPlan, Progress } from '../import/stream';
 import { QuotaError } from '../store/fileStore';
 import type { Persistence } from '../store/persistence';
+import { takeImportedMarks } from '../metrics/villageLists';
 import { ImportCancelled, importWorker } from './importWorkerClient';
 import { traceSince } from '../util/trace';
 
@@ -227,6 +228,8 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
       replaceCycle: opts.replaceCycle ?? null,
     });
     traceSince('import commit', tCommit);
+    // A results file's 村类别 / 是否重点村 / 是否难点村 update the office's 重点村 / 难点村 lists (saved with the imports).
+    const marksChanged = !isSample && (await takeImportedMarks(db, result.ids));
     let n = 0;
     for (const [k] of batch.entries()) if (!items[k]!.skipped) items[k]!.importId = result.ids[n++] ?? null;
     let saveError: BatchOutcome['saveError'] = null;
@@ -242,7 +245,8 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
           try {
             await persistence.save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared, onDumped: dumped });
             // The ID key made for this import is saved with it: without it, later imports would not link.
-            if (takeIdKeyUnsaved(db)) await persistence.saveTables(['app_settings']);
+            const tables = [...(takeIdKeyUnsaved(db) ? ['app_settings'] : []), ...(marksChanged ? ['village_marks'] : [])];
+            if (tables.length > 0) await persistence.saveTables(tables);
             traceSince('import save', tSave);
           } catch (e) {
             saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };

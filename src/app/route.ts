@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 /** The view and scope live in the URL query, so a copied link opens the same screen. */
-export type View = 'overview' | 'table' | 'compare' | 'rules' | 'person' | 'report' | 'import' | 'data';
-export const VIEWS: readonly View[] = ['overview', 'table', 'compare', 'rules', 'person', 'report', 'import', 'data'];
+export type View = 'overview' | 'table' | 'compare' | 'rules' | 'person' | 'report' | 'completeness' | 'import' | 'data';
+export const VIEWS: readonly View[] = ['overview', 'table', 'compare', 'rules', 'person', 'report', 'completeness', 'import', 'data'];
 
 export interface Route {
   view: View | null;

@@ -40,6 +40,29 @@ export const SAVED_TABLES: readonly SavedTableDef[] = [
     ],
     key: ['change_id'],
   },
+  // The villages a cycle is expected to report from (src/metrics/completeness.ts), per cycle.
+  {
+    name: 'village_register',
+    columns: [
+      { name: 'village_key', sql: 'VARCHAR' },
+      { name: 'cycle_year', sql: 'INTEGER' },
+      { name: 'county', sql: 'VARCHAR' },
+      { name: 'township', sql: 'VARCHAR' },
+      { name: 'village_code', sql: 'VARCHAR' },
+      { name: 'village', sql: 'VARCHAR' },
+    ],
+    key: ['cycle_year', 'village_key'],
+  },
+  // 重点村 / 难点村 (mark 'key' | 'difficult'), ticked in the UI or read from results (source 'ui' | 'import').
+  {
+    name: 'village_marks',
+    columns: [
+      { name: 'village_key', sql: 'VARCHAR' },
+      { name: 'mark', sql: 'VARCHAR' },
+      { name: 'source', sql: 'VARCHAR' },
+    ],
+    key: ['village_key', 'mark'],
+  },
 ];
 
 export function savedTableDef(name: string): SavedTableDef {

@@ -157,6 +157,7 @@ function utf8(strings: readonly string[]): ColumnData {
 function builder(col: ColumnDef, capacity: number): ColumnBuilder {
   switch (col.sql) {
     case 'VARCHAR':
+    case 'DATE': // ISO text, cast by the engine on insert
       return new TextBuilder(capacity);
     case 'INTEGER':
       return new NumberBuilder('int', capacity);

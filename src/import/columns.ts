@@ -5,7 +5,7 @@
  */
 import { FIELDS, type FieldDef, type FileKind } from './fields';
 
-export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE';
 
 export interface ColumnDef {
   name: string;
@@ -42,6 +42,18 @@ export function columnsForField(f: FieldDef): ColumnDef[] {
         { name: 'id_masked', sql: 'VARCHAR' },
         { name: 'id_hash', sql: 'VARCHAR' },
       ];
+    // Both columns belong to 村类别; a 是否重点村 or 难点村 column sets one of them.
+    case 'village_mark':
+      return [
+        { name: 'is_key_village', sql: 'BOOLEAN' },
+        { name: 'is_difficult_village', sql: 'BOOLEAN' },
+      ];
+    case 'key_flag':
+    case 'difficult_flag':
+      return [];
+    // Held as ISO text ("2021-11-28") until the engine casts it on insert.
+    case 'date':
+      return [{ name: f.id, sql: 'DATE' }];
     case 'int':
     case 'year':
       return [{ name: f.id, sql: 'INTEGER' }];

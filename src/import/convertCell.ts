@@ -22,6 +22,9 @@ import {
   parseReelected,
   parseRole,
   parseYear,
+  parseElectionDate,
+  parseVillageMark,
+  parseMarkFlag,
   cleanText,
 } from './normalize';
 import type { IdNumber } from './normalize/idNumber';
@@ -84,6 +87,22 @@ export function convert(f: FieldDef, raw: string, body: Body | null): Converted 
     case 'year': {
       const p = parseYear(raw);
       return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'date': {
+      const p = parseElectionDate(raw);
+      return { values: { [f.id]: p.value }, issue: p.issue };
+    }
+    case 'village_mark': {
+      const p = parseVillageMark(raw);
+      return { values: { is_key_village: p.value?.key ?? null, is_difficult_village: p.value?.difficult ?? null }, issue: p.issue };
+    }
+    case 'key_flag': {
+      const p = parseMarkFlag(raw, 'key');
+      return { values: { is_key_village: p.value }, issue: p.issue };
+    }
+    case 'difficult_flag': {
+      const p = parseMarkFlag(raw, 'difficult');
+      return { values: { is_difficult_village: p.value }, issue: p.issue };
     }
     case 'body': {
       const p = parseBody(raw);

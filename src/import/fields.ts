@@ -30,7 +30,11 @@ export type ValueType =
   | 'ethnicity' // → raw + minority flag
   | 'party' // 中共党员 / 群众 / 是 / 否 → boolean
   | 'reelected' // 是否连任 是/否, or 新当选 → boolean
-  | 'id_number'; // 公民身份号码 → checked and masked; never stored in full
+  | 'id_number' // 公民身份号码 → checked and masked; never stored in full
+  | 'date' // 选举日期 "2021年11月28日", "2021/11/28", an Excel serial → DATE
+  | 'village_mark' // 村类别 重点村 / 难点村 / 一般村 → is_key_village + is_difficult_village
+  | 'key_flag' // 是否重点村 是/否 → is_key_village
+  | 'difficult_flag'; // 是否难点村 是/否 → is_difficult_village
 
 export type FieldId =
   | 'county'
@@ -59,6 +63,10 @@ export type FieldId =
   | 'population'
   | 'households'
   | 'villager_groups'
+  | 'election_date'
+  | 'village_category'
+  | 'key_village'
+  | 'difficult_village'
   // members
   | 'name'
   | 'role'
@@ -572,6 +580,56 @@ export const FIELDS: readonly FieldDef[] = [
     type: 'int',
     kinds: RES,
     aliases: ['村民小组', '村民小组数', '小组数', 'villager groups', 'groups'],
+  },
+  {
+    id: 'election_date',
+    zh: '选举日期',
+    en: 'Election date',
+    type: 'date',
+    kinds: RES,
+    // 日期 alone is left out: it heads the notes rows (填表日期) as often as the date of the vote.
+    aliases: [
+      '选举日期',
+      '投票日期',
+      '选举时间',
+      '投票时间',
+      '换届日期',
+      '换届时间',
+      '选举日',
+      '投票日',
+      '换届选举日期',
+      '选举大会日期',
+      '召开选举大会日期',
+      'election date',
+      'date of election',
+      'polling date',
+      'voting date',
+    ],
+  },
+  // A village's place on the county's 重点村 / 难点村 lists (docs/domain.md, "Completeness").
+  {
+    id: 'village_category',
+    zh: '村类别',
+    en: 'Village category',
+    type: 'village_mark',
+    kinds: RES,
+    aliases: ['村类别', '村类型', '村分类', '村别', '重点难点村', '是否重点难点村', '重点村难点村', 'village category', 'village type'],
+  },
+  {
+    id: 'key_village',
+    zh: '重点村',
+    en: 'Key village',
+    type: 'key_flag',
+    kinds: RES,
+    aliases: ['重点村', '是否重点村', 'key village'],
+  },
+  {
+    id: 'difficult_village',
+    zh: '难点村',
+    en: 'Difficult village',
+    type: 'difficult_flag',
+    kinds: RES,
+    aliases: ['难点村', '是否难点村', '软弱涣散村', '是否软弱涣散村', 'difficult village'],
   },
 
   {

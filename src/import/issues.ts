@@ -18,6 +18,11 @@ export const ISSUE_MESSAGES = {
   percent_over_100: { zh: '百分比超过100%：{value}', en: 'percentage over 100%: {value}' },
   not_a_bool: { zh: '无法识别的是/否值：{value}', en: 'not a yes/no value: {value}' },
   bad_year: { zh: '无法识别的年份：{value}', en: 'not a valid year: {value}' },
+  bad_date: { zh: '无法识别的日期或日期不存在：{value}', en: 'not a valid date: {value}' },
+  unknown_village_mark: {
+    zh: '无法识别的村类别（应为重点村、难点村或一般村）：{value}',
+    en: 'village category not recognised (重点村 key, 难点村 difficult or 一般村 ordinary): {value}',
+  },
   unknown_body: { zh: '无法识别的组织：{value}', en: 'unknown body: {value}' },
   unknown_role: { zh: '无法识别的职务：{value}', en: 'unknown role: {value}' },
   unknown_gender: { zh: '无法识别的性别：{value}', en: 'unknown gender: {value}' },
@@ -72,6 +77,10 @@ export const ISSUE_MESSAGES = {
   turnout_mismatch: {
     zh: '填报参选率 {reported}% 与计算值 {computed}% 不符',
     en: 'reported turnout {reported}% differs from computed {computed}%',
+  },
+  date_outside_cycle: {
+    zh: '选举日期 {date} 不在 {year} 年换届年度内',
+    en: 'election date {date} is not in the {year} cycle year',
   },
   age_out_of_range: { zh: '年龄 {age} 岁超出 18–100 岁', en: 'age {age} is outside 18–100' },
   birth_age_mismatch: {

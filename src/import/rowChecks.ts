@@ -31,6 +31,11 @@ export function checkResults(v: Get): RowIssue[] {
   if (voted !== null && returned !== null && returned > voted) out.push(rowCheck('returned_gt_voted', { returned, voted }));
   if (valid !== null && invalid !== null && returned !== null && valid + invalid !== returned)
     out.push(rowCheck('valid_invalid_sum', { valid, invalid, returned }));
+  const date = v('election_date');
+  const year = num(v('cycle_year'));
+  // A cycle's elections are held in its year; a date of another year is a typo or the wrong cycle.
+  if (typeof date === 'string' && year !== null && Number(date.slice(0, 4)) !== year)
+    out.push({ code: 'date_outside_cycle', params: { date, year }, severity: 'warning', column: '', value: date });
   if (reported !== null && reported <= 100 && registered && voted !== null) {
     const computed = Math.round((voted / registered) * 1000) / 10;
     if (Math.abs(computed - reported) > 0.15) out.push(rowCheck('turnout_mismatch', { reported, computed }));

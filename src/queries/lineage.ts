@@ -4,7 +4,7 @@
  * change them (each checked whole before it is written; the view then saves the tables).
  */
 import { useQuery } from '@tanstack/react-query';
-import { useDb } from '../app/dbContext';
+import { useDb, usePersistenceIfReady } from '../app/dbContext';
 import { lineageMarks, listChanges, replaceChanges, type NewChange, type VillageChange } from '../db/lineage';
 import { candidateChanges, changeCandidates, dismissCandidate, type ChangeCandidate } from '../db/lineageCandidates';
 import { checkChanges, knownVillages, resolveSheetRows, type ChangeProblem } from '../db/lineageCheck';
@@ -39,9 +39,14 @@ export function useChangeCandidates() {
 
 export const lineageMarksQuery = (db: Db) => ({ queryKey: ['data', 'lineage-marks'], queryFn: () => lineageMarks(db) });
 
+/**
+ * Asked once the engine is up: the sample's first dashboard is drawn from its snapshot and asks
+ * nothing before (src/app/dashboardSnapshot.ts); a village change can only be recorded after.
+ */
 export function useLineageMarks() {
   const db = useDb();
-  return useQuery(lineageMarksQuery(db));
+  const engineUp = usePersistenceIfReady() !== null;
+  return useQuery({ ...lineageMarksQuery(db), enabled: engineUp });
 }
 
 /** A set of changes refused, with every problem found (a sheet's own, then the data's). */

@@ -5,11 +5,11 @@ import { scopeKey, type Scope } from '../metrics/scope';
 import { loadReportData } from '../report/load';
 
 /** The report covers both bodies and every member, whatever the other views were set to. */
-export function useReportData(scope: Scope, place: readonly string[], previousCycle: number | null, enabled: boolean) {
+export function useReportData(scope: Scope, place: readonly string[], previousCycle: number | null, enabled: boolean, completion = false) {
   const db = useDb();
   return useQuery({
-    queryKey: ['data', 'report', scopeKey(scope), previousCycle, place.join('|')],
+    queryKey: ['data', 'report', scopeKey(scope), previousCycle, place.join('|'), completion],
     enabled: enabled && scope.cycle !== null,
-    queryFn: () => loadReportData(db, scope, place, scope.cycle!, previousCycle),
+    queryFn: () => loadReportData(db, scope, place, scope.cycle!, previousCycle, { completion }),
   });
 }

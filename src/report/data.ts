@@ -2,6 +2,7 @@
  * What the report's text is written from: catalogue metric rows of one scope for its cycle and
  * the one before, in four groups of members, and the rule-check summary of the cycle.
  */
+import type { CompletionProgress } from '../metrics/completeness';
 import type { MetricRow } from '../metrics/query';
 import type { RuleSummary } from '../metrics/ruleChecks';
 import type { MetricId } from '../metrics/catalogue';
@@ -57,6 +58,8 @@ export interface ReportData {
    * merged into it or under its former name, or its split from a village whose figures are not compared.
    */
   lineage?: { kind: 'merge' | 'rename' | 'split'; names: readonly string[]; cycle?: number } | null;
+  /** The cycle's completion (截至…完成…个村), when the report is asked to state it (`progress=1`). */
+  completion?: CompletionProgress | null;
 }
 
 /** One figure of the data: a metric of a group, for a body (results metrics) and a cycle. */

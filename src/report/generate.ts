@@ -11,6 +11,7 @@ import { formatCoverage } from '../metrics/coverage';
 import { changeOf } from '../metrics/figure';
 import { formatValue, type Unit } from '../metrics/format';
 import type { MetricRow } from '../metrics/query';
+import { completionSentence } from './completion';
 import { figure, KEY_FIGURES, type FigureGroup, type ReportData } from './data';
 
 export type SectionId = 'overview' | 'turnout' | 'members' | 'cross' | 'reelection' | 'change' | 'rules';
@@ -119,6 +120,21 @@ function placeText(data: ReportData, lang: Lang): string {
 }
 
 function overview(data: ReportData, w: W, lang: Lang): string[] {
+  const progress = completionText(data, lang);
+  return [...overviewFigures(data, w, lang), ...(progress ? [progress] : [])];
+}
+
+/**
+ * The work reports' progress sentence, when asked for and something says which villages are
+ * expected (a register or the previous cycle): against the cycle's own villages it says nothing.
+ */
+function completionText(data: ReportData, lang: Lang): string | null {
+  const c = data.completion;
+  if (!c || c.source === 'this_cycle') return null;
+  return completionSentence(c, lang, lang === 'zh' ? placeText(data, lang) : '');
+}
+
+function overviewFigures(data: ReportData, w: W, lang: Lang): string[] {
   const villages = w.countRow('all', 'villages');
   const where = placeText(data, lang);
   if (villages === null)

@@ -1,4 +1,5 @@
 /** Reads a report's figures from the database: the same catalogue queries as every view. */
+import { completionProgress } from '../metrics/completeness';
 import { queryMetrics } from '../metrics/query';
 import { summarizeRules } from '../metrics/ruleChecks';
 import { lineageMarks } from '../db/lineage';
@@ -19,6 +20,7 @@ export async function loadReportData(
   place: readonly string[],
   cycle: number,
   previousCycle: number | null,
+  opts: { completion?: boolean } = {},
 ): Promise<ReportData> {
   const cycles = previousCycle === null ? [cycle] : [previousCycle, cycle];
   const rows = {} as Record<FigureGroup, ReportData['rows'][FigureGroup]>;
@@ -40,7 +42,10 @@ export async function loadReportData(
     cycles: [cycle],
     body: 'all',
   });
-  return { place, cycle, previousCycle, rows, rules, lineage: await villageLineage(db, scope.village, previousCycle) };
+  // A village's completion is whether it has reported: the sentence is a county's or a township's.
+  const completion =
+    opts.completion && !scope.village ? await completionProgress(db, { cycle, county: scope.county, township: scope.township }) : null;
+  return { place, cycle, previousCycle, rows, rules, lineage: await villageLineage(db, scope.village, previousCycle), completion };
 }
 
 /** What the previous cycle's figures of a village stand for, when a change recorded makes them another village's. */

@@ -9,7 +9,7 @@ import { normalizePlaceName, parseBody } from '../../import/normalize';
 import type { Body } from '../../import/normalize/types';
 import { convert, valueLayout, type CellValue, type ColumnSpec, type FileContext } from '../../import/normalizeRow';
 
-export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE';
 
 /** Every stored value of a kind (valueLayout's names) with its SQL type as the data tables hold it. */
 export function valueTypes(kind: FileKind): Map<string, SqlType> {

@@ -41,7 +41,8 @@ export interface MappingTable {
 /** A DuckDB LIST as the result rows hold it (an Arrow vector), as an array. */
 const asArray = (v: unknown): unknown[] => (v === null || v === undefined ? [] : Array.from(v as Iterable<unknown>));
 
-const arrowType = (t: SqlType): 'text' | 'double' | 'bool' => (t === 'VARCHAR' ? 'text' : t === 'BOOLEAN' ? 'bool' : 'double');
+const arrowType = (t: SqlType): 'text' | 'double' | 'bool' =>
+  t === 'VARCHAR' || t === 'DATE' ? 'text' : t === 'BOOLEAN' ? 'bool' : 'double';
 
 /**
  * Builds one mapping table per mapped column, over the data rows only (lines after

@@ -4,6 +4,8 @@ export { isPlaceholder, prepareCell, cellIssue, type Prepared } from './placehol
 export { parseInteger, parseNumber, parsePercent } from './numbers';
 export { parseBool, boolWord } from './booleans';
 export { parseYear, parseCycleFromText } from './year';
+export { parseElectionDate, isoDate } from './date';
+export { parseVillageMark, parseMarkFlag, type VillageMark } from './mark';
 export { parseBody, parseBodyFromText } from './body';
 export { parseRole, roleClass } from './role';
 export { parseGender, parseBirth, ageAtElection } from './person';

@@ -12,6 +12,7 @@ import { KpiCards } from './KpiCards';
 import { OverviewCharts } from './OverviewCharts';
 import { KPI_METRICS } from '../../queries/overview';
 import { overviewFetches } from '../../queries/overviewFetches';
+import { OverviewCompletion } from '../completeness/OverviewCompletion';
 import { useLineageMarks } from '../../queries/lineage';
 import { cycleMark } from '../data/lineageText';
 
@@ -47,6 +48,7 @@ export function OverviewView() {
           />
         )}
       </QueryState>
+      <OverviewCompletion scope={scope} place={scope.county || scope.township ? placeLabel(scope, places, lang) : ''} />
       <OverviewCharts />
     </div>
   );

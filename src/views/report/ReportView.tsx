@@ -22,7 +22,7 @@ import { QueryState } from '../QueryState';
 import { chartChoices, choicesToParams } from '../../queries/chartChoices';
 import { OVERVIEW_CHARTS, useOverviewOptions, type OverviewChartId, type PlaceChartInputs } from '../overview/useOverviewOptions';
 import { placeLabel, placeParts } from '../scope/scopeLabel';
-import { DEFAULT_REPORT_CHARTS, listToParam, reportCharts, reportTables, toggle } from './reportParams';
+import { DEFAULT_REPORT_CHARTS, listToParam, reportCharts, reportProgress, reportTables, toggle } from './reportParams';
 import { generatedText, paragraphsOf, useReportText } from './useReportText';
 import { errorText, TechnicalDetails } from '../../ui/TechnicalDetails';
 import { useReportData } from '../../queries/report';
@@ -69,7 +69,8 @@ export function ReportView() {
   // The report covers both bodies and every member, whatever the other views were set to.
   const reportScope: Scope = useMemo(() => ({ ...scope, body: 'all', role: 'all' }), [scope]);
   const parts = useMemo(() => placeParts(scope, places), [scope, places]);
-  const data = useReportData(reportScope, parts, previousCycle, places.length > 0);
+  const [route] = useRoute();
+  const data = useReportData(reportScope, parts, previousCycle, places.length > 0, reportProgress(route.params));
   if (scope.cycle === null)
     return (
       <div className="report-view" data-view="report">
@@ -209,6 +210,15 @@ function Report({ data, scope, where }: { data: ReportData; scope: Scope; where:
             </label>
           ))}
         </fieldset>
+        <label>
+          <input
+            type="checkbox"
+            checked={reportProgress(route.params)}
+            data-report-option="progress"
+            onChange={(e) => navigate({ progress: e.target.checked ? '1' : null })}
+          />
+          {t('report.progressOption')}
+        </label>
         <div className="actions">
           <button type="button" className="primary" data-action="export-docx" disabled={busy} onClick={() => void exportDocx()}>
             {busy ? t('report.docxBusy') : t('report.docx')}

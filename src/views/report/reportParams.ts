@@ -32,3 +32,8 @@ export function listToParam<T extends string>(chosen: readonly T[], defaults: re
 export function toggle<T extends string>(chosen: readonly T[], item: T, on: boolean, all: readonly T[]): T[] {
   return all.filter((x) => (x === item ? on : chosen.includes(x)));
 }
+
+/** `progress=1`: the overview section states the cycle's completion as work reports do (截至…完成…个村，占…). */
+export function reportProgress(params: URLSearchParams): boolean {
+  return params.get('progress') === '1';
+}
