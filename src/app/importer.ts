@@ -14,7 +14,8 @@ import {
   type ImportMeta,
   type StagedImport,
 } from '../db/load';
-import { officeIdKeyHex, takeIdKeyUnsaved } from '../db/idKey';
+import { officeIdKey, officeIdKeyHex, takeIdKeyUnsaved } from '../db/idKey';
+import { setIdHashKey } from '../import/idHash';
 import { hasSampleData } from '../db/queries';
 import { EngineReadError, enginePlan, engineStage } from '../db/engineImport';
 import { refreshCounts } from '../db/schema';
@@ -71,6 +72,9 @@ async function stageInEngine(
     throw e;
   }
   const size = text.bytes.length;
+  // The engine path converts each distinct ID number on this thread: under the office's key, as
+  // the worker does, so that this roster links to earlier ones.
+  if (plan.kind === 'members') setIdHashKey(await officeIdKey(db));
   const stage = await createStage(
     db,
     plan.kind,
