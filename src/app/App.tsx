@@ -7,7 +7,7 @@ import { SampleBanner } from './SampleBanner';
 import { StoreBanner } from './StoreBanner';
 import { ServiceWorkerNotice } from './ServiceWorkerNotice';
 import { parseRoute, useRoute, VIEWS, type View } from './route';
-import { useImports } from '../queries/hooks';
+import { useImports, useRowsLoaded } from '../queries/hooks';
 import { usePersistenceIfReady } from './dbContext';
 import { ExportInfoContext, type ExportInfo } from '../export/exportInfo';
 
@@ -45,10 +45,13 @@ const NEEDS_STORE: readonly View[] = ['import', 'data'];
 function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) {
   const { t } = useTranslation();
   const storeReady = usePersistenceIfReady() !== null;
-  if (NEEDS_STORE.includes(view) && !storeReady)
+  // After a reload the dashboard shows from the saved counts while the rows load: nothing that
+  // changes the data can start before they are in.
+  const rowsLoaded = useRowsLoaded();
+  if (NEEDS_STORE.includes(view) && !(storeReady && rowsLoaded))
     return (
-      <p className="loading" aria-busy="true">
-        {t('app.loadingEngine')}
+      <p className="loading" aria-busy="true" data-state={storeReady ? 'rows-loading' : undefined}>
+        {t(storeReady ? 'store.rowsLoading' : 'app.loadingEngine')}
       </p>
     );
   switch (view) {
@@ -80,9 +83,15 @@ export function App() {
   const fetching = useIsFetching();
   // Before the data is in, the sample's first dashboard shows from the figures the build made.
   const engineReady = usePersistenceIfReady() !== null;
+  const rowsLoaded = useRowsLoaded();
   return (
     <ExportInfoContext.Provider value={exportInfo}>
-      <div className="app" data-fetching={fetching} data-engine={engineReady ? 'ready' : 'starting'}>
+      <div
+        className="app"
+        data-fetching={fetching}
+        data-engine={engineReady ? 'ready' : 'starting'}
+        data-rows={rowsLoaded ? 'loaded' : 'loading'}
+      >
         <header className="app-header">
           <div className="brand">
             <strong>{t('app.title')}</strong>
@@ -107,6 +116,11 @@ export function App() {
           {!engineReady && (
             <span className="engine-status" role="status">
               {t('app.loadingEngine')}
+            </span>
+          )}
+          {engineReady && !rowsLoaded && (
+            <span className="engine-status" role="status" data-state="rows-loading">
+              {t('store.rowsLoading')}
             </span>
           )}
           <label className="lang">

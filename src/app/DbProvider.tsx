@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TechnicalDetails } from '../ui/TechnicalDetails';
 import { openBrowserDb } from '../db/browserDb';
 import { deferredDb } from '../db/deferredDb';
+import { rowsLoading } from '../db/rowsLoaded';
 import { dataChanged, ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { openFileStore, type FileStore } from '../store/fileStore';
@@ -13,6 +14,7 @@ import { acquireWriterLock } from '../store/tabLock';
 import { DbContext, PersistenceContext } from './dbContext';
 import { firstViewDrawn } from './firstView';
 import { fetchSampleSnapshot, loadSample } from './sample';
+import { whenIdle } from '../util/idle';
 
 type Phase =
   | { phase: 'starting' }
@@ -63,7 +65,8 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
     });
     // A query left waiting on a failed start is answered by the error screen, not an unhandled rejection.
     ready.catch(() => undefined);
-    return { db: deferredDb(ready), resolve, reject };
+    const db = deferredDb(ready);
+    return { db, resolve, reject, rowsIn: rowsLoading(db) };
   });
   useEffect(() => {
     let cancelled = false;
@@ -89,10 +92,14 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
       await ensureSchema(db, { counts: false });
       const writer = await acquireWriterLock();
+      // A reload draws the dashboard from the saved count tables; the imported rows follow.
+      let rowsLater = false;
       try {
         set({ phase: 'restoring' });
         persistence = await Persistence.open(db, files, { readOnly: !writer });
-        await persistence.restore();
+        rowsLater = persistence.savedImports > 0 && (await persistence.restoreCounts((await import('../db/stats')).STATS_VERSION));
+        if (rowsLater) await (await import('../db/nullCounts')).refreshingNullColumns(db, async () => undefined);
+        else await persistence.restore();
       } catch (e) {
         set({ phase: 'restoreFailed', message: message(e), persistence });
         return;
@@ -105,6 +112,15 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       // A start cancelled by the effect's cleanup (React's development double run) hands over nothing.
       if (!cancelled) engine.resolve(db);
       set({ phase: 'ready', persistence });
+      const p = persistence;
+      if (rowsLater) {
+        // A failure here is the restore's, said as one: the dashboard drawn so far does not stay up as if all were well.
+        await p.restoreRows().then(engine.rowsIn, (e: unknown) => set({ phase: 'restoreFailed', message: message(e), persistence: p }));
+      } else {
+        engine.rowsIn();
+        // A save made before the count tables were kept (or by another build of them): kept now, for the next reload.
+        if (p.savedImports > 0 && !p.readOnly) whenIdle(() => void p.saveCounts().catch(() => undefined));
+      }
     })().catch((e: unknown) => {
       if (!cancelled) engine.reject(e);
       set({ phase: 'error', message: message(e) });

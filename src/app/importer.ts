@@ -179,12 +179,14 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
     let dumped = (): void => undefined;
     const engineFree = new Promise<void>((resolve) => (dumped = resolve));
     const saving = persistence
-      ? persistence.save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared, onDumped: dumped }).then(
-          () => traceSince('import save', tSave),
-          (e: unknown) => {
-            saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };
-          },
-        )
+      ? persistence
+          .save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared, onDumped: dumped, counts: false })
+          .then(
+            () => traceSince('import save', tSave),
+            (e: unknown) => {
+              saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };
+            },
+          )
       : Promise.resolve();
     const counting = Promise.race([engineFree, saving]).then(async () => {
       const tCounts = performance.now();
@@ -192,6 +194,9 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
       traceSince(`import counts (${how})`, tCounts);
     });
     await Promise.all([counting, saving]);
+    // The count tables are kept with the saved copy for the next reload (src/store/savedCounts.ts):
+    // after the import is done, so that it costs the import nothing; one failing costs only speed.
+    if (persistence && !saveError) void persistence.saveCounts().catch(() => undefined);
     progress({ phase: 'done', done: batch.length, rows, fileName: null });
     return { cancelled: false, items, sampleCleared: result.sampleCleared, saveError };
   } finally {

@@ -9,7 +9,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Db, Row, SqlParam } from './types';
 import { arrowToRows } from './rows';
-import { LOCKDOWN_SQL } from './lockdown';
+import { FORK_SQL, LOCKDOWN_SQL } from './lockdown';
 import { traceSince } from '../util/trace';
 import { handOver } from './handOver';
 
@@ -75,6 +75,11 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
   const t2 = performance.now();
   for (const s of LOCKDOWN_SQL) await conn.query(s);
   traceSince('engine lockdown', t2);
+  return connectionDb(db, conn, worker);
+}
+
+/** One connection of the engine as a Db; `fork` opens another on the same engine. */
+function connectionDb(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, worker: Worker | null): Db {
   const turn = new TurnQueue();
   return {
     async query<T extends Row>(sql: string, params?: readonly SqlParam[], opts?: { priority?: number }) {
@@ -123,8 +128,14 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
     },
     async close() {
       await conn.close();
+      if (!worker) return;
       await db.terminate();
       worker.terminate();
+    },
+    async fork() {
+      const next = await db.connect();
+      for (const s of FORK_SQL) await next.query(s);
+      return connectionDb(db, next, null);
     },
   };
 }

@@ -24,6 +24,7 @@
  * rebuilds them.
  */
 import { AGE_BANDS, bandColumn, bandRange, PYRAMID_GENDERS } from './ageBands';
+import { COUNT_TABLES } from './countTables';
 import { refreshLineage } from './lineage';
 import { refreshingNullColumns } from './nullCounts';
 import type { Db } from './types';
@@ -182,8 +183,7 @@ const SEATS_TO_PERSON = `any_value(village_key) AS village_key, any_value(cycle_
 const named = (counts: string, places: string) =>
   `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN ${places} p USING (village_key)`;
 
-/** The count tables the views read; the others are steps of their build. */
-const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages'] as const;
+/** The count tables the views read (COUNT_TABLES); the others are steps of their build. */
 type CountTable = (typeof COUNT_TABLES)[number];
 
 /**
@@ -387,6 +387,16 @@ function statsSql(part: boolean): string[] {
 }
 
 export const STATS_SQL: readonly string[] = statsSql(false);
+
+/**
+ * The build's fingerprint (FNV-1a of its statements): count tables saved by another build of
+ * them are not restored, they are rebuilt (src/store/savedCounts.ts).
+ */
+export const STATS_VERSION: string = (() => {
+  let h = 0x811c9dc5;
+  for (const ch of STATS_SQL.join(';')) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+})();
 const PART_SQL: readonly string[] = statsSql(true);
 /** A part replacing the touched villages' rows of the count tables. */
 const MERGE_SQL: readonly string[] = COUNT_TABLES.flatMap((x) => [
