@@ -15,6 +15,8 @@ import { DbContext, PersistenceContext } from './dbContext';
 import { firstViewDrawn } from './firstView';
 import { fetchSampleSnapshot, loadSample } from './sample';
 import { whenIdle } from '../util/idle';
+import { parseRoute } from './route';
+import { traceSince } from '../util/trace';
 
 type Phase =
   | { phase: 'starting' }
@@ -97,7 +99,9 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       try {
         set({ phase: 'restoring' });
         persistence = await Persistence.open(db, files, { readOnly: !writer });
+        const t0 = performance.now();
         rowsLater = persistence.savedImports > 0 && (await persistence.restoreCounts((await import('../db/stats')).STATS_VERSION));
+        traceSince(rowsLater ? 'restore counts' : 'no saved counts', t0);
         if (rowsLater) await (await import('../db/nullCounts')).refreshingNullColumns(db, async () => undefined);
         else await persistence.restore();
       } catch (e) {
@@ -114,6 +118,10 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       set({ phase: 'ready', persistence });
       const p = persistence;
       if (rowsLater) {
+        // The dashboard's statements first: the rows' loading would hold the engine's worker for
+        // seconds between them. Other views (the import screen) need the rows at once.
+        if ((parseRoute(location.search).view ?? 'overview') === 'overview')
+          await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
         // A failure here is the restore's, said as one: the dashboard drawn so far does not stay up as if all were well.
         await p.restoreRows().then(engine.rowsIn, (e: unknown) => set({ phase: 'restoreFailed', message: message(e), persistence: p }));
       } else {

@@ -120,7 +120,9 @@ function connectionDb(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection
       await db.dropFile(p);
     },
     async insertArrow(table: string, ipc: Uint8Array, opts?: { create?: boolean }) {
+      const t0 = performance.now();
       await conn.insertArrowFromIPCStream(handOver(ipc, `Arrow stream for ${table}`), { name: table, create: opts?.create ?? false });
+      traceSince(`db insert Arrow into ${table} (${ipc.length} bytes)`, t0);
     },
     async queryArrow(sql: string) {
       // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB-WASM's connection method, not a React hook
