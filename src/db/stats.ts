@@ -20,8 +20,8 @@
  * data database (src/db/lockdown.ts), because the dashboard's KPI cards read stat_results several
  * times per scope change and a scan of it took 20–40 ms compressed against 4 ms plain (Chromium,
  * 100k roster rows). The large one, stat_people, stays compressed: plain, it and the former age
- * table took ≈1 GB more at a million roster rows for no measurable gain. None is saved; each load
- * rebuilds them.
+ * table took ≈1 GB more at a million roster rows for no measurable gain. They are saved with the
+ * imports (src/store/savedCounts.ts): a reload restores them instead of rebuilding them.
  */
 import { AGE_BANDS, bandColumn, bandRange, PYRAMID_GENDERS } from './ageBands';
 import { COUNT_TABLES } from './countTables';
