@@ -8,7 +8,7 @@ import { StoreBanner } from './StoreBanner';
 import { ServiceWorkerNotice } from './ServiceWorkerNotice';
 import { parseRoute, useRoute, VIEWS, type View } from './route';
 import { useImports, useRowsLoaded } from '../queries/hooks';
-import { usePersistenceIfReady } from './dbContext';
+import { usePersistenceIfReady, useSaving } from './dbContext';
 import { ExportInfoContext, type ExportInfo } from '../export/exportInfo';
 
 // Dashboard views pull in ECharts: each loads only when first shown. The view the page opens on
@@ -84,6 +84,8 @@ export function App() {
   // Before the data is in, the sample's first dashboard shows from the figures the build made.
   const engineReady = usePersistenceIfReady() !== null;
   const rowsLoaded = useRowsLoaded();
+  // "1" while anything is being written to the saved state (tests and the benchmark wait for "0").
+  const saving = useSaving();
   return (
     <ExportInfoContext.Provider value={exportInfo}>
       <div
@@ -91,6 +93,7 @@ export function App() {
         data-fetching={fetching}
         data-engine={engineReady ? 'ready' : 'starting'}
         data-rows={rowsLoaded ? 'loaded' : 'loading'}
+        data-saving={saving ? 1 : 0}
       >
         <header className="app-header">
           <div className="brand">
