@@ -14,7 +14,7 @@ import { acquireWriterLock } from '../store/tabLock';
 import { DbContext, PersistenceContext } from './dbContext';
 import { firstViewDrawn } from './firstView';
 import { fetchSampleSnapshot, loadSample } from './sample';
-import { whenIdle } from '../util/idle';
+import { quietFor } from '../db/activity';
 import { parseRoute } from './route';
 import { traceSince } from '../util/trace';
 
@@ -127,7 +127,7 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       } else {
         engine.rowsIn();
         // A save made before the count tables were kept (or by another build of them): kept now, for the next reload.
-        if (p.savedImports > 0 && !p.readOnly) whenIdle(() => void p.saveCounts().catch(() => undefined));
+        if (p.savedImports > 0 && !p.readOnly) void p.saveCounts({ after: () => quietFor(3000) }).catch(() => undefined);
       }
     })().catch((e: unknown) => {
       if (!cancelled) engine.reject(e);

@@ -16,6 +16,10 @@ import {
 } from '../db/load';
 import { hasSampleData } from '../db/queries';
 import { refreshCounts } from '../db/schema';
+import { quietFor } from '../db/activity';
+
+/** The pause in the engine's work after which an import's count tables are saved. */
+const COUNTS_SAVE_QUIET_MS = 3000;
 import type { Overlap, SourceChoice } from '../db/sources';
 import type { PreparedImport } from '../import/pipeline';
 import type { ImportPlan, Progress } from '../import/stream';
@@ -196,7 +200,8 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
     await Promise.all([counting, saving]);
     // The count tables are kept with the saved copy for the next reload (src/store/savedCounts.ts):
     // after the import is done, so that it costs the import nothing; one failing costs only speed.
-    if (persistence && !saveError) void persistence.saveCounts().catch(() => undefined);
+    // Once the engine has been quiet for a moment: not while the user looks through the new data.
+    if (persistence && !saveError) void persistence.saveCounts({ after: () => quietFor(COUNTS_SAVE_QUIET_MS) }).catch(() => undefined);
     progress({ phase: 'done', done: batch.length, rows, fileName: null });
     return { cancelled: false, items, sampleCleared: result.sampleCleared, saveError };
   } finally {

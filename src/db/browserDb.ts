@@ -12,6 +12,7 @@ import { arrowToRows } from './rows';
 import { FORK_SQL, LOCKDOWN_SQL } from './lockdown';
 import { traceSince } from '../util/trace';
 import { handOver } from './handOver';
+import { noteActivity } from './activity';
 
 /** A statement's measure name: its first words. */
 const traceName = (sql: string) => `db ${sql.replace(/\s+/g, ' ').trim().slice(0, 120)}`;
@@ -96,6 +97,7 @@ function connectionDb(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection
         }
         return arrowToRows<T>(await conn.query(sql));
       } finally {
+        noteActivity();
         traceSince(() => traceName(sql), t0, { sql, params });
       }
     },

@@ -269,8 +269,10 @@ export class Persistence {
    * Saves the count tables as they are now with the saved imports (after an import, once they are
    * refreshed). Nothing is saved if imports are unsaved or the tables were rebuilt meanwhile.
    */
-  saveCounts(): Promise<boolean> {
+  saveCounts(opts: { after?: () => Promise<void> } = {}): Promise<boolean> {
     return this.inTurn(async () => {
+      // Counted as a write while it waits: a reload before it is done restores the old way.
+      await opts.after?.();
       if (this.readOnly || this.unsaved.size > 0 || this.manifest.imports.length === 0) return false;
       const next: Manifest = structuredClone(this.manifest);
       next.generation += 1;
