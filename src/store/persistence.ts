@@ -320,7 +320,6 @@ export class Persistence {
     try {
       const dumps = [];
       for (const id of ids) dumps.push(await dumpImport(this.db, id, next.generation));
-      if (opts.counts !== false) await this.withCounts(next);
       opts.onDumped?.();
       for (const { entry, files } of dumps) {
         for (const [name, parts] of files) await this.files.write(name, parts);
@@ -328,6 +327,8 @@ export class Persistence {
           (a, b) => a.record.import_id - b.record.import_id,
         );
       }
+      // Of the imports as this save lists them.
+      if (opts.counts !== false) await this.withCounts(next);
       await this.commit(next);
       this.unsaved.clear();
     } catch (e) {

@@ -141,7 +141,7 @@ describe('count tables saved with the data', () => {
     expect(await figures(fresh)).toBe(before);
   });
 
-  it('follow a delete and its undo', async () => {
+  it('follow a delete, its undo and a save that rewrites an import', async () => {
     const p = await Persistence.open(db, store, { readOnly: false });
     const [first] = await listImports(db);
     await p.delete([first!.import_id]);
@@ -157,6 +157,9 @@ describe('count tables saved with the data', () => {
     };
     await check(afterDelete);
     await p.undoDelete();
+    await check(before);
+    // A save that rewrites an import (as a source choice does) keeps counts of the new files.
+    await p.save([first!.import_id]);
     await check(before);
   });
 });
