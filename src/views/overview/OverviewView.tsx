@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useDb } from '../../app/dbContext';
+import { useDb, usePersistenceIfReady } from '../../app/dbContext';
 import { useScopeAhead } from '../../app/scopeAhead';
 import { useFigures } from '../../queries/figures';
 import { usePlaces } from '../../queries/hooks';
@@ -32,8 +32,10 @@ export function OverviewView() {
   useScopeAhead((next, previous) => {
     for (const f of overviewFetches(db, qc, next, previous, new URLSearchParams(window.location.search))) void qc.prefetchQuery(f);
   });
-  // This scope drawn: what any place one level down shares is asked while the user looks.
-  const drawn = figures.isSuccess && !figures.isPlaceholderData;
+  // This scope drawn: what any place one level down shares is asked while the user looks — once
+  // the engine is up (the sample's first dashboard is drawn from the build's figures before it).
+  const engineUp = usePersistenceIfReady() !== null;
+  const drawn = engineUp && figures.isSuccess && !figures.isPlaceholderData;
   const key = scopeKey(scope);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the scope's key stands for the scope
   useEffect(() => {
