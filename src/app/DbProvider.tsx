@@ -5,6 +5,7 @@ import { TechnicalDetails } from '../ui/TechnicalDetails';
 import { openBrowserDb } from '../db/browserDb';
 import { deferredDb } from '../db/deferredDb';
 import { rowsLoading } from '../db/rowsLoaded';
+import { refreshLineage } from '../db/lineage';
 import { dataChanged, ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { openFileStore, type FileStore } from '../store/fileStore';
@@ -102,8 +103,11 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
         const t0 = performance.now();
         rowsLater = persistence.savedImports > 0 && (await persistence.restoreCounts((await import('../db/stats')).STATS_VERSION));
         traceSince(rowsLater ? 'restore counts' : 'no saved counts', t0);
-        if (rowsLater) await (await import('../db/nullCounts')).refreshingNullColumns(db, async () => undefined);
-        else await persistence.restore();
+        if (rowsLater) {
+          // What a rebuild of the count tables ends with (src/db/stats.ts), from the restored ones.
+          await (await import('../db/nullCounts')).refreshingNullColumns(db, async () => undefined);
+          await refreshLineage(db);
+        } else await persistence.restore();
       } catch (e) {
         set({ phase: 'restoreFailed', message: message(e), persistence });
         return;
