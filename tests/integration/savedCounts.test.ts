@@ -9,6 +9,7 @@ import { importBatch, type BatchItem } from '../../src/app/importer';
 import { stageImport } from '../../src/db/load';
 import { COUNT_TABLES } from '../../src/db/countTables';
 import { refreshingNullColumns } from '../../src/db/nullCounts';
+import { refreshLineage } from '../../src/db/lineage';
 import { listImports } from '../../src/db/queries';
 import { ensureSchema } from '../../src/db/schema';
 import { STATS_VERSION } from '../../src/db/stats';
@@ -84,6 +85,7 @@ describe('count tables saved with the data', () => {
     const p = await Persistence.open(fresh, store, { readOnly: false });
     expect(await p.restoreCounts(STATS_VERSION)).toBe(true);
     await refreshingNullColumns(fresh, async () => undefined);
+    await refreshLineage(fresh);
     const [{ n }] = (await fresh.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM imports')) as [{ n: number }];
     expect(n).toBe(0);
     expect(await figures(fresh)).toBe(before);
@@ -153,6 +155,7 @@ describe('count tables saved with the data', () => {
       const q = await Persistence.open(fresh, store, { readOnly: false });
       expect(await q.restoreCounts(STATS_VERSION)).toBe(true);
       await refreshingNullColumns(fresh, async () => undefined);
+      await refreshLineage(fresh);
       expect(await figures(fresh)).toBe(want);
     };
     await check(afterDelete);
