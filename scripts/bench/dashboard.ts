@@ -40,7 +40,7 @@ export interface ScopeTiming {
 }
 
 /** Sets a scope select and times the dashboard's answer, entirely in the page. */
-function timeChange(
+export function timeChange(
   page: Page,
   scope: string,
   pick: 'index1' | 'first' | 'last' | 'next' | 'all',
@@ -128,4 +128,90 @@ export async function measureScopeChanges(page: Page, rounds = 4): Promise<Scope
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   const q = (p: number) => ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)] ?? 0;
   return { changes: ms.length, p50: q(0.5), p95: q(0.95), max: ms[ms.length - 1] ?? 0, samples };
+}
+
+export interface ChangeTrace {
+  change: string;
+  ms: number;
+  /**
+   * Statements the change ran; the time the engine's worker was busy with them (it runs one at a
+   * time: each from when it was asked or the one before it answered, to its answer); the longest.
+   */
+  statements: number;
+  engineMs: number;
+  longestMs: number;
+  /** Charts drawn (ECharts setOption and its layout) and their summed time on the page. */
+  charts: number;
+  chartMs: number;
+  /** The statements that took longest, with their own time (their first words). */
+  top: { sql: string; ms: number }[];
+}
+
+/**
+ * Where each change's time went, from the user-timing measures the app leaves with
+ * `window.__perfTrace` (src/util/trace.ts): the statements and chart draws that started within it.
+ * Statements run one at a time in the engine's worker, so their sum is time the change waited on
+ * the engine; chart draws run on the page's thread.
+ */
+export async function traceChanges(page: Page, samples: readonly { change: string; ms: number; at: number }[]): Promise<ChangeTrace[]> {
+  const measures = await measuresOf(page);
+  return samples.map((s) => {
+    const within = measures.filter((m) => m.start >= s.at && m.start < s.at + s.ms);
+    const charts = within.filter((m) => m.name.startsWith('chart '));
+    const db = engineTimes(within);
+    return {
+      change: s.change,
+      ms: s.ms,
+      statements: db.length,
+      engineMs: round1(db.reduce((a, m) => a + m.ms, 0)),
+      longestMs: round1(Math.max(0, ...db.map((m) => m.ms))),
+      charts: charts.length,
+      chartMs: round1(charts.reduce((a, m) => a + m.ms, 0)),
+      top: [...db]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 4)
+        .map((m) => ({ sql: m.name.slice(3, 110), ms: round1(m.ms) })),
+    };
+  });
+}
+
+export interface Measure {
+  name: string;
+  start: number;
+  ms: number;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function measuresOf(page: Page): Promise<Measure[]> {
+  return page.evaluate(() => performance.getEntriesByType('measure').map((m) => ({ name: m.name, start: m.startTime, ms: m.duration })));
+}
+
+/** Each statement's own time in the engine: from its ask, or the previous answer if later, to its answer. */
+export function engineTimes(measures: readonly Measure[]): Measure[] {
+  const db = measures.filter((m) => m.name.startsWith('db ')).sort((a, b) => a.start + a.ms - (b.start + b.ms));
+  let free = 0;
+  return db.map((m) => {
+    const end = m.start + m.ms;
+    const own = { name: m.name, start: Math.max(m.start, free), ms: end - Math.max(m.start, free) };
+    free = end;
+    return own;
+  });
+}
+
+/** The page's measures since it loaded, summed by kind: where a reload's time went. */
+export async function traceLoad(
+  page: Page,
+): Promise<{ engine: Record<string, number>; statements: number; engineMs: number; top: Measure[] }> {
+  const measures = await measuresOf(page);
+  const db = engineTimes(measures);
+  return {
+    engine: Object.fromEntries(measures.filter((m) => m.name.startsWith('engine ')).map((m) => [m.name, round1(m.start + m.ms)])),
+    statements: db.length,
+    engineMs: round1(db.reduce((a, m) => a + m.ms, 0)),
+    top: [...db]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 12)
+      .map((m) => ({ name: m.name.slice(0, 100), start: round1(m.start), ms: round1(m.ms) })),
+  };
 }

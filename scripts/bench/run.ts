@@ -3,11 +3,12 @@
  * generator scaled), and drives the built app in Debian's headless Chromium through the real
  * file input. Prints a table and writes bench/results.json.
  *
- *   npm run bench                      # 100k, 1M and 3M roster rows
+ *   npm run bench                      # 100k, 1M, 3M and 5M roster rows
  *   npm run bench -- 100000 1000000    # chosen sizes
  *   npm run bench -- --no-build        # reuse dist/
  *   npm run bench -- --timeout-min=10  # give up on an import step after 10 minutes (default 20)
  *   npm run bench -- --packages[=100]  # only the merge of N county packages against their raw CSV (packages.ts)
+ *   npm run bench -- --trace           # also say where each scope change's time went (statements, chart draws)
  *
  * Per size: file MB; file chosen → import done; first full dashboard; p50/p95 of scope changes
  * (county → township, cycle, body) until every visible chart is drawn; peak JS heap (page and
@@ -25,14 +26,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { benchFiles, BENCH_TMP } from './generate';
 import { MemorySampler } from './memory';
-import { measureScopeChanges, settle } from './dashboard';
 import { benchPackages } from './packages';
+import { measureScopeChanges, settle, timeChange, traceChanges, traceLoad } from './dashboard';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
-const SIZES = sizes.length ? sizes : [100_000, 1_000_000, 3_000_000];
+const SIZES = sizes.length ? sizes : [100_000, 1_000_000, 3_000_000, 5_000_000];
 /** An import step (check, commit) that takes longer is recorded as an error for its size, and the run goes on. */
 const STEP_TIMEOUT = Number(args.find((a) => a.startsWith('--timeout-min='))?.split('=')[1] ?? 20) * 60_000;
 const MB = 1024 * 1024;
@@ -48,6 +49,7 @@ function previousResults(): Record<string, unknown> {
     return {};
   }
 }
+const TRACE = args.includes('--trace');
 
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -99,6 +101,7 @@ function bundleSizes() {
 async function newContext(browser: Browser) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
   await context.addInitScript('window.__name = (f) => f');
+  if (TRACE) await context.addInitScript('window.__perfTrace = true');
   return context;
 }
 
@@ -169,13 +172,16 @@ async function firstDashboard(page: Page) {
 }
 
 /**
- * A reload after the scope changes: the saved copy restored into a new engine and the count
- * tables rebuilt, until the dashboard in sight is settled again; its KPI figures must be the ones
- * shown before. Its own peak memory, apart from the import's.
+ * A reload after the scope changes: the saved count tables restored into a new engine and the
+ * dashboard drawn from them, until it is settled again — its KPI figures must be the ones shown
+ * before; then until the imported rows are in too (they load in the background), and the first
+ * scope change after that. Its own peak memory, apart from the import's. The count tables are
+ * saved after an import is done: the reload waits until nothing is being written.
  */
 async function reloadDashboard(page: Page, memory: MemorySampler) {
   const kpis = () => page.locator('[data-view="overview"] .kpi-value').allTextContents();
   const before = await kpis();
+  await page.waitForSelector('.app[data-saving="0"]', { timeout: STEP_TIMEOUT });
   memory.reset();
   const t0 = Date.now();
   await page.reload();
@@ -184,9 +190,24 @@ async function reloadDashboard(page: Page, memory: MemorySampler) {
   if (await failed.count()) throw new Error(`restore failed: ${await failed.first().innerText()}`);
   await settle(page, STEP_TIMEOUT);
   const ms = Date.now() - t0;
+  // Drawn from the saved count tables, the rows still loading (else a full restore and rebuild).
+  const fromCounts = (await page.locator('.app[data-rows="loading"]').count()) > 0;
   const after = await kpis();
   if (after.join('|') !== before.join('|')) throw new Error(`other figures after the reload: ${before.join(' ')} → ${after.join(' ')}`);
-  return { ms: round(ms), peakTabMB: round(memory.peak().tabBytes / MB), kpis: after.length };
+  await page.waitForSelector('.app[data-rows="loaded"], [data-state="restore-failed"]', { timeout: STEP_TIMEOUT });
+  if (await failed.count()) throw new Error(`restore failed: ${await failed.first().innerText()}`);
+  const rowsMs = Date.now() - t0;
+  const trace = TRACE ? await traceLoad(page) : undefined;
+  const first = await timeChange(page, 'county', 'next');
+  return {
+    ms: round(ms),
+    fromCounts,
+    rowsLoadedMs: round(rowsMs),
+    firstChangeMs: first ? round(first.ms, 1) : null,
+    peakTabMB: round(memory.peak().tabBytes / MB),
+    kpis: after.length,
+    ...(trace ? { trace } : {}),
+  };
 }
 
 /**
@@ -274,6 +295,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
     const dashboardMs = await firstDashboard(page);
     log(`first dashboard ${round(dashboardMs)} ms; scope changes`);
     const scope = await measureScopeChanges(page);
+    const trace = TRACE ? await traceChanges(page, scope.samples) : undefined;
     const peak = memory.peak();
     log('reload');
     const reload = await reloadDashboard(page, memory).catch((e: unknown) => ({ error: failure(e) }));
@@ -291,9 +313,13 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
       importVsBare: round(roster.importMs / bare.ms, 2),
       resultsImportMs: round(results.importMs),
       firstDashboardMs: round(dashboardMs),
-      scopeChange: scope,
+      scopeChange: trace ? { ...scope, trace } : scope,
+      // The first change after the first dashboard of the import (the count tables are saved meanwhile).
+      firstChangeAfterImportMs: scope.samples[0]?.ms ?? null,
       peakTabMB: round(peak.tabBytes / MB),
       peakTabPerFileSize: round(peak.tabBytes / MB / fileMB, 2),
+      // The import's peak (roster) over the bare read's: the issue's memory ratio.
+      importPeakTabVsBare: round(rosterPeak.tabBytes / bare.peakTabBytes, 2),
       peakJsHeapMB: round(peak.jsHeapBytes / MB),
       peakDuringRosterImport: { tabMB: round(rosterPeak.tabBytes / MB), jsHeapMB: round(rosterPeak.jsHeapBytes / MB) },
       reload,
@@ -345,11 +371,19 @@ function printTable(rows: Record<string, unknown>[]) {
     ],
     ['peak tab MB', (r) => r.peakTabMB],
     ['bare peak tab MB', (r) => r.barePeakTabMB],
+    ['import tab ÷ bare tab', (r) => r.importPeakTabVsBare],
     ['tab ÷ file', (r) => r.peakTabPerFileSize],
     ['peak JS heap MB', (r) => r.peakJsHeapMB],
     [
-      'reload ms',
-      (r) => (r.reload as { ms?: number; error?: string } | undefined)?.ms ?? (r.reload as { error?: string } | undefined)?.error,
+      'reload ms (rows in)',
+      (r) => {
+        const x = r.reload as { ms?: number; rowsLoadedMs?: number; fromCounts?: boolean; error?: string } | undefined;
+        return x?.ms !== undefined ? `${x.ms}${x.fromCounts ? '' : '*'} (${x.rowsLoadedMs})` : x?.error;
+      },
+    ],
+    [
+      '1st change after import / reload ms',
+      (r) => `${r.firstChangeAfterImportMs ?? ''} / ${(r.reload as { firstChangeMs?: number } | undefined)?.firstChangeMs ?? ''}`,
     ],
     ['township import ms', (r) => r.townshipImportMs],
   ];
@@ -444,7 +478,8 @@ async function main() {
       `app JS ${bundle.appJsGzipKB} KB gzipped in all, ${sample.firstDashboardJsGzipKB} KB loaded for the first dashboard · first dashboard on the sample ${sample.medianMs} ms (engine up ${sample.engineReadyMedianMs} ms)\n`,
     );
     printTable(results);
-    console.log('\nwritten: bench/results.json');
+    console.log('\nreload: page load → dashboard settled (→ imported rows in); * = restored and recounted whole, no saved count tables');
+    console.log('written: bench/results.json');
   } finally {
     await browser.close();
     await app.server.close();

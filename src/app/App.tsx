@@ -7,8 +7,8 @@ import { SampleBanner } from './SampleBanner';
 import { StoreBanner } from './StoreBanner';
 import { ServiceWorkerNotice } from './ServiceWorkerNotice';
 import { parseRoute, useRoute, VIEWS, type View } from './route';
-import { useImports } from '../queries/hooks';
-import { usePersistenceIfReady } from './dbContext';
+import { useImports, useRowsLoaded } from '../queries/hooks';
+import { usePersistenceIfReady, useSaving } from './dbContext';
 import { ExportInfoContext, type ExportInfo } from '../export/exportInfo';
 
 // Dashboard views pull in ECharts: each loads only when first shown. The view the page opens on
@@ -49,10 +49,13 @@ const NEEDS_STORE: readonly View[] = ['import', 'data', 'completeness'];
 function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) {
   const { t } = useTranslation();
   const storeReady = usePersistenceIfReady() !== null;
-  if (NEEDS_STORE.includes(view) && !storeReady)
+  // After a reload the dashboard shows from the saved counts while the rows load: nothing that
+  // changes the data can start before they are in.
+  const rowsLoaded = useRowsLoaded();
+  if (NEEDS_STORE.includes(view) && !(storeReady && rowsLoaded))
     return (
-      <p className="loading" aria-busy="true">
-        {t('app.loadingEngine')}
+      <p className="loading" aria-busy="true" data-state={storeReady ? 'rows-loading' : undefined}>
+        {t(storeReady ? 'store.rowsLoading' : 'app.loadingEngine')}
       </p>
     );
   switch (view) {
@@ -88,9 +91,18 @@ export function App() {
   const fetching = useIsFetching();
   // Before the data is in, the sample's first dashboard shows from the figures the build made.
   const engineReady = usePersistenceIfReady() !== null;
+  const rowsLoaded = useRowsLoaded();
+  // "1" while anything is being written to the saved state (tests and the benchmark wait for "0").
+  const saving = useSaving();
   return (
     <ExportInfoContext.Provider value={exportInfo}>
-      <div className="app" data-fetching={fetching} data-engine={engineReady ? 'ready' : 'starting'}>
+      <div
+        className="app"
+        data-fetching={fetching}
+        data-engine={engineReady ? 'ready' : 'starting'}
+        data-rows={rowsLoaded ? 'loaded' : 'loading'}
+        data-saving={saving ? 1 : 0}
+      >
         <header className="app-header">
           <div className="brand">
             <strong>{t('app.title')}</strong>
@@ -115,6 +127,11 @@ export function App() {
           {!engineReady && (
             <span className="engine-status" role="status">
               {t('app.loadingEngine')}
+            </span>
+          )}
+          {engineReady && !rowsLoaded && (
+            <span className="engine-status" role="status" data-state="rows-loading">
+              {t('store.rowsLoading')}
             </span>
           )}
           <label className="lang">

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { TechnicalDetails } from '../ui/TechnicalDetails';
 import { openBrowserDb } from '../db/browserDb';
 import { deferredDb } from '../db/deferredDb';
+import { rowsLoading } from '../db/rowsLoaded';
+import { refreshLineage } from '../db/lineage';
 import { dataChanged, ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { openFileStore, type FileStore } from '../store/fileStore';
@@ -13,6 +15,9 @@ import { acquireWriterLock } from '../store/tabLock';
 import { DbContext, PersistenceContext } from './dbContext';
 import { firstViewDrawn } from './firstView';
 import { fetchSampleSnapshot, loadSample } from './sample';
+import { quietFor } from '../db/activity';
+import { parseRoute } from './route';
+import { traceSince } from '../util/trace';
 
 type Phase =
   | { phase: 'starting' }
@@ -63,7 +68,8 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
     });
     // A query left waiting on a failed start is answered by the error screen, not an unhandled rejection.
     ready.catch(() => undefined);
-    return { db: deferredDb(ready), resolve, reject };
+    const db = deferredDb(ready);
+    return { db, resolve, reject, rowsIn: rowsLoading(db) };
   });
   useEffect(() => {
     let cancelled = false;
@@ -89,10 +95,19 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
       await ensureSchema(db, { counts: false });
       const writer = await acquireWriterLock();
+      // A reload draws the dashboard from the saved count tables; the imported rows follow.
+      let rowsLater = false;
       try {
         set({ phase: 'restoring' });
         persistence = await Persistence.open(db, files, { readOnly: !writer });
-        await persistence.restore();
+        const t0 = performance.now();
+        rowsLater = persistence.savedImports > 0 && (await persistence.restoreCounts((await import('../db/stats')).STATS_VERSION));
+        traceSince(rowsLater ? 'restore counts' : 'no saved counts', t0);
+        if (rowsLater) {
+          // What a rebuild of the count tables ends with (src/db/stats.ts), from the restored ones.
+          await (await import('../db/nullCounts')).refreshingNullColumns(db, async () => undefined);
+          await refreshLineage(db);
+        } else await persistence.restore();
       } catch (e) {
         set({ phase: 'restoreFailed', message: message(e), persistence });
         return;
@@ -105,6 +120,19 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       // A start cancelled by the effect's cleanup (React's development double run) hands over nothing.
       if (!cancelled) engine.resolve(db);
       set({ phase: 'ready', persistence });
+      const p = persistence;
+      if (rowsLater) {
+        // The dashboard's statements first: the rows' loading would hold the engine's worker for
+        // seconds between them. Other views (the import screen) need the rows at once.
+        if ((parseRoute(location.search).view ?? 'overview') === 'overview')
+          await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
+        // A failure here is the restore's, said as one: the dashboard drawn so far does not stay up as if all were well.
+        await p.restoreRows().then(engine.rowsIn, (e: unknown) => set({ phase: 'restoreFailed', message: message(e), persistence: p }));
+      } else {
+        engine.rowsIn();
+        // A save made before the count tables were kept (or by another build of them): kept now, for the next reload.
+        if (p.savedImports > 0 && !p.readOnly) void p.saveCounts({ after: () => quietFor(3000) }).catch(() => undefined);
+      }
     })().catch((e: unknown) => {
       if (!cancelled) engine.reject(e);
       set({ phase: 'error', message: message(e) });

@@ -7,7 +7,7 @@
  * engine is up wait for it), while the saved state arrives with the engine — its change must
  * not re-render every view that queries.
  */
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { Db } from '../db/types';
 import type { Persistence, PersistenceStatus } from '../store/persistence';
 
@@ -29,6 +29,15 @@ export function usePersistence(): Persistence {
   const p = useContext(PersistenceContext);
   if (!p) throw new Error('usePersistence before the data is restored');
   return p;
+}
+
+/** Whether a write to the saved state is under way (false before the engine is up). */
+export function useSaving(): boolean {
+  const p = useContext(PersistenceContext);
+  return useSyncExternalStore(
+    useCallback((fn: () => void) => p?.subscribe(fn) ?? (() => undefined), [p]),
+    () => p?.status().writing ?? false,
+  );
 }
 
 /** The saved state's status, re-rendering on every save, delete or undo. */

@@ -19,6 +19,10 @@ import { setIdHashKey } from '../import/idHash';
 import { hasSampleData } from '../db/queries';
 import { EngineReadError, enginePlan, engineStage } from '../db/engineImport';
 import { refreshCounts } from '../db/schema';
+import { quietFor } from '../db/activity';
+
+/** The pause in the engine's work after which an import's count tables are saved. */
+const COUNTS_SAVE_QUIET_MS = 3000;
 import type { Overlap, SourceChoice } from '../db/sources';
 import type { PreparedImport } from '../import/pipeline';
 import type { ImportPlan, Progress } from '../import/stream';
@@ -247,7 +251,11 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
     const saving = persistence
       ? (async () => {
           try {
-            await persistence.save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared, onDumped: dumped });
+            await persistence.save([...result.ids, ...result.touched], {
+              sampleDismissed: result.sampleCleared,
+              onDumped: dumped,
+              counts: false,
+            });
             // The ID key made for this import is saved with it: without it, later imports would not link.
             const tables = [...(takeIdKeyUnsaved(db) ? ['app_settings'] : []), ...(marksChanged ? ['village_marks'] : [])];
             if (tables.length > 0) await persistence.saveTables(tables);
@@ -263,6 +271,10 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
       traceSince(`import counts (${how})`, tCounts);
     });
     await Promise.all([counting, saving]);
+    // The count tables are kept with the saved copy for the next reload (src/store/savedCounts.ts):
+    // after the import is done, so that it costs the import nothing; one failing costs only speed.
+    // Once the engine has been quiet for a moment: not while the user looks through the new data.
+    if (persistence && !saveError) void persistence.saveCounts({ after: () => quietFor(COUNTS_SAVE_QUIET_MS) }).catch(() => undefined);
     progress({ phase: 'done', done: batch.length, rows, fileName: null });
     return { cancelled: false, items, sampleCleared: result.sampleCleared, saveError };
   } finally {

@@ -9,9 +9,10 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Db, Row, SqlParam } from './types';
 import { arrowToRows } from './rows';
-import { LOCKDOWN_SQL } from './lockdown';
+import { FORK_SQL, LOCKDOWN_SQL } from './lockdown';
 import { traceSince } from '../util/trace';
 import { handOver } from './handOver';
+import { noteActivity } from './activity';
 
 /** A statement's measure name: its first words. */
 const traceName = (sql: string) => `db ${sql.replace(/\s+/g, ' ').trim().slice(0, 120)}`;
@@ -75,6 +76,11 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
   const t2 = performance.now();
   for (const s of LOCKDOWN_SQL) await conn.query(s);
   traceSince('engine lockdown', t2);
+  return connectionDb(db, conn, worker);
+}
+
+/** One connection of the engine as a Db; `fork` opens another on the same engine. */
+function connectionDb(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, worker: Worker | null): Db {
   const turn = new TurnQueue();
   return {
     async query<T extends Row>(sql: string, params?: readonly SqlParam[], opts?: { priority?: number }) {
@@ -91,6 +97,7 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
         }
         return arrowToRows<T>(await conn.query(sql));
       } finally {
+        noteActivity();
         traceSince(() => traceName(sql), t0, { sql, params });
       }
     },
@@ -115,7 +122,9 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
       await db.dropFile(p);
     },
     async insertArrow(table: string, ipc: Uint8Array, opts?: { create?: boolean }) {
+      const t0 = performance.now();
       await conn.insertArrowFromIPCStream(handOver(ipc, `Arrow stream for ${table}`), { name: table, create: opts?.create ?? false });
+      traceSince(`db insert Arrow into ${table} (${ipc.length} bytes)`, t0);
     },
     async queryArrow(sql: string) {
       // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB-WASM's connection method, not a React hook
@@ -123,8 +132,14 @@ export async function openBrowserDb(onCrash?: (message: string) => void): Promis
     },
     async close() {
       await conn.close();
+      if (!worker) return;
       await db.terminate();
       worker.terminate();
+    },
+    async fork() {
+      const next = await db.connect();
+      for (const s of FORK_SQL) await next.query(s);
+      return connectionDb(db, next, null);
     },
   };
 }

@@ -11,10 +11,10 @@ export function deferredDb(ready: Promise<Db>): Db {
     () => undefined,
   );
   const call =
-    <K extends keyof Db>(k: K) =>
-    async (...args: Parameters<Db[K]>): Promise<Awaited<ReturnType<Db[K]>>> => {
+    <K extends Exclude<keyof Db, 'fork'>>(k: K) =>
+    async (...args: Parameters<NonNullable<Db[K]>>): Promise<Awaited<ReturnType<NonNullable<Db[K]>>>> => {
       const db = await ready;
-      return (db[k] as (...a: Parameters<Db[K]>) => Promise<Awaited<ReturnType<Db[K]>>>)(...args);
+      return (db[k] as (...a: Parameters<NonNullable<Db[K]>>) => Promise<Awaited<ReturnType<NonNullable<Db[K]>>>>)(...args);
     };
   const db: Db = {
     query: call('query') as Db['query'],
@@ -27,6 +27,10 @@ export function deferredDb(ready: Promise<Db>): Db {
     insertArrow: call('insertArrow'),
     queryArrow: call('queryArrow'),
     close: call('close'),
+    fork: async () => {
+      const inner = await ready;
+      return inner.fork ? inner.fork() : inner;
+    },
   };
   wrapped.set(db, () => inner);
   return db;

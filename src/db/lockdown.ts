@@ -16,3 +16,6 @@ export const LOCKDOWN_SQL = [
   'SET enable_external_access=false',
   'SET lock_configuration=true',
 ];
+
+/** What another connection to the same engine runs first: the settings above are the engine's, the database in use is the connection's. */
+export const FORK_SQL = ['USE data'];

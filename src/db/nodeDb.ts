@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Db, Row, SqlParam } from './types';
 import { arrowToRows } from './rows';
-import { LOCKDOWN_SQL } from './lockdown';
+import { FORK_SQL, LOCKDOWN_SQL } from './lockdown';
 
 const require = createRequire(import.meta.url);
 
@@ -21,6 +21,12 @@ export async function openNodeDb(): Promise<Db> {
   await db.instantiate();
   const conn = db.connect();
   for (const s of LOCKDOWN_SQL) conn.query(s);
+  return connectionDb(db, conn, true);
+}
+
+type Blocking = Awaited<ReturnType<typeof import('@duckdb/duckdb-wasm/blocking').createDuckDB>>;
+
+function connectionDb(db: Blocking, conn: ReturnType<Blocking['connect']>, owner: boolean): Db {
   return {
     async query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
       if (params && params.length > 0) {
@@ -60,7 +66,12 @@ export async function openNodeDb(): Promise<Db> {
     },
     async close() {
       conn.close();
-      db.reset();
+      if (owner) db.reset();
+    },
+    async fork() {
+      const next = db.connect();
+      for (const s of FORK_SQL) next.query(s);
+      return connectionDb(db, next, false);
     },
   };
 }

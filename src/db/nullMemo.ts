@@ -22,10 +22,20 @@ export function nullableOf(db: Db): Nullable | null {
   return current.get(underlying(db)) ?? null;
 }
 
+/** Per engine, bumped as every rebuild of the count tables starts and ends: a copy of them is of one state only if it did not move. */
+const epochs = new WeakMap<Db, number>();
+const bump = (db: Db) => epochs.set(underlying(db), countsEpoch(db) + 1);
+
+export function countsEpoch(db: Db): number {
+  return epochs.get(underlying(db)) ?? 0;
+}
+
 export function setNullable(db: Db, n: Nullable): void {
   current.set(underlying(db), n);
+  bump(db);
 }
 
 export function forgetNullable(db: Db): void {
   current.delete(underlying(db));
+  bump(db);
 }

@@ -20,9 +20,10 @@
  * data database (src/db/lockdown.ts), because the dashboard's KPI cards read stat_results several
  * times per scope change and a scan of it took 20–40 ms compressed against 4 ms plain (Chromium,
  * 100k roster rows). The large one, stat_people, stays compressed: plain, it and the former age
- * table took ≈1 GB more at a million roster rows for no measurable gain. None is saved; each load
- * rebuilds them.
+ * table took ≈1 GB more at a million roster rows for no measurable gain. They are saved with the
+ * imports (src/store/savedCounts.ts): a reload restores them instead of rebuilding them.
  */
+import { COUNT_TABLES } from './countTables';
 import { refreshLineage, successorsSql } from './lineage';
 import { COUNTS } from './personCounts';
 import { refreshingNullColumns } from './nullCounts';
@@ -145,8 +146,7 @@ const SEATS_TO_PERSON = `any_value(village_key) AS village_key, any_value(cycle_
 const named = (counts: string, places: string) =>
   `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN ${places} p USING (village_key)`;
 
-/** The count tables the views read; the others are steps of their build. */
-const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages', 'person_links'] as const;
+/** The count tables the views read (COUNT_TABLES); the others are steps of their build. */
 type CountTable = (typeof COUNT_TABLES)[number];
 
 /**
@@ -371,6 +371,16 @@ function statsSql(part: boolean): string[] {
 }
 
 export const STATS_SQL: readonly string[] = statsSql(false);
+
+/**
+ * The build's fingerprint (FNV-1a of its statements): count tables saved by another build of
+ * them are not restored, they are rebuilt (src/store/savedCounts.ts).
+ */
+export const STATS_VERSION: string = (() => {
+  let h = 0x811c9dc5;
+  for (const ch of STATS_SQL.join(';')) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+})();
 const PART_SQL: readonly string[] = statsSql(true);
 /** A part replacing the touched villages' rows of the count tables. */
 const MERGE_SQL: readonly string[] = COUNT_TABLES.flatMap((x) => [

@@ -29,6 +29,11 @@ export interface Db {
   /** A query's result as Arrow IPC file bytes, as the engine made them (nothing decoded in JavaScript). */
   queryArrow(sql: string): Promise<Uint8Array>;
   close(): Promise<void>;
+  /**
+   * Another connection to the same engine: its transaction is its own, so a long load on it
+   * neither sees nor is aborted by what this one runs meanwhile (its TEMP tables are its own too).
+   */
+  fork?(): Promise<Db>;
 }
 
 /** The only directory DuckDB may read once external access is locked. */

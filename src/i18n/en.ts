@@ -342,6 +342,8 @@ export const en: Shape<typeof zh> = {
   },
   store: {
     restoring: 'Restoring the data saved on this computer…',
+    rowsLoading:
+      'Loading the records saved on this computer… The dashboard shows from the saved counts; importing, the data manager and rule checks are available in a moment.',
     restoreFailed: 'The data saved on this computer could not be restored. It is still there; nothing was deleted.',
     restoreHelp:
       'The saved files were not changed or deleted. Try again; if it still fails, clear the saved data and import the original spreadsheets again.',

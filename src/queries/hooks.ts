@@ -1,5 +1,6 @@
 import { keepPreviousData, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
+import { onRowsLoaded, rowsLoaded, whenRowsLoaded } from '../db/rowsLoaded';
 import { previewRows, tableCount } from '../db/queries';
 import type { MetricQuery } from '../metrics/sql';
 import type { RuleScope } from '../metrics/ruleChecks';
@@ -24,21 +25,38 @@ export function useInvalidateData(): () => Promise<void> {
   return useCallback(() => qc.invalidateQueries({ queryKey: ['data'] }), [qc]);
 }
 
+/**
+ * Whether the imported rows are in: after a reload the dashboard shows from the saved count
+ * tables first, and what needs the rows (listing, checking, changing data) waits for this.
+ */
+export function useRowsLoaded(): boolean {
+  const db = useDb();
+  return useSyncExternalStore(
+    useCallback((fn: () => void) => onRowsLoaded(db, fn), [db]),
+    () => rowsLoaded(db),
+  );
+}
+
+// Asked only once the rows are in: a query waiting for them would keep the page "fetching"
+// (data-fetching) while the dashboard itself is settled.
 export function useImports() {
   const db = useDb();
-  return useQuery(importsQuery(db));
+  return useQuery({ ...importsQuery(db), enabled: useRowsLoaded() });
 }
 
 export function useSampleState() {
   const db = useDb();
-  return useQuery(sampleStateQuery(db));
+  return useQuery({ ...sampleStateQuery(db), enabled: useRowsLoaded() });
 }
 
 export function useTablePreview(kind: FileKind, limit: number) {
   const db = useDb();
   return useQuery({
     queryKey: ['data', 'preview', kind, limit],
-    queryFn: async () => ({ total: await tableCount(db, kind), rows: await previewRows(db, kind, limit) }),
+    queryFn: async () => {
+      await whenRowsLoaded(db);
+      return { total: await tableCount(db, kind), rows: await previewRows(db, kind, limit) };
+    },
   });
 }
 
@@ -89,7 +107,7 @@ export function useAgeDistribution(q: AgeQuery | null) {
 /** Village × cycle × body with both a roster and a statistical table, and which one counts. */
 export function useOverlaps() {
   const db = useDb();
-  return useQuery({ queryKey: ['data', 'overlaps'], queryFn: () => listOverlaps(db) });
+  return useQuery({ queryKey: ['data', 'overlaps'], queryFn: async () => (await whenRowsLoaded(db), listOverlaps(db)) });
 }
 
 /** Rule breaches in a scope and the per-rule summary (records checked, breaches), run together. */
@@ -101,6 +119,7 @@ export function useRuleBreaches(q: RuleScope | null) {
     queryFn: async () => {
       // The rules' SQL comes with the views that show them.
       const { findRuleBreaches, summarizeRules } = await import('../metrics/ruleChecks');
+      await whenRowsLoaded(db);
       return { breaches: await findRuleBreaches(db, q!), summary: await summarizeRules(db, q!) };
     },
   });

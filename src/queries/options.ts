@@ -10,14 +10,22 @@ import { hasSampleData, hasUserData, listCycles, listImports, listPlaces } from 
 import { ageDistribution, queryMetrics } from '../metrics/query';
 import type { MetricQuery } from '../metrics/sql';
 import type { Db } from '../db/types';
+import { whenRowsLoaded } from '../db/rowsLoaded';
 
 export type AgeQuery = Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>;
 
-export const importsQuery = (db: Db) => ({ queryKey: ['data', 'imports'], queryFn: () => listImports(db) });
+// These read imported rows: after a reload they wait until the rows are in (src/db/rowsLoaded.ts).
+export const importsQuery = (db: Db) => ({
+  queryKey: ['data', 'imports'],
+  queryFn: async () => (await whenRowsLoaded(db), listImports(db)),
+});
 
 export const sampleStateQuery = (db: Db) => ({
   queryKey: ['data', 'sample-state'],
-  queryFn: async () => ({ sample: await hasSampleData(db), user: await hasUserData(db) }),
+  queryFn: async () => {
+    await whenRowsLoaded(db);
+    return { sample: await hasSampleData(db), user: await hasUserData(db) };
+  },
 });
 
 export const cyclesQuery = (db: Db) => ({ queryKey: ['data', 'cycles'], queryFn: () => listCycles(db) });

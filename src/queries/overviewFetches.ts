@@ -12,10 +12,41 @@ import { childLevel } from '../metrics/levels';
 import type { Scope } from '../metrics/scope';
 import { chartChoices, metricParam } from './chartChoices';
 import { KPI_METRICS, overviewQueries, rankingQuery } from './overview';
+import { siblingsQuery } from '../metrics/siblings';
+import type { Place } from '../db/queries';
+import { scopeQuery } from './scope';
 
 export interface Fetch {
   queryKey: readonly unknown[];
   queryFn: () => Promise<unknown>;
+}
+
+/** A place one level down from the scope (the first listed), or null at a village. */
+export function firstChild(scope: Scope, places: readonly Place[]): Pick<Scope, 'county' | 'township' | 'village'> | null {
+  if (scope.village) return null;
+  const p = places.find((x) => (!scope.county || x.county === scope.county) && (!scope.township || x.township === scope.township));
+  if (!p) return null;
+  if (!scope.county) return { county: p.county, township: null, village: null };
+  if (!scope.township) return { county: scope.county, township: p.township, village: null };
+  return { county: scope.county, township: scope.township, village: p.village_key };
+}
+
+/**
+ * What every place one level down asks alike, whichever it is: its KPI figures' statement and its
+ * trend chart's rows are both this scope's figures grouped by that level (src/metrics/siblings.ts).
+ * Asked when the page is idle after a scope is drawn, so that the first move down does not wait
+ * for the heaviest statements of the change (the figures of every sibling at once).
+ */
+export function childSharedFetches(
+  db: Db,
+  scope: Scope,
+  child: Pick<Scope, 'county' | 'township' | 'village'>,
+  params: URLSearchParams,
+): Fetch[] {
+  const c: Scope = { ...scope, ...child };
+  const figures = siblingsQuery(scopeQuery(c, KPI_METRICS, { cycles: [], groupBy: ['cycle'] }));
+  const { trendRows } = overviewQueries(c, chartChoices(params));
+  return [figures, trendRows].filter((q) => q !== null).map((q) => metricRowsQuery(db, q, { priority: -1 }));
 }
 
 export function overviewFetches(db: Db, qc: QueryClient, scope: Scope, previousCycle: number | null, params: URLSearchParams): Fetch[] {

@@ -4,6 +4,7 @@
  * leaves the previous manifest — and the previous data — in force.
  */
 import type { ImportRecordSaved } from '../db/types';
+import { COUNT_TABLES } from '../db/countTables';
 
 export type { ImportRecordSaved };
 
@@ -44,6 +45,11 @@ export interface Manifest {
   tables: Record<string, SavedFile>;
   /** The tables an archive's restore replaced, kept for its undo with the trashed imports. */
   trashTables: Record<string, SavedFile>;
+  /**
+   * The count tables of the imports, what a reload draws first (src/store/savedCounts.ts).
+   * Optional: older saves have none, and a version that ignores it still reads the rest.
+   */
+  counts?: SavedCounts;
 }
 
 export function emptyManifest(): Manifest {
@@ -58,6 +64,22 @@ export function emptyManifest(): Manifest {
     tables: {},
     trashTables: {},
   };
+}
+
+export interface SavedCountTable {
+  name: (typeof COUNT_TABLES)[number];
+  temp: boolean;
+  /** The columns and their types as the build made them: the restored table gets exactly these. */
+  columns: { name: string; type: string }[];
+  file: SavedFile;
+}
+
+export interface SavedCounts {
+  /** The saved imports they were counted from (importsKey). */
+  of: string;
+  /** The count SQL's fingerprint (STATS_VERSION of src/db/stats.ts). */
+  version: string;
+  tables: SavedCountTable[];
 }
 
 export class ManifestError extends Error {
@@ -102,6 +124,27 @@ function checkFiles(files: Record<string, unknown>): void {
   }
 }
 
+/** A type as DuckDB names it, nothing that could carry SQL. */
+const TYPE = /^[A-Z][A-Z0-9_]*(\(\d+(, ?\d+)?\))?$/;
+
+/** The manifest's entry checked; anything malformed is no entry (the counts are rebuilt), never an error. */
+export function parseSavedCounts(v: unknown): SavedCounts | undefined {
+  if (!isObj(v) || typeof v.of !== 'string' || typeof v.version !== 'string' || !Array.isArray(v.tables)) return undefined;
+  const names = new Set<string>();
+  for (const t of v.tables) {
+    if (!isObj(t) || !COUNT_TABLES.includes(t.name as SavedCountTable['name']) || names.has(t.name as string)) return undefined;
+    names.add(t.name as string);
+    if (typeof t.temp !== 'boolean' || !Array.isArray(t.columns) || t.columns.length === 0) return undefined;
+    if (!t.columns.every((c) => isObj(c) && typeof c.name === 'string' && typeof c.type === 'string' && TYPE.test(c.type)))
+      return undefined;
+    const f = t.file;
+    if (!isObj(f) || typeof f.file !== 'string' || !/^[\w.-]+$/.test(f.file) || !Number.isInteger(f.rows)) return undefined;
+    if (!Array.isArray(f.parts) || !f.parts.every((n) => Number.isInteger(n) && (n as number) > 0)) return undefined;
+  }
+  if (names.size !== COUNT_TABLES.length) return undefined;
+  return v as unknown as SavedCounts;
+}
+
 /** Parses and checks a manifest (from storage or from an archive someone hands us). */
 export function parseManifest(bytes: Uint8Array): Manifest {
   let v: unknown;
@@ -123,6 +166,7 @@ export function parseManifest(bytes: Uint8Array): Manifest {
     trash: v.trash.map(checkImport),
     tables: checkTables(v.tables),
     trashTables: checkTables(v.trashTables),
+    ...(parseSavedCounts(v.counts) ? { counts: parseSavedCounts(v.counts) } : {}),
   };
 }
 
@@ -135,5 +179,6 @@ export function referencedFiles(m: Manifest): Set<string> {
   return new Set([
     ...[...m.imports, ...m.trash].flatMap((i) => Object.values(i.files).map((f) => f.file)),
     ...[...Object.values(m.tables), ...Object.values(m.trashTables)].map((f) => f.file),
+    ...(m.counts?.tables.map((t) => t.file.file) ?? []),
   ]);
 }

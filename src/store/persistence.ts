@@ -5,12 +5,13 @@
  */
 import { NEXT_IMPORT_ID_SQL } from '../db/importRows';
 import { deleteImports } from '../db/queries';
-import { dataChanged } from '../db/schema';
+import { dataChanged, rebuildViews } from '../db/schema';
 import type { Db } from '../db/types';
 import { concatBytes } from '../util/bytes';
 import { SAVED_TABLES, savedTableDef } from '../db/savedTables';
 import { dumpImport, dumpSavedTable, loadImport, loadSavedTable, readableCsv, RestoreError } from './dump';
 import type { FileStore, StoreKind } from './fileStore';
+import { dumpCounts, importsKey, loadCounts } from './savedCounts';
 import {
   emptyManifest,
   MANIFEST,
@@ -36,6 +37,16 @@ export interface PersistenceStatus {
   unsaved: number[];
   canUndo: boolean;
   savedAt: string;
+  /** A write is under way or waiting (an import's count tables are saved after it is done). */
+  writing: boolean;
+}
+
+interface SaveOptions {
+  sampleDismissed?: boolean;
+  /** The engine's part is done (every import dumped), the writing begins: the engine is free for other work. */
+  onDumped?: () => void;
+  /** Keep the count tables as they are now (default); false when they are refreshed after (saveCounts then). */
+  counts?: boolean;
 }
 
 export class Persistence {
@@ -80,6 +91,7 @@ export class Persistence {
       unsaved: [...this.unsaved],
       canUndo: this.manifest.trash.length > 0 || Object.keys(this.manifest.trashTables).length > 0,
       savedAt: this.manifest.savedAt,
+      writing: this.writes > 0,
     };
   }
 
@@ -114,27 +126,68 @@ export class Persistence {
   async restore(): Promise<number> {
     await this.loadTables(this.manifest.tables, (n) => this.files.read(n));
     await this.loadAll(this.manifest.imports, (n) => this.files.read(n));
-    // Ids of the trash stay taken, so undo never collides with a newer import.
-    for (const t of this.manifest.trash)
-      await this.db.query('INSERT INTO import_ids_used VALUES (?) ON CONFLICT DO NOTHING', [t.record.import_id]);
+    await this.keepTrashIds(this.db);
     return this.manifest.imports.length;
+  }
+
+  /** Ids of the trash stay taken, so undo never collides with a newer import. */
+  private async keepTrashIds(db: Db): Promise<void> {
+    for (const t of this.manifest.trash)
+      await db.query('INSERT INTO import_ids_used VALUES (?) ON CONFLICT DO NOTHING', [t.record.import_id]);
+  }
+
+  /**
+   * A reload's first step: the saved count tables, if they are of the saved imports and of this
+   * build's count SQL — the dashboard can be drawn from them. False (and nothing made) otherwise:
+   * restore() then loads and counts everything.
+   */
+  async restoreCounts(version: string): Promise<boolean> {
+    const c = this.manifest.counts;
+    if (!c || c.version !== version || c.of !== importsKey(this.manifest.imports) || this.manifest.imports.length === 0) return false;
+    try {
+      await loadCounts(this.db, c, (n) => this.files.read(n));
+    } catch {
+      return false;
+    }
+    // The office's tables are small and views may read them: before the dashboard, as restore() does.
+    await this.loadTables(this.manifest.tables, (n) => this.files.read(n));
+    return true;
+  }
+
+  /**
+   * A reload's second step, after restoreCounts: the imports' rows, all or nothing, on a
+   * connection of their own (the dashboard keeps answering from the count tables meanwhile, and
+   * nothing it runs can abort this transaction). The views over them appear at its commit.
+   */
+  async restoreRows(): Promise<void> {
+    const db = (await this.db.fork?.()) ?? this.db;
+    try {
+      await this.loadAll(this.manifest.imports, (n) => this.files.read(n), undefined, db);
+      await this.keepTrashIds(db);
+    } finally {
+      if (db !== this.db) await db.close();
+    }
   }
 
   private async loadAll(
     imports: readonly SavedImport[],
     read: (name: string) => Promise<Uint8Array | null>,
     asIds?: readonly number[],
+    /** Given (restoreRows): the count tables are in already, only the views are made, in the transaction. */
+    on?: Db,
   ): Promise<void> {
     if (imports.length === 0) return;
-    await this.db.exec('BEGIN TRANSACTION');
+    const db = on ?? this.db;
+    await db.exec('BEGIN TRANSACTION');
     try {
-      for (const [k, i] of imports.entries()) await loadImport(this.db, i, read, asIds?.[k]);
-      await this.db.exec('COMMIT');
+      for (const [k, i] of imports.entries()) await loadImport(db, i, read, asIds?.[k]);
+      if (on) await rebuildViews(db);
+      await db.exec('COMMIT');
     } catch (e) {
-      await this.db.exec('ROLLBACK');
+      await db.exec('ROLLBACK');
       throw e instanceof RestoreError ? e : new RestoreError(e instanceof Error ? e.message : String(e));
     } finally {
-      await dataChanged(this.db);
+      if (!on) await dataChanged(this.db);
     }
   }
 
@@ -163,11 +216,15 @@ export class Persistence {
    * Saves the office's tables (all of them, or those named) as they are in the engine now. Like
    * every save, the previous saved state stays in force if writing fails.
    */
-  async saveTables(
+  saveTables(
     names: readonly string[] = SAVED_TABLES.map((t) => t.name),
     /** The copies a restore replaced, kept for its undo. */
     trashTables?: Record<string, SavedFile>,
   ): Promise<void> {
+    return this.inTurn(() => this.saveTablesNow(names, trashTables));
+  }
+
+  private async saveTablesNow(names: readonly string[], trashTables?: Record<string, SavedFile>): Promise<void> {
     this.guard();
     const next: Manifest = structuredClone(this.manifest);
     next.generation += 1;
@@ -182,6 +239,48 @@ export class Persistence {
     } finally {
       this.changed();
     }
+  }
+
+  /** Writes go one at a time: each builds the next manifest from the one before. */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  private writes = 0;
+
+  private inTurn<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.writes++ === 0) this.changed();
+    const run = this.turn.then(fn, fn).finally(() => {
+      if (--this.writes === 0) this.changed();
+    });
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Dumps the count tables into `next` (the files written), unless they cannot be kept as they are. */
+  private async withCounts(next: Manifest): Promise<void> {
+    delete next.counts;
+    const { STATS_VERSION } = await import('../db/stats');
+    const dump = await dumpCounts(this.db, next.generation);
+    if (!dump) return;
+    for (const [name, parts] of dump.files) await this.files.write(name, parts);
+    next.counts = { of: importsKey(next.imports), version: STATS_VERSION, tables: dump.tables };
+  }
+
+  /**
+   * Saves the count tables as they are now with the saved imports (after an import, once they are
+   * refreshed). Nothing is saved if imports are unsaved or the tables were rebuilt meanwhile.
+   */
+  saveCounts(opts: { after?: () => Promise<void> } = {}): Promise<boolean> {
+    return this.inTurn(async () => {
+      // Counted as a write while it waits: a reload before it is done restores the old way.
+      await opts.after?.();
+      if (this.readOnly || this.unsaved.size > 0 || this.manifest.imports.length === 0) return false;
+      const next: Manifest = structuredClone(this.manifest);
+      next.generation += 1;
+      await this.withCounts(next);
+      if (!next.counts) return false;
+      await this.commit(next);
+      return true;
+    });
   }
 
   /** Writes the manifest (the commit point), then removes files nothing refers to any more. */
@@ -208,14 +307,11 @@ export class Persistence {
    * Saves new or changed imports. If the browser refuses (storage full), the previous saved state
    * stays as it was, the change is kept in memory and marked unsaved, and the error is rethrown.
    */
-  async save(
-    changed: readonly number[],
-    opts: {
-      sampleDismissed?: boolean;
-      /** The engine's part is done (every import dumped), the writing begins: the engine is free for other work. */
-      onDumped?: () => void;
-    } = {},
-  ): Promise<void> {
+  save(changed: readonly number[], opts: SaveOptions = {}): Promise<void> {
+    return this.inTurn(() => this.saveNow(changed, opts));
+  }
+
+  private async saveNow(changed: readonly number[], opts: SaveOptions): Promise<void> {
     this.guard();
     const ids = await this.userImportIds([...new Set([...changed, ...this.unsaved])]);
     const next: Manifest = structuredClone(this.manifest);
@@ -231,6 +327,8 @@ export class Persistence {
           (a, b) => a.record.import_id - b.record.import_id,
         );
       }
+      // Of the imports as this save lists them.
+      if (opts.counts !== false) await this.withCounts(next);
       await this.commit(next);
       this.unsaved.clear();
     } catch (e) {
@@ -242,7 +340,11 @@ export class Persistence {
   }
 
   /** Deletes imports from the database and the saved state, keeping them for one undo. */
-  async delete(ids: readonly number[]): Promise<void> {
+  delete(ids: readonly number[]): Promise<void> {
+    return this.inTurn(() => this.deleteNow(ids));
+  }
+
+  private async deleteNow(ids: readonly number[]): Promise<void> {
     this.guard();
     const gone = new Set(ids);
     await deleteImports(this.db, { ids });
@@ -251,12 +353,17 @@ export class Persistence {
     next.imports = next.imports.filter((i) => !gone.has(i.record.import_id));
     next.trashTables = {};
     for (const id of ids) this.unsaved.delete(id);
+    await this.withCounts(next);
     await this.commit(next);
     this.changed();
   }
 
   /** Brings back the imports of the last delete, rows and all. */
-  async undoDelete(): Promise<number> {
+  undoDelete(): Promise<number> {
+    return this.inTurn(() => this.undoNow());
+  }
+
+  private async undoNow(): Promise<number> {
     this.guard();
     const back = this.manifest.trash;
     const backTables = this.manifest.trashTables;
@@ -268,16 +375,19 @@ export class Persistence {
     next.tables = { ...next.tables, ...backTables };
     next.trash = [];
     next.trashTables = {};
+    await this.withCounts(next);
     await this.commit(next);
     this.changed();
     return back.length;
   }
 
-  async dismissSample(): Promise<void> {
-    if (this.readOnly || this.manifest.sampleDismissed) return;
-    const next: Manifest = structuredClone(this.manifest);
-    next.sampleDismissed = true;
-    await this.commit(next);
+  dismissSample(): Promise<void> {
+    return this.inTurn(async () => {
+      if (this.readOnly || this.manifest.sampleDismissed) return;
+      const next: Manifest = structuredClone(this.manifest);
+      next.sampleDismissed = true;
+      await this.commit(next);
+    });
   }
 
   /** The user's data as the files of an archive: a manifest and one CSV per import and table (not the trash). */

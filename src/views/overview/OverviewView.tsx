@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useDb } from '../../app/dbContext';
+import { useDb, usePersistenceIfReady } from '../../app/dbContext';
 import { useScopeAhead } from '../../app/scopeAhead';
 import { useFigures } from '../../queries/figures';
 import { usePlaces } from '../../queries/hooks';
@@ -11,8 +11,11 @@ import { parentLabel, placeLabel } from '../scope/scopeLabel';
 import { KpiCards } from './KpiCards';
 import { OverviewCharts } from './OverviewCharts';
 import { KPI_METRICS } from '../../queries/overview';
-import { overviewFetches } from '../../queries/overviewFetches';
+import { childSharedFetches, firstChild, overviewFetches } from '../../queries/overviewFetches';
 import { OverviewCompletion } from '../completeness/OverviewCompletion';
+import { scopeKey } from '../../metrics/scope';
+import { whenIdle } from '../../util/idle';
+import { useEffect } from 'react';
 import { useLineageMarks } from '../../queries/lineage';
 import { cycleMark } from '../data/lineageText';
 
@@ -30,6 +33,19 @@ export function OverviewView() {
   useScopeAhead((next, previous) => {
     for (const f of overviewFetches(db, qc, next, previous, new URLSearchParams(window.location.search))) void qc.prefetchQuery(f);
   });
+  // This scope drawn: what any place one level down shares is asked while the user looks — once
+  // the engine is up (the sample's first dashboard is drawn from the build's figures before it).
+  const engineUp = usePersistenceIfReady() !== null;
+  const drawn = engineUp && figures.isSuccess && !figures.isPlaceholderData;
+  const key = scopeKey(scope);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scope's key stands for the scope
+  useEffect(() => {
+    const child = drawn ? firstChild(scope, places) : null;
+    if (!child) return;
+    return whenIdle(() => {
+      for (const f of childSharedFetches(db, scope, child, new URLSearchParams(window.location.search))) void qc.prefetchQuery(f);
+    });
+  }, [drawn, key, places, db, qc]);
   if (scope.cycle === null) return <p className="muted">{t('scope.noData')}</p>;
   return (
     <div className="overview" data-view="overview">

@@ -1,0 +1,168 @@
+/**
+ * The count tables kept with the saved data (src/store/savedCounts.ts): a reload restores them
+ * first and the dashboard's figures come from them, the same as from a full restore and rebuild;
+ * the imported rows follow on a connection of their own; saves without them (older versions),
+ * stale ones and damaged ones restore the old way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importBatch, type BatchItem } from '../../src/app/importer';
+import { stageImport } from '../../src/db/load';
+import { COUNT_TABLES } from '../../src/db/countTables';
+import { refreshingNullColumns } from '../../src/db/nullCounts';
+import { refreshLineage } from '../../src/db/lineage';
+import { listImports } from '../../src/db/queries';
+import { ensureSchema } from '../../src/db/schema';
+import { STATS_VERSION } from '../../src/db/stats';
+import type { Db } from '../../src/db/types';
+import { METRICS } from '../../src/metrics/catalogue';
+import { ageDistribution, queryMetrics } from '../../src/metrics/query';
+import { findRuleBreaches } from '../../src/metrics/ruleChecks';
+import { memoryStore, type FileStore } from '../../src/store/fileStore';
+import { MANIFEST, manifestBytes, parseManifest } from '../../src/store/manifest';
+import { Persistence } from '../../src/store/persistence';
+import { analyzeFixture, freshDb } from './helpers';
+import { openNodeDb } from '../../src/db/nodeDb';
+
+const FILES = ['results-utf8.csv', 'acceptance-township.csv', 'members-gb18030.csv', 'stats-taoyuan-gb18030.csv'];
+
+function item(name: string): BatchItem {
+  const { analysis, prepared } = analyzeFixture(name);
+  return {
+    stage: (db) => stageImport(db, prepared),
+    meta: { fileName: name, sheetName: null, encoding: analysis.source.encoding?.chosen ?? null },
+  };
+}
+
+/** What the dashboard shows: every metric by township and cycle, for both bodies and all, and the age pyramid. */
+async function figures(db: Db): Promise<string> {
+  const out: unknown[] = [];
+  for (const body of ['all', 'party_branch', 'village_committee'] as const)
+    out.push(
+      await queryMetrics(db, { metrics: METRICS.map((m) => m.id), cycles: [], body, role: 'all', groupBy: ['township', 'cycle'] }),
+      await queryMetrics(db, { metrics: METRICS.map((m) => m.id), cycles: [], body, role: 'head', groupBy: ['cycle'] }),
+      await ageDistribution(db, { cycles: [], body, role: 'all' }),
+    );
+  return JSON.stringify(out);
+}
+
+/** A new engine, as a page after a reload: the schema without counts. */
+async function blankDb(): Promise<Db> {
+  const db = await openNodeDb();
+  await ensureSchema(db, { counts: false });
+  return db;
+}
+
+let db: Db;
+let store: FileStore;
+let before: string;
+const open: Db[] = [];
+
+beforeAll(async () => {
+  db = await freshDb();
+  store = memoryStore();
+  const p = await Persistence.open(db, store, { readOnly: false });
+  const out = await importBatch(db, FILES.map(item), { ask: async () => 'keep', persistence: p });
+  expect(out.saveError).toBeNull();
+  // The importer saves the counts after the import is done, in the background.
+  while (p.status().writing) await new Promise((r) => setTimeout(r, 20));
+  before = await figures(db);
+});
+afterAll(async () => {
+  for (const d of [db, ...open]) await d?.close();
+});
+
+describe('count tables saved with the data', () => {
+  it('are in the manifest, of the saved imports and this build of the count SQL', async () => {
+    const m = parseManifest((await store.read(MANIFEST))!);
+    expect(m.counts?.version).toBe(STATS_VERSION);
+    expect(m.counts?.tables.map((t) => t.name)).toEqual([...COUNT_TABLES]);
+    for (const t of m.counts!.tables) expect(await store.read(t.file.file)).not.toBeNull();
+  });
+
+  it('give the same figures before any imported row is loaded, then the rows follow', async () => {
+    const fresh = await blankDb();
+    open.push(fresh);
+    const p = await Persistence.open(fresh, store, { readOnly: false });
+    expect(await p.restoreCounts(STATS_VERSION)).toBe(true);
+    await refreshingNullColumns(fresh, async () => undefined);
+    await refreshLineage(fresh);
+    const [{ n }] = (await fresh.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM imports')) as [{ n: number }];
+    expect(n).toBe(0);
+    expect(await figures(fresh)).toBe(before);
+    // The count tables have the types the build made (a sum restored as INTEGER would differ in kind).
+    const types = async (d: Db) =>
+      d.query("SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE table_name LIKE 'stat_%' ORDER BY ALL");
+    expect(await types(fresh)).toEqual(await types(db));
+    await p.restoreRows();
+    expect((await listImports(fresh)).map((i) => i.file_name)).toEqual(FILES);
+    expect(await figures(fresh)).toBe(before);
+    const scope = { cycles: [], body: 'all' as const };
+    expect(JSON.stringify(await findRuleBreaches(fresh, scope))).toBe(JSON.stringify(await findRuleBreaches(db, scope)));
+  });
+
+  it('are left alone by a save without them (an older version), which restores the old way', async () => {
+    const m = parseManifest((await store.read(MANIFEST))!);
+    const old = memoryStore(new Map(await Promise.all((await store.list()).map(async (n) => [n, (await store.read(n))!] as const))));
+    const { counts: _dropped, ...without } = m;
+    await old.write(MANIFEST, manifestBytes(without));
+    const fresh = await blankDb();
+    open.push(fresh);
+    const p = await Persistence.open(fresh, old, { readOnly: false });
+    expect(await p.restoreCounts(STATS_VERSION)).toBe(false);
+    await p.restore();
+    expect(await figures(fresh)).toBe(before);
+    // Kept then, for the next reload.
+    expect(await p.saveCounts()).toBe(true);
+    expect(parseManifest((await old.read(MANIFEST))!).counts?.of).toBe(m.counts?.of);
+  });
+
+  it('are not used when they are of other imports, another count SQL or damaged', async () => {
+    const m = parseManifest((await store.read(MANIFEST))!);
+    const variants = [
+      { ...m, counts: { ...m.counts!, of: '[]' } },
+      { ...m, counts: { ...m.counts!, version: 'other' } },
+    ];
+    for (const v of variants) {
+      const s = memoryStore(new Map(await Promise.all((await store.list()).map(async (n) => [n, (await store.read(n))!] as const))));
+      await s.write(MANIFEST, manifestBytes(v));
+      const fresh = await blankDb();
+      open.push(fresh);
+      expect(await (await Persistence.open(fresh, s, { readOnly: false })).restoreCounts(STATS_VERSION)).toBe(false);
+    }
+    const s = memoryStore(new Map(await Promise.all((await store.list()).map(async (n) => [n, (await store.read(n))!] as const))));
+    const people = m.counts!.tables.find((t) => t.name === 'stat_people')!.file.file;
+    const bytes = (await s.read(people))!;
+    await s.write(people, bytes.subarray(0, bytes.length - 8));
+    const fresh = await blankDb();
+    open.push(fresh);
+    const p = await Persistence.open(fresh, s, { readOnly: false });
+    expect(await p.restoreCounts(STATS_VERSION)).toBe(false);
+    // Nothing half-made is left: the full restore builds them.
+    expect(await fresh.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stat_%'")).toEqual([]);
+    await p.restore();
+    expect(await figures(fresh)).toBe(before);
+  });
+
+  it('follow a delete, its undo and a save that rewrites an import', async () => {
+    const p = await Persistence.open(db, store, { readOnly: false });
+    const [first] = await listImports(db);
+    await p.delete([first!.import_id]);
+    const afterDelete = await figures(db);
+    expect(afterDelete).not.toBe(before);
+    const check = async (want: string) => {
+      const fresh = await blankDb();
+      open.push(fresh);
+      const q = await Persistence.open(fresh, store, { readOnly: false });
+      expect(await q.restoreCounts(STATS_VERSION)).toBe(true);
+      await refreshingNullColumns(fresh, async () => undefined);
+      await refreshLineage(fresh);
+      expect(await figures(fresh)).toBe(want);
+    };
+    await check(afterDelete);
+    await p.undoDelete();
+    await check(before);
+    // A save that rewrites an import (as a source choice does) keeps counts of the new files.
+    await p.save([first!.import_id]);
+    await check(before);
+  });
+});
