@@ -45,9 +45,8 @@ async function loadPart(db: Db, opened: OpenedPackage, file: string, work: strin
 
 /** The columns of `columns` a working table has: a package of an older or newer version gives what it has. */
 async function sharedColumns(db: Db, work: string, columns: readonly ColumnDef[]): Promise<string> {
-  const got = new Set(
-    (await db.query<{ name: string }>('SELECT column_name AS name FROM duckdb_columns() WHERE table_name = ?', [work])).map((r) => r.name),
-  );
+  // DESCRIBE reads the one table; duckdb_columns() walks every table of the catalogue (each import's).
+  const got = new Set((await db.query<{ column_name: string }>(`DESCRIBE ${work}`)).map((r) => r.column_name));
   return columns
     .filter((c) => got.has(c.name))
     .map((c) => quoteIdent(c.name))
@@ -122,19 +121,35 @@ async function stageImport(
   return { staged, meta };
 }
 
+/** The village × cycles whose rosters stayed with the sender, loaded once for both count parts. */
+async function stageRosterKeys(db: Db, opened: OpenedPackage): Promise<string | null> {
+  const rosters = opened.manifest.counts[ROSTER_VILLAGES];
+  if (!rosters) return null;
+  const keys = `stage_pkg${Date.now().toString(36)}_${++counter}_keys`;
+  try {
+    await loadPart(db, opened, rosters, keys);
+  } catch (e) {
+    await db.exec(`DROP TABLE IF EXISTS ${keys}`);
+    throw e;
+  }
+  return keys;
+}
+
 /** The count rows of the village × cycles whose rosters stayed with the sender, into a staged table. */
-async function stageCounts(db: Db, opened: OpenedPackage, part: 'stat_people' | 'stat_villages', columns: readonly ColumnDef[]) {
-  const { counts } = opened.manifest;
-  const file = counts[part];
-  const rosters = counts[ROSTER_VILLAGES];
-  if (!file || !rosters) return null;
+async function stageCounts(
+  db: Db,
+  opened: OpenedPackage,
+  keys: string | null,
+  part: 'stat_people' | 'stat_villages',
+  columns: readonly ColumnDef[],
+) {
+  const file = opened.manifest.counts[part];
+  if (!file || !keys) return null;
   const id = `pkg${Date.now().toString(36)}_${++counter}`;
   const target = `stage_${id}_${part}`;
   const work = `${target}_work`;
-  const keys = `${target}_keys`;
   try {
     await loadPart(db, opened, file, work);
-    await loadPart(db, opened, rosters, keys);
     const wanted = columns.filter((c) => c.name !== 'import_id');
     await db.exec(`CREATE TEMP TABLE ${target} (${wanted.map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ')})`);
     const cols = await sharedColumns(db, work, wanted);
@@ -143,7 +158,7 @@ async function stageCounts(db: Db, opened: OpenedPackage, part: 'stat_people' | 
        WHERE (village_key, cycle_year) IN (SELECT village_key, cycle_year FROM ${keys})`,
     );
   } finally {
-    for (const t of [work, keys]) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+    await db.exec(`DROP TABLE IF EXISTS ${work}`);
   }
   return target;
 }
@@ -199,8 +214,13 @@ export async function stagePackage(db: Db, opened: OpenedPackage): Promise<Stage
       };
       partial.items.push(await stageImport(db, opened, i.record.kind as FileKind, i.tables, meta));
     }
-    partial.people = await stageCounts(db, opened, 'stat_people', PACKAGE_PEOPLE_COLUMNS);
-    partial.villages = await stageCounts(db, opened, 'stat_villages', PACKAGE_VILLAGES_COLUMNS);
+    const keys = await stageRosterKeys(db, opened);
+    try {
+      partial.people = await stageCounts(db, opened, keys, 'stat_people', PACKAGE_PEOPLE_COLUMNS);
+      partial.villages = await stageCounts(db, opened, keys, 'stat_villages', PACKAGE_VILLAGES_COLUMNS);
+    } finally {
+      if (keys) await db.exec(`DROP TABLE IF EXISTS ${keys}`);
+    }
     // Count rows without any import to go with (a sender with rosters only, left out): an empty
     // import of results carries them, so they are listed, deleted and undone like the rest.
     if (partial.items.length === 0 && partial.people)
