@@ -12,6 +12,7 @@ import { SAVED_TABLES, savedTableDef } from '../db/savedTables';
 import { dumpImport, dumpSavedTable, loadImport, loadSavedTable, readableCsv, RestoreError } from './dump';
 import type { FileStore, StoreKind } from './fileStore';
 import { dumpCounts, importsKey, loadCounts } from './savedCounts';
+import { snapshotKey } from './savedSnapshot';
 import {
   emptyManifest,
   MANIFEST,
@@ -54,6 +55,7 @@ export class Persistence {
   private unsaved = new Set<number>();
   private listeners = new Set<() => void>();
   private channel: BroadcastChannel | null;
+  private snapshotMaker: { version: string; make: () => Promise<Uint8Array> } | null = null;
 
   private constructor(
     private readonly db: Db,
@@ -235,6 +237,8 @@ export class Persistence {
         next.tables[name] = entry;
       }
       if (trashTables) next.trashTables = trashTables;
+      // The office's tables change figures (a village register): the snapshot of the old ones is stale.
+      await this.withSnapshot(next);
       await this.commit(next);
     } finally {
       this.changed();
@@ -255,14 +259,59 @@ export class Persistence {
     return run;
   }
 
+  /**
+   * From now on, every save of the count tables (and of the office's tables) also saves the first
+   * dashboard as `make` computes it from the engine now (src/store/savedSnapshot.ts). `version`
+   * names the build's snapshot: one made by another is never shown.
+   */
+  keepSnapshot(version: string, make: () => Promise<Uint8Array>): void {
+    this.snapshotMaker = { version, make };
+  }
+
+  /** The first dashboard of the data as it is in the engine now, into `next`; none if it cannot be made. */
+  private async withSnapshot(next: Manifest): Promise<void> {
+    delete next.snapshot;
+    if (!this.snapshotMaker || next.imports.length === 0) return;
+    const { version, make } = this.snapshotMaker;
+    try {
+      const file = `snapshot-g${next.generation}.json`;
+      await this.files.write(file, [await make()]);
+      next.snapshot = { of: snapshotKey(next, version), file };
+    } catch {
+      // Only a head start lost: the next reload waits for the engine, as without one.
+    }
+  }
+
+  /**
+   * Saves the first dashboard if the saved one is missing or stale (a reload made by another
+   * build, or from a save made before snapshots were kept), once `after` resolves.
+   */
+  saveSnapshot(opts: { after?: () => Promise<void> } = {}): Promise<boolean> {
+    return this.inTurn(async () => {
+      await opts.after?.();
+      if (this.readOnly || this.unsaved.size > 0 || this.manifest.imports.length === 0 || !this.snapshotMaker) return false;
+      if (this.manifest.snapshot?.of === snapshotKey(this.manifest, this.snapshotMaker.version)) return false;
+      const next: Manifest = structuredClone(this.manifest);
+      next.generation += 1;
+      await this.withSnapshot(next);
+      if (!next.snapshot) return false;
+      await this.commit(next);
+      return true;
+    });
+  }
+
   /** Dumps the count tables into `next` (the files written), unless they cannot be kept as they are. */
   private async withCounts(next: Manifest): Promise<void> {
     delete next.counts;
+    // Made only beside counts that are kept: mid-rebuild, its figures could be of neither state.
+    delete next.snapshot;
     const { STATS_VERSION } = await import('../db/stats');
     const dump = await dumpCounts(this.db, next.generation);
     if (!dump) return;
     for (const [name, parts] of dump.files) await this.files.write(name, parts);
     next.counts = { of: importsKey(next.imports), version: STATS_VERSION, tables: dump.tables };
+    // The data is settled when its counts are: the moment its first dashboard is made too.
+    await this.withSnapshot(next);
   }
 
   /**
@@ -349,6 +398,8 @@ export class Persistence {
     const gone = new Set(ids);
     await deleteImports(this.db, { ids });
     const next: Manifest = structuredClone(this.manifest);
+    // New names for the counts and snapshot written below: the saved state in force keeps its own until the commit.
+    next.generation += 1;
     next.trash = next.imports.filter((i) => gone.has(i.record.import_id));
     next.imports = next.imports.filter((i) => !gone.has(i.record.import_id));
     next.trashTables = {};
@@ -371,6 +422,7 @@ export class Persistence {
     await this.loadTables(backTables, (n) => this.files.read(n));
     await this.loadAll(back, (n) => this.files.read(n));
     const next: Manifest = structuredClone(this.manifest);
+    next.generation += 1;
     next.imports = [...next.imports, ...back].sort((a, b) => a.record.import_id - b.record.import_id);
     next.tables = { ...next.tables, ...backTables };
     next.trash = [];
