@@ -11,6 +11,7 @@ import { concatBytes } from '../util/bytes';
 import { SAVED_TABLES, savedTableDef } from '../db/savedTables';
 import { dumpImport, dumpSavedTable, loadImport, loadSavedTable, readableCsv, RestoreError } from './dump';
 import type { FileStore, StoreKind } from './fileStore';
+import { countsEpoch, nullableOf } from '../db/nullMemo';
 import { dumpCounts, importsKey, loadCounts } from './savedCounts';
 import { snapshotKey } from './savedSnapshot';
 import {
@@ -237,8 +238,10 @@ export class Persistence {
         next.tables[name] = entry;
       }
       if (trashTables) next.trashTables = trashTables;
-      // The office's tables change figures (a village register): the snapshot of the old ones is stale.
-      await this.withSnapshot(next);
+      // Stale now (a village register changes figures), and not remade here: an import saves its
+      // tables while its counts are still being rebuilt, and a snapshot then would be of neither
+      // state. The next save of the counts makes one, or a reload without one (DbProvider).
+      delete next.snapshot;
       await this.commit(next);
     } finally {
       this.changed();
@@ -273,9 +276,14 @@ export class Persistence {
     delete next.snapshot;
     if (!this.snapshotMaker || next.imports.length === 0) return;
     const { version, make } = this.snapshotMaker;
+    // Of settled count tables only: none while they are rebuilt, nor if a rebuild ran meanwhile.
+    const epoch = countsEpoch(this.db);
+    if (!nullableOf(this.db)) return;
     try {
+      const bytes = await make();
+      if (countsEpoch(this.db) !== epoch) return;
       const file = `snapshot-g${next.generation}.json`;
-      await this.files.write(file, [await make()]);
+      await this.files.write(file, [bytes]);
       next.snapshot = { of: snapshotKey(next, version), file };
     } catch {
       // Only a head start lost: the next reload waits for the engine, as without one.
@@ -306,12 +314,15 @@ export class Persistence {
     // Made only beside counts that are kept: mid-rebuild, its figures could be of neither state.
     delete next.snapshot;
     const { STATS_VERSION } = await import('../db/stats');
+    const epoch = countsEpoch(this.db);
     const dump = await dumpCounts(this.db, next.generation);
     if (!dump) return;
     for (const [name, parts] of dump.files) await this.files.write(name, parts);
     next.counts = { of: importsKey(next.imports), version: STATS_VERSION, tables: dump.tables };
-    // The data is settled when its counts are: the moment its first dashboard is made too.
+    // The data is settled when its counts are: the moment its first dashboard is made too — of
+    // those same counts only (a rebuild started meanwhile would mix two states).
     await this.withSnapshot(next);
+    if (countsEpoch(this.db) !== epoch) delete next.snapshot;
   }
 
   /**
