@@ -91,13 +91,15 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
         hydrate(qc, snapshot.state);
         setPreview(true);
         // The dashboard the snapshot is of is drawn first; a timeout in case it never is.
-        if (sameDashboard(location.search) === snapshot.search)
+        const here = sameDashboard(location.search);
+        if (here === snapshot.search || snapshot.also?.includes(here))
           await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
       }
       const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
       await ensureSchema(db, { counts: false });
       const writer = await acquireWriterLock();
-      const snapshotOf = (): Promise<Uint8Array> => dashboardSnapshot(db).then((snap) => new TextEncoder().encode(JSON.stringify(snap)));
+      const snapshotOf = async (): Promise<Uint8Array> =>
+        new TextEncoder().encode(JSON.stringify(await userSnapshot(db, sameDashboard(location.search))));
       // A reload draws the dashboard from the saved count tables; the imported rows follow.
       let rowsLater = false;
       try {
@@ -241,6 +243,28 @@ async function savedSnapshot(files: FileStore): Promise<DashboardSnapshot | null
     return parseSnapshot(JSON.parse(new TextDecoder().decode(bytes)));
   } catch {
     return null;
+  }
+}
+
+/**
+ * The first dashboard of the default address, and of the overview shown now if it is another
+ * scope (where the user left off: what a reload opens). That one is a bonus — an address it
+ * cannot be made of (a scope no longer in the data) leaves the default's alone.
+ */
+async function userSnapshot(db: Db, here: string): Promise<DashboardSnapshot> {
+  const snap = await dashboardSnapshot(db);
+  const view = parseRoute(here).view;
+  if (here === snap.search || (view !== null && view !== 'overview')) return snap;
+  try {
+    const more = await dashboardSnapshot(db, here);
+    const held = new Set(snap.state.queries.map((q) => q.queryHash));
+    return {
+      ...snap,
+      also: [here],
+      state: { ...snap.state, queries: [...snap.state.queries, ...more.state.queries.filter((q) => !held.has(q.queryHash))] },
+    };
+  } catch {
+    return snap;
   }
 }
 
