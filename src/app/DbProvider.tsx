@@ -18,6 +18,9 @@ import { fetchSampleSnapshot, loadSample } from './sample';
 import { quietFor } from '../db/activity';
 import { parseRoute } from './route';
 import { traceSince } from '../util/trace';
+import { readSavedSnapshot } from '../store/savedSnapshot';
+import { parseSnapshot, SNAPSHOT_VERSION, type DashboardSnapshot } from './snapshotFile';
+import { dashboardSnapshot } from './dashboardSnapshot';
 
 type Phase =
   | { phase: 'starting' }
@@ -81,25 +84,28 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       // Asked beside the manifest read (11 KB, wasted when there is saved data) rather than after it.
       const snapshotFetch = fetchSampleSnapshot().catch(() => null);
       const files = await openFileStore();
-      if (await willShowSample(files)) {
-        // Without a snapshot (an older build's cache, a failed fetch) the sample waits for the engine as before.
-        const snapshot = await snapshotFetch;
-        if (snapshot && !cancelled) {
-          hydrate(qc, snapshot.state);
-          setPreview(true);
-          // The dashboard the snapshot is of is drawn first; a timeout in case it never is.
-          if (withoutLang(location.search) === snapshot.search)
-            await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
-        }
+      // The sample's first dashboard, or the user's own saved with their data (src/store/savedSnapshot.ts).
+      // Without one (an older build's cache, a failed fetch, a stale or missing save) the views wait for the engine as before.
+      const snapshot = (await willShowSample(files)) ? await snapshotFetch : await savedSnapshot(files);
+      if (snapshot && !cancelled) {
+        hydrate(qc, snapshot.state);
+        setPreview(true);
+        // The dashboard the snapshot is of is drawn first; a timeout in case it never is.
+        const here = sameDashboard(location.search);
+        if (here === snapshot.search || snapshot.also?.includes(here))
+          await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
       }
       const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
       await ensureSchema(db, { counts: false });
       const writer = await acquireWriterLock();
+      const snapshotOf = async (): Promise<Uint8Array> =>
+        new TextEncoder().encode(JSON.stringify(await userSnapshot(db, sameDashboard(location.search))));
       // A reload draws the dashboard from the saved count tables; the imported rows follow.
       let rowsLater = false;
       try {
         set({ phase: 'restoring' });
         persistence = await Persistence.open(db, files, { readOnly: !writer });
+        persistence.keepSnapshot(SAVED_SNAPSHOT_VERSION, snapshotOf);
         const t0 = performance.now();
         rowsLater = persistence.savedImports > 0 && (await persistence.restoreCounts((await import('../db/stats')).STATS_VERSION));
         traceSince(rowsLater ? 'restore counts' : 'no saved counts', t0);
@@ -127,7 +133,15 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
         if ((parseRoute(location.search).view ?? 'overview') === 'overview')
           await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
         // A failure here is the restore's, said as one: the dashboard drawn so far does not stay up as if all were well.
-        await p.restoreRows().then(engine.rowsIn, (e: unknown) => set({ phase: 'restoreFailed', message: message(e), persistence: p }));
+        const rows = await p.restoreRows().then(
+          () => true,
+          (e: unknown) => (set({ phase: 'restoreFailed', message: message(e), persistence: p }), false),
+        );
+        if (rows) {
+          engine.rowsIn();
+          // Saved by another build or before snapshots were kept: made now, for the next reload.
+          if (!p.readOnly) void p.saveSnapshot({ after: () => quietFor(3000) }).catch(() => undefined);
+        }
       } else {
         engine.rowsIn();
         // A save made before the count tables were kept (or by another build of them): kept now, for the next reload.
@@ -214,10 +228,51 @@ function RestoreFailed({ message: text }: { message: string }) {
   );
 }
 
-/** The address less its language: the snapshot's figures are the same in either. */
-function withoutLang(search: string): string {
+/**
+ * Which build's snapshots a saved one must be of: the snapshot format and this bundle — its
+ * hashed file name in a build, which changes with any chunk it loads (the queries, the count
+ * SQL): a later build may ask its queries differently.
+ */
+const SAVED_SNAPSHOT_VERSION = `${SNAPSHOT_VERSION} ${import.meta.url}`;
+
+/** The user's saved first dashboard, if one is there for the saved data as it is. */
+async function savedSnapshot(files: FileStore): Promise<DashboardSnapshot | null> {
+  const bytes = await readSavedSnapshot(files, SAVED_SNAPSHOT_VERSION);
+  if (!bytes) return null;
+  try {
+    return parseSnapshot(JSON.parse(new TextDecoder().decode(bytes)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first dashboard of the default address, and of the overview shown now if it is another
+ * scope (where the user left off: what a reload opens). That one is a bonus — an address it
+ * cannot be made of (a scope no longer in the data) leaves the default's alone.
+ */
+async function userSnapshot(db: Db, here: string): Promise<DashboardSnapshot> {
+  const snap = await dashboardSnapshot(db);
+  const view = parseRoute(here).view;
+  if (here === snap.search || (view !== null && view !== 'overview')) return snap;
+  try {
+    const more = await dashboardSnapshot(db, here);
+    const held = new Set(snap.state.queries.map((q) => q.queryHash));
+    return {
+      ...snap,
+      also: [here],
+      state: { ...snap.state, queries: [...snap.state.queries, ...more.state.queries.filter((q) => !held.has(q.queryHash))] },
+    };
+  } catch {
+    return snap;
+  }
+}
+
+/** The address less its language and a named overview: the snapshot's figures are the same in either. */
+function sameDashboard(search: string): string {
   const p = new URLSearchParams(search);
   p.delete('lang');
+  if (p.get('view') === 'overview') p.delete('view');
   const rest = p.toString();
   return rest ? `?${rest}` : '';
 }

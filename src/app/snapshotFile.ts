@@ -11,6 +11,8 @@ export interface DashboardSnapshot {
   version: number;
   /** The address (query string) the snapshot is the first dashboard of. */
   search: string;
+  /** Other addresses whose first dashboard it holds too (the user's own: the scope last shown). */
+  also?: string[];
   state: DehydratedState;
 }
 

@@ -50,6 +50,17 @@ export interface Manifest {
    * Optional: older saves have none, and a version that ignores it still reads the rest.
    */
   counts?: SavedCounts;
+  /**
+   * The first dashboard's figures, computed when the counts were saved (src/store/savedSnapshot.ts):
+   * a reload draws it before the engine is up. Optional, and used only while `of` still matches.
+   */
+  snapshot?: SavedSnapshot;
+}
+
+export interface SavedSnapshot {
+  /** What it was computed from: this build's snapshot version, the saved imports and office tables (snapshotKey). */
+  of: string;
+  file: string;
 }
 
 export function emptyManifest(): Manifest {
@@ -145,6 +156,12 @@ export function parseSavedCounts(v: unknown): SavedCounts | undefined {
   return v as unknown as SavedCounts;
 }
 
+/** Like the counts' entry: a malformed one is no snapshot, never an error. */
+function parseSavedSnapshot(v: unknown): SavedSnapshot | undefined {
+  if (!isObj(v) || typeof v.of !== 'string' || typeof v.file !== 'string' || !/^[\w.-]+$/.test(v.file)) return undefined;
+  return { of: v.of, file: v.file };
+}
+
 /** Parses and checks a manifest (from storage or from an archive someone hands us). */
 export function parseManifest(bytes: Uint8Array): Manifest {
   let v: unknown;
@@ -167,6 +184,7 @@ export function parseManifest(bytes: Uint8Array): Manifest {
     tables: checkTables(v.tables),
     trashTables: checkTables(v.trashTables),
     ...(parseSavedCounts(v.counts) ? { counts: parseSavedCounts(v.counts) } : {}),
+    ...(parseSavedSnapshot(v.snapshot) ? { snapshot: parseSavedSnapshot(v.snapshot) } : {}),
   };
 }
 
@@ -180,5 +198,6 @@ export function referencedFiles(m: Manifest): Set<string> {
     ...[...m.imports, ...m.trash].flatMap((i) => Object.values(i.files).map((f) => f.file)),
     ...[...Object.values(m.tables), ...Object.values(m.trashTables)].map((f) => f.file),
     ...(m.counts?.tables.map((t) => t.file.file) ?? []),
+    ...(m.snapshot ? [m.snapshot.file] : []),
   ]);
 }

@@ -11,7 +11,9 @@ import { concatBytes } from '../util/bytes';
 import { SAVED_TABLES, savedTableDef } from '../db/savedTables';
 import { dumpImport, dumpSavedTable, loadImport, loadSavedTable, readableCsv, RestoreError } from './dump';
 import type { FileStore, StoreKind } from './fileStore';
+import { countsEpoch, nullableOf } from '../db/nullMemo';
 import { dumpCounts, importsKey, loadCounts } from './savedCounts';
+import { snapshotKey } from './savedSnapshot';
 import {
   emptyManifest,
   MANIFEST,
@@ -54,6 +56,7 @@ export class Persistence {
   private unsaved = new Set<number>();
   private listeners = new Set<() => void>();
   private channel: BroadcastChannel | null;
+  private snapshotMaker: { version: string; make: () => Promise<Uint8Array> } | null = null;
 
   private constructor(
     private readonly db: Db,
@@ -235,6 +238,10 @@ export class Persistence {
         next.tables[name] = entry;
       }
       if (trashTables) next.trashTables = trashTables;
+      // Stale now (a village register changes figures), and not remade here: an import saves its
+      // tables while its counts are still being rebuilt, and a snapshot then would be of neither
+      // state. The next save of the counts makes one, or a reload without one (DbProvider).
+      delete next.snapshot;
       await this.commit(next);
     } finally {
       this.changed();
@@ -255,14 +262,67 @@ export class Persistence {
     return run;
   }
 
+  /**
+   * From now on, every save of the count tables (and of the office's tables) also saves the first
+   * dashboard as `make` computes it from the engine now (src/store/savedSnapshot.ts). `version`
+   * names the build's snapshot: one made by another is never shown.
+   */
+  keepSnapshot(version: string, make: () => Promise<Uint8Array>): void {
+    this.snapshotMaker = { version, make };
+  }
+
+  /** The first dashboard of the data as it is in the engine now, into `next`; none if it cannot be made. */
+  private async withSnapshot(next: Manifest): Promise<void> {
+    delete next.snapshot;
+    if (!this.snapshotMaker || next.imports.length === 0) return;
+    const { version, make } = this.snapshotMaker;
+    // Of settled count tables only: none while they are rebuilt, nor if a rebuild ran meanwhile.
+    const epoch = countsEpoch(this.db);
+    if (!nullableOf(this.db)) return;
+    try {
+      const bytes = await make();
+      if (countsEpoch(this.db) !== epoch) return;
+      const file = `snapshot-g${next.generation}.json`;
+      await this.files.write(file, [bytes]);
+      next.snapshot = { of: snapshotKey(next, version), file };
+    } catch {
+      // Only a head start lost: the next reload waits for the engine, as without one.
+    }
+  }
+
+  /**
+   * Saves the first dashboard if the saved one is missing or stale (a reload made by another
+   * build, or from a save made before snapshots were kept), once `after` resolves.
+   */
+  saveSnapshot(opts: { after?: () => Promise<void> } = {}): Promise<boolean> {
+    return this.inTurn(async () => {
+      await opts.after?.();
+      if (this.readOnly || this.unsaved.size > 0 || this.manifest.imports.length === 0 || !this.snapshotMaker) return false;
+      if (this.manifest.snapshot?.of === snapshotKey(this.manifest, this.snapshotMaker.version)) return false;
+      const next: Manifest = structuredClone(this.manifest);
+      next.generation += 1;
+      await this.withSnapshot(next);
+      if (!next.snapshot) return false;
+      await this.commit(next);
+      return true;
+    });
+  }
+
   /** Dumps the count tables into `next` (the files written), unless they cannot be kept as they are. */
   private async withCounts(next: Manifest): Promise<void> {
     delete next.counts;
+    // Made only beside counts that are kept: mid-rebuild, its figures could be of neither state.
+    delete next.snapshot;
     const { STATS_VERSION } = await import('../db/stats');
+    const epoch = countsEpoch(this.db);
     const dump = await dumpCounts(this.db, next.generation);
     if (!dump) return;
     for (const [name, parts] of dump.files) await this.files.write(name, parts);
     next.counts = { of: importsKey(next.imports), version: STATS_VERSION, tables: dump.tables };
+    // The data is settled when its counts are: the moment its first dashboard is made too — of
+    // those same counts only (a rebuild started meanwhile would mix two states).
+    await this.withSnapshot(next);
+    if (countsEpoch(this.db) !== epoch) delete next.snapshot;
   }
 
   /**
@@ -349,6 +409,8 @@ export class Persistence {
     const gone = new Set(ids);
     await deleteImports(this.db, { ids });
     const next: Manifest = structuredClone(this.manifest);
+    // New names for the counts and snapshot written below: the saved state in force keeps its own until the commit.
+    next.generation += 1;
     next.trash = next.imports.filter((i) => gone.has(i.record.import_id));
     next.imports = next.imports.filter((i) => !gone.has(i.record.import_id));
     next.trashTables = {};
@@ -371,6 +433,7 @@ export class Persistence {
     await this.loadTables(backTables, (n) => this.files.read(n));
     await this.loadAll(back, (n) => this.files.read(n));
     const next: Manifest = structuredClone(this.manifest);
+    next.generation += 1;
     next.imports = [...next.imports, ...back].sort((a, b) => a.record.import_id - b.record.import_id);
     next.tables = { ...next.tables, ...backTables };
     next.trash = [];

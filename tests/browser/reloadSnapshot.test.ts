@@ -1,0 +1,86 @@
+/**
+ * A reload of the user's own data draws the first dashboard from the snapshot saved with it
+ * (src/store/savedSnapshot.ts) before DuckDB is up, as the sample's first visit does; the figures
+ * are those the engine gave before the reload, and the engine's own once it is up.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch } from './setup/browser';
+
+const fixture = (n: string) => path.resolve(import.meta.dirname, '../fixtures', n);
+const WASM = /duckdb-(eh|mvp)-[\w-]+\.wasm$/;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every KPI card's text once the overview is settled: nothing fetching, every chart drawn. */
+async function dashboard(page: Page): Promise<string[]> {
+  await page.waitForFunction(
+    () => {
+      const charts = document.querySelectorAll('.echart');
+      const kpis = [...document.querySelectorAll('[data-view="overview"] .kpi-value')];
+      return (
+        document.querySelector('.app')?.getAttribute('data-fetching') === '0' &&
+        charts.length > 0 &&
+        document.querySelectorAll('.echart[data-state="ready"]').length === charts.length &&
+        kpis.length > 10 &&
+        kpis.every((k) => k.textContent !== '…')
+      );
+    },
+    null,
+    { timeout: 60_000, polling: 200 },
+  );
+  return page.locator('[data-view="overview"] .kpi').allInnerTexts();
+}
+
+describe('a reload of the user’s data', () => {
+  it('draws the first dashboard before the engine is up, with the figures the engine gives', { timeout: 240_000 }, async () => {
+    // No service worker: the wasm held below must not come from its cache instead.
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl()}/?view=import`);
+    await page.waitForSelector('.app[data-engine="ready"]', { timeout: 60_000 });
+    await page
+      .locator('input[type=file][data-action="choose-files"]')
+      .setInputFiles(['results-utf8.csv', 'members-gb18030.csv'].map(fixture));
+    await page.locator('[data-action="confirm-import"]').click();
+    await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
+    // The counts, and the snapshot with them, are saved once the engine is quiet.
+    await page.waitForSelector('.app[data-saving="0"]', { timeout: 60_000 });
+    await page.goto(`${baseUrl()}/`);
+    const before = await dashboard(page);
+    expect(before.join('\n')).not.toContain('示例');
+
+    // Held: the engine's wasm never arrives, so whatever the page shows came without DuckDB.
+    await context.route(WASM, () => new Promise(() => undefined));
+    await page.reload();
+    expect(await dashboard(page)).toEqual(before);
+    expect(await page.locator('.app').getAttribute('data-engine')).toBe('starting');
+    expect(await page.locator('.app').getAttribute('data-rows')).toBe('loading');
+    expect(await page.locator('.engine-status').innerText()).toContain('正在启动本地数据库');
+    // Queries the snapshot does not hold wait for the engine instead of failing.
+    await page.locator('[data-scope="county"]').selectOption({ index: 1 });
+    await page.waitForTimeout(500);
+    expect(await page.locator('.app').getAttribute('data-fetching')).not.toBe('0');
+
+    // Let through: the engine comes up under the same figures, and answers what the snapshot does not hold.
+    await context.unroute(WASM);
+    await page.goto(`${baseUrl()}/`);
+    expect(await dashboard(page)).toEqual(before);
+    await page.waitForSelector('.app[data-engine="ready"][data-rows="loaded"]', { timeout: 60_000 });
+    expect(await dashboard(page)).toEqual(before);
+    await page.locator('[data-scope="county"]').selectOption({ index: 1 });
+    await page.waitForSelector('[data-view="overview"]', { timeout: 60_000 });
+    await dashboard(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
