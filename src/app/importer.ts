@@ -23,6 +23,15 @@ import { quietFor } from '../db/activity';
 
 /** The pause in the engine's work after which an import's count tables are saved. */
 const COUNTS_SAVE_QUIET_MS = 3000;
+
+/**
+ * Keeps the count tables with the saved copy for the next reload (src/store/savedCounts.ts), once
+ * they are refreshed for a change already saved, and once the engine has been quiet for a moment:
+ * not while the user looks through the new data. One failing costs only speed.
+ */
+export function saveCountsWhenQuiet(persistence: Persistence): void {
+  void persistence.saveCounts({ after: () => quietFor(COUNTS_SAVE_QUIET_MS) }).catch(() => undefined);
+}
 import type { Overlap, SourceChoice } from '../db/sources';
 import type { PreparedImport } from '../import/pipeline';
 import type { ImportPlan, Progress } from '../import/stream';
@@ -274,7 +283,7 @@ export async function importBatch(db: Db, batch: readonly BatchItem[], opts: Bat
     // The count tables are kept with the saved copy for the next reload (src/store/savedCounts.ts):
     // after the import is done, so that it costs the import nothing; one failing costs only speed.
     // Once the engine has been quiet for a moment: not while the user looks through the new data.
-    if (persistence && !saveError) void persistence.saveCounts({ after: () => quietFor(COUNTS_SAVE_QUIET_MS) }).catch(() => undefined);
+    if (persistence && !saveError) saveCountsWhenQuiet(persistence);
     progress({ phase: 'done', done: batch.length, rows, fileName: null });
     return { cancelled: false, items, sampleCleared: result.sampleCleared, saveError };
   } finally {

@@ -12,7 +12,7 @@ import type { OpenedPackage } from '../store/package/format';
 import { discardPackage, packageCommitItems, stagePackage, type StagedPackage } from '../store/package/stage';
 import { QuotaError } from '../store/fileStore';
 import type { Persistence } from '../store/persistence';
-import type { ConflictAnswer } from './importer';
+import { saveCountsWhenQuiet, type ConflictAnswer } from './importer';
 
 export interface PackageOutcome {
   fileName: string;
@@ -67,12 +67,16 @@ export async function importPackages(
     let saveError: PackageBatchOutcome['saveError'] = null;
     const persistence = opts.persistence;
     const saving = persistence
-      ? persistence.save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared }).catch((e: unknown) => {
-          saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };
-        })
+      ? // The count tables are not yet those of the merged data: saved after their refresh, below.
+        persistence
+          .save([...result.ids, ...result.touched], { sampleDismissed: result.sampleCleared, counts: false })
+          .catch((e: unknown) => {
+            saveError = { quota: e instanceof QuotaError, message: e instanceof Error ? e.message : String(e) };
+          })
       : Promise.resolve();
     await saving;
     await refreshCounts(db, villages);
+    if (persistence && !saveError) saveCountsWhenQuiet(persistence);
     return { cancelled: false, packages: out, saveError };
   } finally {
     // What is left staged: skipped, cancelled or failed packages, and the committed ones' count rows

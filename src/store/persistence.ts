@@ -12,7 +12,7 @@ import { SAVED_TABLES, savedTableDef } from '../db/savedTables';
 import { dumpImport, dumpSavedTable, loadImport, loadSavedTable, readableCsv, RestoreError } from './dump';
 import type { FileStore, StoreKind } from './fileStore';
 import { countsEpoch, nullableOf } from '../db/nullMemo';
-import { dumpCounts, importsKey, loadCounts } from './savedCounts';
+import { countsKey, dumpCounts, loadCounts } from './savedCounts';
 import { snapshotKey } from './savedSnapshot';
 import {
   emptyManifest,
@@ -146,7 +146,7 @@ export class Persistence {
    */
   async restoreCounts(version: string): Promise<boolean> {
     const c = this.manifest.counts;
-    if (!c || c.version !== version || c.of !== importsKey(this.manifest.imports) || this.manifest.imports.length === 0) return false;
+    if (!c || c.version !== version || c.of !== countsKey(this.manifest) || this.manifest.imports.length === 0) return false;
     try {
       await loadCounts(this.db, c, (n) => this.files.read(n));
     } catch {
@@ -318,7 +318,7 @@ export class Persistence {
     const dump = await dumpCounts(this.db, next.generation);
     if (!dump) return;
     for (const [name, parts] of dump.files) await this.files.write(name, parts);
-    next.counts = { of: importsKey(next.imports), version: STATS_VERSION, tables: dump.tables };
+    next.counts = { of: countsKey(next), version: STATS_VERSION, tables: dump.tables };
     // The data is settled when its counts are: the moment its first dashboard is made too — of
     // those same counts only (a rebuild started meanwhile would mix two states).
     await this.withSnapshot(next);

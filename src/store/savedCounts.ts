@@ -14,7 +14,7 @@ import { COUNT_TABLES } from '../db/countTables';
 import { countsEpoch, nullableOf } from '../db/nullMemo';
 import { quoteIdent } from '../db/sqlLiteral';
 import type { Db } from '../db/types';
-import type { SavedCounts, SavedCountTable, SavedImport } from './manifest';
+import type { Manifest, SavedCounts, SavedCountTable, SavedImport } from './manifest';
 
 /** Which saved imports, in which files: a count entry is theirs only if this is the same. */
 export function importsKey(imports: readonly SavedImport[]): string {
@@ -23,6 +23,16 @@ export function importsKey(imports: readonly SavedImport[]): string {
       .sort((a, b) => a.record.import_id - b.record.import_id)
       .map((i) => [i.record.import_id, Object.values(i.files).map((f) => f.file)]),
   );
+}
+
+/**
+ * What the count tables are counted from: the saved imports, and the recorded village changes,
+ * which link persons across a merge or a rename (src/db/personLinks.ts). Either changed, a saved
+ * copy of the counts is stale.
+ */
+export function countsKey(m: Pick<Manifest, 'imports' | 'tables'>): string {
+  const changes = m.tables.village_changes?.file ?? null;
+  return changes === null ? importsKey(m.imports) : JSON.stringify([importsKey(m.imports), changes]);
 }
 
 /** Rows per chunk of a dump: each an Arrow stream of its own, as the imports' (src/store/dump.ts). */

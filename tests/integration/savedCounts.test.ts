@@ -143,6 +143,21 @@ describe('count tables saved with the data', () => {
     expect(await figures(fresh)).toBe(before);
   });
 
+  it('are not used once the village changes are saved anew: persons link across a merge or rename', async () => {
+    const s = memoryStore(new Map(await Promise.all((await store.list()).map(async (n) => [n, (await store.read(n))!] as const))));
+    const copy = await blankDb();
+    open.push(copy);
+    const p = await Persistence.open(copy, s, { readOnly: false });
+    expect(await p.restoreCounts(STATS_VERSION)).toBe(true);
+    await p.restoreRows();
+    const [a, b] = await copy.query<{ k: string }>('SELECT DISTINCT village_key AS k FROM members ORDER BY k LIMIT 2');
+    await copy.query("INSERT INTO village_changes VALUES (1, 'rename', ?, 'x', ?, 'y', 2099, NULL, 'ui')", [a!.k, b!.k]);
+    await p.saveTables(['village_changes']);
+    const fresh = await blankDb();
+    open.push(fresh);
+    expect(await (await Persistence.open(fresh, s, { readOnly: false })).restoreCounts(STATS_VERSION)).toBe(false);
+  });
+
   it('follow a delete, its undo and a save that rewrites an import', async () => {
     const p = await Persistence.open(db, store, { readOnly: false });
     const [first] = await listImports(db);
