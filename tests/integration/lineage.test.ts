@@ -323,3 +323,28 @@ describe('candidates, checks and the CSV of changes', () => {
     await expect(saveVillageChanges(fresh, [c('李家村', '赵家村', 2021)])).rejects.toBeInstanceOf(ChangeProblemsError);
   });
 });
+
+describe('persons across a merge', () => {
+  // 李王村's 2021 committee (tests/fixtures/lineage-members.csv): 李长青 and 李秀兰 were on 李家村's
+  // 2018 committee, 王建军 on 王家村's; 陈丽 and 孙强 are new. 8 sat on the two committees in 2018,
+  // so 5 left (李志刚, 周小红, 吴国栋, 王德胜, 赵明). Without the merge recorded all 5 are new.
+  const turnover = async () => {
+    const rows = await queryMetrics(db, {
+      metrics: ['continued_members', 'newly_elected_members', 'left_members'],
+      ...T,
+      village: LIWANG,
+      cycles: [2021],
+      body: 'village_committee',
+      role: 'all',
+      groupBy: ['cycle'],
+    });
+    return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
+  };
+
+  it('links the merged village’s members to its predecessors once the merge is recorded', async () => {
+    await saveVillageChanges(db, []);
+    expect(await turnover()).toMatchObject({ continued_members: null, newly_elected_members: null });
+    await saveVillageChanges(db, CHANGES);
+    expect(await turnover()).toMatchObject({ continued_members: 3, newly_elected_members: 2, left_members: 5 });
+  });
+});
