@@ -8,7 +8,7 @@ import { StoreBanner } from './StoreBanner';
 import { ServiceWorkerNotice } from './ServiceWorkerNotice';
 import { parseRoute, useRoute, VIEWS, type View } from './route';
 import { useImports, useRowsLoaded } from '../queries/hooks';
-import { usePersistenceIfReady, useSaving } from './dbContext';
+import { useEngineUp, useSaving } from './dbContext';
 import { ExportInfoContext, type ExportInfo } from '../export/exportInfo';
 
 // Dashboard views pull in ECharts: each loads only when first shown. The view the page opens on
@@ -48,7 +48,7 @@ const NEEDS_STORE: readonly View[] = ['import', 'data', 'completeness'];
 
 function ViewBody({ view, onShowData }: { view: View; onShowData: () => void }) {
   const { t } = useTranslation();
-  const storeReady = usePersistenceIfReady() !== null;
+  const storeReady = useEngineUp();
   // After a reload the dashboard shows from the saved counts while the rows load: nothing that
   // changes the data can start before they are in.
   const rowsLoaded = useRowsLoaded();
@@ -90,7 +90,7 @@ export function App() {
   // Queries in flight: "0" once every view shows data for its current scope (tests, benchmarks).
   const fetching = useIsFetching();
   // Before the data is in, the sample's first dashboard shows from the figures the build made.
-  const engineReady = usePersistenceIfReady() !== null;
+  const engineReady = useEngineUp();
   const rowsLoaded = useRowsLoaded();
   // "1" while anything is being written to the saved state (tests and the benchmark wait for "0").
   const saving = useSaving();

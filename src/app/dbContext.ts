@@ -25,6 +25,11 @@ export function usePersistenceIfReady(): Persistence | null {
   return useContext(PersistenceContext);
 }
 
+/** Whether the engine is up and the saved state restored: what asks the engine waits for it. */
+export function useEngineUp(): boolean {
+  return useContext(PersistenceContext) !== null;
+}
+
 export function usePersistence(): Persistence {
   const p = useContext(PersistenceContext);
   if (!p) throw new Error('usePersistence before the data is restored');

@@ -10,10 +10,11 @@ import type { Persistence } from '../store/persistence';
 export { discardStaged } from '../db/load';
 export { rejectedRows } from '../db/queries';
 export { setSourceChoice } from '../db/sources';
-export { getSetting } from '../db/savedTables';
 
-/** Sets an office setting and saves it with the data (src/db/savedTables.ts). */
-export async function saveSetting(db: Db, persistence: Persistence, key: string, value: string): Promise<void> {
-  await setSetting(db, key, value);
+/** Sets office settings and saves them with the data in one write (src/db/savedTables.ts). */
+export async function saveSettings(db: Db, persistence: Persistence, settings: Readonly<Record<string, string>>): Promise<void> {
+  const entries = Object.entries(settings);
+  if (entries.length === 0) return;
+  for (const [key, value] of entries) await setSetting(db, key, value);
   await persistence.saveTables(['app_settings']);
 }

@@ -4,7 +4,7 @@
  * change them (each checked whole before it is written; the view then saves the tables).
  */
 import { useQuery } from '@tanstack/react-query';
-import { useDb, usePersistenceIfReady } from '../app/dbContext';
+import { useDb, useEngineUp } from '../app/dbContext';
 import { lineageMarks, listChanges, replaceChanges, type NewChange, type VillageChange } from '../db/lineage';
 import { candidateChanges, changeCandidates, dismissCandidate, type ChangeCandidate } from '../db/lineageCandidates';
 import { checkChanges, knownVillages, resolveSheetRows, type ChangeProblem } from '../db/lineageCheck';
@@ -45,7 +45,7 @@ export const lineageMarksQuery = (db: Db) => ({ queryKey: ['data', 'lineage-mark
  */
 export function useLineageMarks() {
   const db = useDb();
-  const engineUp = usePersistenceIfReady() !== null;
+  const engineUp = useEngineUp();
   return useQuery({ ...lineageMarksQuery(db), enabled: engineUp });
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePersistenceIfReady } from '../../app/dbContext';
+import { useEngineUp } from '../../app/dbContext';
 import { useRoute } from '../../app/route';
 import type { Scope } from '../../metrics/scope';
 import { useCompletionProgress } from '../../queries/completeness';
@@ -16,7 +16,7 @@ export function OverviewCompletion({ scope, place }: { scope: Scope; place: stri
   const [, navigate] = useRoute();
   // Asked once the engine is up: the sample's first dashboard is drawn from its snapshot and asks
   // nothing before (src/app/dashboardSnapshot.ts); the line follows it.
-  const engineUp = usePersistenceIfReady() !== null;
+  const engineUp = useEngineUp();
   const filter = useMemo(
     () =>
       !engineUp || scope.cycle === null || scope.village ? null : { cycle: scope.cycle, county: scope.county, township: scope.township },

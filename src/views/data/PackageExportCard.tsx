@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb, usePersistence, usePersistenceStatus } from '../../app/dbContext';
 import { downloadBytes } from '../../export/download';
-import { saveSetting } from '../../queries/actions';
+import { saveSettings } from '../../queries/actions';
 import { useCycles } from '../../queries/hooks';
 import {
   EXPORTED_BY_SETTING,
@@ -45,8 +45,11 @@ export function PackageExportCard() {
       if (!name) throw new Error(t('packages.needOffice'));
       const who = exportedBy.trim();
       // Kept for the next package (a read-only tab exports without keeping them).
-      if (!readOnly && name !== settings.data?.office) await saveSetting(db, persistence, OFFICE_SETTING, name);
-      if (!readOnly && who !== (settings.data?.exportedBy ?? '')) await saveSetting(db, persistence, EXPORTED_BY_SETTING, who);
+      if (!readOnly)
+        await saveSettings(db, persistence, {
+          ...(name !== settings.data?.office ? { [OFFICE_SETTING]: name } : {}),
+          ...(who !== (settings.data?.exportedBy ?? '') ? { [EXPORTED_BY_SETTING]: who } : {}),
+        });
       const chosen = place ? (JSON.parse(place) as [string | null, string]) : null;
       const scope = { county: chosen?.[0] ?? null, township: chosen?.[1] ?? null, cycle: cycle ? Number(cycle) : null };
       try {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useDb, usePersistenceIfReady } from '../../app/dbContext';
+import { useDb, useEngineUp } from '../../app/dbContext';
 import { useScopeAhead } from '../../app/scopeAhead';
 import { useFigures } from '../../queries/figures';
 import { usePlaces } from '../../queries/hooks';
@@ -35,7 +35,7 @@ export function OverviewView() {
   });
   // This scope drawn: what any place one level down shares is asked while the user looks — once
   // the engine is up (the sample's first dashboard is drawn from the build's figures before it).
-  const engineUp = usePersistenceIfReady() !== null;
+  const engineUp = useEngineUp();
   const drawn = engineUp && figures.isSuccess && !figures.isPlaceholderData;
   const key = scopeKey(scope);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the scope's key stands for the scope
