@@ -31,7 +31,7 @@ const SAMPLE = 997;
 const args = process.argv.slice(2);
 const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const runs = (part: string) => only === undefined || only === part;
+const runs = (part: string) => only === undefined || only.split(',').includes(part);
 const file = benchFiles(rows).roster;
 const ms = (t: number) => `${Math.round(performance.now() - t)} ms`;
 console.log(`${path.basename(file)}: ${rows} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB${only ? ` (only ${only})` : ''}`);

@@ -71,7 +71,7 @@ import { planColumns } from './columnPlan';
 import { stageRows } from './rows';
 import { buildMappings, type MappingTable } from './mappings';
 import { readRaw } from './readCsv';
-import { buildTyped } from './typed';
+import { buildTyped, typedQuery } from './typed';
 import { engineTables, EngineReadError } from './tables';
 import { quoteIdent } from '../sqlLiteral';
 
@@ -205,7 +205,16 @@ export interface EngineStaged {
   /** Rows the JavaScript row code saw (see rows.ts), of `rows` after the header. */
   picked: number;
   rows: number;
-  ms: { read: number; normalize: number; classify: number; duplicates: number; picked: number; stage: number; total: number };
+  ms: {
+    read: number;
+    mappings: number;
+    flags: number;
+    classify: number;
+    duplicates: number;
+    picked: number;
+    stage: number;
+    total: number;
+  };
 }
 
 /**
@@ -227,11 +236,14 @@ export async function engineStage(
     tables.read,
     tables.lines,
     tables.raw,
-    tables.typed,
+    tables.flags,
     tables.candData,
+    tables.dupLines,
     tables.dups,
+    tables.pickedLines,
     tables.picked,
     tables.accepted,
+    tables.nonPlain,
   ];
   const columns = planColumns(plan.kind, plan.columns, plan.context);
   const stop = () => {
@@ -245,13 +257,18 @@ export async function engineStage(
     const { maps } = await buildMappings(db, columns, raw.table, plan.lastHeaderLine, tables);
     for (const m of maps) if (m.table !== null) made.push(m.table);
     stop();
-    const rows = await buildTyped(db, columns, maps, raw.table, plan.lastHeaderLine, tables, plan.columns, raw.width);
-    for (const m of maps) if (m.table !== null) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(m.table)}`);
-    stop();
     const t2 = performance.now();
     const out = await stageRows(
       db,
-      { ...plan, plan: columns, raw: raw.table, width: raw.width, scan: raw.scan, typed: tables.typed, tables },
+      {
+        ...plan,
+        plan: columns,
+        raw: raw.table,
+        width: raw.width,
+        scan: raw.scan,
+        typed: (o) => typedQuery(columns, maps, raw.table, plan.lastHeaderLine, plan.columns, raw.width, o),
+        tables,
+      },
       stage,
       opts.signal,
     );
@@ -259,8 +276,8 @@ export async function engineStage(
       report: out.report,
       records: raw.records,
       picked: out.picked,
-      rows,
-      ms: { read: t1 - t0, normalize: t2 - t1, ...out.ms, total: performance.now() - t0 },
+      rows: out.rows,
+      ms: { read: t1 - t0, mappings: t2 - t1, ...out.ms, total: performance.now() - t0 },
     };
   } finally {
     for (const t of made) {

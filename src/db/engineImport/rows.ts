@@ -28,20 +28,19 @@ import { batchToArrow } from '../arrowBatch';
 import { TABLE_COLUMNS } from '../schema';
 import { quoteIdent, sqlNumber } from '../sqlLiteral';
 import type { Stage } from '../load';
-import type { Db } from '../types';
+import type { Db, SqlParam } from '../types';
 import type { ColumnPlanSet } from './columnPlan';
 import { insertColumns } from './arrowColumns';
 import type { LineScan } from './lineScan';
 import { cellColumn } from './readCsv';
 import { EngineReadError, type EngineTables } from './tables';
+import type { TypedOptions } from './typed';
 
 const q = quoteIdent;
 /** Picked rows read from DuckDB at a time. */
 const PAGE_ROWS = 16_384;
 /** More totals rows than this and the segment sums are left to the JavaScript path. */
 const MAX_TOTALS_ROWS = 500;
-/** Picked accepted rows put in place between ranges of plain rows rather than by sorting every row. */
-const MAX_IN_PLACE = 32;
 
 export interface RowsInput {
   kind: FileKind;
@@ -55,8 +54,25 @@ export interface RowsInput {
   raw: string;
   width: number;
   scan: LineScan;
-  typed: string;
+  /** The typed query (typed.ts typedQuery) over the raw table, for all records after the header or some. */
+  typed: (opts?: TypedOptions) => { sql: string; params: SqlParam[] };
   tables: EngineTables;
+}
+
+/**
+ * Sorts a stage table by source_row where its rows are not in the file's order already (checked
+ * on the line numbers alone; rewriting the table is the rare case).
+ */
+async function keepFileOrder(db: Db, table: string): Promise<void> {
+  const [{ bad }] = (await db.query<{ bad: number }>(
+    `SELECT count(*)::INTEGER AS bad FROM (SELECT source_row - lag(source_row) OVER () AS d FROM ${q(table)}) WHERE d <= 0`,
+  )) as [{ bad: number }];
+  if (bad === 0) return;
+  const sorted = q(`${table}_sorted`);
+  await db.exec(`CREATE TEMP TABLE ${sorted} AS SELECT * FROM ${q(table)} ORDER BY source_row`);
+  await db.exec(`DELETE FROM ${q(table)}`);
+  await db.exec(`INSERT INTO ${q(table)} SELECT * FROM ${sorted}`);
+  await db.exec(`DROP TABLE ${sorted}`);
 }
 
 /** The duplicate key of prepare.ts's DuplicateFinder, as text: its parts as String() gives them, joined by "|". */
@@ -98,29 +114,66 @@ async function insertBatch(db: Db, table: string, batch: ColumnBatch, names: rea
 
 export interface RowsOutcome {
   report: ImportReport;
+  /** Records after the header (data, totals, notes, blank rows with a delimiter). */
+  rows: number;
   /** Rows the JavaScript row code saw (classified or normalised), of those after the header. */
   picked: number;
-  ms: { classify: number; duplicates: number; picked: number; stage: number };
+  ms: { flags: number; classify: number; duplicates: number; picked: number; stage: number };
 }
 
 /**
  * Sorts, checks and stages the typed rows into `stage` (its tables empty, its buffers unused), and
  * returns the report the JavaScript path gives for the same file.
+ *
+ * No table holds every typed row: a narrow table keeps each record's flags (and the duplicate key's
+ * hash, and the counts a totals row sums), the few rows JavaScript sees are typed again on their
+ * own, and the stage tables are written from the typed query over the raw cells in one statement.
+ * A million-row roster was read, typed into a temporary table, then copied into the stage: three
+ * copies of the data at once, and the copy as slow as the read.
  */
 export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?: AbortSignal): Promise<RowsOutcome> {
   const { kind, plan, scan, tables } = input;
-  const typed = q(input.typed);
   const raw = q(input.raw);
+  const flags = q(tables.flags);
   const has = (n: string) => plan.types.has(n);
   const stop = () => {
     if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
   };
   const fields = input.columns.map((c) => c.field);
   const normalize = rowNormalizer(kind, input.columns, input.context);
+  // A statement over the typed query: its file-wide values are bound parameters.
+  const run = async (sql: (typed: string) => string, opts?: TypedOptions) => {
+    const t = input.typed(opts);
+    const text = sql(`(${t.sql})`);
+    return t.params.length > 0 ? db.query(text, t.params) : (await db.exec(text), []);
+  };
+
+  const totalsChecker = new TotalsChecker(
+    fields,
+    input.columns.map((c) => c.header),
+  );
+  const countCols = totalsChecker.columns;
+  const slotOf = countCols.map((i) => valueLayout(kind).slot.get(fields[i]!));
+  const summed = countCols.flatMap((i, k) => (slotOf[k] !== undefined ? [{ k, name: fields[i]! }] : []));
+
+  // 0. The flags of every record after the header, with what later steps ask of all rows.
+  let t = performance.now();
+  await run(
+    (typed) =>
+      `CREATE TEMP TABLE ${flags} AS SELECT t.source_row, t._cand, t._flag, t._rej, hash(${keySql(kind, has)}) AS _h` +
+      `${summed.map(({ k, name }) => `, t.${q(name)} AS s${k}`).join('')} FROM ${typed} t`,
+  );
+  const [{ rows, data }] = (await db.query<{ rows: number; data: number }>(
+    `SELECT (SELECT count(*) FROM ${flags})::INTEGER AS rows, (SELECT count(*) FROM ${raw} WHERE line > ${sqlNumber(input.lastHeaderLine)})::INTEGER AS data`,
+  )) as [{ rows: number; data: number }];
+  // An inner join on a mapping table that lacks a cell would drop its row: never silently.
+  if (rows !== data) throw new Error(`typed rows ${rows} ≠ records after the header ${data}: a join lost rows`);
+  const flagsMs = performance.now() - t;
+  stop();
 
   // 1. Records that may not be data rows, classified by classifyRow itself; zero-length lines are blank rows.
-  let t = performance.now();
-  const cands = await db.query(`SELECT r.* FROM ${raw} r JOIN ${typed} t ON r.line = t.source_row WHERE t._cand ORDER BY r.line`);
+  t = performance.now();
+  const cands = await db.query(`SELECT r.* FROM ${raw} r WHERE r.line IN (SELECT source_row FROM ${flags} WHERE _cand) ORDER BY r.line`);
   const skippedRows: { line: number; kind: SkippedRow['kind']; cells: string[] }[] = [];
   const candData: number[] = [];
   for (const r of cands) {
@@ -137,39 +190,49 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   stop();
 
   // 2. Duplicates within the file: the first row of each key among rows not rejected (as DuplicateFinder keeps it).
+  // Keys by their hash first (a window over a million text keys sorts them all); the exact keys
+  // then only of the rows whose hash repeats, typed again on their own.
   t = performance.now();
-  const dataRows = `(NOT t._cand OR t.source_row IN (SELECT line FROM ${q(tables.candData)}))`;
-  // Keys by their hash first (a window over a million text keys sorts them all: 1.1 s at 100k rows
-  // on the shared machine); the exact keys then only where a hash repeats.
-  const key = keySql(kind, has);
-  const keyed = `${typed} t WHERE ${dataRows} AND NOT t._rej`;
+  const dataRows = (f: string) => `(NOT ${f}._cand OR ${f}.source_row IN (SELECT line FROM ${q(tables.candData)}))`;
   await db.exec(
-    `CREATE TEMP TABLE ${q(tables.dups)} AS WITH h AS (SELECT hash(${key}) AS h FROM ${keyed} GROUP BY ALL HAVING count(*) > 1) ` +
-      `SELECT line, first_line FROM (SELECT t.source_row AS line, first_value(t.source_row) OVER (PARTITION BY ${key} ORDER BY t.source_row) AS first_line FROM ${keyed} AND hash(${key}) IN (SELECT h FROM h)) WHERE line <> first_line`,
+    `CREATE TEMP TABLE ${q(tables.dupLines)} AS SELECT f.source_row AS line FROM ${flags} f WHERE ${dataRows('f')} AND NOT f._rej ` +
+      `AND f._h IN (SELECT _h FROM ${flags} g WHERE ${dataRows('g')} AND NOT g._rej GROUP BY _h HAVING count(*) > 1)`,
   );
+  const [{ n: hashRepeats }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(tables.dupLines)}`)) as [{ n: number }];
+  if (hashRepeats === 0) await db.exec(`CREATE TEMP TABLE ${q(tables.dups)} (line INTEGER, first_line INTEGER)`);
+  else {
+    const key = keySql(kind, has);
+    await run(
+      (typed) =>
+        `CREATE TEMP TABLE ${q(tables.dups)} AS SELECT line, first_line FROM (SELECT t.source_row AS line, ` +
+        `first_value(t.source_row) OVER (PARTITION BY ${key} ORDER BY t.source_row) AS first_line FROM ${typed} t) WHERE line <> first_line`,
+      { lines: tables.dupLines },
+    );
+  }
   const [{ n: dupCount }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(tables.dups)}`)) as [{ n: number }];
   const dupMs = performance.now() - t;
   stop();
 
   // 3. The picked rows, in file order, through the row normaliser.
   t = performance.now();
-  const pickedWhere = `t.source_row IN (SELECT line FROM ${q(tables.candData)}) OR (t._flag AND NOT t._cand) OR d.line IS NOT NULL OR t.source_row IN (SELECT first_line FROM ${q(tables.dups)})`;
+  const candDataIn = `f.source_row IN (SELECT line FROM ${q(tables.candData)})`;
   await db.exec(
-    `CREATE TEMP TABLE ${q(tables.picked)} AS SELECT row_number() OVER (ORDER BY t.source_row)::INTEGER AS k, t.source_row, t._rej, ${keySql(kind, has)} AS _key, d.first_line, ` +
-      `(t.source_row IN (SELECT line FROM ${q(tables.candData)}) OR (t._flag AND NOT t._cand) OR d.line IS NOT NULL) AS _emit, ` +
-      `${Array.from({ length: input.width }, (_, i) => `r.${cellColumn(i)}`).join(', ')} ` +
-      `FROM ${typed} t JOIN ${raw} r ON r.line = t.source_row LEFT JOIN ${q(tables.dups)} d ON d.line = t.source_row WHERE ${pickedWhere} ORDER BY t.source_row`,
+    `CREATE TEMP TABLE ${q(tables.pickedLines)} AS SELECT f.source_row AS line, f._rej, d.first_line, ` +
+      `(${candDataIn} OR (f._flag AND NOT f._cand) OR d.line IS NOT NULL) AS _emit FROM ${flags} f LEFT JOIN ${q(tables.dups)} d ON d.line = f.source_row ` +
+      `WHERE ${candDataIn} OR (f._flag AND NOT f._cand) OR d.line IS NOT NULL OR f.source_row IN (SELECT first_line FROM ${q(tables.dups)})`,
+  );
+  await run(
+    (typed) =>
+      `CREATE TEMP TABLE ${q(tables.picked)} AS SELECT row_number() OVER (ORDER BY t.source_row)::INTEGER AS k, t.source_row, p._rej, ${keySql(kind, has)} AS _key, p.first_line, p._emit, ` +
+      `${Array.from({ length: input.width }, (_, i) => `t.${cellColumn(i)}`).join(', ')} ` +
+      `FROM ${typed} t JOIN ${q(tables.pickedLines)} p ON p.line = t.source_row ORDER BY t.source_row`,
+    { lines: tables.pickedLines, cells: true },
   );
   const [{ n: pickedCount }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(tables.picked)}`)) as [{ n: number }];
 
   const totalsLines = skippedRows.filter((s) => s.kind === 'totals').map((s) => s.line);
   if (totalsLines.length > MAX_TOTALS_ROWS) throw new EngineReadError('unsupported', `${totalsLines.length} totals rows`);
-  const checker = new TotalsChecker(
-    fields,
-    input.columns.map((c) => c.header),
-  );
-  const countCols = checker.columns;
-  const slotOf = countCols.map((i) => valueLayout(kind).slot.get(fields[i]!));
+  const checker = totalsChecker;
   if (totalsLines.length > 0 && slotOf.some((s) => s === undefined))
     throw new EngineReadError('unsupported', 'a totals row over a count this kind of file does not store');
   // Segment s: the data rows after s totals rows. JavaScript adds the picked rows' counts, SQL the others'.
@@ -189,6 +252,7 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   const names = batchCols.map((c) => c.name);
   await db.exec(`CREATE TEMP TABLE ${q(tables.accepted)} (${batchCols.map((c) => `${q(c.name)} ${c.sql}`).join(', ')})`);
   const flushAccepted = () => insertBatch(db, tables.accepted, accepted.flush(), names);
+  let acceptedCount = 0;
   for (let from = 1; from <= pickedCount; from += PAGE_ROWS) {
     stop();
     const page = await db.query(
@@ -236,7 +300,10 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
         issues.push({ row: line, ...issue });
       }
       if (row.status === 'rejected') rejected.push(row);
-      else accepted.add(row);
+      else {
+        accepted.add(row);
+        acceptedCount++;
+      }
     }
     await insertBatch(db, stage.rejectedTable, rejectedToBatch(rejected), REJECTED_BATCH_COLUMNS);
     if (accepted.length >= PAGE_ROWS) await flushAccepted();
@@ -245,34 +312,35 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   const pickedMs = performance.now() - t;
   stop();
 
-  // 4. The plain rows: straight from the typed table, with the picked ones accepted, in file order.
+  // 4. The plain rows (not picked, or picked only as the first of a duplicate key): counted and
+  // summed from the flags, staged from the typed query with the picked accepted rows in their place.
   t = performance.now();
-  const plainWhere = `NOT t._cand AND NOT t._flag${dupCount > 0 ? ` AND t.source_row NOT IN (SELECT line FROM ${q(tables.dups)})` : ''}`;
-  const seg = totalsLines.map((l) => `(t.source_row > ${sqlNumber(l)})::INTEGER`).join(' + ') || '0';
+  await db.exec(
+    `CREATE TEMP TABLE ${q(tables.nonPlain)} AS SELECT source_row AS line FROM ${flags} WHERE _cand OR _flag` +
+      `${dupCount > 0 ? ` UNION SELECT line FROM ${q(tables.dups)}` : ''}`,
+  );
+  const [{ n: nonPlain }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(tables.nonPlain)}`)) as [{ n: number }];
+  const plainWhere = `NOT f._cand AND NOT f._flag${dupCount > 0 ? ` AND f.source_row NOT IN (SELECT line FROM ${q(tables.dups)})` : ''}`;
+  const seg = totalsLines.map((l) => `(f.source_row > ${sqlNumber(l)})::INTEGER`).join(' + ') || '0';
   const plainSums = await db.query(
-    `SELECT ${seg} AS seg, count(*)::INTEGER AS n${countCols.map((i, k) => (slotOf[k] !== undefined ? `, coalesce(sum(t.${q(fields[i]!)}), 0)::DOUBLE AS s${k}` : '')).join('')} FROM ${typed} t WHERE ${plainWhere} GROUP BY ALL`,
+    `SELECT ${seg} AS seg, count(*)::INTEGER AS n${summed.map(({ k }) => `, coalesce(sum(f.s${k}), 0)::DOUBLE AS s${k}`).join('')} FROM ${flags} f WHERE ${plainWhere} GROUP BY ALL`,
   );
   let plain = 0;
   for (const r of plainSums) {
     plain += r.n as number;
     const s = sums[Number(r.seg)]!;
-    for (let k = 0; k < countCols.length; k++) if (slotOf[k] !== undefined) s[k]! += Number(r[`s${k}`]);
+    for (const { k } of summed) s[k]! += Number(r[`s${k}`]);
   }
   counts.dataRows += plain;
   counts.imported += plain;
   // The stage keeps the file's order, as the JavaScript path writes it (any_value over a village's
-  // rows then reads the same row). The typed rows come out of hash joins, in the file's order when
-  // the big table was the probe side (a large file: checked here, 0.1 s at 100k rows), else in none:
-  // then they are sorted (1.4 s at 100k rows against 0.35 s unsorted). A few picked rows are put in
-  // place between ranges of plain rows.
-  const pickedLines = (await db.query<{ l: number }>(`SELECT source_row AS l FROM ${q(tables.accepted)} ORDER BY l`)).map((r) => r.l);
-  const [{ bad }] = (await db.query<{ bad: number }>(
-    `SELECT count(*)::INTEGER AS bad FROM (SELECT source_row - lag(source_row) OVER () AS d FROM ${typed}) WHERE d <= 0`,
-  )) as [{ bad: number }];
-  const inPlace = bad === 0 && pickedLines.length <= MAX_IN_PLACE;
+  // rows then reads the same row). The typed rows come out of hash joins whose probe side is the
+  // raw table, in the file's order, when it is the largest (a large file); the stage is checked
+  // after, and sorted in the rare case it is not (a small file, or many picked rows).
   for (const st of stage.tables) {
     if (!st.filled) continue;
     const cols = TABLE_COLUMNS[st.kind];
+    const picked = acceptedCount > 0;
     const fromTyped = cols.map((c) => {
       switch (c.name) {
         case 'import_id':
@@ -294,23 +362,18 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
         }
       }
     });
+    const exprs = fromTyped.map((e, i) => {
+      const name = q(cols[i]!.name);
+      return `${picked ? `CASE WHEN a.source_row IS NULL THEN ${e} ELSE a.${name} END` : e} AS ${name}`;
+    });
+    const joins = [
+      nonPlain > 0 ? ` LEFT JOIN ${q(tables.nonPlain)} n ON n.line = t.source_row` : '',
+      picked ? ` LEFT JOIN ${q(tables.accepted)} a ON a.source_row = t.source_row` : '',
+    ].join('');
+    const where = nonPlain > 0 ? ` WHERE n.line IS NULL${picked ? ' OR a.source_row IS NOT NULL' : ''}` : '';
     const list = cols.map((c) => q(c.name)).join(', ');
-    const plainSql = `SELECT ${fromTyped.map((e, i) => `${e} AS ${q(cols[i]!.name)}`).join(', ')} FROM ${typed} t WHERE ${plainWhere}`;
-    const into = `INSERT INTO ${q(st.table)} (${list})`;
-    if (!inPlace) {
-      const picked = pickedLines.length > 0 ? ` UNION ALL SELECT ${list} FROM ${q(tables.accepted)}` : '';
-      await db.exec(`${into} SELECT * FROM (${plainSql}${picked}) ORDER BY source_row`);
-      continue;
-    }
-    let after: number | null = null;
-    const range = (before: number | null) =>
-      `${after !== null ? ` AND t.source_row > ${sqlNumber(after)}` : ''}${before !== null ? ` AND t.source_row < ${sqlNumber(before)}` : ''}`;
-    for (const line of pickedLines) {
-      await db.exec(`${into} ${plainSql}${range(line)}`);
-      await db.exec(`${into} SELECT ${list} FROM ${q(tables.accepted)} WHERE source_row = ${sqlNumber(line)}`);
-      after = line;
-    }
-    await db.exec(`${into} ${plainSql}${range(null)}`);
+    await run((typed) => `INSERT INTO ${q(st.table)} (${list}) SELECT ${exprs.join(', ')} FROM ${typed} t${joins}${where}`);
+    await keepFileOrder(db, st.table);
   }
   const stageMs = performance.now() - t;
 
@@ -349,5 +412,10 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
     issues,
     issueCount,
   };
-  return { report, picked: pickedCount + cands.length, ms: { classify: classifyMs, duplicates: dupMs, picked: pickedMs, stage: stageMs } };
+  return {
+    report,
+    rows,
+    picked: pickedCount + cands.length,
+    ms: { flags: flagsMs, classify: classifyMs, duplicates: dupMs, picked: pickedMs, stage: stageMs },
+  };
 }

@@ -11,8 +11,16 @@ export interface EngineTables {
   lines: string;
   /** Text cells by line (see readRaw). */
   raw: string;
-  /** Typed values by line (see buildTyped). */
+  /** Typed values by line (see buildTyped; step 1 alone, the stage is written without it). */
   typed: string;
+  /** Per record after the header: line, the sorting flags, the duplicate key's hash and the counts totals rows sum. */
+  flags: string;
+  /** Lines of the rows whose exact duplicate key is asked for (their key's hash repeats). */
+  dupLines: string;
+  /** Lines of the rows not staged straight from the typed query (maybe not data, flagged, duplicates). */
+  nonPlain: string;
+  /** Lines of the rows the JavaScript row code sees. */
+  pickedLines: string;
   /** Lines of the records classifyRow found to be data among those SQL picked as possibly not. */
   candData: string;
   /** Rows repeating an earlier row's key, with that row's line. */
@@ -35,6 +43,10 @@ export function engineTables(): EngineTables {
     lines: `${prefix}_lines`,
     raw: `${prefix}_raw`,
     typed: `${prefix}_typed`,
+    flags: `${prefix}_flags`,
+    dupLines: `${prefix}_dup_lines`,
+    nonPlain: `${prefix}_non_plain`,
+    pickedLines: `${prefix}_picked_lines`,
     candData: `${prefix}_cand_data`,
     dups: `${prefix}_dups`,
     picked: `${prefix}_picked`,

@@ -14,19 +14,27 @@ import type { EngineTables } from './tables';
 
 const q = quoteIdent;
 
+export interface TypedOptions {
+  /** Only the records whose line is in this table's `line` column (the rows JavaScript sees, a few). */
+  lines?: string;
+  /** The record's raw cells too (c1…cN), for the row code that reads them. */
+  cells?: boolean;
+}
+
 /**
- * The SQL building `tables.typed`: `source_row` (the record's line), every stored value of the
- * kind, and the sorting flags of rowFlags.ts: `_cand` (may not be a data row), `_flag` (a data row
- * the row normaliser must see), `_rej` (a data row it rejects).
+ * The typed rows as a query (no table): `source_row` (the record's line), every stored value of
+ * the kind, and the sorting flags of rowFlags.ts: `_cand` (may not be a data row), `_flag` (a data
+ * row the row normaliser must see), `_rej` (a data row it rejects). Nothing of it is kept for all
+ * rows: the stage tables are written from it in one statement, the flags kept in a narrow table.
  */
-export function typedSql(
+export function typedQuery(
   plan: ColumnPlanSet,
   maps: readonly MappingTable[],
   raw: string,
   lastHeaderLine: number,
-  tables: EngineTables,
   columns: readonly ColumnSpec[],
   width: number,
+  opts: TypedOptions = {},
 ): { sql: string; params: SqlParam[] } {
   // File-wide values come from the title row or the file's name: bound, numbered as they are met.
   // (Our own numbers, such as the header's line, are written in: DuckDB plans those better.)
@@ -87,7 +95,9 @@ export function typedSql(
     `(${[cellFlagSql(plan, columns, width), ...issue].join(' OR ')}) AS _cells`,
     `${overlongName.length ? `(${overlongName.join(' OR ')})` : 'FALSE'} AS _overlong_name`,
   ];
-  const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`, ...flags].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${sqlNumber(lastHeaderLine)}`;
+  const cellNames = opts.cells ? Array.from({ length: width }, (_, i) => q(cellColumn(i))) : [];
+  const only = opts.lines ? ` AND r.line IN (SELECT line FROM ${q(opts.lines)})` : '';
+  const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`, ...flags, ...cellNames.map((c) => `r.${c}`)].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${sqlNumber(lastHeaderLine)}${only}`;
 
   // File-wide values fill what the row leaves empty, judged by their primary value; then a role's body.
   const filled = new Map<string, string>();
@@ -95,7 +105,7 @@ export function typedSql(
     for (const { name, value } of fill.values)
       filled.set(name, `CASE WHEN a.${q(fill.primary)} IS NULL THEN ${cast(bind(value), name)} ELSE a.${q(name)} END`);
   const bodyExpr = `coalesce(${filled.get('body') ?? `a.${q('body')}`}, a._body_hint)`;
-  const b = `SELECT a.line, a._birth_year, a._cand, a._cells, a._overlong_name, ${names
+  const b = `SELECT a.line, a._birth_year, a._cand, a._cells, a._overlong_name, ${cellNames.map((c) => `a.${c}, `).join('')}${names
     .filter((n) => n !== 'village_key' && n !== 'person_key')
     .map((n) => `${n === 'body' ? bodyExpr : (filled.get(n) ?? `a.${q(n)}`)} AS ${q(n)}`)
     .join(', ')} FROM a`;
@@ -119,8 +129,22 @@ export function typedSql(
     `(c._cells OR ${checkFlagSql(plan)} OR ${rejectSql(plan)}) AS _flag`,
     `coalesce(${rejectSql(plan)}, FALSE) AS _rej`,
   ];
-  const sql = `CREATE TEMP TABLE ${q(tables.typed)} AS WITH a AS (${a}), b AS (${b}), c AS (${c}) SELECT c.line AS source_row, ${[...out, ...sorting].join(', ')} FROM c`;
+  const sql = `WITH a AS (${a}), b AS (${b}), c AS (${c}) SELECT c.line AS source_row, ${[...out, ...sorting, ...cellNames.map((n) => `c.${n}`)].join(', ')} FROM c`;
   return { sql, params };
+}
+
+/** The SQL building `tables.typed`, every row of typedQuery (step 1's table, kept for comparing its values). */
+export function typedSql(
+  plan: ColumnPlanSet,
+  maps: readonly MappingTable[],
+  raw: string,
+  lastHeaderLine: number,
+  tables: EngineTables,
+  columns: readonly ColumnSpec[],
+  width: number,
+): { sql: string; params: SqlParam[] } {
+  const { sql, params } = typedQuery(plan, maps, raw, lastHeaderLine, columns, width);
+  return { sql: `CREATE TEMP TABLE ${q(tables.typed)} AS ${sql}`, params };
 }
 
 export async function buildTyped(
