@@ -34,11 +34,13 @@ import { insertColumns } from './arrowColumns';
 import type { LineScan } from './lineScan';
 import { cellColumn } from './readCsv';
 import { EngineReadError, type EngineTables } from './tables';
-import type { TypedOptions } from './typed';
+import { refuseUnmapped, type TypedOptions } from './typed';
 
 const q = quoteIdent;
 /** Picked rows read from DuckDB at a time. */
 const PAGE_ROWS = 16_384;
+/** Picked accepted rows put in place between ranges of plain rows rather than by sorting every row. */
+const MAX_IN_PLACE = 32;
 /** More totals rows than this and the segment sums are left to the JavaScript path. */
 const MAX_TOTALS_ROWS = 500;
 
@@ -160,7 +162,7 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   let t = performance.now();
   await run(
     (typed) =>
-      `CREATE TEMP TABLE ${flags} AS SELECT t.source_row, t._cand, t._flag, t._rej, hash(${keySql(kind, has)}) AS _h` +
+      `CREATE TEMP TABLE ${flags} AS SELECT t.source_row, t._cand, t._flag, t._rej, t._unmapped, hash(${keySql(kind, has)}) AS _h` +
       `${summed.map(({ k, name }) => `, t.${q(name)} AS s${k}`).join('')} FROM ${typed} t`,
   );
   const [{ rows, data }] = (await db.query<{ rows: number; data: number }>(
@@ -168,6 +170,7 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   )) as [{ rows: number; data: number }];
   // An inner join on a mapping table that lacks a cell would drop its row: never silently.
   if (rows !== data) throw new Error(`typed rows ${rows} ≠ records after the header ${data}: a join lost rows`);
+  await refuseUnmapped(db, flags);
   const flagsMs = performance.now() - t;
   stop();
 
@@ -334,13 +337,14 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   counts.dataRows += plain;
   counts.imported += plain;
   // The stage keeps the file's order, as the JavaScript path writes it (any_value over a village's
-  // rows then reads the same row). The typed rows come out of hash joins whose probe side is the
-  // raw table, in the file's order, when it is the largest (a large file); the stage is checked
-  // after, and sorted in the rare case it is not (a small file, or many picked rows).
+  // rows then reads the same row). The typed query keeps the raw rows' order (its joins all probe
+  // with them, see typed.ts); a few picked rows are put in place between ranges of plain rows, more
+  // are sorted in with them (a second write of every row). The stage's order is checked after.
+  const pickedLines = (await db.query<{ l: number }>(`SELECT source_row AS l FROM ${q(tables.accepted)} ORDER BY l`)).map((r) => r.l);
+  const inPlace = pickedLines.length <= MAX_IN_PLACE;
   for (const st of stage.tables) {
     if (!st.filled) continue;
     const cols = TABLE_COLUMNS[st.kind];
-    const picked = acceptedCount > 0;
     const fromTyped = cols.map((c) => {
       switch (c.name) {
         case 'import_id':
@@ -362,17 +366,24 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
         }
       }
     });
-    const exprs = fromTyped.map((e, i) => {
-      const name = q(cols[i]!.name);
-      return `${picked ? `CASE WHEN a.source_row IS NULL THEN ${e} ELSE a.${name} END` : e} AS ${name}`;
-    });
-    const joins = [
-      nonPlain > 0 ? ` LEFT JOIN ${q(tables.nonPlain)} n ON n.line = t.source_row` : '',
-      picked ? ` LEFT JOIN ${q(tables.accepted)} a ON a.source_row = t.source_row` : '',
-    ].join('');
-    const where = nonPlain > 0 ? ` WHERE n.line IS NULL${picked ? ' OR a.source_row IS NOT NULL' : ''}` : '';
     const list = cols.map((c) => q(c.name)).join(', ');
-    await run((typed) => `INSERT INTO ${q(st.table)} (${list}) SELECT ${exprs.join(', ')} FROM ${typed} t${joins}${where}`);
+    const into = `INSERT INTO ${q(st.table)} (${list})`;
+    const plainSql = (typed: string) => `SELECT ${fromTyped.map((e, i) => `${e} AS ${q(cols[i]!.name)}`).join(', ')} FROM ${typed} t`;
+    const except = nonPlain > 0 ? tables.nonPlain : undefined;
+    if (!inPlace) {
+      await run(
+        (typed) => `${into} SELECT * FROM (${plainSql(typed)} UNION ALL SELECT ${list} FROM ${q(tables.accepted)}) ORDER BY source_row`,
+        { except },
+      );
+    } else {
+      let after: number | undefined;
+      for (const line of [...pickedLines, undefined]) {
+        await run((typed) => `${into} ${plainSql(typed)}`, { except, after, before: line });
+        if (line === undefined) break;
+        await db.exec(`${into} SELECT ${list} FROM ${q(tables.accepted)} WHERE source_row = ${sqlNumber(line)}`);
+        after = line;
+      }
+    }
     await keepFileOrder(db, st.table);
   }
   const stageMs = performance.now() - t;

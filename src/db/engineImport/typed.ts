@@ -17,6 +17,11 @@ const q = quoteIdent;
 export interface TypedOptions {
   /** Only the records whose line is in this table's `line` column (the rows JavaScript sees, a few). */
   lines?: string;
+  /** Not the records whose line is in this table's `line` column. */
+  except?: string;
+  /** Only the records after line `after`, before line `before`. */
+  after?: number;
+  before?: number;
   /** The record's raw cells too (c1…cN), for the row code that reads them. */
   cells?: boolean;
 }
@@ -83,9 +88,13 @@ export function typedQuery(
     if (m.table === null) return [];
     const on = [`${alias(k)}.${MAP_KEY} = r.${q(cellColumn(m.column.index))}`];
     if (m.column.byBody && plan.bodyColumn >= 0) on.push(`${alias(k)}.${MAP_BODY_KEY} = r.${q(cellColumn(plan.bodyColumn))}`);
-    // An inner join: a cell without its mapping would drop the row, which the count check after catches.
-    return [`JOIN ${q(m.table)} ${alias(k)} ON ${on.join(' AND ')}`];
+    // A left join, each on the raw rows: the optimiser may reorder inner joins and put the raw rows
+    // on a hash table's build side, which loses the file's order (the stage must then be sorted: a
+    // second write of every row). Every cell has its mapping (the distinct values are read from the
+    // same rows); one without would be `_unmapped`, and refused, never silently typed as null.
+    return [`LEFT JOIN ${q(m.table)} ${alias(k)} ON ${on.join(' AND ')}`];
   });
+  const unmapped = maps.flatMap((m, k) => (m.table === null ? [] : [`${alias(k)}.${MAP_KEY} IS NULL`]));
   const issue = maps.flatMap((m, k) => (m.table === null ? [] : [`${alias(k)}.${MAP_ISSUE} IS NOT NULL`]));
   const overlongName = maps.flatMap((m, k) =>
     m.table !== null && (m.column.field.type === 'text' || m.column.field.type === 'village') ? [`${alias(k)}.${MAP_OVERLONG}`] : [],
@@ -94,9 +103,17 @@ export function typedQuery(
     `${candidateSql(width)} AS _cand`,
     `(${[cellFlagSql(plan, columns, width), ...issue].join(' OR ')}) AS _cells`,
     `${overlongName.length ? `(${overlongName.join(' OR ')})` : 'FALSE'} AS _overlong_name`,
+    `${unmapped.length ? `(${unmapped.join(' OR ')})` : 'FALSE'} AS _unmapped`,
   ];
   const cellNames = opts.cells ? Array.from({ length: width }, (_, i) => q(cellColumn(i))) : [];
-  const only = opts.lines ? ` AND r.line IN (SELECT line FROM ${q(opts.lines)})` : '';
+  // On the raw rows themselves: a semi- or anti-join keeps their order (a left join with a few
+  // matches would not: DuckDB writes a chunk's matched rows before its unmatched ones).
+  const only = [
+    opts.lines ? ` AND r.line IN (SELECT line FROM ${q(opts.lines)})` : '',
+    opts.except ? ` AND r.line NOT IN (SELECT line FROM ${q(opts.except)})` : '',
+    opts.after !== undefined ? ` AND r.line > ${sqlNumber(opts.after)}` : '',
+    opts.before !== undefined ? ` AND r.line < ${sqlNumber(opts.before)}` : '',
+  ].join('');
   const a = `SELECT r.line, ${[...fromColumns, `${hint} AS _body_hint`, `${birthYear} AS _birth_year`, ...flags, ...cellNames.map((c) => `r.${c}`)].join(', ')} FROM ${q(raw)} r ${joins.join(' ')} WHERE r.line > ${sqlNumber(lastHeaderLine)}${only}`;
 
   // File-wide values fill what the row leaves empty, judged by their primary value; then a role's body.
@@ -105,7 +122,7 @@ export function typedQuery(
     for (const { name, value } of fill.values)
       filled.set(name, `CASE WHEN a.${q(fill.primary)} IS NULL THEN ${cast(bind(value), name)} ELSE a.${q(name)} END`);
   const bodyExpr = `coalesce(${filled.get('body') ?? `a.${q('body')}`}, a._body_hint)`;
-  const b = `SELECT a.line, a._birth_year, a._cand, a._cells, a._overlong_name, ${cellNames.map((c) => `a.${c}, `).join('')}${names
+  const b = `SELECT a.line, a._birth_year, a._cand, a._cells, a._overlong_name, a._unmapped, ${cellNames.map((c) => `a.${c}, `).join('')}${names
     .filter((n) => n !== 'village_key' && n !== 'person_key')
     .map((n) => `${n === 'body' ? bodyExpr : (filled.get(n) ?? `a.${q(n)}`)} AS ${q(n)}`)
     .join(', ')} FROM a`;
@@ -128,6 +145,7 @@ export function typedQuery(
     'c._cand',
     `(c._cells OR ${checkFlagSql(plan)} OR ${rejectSql(plan)}) AS _flag`,
     `coalesce(${rejectSql(plan)}, FALSE) AS _rej`,
+    'c._unmapped',
   ];
   const sql = `WITH a AS (${a}), b AS (${b}), c AS (${c}) SELECT c.line AS source_row, ${[...out, ...sorting, ...cellNames.map((n) => `c.${n}`)].join(', ')} FROM c`;
   return { sql, params };
@@ -164,5 +182,12 @@ export async function buildTyped(
     `SELECT (SELECT count(*) FROM ${q(tables.typed)})::INTEGER AS typed, (SELECT count(*) FROM ${q(raw)} WHERE line > ${sqlNumber(lastHeaderLine)})::INTEGER AS data`,
   )) as [{ typed: number; data: number }];
   if (typed !== data) throw new Error(`typed rows ${typed} ≠ records after the header ${data}: a join lost rows`);
+  await refuseUnmapped(db, q(tables.typed));
   return typed;
+}
+
+/** A cell without its mapping: a row with values missing, an error rather than a silent null. */
+export async function refuseUnmapped(db: Db, table: string): Promise<void> {
+  const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE _unmapped`)) as [{ n: number }];
+  if (n > 0) throw new Error(`${n} rows with a cell not in its column's mapping table`);
 }
