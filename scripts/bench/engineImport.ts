@@ -34,6 +34,16 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const runs = (part: string) => only === undefined || only.split(',').includes(part);
 const file = benchFiles(rows).roster;
 const ms = (t: number) => `${Math.round(performance.now() - t)} ms`;
+// CPU time of this process (DuckDB's Node build runs on this thread): steadier than wall time on a
+// shared machine, where other processes' load moves the wall-clock figures by a factor of two.
+let cpu0 = process.cpuUsage();
+const cpuStart = () => {
+  cpu0 = process.cpuUsage();
+};
+const cpu = () => {
+  const u = process.cpuUsage(cpu0);
+  return `cpu ${Math.round((u.user + u.system) / 1000)} ms`;
+};
 console.log(`${path.basename(file)}: ${rows} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB${only ? ` (only ${only})` : ''}`);
 
 const db = await openNodeDb();
@@ -54,8 +64,9 @@ if (runs('bare')) {
   await db.registerBuffer(`${STAGE_DIR}bench.csv`, bytes);
   const registered = ms(t);
   t = performance.now();
+  cpuStart();
   await db.exec(`CREATE TEMP TABLE bench_bare AS SELECT * FROM ${readCsvCall(`${STAGE_DIR}bench.csv`, plan.delimiter, width)}`);
-  const read = ms(t);
+  const read = `${ms(t)} (${cpu()})`;
   const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM bench_bare')) as [{ n: number }];
   t = performance.now();
   await db.query(`SELECT count(*) FROM ${readCsvCall(`${STAGE_DIR}bench.csv`, plan.delimiter, width)}`);
@@ -159,6 +170,7 @@ if (runs('estage')) {
   // The engine path as the app runs it (issue 27 step 2): read, sort, check and stage, report made.
   await ensureSchema(db);
   t = performance.now();
+  cpuStart();
   const stage = await createStage(
     db,
     jsPlan.kind,
@@ -166,7 +178,7 @@ if (runs('estage')) {
   );
   const out = await engineStage(db, readFileSync(file), enginePlan(opened.analysis, jsPlan), stage);
   await finishStage(db, stage, out.report);
-  const stageMs = ms(t);
+  const stageMs = `${ms(t)} (${cpu()})`;
   const [{ bad }] = (await db.query<{ bad: number }>(
     `SELECT count(*)::INTEGER AS bad FROM (SELECT source_row - lag(source_row) OVER () AS d FROM ${stage.tables[0]!.table}) WHERE d <= 0`,
   )) as [{ bad: number }];

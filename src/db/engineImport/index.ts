@@ -15,25 +15,31 @@
  *   scan of the bytes (lineScan.ts), and every 4096th record's cells must equal the file's text at
  *   that line. Mixed line breaks are unified first, as the JavaScript reader does.
  * - Normalising (mappings.ts, typed.ts): the existing converters run once per distinct value of a
- *   mapped column into a mapping table; the typed rows are one statement of joins, with the fills
- *   from file-wide values, the body a role implies, place folding, village key, age and person key.
+ *   mapped column into a mapping table; the typed rows are one query of left joins on the raw rows
+ *   (typedQuery), with the fills from file-wide values, the body a role implies, place folding,
+ *   village key, age and person key. No table holds them: they are computed when asked (below).
  *
  * Step 2 — sorting, checking, staging (rowFlags.ts, rows.ts):
- * - SQL sorts the records after the header, each test a superset of what it stands for:
+ * - SQL sorts the records after the header into a narrow table (`flags`: line, the flags, the
+ *   duplicate key's hash, the counts a totals row sums), each test a superset of what it stands for:
  *   `_cand` (may be totals, notes or blank: no visible character, a totals word anywhere, a first
  *   cell starting like a notes row, or characters NFKC may change), `_flag` (a data row that may
  *   have an issue or extra data: a cell's conversion issue, an unmapped, share, ID-number or
  *   past-the-header cell, a row check of checkResults/checkMember that may fire, a statistical
  *   table's every row), `_rej` (no village, cycle or body, or a name too long), and the duplicates
- *   within the file (DuplicateFinder's key, by hash first).
+ *   within the file (DuplicateFinder's key: by its hash over the flags, then the exact key of the
+ *   rows whose hash repeats, typed again on their own).
  * - The JavaScript row code runs on the rows SQL picks only — classifyRow on `_cand` rows,
  *   rowNormalizer on flagged, duplicate and candidate-data rows (with their own cells: the scan
  *   knows each record's length), the duplicate issue by hashCells as prepare.ts — so their
  *   status, issues, extra data and cells are the JavaScript path's by construction. The plain rows
- *   (status ok, no issue, no extra data) go from the typed table to the stage tables in one
- *   statement, in file order with the picked accepted rows; rejected rows with their cells go to the
- *   stage's rejected table. Totals rows are checked by TotalsChecker over per-segment sums (SQL
- *   sums the plain rows, JavaScript the picked). The report (counts, skipped rows, totals, the first
+ *   (status ok, no issue, no extra data) go from the typed query straight into the stage tables,
+ *   the others left out by an anti-join on the raw rows, the picked accepted rows put in place
+ *   between ranges (up to 32, else all sorted in); rejected rows with their cells go to the stage's
+ *   rejected table. The joins all probe with the raw rows, so the file's order holds without a sort
+ *   (a left join with few matches would break it: DuckDB writes a chunk's matches first); the
+ *   stage is checked and sorted where it is not. Totals rows are checked by TotalsChecker over
+ *   per-segment sums (SQL sums the plain rows, JavaScript the picked). The report (counts, skipped rows, totals, the first
  *   issues in file order) is reconciled against our scan's count of non-blank records.
  * - Where SQL's guess is wrong for a picked row (rejected or not, its duplicate key), or totals
  *   rows exceed what it sums (more than 500, or over a count the kind does not store), the engine
@@ -45,19 +51,15 @@
  * - Broken quotes: the JavaScript reader re-reads such a line with quote marks as text; here the
  *   file is refused (EngineReadError 'bad_quote') and read by the JavaScript path.
  * - The page holds the file's bytes once (the worker transfers them) and the line scan, the
- *   distinct-value conversions and the picked rows' normalising run on the page's thread; the
- *   typed rows are a temporary table copied into the stage table (a second copy at peak); progress
+ *   distinct-value conversions and the picked rows' normalising run on the page's thread; progress
  *   is reported per step (read, then done), cancel is honoured between steps.
  * - A file whose rows are mostly flagged (a roster with an ID-number column, every row of a
  *   statistical table) is correct but has every such row normalised in JavaScript, after the SQL
  *   work: slower than the JavaScript path alone for such files.
- * - Speed: not yet the issue's target (≤ 3× the bare read at 1M rows). Measured 2026-12-06 with
- *   scripts/bench/engineImport.ts (Node build, the bench roster, load average 8–16 on 2 cores):
- *   100k rows in one process — bare read_csv 2.1 s, JavaScript path + staging 6.6 s, engine path +
- *   staging 6.5 s; 1M rows, one process each — bare 9.4 s, JavaScript 42.7 s (4.5×), engine 36.9 s
- *   (3.9×: read + scan 8.2, mapping tables + typed rows 11.9, duplicates 1.5, picked rows 1.5,
- *   stage insert 13.3). The next costs to cut are the typed temporary table (written, then copied
- *   into the stage) and the stage insert itself.
+ * - Speed: not yet the issue's target (≤ 3× the bare read at 1M rows). The typed rows are computed
+ *   twice (for the flags, then into the stage) rather than kept: a typed table was a third copy of
+ *   the data, written and then copied at about the bare read's cost each. Where the time goes now,
+ *   and the measurements, are in docs/performance.md ("The engine import").
  */
 import type { Db } from '../types';
 import type { FileKind } from '../../import/fields';

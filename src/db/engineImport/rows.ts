@@ -201,7 +201,9 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
     `CREATE TEMP TABLE ${q(tables.dupLines)} AS SELECT f.source_row AS line FROM ${flags} f WHERE ${dataRows('f')} AND NOT f._rej ` +
       `AND f._h IN (SELECT _h FROM ${flags} g WHERE ${dataRows('g')} AND NOT g._rej GROUP BY _h HAVING count(*) > 1)`,
   );
-  const [{ n: hashRepeats }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(tables.dupLines)}`)) as [{ n: number }];
+  const [{ n: hashRepeats }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(tables.dupLines)}`)) as [
+    { n: number },
+  ];
   if (hashRepeats === 0) await db.exec(`CREATE TEMP TABLE ${q(tables.dups)} (line INTEGER, first_line INTEGER)`);
   else {
     const key = keySql(kind, has);
@@ -255,7 +257,6 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   const names = batchCols.map((c) => c.name);
   await db.exec(`CREATE TEMP TABLE ${q(tables.accepted)} (${batchCols.map((c) => `${q(c.name)} ${c.sql}`).join(', ')})`);
   const flushAccepted = () => insertBatch(db, tables.accepted, accepted.flush(), names);
-  let acceptedCount = 0;
   for (let from = 1; from <= pickedCount; from += PAGE_ROWS) {
     stop();
     const page = await db.query(
@@ -303,10 +304,7 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
         issues.push({ row: line, ...issue });
       }
       if (row.status === 'rejected') rejected.push(row);
-      else {
-        accepted.add(row);
-        acceptedCount++;
-      }
+      else accepted.add(row);
     }
     await insertBatch(db, stage.rejectedTable, rejectedToBatch(rejected), REJECTED_BATCH_COLUMNS);
     if (accepted.length >= PAGE_ROWS) await flushAccepted();
