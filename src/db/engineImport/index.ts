@@ -36,9 +36,9 @@
  *   (status ok, no issue, no extra data) go from the typed query straight into the stage tables,
  *   the others left out by an anti-join on the raw rows, the picked accepted rows put in place
  *   between ranges (up to 32, else all sorted in); rejected rows with their cells go to the stage's
- *   rejected table. The joins all probe with the raw rows, so the file's order holds without a sort
- *   (a left join with few matches would break it: DuckDB writes a chunk's matches first); the
- *   stage is checked and sorted where it is not. Totals rows are checked by TotalsChecker over
+ *   rejected table. The joins all probe with the raw rows, so a large file's order holds without a
+ *   sort (a left join with few matches would break it: DuckDB writes a chunk's matches first); the
+ *   stage is checked and sorted where it is not (small files, where the raw rows may be built on). Totals rows are checked by TotalsChecker over
  *   per-segment sums (SQL sums the plain rows, JavaScript the picked). The report (counts, skipped rows, totals, the first
  *   issues in file order) is reconciled against our scan's count of non-blank records.
  * - Where SQL's guess is wrong for a picked row (rejected or not, its duplicate key), or totals
