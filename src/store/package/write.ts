@@ -69,7 +69,7 @@ export async function writePackage(db: Db, req: PackageRequest): Promise<Written
   const addPart = async (file: string, select: string, rows: number) => {
     const bytes = await db.queryArrow(select);
     parts.set(file, bytes);
-    listed.push(describePart(file, bytes, rows));
+    listed.push(await describePart(file, bytes, rows));
   };
 
   const records = await db.query<ImportRecordSaved & Record<string, unknown>>(
@@ -137,6 +137,7 @@ export async function writePackage(db: Db, req: PackageRequest): Promise<Written
     rostersIncluded: req.includeRosters,
     imports,
     counts,
+    countsVersion: (await import('../../db/stats')).STATS_VERSION,
     parts: listed,
   };
   return { manifest, bytes: buildPackage(manifest, parts) };
