@@ -244,7 +244,9 @@ describe('submission packages', () => {
     expect((await again.query<{ office: string }>('SELECT office FROM package_imports'))[0]?.office).toBe('桃源镇换届办');
   });
 
-  it('counts-only packages bring their count rows as sent: the same tables, every column, as counting their rows here', { timeout: 300_000 }, async () => {
+  it('counts-only packages bring their count rows as sent: the same tables, every column, as counting their rows here', {
+    timeout: 300_000,
+  }, async () => {
     const taoyuan = await office(['results-taoyuan.csv', 'members-taoyuan.csv', 'stats-taoyuan-gb18030.csv']);
     const hedong = await office(['results-utf8.csv', 'members-gb18030.csv']);
     const packages = [await pack(taoyuan, '桃源镇', false), await pack(hedong, '河东镇', false)];

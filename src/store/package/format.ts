@@ -76,9 +76,15 @@ export class PackageError extends Error {
   }
 }
 
-/** The browser's own SHA-256 (Web Crypto, native code): in JavaScript it took most of a province's check. */
+/**
+ * The browser's own SHA-256 (Web Crypto, native code): in JavaScript it took most of a province's
+ * check. A page served without a secure context has no crypto.subtle: JavaScript's then.
+ */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle
+    ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+    : (await import('@noble/hashes/sha2.js')).sha256(bytes);
   let hex = '';
   for (const b of digest) hex += b.toString(16).padStart(2, '0');
   return hex;

@@ -153,7 +153,8 @@ export async function stagePackages(db: Db, opened: readonly OpenedPackage[]): P
       );
       const n = new Map(counted.map((r) => [r.w, Number(r.n)]));
       for (const w of works)
-        if (n.get(w.work) !== w.rows) throw new PackageError('damaged_part', w.file, `${w.file}: ${n.get(w.work)} rows instead of ${w.rows}`);
+        if (n.get(w.work) !== w.rows)
+          throw new PackageError('damaged_part', w.file, `${w.file}: ${n.get(w.work)} rows instead of ${w.rows}`);
     }
     const columns = new Map<string, Set<string>>();
     if (works.length > 0)
@@ -196,7 +197,7 @@ export async function stagePackages(db: Db, opened: readonly OpenedPackage[]): P
       );
     }
     sql.push(...works.map((w) => `DROP TABLE IF EXISTS ${w.work}`));
-    await db.exec(sql.join(';\n'));
+    if (sql.length > 0) await db.exec(sql.join(';\n'));
 
     // Each import's rows and warnings, in one statement.
     const own = packages.flatMap((p) => p.items.map((i) => i.staged));
@@ -443,7 +444,9 @@ export async function countedAsSent(
   const { stat_villages: villages, stat_results: results, roster_villages: keys } = b.counts;
   const candidates = [...ids.keys()].filter((k) => {
     const p = b.packages[k]!;
-    return p.opened.manifest.countsVersion === version && !p.items.some((i) => i.staged.tables.some((t) => t.filled && t.kind === 'members'));
+    return (
+      p.opened.manifest.countsVersion === version && !p.items.some((i) => i.staged.tables.some((t) => t.filled && t.kind === 'members'))
+    );
   });
   if (!villages || candidates.length === 0) return [];
   const tables = (kind?: FileKind) =>
