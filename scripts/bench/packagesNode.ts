@@ -47,7 +47,7 @@ const db = new Proxy(engine, {
 const persistence = await Persistence.open(db, memoryStore(), { readOnly: false });
 console.log('opening');
 const t0 = performance.now();
-const opened = files.packages.map((f) => openPackage(new Uint8Array(readFileSync(f)), f));
+const opened = await Promise.all(files.packages.map((f) => openPackage(new Uint8Array(readFileSync(f)), f)));
 const t1 = performance.now();
 const out = await importPackages(db, opened, { ask: async () => 'keep', persistence });
 const t2 = performance.now();
@@ -60,3 +60,5 @@ console.log(
 );
 for (const [k, v] of [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`${Math.round(v.ms)}\t${v.n}\t${k}`);
 await db.close();
+// The store's BroadcastChannel would keep Node running.
+process.exit(0);

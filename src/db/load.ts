@@ -243,8 +243,10 @@ export async function stageImport(db: Db, prepared: PreparedImport): Promise<Sta
 }
 
 export async function discardStaged(db: Db, staged: Stage): Promise<void> {
-  for (const t of staged.tables) for (const name of [t.table, t.buffer]) await db.exec(`DROP TABLE IF EXISTS ${name}`);
-  await db.exec(`DROP TABLE IF EXISTS ${staged.rejectedTable}`);
+  // One round trip: after a commit most are gone already (renamed into import tables), and a
+  // province's merge discards hundreds.
+  const names = [...staged.tables.flatMap((t) => [t.table, t.buffer]), staged.rejectedTable];
+  await db.exec(names.map((n) => `DROP TABLE IF EXISTS ${n}`).join(';\n'));
 }
 
 export interface ImportMeta {
@@ -340,7 +342,13 @@ async function insertOne(db: Db, item: CommitItem): Promise<{ id: number; touche
 export async function commitBatch(
   db: Db,
   items: readonly CommitItem[],
-  opts: { clearSample: boolean /** Remove every row of this cycle first ("replace a cycle"). */; replaceCycle?: number | null },
+  opts: {
+    clearSample: boolean;
+    /** Remove every row of this cycle first ("replace a cycle"). */
+    replaceCycle?: number | null;
+    /** Writes what comes with the batch as a whole, after its last import, inside the transaction. */
+    beforeCommit?: (db: Db) => Promise<void>;
+  },
 ): Promise<CommitOutcome> {
   await db.exec('BEGIN TRANSACTION');
   try {
@@ -363,6 +371,7 @@ export async function commitBatch(
       ids.push(r.id);
       for (const t of r.touched) touched.add(t);
     }
+    await opts.beforeCommit?.(db);
     await db.exec('COMMIT');
     for (const id of ids) touched.delete(id);
     for (const item of items) await discardStaged(db, item.staged);

@@ -149,6 +149,19 @@ const named = (counts: string, places: string) =>
 /** The count tables the views read (COUNT_TABLES); the others are steps of their build. */
 type CountTable = (typeof COUNT_TABLES)[number];
 
+/** The villages' names shown (the latest cycle's spelling), from every source that names them. */
+const placesSql = (src: (table: string) => string) => `WITH v AS (
+       SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('results')}
+       UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('members')}
+       UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('member_counts')}
+       UNION ALL SELECT village_key, cycle_year, county, township, village, NULL FROM ${src('package_villages')})
+     SELECT village_key,
+            arg_max(county, cycle_year) AS county,
+            arg_max(township, cycle_year) AS township,
+            arg_max(village, cycle_year) AS village,
+            max(village_code) AS village_code
+     FROM v WHERE village_key IS NOT NULL GROUP BY village_key`;
+
 /**
  * The statements that build the count tables: of every village, or (`part`) of the villages
  * listed in the temporary table stat_touched only, into tables named `<table>_part` (MERGE_SQL
@@ -166,17 +179,7 @@ function statsSql(part: boolean): string[] {
     ...personLinkSql(src, links),
 
     `CREATE OR REPLACE TEMP TABLE ${t('stat_places')} AS
-     WITH v AS (
-       SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('results')}
-       UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('members')}
-       UNION ALL SELECT village_key, cycle_year, county, township, village, village_code FROM ${src('member_counts')}
-       UNION ALL SELECT village_key, cycle_year, county, township, village, NULL FROM ${src('package_villages')})
-     SELECT village_key,
-            arg_max(county, cycle_year) AS county,
-            arg_max(township, cycle_year) AS township,
-            arg_max(village, cycle_year) AS village,
-            max(village_code) AS village_code
-     FROM v WHERE village_key IS NOT NULL GROUP BY village_key`,
+     ${placesSql(src)}`,
 
     `CREATE OR REPLACE TEMP TABLE ${t('stat_results')} AS
      WITH r AS (
@@ -453,4 +456,59 @@ async function buildPart(db: Db, villages: string): Promise<boolean> {
   } finally {
     for (const x of [...COUNT_TABLES.map((t) => `${t}_part`), 'stat_touched']) await db.exec(`DROP TABLE IF EXISTS ${x}`);
   }
+}
+
+/** Count rows made elsewhere by this same build (a submission package's), one table per count table, with the columns it has. */
+export interface SentCounts {
+  stat_results: string | null;
+  stat_people: string | null;
+  stat_villages: string | null;
+}
+
+/**
+ * Adds the count rows of villages new to the data as they were sent (`villages`: a table of
+ * village_key), instead of counting them: made by this build of the count SQL from the same rows
+ * (src/store/package/stage.ts checks both), they are the rows a rebuild would make, and replace
+ * what was counted of those villages before (rows a "replace" removed). Only the names are this data's own (stat_places, from the rows, as a rebuild has them). `fresh`: every
+ * count row here goes first (the sample's, removed by the same import). False, and nothing
+ * changed, if it cannot be done (no count tables yet, or rows of another shape): the caller counts.
+ */
+export async function addSentCounts(db: Db, sent: SentCounts, villages: string, opts: { fresh?: boolean } = {}): Promise<boolean> {
+  const [built] = await db.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN (${COUNT_TABLES.map((t) => `'${t}'`).join(', ')})`,
+  );
+  if (built?.n !== COUNT_TABLES.length) return false;
+  const src = (table: string) => `(FROM ${table} WHERE village_key IN (FROM stat_touched)) ${table}`;
+  const sql = [
+    ...(opts.fresh ? COUNT_TABLES.map((x) => `DELETE FROM ${x}`) : []),
+    `CREATE OR REPLACE TEMP TABLE stat_touched AS SELECT DISTINCT village_key FROM ${villages} WHERE village_key IS NOT NULL`,
+    // What was counted of them before the merge replaced their rows.
+    ...COUNT_TABLES.map((x) => `DELETE FROM ${x} WHERE village_key IN (FROM stat_touched)`),
+    `INSERT INTO stat_places BY NAME ${placesSql(src)}`,
+    ...(['stat_results', 'stat_people', 'stat_villages'] as const).flatMap((x) => {
+      const from = sent[x];
+      return from
+        ? [
+            `INSERT INTO ${x} BY NAME
+             SELECT p.county, p.township, p.village, c.* EXCLUDE (pkg, county, township, village)
+             FROM ${from} c JOIN stat_places p USING (village_key) WHERE c.village_key IN (FROM stat_touched)`,
+          ]
+        : [];
+    }),
+  ];
+  let added = false;
+  await refreshingNullColumns(db, async () => {
+    await db.exec('BEGIN TRANSACTION');
+    try {
+      await db.exec(sql.join(';\n'));
+      await db.exec('COMMIT');
+      added = true;
+    } catch {
+      await db.exec('ROLLBACK');
+    } finally {
+      await db.exec('DROP TABLE IF EXISTS stat_touched');
+    }
+  });
+  if (added) await refreshLineage(db);
+  return added;
 }

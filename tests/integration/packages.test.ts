@@ -7,6 +7,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importPackages } from '../../src/app/packageImporter';
 import type { ConflictAnswer } from '../../src/app/importer';
+import { COUNT_TABLES } from '../../src/db/countTables';
 import { dataChanged } from '../../src/db/schema';
 import type { Db } from '../../src/db/types';
 import { memoryStore } from '../../src/store/fileStore';
@@ -15,7 +16,7 @@ import { writePackage } from '../../src/store/package/write';
 import { Persistence } from '../../src/store/persistence';
 import { importPrepared } from '../../src/app/importer';
 import { analyzeFile, prepareDefault } from '../../src/import/pipeline';
-import { freshDb, importFixture } from './helpers';
+import { freshDb, importFixture, sampleDb } from './helpers';
 
 const CUTOFF = new Date('2026-11-28T08:00:00Z');
 
@@ -33,7 +34,7 @@ async function pack(db: Db, township: string, includeRosters = true, fileName = 
     includeRosters,
     now: CUTOFF,
   });
-  return openPackage(bytes, fileName);
+  return await openPackage(bytes, fileName);
 }
 
 /** What the dashboard sums, per township: voters, voted, members, women, one-shoulder villages. */
@@ -52,6 +53,13 @@ async function figures(db: Db): Promise<Record<string, unknown>[]> {
 }
 
 const answer = (a: ConflictAnswer) => async () => a;
+
+/** Every row and column of every count table, in a fixed order. */
+async function countTables(db: Db): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of COUNT_TABLES) out[t] = await db.query(`SELECT * FROM ${t} ORDER BY ALL`);
+  return out;
+}
 
 describe('submission packages', () => {
   it('two townships merge into a county beside its own township, the same figures as at the senders', { timeout: 180_000 }, async () => {
@@ -108,7 +116,7 @@ describe('submission packages', () => {
       includeRosters: true,
     });
     const city = await office([]);
-    await importPackages(city, [openPackage(bytes, '青山县.zip')], { ask: answer('keep') });
+    await importPackages(city, [await openPackage(bytes, '青山县.zip')], { ask: answer('keep') });
     expect(await figures(city)).toEqual(await figures(county));
   });
 
@@ -158,7 +166,7 @@ describe('submission packages', () => {
     const damaged = zipSync({ ...entries, [part]: changed });
     let err: unknown;
     try {
-      openPackage(damaged, 'hedong.zip');
+      await openPackage(damaged, 'hedong.zip');
     } catch (e) {
       err = e;
     }
@@ -166,8 +174,8 @@ describe('submission packages', () => {
     expect((err as PackageError).code).toBe('damaged_part');
     expect((err as PackageError).part).toBe(part);
     // An intact copy opens; a zip that is no package is told apart.
-    expect(openPackage(bytes, 'ok.zip').manifest.office).toBe('河东镇');
-    expect(() => openPackage(zipSync({ 'manifest.json': strToU8('{"format":"cunxuan-data"}') }), 'x.zip')).toThrow(PackageError);
+    expect((await openPackage(bytes, 'ok.zip')).manifest.office).toBe('河东镇');
+    await expect(openPackage(zipSync({ 'manifest.json': strToU8('{"format":"cunxuan-data"}') }), 'x.zip')).rejects.toThrow(PackageError);
   });
 
   it('a package covering villages already here asks; replace, keep and cancel each do what they say', { timeout: 180_000 }, async () => {
@@ -234,5 +242,37 @@ describe('submission packages', () => {
     await (await Persistence.open(again, store, { readOnly: false })).restore();
     expect(await figures(again)).toEqual(merged);
     expect((await again.query<{ office: string }>('SELECT office FROM package_imports'))[0]?.office).toBe('桃源镇换届办');
+  });
+
+  it('counts-only packages bring their count rows as sent: the same tables, every column, as counting their rows here', {
+    timeout: 300_000,
+  }, async () => {
+    const taoyuan = await office(['results-taoyuan.csv', 'members-taoyuan.csv', 'stats-taoyuan-gb18030.csv']);
+    const hedong = await office(['results-utf8.csv', 'members-gb18030.csv']);
+    const packages = [await pack(taoyuan, '桃源镇', false), await pack(hedong, '河东镇', false)];
+    const older = packages.map((p) => ({ ...p, manifest: { ...p.manifest, countsVersion: 'older' } }));
+    const county = await office(['acceptance-township.csv']);
+    const { db: sample } = await sampleDb();
+    const older1 = await office(['acceptance-township.csv']);
+    for (const [db, batch, sent] of [
+      [county, packages, 2],
+      // Into the bundled sample, which the merge removes.
+      [sample, packages, 2],
+      // Counted by another build of the count SQL: counted here.
+      [older1, older, 0],
+    ] as const) {
+      const out = await importPackages(db, batch, { ask: answer('keep') });
+      expect(out.counts?.sent).toBe(sent);
+      const merged = await countTables(db);
+      expect(merged.stat_people!.length).toBeGreaterThan(0);
+      await dataChanged(db);
+      expect(await countTables(db)).toEqual(merged);
+    }
+    // And the townships' figures are the senders'.
+    const row = async (db: Db, t: string) => (await figures(db)).find((r) => r.township === t);
+    for (const db of [county, sample, older1]) {
+      expect(await row(db, '桃源镇')).toEqual(await row(taoyuan, '桃源镇'));
+      expect(await row(db, '河东镇')).toEqual(await row(hedong, '河东镇'));
+    }
   });
 });

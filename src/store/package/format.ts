@@ -4,8 +4,6 @@
  * which scope, and the row count and SHA-256 of every part. docs/packages.md describes the format.
  * Reading one checks every part against the manifest before anything else is done with it.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ImportRecordSaved } from '../../db/types';
 import { MAX_ARCHIVE_UNPACKED } from '../archive';
@@ -57,6 +55,12 @@ export interface PackageManifest {
   imports: PackageImport[];
   /** Count table → its part; roster_villages too when the rosters were left out. */
   counts: Record<string, string>;
+  /**
+   * The build of the count SQL the count parts were made by (STATS_VERSION, src/db/stats.ts):
+   * where it is the receiver's, a counts-only package's count rows are taken as they are instead
+   * of being counted again. Absent from packages written before it was kept.
+   */
+  countsVersion?: string;
   parts: PackagePart[];
 }
 
@@ -72,12 +76,22 @@ export class PackageError extends Error {
   }
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return bytesToHex(sha256(bytes));
+/**
+ * The browser's own SHA-256 (Web Crypto, native code): in JavaScript it took most of a province's
+ * check. A page served without a secure context has no crypto.subtle: JavaScript's then.
+ */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle
+    ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+    : (await import('@noble/hashes/sha2.js')).sha256(bytes);
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
 }
 
-export function describePart(file: string, bytes: Uint8Array, rows: number): PackagePart {
-  return { file, rows, bytes: bytes.length, sha256: sha256Hex(bytes) };
+export async function describePart(file: string, bytes: Uint8Array, rows: number): Promise<PackagePart> {
+  return { file, rows, bytes: bytes.length, sha256: await sha256Hex(bytes) };
 }
 
 const NOTE = `村选看板 报送包 / Village Election Dashboard submission package
@@ -143,7 +157,7 @@ export interface OpenedPackage {
  * Unzips and checks a package: its manifest, then every part it lists — present, of the listed
  * length and SHA-256. Any difference refuses the whole package, naming the part.
  */
-export function openPackage(bytes: Uint8Array, fileName: string): OpenedPackage {
+export async function openPackage(bytes: Uint8Array, fileName: string): Promise<OpenedPackage> {
   // The names first, then each entry on its own: a part whose compressed bytes no longer inflate
   // is named like one whose checksum differs.
   const wanted: string[] = [];
@@ -183,7 +197,7 @@ export function openPackage(bytes: Uint8Array, fileName: string): OpenedPackage 
   for (const p of manifest.parts) {
     const got = entries[p.file];
     if (!got) throw new PackageError('missing_part', p.file, `${p.file} is missing`);
-    if (got.length !== p.bytes || sha256Hex(got) !== p.sha256)
+    if (got.length !== p.bytes || (await sha256Hex(got)) !== p.sha256)
       throw new PackageError('damaged_part', p.file, `${p.file}: checksum does not match (${got.length} bytes, ${p.bytes} listed)`);
     parts.set(p.file, got);
   }

@@ -10,7 +10,7 @@
  */
 import { COUNT_TABLE } from '../../db/countTables';
 import { importTable, KIND_TABLES, TABLE_OF } from '../../db/schema';
-import { sqlNumber, sqlString } from '../../db/sqlLiteral';
+import { quoteIdent, sqlNumber, sqlString } from '../../db/sqlLiteral';
 import type { Db, ImportRecordSaved } from '../../db/types';
 import type { FileKind } from '../../import/fields';
 import {
@@ -57,6 +57,25 @@ export function scopeCondition(scope: PackageScope): string {
 const count = async (db: Db, from: string): Promise<number> =>
   Number((await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${from}`))[0]?.n ?? 0);
 
+/**
+ * A count table's rows with its counts as INTEGER where they fit: the engine's sums are BIGINT,
+ * and a county's stat_people was 5 MB of them, most of the bytes a province's merge reads.
+ */
+async function narrowed(db: Db, table: string, source: string): Promise<string> {
+  const cols = await db.query<{ name: string; type: string }>(
+    `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index`,
+    [table],
+  );
+  const wide = cols.filter((c) => c.type === 'BIGINT' || c.type === 'HUGEINT');
+  const [fits] = wide.length
+    ? await db.query<Record<string, boolean | null>>(
+        `SELECT ${wide.map((c, i) => `coalesce(max(abs(${quoteIdent(c.name)})) < 2147483648, true) AS f${i}`).join(', ')} FROM ${source}`,
+      )
+    : [{}];
+  const narrow = new Set(wide.filter((_, i) => fits?.[`f${i}`] !== false).map((c) => c.name));
+  return `SELECT ${cols.map((c) => (narrow.has(c.name) ? `${quoteIdent(c.name)}::INTEGER AS ${quoteIdent(c.name)}` : quoteIdent(c.name))).join(', ')} FROM ${source}`;
+}
+
 export interface WrittenPackage {
   manifest: PackageManifest;
   bytes: Uint8Array;
@@ -69,7 +88,7 @@ export async function writePackage(db: Db, req: PackageRequest): Promise<Written
   const addPart = async (file: string, select: string, rows: number) => {
     const bytes = await db.queryArrow(select);
     parts.set(file, bytes);
-    listed.push(describePart(file, bytes, rows));
+    listed.push(await describePart(file, bytes, rows));
   };
 
   const records = await db.query<ImportRecordSaved & Record<string, unknown>>(
@@ -110,7 +129,7 @@ export async function writePackage(db: Db, req: PackageRequest): Promise<Written
     const rows = await count(db, source);
     if (rows === 0) continue;
     counts[part] = `counts/${part}.arrow`;
-    await addPart(counts[part], `SELECT * FROM ${source}`, rows);
+    await addPart(counts[part], await narrowed(db, byTable[part], source), rows);
   }
   // The village × cycles whose persons travel as counts only: the rosters left out, and those this
   // office itself got as counts only (a county forwarding its townships' packages to the city).
@@ -137,6 +156,7 @@ export async function writePackage(db: Db, req: PackageRequest): Promise<Written
     rostersIncluded: req.includeRosters,
     imports,
     counts,
+    countsVersion: (await import('../../db/stats')).STATS_VERSION,
     parts: listed,
   };
   return { manifest, bytes: buildPackage(manifest, parts) };

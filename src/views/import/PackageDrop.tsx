@@ -48,7 +48,7 @@ export function usePackageEntries() {
     const kind = zipKind(bytes);
     if (kind === 'archive') return { refused: t('packages.isArchive', { file: file.name }), details: '' };
     try {
-      const opened = openPackage(bytes, file.name);
+      const opened = await openPackage(bytes, file.name);
       setPackages((prev) => [
         ...prev.filter((p) => p.status === 'pending'),
         { id: `p${++nextId}`, opened, status: 'pending', importIds: [] },
