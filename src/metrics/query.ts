@@ -7,12 +7,22 @@ import { AGE_BANDS, bandColumn, PYRAMID_GENDERS, type PyramidGender } from '../d
 import { lineageActive } from '../db/lineage';
 import { nullableOf } from '../db/nullMemo';
 import type { Db } from '../db/types';
-import type { MetricId } from './catalogue';
+import { metricDef, type MetricId } from './catalogue';
 import type { Coverage } from './coverage';
 import { withShown, withWholes } from './figure';
 import type { BodyScope } from './scope';
-import { SOURCE_ORDER } from '../db/countTables';
-import { metricSql, rowValue, scopeWhere, type MetricQuery } from './sql';
+import { SOURCE_ORDER, type CountSource } from '../db/countTables';
+import {
+  canShareSets,
+  groupColumns,
+  metricSql,
+  rowValue,
+  scopeWhere,
+  usesLineage,
+  type BuiltSql,
+  type GroupBy,
+  type MetricQuery,
+} from './sql';
 
 export interface MetricRow {
   county?: string | null;
@@ -35,41 +45,149 @@ export interface MetricRow {
 /**
  * Every requested metric for a scope, grouped as asked; results metrics come per body. A part of a
  * whole (an age band) brings the whole's other parts: its shown value is rounded with them.
+ *
+ * Asks made in one turn of the page share statements (see `flush`): a scope change asks a dozen
+ * metric queries at once, and the engine answers them one after another.
  */
-export async function queryMetrics(db: Db, asked: MetricQuery, opts?: { priority?: number }): Promise<MetricRow[]> {
-  const q = { ...asked, metrics: withWholes(asked.metrics) };
-  // One query per count table, sent together: the engine's worker takes them in turn without
-  // waiting for this side to ask for the next.
+export function queryMetrics(db: Db, asked: MetricQuery, opts?: { priority?: number }): Promise<MetricRow[]> {
+  return new Promise((resolve, reject) => {
+    let batch = batches.get(db);
+    if (!batch) {
+      batch = [];
+      batches.set(db, batch);
+      queueMicrotask(() => flush(db));
+    }
+    batch.push({ asked, priority: opts?.priority ?? 0, resolve, reject });
+  });
+}
+
+interface Ask {
+  asked: MetricQuery;
+  priority: number;
+  resolve: (rows: MetricRow[]) => void;
+  reject: (e: unknown) => void;
+}
+
+const batches = new WeakMap<Db, Ask[]>();
+
+/** One ask's metrics of one count table, and the statement that answers them. */
+interface Part {
+  ask: Ask;
+  q: MetricQuery;
+  source: CountSource;
+  metrics: readonly MetricId[];
+  statement: Statement;
+}
+
+interface Statement {
+  source: CountSource;
+  q: MetricQuery;
+  lineage: boolean;
+  metrics: MetricId[];
+  groupings: (readonly GroupBy[])[];
+  priority: number;
+  answer?: Promise<{ built: BuiltSql; rows: Record<string, unknown>[] }>;
+}
+
+/**
+ * Runs the asks of one turn. Those reading the same count table over the same rows — the same
+ * place, cycles, role and lineage; on stat_results any bodies, as its rows come per body — share
+ * one statement: their metrics side by side, their groupings as GROUPING SETS of one scan. Each ask
+ * then takes its own rows (its set, its body) and its own metrics' columns, exactly what its own
+ * statement would have answered: every column is an aggregate of its group's rows alone.
+ */
+function flush(db: Db): void {
+  const asks = batches.get(db) ?? [];
+  batches.delete(db);
   const nullable = nullableOf(db);
-  const lineage = lineageActive(db);
-  const built = SOURCE_ORDER.map((source) => metricSql(source, q, nullable?.(source, q), lineage)).filter((b) => b !== null);
-  const answers = await Promise.all(built.map((b) => db.query(b.sql, [], opts)));
-  // The count tables were rebuilt meanwhile: the tests left out may be needed now.
-  if (nullable && nullableOf(db) !== nullable) return queryMetrics(db, asked, opts);
+  const anyLineage = lineageActive(db);
+  const statements = new Map<string, Statement>();
+  const parts: Part[] = [];
+  for (const ask of asks) {
+    const q = { ...ask.asked, metrics: withWholes(ask.asked.metrics) };
+    const lineage = anyLineage && usesLineage(q);
+    for (const source of SOURCE_ORDER) {
+      const metrics = q.metrics.filter((m) => metricDef(m).source === source);
+      if (metrics.length === 0) continue;
+      const alone = !canShareSets(q.groupBy);
+      const key = JSON.stringify([
+        source,
+        q.county ?? null,
+        q.township ?? null,
+        q.village ?? null,
+        q.cycles,
+        // stat_villages is per village × cycle whatever the body; stat_results per body (below).
+        source === 'people' ? q.role : null,
+        source === 'people' ? q.body : null,
+        lineage,
+        alone ? parts.length : null,
+      ]);
+      let st = statements.get(key);
+      if (!st) {
+        st = { source, q, lineage, metrics: [], groupings: [], priority: ask.priority };
+        statements.set(key, st);
+      }
+      for (const m of metrics) if (!st.metrics.includes(m)) st.metrics.push(m);
+      if (!st.groupings.some((g) => sameGrouping(g, q.groupBy))) st.groupings.push(q.groupBy);
+      // Bodies asked apart are read together, unfiltered, and split by the rows' own body.
+      if (st.q.body !== q.body) st.q = { ...st.q, body: 'all' };
+      st.priority = Math.max(st.priority, ask.priority);
+      parts.push({ ask, q, source, metrics, statement: st });
+    }
+  }
+  for (const st of statements.values()) {
+    const q: MetricQuery = { ...st.q, metrics: st.metrics, groupBy: st.groupings[0]! };
+    const built = metricSql(st.source, q, nullable?.(st.source, q), anyLineage, st.groupings)!;
+    st.answer = db.query(built.sql, [], { priority: st.priority }).then((rows) => ({ built, rows }));
+  }
+  for (const ask of asks) {
+    const mine = parts.filter((p) => p.ask === ask);
+    Promise.all(mine.map((p) => p.statement.answer!))
+      .then((answers) => {
+        // The count tables were rebuilt meanwhile: the tests left out may be needed now.
+        if (nullable && nullableOf(db) !== nullable) return queryMetrics(db, ask.asked, { priority: ask.priority });
+        return withShown(mine.flatMap((p, k) => partRows(p, answers[k]!.built, answers[k]!.rows)));
+      })
+      .then(ask.resolve, ask.reject);
+  }
+}
+
+// Groupings that select the same columns (['county', 'village'] and ['village']) are one set.
+const sameGrouping = (a: readonly GroupBy[], b: readonly GroupBy[]) => JSON.stringify(groupColumns(a)) === JSON.stringify(groupColumns(b));
+
+/** A part's rows out of its statement's: its grouping set, its body, its metrics in its order. */
+function partRows(p: Part, built: BuiltSql, rows: readonly Record<string, unknown>[]): Omit<MetricRow, 'shown'>[] {
+  const { q } = p;
+  const kept = new Set(groupColumns(q.groupBy));
+  const set = built.sets ? built.sets.ids[p.statement.groupings.findIndex((g) => sameGrouping(g, q.groupBy))] : undefined;
+  const at = p.metrics.map((m) => built.metrics.findIndex((d) => d.id === m));
   const out: Omit<MetricRow, 'shown'>[] = [];
-  built.forEach((b, k) => {
-    for (const r of answers[k]!) {
-      b.metrics.forEach((m, i) => {
-        const numerator = (r[`n${i}`] as number | null) ?? null;
-        const denominator = (r[`d${i}`] as number | null) ?? null;
-        const coverage = { covered: (r[`c${i}`] as number | null) ?? 0, of: (r.u as number | null) ?? 0 };
-        out.push({
-          county: r.county as string | undefined,
-          township: r.township as string | undefined,
-          village_key: r.village_key as string | undefined,
-          village: r.village as string | undefined,
-          cycle_year: r.cycle_year as number | undefined,
-          body: b.perBody ? (r.body as BodyScope) : q.body,
-          metric: m.id,
-          value: rowValue(m, numerator, denominator, coverage),
-          numerator,
-          denominator,
-          coverage,
-        });
+  for (const r of rows) {
+    if (set !== undefined && r.g !== set) continue;
+    if (built.perBody && q.body !== 'all' && r.body !== q.body) continue;
+    // Only the columns its own statement would have selected: the others are the other sets'.
+    const col = (c: string) => (kept.has(c) ? r[c] : undefined);
+    for (const i of at) {
+      const m = built.metrics[i]!;
+      const numerator = (r[`n${i}`] as number | null) ?? null;
+      const denominator = (r[`d${i}`] as number | null) ?? null;
+      const coverage = { covered: (r[`c${i}`] as number | null) ?? 0, of: (r.u as number | null) ?? 0 };
+      out.push({
+        county: col('county') as string | undefined,
+        township: col('township') as string | undefined,
+        village_key: col('village_key') as string | undefined,
+        village: col('village') as string | undefined,
+        cycle_year: col('cycle_year') as number | undefined,
+        body: built.perBody ? (r.body as BodyScope) : q.body,
+        metric: m.id,
+        value: rowValue(m, numerator, denominator, coverage),
+        numerator,
+        denominator,
+        coverage,
       });
     }
-  });
-  return withShown(out);
+  }
+  return out;
 }
 
 export interface AgeBandCount {
