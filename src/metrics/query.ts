@@ -77,6 +77,10 @@ interface Part {
   source: CountSource;
   metrics: readonly MetricId[];
   statement: Statement;
+  /** Its grouping set in the statement: its own grouping, by cycle too when it asks one cycle of several read. */
+  grouping: readonly GroupBy[];
+  /** The one cycle it asks, when the statement reads more. */
+  cycle?: number;
 }
 
 interface Statement {
@@ -84,17 +88,19 @@ interface Statement {
   q: MetricQuery;
   lineage: boolean;
   metrics: MetricId[];
+  parts: Part[];
   groupings: (readonly GroupBy[])[];
   priority: number;
   answer?: Promise<{ built: BuiltSql; rows: Record<string, unknown>[] }>;
 }
 
 /**
- * Runs the asks of one turn. Those reading the same count table over the same rows — the same
- * place, cycles, role and lineage; on stat_results any bodies, as its rows come per body — share
- * one statement: their metrics side by side, their groupings as GROUPING SETS of one scan. Each ask
- * then takes its own rows (its set, its body) and its own metrics' columns, exactly what its own
- * statement would have answered: every column is an aggregate of its group's rows alone.
+ * Runs the asks of one turn. Those reading the same count table over the same place, role and
+ * lineage share one statement: their metrics side by side, their groupings as GROUPING SETS of one
+ * scan; on stat_results any bodies (its rows come per body), and one cycle beside every cycle (the
+ * one cycle's rows are its set by cycle, that cycle's groups). Each ask then takes its own rows (its
+ * set, body and cycle) and its own metrics' columns, exactly what its own statement would have
+ * answered: every column is an aggregate of its group's rows alone.
  */
 function flush(db: Db): void {
   const asks = batches.get(db) ?? [];
@@ -109,35 +115,50 @@ function flush(db: Db): void {
     for (const source of SOURCE_ORDER) {
       const metrics = q.metrics.filter((m) => metricDef(m).source === source);
       if (metrics.length === 0) continue;
-      const alone = !canShareSets(q.groupBy);
+      const shared = canShareSets(q.groupBy) && (q.groupBy.includes('cycle') || canShareSets([...q.groupBy, 'cycle']));
       const key = JSON.stringify([
         source,
         q.county ?? null,
         q.township ?? null,
         q.village ?? null,
-        q.cycles,
+        // Several cycles summed apart from the rest cannot be told from rows by cycle.
+        q.cycles.length <= 1 ? null : q.cycles,
         // stat_villages is per village × cycle whatever the body; stat_results per body (below).
         source === 'people' ? q.role : null,
         source === 'people' ? q.body : null,
         lineage,
-        alone ? parts.length : null,
+        shared ? null : parts.length,
       ]);
       let st = statements.get(key);
       if (!st) {
-        st = { source, q, lineage, metrics: [], groupings: [], priority: ask.priority };
+        st = { source, q, lineage, metrics: [], parts: [], groupings: [], priority: ask.priority };
         statements.set(key, st);
       }
       for (const m of metrics) if (!st.metrics.includes(m)) st.metrics.push(m);
-      if (!st.groupings.some((g) => sameGrouping(g, q.groupBy))) st.groupings.push(q.groupBy);
       // Bodies asked apart are read together, unfiltered, and split by the rows' own body.
       if (st.q.body !== q.body) st.q = { ...st.q, body: 'all' };
       st.priority = Math.max(st.priority, ask.priority);
-      parts.push({ ask, q, source, metrics, statement: st });
+      const part: Part = { ask, q, source, metrics, statement: st, grouping: q.groupBy };
+      st.parts.push(part);
+      parts.push(part);
     }
   }
   for (const st of statements.values()) {
-    const q: MetricQuery = { ...st.q, metrics: st.metrics, groupBy: st.groupings[0]! };
-    const built = metricSql(st.source, q, nullable?.(st.source, q), anyLineage, st.groupings)!;
+    const asked = st.parts.map((p) => JSON.stringify(p.q.cycles));
+    const cycles = asked.every((c) => c === asked[0])
+      ? st.q.cycles
+      : st.parts.some((p) => p.q.cycles.length === 0)
+        ? []
+        : [...new Set(st.parts.map((p) => p.q.cycles[0]!))].sort((a, b) => a - b);
+    for (const p of st.parts) {
+      if (JSON.stringify(p.q.cycles) !== JSON.stringify(cycles)) {
+        p.cycle = p.q.cycles[0]!;
+        if (!p.q.groupBy.includes('cycle')) p.grouping = [...p.q.groupBy, 'cycle'];
+      }
+      if (!st.groupings.some((g) => sameGrouping(g, p.grouping))) st.groupings.push(p.grouping);
+    }
+    const q: MetricQuery = { ...st.q, cycles, metrics: st.metrics, groupBy: st.groupings[0]! };
+    const built = metricSql(st.source, q, nullable?.(st.source, q), anyLineage, st.groupings, st.lineage)!;
     st.answer = db.query(built.sql, [], { priority: st.priority }).then((rows) => ({ built, rows }));
   }
   for (const ask of asks) {
@@ -159,12 +180,13 @@ const sameGrouping = (a: readonly GroupBy[], b: readonly GroupBy[]) => JSON.stri
 function partRows(p: Part, built: BuiltSql, rows: readonly Record<string, unknown>[]): Omit<MetricRow, 'shown'>[] {
   const { q } = p;
   const kept = new Set(groupColumns(q.groupBy));
-  const set = built.sets ? built.sets.ids[p.statement.groupings.findIndex((g) => sameGrouping(g, q.groupBy))] : undefined;
+  const set = built.sets ? built.sets.ids[p.statement.groupings.findIndex((g) => sameGrouping(g, p.grouping))] : undefined;
   const at = p.metrics.map((m) => built.metrics.findIndex((d) => d.id === m));
   const out: Omit<MetricRow, 'shown'>[] = [];
   for (const r of rows) {
     if (set !== undefined && r.g !== set) continue;
     if (built.perBody && q.body !== 'all' && r.body !== q.body) continue;
+    if (p.cycle !== undefined && r.cycle_year !== p.cycle) continue;
     // Only the columns its own statement would have selected: the others are the other sets'.
     const col = (c: string) => (kept.has(c) ? r[c] : undefined);
     for (const i of at) {

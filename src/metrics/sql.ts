@@ -153,10 +153,11 @@ export function metricSql(
    * each); q.groupBy alone by default. Rows say their set in `g` (BuiltSql.sets).
    */
   groupings: readonly (readonly GroupBy[])[] = [q.groupBy],
+  /** Whether the statement reads the lineage, decided by the asks it answers (usesLineage of q alone by default). */
+  lineage = anyLineage && usesLineage(q),
 ): BuiltSql | null {
   const metrics = q.metrics.map(metricDef).filter((m) => m.source === source);
   if (metrics.length === 0) return null;
-  const lineage = anyLineage && usesLineage(q);
   // The columns known never NULL are those of the scope's county: a predecessor may lie in another.
   const known = lineage ? undefined : nullable;
   const where = scopeWhere(source, q);
