@@ -231,12 +231,15 @@ const BAND_CELLS = AGE_BANDS.flatMap((band) => PYRAMID_GENDERS.map((gender) => (
 export async function ageDistribution(
   db: Db,
   q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>,
+  opts?: { priority?: number },
 ): Promise<AgeDistribution> {
   const [row] = await db.query<Record<string, number | null>>(
     // One row per village × cycle once the body and role scopes are filtered (see metricSql.ts).
     `SELECT (count(*) FILTER (WHERE age_gender_known IS NOT NULL))::INTEGER AS covered, count(*)::INTEGER AS of,
             ${BAND_CELLS.map((c) => `sum(${c.col})::DOUBLE AS ${c.col}`).join(', ')}
      FROM stat_people${scopeWhere('people', q)}`,
+    [],
+    opts,
   );
   const bands = BAND_CELLS.map(({ band, gender, col }) => ({ band, gender, persons: Number(row?.[col] ?? 0) })).filter(
     (b) => b.persons > 0,

@@ -52,10 +52,14 @@ export function childSharedFetches(
 export function overviewFetches(db: Db, qc: QueryClient, scope: Scope, previousCycle: number | null, params: URLSearchParams): Fetch[] {
   const q = overviewQueries(scope, chartChoices(params));
   const ranking = rankingQuery(scope, metricParam(params, 'rank', 'turnout'), childLevel(scope));
+  // The charts below the fold (at 1920 × 1080) go to the engine after those in sight; asked in one
+  // turn, metric queries of the same count table and place still share a statement, which goes
+  // as early as the most urgent of them (src/metrics/query.ts).
+  const later = { priority: -1 };
   return [
     ...(scope.cycle === null ? [] : [figuresQuery(db, qc, scope, previousCycle, KPI_METRICS)]),
     ...[q.turnout, q.trendRows, q.heat].map((m) => metricRowsQuery(db, m)),
-    agesQuery(db, q.ages),
-    ...[q.bands, q.edu, q.rates, ranking].map((m) => metricRowsQuery(db, m)),
+    agesQuery(db, q.ages, later),
+    ...[q.bands, q.edu, q.rates, ranking].map((m) => metricRowsQuery(db, m, later)),
   ];
 }
