@@ -1,5 +1,5 @@
 /**
- * Metric queries asked in one turn share statements (src/metrics/query.ts): the same count table
+ * Metric queries asked together share statements (src/metrics/query.ts askTogether): the same count table
  * over the same rows is read once, the asks' groupings as GROUPING SETS, stat_results' bodies
  * together. Each ask must get exactly the rows it gets asked alone — every field, every bit of every
  * value, in the same order — for the queries the overview asks on a scope change, at every level,
@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MetricQuery } from '../../src/metrics/sql';
-import { queryMetrics, type MetricRow } from '../../src/metrics/query';
+import { askTogether, queryMetrics, type MetricRow } from '../../src/metrics/query';
 import { siblingsQuery } from '../../src/metrics/siblings';
 import type { Db } from '../../src/db/types';
 import type { BodyScope, Scope } from '../../src/metrics/scope';
@@ -57,11 +57,11 @@ async function compare(db: Db, scopes: readonly Pick<Scope, 'county' | 'township
       const asks = overviewAsks({ ...place, cycle, body, role: 'all' });
       const one = await counting(db, async () => {
         const rows: MetricRow[][] = [];
-        // Awaited one by one: each in a turn of its own, its own statements.
+        // Alone: each its own statements.
         for (const q of asks) rows.push(await queryMetrics(db, q));
         return rows;
       });
-      const all = await counting(db, () => Promise.all(asks.map((q) => queryMetrics(db, q))));
+      const all = await counting(db, () => Promise.all(askTogether(db, () => asks.map((q) => queryMetrics(db, q)))));
       for (const [i, q] of asks.entries()) expect(all.result[i], JSON.stringify(q)).toStrictEqual(one.result[i]);
       expect(one.result.some((r) => r.some((x) => x.value !== null))).toBe(true);
       apart += one.statements;
