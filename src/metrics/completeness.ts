@@ -269,25 +269,32 @@ export interface CompletionProgress {
 }
 
 export async function completionProgress(db: Db, f: CompletenessFilter): Promise<CompletionProgress> {
-  const ctes = completenessCtes(f);
-  const [totals] = await db.query(
-    `${ctes} SELECT (SELECT source FROM source) AS source, count(*) AS expected, count(*) FILTER (WHERE vc_results) AS done,
-       count(*) FILTER (WHERE vc_results AND election_date IS NULL) AS undated,
-       count(*) FILTER (WHERE is_key) AS key_expected, count(*) FILTER (WHERE is_key AND vc_results) AS key_done,
-       count(*) FILTER (WHERE is_difficult) AS difficult_expected,
-       count(*) FILTER (WHERE is_difficult AND vc_results) AS difficult_done,
-       strftime(max(election_date) FILTER (WHERE vc_results), '%Y-%m-%d') AS as_of
-     FROM villages`,
-  );
-  const days = await db.query(
-    `${ctes},
+  // One statement for the totals and the curve: the overview asks it on every change of place or
+  // cycle, and its expected villages are the costly part (every result and roster row of the cycle).
+  // The totals ride on each day's row, and on one row of no day when no village gives a date.
+  const rows = await db.query(
+    `${completenessCtes(f)},
+     totals AS (
+       SELECT (SELECT source FROM source) AS source, count(*) AS expected, count(*) FILTER (WHERE vc_results) AS done,
+         count(*) FILTER (WHERE vc_results AND election_date IS NULL) AS undated,
+         count(*) FILTER (WHERE is_key) AS key_expected, count(*) FILTER (WHERE is_key AND vc_results) AS key_done,
+         count(*) FILTER (WHERE is_difficult) AS difficult_expected,
+         count(*) FILTER (WHERE is_difficult AND vc_results) AS difficult_done,
+         strftime(max(election_date) FILTER (WHERE vc_results), '%Y-%m-%d') AS as_of
+       FROM villages
+     ),
      per_day AS (
        SELECT election_date AS d, count(*) AS n, count(*) FILTER (WHERE is_key) AS k, count(*) FILTER (WHERE is_difficult) AS h
        FROM villages WHERE vc_results AND election_date IS NOT NULL GROUP BY election_date
+     ),
+     days AS (
+       SELECT d, strftime(d, '%Y-%m-%d') AS date, sum(n) OVER w AS all_, sum(k) OVER w AS key_, sum(h) OVER w AS difficult_
+       FROM per_day WINDOW w AS (ORDER BY d ROWS UNBOUNDED PRECEDING)
      )
-     SELECT strftime(d, '%Y-%m-%d') AS date, sum(n) OVER w AS all_, sum(k) OVER w AS key_, sum(h) OVER w AS difficult_
-     FROM per_day WINDOW w AS (ORDER BY d ROWS UNBOUNDED PRECEDING) ORDER BY d`,
+     SELECT totals.*, days.date, days.all_, days.key_, days.difficult_ FROM totals LEFT JOIN days ON true ORDER BY days.d`,
   );
+  const totals = rows[0];
+  const days = rows.filter((d) => d.date !== null && d.date !== undefined);
   const t = totals ?? {};
   return {
     source: (t.source as ExpectationSource | undefined) ?? 'this_cycle',

@@ -38,6 +38,25 @@ export interface BuiltSql {
   metrics: readonly MetricDef[];
   /** Whether rows carry their own body (results metrics are reported per body). */
   perBody: boolean;
+  /**
+   * With several grouping sets: the place and cycle columns of the statement, in its ORDER BY, and
+   * each set's number in its `g` column (DuckDB's GROUPING() of those columns: a bit per column
+   * the set leaves out), in the order of the sets asked.
+   */
+  sets?: { columns: readonly string[]; ids: readonly number[] };
+}
+
+/** The place and cycle columns in the order every grouping of the app writes them (level, then cycle). */
+const CANONICAL_COLUMNS = ['county', 'township', 'village_key', 'village', 'cycle_year'];
+
+/**
+ * Whether groupings can share one statement with GROUPING SETS: each one's columns in the
+ * canonical order, so that ordering by all of them orders each set's rows as its own statement
+ * would (the columns a set leaves out are NULL on its rows).
+ */
+export function canShareSets(groupBy: readonly GroupBy[]): boolean {
+  const at = groupColumns(groupBy).map((c) => CANONICAL_COLUMNS.indexOf(c));
+  return at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1]!));
 }
 
 type ScopeFilter = Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>;
@@ -129,18 +148,28 @@ export function metricSql(
   nullable?: ReadonlySet<string>,
   /** Whether any village has a successor (src/db/lineage.ts lineageActive): without one the lineage changes nothing. */
   anyLineage = false,
+  /**
+   * Groupings answered together in one scan, each as if asked alone (canShareSets must hold for
+   * each); q.groupBy alone by default. Rows say their set in `g` (BuiltSql.sets).
+   */
+  groupings: readonly (readonly GroupBy[])[] = [q.groupBy],
+  /** Whether the statement reads the lineage, decided by the asks it answers (usesLineage of q alone by default). */
+  lineage = anyLineage && usesLineage(q),
 ): BuiltSql | null {
   const metrics = q.metrics.map(metricDef).filter((m) => m.source === source);
   if (metrics.length === 0) return null;
-  const lineage = anyLineage && usesLineage(q);
   // The columns known never NULL are those of the scope's county: a predecessor may lie in another.
   const known = lineage ? undefined : nullable;
   const where = scopeWhere(source, q);
   const perBody = source === 'results';
-  const groups = groupColumns(q.groupBy);
+  const several = groupings.length > 1;
+  const setColumns = groupings.map((g) => groupColumns(g));
+  const columns = several ? CANONICAL_COLUMNS.filter((c) => setColumns.some((s) => s.includes(c))) : groupColumns(q.groupBy);
+  const groups = [...columns];
   if (perBody) groups.push('body');
   const select = [
     ...groups,
+    ...(several ? [`GROUPING(${columns.join(', ')})::INTEGER AS g`] : []),
     ...metrics.flatMap((m, i) => {
       const ok = supportedSql(m, known);
       const only = ok === null ? '' : ` FILTER (WHERE ${ok})`;
@@ -155,10 +184,14 @@ export function metricSql(
     `${UNITS}::INTEGER AS u`,
   ];
   const from = lineage ? lineageSource(COUNT_TABLE[source]) : COUNT_TABLE[source];
-  const sql = `SELECT ${select.join(', ')} FROM ${from}${where}${
-    groups.length ? ` GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''
-  }`;
-  return { sql, metrics, perBody };
+  const groupBy = several
+    ? ` GROUP BY GROUPING SETS (${setColumns.map((s) => `(${[...s, ...(perBody ? ['body'] : [])].join(', ')})`).join(', ')})`
+    : ` GROUP BY ${groups.join(', ')}`;
+  const sql = `SELECT ${select.join(', ')} FROM ${from}${where}${groups.length ? `${groupBy} ORDER BY ${groups.join(', ')}` : ''}`;
+  if (!several) return { sql, metrics, perBody };
+  // GROUPING(a, b, c): a bit per column, the first the highest, set where the row's set leaves it out.
+  const ids = setColumns.map((s) => columns.reduce((id, c, i) => (s.includes(c) ? id : id | (1 << (columns.length - 1 - i))), 0));
+  return { sql, metrics, perBody, sets: { columns, ids } };
 }
 
 /**

@@ -42,7 +42,7 @@ export const metricRowsQuery = (db: Db, q: MetricQuery, opts?: { priority?: numb
 
 export const agesKey = (q: AgeQuery | null) => ['data', 'ages', JSON.stringify(q)];
 
-export const agesQuery = (db: Db, q: AgeQuery) => ({
+export const agesQuery = (db: Db, q: AgeQuery, opts?: { priority?: number }) => ({
   queryKey: agesKey(q),
-  queryFn: () => ageDistribution(db, q),
+  queryFn: () => ageDistribution(db, q, opts),
 });

@@ -13,6 +13,7 @@ import type { Scope } from '../metrics/scope';
 import { chartChoices, metricParam } from './chartChoices';
 import { KPI_METRICS, overviewQueries, rankingQuery } from './overview';
 import { siblingsQuery } from '../metrics/siblings';
+import { askTogether } from '../metrics/query';
 import type { Place } from '../db/queries';
 import { scopeQuery } from './scope';
 
@@ -52,10 +53,21 @@ export function childSharedFetches(
 export function overviewFetches(db: Db, qc: QueryClient, scope: Scope, previousCycle: number | null, params: URLSearchParams): Fetch[] {
   const q = overviewQueries(scope, chartChoices(params));
   const ranking = rankingQuery(scope, metricParam(params, 'rank', 'turnout'), childLevel(scope));
+  // The charts below the fold (at 1920 × 1080) go to the engine after those in sight; asked in one
+  // go (prefetchTogether), metric queries of the same count table and place still share a
+  // statement, which goes as early as the most urgent of them (src/metrics/query.ts).
+  const later = { priority: -1 };
   return [
     ...(scope.cycle === null ? [] : [figuresQuery(db, qc, scope, previousCycle, KPI_METRICS)]),
     ...[q.turnout, q.trendRows, q.heat].map((m) => metricRowsQuery(db, m)),
-    agesQuery(db, q.ages),
-    ...[q.bands, q.edu, q.rates, ranking].map((m) => metricRowsQuery(db, m)),
+    agesQuery(db, q.ages, later),
+    ...[q.bands, q.edu, q.rates, ranking].map((m) => metricRowsQuery(db, m, later)),
   ];
+}
+
+/** Starts the fetches at once, their metric queries sharing statements (src/metrics/query.ts askTogether). */
+export function prefetchTogether(db: Db, qc: QueryClient, fetches: readonly Fetch[]): void {
+  askTogether(db, () => {
+    for (const f of fetches) void qc.prefetchQuery(f);
+  });
 }

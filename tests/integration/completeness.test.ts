@@ -133,6 +133,10 @@ describe('completeness of 青山县 2021', () => {
       { date: '2021-12-05', all: 5, key: 1, difficult: 0 },
       { date: '2021-12-10', all: 7, key: 1, difficult: 0 },
     ]);
+    // A cycle no village has reported yet: its totals still come, with no curve.
+    const none = await completionProgress(db, { cycle: 2024 });
+    expect(none).toMatchObject({ source: 'previous_cycle', asOf: null, undated: 0, days: [] });
+    expect(none.all).toMatchObject({ done: 0, expected: 11 });
   });
 
   it('the report states it in its overview section when asked (progress=1), and only then', async () => {

@@ -11,7 +11,7 @@ import { parentLabel, placeLabel } from '../scope/scopeLabel';
 import { KpiCards } from './KpiCards';
 import { OverviewCharts } from './OverviewCharts';
 import { KPI_METRICS } from '../../queries/overview';
-import { childSharedFetches, firstChild, overviewFetches } from '../../queries/overviewFetches';
+import { childSharedFetches, firstChild, overviewFetches, prefetchTogether } from '../../queries/overviewFetches';
 import { OverviewCompletion } from '../completeness/OverviewCompletion';
 import { scopeKey } from '../../metrics/scope';
 import { whenIdle } from '../../util/idle';
@@ -31,7 +31,7 @@ export function OverviewView() {
   // A scope chosen: its queries go to the engine now, while the page renders it (the chart
   // choices and ranking stay as they are in the address).
   useScopeAhead((next, previous) => {
-    for (const f of overviewFetches(db, qc, next, previous, new URLSearchParams(window.location.search))) void qc.prefetchQuery(f);
+    prefetchTogether(db, qc, overviewFetches(db, qc, next, previous, new URLSearchParams(window.location.search)));
   });
   // This scope drawn: what any place one level down shares is asked while the user looks — once
   // the engine is up (the sample's first dashboard is drawn from the build's figures before it).
@@ -43,7 +43,7 @@ export function OverviewView() {
     const child = drawn ? firstChild(scope, places) : null;
     if (!child) return;
     return whenIdle(() => {
-      for (const f of childSharedFetches(db, scope, child, new URLSearchParams(window.location.search))) void qc.prefetchQuery(f);
+      prefetchTogether(db, qc, childSharedFetches(db, scope, child, new URLSearchParams(window.location.search)));
     });
   }, [drawn, key, places, db, qc]);
   if (scope.cycle === null) return <p className="muted">{t('scope.noData')}</p>;
