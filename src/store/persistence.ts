@@ -309,11 +309,18 @@ export class Persistence {
    * Saves the first dashboard if the saved one is missing or stale (a reload made by another
    * build, or from a save made before snapshots were kept), once `after` resolves.
    */
-  saveSnapshot(opts: { after?: () => Promise<void> } = {}): Promise<boolean> {
+  saveSnapshot(
+    opts: {
+      after?: () => Promise<void>;
+      /** Asked once `after` resolves: made again even if the saved one is current (it is of another scope than the one shown now). */
+      again?: () => boolean;
+    } = {},
+  ): Promise<boolean> {
     return this.inTurn(async () => {
       await opts.after?.();
       if (this.readOnly || this.unsaved.size > 0 || this.manifest.imports.length === 0 || !this.snapshotMaker) return false;
-      if (this.manifest.snapshot?.of === snapshotKey(this.manifest, this.snapshotMaker.version)) return false;
+      const current = this.manifest.snapshot?.of === snapshotKey(this.manifest, this.snapshotMaker.version);
+      if (opts.again ? !opts.again() : current) return false;
       const next: Manifest = structuredClone(this.manifest);
       next.generation += 1;
       await this.withSnapshot(next);
