@@ -80,6 +80,7 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       if (!cancelled) setState(p);
     };
     let persistence: Persistence | null = null;
+    let stopFollowing = (): void => undefined;
     (async () => {
       // Asked beside the manifest read (11 KB, wasted when there is saved data) rather than after it.
       const snapshotFetch = fetchSampleSnapshot().catch(() => null);
@@ -98,8 +99,15 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
       await ensureSchema(db, { counts: false });
       const writer = await acquireWriterLock();
-      const snapshotOf = async (): Promise<Uint8Array> =>
-        new TextEncoder().encode(JSON.stringify(await userSnapshot(db, sameDashboard(location.search))));
+      // The addresses the saved snapshot draws: a reload elsewhere waits for the count tables (at a
+      // million roster rows ten seconds and more), so a scope the user moves to is made too, once quiet.
+      let held = new Set(snapshot ? [snapshot.search, ...(snapshot.also ?? [])] : []);
+      const snapshotOf = async (): Promise<Uint8Array> => {
+        const snap = await userSnapshot(db, sameDashboard(location.search));
+        held = new Set([snap.search, ...(snap.also ?? [])]);
+        return new TextEncoder().encode(JSON.stringify(snap));
+      };
+      const notHeld = () => (parseRoute(location.search).view ?? 'overview') === 'overview' && !held.has(sameDashboard(location.search));
       // A reload draws the dashboard from the saved count tables; the imported rows follow.
       let rowsLater = false;
       try {
@@ -141,11 +149,18 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
           engine.rowsIn();
           // Saved by another build or before snapshots were kept: made now, for the next reload.
           if (!p.readOnly) void p.saveSnapshot({ after: () => quietFor(3000) }).catch(() => undefined);
-        }
+        } else return;
       } else {
         engine.rowsIn();
         // A save made before the count tables were kept (or by another build of them): kept now, for the next reload.
         if (p.savedImports > 0 && !p.readOnly) void p.saveCounts({ after: () => quietFor(3000) }).catch(() => undefined);
+      }
+      if (!p.readOnly && !cancelled) {
+        const follow = () => {
+          if (p.savedImports > 0 && notHeld()) void p.saveSnapshot({ after: () => quietFor(3000), again: notHeld }).catch(() => undefined);
+        };
+        window.addEventListener('popstate', follow);
+        stopFollowing = () => window.removeEventListener('popstate', follow);
       }
     })().catch((e: unknown) => {
       if (!cancelled) engine.reject(e);
@@ -153,6 +168,7 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
     });
     return () => {
       cancelled = true;
+      stopFollowing();
     };
   }, [qc, engine]);
 

@@ -5,7 +5,8 @@
  */
 import { NEXT_IMPORT_ID_SQL } from '../db/importRows';
 import { deleteImports } from '../db/queries';
-import { dataChanged, rebuildViews } from '../db/schema';
+import { COUNT_TABLES, COUNT_TABLES_LATER } from '../db/countTables';
+import { dataChanged, rebuildViews, refreshCounts } from '../db/schema';
 import type { Db } from '../db/types';
 import { concatBytes } from '../util/bytes';
 import { SAVED_TABLES, savedTableDef } from '../db/savedTables';
@@ -148,7 +149,12 @@ export class Persistence {
     const c = this.manifest.counts;
     if (!c || c.version !== version || c.of !== countsKey(this.manifest) || this.manifest.imports.length === 0) return false;
     try {
-      await loadCounts(this.db, c, (n) => this.files.read(n));
+      await loadCounts(
+        this.db,
+        c,
+        (n) => this.files.read(n),
+        COUNT_TABLES.filter((t) => !COUNT_TABLES_LATER.includes(t)),
+      );
     } catch {
       return false;
     }
@@ -169,6 +175,15 @@ export class Persistence {
       await this.keepTrashIds(db);
     } finally {
       if (db !== this.db) await db.close();
+    }
+    // The count tables no view reads, on the dashboard's connection (they are temporary tables).
+    // Should their copy fail, the rows are in now: they are counted again, all of them.
+    const c = this.manifest.counts;
+    try {
+      if (!c) throw new Error('no saved count tables');
+      await loadCounts(this.db, c, (n) => this.files.read(n), COUNT_TABLES_LATER);
+    } catch {
+      await refreshCounts(this.db);
     }
   }
 
@@ -294,11 +309,18 @@ export class Persistence {
    * Saves the first dashboard if the saved one is missing or stale (a reload made by another
    * build, or from a save made before snapshots were kept), once `after` resolves.
    */
-  saveSnapshot(opts: { after?: () => Promise<void> } = {}): Promise<boolean> {
+  saveSnapshot(
+    opts: {
+      after?: () => Promise<void>;
+      /** Asked once `after` resolves: made again even if the saved one is current (it is of another scope than the one shown now). */
+      again?: () => boolean;
+    } = {},
+  ): Promise<boolean> {
     return this.inTurn(async () => {
       await opts.after?.();
       if (this.readOnly || this.unsaved.size > 0 || this.manifest.imports.length === 0 || !this.snapshotMaker) return false;
-      if (this.manifest.snapshot?.of === snapshotKey(this.manifest, this.snapshotMaker.version)) return false;
+      const current = this.manifest.snapshot?.of === snapshotKey(this.manifest, this.snapshotMaker.version);
+      if (opts.again ? !opts.again() : current) return false;
       const next: Manifest = structuredClone(this.manifest);
       next.generation += 1;
       await this.withSnapshot(next);
@@ -345,6 +367,13 @@ export class Persistence {
 
   /** Writes the manifest (the commit point), then removes files nothing refers to any more. */
   private async commit(next: Manifest): Promise<void> {
+    // A copy of the count tables no longer of the saved data is never restored (nor the snapshot
+    // made with it): its files go now, not after the next copy is written beside them (at a
+    // million roster rows 0.4 GB each, and the browser's storage may not hold both).
+    if (next.counts && next.counts.of !== countsKey(next)) {
+      delete next.counts;
+      delete next.snapshot;
+    }
     next.savedAt = new Date().toISOString();
     await this.files.write(MANIFEST, manifestBytes(next));
     this.manifest = next;

@@ -94,12 +94,20 @@ export async function dumpCounts(
 }
 
 /**
- * Makes the count tables from a saved copy, exactly typed and checked against the row counts
- * saved; on any failure none is left half-made (the caller rebuilds them).
+ * Makes the count tables (those named, or all) from a saved copy, exactly typed and checked
+ * against the row counts saved; on any failure none of them is left half-made (the caller
+ * rebuilds them).
  */
-export async function loadCounts(db: Db, saved: SavedCounts, read: (name: string) => Promise<Uint8Array | null>): Promise<void> {
+export async function loadCounts(
+  db: Db,
+  saved: SavedCounts,
+  read: (name: string) => Promise<Uint8Array | null>,
+  names: readonly string[] = COUNT_TABLES,
+): Promise<void> {
+  const missing = names.filter((n) => !saved.tables.some((t) => t.name === n));
+  if (missing.length > 0) throw new Error(`no saved copy of ${missing.join(', ')}`);
   try {
-    for (const t of saved.tables) {
+    for (const t of saved.tables.filter((x) => names.includes(x.name))) {
       const bytes = await read(t.file.file);
       if (!bytes) throw new Error(`${t.file.file} is missing`);
       const parts = t.file.parts ?? [];
@@ -114,7 +122,7 @@ export async function loadCounts(db: Db, saved: SavedCounts, read: (name: string
       if (n !== t.file.rows) throw new Error(`${t.file.file}: ${n} rows instead of ${t.file.rows}`);
     }
   } catch (e) {
-    for (const name of COUNT_TABLES) await db.exec(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+    for (const name of names) await db.exec(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
     throw e;
   }
 }

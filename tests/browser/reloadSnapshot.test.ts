@@ -83,4 +83,38 @@ describe('a reload of the user’s data', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('draws the scope the user last moved to, saved again once the engine is quiet', { timeout: 240_000 }, async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl()}/?view=import`);
+    await page.waitForSelector('.app[data-engine="ready"]', { timeout: 60_000 });
+    await page
+      .locator('input[type=file][data-action="choose-files"]')
+      .setInputFiles(['results-utf8.csv', 'members-gb18030.csv'].map(fixture));
+    await page.locator('[data-action="confirm-import"]').click();
+    await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
+    await page.goto(`${baseUrl()}/`);
+    await dashboard(page);
+    await page.waitForSelector('.app[data-saving="0"]', { timeout: 60_000 });
+    // After the save: a county, then a township — the reload opens where the user left off.
+    await page.locator('[data-scope="county"]').selectOption({ index: 1 });
+    await dashboard(page);
+    await page.locator('[data-scope="township"]').selectOption({ index: 1 });
+    const before = await dashboard(page);
+    const here = new URL(page.url()).search;
+    expect(here).toContain('county=');
+    await page.waitForSelector('.app[data-saving="1"]', { timeout: 10_000 });
+    await page.waitForSelector('.app[data-saving="0"]', { timeout: 60_000 });
+
+    await context.route(WASM, () => new Promise(() => undefined));
+    await page.reload();
+    expect(new URL(page.url()).search).toBe(here);
+    expect(await dashboard(page)).toEqual(before);
+    expect(await page.locator('.app').getAttribute('data-engine')).toBe('starting');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
