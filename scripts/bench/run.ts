@@ -157,7 +157,8 @@ async function importFiles(page: Page, files: string[]) {
   );
   const checked = await page.evaluate(() => performance.now());
   await confirm.click();
-  await page.waitForSelector('.summary[data-state="done"]', { timeout: STEP_TIMEOUT });
+  // A failed import says so (role=alert) and never reaches done: not a wait of STEP_TIMEOUT.
+  await page.waitForSelector('.summary[data-state="done"], [role="alert"]', { timeout: STEP_TIMEOUT });
   const done = await page.evaluate(() => performance.now());
   const alert = await page.locator('[role="alert"]').allInnerTexts();
   if (alert.length) throw new Error(`import: ${alert.join(' | ')}`);
