@@ -39,20 +39,28 @@ async function dashboard(page: Page): Promise<string[]> {
   return page.locator('[data-view="overview"] .kpi').allInnerTexts();
 }
 
+/**
+ * A fresh context (no service worker: the wasm held below must not come from its cache instead)
+ * with the results and the roster imported, and the page's errors.
+ */
+async function imported() {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${baseUrl()}/?view=import`);
+  await page.waitForSelector('.app[data-engine="ready"]', { timeout: 60_000 });
+  await page
+    .locator('input[type=file][data-action="choose-files"]')
+    .setInputFiles(['results-utf8.csv', 'members-gb18030.csv'].map(fixture));
+  await page.locator('[data-action="confirm-import"]').click();
+  await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
+  return { context, page, errors };
+}
+
 describe('a reload of the user’s data', () => {
   it('draws the first dashboard before the engine is up, with the figures the engine gives', { timeout: 240_000 }, async () => {
-    // No service worker: the wasm held below must not come from its cache instead.
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${baseUrl()}/?view=import`);
-    await page.waitForSelector('.app[data-engine="ready"]', { timeout: 60_000 });
-    await page
-      .locator('input[type=file][data-action="choose-files"]')
-      .setInputFiles(['results-utf8.csv', 'members-gb18030.csv'].map(fixture));
-    await page.locator('[data-action="confirm-import"]').click();
-    await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
+    const { context, page, errors } = await imported();
     // The counts, and the snapshot with them, are saved once the engine is quiet.
     await page.waitForSelector('.app[data-saving="0"]', { timeout: 60_000 });
     await page.goto(`${baseUrl()}/`);
@@ -85,17 +93,7 @@ describe('a reload of the user’s data', () => {
   });
 
   it('draws the scope the user last moved to, saved again once the engine is quiet', { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${baseUrl()}/?view=import`);
-    await page.waitForSelector('.app[data-engine="ready"]', { timeout: 60_000 });
-    await page
-      .locator('input[type=file][data-action="choose-files"]')
-      .setInputFiles(['results-utf8.csv', 'members-gb18030.csv'].map(fixture));
-    await page.locator('[data-action="confirm-import"]').click();
-    await page.waitForSelector('.summary[data-state="done"]', { timeout: 60_000 });
+    const { context, page, errors } = await imported();
     await page.goto(`${baseUrl()}/`);
     await dashboard(page);
     await page.waitForSelector('.app[data-saving="0"]', { timeout: 60_000 });

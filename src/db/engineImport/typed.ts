@@ -151,20 +151,7 @@ export function typedQuery(
   return { sql, params };
 }
 
-/** The SQL building `tables.typed`, every row of typedQuery (step 1's table, kept for comparing its values). */
-export function typedSql(
-  plan: ColumnPlanSet,
-  maps: readonly MappingTable[],
-  raw: string,
-  lastHeaderLine: number,
-  tables: EngineTables,
-  columns: readonly ColumnSpec[],
-  width: number,
-): { sql: string; params: SqlParam[] } {
-  const { sql, params } = typedQuery(plan, maps, raw, lastHeaderLine, columns, width);
-  return { sql: `CREATE TEMP TABLE ${q(tables.typed)} AS ${sql}`, params };
-}
-
+/** Builds `tables.typed`, every row of typedQuery (step 1's table, kept for comparing its values). */
 export async function buildTyped(
   db: Db,
   plan: ColumnPlanSet,
@@ -175,7 +162,8 @@ export async function buildTyped(
   columns: readonly ColumnSpec[],
   width: number,
 ): Promise<number> {
-  const { sql, params } = typedSql(plan, maps, raw, lastHeaderLine, tables, columns, width);
+  const query = typedQuery(plan, maps, raw, lastHeaderLine, columns, width);
+  const [sql, params] = [`CREATE TEMP TABLE ${q(tables.typed)} AS ${query.sql}`, query.params];
   if (params.length > 0) await db.query(sql, params);
   else await db.exec(sql);
   const [{ typed, data }] = (await db.query<{ typed: number; data: number }>(
