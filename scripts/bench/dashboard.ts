@@ -199,6 +199,29 @@ export function engineTimes(measures: readonly Measure[]): Measure[] {
   });
 }
 
+/**
+ * Where an import's time went, between two instants of the page's clock: the import's own steps
+ * (`import …`, `counts refreshed …`) as they ended, and the statements that took longest.
+ */
+export async function traceWindow(
+  page: Page,
+  from: number,
+  to: number,
+): Promise<{ steps: Measure[]; statements: number; engineMs: number; top: Measure[] }> {
+  const within = (await measuresOf(page)).filter((m) => m.start >= from && m.start < to);
+  const db = engineTimes(within);
+  const brief = (m: Measure) => ({ name: m.name.slice(0, 100), start: round1(m.start - from), ms: round1(m.ms) });
+  return {
+    steps: within.filter((m) => m.name.startsWith('import ') || m.name.startsWith('counts ')).map(brief),
+    statements: db.length,
+    engineMs: round1(db.reduce((a, m) => a + m.ms, 0)),
+    top: [...db]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 15)
+      .map(brief),
+  };
+}
+
 /** The page's measures since it loaded, summed by kind: where a reload's time went. */
 export async function traceLoad(
   page: Page,

@@ -27,7 +27,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { benchFiles, BENCH_TMP } from './generate';
 import { MemorySampler } from './memory';
 import { benchPackages } from './packages';
-import { measureScopeChanges, settle, timeChange, traceChanges, traceLoad } from './dashboard';
+import { measureScopeChanges, settle, timeChange, traceChanges, traceLoad, traceWindow } from './dashboard';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -162,7 +162,8 @@ async function importFiles(page: Page, files: string[]) {
   const done = await page.evaluate(() => performance.now());
   const alert = await page.locator('[role="alert"]').allInnerTexts();
   if (alert.length) throw new Error(`import: ${alert.join(' | ')}`);
-  return { checkMs: checked - t0, importMs: done - t0 };
+  const trace = TRACE ? await traceWindow(page, t0, done) : undefined;
+  return { checkMs: checked - t0, importMs: done - t0, ...(trace ? { trace } : {}) };
 }
 
 async function firstDashboard(page: Page) {
@@ -291,6 +292,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
     const roster = await importFiles(page, [files.roster]);
     const rosterPeak = memory.peak();
     log(`roster imported in ${round(roster.importMs)} ms (checked at ${round(roster.checkMs)} ms)`);
+    if (roster.trace) log(`roster import trace: ${JSON.stringify(roster.trace, null, 1)}`);
     const results = await importFiles(page, files.results);
     log(`results imported in ${round(results.importMs)} ms`);
     const dashboardMs = await firstDashboard(page);
@@ -312,6 +314,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
       importMs: round(roster.importMs),
       checkMs: round(roster.checkMs),
       importVsBare: round(roster.importMs / bare.ms, 2),
+      ...(roster.trace ? { importTrace: roster.trace } : {}),
       resultsImportMs: round(results.importMs),
       firstDashboardMs: round(dashboardMs),
       scopeChange: trace ? { ...scope, trace } : scope,
