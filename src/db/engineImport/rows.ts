@@ -3,7 +3,7 @@
  * (rowFlags.ts) and finds the duplicates; the JavaScript row code — classifyRow, rowNormalizer,
  * the duplicate and totals checks of prepare.ts — runs only on the rows SQL picks (totals, notes,
  * blank rows, rows with an issue or extra data, duplicates); every other row goes from the typed
- * table to the stage tables in one statement. Where SQL's guess about a picked row turns out wrong
+ * query to the stage tables in one statement. Where SQL's guess about a picked row turns out wrong
  * (rejected or not, its duplicate key) the import is refused here and the caller reads the file
  * with the JavaScript path instead: never a different result.
  */
@@ -39,8 +39,6 @@ import { refuseUnmapped, type TypedOptions } from './typed';
 const q = quoteIdent;
 /** Picked rows read from DuckDB at a time. */
 const PAGE_ROWS = 16_384;
-/** Picked accepted rows put in place between ranges of plain rows rather than by sorting every row. */
-const MAX_IN_PLACE = 32;
 /** More totals rows than this and the segment sums are left to the JavaScript path. */
 const MAX_TOTALS_ROWS = 500;
 
@@ -75,6 +73,29 @@ async function keepFileOrder(db: Db, table: string): Promise<void> {
   await db.exec(`DELETE FROM ${q(table)}`);
   await db.exec(`INSERT INTO ${q(table)} SELECT * FROM ${sorted}`);
   await db.exec(`DROP TABLE ${sorted}`);
+}
+
+/** A stage column's value from the typed query (alias `t`), as the batch builder stores it. */
+function fromTyped(c: { name: string; sql: string }): string {
+  switch (c.name) {
+    case 'import_id':
+      return '0';
+    case 'source_row':
+      return 't.source_row';
+    case 'status':
+      return `'ok'`;
+    case 'source_choice':
+    case 'issues':
+    case 'extra':
+      return `CAST(NULL AS ${c.sql})`;
+    default: {
+      // An empty text is no text, a number that is not finite none.
+      const v = `t.${q(c.name)}`;
+      if (c.sql === 'VARCHAR') return `NULLIF(${v}, '')`;
+      if (c.sql === 'DOUBLE') return `CASE WHEN isfinite(${v}) THEN ${v} END`;
+      return `CAST(${v} AS ${c.sql})`;
+    }
+  }
 }
 
 /** The duplicate key of prepare.ts's DuplicateFinder, as text: its parts as String() gives them, joined by "|". */
@@ -120,6 +141,7 @@ export interface RowsOutcome {
   rows: number;
   /** Rows the JavaScript row code saw (classified or normalised), of those after the header. */
   picked: number;
+  /** `flags`: every record typed, flagged and staged; `stage`: the picked rows put in their places. */
   ms: { flags: number; classify: number; duplicates: number; picked: number; stage: number };
 }
 
@@ -127,11 +149,13 @@ export interface RowsOutcome {
  * Sorts, checks and stages the typed rows into `stage` (its tables empty, its buffers unused), and
  * returns the report the JavaScript path gives for the same file.
  *
- * No table holds every typed row: a narrow table keeps each record's flags (and the duplicate key's
- * hash, and the counts a totals row sums), the few rows JavaScript sees are typed again on their
- * own, and the stage tables are written from the typed query over the raw cells in one statement.
- * A million-row roster was read, typed into a temporary table, then copied into the stage: three
- * copies of the data at once, and the copy as slow as the read.
+ * Every record is typed once, in the statement that writes it into the stage tables; its flags
+ * (and the duplicate key's hash, and the counts a totals row sums) go in columns of the own stage
+ * table, copied into a narrow table and dropped. The few rows JavaScript sees are typed again on
+ * their own and then deleted from the stage or updated in it. Typed into a temporary table, then
+ * copied into the stage, a million-row roster was three copies of the data at once and the copy as
+ * slow as the read; typed once for the flags and again for the stage, 2 s more of the engine's
+ * time (DuckDB's Node build, `npx tsx scripts/bench/engineImport.ts 1000000 --only estage`).
  */
 export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?: AbortSignal): Promise<RowsOutcome> {
   const { kind, plan, scan, tables } = input;
@@ -158,13 +182,33 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   const slotOf = countCols.map((i) => valueLayout(kind).slot.get(fields[i]!));
   const summed = countCols.flatMap((i, k) => (slotOf[k] !== undefined ? [{ k, name: fields[i]! }] : []));
 
-  // 0. The flags of every record after the header, with what later steps ask of all rows.
+  // 0. Every record after the header typed once, straight into the stage tables in the file's
+  // order; the own table also takes each record's flags (and the duplicate key's hash, and the
+  // counts a totals row sums) in columns of its own, copied into a narrow table and dropped. The
+  // few records the JavaScript row code then sees are deleted or updated in place (step 4).
   let t = performance.now();
-  await run(
-    (typed) =>
-      `CREATE TEMP TABLE ${flags} AS SELECT t.source_row, t._cand, t._flag, t._rej, t._unmapped, hash(${keySql(kind, has)}) AS _h` +
-      `${summed.map(({ k, name }) => `, t.${q(name)} AS s${k}`).join('')} FROM ${typed} t`,
-  );
+  const filled = stage.tables.filter((st) => st.filled);
+  const flagColumns: [string, string, string][] = [
+    ['_cand', 'BOOLEAN', 't._cand'],
+    ['_flag', 'BOOLEAN', 't._flag'],
+    ['_rej', 'BOOLEAN', 't._rej'],
+    ['_unmapped', 'BOOLEAN', 't._unmapped'],
+    ['_h', 'UBIGINT', `hash(${keySql(kind, has)})`],
+    ...summed.map(({ k, name }): [string, string, string] => [`s${k}`, plan.types.get(name)!, `t.${q(name)}`]),
+  ];
+  for (const [k, st] of filled.entries()) {
+    const cols = TABLE_COLUMNS[st.kind];
+    const withFlags = k === 0 ? flagColumns : [];
+    for (const [name, type] of withFlags) await db.exec(`ALTER TABLE ${q(st.table)} ADD COLUMN ${q(name)} ${type}`);
+    const list = [...cols.map((c) => q(c.name)), ...withFlags.map(([name]) => q(name))].join(', ');
+    await run(
+      (typed) =>
+        `INSERT INTO ${q(st.table)} (${list}) SELECT ${[...cols.map((c) => fromTyped(c)), ...withFlags.map(([, , e]) => e)].join(', ')} FROM ${typed} t`,
+    );
+  }
+  const own = q(filled[0]!.table);
+  await db.exec(`CREATE TEMP TABLE ${flags} AS SELECT source_row, ${flagColumns.map(([name]) => q(name)).join(', ')} FROM ${own}`);
+  for (const [name] of flagColumns) await db.exec(`ALTER TABLE ${own} DROP COLUMN ${q(name)}`);
   const [{ rows, data }] = (await db.query<{ rows: number; data: number }>(
     `SELECT (SELECT count(*) FROM ${flags})::INTEGER AS rows, (SELECT count(*) FROM ${raw} WHERE line > ${sqlNumber(input.lastHeaderLine)})::INTEGER AS data`,
   )) as [{ rows: number; data: number }];
@@ -314,7 +358,7 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   stop();
 
   // 4. The plain rows (not picked, or picked only as the first of a duplicate key): counted and
-  // summed from the flags, staged from the typed query with the picked accepted rows in their place.
+  // summed from the flags; in the stage already, the picked rows then put right around them.
   t = performance.now();
   await db.exec(
     `CREATE TEMP TABLE ${q(tables.nonPlain)} AS SELECT source_row AS line FROM ${flags} WHERE _cand OR _flag` +
@@ -335,53 +379,21 @@ export async function stageRows(db: Db, input: RowsInput, stage: Stage, signal?:
   counts.dataRows += plain;
   counts.imported += plain;
   // The stage keeps the file's order, as the JavaScript path writes it (any_value over a village's
-  // rows then reads the same row). The typed query keeps the raw rows' order (its joins all probe
-  // with them, see typed.ts); a few picked rows are put in place between ranges of plain rows, more
-  // are sorted in with them (a second write of every row). The stage's order is checked after.
-  const pickedLines = (await db.query<{ l: number }>(`SELECT source_row AS l FROM ${q(tables.accepted)} ORDER BY l`)).map((r) => r.l);
-  const inPlace = pickedLines.length <= MAX_IN_PLACE;
-  for (const st of stage.tables) {
-    if (!st.filled) continue;
-    const cols = TABLE_COLUMNS[st.kind];
-    const fromTyped = cols.map((c) => {
-      switch (c.name) {
-        case 'import_id':
-          return '0';
-        case 'source_row':
-          return 't.source_row';
-        case 'status':
-          return `'ok'`;
-        case 'source_choice':
-        case 'issues':
-        case 'extra':
-          return `CAST(NULL AS ${c.sql})`;
-        default: {
-          // As the batch builder stores them: an empty text is no text, a number that is not finite none.
-          const v = `t.${q(c.name)}`;
-          if (c.sql === 'VARCHAR') return `NULLIF(${v}, '')`;
-          if (c.sql === 'DOUBLE') return `CASE WHEN isfinite(${v}) THEN ${v} END`;
-          return `CAST(${v} AS ${c.sql})`;
-        }
-      }
-    });
-    const list = cols.map((c) => q(c.name)).join(', ');
-    const into = `INSERT INTO ${q(st.table)} (${list})`;
-    const plainSql = (typed: string) => `SELECT ${fromTyped.map((e, i) => `${e} AS ${q(cols[i]!.name)}`).join(', ')} FROM ${typed} t`;
-    const except = nonPlain > 0 ? tables.nonPlain : undefined;
-    if (!inPlace) {
-      await run(
-        (typed) => `${into} SELECT * FROM (${plainSql(typed)} UNION ALL SELECT ${list} FROM ${q(tables.accepted)}) ORDER BY source_row`,
-        { except },
+  // rows then reads the same row): every record was written in it at step 0 from the typed query,
+  // which keeps the raw rows' order (its joins all probe with them, see typed.ts). The records the
+  // row code saw are put right in place: those it did not accept (not data, rejected, a
+  // duplicate) deleted, those it accepted given its values. The stage's order is checked after.
+  for (const st of filled) {
+    const table = q(st.table);
+    const set = TABLE_COLUMNS[st.kind]
+      .filter((c) => c.name !== 'source_row')
+      .map((c) => `${q(c.name)} = a.${q(c.name)}`)
+      .join(', ');
+    if (nonPlain > 0)
+      await db.exec(
+        `DELETE FROM ${table} WHERE source_row IN (SELECT line FROM ${q(tables.nonPlain)}) AND source_row NOT IN (SELECT source_row FROM ${q(tables.accepted)})`,
       );
-    } else {
-      let after: number | undefined;
-      for (const line of [...pickedLines, undefined]) {
-        await run((typed) => `${into} ${plainSql(typed)}`, { except, after, before: line });
-        if (line === undefined) break;
-        await db.exec(`${into} SELECT ${list} FROM ${q(tables.accepted)} WHERE source_row = ${sqlNumber(line)}`);
-        after = line;
-      }
-    }
+    await db.exec(`UPDATE ${table} SET ${set} FROM ${q(tables.accepted)} a WHERE ${table}.source_row = a.source_row`);
     await keepFileOrder(db, st.table);
   }
   const stageMs = performance.now() - t;
