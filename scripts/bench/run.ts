@@ -170,7 +170,8 @@ async function firstDashboard(page: Page) {
   const t0 = await page.evaluate(() => performance.now());
   await page.locator('[data-nav="overview"]').click();
   await settle(page, 1_800_000);
-  return (await page.evaluate(() => performance.now())) - t0;
+  const t1 = await page.evaluate(() => performance.now());
+  return { ms: t1 - t0, ...(TRACE ? { trace: await traceWindow(page, t0, t1) } : {}) };
 }
 
 /**
@@ -295,8 +296,10 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
     if (roster.trace) log(`roster import trace: ${JSON.stringify(roster.trace, null, 1)}`);
     const results = await importFiles(page, files.results);
     log(`results imported in ${round(results.importMs)} ms`);
-    const dashboardMs = await firstDashboard(page);
+    const dashboard = await firstDashboard(page);
+    const dashboardMs = dashboard.ms;
     log(`first dashboard ${round(dashboardMs)} ms; scope changes`);
+    if (dashboard.trace) log(`first dashboard trace: ${JSON.stringify(dashboard.trace.top.slice(0, 8))}`);
     const scope = await measureScopeChanges(page);
     const trace = TRACE ? await traceChanges(page, scope.samples) : undefined;
     const peak = memory.peak();
@@ -317,6 +320,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
       ...(roster.trace ? { importTrace: roster.trace } : {}),
       resultsImportMs: round(results.importMs),
       firstDashboardMs: round(dashboardMs),
+      ...(dashboard.trace ? { firstDashboardTrace: dashboard.trace } : {}),
       scopeChange: trace ? { ...scope, trace } : scope,
       // The first change after the first dashboard of the import (the count tables are saved meanwhile).
       firstChangeAfterImportMs: scope.samples[0]?.ms ?? null,
