@@ -145,17 +145,22 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
      FROM link_units u
      JOIN link_status s ON s.scope_body = u.scope_body AND s.unit = u.unit
      LEFT JOIN chain ch ON ch.scope_body = s.scope_body AND ch.unit = s.unit`,
-    // The left members counted into the cycle after them (their village's next cycle of the body),
-    // per body and role scope, for stat_people (withLeft).
-    `CREATE OR REPLACE TEMP TABLE stat_left AS
-     SELECT match_key AS village_key, next_cycle AS cycle_year, scope_body AS body, r.role,
-            count(*) FILTER (WHERE next_status IN ('left', 'stayed')) AS left_known,
-            count(*) FILTER (WHERE next_status = 'left') AS n_left
-     FROM ${target} JOIN (VALUES ('head', 1), ('deputy', 2), ('member', 4), ('all', 7)) r(role, bit) ON role_bits & r.bit <> 0
-     WHERE next_cycle IS NOT NULL GROUP BY ALL`,
+    leftSql(target),
     ...['link_vc', 'link_keys', 'link_cycles', 'link_units', 'link_pairs', 'link_status'].map((x) => `DROP TABLE ${x}`),
   ];
 }
+
+/**
+ * The left members counted into the cycle after them (their village's next cycle of the body), per
+ * body and role scope, for stat_people (withLeft): from `links`, person_links or its part.
+ */
+export const leftSql = (links: string): string =>
+  `CREATE OR REPLACE TEMP TABLE stat_left AS
+     SELECT match_key AS village_key, next_cycle AS cycle_year, scope_body AS body, r.role,
+            count(*) FILTER (WHERE next_status IN ('left', 'stayed')) AS left_known,
+            count(*) FILTER (WHERE next_status = 'left') AS n_left
+     FROM ${links} JOIN (VALUES ('head', 1), ('deputy', 2), ('member', 4), ('all', 7)) r(role, bit) ON role_bits & r.bit <> 0
+     WHERE next_cycle IS NOT NULL GROUP BY ALL`;
 
 /**
  * A query of stat_people rows with their left members (stat_left) put in: its left_known and

@@ -27,7 +27,8 @@ import { COUNT_TABLES } from './countTables';
 import { refreshLineage, successorsSql } from './lineage';
 import { COUNTS } from './personCounts';
 import { refreshingNullColumns } from './nullCounts';
-import { personLinkSql, ROLE_CLASS, withLeft } from './personLinks';
+import { leftSql, personLinkSql, ROLE_CLASS, withLeft } from './personLinks';
+import { underlying } from './deferredDb';
 import type { Db } from './types';
 
 /** The electorate and the voters of an election: party members for a branch, villagers otherwise. */
@@ -168,7 +169,7 @@ const placesSql = (src: (table: string) => string) => `WITH v AS (
  * then puts them in place). Every count is a village's own (a person is a name within a village
  * and cycle), so a village's rows come out the same either way.
  */
-function statsSql(part: boolean): string[] {
+function statsSql(part: boolean, keepLinks = false): string[] {
   const t = (table: CountTable) => (part ? `${table}_part` : table);
   // A source read with an alias of its own name, filtered to the touched villages when building a part.
   const src = (table: string, alias = table) =>
@@ -176,7 +177,8 @@ function statsSql(part: boolean): string[] {
   const people = t('stat_people');
   const links = t('person_links');
   return [
-    ...personLinkSql(src, links),
+    // Links kept as they are (see linkInputs) still give the left members of each cycle.
+    ...(keepLinks ? [leftSql(links)] : personLinkSql(src, links)),
 
     `CREATE OR REPLACE TEMP TABLE ${t('stat_places')} AS
      ${placesSql(src)}`,
@@ -374,6 +376,8 @@ function statsSql(part: boolean): string[] {
 }
 
 export const STATS_SQL: readonly string[] = statsSql(false);
+/** A whole build with person_links kept as it is (only when linkInputs says it is still of the data). */
+const KEEP_LINKS_SQL: readonly string[] = statsSql(false, true);
 
 /**
  * The build's fingerprint (FNV-1a of its statements): count tables saved by another build of
@@ -405,13 +409,61 @@ const PART_SHARE = 0.25;
  */
 export async function refreshStats(db: Db, villages?: string): Promise<'part' | 'whole'> {
   let how: 'part' | 'whole' = 'part';
+  const inputs = await linkInputs(db);
+  const table = await linksTable(db);
+  const keep = table !== 'none' && linksOf.get(underlying(db)) === `${inputs}#${table}`;
+  linksOf.delete(underlying(db));
   await refreshingNullColumns(db, async () => {
     if (villages !== undefined && (await buildPart(db, villages))) return;
     how = 'whole';
-    for (const sql of STATS_SQL) await db.exec(sql);
+    for (const sql of keep ? KEEP_LINKS_SQL : STATS_SQL) await db.exec(sql);
   });
+  linksOf.set(underlying(db), `${inputs}#${await linksTable(db)}`);
   await refreshLineage(db);
   return how;
+}
+
+/**
+ * What person_links was last built from, per engine, with the table it was built into: a whole
+ * rebuild whose inputs are still these keeps it. A results file re-imported (a corrected one, the
+ * office's weekly routine) changes none of them, and at a million roster rows the links are half
+ * of the count tables' build.
+ */
+const linksOf = new WeakMap<Db, string>();
+
+/**
+ * What person_links is a function of (src/db/personLinks.ts): the roster rows that count (a row's
+ * values never change; which rows count does, with the source choice), the village × cycle ×
+ * bodies with data of any kind (a body's previous and next cycle), and the village changes. Sets
+ * as order-free fingerprints: a count and the sum of the members' hashes.
+ */
+async function linkInputs(db: Db): Promise<string> {
+  const placed = 'village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL';
+  // Summed, not XORed: hash(a, b) combines its parts so that an even number of rows sharing a part
+  // (every row of one import) cancels that part out of an XOR.
+  const set = (rows: string, key: string) =>
+    `(SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(concat_ws('|', ${key}))), 0)::VARCHAR FROM (${rows}))`;
+  const [r] = await db.query<{ k: string }>(
+    `SELECT ${set('SELECT import_id, source_row FROM members_counted', 'import_id, source_row')}
+       || '/' || ${set(
+         `SELECT village_key, cycle_year, body FROM results WHERE ${placed}
+          UNION SELECT village_key, cycle_year, body FROM members WHERE ${placed}
+          UNION SELECT village_key, cycle_year, body FROM member_counts WHERE ${placed}`,
+         'village_key, cycle_year, body',
+       )}
+       || '/' || (SELECT coalesce(md5(string_agg(c::VARCHAR, '|' ORDER BY c::VARCHAR)), '') FROM village_changes c) AS k`,
+  );
+  return r!.k;
+}
+
+/** person_links as a table: which one (a restore or a rebuild makes another) and its rows (a merge deletes some). */
+async function linksTable(db: Db): Promise<string> {
+  const [t] = await db.query<{ oid: number }>(
+    `SELECT max(table_oid)::INTEGER AS oid FROM duckdb_tables() WHERE table_name = 'person_links'`,
+  );
+  if (t?.oid === null || t?.oid === undefined) return 'none';
+  const [r] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM person_links');
+  return `${t.oid}:${r!.n}`;
 }
 
 /** Builds the count tables of `villages` and puts them in place; false if a whole rebuild is due instead. */
