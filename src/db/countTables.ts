@@ -10,7 +10,7 @@ export type CountSource = 'results' | 'people' | 'villages';
 export const COUNT_TABLE: Record<CountSource, string> = { results: 'stat_results', people: 'stat_people', villages: 'stat_villages' };
 
 /** Every count table the views read, stat_places (a village's names) first: what a save keeps of them and a reload restores first. */
-export const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages', 'person_links'] as const;
+export const COUNT_TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages', 'stat_reported', 'person_links'] as const;
 
 /**
  * The count tables no view reads: a person's links across cycles (src/db/personLinks.ts), read only

@@ -15,11 +15,13 @@
  *                 (rosters only): as rows of a table of their own they were 2.9 million rows at a
  *                 million roster rows, 7 of the 18 s all these tables took in DuckDB's Node build.
  * - stat_villages: village × cycle — both bodies recorded, one-shoulder.
+ * - stat_reported: village × cycle — what it reported, read by the completeness queries
+ *                 (src/db/reported.ts).
  *
- * stat_places, stat_results and stat_villages are temporary tables: plain, not compressed like the
- * data database (src/db/lockdown.ts), because the dashboard's KPI cards read stat_results several
- * times per scope change and a scan of it took 20–40 ms compressed against 4 ms plain (Chromium,
- * 100k roster rows). The large one, stat_people, stays compressed: plain, it and the former age
+ * stat_places, stat_results, stat_villages and stat_reported are temporary tables: plain, not
+ * compressed like the data database (src/db/lockdown.ts), because the dashboard's KPI cards read
+ * stat_results several times per scope change and a scan of it took 20–40 ms compressed against
+ * 4 ms plain (Chromium, 100k roster rows). The large one, stat_people, stays compressed: plain, it and the former age
  * table took ≈1 GB more at a million roster rows for no measurable gain. They are saved with the
  * imports (src/store/savedCounts.ts): a reload restores them instead of rebuilding them.
  */
@@ -29,6 +31,7 @@ import { COUNTS } from './personCounts';
 import { refreshingNullColumns } from './nullCounts';
 import { leftSql, personLinkSql, ROLE_CLASS, withLeft } from './personLinks';
 import { underlying } from './deferredDb';
+import { reportedSql } from './reported';
 import type { Db } from './types';
 
 /** The electorate and the voters of an election: party members for a branch, villagers otherwise. */
@@ -372,6 +375,9 @@ function statsSql(part: boolean, keepLinks = false): string[] {
        SELECT p.county, p.township, p.village, c.* EXCLUDE (import_id, county, township, village)
        FROM ${src(from, 'c')} JOIN ${t('stat_places')} p USING (village_key)`,
     ]),
+
+    // What each village reported per cycle, from the results rows and stat_people as they now are.
+    `CREATE OR REPLACE TEMP TABLE ${t('stat_reported')} AS ${reportedSql(src('results'), people, t('stat_places'))}`,
   ];
 }
 
@@ -547,6 +553,9 @@ export async function addSentCounts(db: Db, sent: SentCounts, villages: string, 
           ]
         : [];
     }),
+    // Not sent: made here, as a rebuild makes it, from the merged rows and the counts just added.
+    `INSERT INTO stat_reported BY NAME
+     ${reportedSql(src('results'), '(FROM stat_people WHERE village_key IN (FROM stat_touched))', 'stat_places')}`,
   ];
   let added = false;
   await refreshingNullColumns(db, async () => {

@@ -60,22 +60,6 @@ const n = (v: unknown) => Number(v ?? 0);
 const names = (v: unknown): string[] => (v === null || v === undefined ? [] : Array.from(v as Iterable<string>));
 
 /**
- * What places a village in a cycle, with what it reports: its results rows (few: one per village ×
- * cycle × body, with the election date and the list marks), and its rosters or statistical tables
- * as the per-village count table has them (stat_people, src/db/stats.ts: one row per body, not the
- * million rows of a roster — the view and the overview's line ask this on every visit).
- */
-const ROWS = `
-  SELECT village_key, cycle_year, county, township, village, village_code, body, 'results' AS src,
-         election_date, is_key_village, is_difficult_village FROM results
-  UNION ALL
-  SELECT p.village_key, p.cycle_year, p.county, p.township, p.village, pl.village_code, p.body, 'roster',
-         NULL::DATE, NULL::BOOLEAN, NULL::BOOLEAN
-  FROM stat_people p JOIN stat_places pl USING (village_key) WHERE p.role = 'all' AND p.body <> 'all'`;
-
-const placeOf = `any_value(county) AS county, any_value(township) AS township, any_value(village_code) AS village_code, any_value(village) AS village`;
-
-/**
  * ▼ LINEAGE HOOK (issue 28) — the one place where the previous cycle's villages become the villages
  * expected in this one: each as its successor in the village lineage (stat_lineage, src/db/lineage.ts,
  * rebuilt with the count tables), so that villages merged into one are one expected village and a
@@ -84,9 +68,9 @@ const placeOf = `any_value(county) AS county, any_value(township) AS township, a
  * today, so a change effective after the cycle looked at is applied too.
  */
 const PREVIOUS_VILLAGES = (cycle: string) => `
-  prev_year AS (SELECT max(cycle_year) AS y FROM all_rows WHERE cycle_year < ${cycle}),
+  prev_year AS (SELECT max(cycle_year) AS y FROM stat_reported WHERE cycle_year < ${cycle}),
   prev_raw AS (
-    SELECT village_key, ${placeOf} FROM all_rows WHERE cycle_year = (SELECT y FROM prev_year) GROUP BY village_key
+    SELECT village_key, county, township, village_code, village FROM stat_reported WHERE cycle_year = (SELECT y FROM prev_year)
   ),
   prev_villages AS (
     SELECT coalesce(l.lineage_key, v.village_key) AS village_key,
@@ -98,9 +82,20 @@ const PREVIOUS_VILLAGES = (cycle: string) => `
     GROUP BY 1
   )`;
 
+/** What a village reported in the cycle, as stat_reported has it. */
+const REPORTED = ['vc_results', 'pb_results', 'vc_roster', 'pb_roster', 'election_date'] as const;
+const reported = (alias: string) => REPORTED.map((c) => `${alias}.${c}`).join(', ');
+
 /**
  * The CTEs every completeness query starts from: `villages` (one row per expected village, with
  * what it reported), `facts` (every village with data in the cycle) and `source`.
+ *
+ * What each village reported in each cycle is the count table stat_reported (src/db/reported.ts),
+ * made with the other count tables: the cycle's and the previous cycle's villages are a few
+ * thousand of its rows, not every results and roster row grouped here on every change of place or
+ * cycle (141 ms at a million roster rows). Every join below is on equal values, so the engine
+ * hashes it: a condition on one side only, or an OR across both, in a LEFT JOIN's ON made it
+ * compare every expected village with every village of the cycle (3 s over 27,000 villages).
  */
 function completenessCtes(f: CompletenessFilter): string {
   const cycle = sqlNumber(f.cycle);
@@ -109,15 +104,8 @@ function completenessCtes(f: CompletenessFilter): string {
   );
   const where = place.length ? `WHERE ${place.join(' AND ')}` : '';
   return `WITH
-  all_rows AS (${ROWS}),
   facts AS (
-    SELECT village_key, ${placeOf},
-      bool_or(src = 'results' AND body = 'village_committee') AS vc_results,
-      bool_or(src = 'results' AND body = 'party_branch') AS pb_results,
-      bool_or(src = 'roster' AND body = 'village_committee') AS vc_roster,
-      bool_or(src = 'roster' AND body = 'party_branch') AS pb_roster,
-      min(election_date) FILTER (WHERE src = 'results' AND body = 'village_committee') AS election_date
-    FROM all_rows WHERE cycle_year = ${cycle} GROUP BY village_key
+    SELECT village_key, county, township, village_code, village, ${REPORTED.join(', ')} FROM stat_reported WHERE cycle_year = ${cycle}
   ),
   reg AS (SELECT village_key, county, township, village_code, village FROM village_register WHERE cycle_year = ${cycle}),
   ${PREVIOUS_VILLAGES(cycle)},
@@ -132,19 +120,22 @@ function completenessCtes(f: CompletenessFilter): string {
     UNION ALL SELECT village_key, county, township, village_code, village FROM facts WHERE (SELECT source FROM source) = 'this_cycle'
   ),
   expected AS (SELECT * FROM expected_all ${where}),
-  -- A register row meets the data by its key, or, when one of the two has no code, by its names.
+  -- A register row meets the data by its key, or, when it meets none that way and one of the two
+  -- has no code, by its names.
+  by_key AS (
+    SELECT e.*, row_number() OVER () AS eid, f.village_key AS data_key, ${reported('f')}
+    FROM expected e LEFT JOIN facts f ON f.village_key = e.village_key
+  ),
+  by_name AS (
+    SELECT k.eid, f.village_key AS data_key, ${reported('f')}
+    FROM by_key k JOIN facts f ON f.township IS NOT DISTINCT FROM k.township AND f.village = k.village
+    WHERE k.data_key IS NULL AND (k.county IS NULL OR f.county IS NULL OR k.county = f.county)
+      AND (k.village_code IS NULL OR f.village_code IS NULL)
+  ),
   matched AS (
-    SELECT e.*, coalesce(f1.village_key, f2.village_key) AS data_key,
-      coalesce(f1.vc_results, f2.vc_results, false) AS vc_results,
-      coalesce(f1.pb_results, f2.pb_results, false) AS pb_results,
-      coalesce(f1.vc_roster, f2.vc_roster, false) AS vc_roster,
-      coalesce(f1.pb_roster, f2.pb_roster, false) AS pb_roster,
-      coalesce(f1.election_date, f2.election_date) AS election_date
-    FROM expected e
-    LEFT JOIN facts f1 ON f1.village_key = e.village_key
-    LEFT JOIN facts f2 ON f1.village_key IS NULL AND f2.township IS NOT DISTINCT FROM e.township AND f2.village = e.village
-      AND (e.county IS NULL OR f2.county IS NULL OR e.county = f2.county)
-      AND (e.village_code IS NULL OR f2.village_code IS NULL)
+    SELECT k.village_key, k.county, k.township, k.village_code, k.village, coalesce(k.data_key, n.data_key) AS data_key,
+      ${REPORTED.map((c) => `coalesce(k.${c}, n.${c}${c === 'election_date' ? '' : ', false'}) AS ${c}`).join(', ')}
+    FROM by_key k LEFT JOIN by_name n ON n.eid = k.eid
   ),
   marks AS (
     SELECT village_key, bool_or(mark = 'key') AS is_key, bool_or(mark = 'difficult') AS is_difficult
@@ -161,7 +152,7 @@ function completenessCtes(f: CompletenessFilter): string {
       list(m.data_key) FILTER (WHERE m.data_key IS NOT NULL) AS data_keys
     FROM matched m
     LEFT JOIN marks k1 ON k1.village_key = m.village_key
-    LEFT JOIN marks k2 ON k2.village_key = m.data_key AND m.data_key <> m.village_key
+    LEFT JOIN marks k2 ON k2.village_key = CASE WHEN m.data_key <> m.village_key THEN m.data_key END
     GROUP BY m.village_key
   ),
   unlisted AS (

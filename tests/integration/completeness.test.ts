@@ -9,6 +9,7 @@ import { readRegister } from '../../src/import/register';
 import { completenessByTownship, completenessVillages, completionProgress, expectationSource } from '../../src/metrics/completeness';
 import { replaceRegister, setVillageMark } from '../../src/metrics/villageLists';
 import { refreshLineage } from '../../src/db/lineage';
+import { deleteImports } from '../../src/db/queries';
 import { generateReport } from '../../src/report/generate';
 import { loadReportData } from '../../src/report/load';
 import { fixtureBytes, freshDb, importFixture } from './helpers';
@@ -169,6 +170,30 @@ describe('completeness of 青山县 2021', () => {
       ['东岭镇', 6, 0],
       ['西河乡', 5, 0],
     ]);
+  });
+
+  it('follows the data: a deleted results file, its re-import, a register replaced (stat_reported, src/db/reported.ts)', async () => {
+    await importAll();
+    const xihe = async () => (await completenessByTownship(db, { cycle: 2021 })).find((t) => t.township === '西河乡');
+    const [{ id }] = (await db.query<{ id: number }>(
+      "SELECT import_id::INTEGER AS id FROM imports WHERE file_name = 'results-xihe-dates.xlsx'",
+    )) as [{ id: number }];
+    await deleteImports(db, { ids: [id] });
+    // 西河乡's results are gone: none of its five has reported them, and 红星村 is no longer unlisted.
+    expect(await xihe()).toMatchObject({ expected: 5, vc_results: 0, pb_results: 0, pb_roster: 1, unlisted: [] });
+    expect((await completionProgress(db, { cycle: 2021 })).all).toMatchObject({ done: 5, expected: 12 });
+    await importFixture(db, 'results-xihe-dates.xlsx');
+    expect(await xihe()).toMatchObject({ expected: 5, vc_results: 3, pb_results: 1, unlisted: ['红星村'] });
+    expect((await completionProgress(db, { cycle: 2021 })).all).toMatchObject({ done: 8, expected: 12 });
+    // A register of 西河乡 alone: 东岭镇's villages are no longer expected, only unlisted where they reported.
+    const r = readRegister(fixtureBytes('register-qingshan-2021.csv'), 'register-qingshan-2021.csv');
+    await replaceRegister(
+      db,
+      2021,
+      r.rows.filter((x) => x.township === '西河乡'),
+    );
+    expect((await completionProgress(db, { cycle: 2021 })).all).toMatchObject({ done: 3, expected: 5 });
+    expect((await completenessByTownship(db, { cycle: 2021, township: '东岭镇' }))[0]).toMatchObject({ expected: 0, vc_results: 0 });
   });
 
   it("the previous cycle's villages are taken through the village lineage: two merged are one expected village", async () => {

@@ -20,7 +20,7 @@ import { importPrepared } from '../../src/app/importer';
 import { deleteImports } from '../../src/db/queries';
 import { listOverlaps, setSourceChoice } from '../../src/db/sources';
 
-const TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages'] as const;
+const TABLES = ['stat_places', 'stat_results', 'stat_people', 'stat_villages', 'stat_reported'] as const;
 
 let db: Db;
 let sampleRoster: string;

@@ -15,6 +15,7 @@ import { ensureSchema } from '../../src/db/schema';
 import { STATS_VERSION } from '../../src/db/stats';
 import type { Db } from '../../src/db/types';
 import { METRICS } from '../../src/metrics/catalogue';
+import { completenessVillages, completionProgress } from '../../src/metrics/completeness';
 import { ageDistribution, queryMetrics } from '../../src/metrics/query';
 import { findRuleBreaches } from '../../src/metrics/ruleChecks';
 import { memoryStore, type FileStore } from '../../src/store/fileStore';
@@ -33,7 +34,10 @@ function item(name: string): BatchItem {
   };
 }
 
-/** What the dashboard shows: every metric by township and cycle, for both bodies and all, and the age pyramid. */
+/**
+ * What the dashboard shows: every metric by township and cycle, for both bodies and all, the age
+ * pyramid, and each cycle's reporting progress with its villages (the overview's line).
+ */
 async function figures(db: Db): Promise<string> {
   const out: unknown[] = [];
   for (const body of ['all', 'party_branch', 'village_committee'] as const)
@@ -42,6 +46,8 @@ async function figures(db: Db): Promise<string> {
       await queryMetrics(db, { metrics: METRICS.map((m) => m.id), cycles: [], body, role: 'head', groupBy: ['cycle'] }),
       await ageDistribution(db, { cycles: [], body, role: 'all' }),
     );
+  for (const { c } of await db.query<{ c: number }>('SELECT DISTINCT cycle_year AS c FROM stat_villages ORDER BY 1'))
+    out.push(await completionProgress(db, { cycle: Number(c) }), await completenessVillages(db, { cycle: Number(c) }));
   return JSON.stringify(out);
 }
 
