@@ -5,9 +5,12 @@
  * imports them, then each scope's statements run by turns, old and new alternating, each timed,
  * and the answers of the two compared for equality.
  *
- *   npx tsx scripts/bench/completeness.ts 1000000 [rounds=5] [--base main] [--explain]
+ *   npx tsx scripts/bench/completeness.ts 1000000 [rounds=5] [--base main] [--explain] [--change]
  *
- * `--explain` prints EXPLAIN ANALYZE of the progress line's statement for the first scope, both builds.
+ * `--explain` prints EXPLAIN ANALYZE of the progress line's statement for a township, both builds.
+ * `--change` lists, with their times, the statements of a few scope changes: what the overview asks
+ * (src/queries/overviewFetches.ts, each change with the engine's answers to the last one cached as
+ * react-query has them) and its progress line.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +20,10 @@ import { commitBatch, type StagedImport } from '../../src/db/load';
 import { openNodeDb } from '../../src/db/nodeDb';
 import { ensureSchema, refreshCounts } from '../../src/db/schema';
 import type { Db, Row } from '../../src/db/types';
+import { QueryClient } from '@tanstack/react-query';
 import * as current from '../../src/metrics/completeness';
+import type { Scope } from '../../src/metrics/scope';
+import { overviewFetches, prefetchTogether } from '../../src/queries/overviewFetches';
 import { BENCH_TMP, benchFiles } from './generate';
 import { stageFile } from './nodeImport';
 
@@ -47,11 +53,18 @@ const old = await baseModule(base);
 // Every statement's SQL as it is asked, to EXPLAIN it.
 let lastSql: string[] = [];
 const engine = await openNodeDb();
+/** Each statement and its time, while listing a change's statements. */
+let statements: { sql: string; ms: number }[] | null = null;
 const db: Db = {
   ...engine,
   query: <T extends Row>(sql: string, params?: Parameters<Db['query']>[1]) => {
     lastSql.push(sql);
-    return engine.query<T>(sql, params);
+    // The Node build answers within the call: timed around it, not its promise, whose continuation
+    // waits behind the statements asked in the same turn.
+    const t = performance.now();
+    const rows = engine.query<T>(sql, params);
+    statements?.push({ sql, ms: performance.now() - t });
+    return rows;
   },
 };
 await ensureSchema(engine);
@@ -129,6 +142,38 @@ if (explain) {
     console.log(`\n===== ${which}: EXPLAIN ANALYZE of the progress line, ${JSON.stringify(scopes[2])}`);
     printPlan(JSON.parse(plan!.explain_value));
   }
+}
+
+if (args.includes('--change')) {
+  // From a county to one of its townships, to the first cycle, back to the last, to another county.
+  const qc = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } });
+  const at = (county: string, township: string | null, cycle: number): Scope => ({
+    county,
+    township,
+    village: null,
+    cycle,
+    body: 'all',
+    role: 'all',
+  });
+  const changes: [string, Scope][] = [
+    ['county', at(places[0]!.county, null, last)],
+    ['township', at(places[0]!.county, places[0]!.township, last)],
+    ['cycle', at(places[0]!.county, places[0]!.township, cycles[0]!)],
+    ['cycle', at(places[0]!.county, places[0]!.township, last)],
+    ['county', at(places[1]!.county, null, last)],
+  ];
+  for (const [what, scope] of changes) {
+    statements = [];
+    const t = performance.now();
+    const previous = cycles.filter((c) => c < scope.cycle!).at(-1) ?? null;
+    const fetches = overviewFetches(db, qc, scope, previous, new URLSearchParams());
+    prefetchTogether(db, qc, fetches);
+    await Promise.all(fetches.map((f) => qc.fetchQuery(f)));
+    await current.completionProgress(db, { cycle: scope.cycle!, county: scope.county, township: scope.township });
+    console.log(`\n${what} → ${JSON.stringify(scope)}: ${statements.length} statements, ${Math.round(performance.now() - t)} ms`);
+    for (const x of statements) console.log(`  ${x.ms.toFixed(1).padStart(7)} ms  ${x.sql.replace(/\s+/g, ' ').trim().slice(0, 110)}`);
+  }
+  statements = null;
 }
 
 const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {

@@ -12,9 +12,11 @@
  *   of the changes): only the village-cycles whose successor is another village, with the
  *   successor's names and the kinds of change passed. The metric SQL (src/metrics/sql.ts) reads it
  *   for village-level figures across cycles, so that a merged village's earlier cycles sum its
- *   predecessors' counts.
+ *   predecessors' counts; the villages a cycle expects are the previous cycle's under their
+ *   successors (stat_expected_next, src/db/reported.ts).
  */
 import { underlying } from './deferredDb';
+import { EXPECTED_NEXT_SQL } from './reported';
 import type { Db } from './types';
 
 export type ChangeKind = 'merge' | 'split' | 'rename';
@@ -89,6 +91,7 @@ export function lineageActive(db: Db): boolean {
 /**
  * Rebuilds stat_lineage from the count tables' village-cycles (stat_villages has every one):
  * only villages named as an old village of a change can have a successor, so only theirs are walked.
+ * Then what is made from it, the villages each cycle hands on as expected (src/db/reported.ts).
  */
 export async function refreshLineage(db: Db): Promise<void> {
   await db.exec(`CREATE OR REPLACE TEMP TABLE stat_lineage AS
@@ -100,6 +103,7 @@ export async function refreshLineage(db: Db): Promise<void> {
     LEFT JOIN stat_places o ON o.village_key = w.village_key
     LEFT JOIN (SELECT new_key, any_value(new_name) AS new_name FROM village_changes GROUP BY new_key) n ON n.new_key = w.lineage_key
     WHERE w.lineage_key <> w.village_key`);
+  await db.exec(EXPECTED_NEXT_SQL);
   const [n] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stat_lineage');
   active.set(underlying(db), (n?.n ?? 0) > 0);
 }

@@ -60,26 +60,13 @@ const n = (v: unknown) => Number(v ?? 0);
 const names = (v: unknown): string[] => (v === null || v === undefined ? [] : Array.from(v as Iterable<string>));
 
 /**
- * ▼ LINEAGE HOOK (issue 28) — the one place where the previous cycle's villages become the villages
- * expected in this one: each as its successor in the village lineage (stat_lineage, src/db/lineage.ts,
- * rebuilt with the count tables), so that villages merged into one are one expected village and a
- * renamed one is expected under its new name. A split is not followed there: the old village stays
- * expected and the new ones that report are listed apart. The lineage is the villages' as they are
- * today, so a change effective after the cycle looked at is applied too.
+ * ▼ LINEAGE HOOK (issue 28) — the previous cycle's villages expected in this one, each as its
+ * successor in the village lineage: stat_expected_next (src/db/reported.ts), made with stat_lineage.
  */
 const PREVIOUS_VILLAGES = (cycle: string) => `
   prev_year AS (SELECT max(cycle_year) AS y FROM stat_reported WHERE cycle_year < ${cycle}),
-  prev_raw AS (
-    SELECT village_key, county, township, village_code, village FROM stat_reported WHERE cycle_year = (SELECT y FROM prev_year)
-  ),
   prev_villages AS (
-    SELECT coalesce(l.lineage_key, v.village_key) AS village_key,
-      any_value(coalesce(l.county, v.county)) AS county, any_value(coalesce(l.township, v.township)) AS township,
-      any_value(CASE WHEN l.lineage_key IS NULL THEN v.village_code
-                     WHEN l.lineage_key LIKE 'code:%' THEN substr(l.lineage_key, 6) END) AS village_code,
-      any_value(coalesce(l.village, v.village)) AS village
-    FROM prev_raw v LEFT JOIN stat_lineage l ON l.village_key = v.village_key AND l.cycle_year = (SELECT y FROM prev_year)
-    GROUP BY 1
+    SELECT village_key, county, township, village_code, village FROM stat_expected_next WHERE cycle_year = (SELECT y FROM prev_year)
   )`;
 
 /** What a village reported in the cycle, as stat_reported has it. */
@@ -111,7 +98,7 @@ function completenessCtes(f: CompletenessFilter): string {
   ${PREVIOUS_VILLAGES(cycle)},
   source AS (
     SELECT CASE WHEN EXISTS (SELECT 1 FROM reg) THEN 'register'
-                WHEN EXISTS (SELECT 1 FROM prev_villages) THEN 'previous_cycle'
+                WHEN EXISTS (SELECT 1 FROM stat_expected_next WHERE cycle_year = (SELECT y FROM prev_year)) THEN 'previous_cycle'
                 ELSE 'this_cycle' END AS source
   ),
   expected_all AS (
