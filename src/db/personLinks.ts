@@ -71,6 +71,9 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
        UNION SELECT DISTINCT k.mk, 'all', v.cycle_year FROM link_vc v JOIN link_keys k USING (village_key, cycle_year))
      SELECT mk, scope_body, cycle_year, lag(cycle_year) OVER w AS prev_cycle, lead(cycle_year) OVER w AS next_cycle
      FROM b WINDOW w AS (PARTITION BY mk, scope_body ORDER BY cycle_year)`,
+    // Each intermediate goes as soon as it has been read for the last time: the engine's memory,
+    // which a browser tab never gets back, then peaks lower.
+    'DROP TABLE link_vc',
     // The units: every seat of the rosters that count, and every person of them (both bodies). A
     // unit's number is its seat's (import and row), a person's their first seat's: the same in a
     // whole build as in a part, so a refreshed village's numbers never meet another's.
@@ -92,16 +95,29 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
      SELECT 'all', min(seat), NULL, NULL, any_value(village_key), any_value(match_key), any_value(mk), any_value(cycle_year),
             person_key, any_value(name), any_value(birth_year), any_value(birth_month), max(id_hash), max(id_key),
             bit_or(role_bit),
-            -- Two seats of one body under one name are two persons the roster cannot tell apart.
-            count(*) > count(DISTINCT body)
+            -- Two seats of one body under one name are two persons the roster cannot tell apart (a
+            -- body is a party branch or a village committee: counting them so spares a distinct count).
+            count(*) > bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER
      FROM s GROUP BY person_key`,
-    // Every pair of units of consecutive cycles that may be the same person.
+    'DROP TABLE link_keys',
+    // Every pair of units of consecutive cycles that may be the same person (samePersonSql), found
+    // by two equality joins — on the ID hash under one key, else on the name — rather than by
+    // testing every pair of a village's consecutive cycles (2.3 million pairs tested for 0.23
+    // million found at 300,000 roster rows). The two halves are disjoint: the second takes only
+    // pairs whose ID hashes are not under one key.
     `CREATE OR REPLACE TEMP TABLE link_pairs AS
+     WITH u AS (
+       SELECT u.scope_body, u.unit, u.mk, c.prev_cycle, u.dup, u.name, u.birth_year, u.birth_month, u.id_hash, u.id_key
+       FROM link_units u JOIN link_cycles c USING (mk, scope_body, cycle_year) WHERE c.prev_cycle IS NOT NULL)
      SELECT u.scope_body, u.unit AS cur, w.unit AS prev, u.dup AS cur_dup
-     FROM link_units u
-     JOIN link_cycles c ON c.mk = u.mk AND c.scope_body = u.scope_body AND c.cycle_year = u.cycle_year
-     JOIN link_units w ON w.mk = u.mk AND w.scope_body = u.scope_body AND w.cycle_year = c.prev_cycle
-     WHERE ${samePersonSql('u', 'w')}`,
+     FROM u JOIN link_units w ON w.mk = u.mk AND w.scope_body = u.scope_body AND w.cycle_year = u.prev_cycle
+       AND w.id_key = u.id_key AND w.id_hash = u.id_hash
+     UNION ALL
+     SELECT u.scope_body, u.unit, w.unit, u.dup
+     FROM u JOIN link_units w ON w.mk = u.mk AND w.scope_body = u.scope_body AND w.cycle_year = u.prev_cycle AND w.name = u.name
+     WHERE (u.id_key IS NULL OR w.id_key IS NULL OR u.id_key <> w.id_key)
+       AND (u.birth_year IS NULL OR w.birth_year IS NULL OR u.birth_year = w.birth_year)
+       AND (u.birth_month IS NULL OR w.birth_month IS NULL OR u.birth_month = w.birth_month)`,
     // Each unit's status against the previous cycle (status) and the next (next_status):
     // first — the village has no earlier cycle of the body; unknown — the earlier cycle has no
     // roster that counts, or the unit neither a name nor an ID; new / continued; ambiguous.
@@ -131,22 +147,27 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
      LEFT JOIN revs rc ON rc.scope_body = u.scope_body AND rc.prev = ca.prev
      LEFT JOIN revs rv ON rv.scope_body = u.scope_body AND rv.prev = u.unit
      LEFT JOIN cands cr ON cr.scope_body = u.scope_body AND cr.cur = rv.cur`,
+    'DROP TABLE link_pairs',
+    'DROP TABLE link_cycles',
     // Years in office at the election: the cycle year less the year of the election that began the
     // unit's unbroken run of terms (docs/domain.md). A run that reaches the village's first
     // cycle of the body starts there; one through an ambiguous or unknown link is not counted.
-    `CREATE OR REPLACE TEMP TABLE ${target} AS
+    `CREATE OR REPLACE TEMP TABLE link_years AS
      WITH RECURSIVE chain(scope_body, unit, start_cycle) AS (
        SELECT scope_body, unit, cycle_year FROM link_status WHERE status IN ('new', 'first')
        UNION ALL
        SELECT n.scope_body, n.unit, ch.start_cycle
        FROM chain ch JOIN link_status n ON n.scope_body = ch.scope_body AND n.prev_unit = ch.unit AND n.status = 'continued')
-     SELECT u.* EXCLUDE (mk), s.prev_cycle, s.next_cycle, s.status, s.prev_unit, s.next_status,
-            CASE WHEN s.status IN ('new', 'continued') THEN s.cycle_year - ch.start_cycle END AS years
-     FROM link_units u
-     JOIN link_status s ON s.scope_body = u.scope_body AND s.unit = u.unit
-     LEFT JOIN chain ch ON ch.scope_body = s.scope_body AND ch.unit = s.unit`,
+     SELECT s.* EXCLUDE (cycle_year), CASE WHEN s.status IN ('new', 'continued') THEN s.cycle_year - ch.start_cycle END AS years
+     FROM link_status s LEFT JOIN chain ch ON ch.scope_body = s.scope_body AND ch.unit = s.unit`,
+    'DROP TABLE link_status',
+    // The wide units meet their status once, in one join.
+    `CREATE OR REPLACE TEMP TABLE ${target} AS
+     SELECT u.* EXCLUDE (mk), s.prev_cycle, s.next_cycle, s.status, s.prev_unit, s.next_status, s.years
+     FROM link_units u JOIN link_years s ON s.scope_body = u.scope_body AND s.unit = u.unit`,
+    'DROP TABLE link_units',
+    'DROP TABLE link_years',
     leftSql(target),
-    ...['link_vc', 'link_keys', 'link_cycles', 'link_units', 'link_pairs', 'link_status'].map((x) => `DROP TABLE ${x}`),
   ];
 }
 
