@@ -447,8 +447,7 @@ async function linkInputs(db: Db): Promise<string> {
   const placed = 'village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL';
   // Summed, not XORed: hash(a, b) combines its parts so that an even number of rows sharing a part
   // (every row of one import) cancels that part out of an XOR.
-  const set = (rows: string, key: string) =>
-    `(SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(concat_ws('|', ${key}))), 0)::VARCHAR FROM (${rows}))`;
+  const set = (rows: string, key: string) => `(SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(${key})), 0)::VARCHAR FROM (${rows}))`;
   const [r] = await db.query<{ k: string }>(
     `SELECT ${set('SELECT import_id, source_row FROM members_counted', 'import_id, source_row')}
        || '/' || ${set(
