@@ -265,6 +265,30 @@ export class Persistence {
 
   /** Writes go one at a time: each builds the next manifest from the one before. */
   private turn: Promise<unknown> = Promise.resolve();
+  /** Saves of the count tables or the first dashboard still waiting for a quiet engine: each gives way when called. */
+  private waiting = new Set<() => void>();
+  /** Saves of imports asked for and not yet done: a background save whose turn comes meanwhile gives way at once. */
+  private importSaves = 0;
+
+  /**
+   * Waits for `after` in a background save's turn (one that has it), or until a save of imports
+   * asks for the turn (false then): what it would keep is of the data before that import, and the import queues a
+   * new one. Held, it kept the import's own save (and the count build after its dump) waiting
+   * until the engine had been quiet long enough and the old counts were written (11.6 s of a
+   * million-row data's second import).
+   */
+  private async waitOrGiveWay(after?: () => Promise<void>): Promise<boolean> {
+    if (!after) return true;
+    if (this.importSaves > 0) return false;
+    let giveWay = (): void => undefined;
+    const yielded = new Promise<false>((resolve) => (giveWay = () => resolve(false)));
+    this.waiting.add(giveWay);
+    try {
+      return await Promise.race([after().then(() => true as const), yielded]);
+    } finally {
+      this.waiting.delete(giveWay);
+    }
+  }
 
   private writes = 0;
 
@@ -317,7 +341,7 @@ export class Persistence {
     } = {},
   ): Promise<boolean> {
     return this.inTurn(async () => {
-      await opts.after?.();
+      if (!(await this.waitOrGiveWay(opts.after))) return false;
       if (this.readOnly || this.unsaved.size > 0 || this.manifest.imports.length === 0 || !this.snapshotMaker) return false;
       const current = this.manifest.snapshot?.of === snapshotKey(this.manifest, this.snapshotMaker.version);
       if (opts.again ? !opts.again() : current) return false;
@@ -354,7 +378,7 @@ export class Persistence {
   saveCounts(opts: { after?: () => Promise<void> } = {}): Promise<boolean> {
     return this.inTurn(async () => {
       // Counted as a write while it waits: a reload before it is done restores the old way.
-      await opts.after?.();
+      if (!(await this.waitOrGiveWay(opts.after))) return false;
       if (this.readOnly || this.unsaved.size > 0 || this.manifest.imports.length === 0) return false;
       const next: Manifest = structuredClone(this.manifest);
       next.generation += 1;
@@ -397,7 +421,9 @@ export class Persistence {
    * stays as it was, the change is kept in memory and marked unsaved, and the error is rethrown.
    */
   save(changed: readonly number[], opts: SaveOptions = {}): Promise<void> {
-    return this.inTurn(() => this.saveNow(changed, opts));
+    this.importSaves++;
+    for (const giveWay of this.waiting) giveWay();
+    return this.inTurn(() => this.saveNow(changed, opts)).finally(() => this.importSaves--);
   }
 
   private async saveNow(changed: readonly number[], opts: SaveOptions): Promise<void> {

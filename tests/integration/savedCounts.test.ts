@@ -202,6 +202,25 @@ describe('count tables saved with the data', () => {
     expect(parseManifest((await s.read(MANIFEST))!).counts?.of).not.toBe(m.counts!.of);
   });
 
+  it('waiting for a quiet engine, give way to an import’s own save', async () => {
+    const s = memoryStore(new Map(await Promise.all((await store.list()).map(async (n) => [n, (await store.read(n))!] as const))));
+    const p = await Persistence.open(db, s, { readOnly: false });
+    const [first] = await listImports(db);
+    // Queued by the import before, waiting for a pause the engine never makes here.
+    const never = () => new Promise<void>(() => undefined);
+    const counts = p.saveCounts({ after: never });
+    const snapshot = p.saveSnapshot({ after: never });
+    // The first is waiting in its turn by now, the second queued behind it. Without giving way,
+    // the import's save would wait behind them for good (the test times out).
+    await new Promise((r) => setTimeout(r, 20));
+    await p.save([first!.import_id], { counts: false });
+    expect(await counts).toBe(false);
+    expect(await snapshot).toBe(false);
+    expect(p.status().writing).toBe(false);
+    // Once the import is saved, a save of the counts goes through as before.
+    expect(await p.saveCounts({ after: async () => undefined })).toBe(true);
+  });
+
   it('follow a delete, its undo and a save that rewrites an import', async () => {
     const p = await Persistence.open(db, store, { readOnly: false });
     const [first] = await listImports(db);
