@@ -49,19 +49,26 @@ export const samePersonSql = (a: string, b: string): string =>
 export const COMPARED = `('new', 'continued', 'ambiguous')`;
 
 /**
+ * Every village × cycle × body with data of the body (results, a roster or a statistical table),
+ * from `src(table)`: what a body's previous and next cycle are taken from.
+ */
+export function bodyCyclesSql(src: (table: string) => string): string {
+  const placed = 'village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL';
+  return ['results', 'members', 'member_counts']
+    .map((t) => `SELECT village_key, cycle_year, body FROM ${src(t)} WHERE ${placed}`)
+    .join(' UNION ');
+}
+
+/**
  * The statements that build `target` (person_links, or its part): `src(table, alias?)` reads a
  * source table, filtered to the touched villages when building a part.
  */
 export function personLinkSql(src: (table: string, alias?: string) => string, target: string): string[] {
-  const placed = 'village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL';
   return [
     // Every village-cycle with data of a body (results, a roster or a statistical table) and its
     // match key (mk: a number for it, cheaper to join on): a village's previous cycle of a body is
     // the latest earlier one it has data of.
-    `CREATE OR REPLACE TEMP TABLE link_vc AS
-     SELECT village_key, cycle_year, body FROM ${src('results')} WHERE ${placed}
-     UNION SELECT village_key, cycle_year, body FROM ${src('members')} WHERE ${placed}
-     UNION SELECT village_key, cycle_year, body FROM ${src('member_counts')} WHERE ${placed}`,
+    `CREATE OR REPLACE TEMP TABLE link_vc AS ${bodyCyclesSql(src)}`,
     `CREATE OR REPLACE TEMP TABLE link_keys AS
      SELECT *, dense_rank() OVER (ORDER BY match_key)::INTEGER AS mk
      FROM (${matchKeysSql('SELECT DISTINCT village_key, cycle_year FROM link_vc')})`,

@@ -29,7 +29,7 @@ import { COUNT_TABLES } from './countTables';
 import { refreshLineage, successorsSql } from './lineage';
 import { COUNTS } from './personCounts';
 import { refreshingNullColumns } from './nullCounts';
-import { leftSql, personLinkSql, ROLE_CLASS, withLeft } from './personLinks';
+import { bodyCyclesSql, leftSql, personLinkSql, ROLE_CLASS, withLeft } from './personLinks';
 import { underlying } from './deferredDb';
 import { reportedSql } from './reported';
 import type { Db } from './types';
@@ -444,16 +444,13 @@ const linksOf = new WeakMap<Db, string>();
  * as order-free fingerprints: a count and the sum of the members' hashes.
  */
 async function linkInputs(db: Db): Promise<string> {
-  const placed = 'village_key IS NOT NULL AND cycle_year IS NOT NULL AND body IS NOT NULL';
   // Summed, not XORed: hash(a, b) combines its parts so that an even number of rows sharing a part
   // (every row of one import) cancels that part out of an XOR.
   const set = (rows: string, key: string) => `(SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(${key})), 0)::VARCHAR FROM (${rows}))`;
   const [r] = await db.query<{ k: string }>(
     `SELECT ${set('SELECT import_id, source_row FROM members_counted', 'import_id, source_row')}
        || '/' || ${set(
-         `SELECT village_key, cycle_year, body FROM results WHERE ${placed}
-          UNION SELECT village_key, cycle_year, body FROM members WHERE ${placed}
-          UNION SELECT village_key, cycle_year, body FROM member_counts WHERE ${placed}`,
+         bodyCyclesSql((t) => t),
          'village_key, cycle_year, body',
        )}
        || '/' || (SELECT coalesce(md5(string_agg(c::VARCHAR, '|' ORDER BY c::VARCHAR)), '') FROM village_changes c) AS k`,
