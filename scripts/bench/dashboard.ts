@@ -143,8 +143,13 @@ export interface ChangeTrace {
   /** Charts drawn (ECharts setOption and its layout) and their summed time on the page. */
   charts: number;
   chartMs: number;
-  /** The statements that took longest, with their own time (their first words). */
-  top: { sql: string; ms: number }[];
+  /** When the last chart draw that began within the change ended, in ms from the change. */
+  chartsDoneAt: number;
+  /**
+   * The statements that took longest, with their own time (their first words) and when each
+   * answered, in ms from the change: whether it held up the charts in sight or came after.
+   */
+  top: { sql: string; ms: number; doneAt: number }[];
 }
 
 /**
@@ -167,10 +172,11 @@ export async function traceChanges(page: Page, samples: readonly { change: strin
       longestMs: round1(Math.max(0, ...db.map((m) => m.ms))),
       charts: charts.length,
       chartMs: round1(charts.reduce((a, m) => a + m.ms, 0)),
+      chartsDoneAt: round1(Math.max(0, ...charts.map((m) => m.start + m.ms - s.at))),
       top: [...db]
         .sort((a, b) => b.ms - a.ms)
-        .slice(0, 4)
-        .map((m) => ({ sql: m.name.slice(3, 110), ms: round1(m.ms) })),
+        .slice(0, 6)
+        .map((m) => ({ sql: m.name.slice(3, 110), ms: round1(m.ms), doneAt: round1(m.start + m.ms - s.at) })),
     };
   });
 }

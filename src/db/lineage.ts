@@ -88,12 +88,29 @@ export function lineageActive(db: Db): boolean {
   return active.get(underlying(db)) ?? false;
 }
 
+/** Per engine, bumped as every refresh of stat_lineage starts and ends: an answer read from it is of one state only if it did not move (src/db/answers.ts). */
+const epochs = new WeakMap<Db, number>();
+const bump = (db: Db) => epochs.set(underlying(db), lineageEpoch(db) + 1);
+
+export function lineageEpoch(db: Db): number {
+  return epochs.get(underlying(db)) ?? 0;
+}
+
 /**
  * Rebuilds stat_lineage from the count tables' village-cycles (stat_villages has every one):
  * only villages named as an old village of a change can have a successor, so only theirs are walked.
  * Then what is made from it, the villages each cycle hands on as expected (src/db/reported.ts).
  */
 export async function refreshLineage(db: Db): Promise<void> {
+  bump(db);
+  try {
+    await makeLineage(db);
+  } finally {
+    bump(db);
+  }
+}
+
+async function makeLineage(db: Db): Promise<void> {
   await db.exec(`CREATE OR REPLACE TEMP TABLE stat_lineage AS
     SELECT w.village_key, w.cycle_year, w.lineage_key, w.kinds,
            coalesce(p.county, o.county) AS county, coalesce(p.township, o.township) AS township,

@@ -4,6 +4,7 @@
  * (src/metrics/figure.ts); and the age pyramid's persons by band and gender.
  */
 import { AGE_BANDS, bandColumn, PYRAMID_GENDERS, type PyramidGender } from '../db/ageBands';
+import { countsAnswer } from '../db/answers';
 import { lineageActive } from '../db/lineage';
 import { nullableOf } from '../db/nullMemo';
 import type { Db } from '../db/types';
@@ -143,7 +144,11 @@ function flush(db: Db, asks: readonly Ask[]): void {
       ]);
       let st = statements.get(key);
       if (!st) {
-        st = { source, q, lineage, metrics: [], parts: [], groupings: [], priority: ask.priority };
+        // stat_results is read for both bodies whichever is asked (its rows come per body, and each
+        // ask takes its own): the statement is then one for either body, and a change of body finds
+        // its answer kept (src/db/answers.ts). Both bodies' groups cost the scan no more.
+        const read = source === 'results' ? { ...q, body: 'all' as const } : q;
+        st = { source, q: read, lineage, metrics: [], parts: [], groupings: [], priority: ask.priority };
         statements.set(key, st);
       }
       for (const m of metrics) if (!st.metrics.includes(m)) st.metrics.push(m);
@@ -171,7 +176,7 @@ function flush(db: Db, asks: readonly Ask[]): void {
     }
     const q: MetricQuery = { ...st.q, cycles, metrics: st.metrics, groupBy: st.groupings[0]! };
     const built = metricSql(st.source, q, nullable?.(st.source, q), anyLineage, st.groupings, st.lineage)!;
-    st.answer = db.query(built.sql, [], { priority: st.priority }).then((rows) => ({ built, rows }));
+    st.answer = countsAnswer(db, built.sql, { priority: st.priority }).then((rows) => ({ built, rows }));
   }
   for (const ask of asks) {
     const mine = parts.filter((p) => p.ask === ask);
@@ -245,14 +250,14 @@ export async function ageDistribution(
   q: Pick<MetricQuery, 'county' | 'township' | 'village' | 'cycles' | 'body' | 'role'>,
   opts?: { priority?: number },
 ): Promise<AgeDistribution> {
-  const [row] = await db.query<Record<string, number | null>>(
+  const [row] = (await countsAnswer(
+    db,
     // One row per village × cycle once the body and role scopes are filtered (see metricSql.ts).
     `SELECT (count(*) FILTER (WHERE age_gender_known IS NOT NULL))::INTEGER AS covered, count(*)::INTEGER AS of,
             ${BAND_CELLS.map((c) => `sum(${c.col})::DOUBLE AS ${c.col}`).join(', ')}
      FROM stat_people${scopeWhere('people', q)}`,
-    [],
     opts,
-  );
+  )) as Record<string, number | null>[];
   const bands = BAND_CELLS.map(({ band, gender, col }) => ({ band, gender, persons: Number(row?.[col] ?? 0) })).filter(
     (b) => b.persons > 0,
   );

@@ -16,6 +16,7 @@ import { DEFAULT_CHOICES } from '../../src/queries/chartChoices';
 import { childLevel } from '../../src/metrics/levels';
 import { scopeQuery } from '../../src/queries/scope';
 import { lineageActive, replaceChanges } from '../../src/db/lineage';
+import { forgetAnswers } from '../../src/db/answers';
 import { freshDb, importFixture, sampleDb } from './helpers';
 
 /** What the overview asks for a scope (src/queries/overviewFetches.ts), the KPI figures' statement first. */
@@ -57,10 +58,14 @@ async function compare(db: Db, scopes: readonly Pick<Scope, 'county' | 'township
       const asks = overviewAsks({ ...place, cycle, body, role: 'all' });
       const one = await counting(db, async () => {
         const rows: MetricRow[][] = [];
-        // Alone: each its own statements.
-        for (const q of asks) rows.push(await queryMetrics(db, q));
+        // Alone: each its own statements, none answered from those kept (src/db/answers.ts).
+        for (const q of asks) {
+          forgetAnswers(db);
+          rows.push(await queryMetrics(db, q));
+        }
         return rows;
       });
+      forgetAnswers(db);
       const all = await counting(db, () => Promise.all(askTogether(db, () => asks.map((q) => queryMetrics(db, q)))));
       for (const [i, q] of asks.entries()) expect(all.result[i], JSON.stringify(q)).toStrictEqual(one.result[i]);
       expect(one.result.some((r) => r.some((x) => x.value !== null))).toBe(true);
