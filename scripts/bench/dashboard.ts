@@ -36,7 +36,7 @@ export interface ScopeTiming {
   p95: number;
   max: number;
   /** Each change, and when it started on the page's clock (to line it up with a trace). */
-  samples: { change: string; ms: number; at: number }[];
+  samples: { change: string; ms: number; at: number; dispatchMs: number }[];
 }
 
 /** Sets a scope select and times the dashboard's answer, entirely in the page. */
@@ -44,7 +44,7 @@ export function timeChange(
   page: Page,
   scope: string,
   pick: 'index1' | 'first' | 'last' | 'next' | 'all',
-): Promise<{ ms: number; label: string; at: number } | null> {
+): Promise<{ ms: number; label: string; at: number; dispatchMs: number } | null> {
   return page.evaluate(
     async ({ scope, pick }) => {
       const el = document.querySelector<HTMLSelectElement>(`[data-scope="${scope}"]`);
@@ -96,11 +96,13 @@ export function timeChange(
       const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
       setter.call(el, opts[target]!.value);
       el.dispatchEvent(new Event('change', { bubbles: true }));
+      // The page's own work in the change event (React renders a select's change at once).
+      const dispatchMs = performance.now() - t0;
       // React renders the new scope and starts its queries in the frames that follow.
       await frame();
       await frame();
       while (!settled()) await frame();
-      return { ms: performance.now() - t0, label: `${scope}→${opts[target]!.text}`, at: t0 };
+      return { ms: performance.now() - t0, label: `${scope}→${opts[target]!.text}`, at: t0, dispatchMs };
     },
     { scope, pick },
   );
@@ -111,9 +113,9 @@ export function timeChange(
  * each body, then back up — repeated over several counties.
  */
 export async function measureScopeChanges(page: Page, rounds = 4): Promise<ScopeTiming> {
-  const samples: { change: string; ms: number; at: number }[] = [];
-  const add = (r: { ms: number; label: string; at: number } | null) =>
-    r && samples.push({ change: r.label, ms: Math.round(r.ms * 10) / 10, at: Math.round(r.at) });
+  const samples: ScopeTiming['samples'] = [];
+  const add = (r: { ms: number; label: string; at: number; dispatchMs: number } | null) =>
+    r && samples.push({ change: r.label, ms: round1(r.ms), at: Math.round(r.at), dispatchMs: round1(r.dispatchMs) });
   for (let i = 0; i < rounds; i++) {
     add(await timeChange(page, 'county', i === 0 ? 'index1' : 'next'));
     add(await timeChange(page, 'township', 'index1'));
@@ -145,6 +147,8 @@ export interface ChangeTrace {
   chartMs: number;
   /** When the last chart draw that began within the change ended, in ms from the change. */
   chartsDoneAt: number;
+  /** The page's long tasks within the change: when each began, in ms from the change, and how long it took. */
+  longTasks: { at: number; ms: number }[];
   /**
    * The statements that took longest, with their own time (their first words) and when each
    * answered, in ms from the change: whether it held up the charts in sight or came after.
@@ -160,6 +164,7 @@ export interface ChangeTrace {
  */
 export async function traceChanges(page: Page, samples: readonly { change: string; ms: number; at: number }[]): Promise<ChangeTrace[]> {
   const measures = await measuresOf(page);
+  const longTasks = await page.evaluate(() => (window as { __longTasks?: { start: number; ms: number }[] }).__longTasks ?? []);
   return samples.map((s) => {
     const within = measures.filter((m) => m.start >= s.at && m.start < s.at + s.ms);
     const charts = within.filter((m) => m.name.startsWith('chart '));
@@ -173,6 +178,9 @@ export async function traceChanges(page: Page, samples: readonly { change: strin
       charts: charts.length,
       chartMs: round1(charts.reduce((a, m) => a + m.ms, 0)),
       chartsDoneAt: round1(Math.max(0, ...charts.map((m) => m.start + m.ms - s.at))),
+      longTasks: longTasks
+        .filter((t) => t.start >= s.at && t.start < s.at + s.ms)
+        .map((t) => ({ at: round1(t.start - s.at), ms: round1(t.ms) })),
       top: [...db]
         .sort((a, b) => b.ms - a.ms)
         .slice(0, 6)
@@ -231,11 +239,13 @@ export async function traceWindow(
 /** The page's measures since it loaded, summed by kind: where a reload's time went. */
 export async function traceLoad(
   page: Page,
-): Promise<{ engine: Record<string, number>; statements: number; engineMs: number; top: Measure[] }> {
+): Promise<{ engine: Record<string, number>; restore: string[]; statements: number; engineMs: number; top: Measure[] }> {
   const measures = await measuresOf(page);
   const db = engineTimes(measures);
   return {
     engine: Object.fromEntries(measures.filter((m) => m.name.startsWith('engine ')).map((m) => [m.name, round1(m.start + m.ms)])),
+    // How the reload restored the count tables: at once, or counted again (and why).
+    restore: measures.filter((m) => /^(restore counts|no saved counts|counts later)/.test(m.name)).map((m) => m.name),
     statements: db.length,
     engineMs: round1(db.reduce((a, m) => a + m.ms, 0)),
     top: [...db]

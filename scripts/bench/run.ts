@@ -101,7 +101,13 @@ function bundleSizes() {
 async function newContext(browser: Browser) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
   await context.addInitScript('window.__name = (f) => f');
-  if (TRACE) await context.addInitScript('window.__perfTrace = true');
+  if (TRACE) {
+    await context.addInitScript('window.__perfTrace = true');
+    // The page's long tasks (over 50 ms of its main thread): what a change waited on besides the engine.
+    await context.addInitScript(
+      `window.__longTasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask' }); } catch {}`,
+    );
+  }
   return context;
 }
 
