@@ -9,22 +9,7 @@ import { lineageActive, replaceChanges, type NewChange } from '../../src/db/line
 import type { Db } from '../../src/db/types';
 import { queryMetrics, type MetricRow } from '../../src/metrics/query';
 import type { MetricQuery } from '../../src/metrics/sql';
-import { freshDb, importFixture } from './helpers';
-
-/** The statements the engine is asked while `run` runs (the engine itself: what is known of it is kept by the object). */
-async function counting<T>(db: Db, run: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
-  const query = db.query;
-  const sql: string[] = [];
-  db.query = ((...args: Parameters<Db['query']>) => {
-    sql.push(args[0]);
-    return query.apply(db, args);
-  }) as Db['query'];
-  try {
-    return { result: await run(), sql };
-  } finally {
-    db.query = query;
-  }
-}
+import { freshDb, importFixture, statementsOf } from './helpers';
 
 /** The answer asked of the engine afresh, nothing kept. */
 async function fresh(db: Db, q: MetricQuery): Promise<MetricRow[]> {
@@ -40,15 +25,15 @@ describe('kept answers of the metric statements', () => {
     try {
       await importFixture(db, 'results-gb18030.csv');
       const q: MetricQuery = { metrics: ['turnout'], cycles: [], body: 'all', role: 'all', groupBy: ['cycle'] };
-      const first = await counting(db, () => queryMetrics(db, q));
+      const first = await statementsOf(db, () => queryMetrics(db, q));
       expect(first.sql).toHaveLength(1);
-      const again = await counting(db, () => queryMetrics(db, q));
+      const again = await statementsOf(db, () => queryMetrics(db, q));
       expect(again.sql).toHaveLength(0);
       expect(again.result).toStrictEqual(first.result);
 
       // Another county's results: the province's turnout is another figure now.
       await importFixture(db, 'results-taoyuan.csv');
-      const after = await counting(db, () => queryMetrics(db, q));
+      const after = await statementsOf(db, () => queryMetrics(db, q));
       // The same statement, asked of the engine again.
       expect(after.sql).toEqual(first.sql);
       expect(byCycle(after.result)).not.toEqual(byCycle(first.result));
@@ -63,9 +48,9 @@ describe('kept answers of the metric statements', () => {
     try {
       await importFixture(db, 'results-gb18030.csv');
       const q = (body: MetricQuery['body']): MetricQuery => ({ metrics: ['turnout'], cycles: [], body, role: 'all', groupBy: ['cycle'] });
-      const branch = await counting(db, () => queryMetrics(db, q('party_branch')));
+      const branch = await statementsOf(db, () => queryMetrics(db, q('party_branch')));
       expect(branch.sql).toHaveLength(1);
-      const committee = await counting(db, () => queryMetrics(db, q('village_committee')));
+      const committee = await statementsOf(db, () => queryMetrics(db, q('village_committee')));
       expect(committee.sql).toHaveLength(0);
       // Each body's own rows, exactly as asked alone of a fresh engine.
       expect(committee.result.every((r) => r.body === 'village_committee')).toBe(true);
@@ -107,11 +92,11 @@ describe('kept answers of the metric statements', () => {
         role: 'all',
         groupBy: ['cycle'],
       };
-      const before = await counting(db, () => queryMetrics(db, q));
+      const before = await statementsOf(db, () => queryMetrics(db, q));
       expect(byCycle(before.result).map((r) => r[0])).toEqual([2021]);
 
       await replaceChanges(db, [rename, change('merge', '李家村', '李王村', 2021), change('merge', '王家村', '李王村', 2021)]);
-      const after = await counting(db, () => queryMetrics(db, q));
+      const after = await statementsOf(db, () => queryMetrics(db, q));
       expect(after.sql).toEqual(before.sql);
       // Its predecessors' earlier cycles now, as a fresh engine answers.
       expect(byCycle(after.result).length).toBeGreaterThan(1);

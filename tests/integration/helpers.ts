@@ -55,3 +55,21 @@ export async function importFixture(db: Db, name: string, answer: ConflictAnswer
   );
   return { analysis, prepared, outcome };
 }
+
+/**
+ * The statements the engine is asked while `run` runs. The engine itself, not a wrapper: what is
+ * known of an engine (its lineage, its NULL columns, its kept answers) is kept by the object.
+ */
+export async function statementsOf<T>(db: Db, run: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
+  const query = db.query;
+  const sql: string[] = [];
+  db.query = ((...args: Parameters<Db['query']>) => {
+    sql.push(args[0]);
+    return query.apply(db, args);
+  }) as Db['query'];
+  try {
+    return { result: await run(), sql };
+  } finally {
+    db.query = query;
+  }
+}

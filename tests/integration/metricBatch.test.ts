@@ -17,7 +17,7 @@ import { childLevel } from '../../src/metrics/levels';
 import { scopeQuery } from '../../src/queries/scope';
 import { lineageActive, replaceChanges } from '../../src/db/lineage';
 import { forgetAnswers } from '../../src/db/answers';
-import { freshDb, importFixture, sampleDb } from './helpers';
+import { freshDb, importFixture, sampleDb, statementsOf } from './helpers';
 
 /** What the overview asks for a scope (src/queries/overviewFetches.ts), the KPI figures' statement first. */
 function overviewAsks(scope: Scope): MetricQuery[] {
@@ -30,24 +30,6 @@ function overviewAsks(scope: Scope): MetricQuery[] {
   return asks;
 }
 
-/**
- * Counts the statements the engine is asked while `run` runs. The engine itself, not a wrapper: what
- * is known of an engine (its lineage, its NULL columns) is kept by the object.
- */
-async function counting<T>(db: Db, run: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const query = db.query;
-  let statements = 0;
-  db.query = ((...args: Parameters<Db['query']>) => {
-    statements++;
-    return query.apply(db, args);
-  }) as Db['query'];
-  try {
-    return { result: await run(), statements };
-  } finally {
-    db.query = query;
-  }
-}
-
 /** Asks each scope's overview queries alone, then together: the same rows, in fewer statements. */
 async function compare(db: Db, scopes: readonly Pick<Scope, 'county' | 'township' | 'village'>[], cycle: number) {
   const bodies: BodyScope[] = ['all', 'party_branch', 'village_committee'];
@@ -56,7 +38,7 @@ async function compare(db: Db, scopes: readonly Pick<Scope, 'county' | 'township
   for (const place of scopes)
     for (const body of bodies) {
       const asks = overviewAsks({ ...place, cycle, body, role: 'all' });
-      const one = await counting(db, async () => {
+      const one = await statementsOf(db, async () => {
         const rows: MetricRow[][] = [];
         // Alone: each its own statements, none answered from those kept (src/db/answers.ts).
         for (const q of asks) {
@@ -66,11 +48,11 @@ async function compare(db: Db, scopes: readonly Pick<Scope, 'county' | 'township
         return rows;
       });
       forgetAnswers(db);
-      const all = await counting(db, () => Promise.all(askTogether(db, () => asks.map((q) => queryMetrics(db, q)))));
+      const all = await statementsOf(db, () => Promise.all(askTogether(db, () => asks.map((q) => queryMetrics(db, q)))));
       for (const [i, q] of asks.entries()) expect(all.result[i], JSON.stringify(q)).toStrictEqual(one.result[i]);
       expect(one.result.some((r) => r.some((x) => x.value !== null))).toBe(true);
-      apart += one.statements;
-      together += all.statements;
+      apart += one.sql.length;
+      together += all.sql.length;
     }
   return { apart, together };
 }
