@@ -219,6 +219,7 @@ async function reloadDashboard(page: Page, memory: MemorySampler) {
     fromCounts,
     rowsLoadedMs: round(rowsMs),
     firstChangeMs: first ? round(first.ms, 1) : null,
+    firstChangeDispatchMs: first ? round(first.dispatchMs, 1) : null,
     peakTabMB: round(memory.peak().tabBytes / MB),
     kpis: after.length,
     ...(trace ? { trace } : {}),

@@ -27,6 +27,7 @@ export const en: Shape<typeof zh> = {
     allCounties: 'All counties',
     allTownships: 'All townships',
     allVillages: 'All villages',
+    villagesByTownship: 'Choose a township to list its villages, or search a village by name',
     county: 'County',
     township: 'Township',
     village: 'Village',

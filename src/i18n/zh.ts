@@ -22,6 +22,7 @@ export const zh = {
     allCounties: '全部县（市、区）',
     allTownships: '全部乡镇（街道）',
     allVillages: '全部村（社区）',
+    villagesByTownship: '选定乡镇后列出其村（社区），或在搜索框输入村名',
     county: '县',
     township: '乡镇',
     village: '村',

@@ -4,6 +4,7 @@ import { usePlaces } from '../../queries/hooks';
 import { useScope } from '../../app/useScope';
 import { BODY_SCOPES, ROLE_SCOPES, type BodyScope, type RoleScope } from '../../metrics/scope';
 import { PlaceSearchBox } from './PlaceSearchBox';
+import { villageOptions } from './villageOptions';
 
 const ROLE_KEY: Record<RoleScope, 'scope.roleAll' | 'scope.roleHead' | 'scope.roleDeputy' | 'scope.roleMember'> = {
   all: 'scope.roleAll',
@@ -27,10 +28,8 @@ export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: bo
       [...new Set(places.filter((p) => !scope.county || p.county === scope.county).map((p) => p.township ?? ''))].filter(Boolean).sort(),
     [places, scope.county],
   );
-  const villages = useMemo(
-    () => places.filter((p) => (!scope.county || p.county === scope.county) && (!scope.township || p.township === scope.township)),
-    [places, scope.county, scope.township],
-  );
+  const { county, township, village } = scope;
+  const villages = useMemo(() => villageOptions(places, { county, township, village }), [places, county, township, village]);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a toolbar of selects in a row, grouped for screen readers; a fieldset would draw a frame
     <div className="scope-bar" role="group" aria-label={t('scope.label')} data-scope-bar>
@@ -80,7 +79,12 @@ export function ScopeBar({ placeAndCycleOnly = false }: { placeAndCycleOnly?: bo
         }}
       >
         <option value="">{t('scope.allVillages')}</option>
-        {villages.map((v) => (
+        {villages.more && (
+          <option value="" disabled>
+            {t('scope.villagesByTownship')}
+          </option>
+        )}
+        {villages.listed.map((v) => (
           <option key={v.village_key} value={v.village_key}>
             {v.village}
             {scope.township ? '' : ` · ${v.township ?? ''}`}
