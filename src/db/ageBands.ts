@@ -23,9 +23,9 @@ export function bandRange(band: number): string {
 
 /**
  * A person's pyramid bar as one small number (`age_<g><band>` is bar `bandIndex(g, band)`), NULL
- * for an unknown or other gender or age: computed once per seat or person, so that each of the 26
- * bar counts compares one small integer (src/db/personCounts.ts) instead of a gender and an age
- * range. The bands are five years wide between the first and the last (bandRange).
+ * for an unknown or other gender or age: the 26 bar counts of stat_people (src/db/personCounts.ts)
+ * each compare it, one expression the engine computes once per row, instead of testing a gender
+ * and an age range each. The bands are five years wide between the first and the last (bandRange).
  */
 export const bandIndexSql = (gender: string, age: string): string =>
   `(CASE ${gender} WHEN '${PYRAMID_GENDERS[0]}' THEN 0 WHEN '${PYRAMID_GENDERS[1]}' THEN ${AGE_BANDS.length} END

@@ -25,7 +25,6 @@
  * table took ≈1 GB more at a million roster rows for no measurable gain. They are saved with the
  * imports (src/store/savedCounts.ts): a reload restores them instead of rebuilding them.
  */
-import { bandIndexSql } from './ageBands';
 import { COUNT_TABLES } from './countTables';
 import { refreshLineage, successorsSql } from './lineage';
 import { COUNTS } from './personCounts';
@@ -145,8 +144,6 @@ const SEATS_TO_PERSON = `any_value(village_key) AS village_key, any_value(cycle_
           any_value(minority) AS minority, bool_or(reelected) AS reelected, bool_or(cgo) AS cgo,
           sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast,
           any_value(p_status) AS lstatus, any_value(p_years) AS lyears`;
-/** A person's pyramid bar, from the person's gender and age as SEATS_TO_PERSON takes them. */
-const withBand = (persons: string) => `SELECT *, ${bandIndexSql('gender', 'age')} AS band FROM (${persons})`;
 
 /** Counts keyed by village with the names shown (an inner join, as every count table has). */
 const named = (counts: string, places: string) =>
@@ -231,8 +228,7 @@ function statsSql(part: boolean, keepLinks = false): string[] {
             m.college_graduate_official AS cgo,
             CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN m.votes END AS votes,
             CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN sr.voted END AS votes_cast,
-            p.n_bodies, ${bandIndexSql('m.gender', 'm.age')} AS band,
-            ls.status AS lstatus, ls.years AS lyears, lp.status AS p_status, lp.years AS p_years
+            p.n_bodies, ls.status AS lstatus, ls.years AS lyears, lp.status AS p_status, lp.years AS p_years
      FROM ${src('members_counted', 'm')}
      JOIN (SELECT person_key, row_number() OVER () AS pid,
                   bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER AS n_bodies
@@ -266,7 +262,7 @@ function statsSql(part: boolean, keepLinks = false): string[] {
     `INSERT INTO ${people}
      ${named(
        withLeft(`SELECT village_key, cycle_year, 'all' AS body, coalesce(role_class, 'all') AS role, ${PERSON_COUNTS}
-              FROM (${withBand(`SELECT role_class, ${SEATS_TO_PERSON} FROM stat_seat GROUP BY GROUPING SETS ((pid, role_class), (pid))`)})
+              FROM (SELECT role_class, ${SEATS_TO_PERSON} FROM stat_seat GROUP BY GROUPING SETS ((pid, role_class), (pid)))
               GROUP BY village_key, cycle_year, role_class`),
        t('stat_places'),
      )}`,
