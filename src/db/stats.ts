@@ -133,6 +133,7 @@ const pair = (num: string, den: string, name: string) =>
   `CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${num}) END AS ${name}_num,
    CASE WHEN (${num}) IS NOT NULL AND (${den}) > 0 THEN (${den}) END AS ${name}_den`;
 
+const COUNT_NAMES = COUNTS.map(([n]) => n);
 const PERSON_COUNTS = COUNTS.map(([n, e]) => `${e} AS ${n}`).join(',\n          ');
 
 /**
@@ -252,7 +253,7 @@ function statsSql(part: boolean, keepLinks = false): string[] {
      ${named(withLeft(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat GROUP BY village_key, cycle_year, body, role_class`), t('stat_places'))}`,
     `INSERT INTO ${people}
      ${withLeft(`SELECT any_value(county) AS county, any_value(township) AS township, any_value(village) AS village, village_key,
-            cycle_year, body, 'all' AS role, ${COUNTS.map(([n]) => `sum(${n})::BIGINT AS ${n}`).join(', ')}
+            cycle_year, body, 'all' AS role, ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT AS ${n}`).join(', ')}
      FROM ${people} GROUP BY village_key, cycle_year, body`)}`,
     // Both bodies: the persons of one role class (a secretary who is also director is one head), and
     // all persons, one row each whatever their seats (role_class NULL, which a seat never has). The
