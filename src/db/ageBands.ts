@@ -21,5 +21,18 @@ export function bandRange(band: number): string {
   return `age BETWEEN ${band} AND ${band + 4}`;
 }
 
+/**
+ * A person's pyramid bar as one small number (`age_<g><band>` is bar `bandIndex(g, band)`), NULL
+ * for an unknown or other gender or age: the 26 bar counts of stat_people (src/db/personCounts.ts)
+ * each compare it, one expression the engine computes once per row, instead of testing a gender
+ * and an age range each. The bands are five years wide between the first and the last (bandRange).
+ */
+export const bandIndexSql = (gender: string, age: string): string =>
+  `(CASE ${gender} WHEN '${PYRAMID_GENDERS[0]}' THEN 0 WHEN '${PYRAMID_GENDERS[1]}' THEN ${AGE_BANDS.length} END
+    + CASE WHEN ${age} < ${FIRST_BAND + 5} THEN 0 WHEN ${age} >= ${LAST_BAND} THEN ${AGE_BANDS.length - 1}
+           ELSE (${age} - ${FIRST_BAND}) // 5 END)::UTINYINT`;
+export const bandIndex = (gender: PyramidGender, band: number): number =>
+  PYRAMID_GENDERS.indexOf(gender) * AGE_BANDS.length + AGE_BANDS.indexOf(band as (typeof AGE_BANDS)[number]);
+
 /** Whether a count table's column is one of the pyramid's band counts. */
 export const isBandColumn = (name: string): boolean => /^age_[fm]\d+$/.test(name);
