@@ -12,7 +12,7 @@
  * list's peak (`--first new` makes it the new list's).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,15 +36,18 @@ const rounds = counts[1] ?? 4;
 const newFirst = option('--first') === 'new';
 const base = option('--base') ?? 'HEAD';
 
-/** The base revision's statements: its stats.ts, written beside the benchmark's data with its imports pointed at src/db. */
+/**
+ * The base revision's statements: its whole src/ unpacked beside the benchmark's data, so that its
+ * stats.ts builds with its own personCounts.ts, personLinks.ts … (taking stats.ts alone mixed the
+ * base's statements with this tree's counts).
+ */
 async function baseStatements(rev: string): Promise<readonly string[]> {
   const root = path.resolve(import.meta.dirname, '../..');
-  const text = execFileSync('git', ['show', `${rev}:src/db/stats.ts`], { cwd: root, encoding: 'utf8' });
-  const dir = path.join(BENCH_TMP, 'counts');
+  const dir = path.join(BENCH_TMP, 'counts', rev.replace(/[^\w.-]/g, '_'));
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `stats-${rev.replace(/[^\w.-]/g, '_')}.ts`);
-  writeFileSync(file, text.replaceAll("from './", `from '${path.relative(dir, path.join(root, 'src/db')).split(path.sep).join('/')}/`));
-  return ((await import(pathToFileURL(file).href)) as { STATS_SQL: readonly string[] }).STATS_SQL;
+  execFileSync('sh', ['-c', 'git archive "$1" src | tar -x -C "$2"', 'sh', rev, dir], { cwd: root });
+  return ((await import(pathToFileURL(path.join(dir, 'src/db/stats.ts')).href)) as { STATS_SQL: readonly string[] }).STATS_SQL;
 }
 const OLD_STATS_SQL = await baseStatements(base);
 
