@@ -214,6 +214,7 @@ async function reloadDashboard(page: Page, memory: MemorySampler) {
   const rowsMs = Date.now() - t0;
   const trace = TRACE ? await traceLoad(page) : undefined;
   const first = await timeChange(page, 'county', 'next');
+  const firstTrace = TRACE && first ? (await traceChanges(page, [{ change: first.label, ms: first.ms, at: first.at }]))[0] : undefined;
   return {
     ms: round(ms),
     fromCounts,
@@ -223,6 +224,7 @@ async function reloadDashboard(page: Page, memory: MemorySampler) {
     peakTabMB: round(memory.peak().tabBytes / MB),
     kpis: after.length,
     ...(trace ? { trace } : {}),
+    ...(firstTrace ? { firstChangeTrace: firstTrace } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { figuresQuery } from './figures';
 import { agesQuery, metricRowsQuery } from './options';
 import type { Db } from '../db/types';
 import { childLevel } from '../metrics/levels';
-import type { Scope } from '../metrics/scope';
+import { parentScope, type Scope } from '../metrics/scope';
 import { chartChoices, metricParam } from './chartChoices';
 import { KPI_METRICS, overviewQueries, rankingQuery } from './overview';
 import { siblingsQuery } from '../metrics/siblings';
@@ -44,10 +44,24 @@ export function childSharedFetches(
   child: Pick<Scope, 'county' | 'township' | 'village'>,
   params: URLSearchParams,
 ): Fetch[] {
-  const c: Scope = { ...scope, ...child };
-  const figures = siblingsQuery(scopeQuery(c, KPI_METRICS, { cycles: [], groupBy: ['cycle'] }));
+  return sharedFetches(db, { ...scope, ...child }, params);
+}
+
+/**
+ * The same for the level up (a township's county, a county's whole data), in this scope's cycle,
+ * body and role: a move back up after a change of cycle or body found the parent's figures of
+ * every sibling cold (88 of a 169 ms change at a million roster rows).
+ */
+export function parentSharedFetches(db: Db, scope: Scope, params: URLSearchParams): Fetch[] {
+  const parent = parentScope(scope);
+  return parent ? sharedFetches(db, parent, params) : [];
+}
+
+function sharedFetches(db: Db, c: Scope, params: URLSearchParams): Fetch[] {
+  // As figuresQuery asks them: with the siblings, or alone at the top.
+  const own = scopeQuery(c, KPI_METRICS, { cycles: [], groupBy: ['cycle'] });
   const { trendRows } = overviewQueries(c, chartChoices(params));
-  return [figures, trendRows].filter((q) => q !== null).map((q) => metricRowsQuery(db, q, { priority: -1 }));
+  return [siblingsQuery(own) ?? own, trendRows].filter((q) => q !== null).map((q) => metricRowsQuery(db, q, { priority: -1 }));
 }
 
 export function overviewFetches(db: Db, qc: QueryClient, scope: Scope, previousCycle: number | null, params: URLSearchParams): Fetch[] {

@@ -12,7 +12,7 @@ import { siblingsQuery } from '../../src/metrics/siblings';
 import { metricRowsKey } from '../../src/queries/options';
 import { KPI_METRICS, overviewQueries } from '../../src/queries/overview';
 import { chartChoices } from '../../src/queries/chartChoices';
-import { childSharedFetches, firstChild, overviewFetches } from '../../src/queries/overviewFetches';
+import { childSharedFetches, firstChild, overviewFetches, parentSharedFetches } from '../../src/queries/overviewFetches';
 import { scopeQuery } from '../../src/queries/scope';
 
 const db = {} as Db;
@@ -27,7 +27,8 @@ const PLACES = [place('上河县', '东河乡', '李家村'), place('上河县',
 
 /** The keys a scope's own figures and trend chart ask under. */
 function asked(scope: Scope, params: URLSearchParams): string[] {
-  const figures = siblingsQuery(scopeQuery(scope, KPI_METRICS, { cycles: [], groupBy: ['cycle'] }))!;
+  const own = scopeQuery(scope, KPI_METRICS, { cycles: [], groupBy: ['cycle'] });
+  const figures = siblingsQuery(own) ?? own;
   return [metricRowsKey(figures), metricRowsKey(overviewQueries(scope, chartChoices(params)).trendRows)].map((k) => JSON.stringify(k));
 }
 
@@ -52,5 +53,34 @@ describe('asked ahead for the level below', () => {
   }
   it('has nothing below a village', () => {
     expect(firstChild({ ...EMPTY_SCOPE, county: '上河县', township: '东河乡', village: '上河县|东河乡|李家村' }, PLACES)).toBeNull();
+  });
+});
+
+describe('asked ahead for the level up', () => {
+  const params = new URLSearchParams('trend=women_share');
+  for (const [name, scope, up] of [
+    [
+      'a township → its county',
+      { ...EMPTY_SCOPE, cycle: 2014, county: '上河县', township: '东河乡', body: 'party_branch' as const },
+      { township: null },
+    ],
+    ['a county → all data', { ...EMPTY_SCOPE, cycle: 2014, county: '上河县', body: 'village_committee' as const }, { county: null }],
+    [
+      'a village → its township',
+      { ...EMPTY_SCOPE, cycle: 2021, county: '上河县', township: '东河乡', village: '上河县|东河乡|李家村' },
+      { village: null },
+    ],
+  ] as const) {
+    it(`${name}: the statements its figures and trend ask, in this cycle and body`, () => {
+      const ahead = parentSharedFetches(db, scope, params).map((f) => JSON.stringify(f.queryKey));
+      const parent = { ...scope, ...up };
+      expect(ahead).toEqual(asked(parent, params));
+      expect(ahead).toHaveLength(2);
+      const all = overviewFetches(db, new QueryClient(), parent, 2011, params).map((f) => JSON.stringify(f.queryKey));
+      expect(all).toContain(ahead[1]);
+    });
+  }
+  it('has nothing above all the data', () => {
+    expect(parentSharedFetches(db, { ...EMPTY_SCOPE, cycle: 2021 }, params)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { parentLabel, placeLabel } from '../scope/scopeLabel';
 import { KpiCards } from './KpiCards';
 import { OverviewCharts } from './OverviewCharts';
 import { KPI_METRICS } from '../../queries/overview';
-import { childSharedFetches, firstChild, overviewFetches, prefetchTogether } from '../../queries/overviewFetches';
+import { childSharedFetches, firstChild, overviewFetches, parentSharedFetches, prefetchTogether } from '../../queries/overviewFetches';
 import { OverviewCompletion } from '../completeness/OverviewCompletion';
 import { scopeKey } from '../../metrics/scope';
 import { whenIdle } from '../../util/idle';
@@ -33,17 +33,19 @@ export function OverviewView() {
   useScopeAhead((next, previous) => {
     prefetchTogether(db, qc, overviewFetches(db, qc, next, previous, new URLSearchParams(window.location.search)));
   });
-  // This scope drawn: what any place one level down shares is asked while the user looks — once
-  // the engine is up (the sample's first dashboard is drawn from the build's figures before it).
+  // This scope drawn: what any place one level down shares, and what the level up asks, are asked
+  // while the user looks — once the engine is up (the sample's first dashboard is drawn from the
+  // build's figures before it).
   const engineUp = useEngineUp();
   const drawn = engineUp && figures.isSuccess && !figures.isPlaceholderData;
   const key = scopeKey(scope);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the scope's key stands for the scope
   useEffect(() => {
-    const child = drawn ? firstChild(scope, places) : null;
-    if (!child) return;
+    if (!drawn) return;
+    const child = firstChild(scope, places);
     return whenIdle(() => {
-      prefetchTogether(db, qc, childSharedFetches(db, scope, child, new URLSearchParams(window.location.search)));
+      const params = new URLSearchParams(window.location.search);
+      prefetchTogether(db, qc, [...(child ? childSharedFetches(db, scope, child, params) : []), ...parentSharedFetches(db, scope, params)]);
     });
   }, [drawn, key, places, db, qc]);
   if (scope.cycle === null) return <p className="muted">{t('scope.noData')}</p>;
