@@ -147,6 +147,8 @@ export interface ChangeTrace {
   chartMs: number;
   /** When the last chart draw that began within the change ended, in ms from the change. */
   chartsDoneAt: number;
+  /** Statements asked before the change and still running when it began: what its first statement waited behind. */
+  runningAtStart: { sql: string; doneAt: number }[];
   /** The page's long tasks within the change: when each began, in ms from the change, and how long it took. */
   longTasks: { at: number; ms: number }[];
   /**
@@ -178,6 +180,9 @@ export async function traceChanges(page: Page, samples: readonly { change: strin
       charts: charts.length,
       chartMs: round1(charts.reduce((a, m) => a + m.ms, 0)),
       chartsDoneAt: round1(Math.max(0, ...charts.map((m) => m.start + m.ms - s.at))),
+      runningAtStart: measures
+        .filter((m) => m.name.startsWith('db ') && m.start < s.at && m.start + m.ms > s.at)
+        .map((m) => ({ sql: m.name.slice(3, 110), doneAt: round1(m.start + m.ms - s.at) })),
       longTasks: longTasks
         .filter((t) => t.start >= s.at && t.start < s.at + s.ms)
         .map((t) => ({ at: round1(t.start - s.at), ms: round1(t.ms) })),
