@@ -13,12 +13,19 @@ import { countsEpoch, nullableOf } from './nullMemo';
 import { underlying } from './deferredDb';
 import type { Db, Row } from './types';
 
-/** Answers kept per engine, the most recent last; a scope's figures are a few dozen statements. */
+/**
+ * Answers kept per engine, the most recent last: a scope's figures are a few dozen statements, and
+ * most of them a few hundred rows; a county's villages by cycle are thousands, so rows are bounded
+ * too (the page holds each answer once more as its queries' rows).
+ */
 const KEEP = 96;
+export const KEEP_ROWS = 100_000;
 
 interface Kept {
   state: string;
   answers: Map<string, Promise<Row[]>>;
+  /** Rows of the answers in, per statement. */
+  rows: Map<string, number>;
 }
 
 const kept = new WeakMap<Db, Kept>();
@@ -37,10 +44,10 @@ export function countsAnswer(db: Db, sql: string, opts?: { priority?: number }):
   const key = underlying(db);
   let k = kept.get(key);
   if (!k || k.state !== state) {
-    k = { state, answers: new Map() };
+    k = { state, answers: new Map(), rows: new Map() };
     kept.set(key, k);
   }
-  const answers = k.answers;
+  const { answers, rows } = k;
   const hit = answers.get(sql);
   if (hit) {
     // Most recently asked last: the first is the one to drop.
@@ -50,10 +57,28 @@ export function countsAnswer(db: Db, sql: string, opts?: { priority?: number }):
   }
   const answer = db.query(sql, [], opts);
   answers.set(sql, answer);
-  if (answers.size > KEEP) answers.delete(answers.keys().next().value as string);
-  answer.catch(() => {
-    if (answers.get(sql) === answer) answers.delete(sql);
-  });
+  const drop = (s: string) => {
+    answers.delete(s);
+    rows.delete(s);
+  };
+  answer.then(
+    (r) => {
+      if (answers.get(sql) !== answer) return;
+      rows.set(sql, r.length);
+      let total = 0;
+      for (const n of rows.values()) total += n;
+      // The oldest first; one answer over the bound alone is not kept either.
+      for (const s of answers.keys()) {
+        if (total <= KEEP_ROWS) break;
+        total -= rows.get(s) ?? 0;
+        drop(s);
+      }
+    },
+    () => {
+      if (answers.get(sql) === answer) drop(sql);
+    },
+  );
+  if (answers.size > KEEP) drop(answers.keys().next().value as string);
   return answer;
 }
 

@@ -4,7 +4,7 @@
  * answer outlives a change of the data — an import, or a village change recorded.
  */
 import { describe, expect, it } from 'vitest';
-import { forgetAnswers } from '../../src/db/answers';
+import { countsAnswer, forgetAnswers, KEEP_ROWS } from '../../src/db/answers';
 import { lineageActive, replaceChanges, type NewChange } from '../../src/db/lineage';
 import type { Db } from '../../src/db/types';
 import { queryMetrics, type MetricRow } from '../../src/metrics/query';
@@ -101,6 +101,29 @@ describe('kept answers of the metric statements', () => {
       // Its predecessors' earlier cycles now, as a fresh engine answers.
       expect(byCycle(after.result).length).toBeGreaterThan(1);
       expect(after.result).toStrictEqual(await fresh(db, q));
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
+  it('are bounded in rows: the oldest go first, and an answer over the bound is not kept', async () => {
+    const db = await freshDb();
+    try {
+      await importFixture(db, 'results-gb18030.csv');
+      const rows = (n: number, tag: string) => `SELECT range AS ${tag} FROM range(${n})`;
+      const asked = async (sql: string) => (await statementsOf(db, () => countsAnswer(db, sql))).sql.length;
+      const [a, b, c] = [rows(KEEP_ROWS * 0.6, 'a'), rows(KEEP_ROWS * 0.3, 'b'), rows(KEEP_ROWS * 0.3, 'c')];
+      for (const sql of [a, b]) expect(await asked(sql)).toBe(1);
+      expect(await asked(a)).toBe(0);
+      expect(await asked(b)).toBe(0);
+      // 1.2 of the bound with c: the oldest asked, a, goes.
+      expect(await asked(c)).toBe(1);
+      expect(await asked(b)).toBe(0);
+      expect(await asked(c)).toBe(0);
+      expect(await asked(a)).toBe(1);
+      const huge = rows(KEEP_ROWS + 1, 'h');
+      expect(await asked(huge)).toBe(1);
+      expect(await asked(huge)).toBe(1);
     } finally {
       await db.close();
     }
