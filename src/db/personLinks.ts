@@ -13,7 +13,7 @@
  * A unit with more than one such partner, or whose partner has more than one, is *ambiguous*: it is
  * listed (findAmbiguousLinks), not guessed, and left out of every count's denominator.
  *
- * The table person_links keeps one row per unit with its status; it is temporary, rebuilt with the
+ * The table person_links keeps one row per unit with its status; it is rebuilt with the
  * count tables (and, for the villages an import touched, refreshed with them).
  */
 import { successorsSql } from './lineage';
@@ -61,9 +61,12 @@ export function bodyCyclesSql(src: (table: string) => string): string {
 
 /**
  * The statements that build `target` (person_links, or its part): `src(table, alias?)` reads a
- * source table, filtered to the touched villages when building a part.
+ * source table, filtered to the touched villages when building a part. person_links itself goes
+ * into the compressed data database, as stat_people does (`temp` false): plain, at a million roster
+ * rows its 1.8 million rows took ≈0.4 GB of the engine's memory (a seventh of that compressed) from
+ * here to the end of the build, under every statement after it, and after it in the tab.
  */
-export function personLinkSql(src: (table: string, alias?: string) => string, target: string): string[] {
+export function personLinkSql(src: (table: string, alias?: string) => string, target: string, temp: boolean): string[] {
   return [
     // Every village-cycle with data of a body (results, a roster or a statistical table) and its
     // match key (mk: a number for it, cheaper to join on): a village's previous cycle of a body is
@@ -169,7 +172,7 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
      FROM link_status s LEFT JOIN chain ch ON ch.scope_body = s.scope_body AND ch.unit = s.unit`,
     'DROP TABLE link_status',
     // The wide units meet their status once, in one join.
-    `CREATE OR REPLACE TEMP TABLE ${target} AS
+    `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${target} AS
      SELECT u.* EXCLUDE (mk), s.prev_cycle, s.next_cycle, s.status, s.prev_unit, s.next_status, s.years
      FROM link_units u JOIN link_years s ON s.scope_body = u.scope_body AND s.unit = u.unit`,
     'DROP TABLE link_units',
