@@ -101,7 +101,7 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
     `CREATE OR REPLACE TEMP TABLE link_units AS
      WITH s AS (
        SELECT m.import_id, m.source_row, m.import_id::BIGINT * 4294967296 + m.source_row AS seat,
-              m.village_key, k.match_key, k.mk, m.cycle_year, m.body, m.person_key,
+              m.village_key, k.mk, m.cycle_year, m.body, m.person_key,
               -- The 64-character hash as a 64-bit number of it: compared only for equality within a
               -- village, it links as well, and keeps person_links small (it stays with the count tables).
               m.name, m.birth_year, m.birth_month, CASE WHEN m.id_hash IS NOT NULL THEN hash(m.id_hash) END AS id_hash,
@@ -109,17 +109,20 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
               CASE ${ROLE_CLASS} WHEN 'head' THEN 1 WHEN 'deputy' THEN 2 ELSE 4 END AS role_bit
        FROM ${src('members_counted', 'm')} JOIN link_keys k ON k.village_key = m.village_key AND k.cycle_year = m.cycle_year
        WHERE m.body IS NOT NULL)
-     SELECT body AS scope_body, seat AS unit, import_id, source_row, village_key, match_key, mk, cycle_year, person_key,
+     SELECT body AS scope_body, seat AS unit, import_id, source_row, village_key, mk, cycle_year, person_key,
             name, birth_year, birth_month, id_hash, id_key, role_bit AS role_bits, false AS dup
      FROM s
      UNION ALL
-     SELECT 'all', min(seat), NULL, NULL, any_value(village_key), any_value(match_key), any_value(mk), any_value(cycle_year),
+     SELECT 'all', min(seat), NULL, NULL, any_value(village_key), any_value(mk), any_value(cycle_year),
             person_key, any_value(name), any_value(birth_year), any_value(birth_month), max(id_hash), max(id_key),
             bit_or(role_bit),
             -- Two seats of one body under one name are two persons the roster cannot tell apart (a
             -- body is a party branch or a village committee: counting them so spares a distinct count).
             count(*) > bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER
      FROM s GROUP BY person_key`,
+    // A unit carries its match key as mk; the key itself is put back in person_links at the end (a
+    // second 17-character string per unit in the plain link_units, ≈60 MB at a million roster rows).
+    'CREATE OR REPLACE TEMP TABLE link_mk AS SELECT DISTINCT mk, match_key FROM link_keys',
     'DROP TABLE link_keys',
     // Every pair of units of consecutive cycles that may be the same person (samePersonSql), found
     // by two equality joins — on the ID hash under one key, else on the name — rather than by
@@ -186,10 +189,12 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
     'DROP TABLE link_status',
     // The wide units meet their status once, in one join.
     `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${target} AS
-     SELECT u.* EXCLUDE (mk), s.prev_cycle, s.next_cycle, s.status, s.prev_unit, s.next_status, s.years
-     FROM link_units u JOIN link_years s ON s.su = ${scopedUnit('u')}`,
+     SELECT u.scope_body, u.unit, u.import_id, u.source_row, u.village_key, k.match_key, u.* EXCLUDE (scope_body, unit, import_id, source_row, village_key, mk),
+            s.prev_cycle, s.next_cycle, s.status, s.prev_unit, s.next_status, s.years
+     FROM link_units u JOIN link_years s ON s.su = ${scopedUnit('u')} JOIN link_mk k ON k.mk = u.mk`,
     'DROP TABLE link_units',
     'DROP TABLE link_years',
+    'DROP TABLE link_mk',
     leftSql(target),
   ];
 }
