@@ -1,8 +1,9 @@
 /**
  * The count tables' build (STATS_SQL, src/db/stats.ts) at scale, against the statements of a git
- * revision (HEAD unless `--base <rev>`): the benchmark's files are imported once into DuckDB's Node
- * build as the app imports them, then the two statement lists run by turns, each statement timed,
- * and every count table (COUNT_TABLES) of the one compared with the other's for exact equality.
+ * revision (HEAD unless `--base <rev>`), each with its own views over the data (members_counted …):
+ * the benchmark's files are imported once into DuckDB's Node build as the app imports them, then
+ * the two statement lists run by turns, each statement timed and the wasm heap's growth shown, and
+ * every count table (COUNT_TABLES) of the one compared with the other's for exact equality.
  *
  *   npx tsx scripts/bench/counts.ts 1000000 [rounds=4] [--first new] [--base HEAD~1] [--engine]
  *
@@ -20,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { COUNT_TABLES } from '../../src/db/countTables';
 import { commitBatch, type StagedImport } from '../../src/db/load';
 import { openNodeDb } from '../../src/db/nodeDb';
-import { ensureSchema } from '../../src/db/schema';
+import { ensureSchema, rebuildViews } from '../../src/db/schema';
 import { STATS_SQL } from '../../src/db/stats';
 import type { Db } from '../../src/db/types';
 import { BENCH_TMP, benchFiles } from './generate';
@@ -44,15 +45,20 @@ const inEngine = args.includes('--engine');
  * stats.ts builds with its own personCounts.ts, personLinks.ts … (taking stats.ts alone mixed the
  * base's statements with this tree's counts).
  */
-async function baseStatements(rev: string): Promise<readonly string[]> {
+async function baseStatements(rev: string): Promise<{ sqls: readonly string[]; views: (db: Db) => Promise<void> }> {
   const root = path.resolve(import.meta.dirname, '../..');
   const dir = path.join(BENCH_TMP, 'counts', rev.replace(/[^\w.-]/g, '_'));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   execFileSync('sh', ['-c', 'git archive "$1" src | tar -x -C "$2"', 'sh', rev, dir], { cwd: root });
-  return ((await import(pathToFileURL(path.join(dir, 'src/db/stats.ts')).href)) as { STATS_SQL: readonly string[] }).STATS_SQL;
+  const load = async <T>(f: string) => (await import(pathToFileURL(path.join(dir, f)).href)) as T;
+  return {
+    sqls: (await load<{ STATS_SQL: readonly string[] }>('src/db/stats.ts')).STATS_SQL,
+    views: (await load<{ rebuildViews: (db: Db) => Promise<void> }>('src/db/schema.ts')).rebuildViews,
+  };
 }
-const OLD_STATS_SQL = await baseStatements(base);
+// The base's views over the data too (members_counted …): the statements read them.
+const { sqls: OLD_STATS_SQL, views: oldViews } = await baseStatements(base);
 
 async function engineMb(db: Db): Promise<number> {
   const [r] = await db.query<{ b: number | bigint }>('SELECT sum(memory_usage_bytes)::BIGINT AS b FROM duckdb_memory()');
@@ -152,6 +158,10 @@ for (let round = 1; round <= rounds; round++) {
   const order: ('old' | 'new')[] = (round % 2 === 1) !== newFirst ? ['old', 'new'] : ['new', 'old'];
   for (const which of order) {
     const sqls = which === 'old' ? OLD_STATS_SQL : STATS_SQL;
+    await (which === 'old' ? oldViews : rebuildViews)(db);
+    // Each list's tables its own: a temporary table left by the other list (person_links was one
+    // before it moved into the data database) would shadow the one this list makes.
+    for (const x of STAT_TABLES) await db.exec(`DROP TABLE IF EXISTS temp.${x}; DROP TABLE IF EXISTS data.${x}`);
     const b = await build(db, sqls);
     runs[which].push(b);
     report(`round ${round} ${which === 'old' ? `old (${base})` : 'new (working tree)'}`, sqls, b);

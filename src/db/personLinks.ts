@@ -59,6 +59,9 @@ const scopeCode = (a: string) =>
   `CASE ${a}.scope_body WHEN 'all' THEN 0 WHEN 'party_branch' THEN 1 WHEN 'village_committee' THEN 2 ELSE 3 END`;
 const scopedUnit = (a: string) => `(${a}.unit * 4 + ${scopeCode(a)})`;
 
+/** The statuses as a one-byte ENUM between the links' statements (a VARCHAR takes 16), VARCHAR again in person_links. */
+const STATUS = `ENUM('first', 'unknown', 'new', 'continued', 'ambiguous', 'left', 'stayed')`;
+
 /**
  * Every village × cycle × body with data of the body (results, a roster or a statistical table),
  * from `src(table)`: what a body's previous and next cycle are taken from.
@@ -156,14 +159,14 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
                  WHEN ps.mk IS NULL OR u.blank THEN 'unknown'
                  WHEN ca.n IS NULL THEN 'new'
                  WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN 'continued'
-                 ELSE 'ambiguous' END AS status,
+                 ELSE 'ambiguous' END::${STATUS} AS status,
             CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev_unit END AS prev_unit,
             CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev END AS prev_su,
             CASE WHEN c.next_cycle IS NULL THEN NULL
                  WHEN ns.mk IS NULL OR u.blank THEN 'unknown'
                  WHEN rv.n IS NULL THEN 'left'
                  WHEN rv.n = 1 AND cr.n = 1 AND NOT rv.dup THEN 'stayed'
-                 ELSE 'ambiguous' END AS next_status
+                 ELSE 'ambiguous' END::${STATUS} AS next_status
      -- Only what the status needs is carried through the joins; the rest is joined back once below.
      FROM (SELECT scope_body, ${scopedUnit('link_units')} AS su, mk, cycle_year, dup, name IS NULL AND id_key IS NULL AS blank FROM link_units) u
      JOIN link_cycles c USING (mk, scope_body, cycle_year)
@@ -190,7 +193,7 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
     // The wide units meet their status once, in one join.
     `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${target} AS
      SELECT u.scope_body, u.unit, u.import_id, u.source_row, u.village_key, k.match_key, u.* EXCLUDE (scope_body, unit, import_id, source_row, village_key, mk),
-            s.prev_cycle, s.next_cycle, s.status, s.prev_unit, s.next_status, s.years
+            s.prev_cycle, s.next_cycle, s.status::VARCHAR AS status, s.prev_unit, s.next_status::VARCHAR AS next_status, s.years
      FROM link_units u JOIN link_years s ON s.su = ${scopedUnit('u')} JOIN link_mk k ON k.mk = u.mk`,
     'DROP TABLE link_units',
     'DROP TABLE link_years',
