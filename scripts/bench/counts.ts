@@ -1,11 +1,14 @@
 /**
  * The count tables' build (STATS_SQL, src/db/stats.ts) at scale, against the statements of a git
- * revision (HEAD unless `--base <rev>`): the benchmark's files are imported once into DuckDB's Node
- * build as the app imports them, then the two statement lists run by turns, each statement timed,
- * and every count table (COUNT_TABLES) of the one compared with the other's for exact equality.
+ * revision (HEAD unless `--base <rev>`), each with its own views over the data (members_counted …):
+ * the benchmark's files are imported once into DuckDB's Node build as the app imports them, then
+ * the two statement lists run by turns, each statement timed and the wasm heap's growth shown, and
+ * every count table (COUNT_TABLES) of the one compared with the other's for exact equality.
  *
- *   npx tsx scripts/bench/counts.ts 1000000 [rounds=4] [--first new] [--base HEAD~1]
+ *   npx tsx scripts/bench/counts.ts 1000000 [rounds=4] [--first new] [--base HEAD~1] [--engine]
  *
+ * `--engine` stages the files inside the engine as the app now stages a CSV file (engineStage),
+ * rather than by the JavaScript path: the wasm heap the count build starts from is then the app's.
  * Which list runs first alternates by round. The first build of a process runs cold (wasm code not
  * yet optimised, the heap still growing), so the first round is the first import's refresh and the
  * others a later one's. The wasm heap never shrinks: its size after round 1's first build is that
@@ -13,17 +16,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COUNT_TABLES } from '../../src/db/countTables';
 import { commitBatch, type StagedImport } from '../../src/db/load';
 import { openNodeDb } from '../../src/db/nodeDb';
-import { ensureSchema } from '../../src/db/schema';
+import { ensureSchema, rebuildViews } from '../../src/db/schema';
 import { STATS_SQL } from '../../src/db/stats';
 import type { Db } from '../../src/db/types';
 import { BENCH_TMP, benchFiles } from './generate';
-import { stageFile } from './nodeImport';
+import { heapMb } from './heap';
+import { stageFile, stageFileInEngine } from './nodeImport';
 
 // Every count table, person_links too: the rule checks, a village's roster and a person's history read it.
 const STAT_TABLES = COUNT_TABLES;
@@ -35,32 +38,27 @@ const rows = counts[0] ?? 1_000_000;
 const rounds = counts[1] ?? 4;
 const newFirst = option('--first') === 'new';
 const base = option('--base') ?? 'HEAD';
+const inEngine = args.includes('--engine');
 
 /**
  * The base revision's statements: its whole src/ unpacked beside the benchmark's data, so that its
  * stats.ts builds with its own personCounts.ts, personLinks.ts … (taking stats.ts alone mixed the
  * base's statements with this tree's counts).
  */
-async function baseStatements(rev: string): Promise<readonly string[]> {
+async function baseStatements(rev: string): Promise<{ sqls: readonly string[]; views: (db: Db) => Promise<void> }> {
   const root = path.resolve(import.meta.dirname, '../..');
   const dir = path.join(BENCH_TMP, 'counts', rev.replace(/[^\w.-]/g, '_'));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   execFileSync('sh', ['-c', 'git archive "$1" src | tar -x -C "$2"', 'sh', rev, dir], { cwd: root });
-  return ((await import(pathToFileURL(path.join(dir, 'src/db/stats.ts')).href)) as { STATS_SQL: readonly string[] }).STATS_SQL;
+  const load = async <T>(f: string) => (await import(pathToFileURL(path.join(dir, f)).href)) as T;
+  return {
+    sqls: (await load<{ STATS_SQL: readonly string[] }>('src/db/stats.ts')).STATS_SQL,
+    views: (await load<{ rebuildViews: (db: Db) => Promise<void> }>('src/db/schema.ts')).rebuildViews,
+  };
 }
-const OLD_STATS_SQL = await baseStatements(base);
-
-// The wasm heap's size: the engine's bindings object, caught as openNodeDb connects.
-const require = createRequire(import.meta.url);
-const duckdb = require('@duckdb/duckdb-wasm/blocking') as { DuckDBBindingsBase: { prototype: { connect: (...a: unknown[]) => unknown } } };
-let bindings: { mod: { HEAPU8: Uint8Array } } | null = null;
-const connect = duckdb.DuckDBBindingsBase.prototype.connect;
-duckdb.DuckDBBindingsBase.prototype.connect = function (this: typeof bindings, ...a: unknown[]) {
-  bindings = this;
-  return connect.apply(this, a);
-};
-const heapMb = () => (bindings ? bindings.mod.HEAPU8.length / 2 ** 20 : NaN);
+// The base's views over the data too (members_counted …): the statements read them.
+const { sqls: OLD_STATS_SQL, views: oldViews } = await baseStatements(base);
 
 async function engineMb(db: Db): Promise<number> {
   const [r] = await db.query<{ b: number | bigint }>('SELECT sum(memory_usage_bytes)::BIGINT AS b FROM duckdb_memory()');
@@ -69,25 +67,31 @@ async function engineMb(db: Db): Promise<number> {
 
 interface Build {
   ms: number[];
+  /** The wasm heap after each statement: where it grows is where the build peaks. */
+  heap: number[];
   total: number;
   /** duckdb_memory() before the first statement, the highest after each, and after the last. */
   startMb: number;
   peakMb: number;
   endMb: number;
   heapMb: number;
+  heap0: number;
 }
 
 async function build(db: Db, sqls: readonly string[]): Promise<Build> {
   const ms: number[] = [];
+  const heap: number[] = [];
+  const heap0 = heapMb();
   const startMb = await engineMb(db);
   let peakMb = startMb;
   for (const sql of sqls) {
     const t = performance.now();
     await db.exec(sql);
     ms.push(performance.now() - t);
+    heap.push(heapMb());
     peakMb = Math.max(peakMb, await engineMb(db));
   }
-  return { ms, total: ms.reduce((a, b) => a + b, 0), startMb, peakMb, endMb: await engineMb(db), heapMb: heapMb() };
+  return { ms, heap, heap0, total: ms.reduce((a, b) => a + b, 0), startMb, peakMb, endMb: await engineMb(db), heapMb: heapMb() };
 }
 
 const label = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70);
@@ -97,7 +101,10 @@ function report(name: string, sqls: readonly string[], b: Build) {
     `\n${name}: ${Math.round(b.total)} ms; engine memory ${b.startMb.toFixed(0)} MB before, peak ${b.peakMb.toFixed(0)} MB (between statements), ${b.endMb.toFixed(0)} MB after; wasm heap ${b.heapMb.toFixed(0)} MB`,
   );
   sqls.forEach((s, i) => {
-    console.log(`  ${String(Math.round(b.ms[i]!)).padStart(6)} ms  ${label(s)}`);
+    const grew = b.heap[i]! - (i === 0 ? b.heap0 : b.heap[i - 1]!);
+    console.log(
+      `  ${String(Math.round(b.ms[i]!)).padStart(6)} ms  ${grew > 0 ? `heap +${grew.toFixed(0)} MB` : ''.padEnd(13)}  ${label(s)}`,
+    );
   });
 }
 
@@ -128,7 +135,7 @@ const db = await openNodeDb();
 await ensureSchema(db);
 const t = performance.now();
 const staged: StagedImport[] = [];
-for (const f of [files.roster, ...files.results]) staged.push(await stageFile(db, f));
+for (const f of [files.roster, ...files.results]) staged.push(await (inEngine ? stageFileInEngine : stageFile)(db, f));
 await commitBatch(
   db,
   staged.map((s, i) => ({
@@ -140,7 +147,7 @@ await commitBatch(
   { clearSample: false },
 );
 console.log(
-  `loaded ${staged.map((s) => s.rows).join(' + ')} rows in ${Math.round(performance.now() - t)} ms; engine ${(await engineMb(db)).toFixed(0)} MB, wasm heap ${heapMb().toFixed(0)} MB`,
+  `loaded${inEngine ? ' (in the engine)' : ''} ${staged.map((s) => s.rows).join(' + ')} rows in ${Math.round(performance.now() - t)} ms; engine ${(await engineMb(db)).toFixed(0)} MB, wasm heap ${heapMb().toFixed(0)} MB`,
 );
 
 // Alternating which list goes first: the first build of a process runs cold (the wasm code not yet
@@ -151,6 +158,10 @@ for (let round = 1; round <= rounds; round++) {
   const order: ('old' | 'new')[] = (round % 2 === 1) !== newFirst ? ['old', 'new'] : ['new', 'old'];
   for (const which of order) {
     const sqls = which === 'old' ? OLD_STATS_SQL : STATS_SQL;
+    await (which === 'old' ? oldViews : rebuildViews)(db);
+    // Each list's tables its own: a temporary table left by the other list (person_links was one
+    // before it moved into the data database) would shadow the one this list makes.
+    for (const x of STAT_TABLES) await db.exec(`DROP TABLE IF EXISTS temp.${x}; DROP TABLE IF EXISTS data.${x}`);
     const b = await build(db, sqls);
     runs[which].push(b);
     report(`round ${round} ${which === 'old' ? `old (${base})` : 'new (working tree)'}`, sqls, b);

@@ -25,6 +25,7 @@ import { engineBytes, engineImport, enginePlan, engineStage, readCsvCall, scanLi
 import type { NormalizedRow } from '../../src/import/normalizeRow';
 import { openFile, prepareFile, type ImportPlan } from '../../src/import/stream';
 import { benchFiles } from './generate';
+import { heapMb } from './heap';
 
 const BATCH_ROWS = 16_384;
 const SAMPLE = 997;
@@ -54,6 +55,9 @@ const plan = enginePlan(opened.analysis);
 await db.registerText(`${STAGE_DIR}warm.csv`, 'a,b\n1,2\n');
 await db.query(`SELECT count(*) FROM ${readCsvCall(`${STAGE_DIR}warm.csv`, ',', 2)}`);
 await db.dropFile(`${STAGE_DIR}warm.csv`);
+// The wasm heap never shrinks: its size after a step is that step's peak (with `--only`, of it alone).
+const heap = () => `wasm heap ${heapMb().toFixed(0)} MB`;
+console.log(`engine open: ${heap()}`);
 let t: number;
 
 if (runs('bare')) {
@@ -71,7 +75,7 @@ if (runs('bare')) {
   t = performance.now();
   await db.query(`SELECT count(*) FROM ${readCsvCall(`${STAGE_DIR}bench.csv`, plan.delimiter, width)}`);
   console.log(
-    `bare read_csv (all VARCHAR, ${width} columns) into a table: ${read} for ${n} records; count(*) only: ${ms(t)}; registerBuffer ${registered}`,
+    `bare read_csv (all VARCHAR, ${width} columns) into a table: ${read} for ${n} records; count(*) only: ${ms(t)}; registerBuffer ${registered}; ${heap()}`,
   );
   await db.exec('DROP TABLE bench_bare');
   await db.dropFile(`${STAGE_DIR}bench.csv`);
@@ -87,7 +91,7 @@ if (runs('engine')) {
   console.log(
     `engine path: ${engineMs} (line scan ${Math.round(engine.ms.scan)} ms, register + read_csv + line numbers ${Math.round(engine.ms.read)} ms, ` +
       `mapping tables ${Math.round(engine.ms.mappings)} ms of which one distinct scan ${Math.round(engine.ms.distinct)} ms, typed rows ${Math.round(engine.ms.typed)} ms); ` +
-      `${engine.records} records, ${engine.rows} after the header`,
+      `${engine.records} records, ${engine.rows} after the header; ${heap()}`,
   );
   console.log('distinct values per column (ms: convert / Arrow insert; "identity": every cell is its value, no mapping table):');
   for (const d of engine.distinct)
@@ -164,7 +168,7 @@ if (runs('stage')) {
     }
     if (accepted.length >= BATCH_ROWS || rejected.length >= BATCH_ROWS) await send();
   }
-  console.log(`current path + staging into DuckDB (prepareFile, Arrow batches, stage tables, as counts.ts stages): ${ms(t)}`);
+  console.log(`current path + staging into DuckDB (prepareFile, Arrow batches, stage tables, as counts.ts stages): ${ms(t)}; ${heap()}`);
 }
 if (runs('estage')) {
   // The engine path as the app runs it (issue 27 step 2): read, sort, check and stage, report made.
@@ -188,7 +192,7 @@ if (runs('estage')) {
     .join(', ');
   console.log(
     `engine path + staging into DuckDB (engineStage: read, sort, check, stage; report): ${stageMs} (${m} ms); ` +
-      `${out.report.counts.dataRows} data rows, ${out.picked} of them seen by JavaScript, reconciled ${out.report.reconciled}`,
+      `${out.report.counts.dataRows} data rows, ${out.picked} of them seen by JavaScript, reconciled ${out.report.reconciled}; ${heap()}`,
   );
 }
 await db.close();

@@ -1,10 +1,12 @@
 /**
  * A benchmark file staged in DuckDB's Node build the way the app's import worker stages it: read
- * and normalised chunk by chunk with the detected plan, handed over in columnar batches.
+ * and normalised chunk by chunk with the detected plan, handed over in columnar batches
+ * (stageFile); or as the app stages a CSV file now, inside the engine (stageFileInEngine).
  */
-import { openAsBlob } from 'node:fs';
+import { openAsBlob, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appendToStage, createStage, finishStage, type StagedImport } from '../../src/db/load';
+import { EngineReadError, enginePlan, engineStage } from '../../src/db/engineImport';
+import { appendToStage, createStage, discardStaged, finishStage, type StagedImport } from '../../src/db/load';
 import type { Db } from '../../src/db/types';
 import { BatchBuilder, rejectedToBatch } from '../../src/import/columnBatch';
 import type { NormalizedRow } from '../../src/import/normalizeRow';
@@ -42,4 +44,27 @@ export async function stageFile(db: Db, file: string): Promise<StagedImport> {
     }
     if (accepted.length >= BATCH_ROWS || rejected.length >= BATCH_ROWS) await send();
   }
+}
+
+/** The engine path (src/app/importer.ts stageInEngine), the JavaScript one where it refuses the file. */
+export async function stageFileInEngine(db: Db, file: string): Promise<StagedImport> {
+  const info = await openFile(await openAsBlob(file), path.basename(file));
+  const sheetIndex = info.analysis.sheetIndex;
+  const sp = info.analysis.sheets[sheetIndex]!;
+  if (!sp.kind) throw new Error(`${file}: no kind recognised`);
+  const plan: ImportPlan = { sheetIndex, kind: sp.kind, columns: sp.columns, context: sp.inferred };
+  const stage = await createStage(
+    db,
+    plan.kind,
+    plan.columns.map((c) => c.field),
+  );
+  try {
+    const out = await engineStage(db, readFileSync(file), enginePlan(info.analysis, plan), stage);
+    return await finishStage(db, stage, out.report);
+  } catch (e) {
+    if (!(e instanceof EngineReadError)) throw e;
+    console.log(`${path.basename(file)}: the engine refused it (${e.code}), staged by the JavaScript path`);
+  }
+  await discardStaged(db, stage);
+  return stageFile(db, file);
 }

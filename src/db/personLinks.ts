@@ -13,7 +13,7 @@
  * A unit with more than one such partner, or whose partner has more than one, is *ambiguous*: it is
  * listed (findAmbiguousLinks), not guessed, and left out of every count's denominator.
  *
- * The table person_links keeps one row per unit with its status; it is temporary, rebuilt with the
+ * The table person_links keeps one row per unit with its status; it is rebuilt with the
  * count tables (and, for the villages an import touched, refreshed with them).
  */
 import { successorsSql } from './lineage';
@@ -49,6 +49,20 @@ export const samePersonSql = (a: string, b: string): string =>
 export const COMPARED = `('new', 'continued', 'ambiguous')`;
 
 /**
+ * A unit's scope as a number (a seat's unit is found under its one body, a person's under 'all'),
+ * and the unit with its scope as one BIGINT (a unit number is below 2^62): the links' intermediate
+ * tables are keyed by it rather than by the scope's name and the unit. 'village_committee' is too
+ * long for DuckDB to keep inline, and the pairs' and statuses' hash tables keyed on it took most of
+ * the engine's memory while the links were built (at a million roster rows, heap ≈0.2 GB higher).
+ */
+const scopeCode = (a: string) =>
+  `CASE ${a}.scope_body WHEN 'all' THEN 0 WHEN 'party_branch' THEN 1 WHEN 'village_committee' THEN 2 ELSE 3 END`;
+const scopedUnit = (a: string) => `(${a}.unit * 4 + ${scopeCode(a)})`;
+
+/** The statuses as a one-byte ENUM between the links' statements (a VARCHAR takes 16), VARCHAR again in person_links. */
+const STATUS = `ENUM('first', 'unknown', 'new', 'continued', 'ambiguous', 'left', 'stayed')`;
+
+/**
  * Every village × cycle × body with data of the body (results, a roster or a statistical table),
  * from `src(table)`: what a body's previous and next cycle are taken from.
  */
@@ -61,9 +75,12 @@ export function bodyCyclesSql(src: (table: string) => string): string {
 
 /**
  * The statements that build `target` (person_links, or its part): `src(table, alias?)` reads a
- * source table, filtered to the touched villages when building a part.
+ * source table, filtered to the touched villages when building a part. person_links itself goes
+ * into the compressed data database, as stat_people does (`temp` false): plain, at a million roster
+ * rows its 1.8 million rows took ≈0.4 GB of the engine's memory (a seventh of that compressed) from
+ * here to the end of the build, under every statement after it, and after it in the tab.
  */
-export function personLinkSql(src: (table: string, alias?: string) => string, target: string): string[] {
+export function personLinkSql(src: (table: string, alias?: string) => string, target: string, temp: boolean): string[] {
   return [
     // Every village-cycle with data of a body (results, a roster or a statistical table) and its
     // match key (mk: a number for it, cheaper to join on): a village's previous cycle of a body is
@@ -87,7 +104,7 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
     `CREATE OR REPLACE TEMP TABLE link_units AS
      WITH s AS (
        SELECT m.import_id, m.source_row, m.import_id::BIGINT * 4294967296 + m.source_row AS seat,
-              m.village_key, k.match_key, k.mk, m.cycle_year, m.body, m.person_key,
+              m.village_key, k.mk, m.cycle_year, m.body, m.person_key,
               -- The 64-character hash as a 64-bit number of it: compared only for equality within a
               -- village, it links as well, and keeps person_links small (it stays with the count tables).
               m.name, m.birth_year, m.birth_month, CASE WHEN m.id_hash IS NOT NULL THEN hash(m.id_hash) END AS id_hash,
@@ -95,33 +112,37 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
               CASE ${ROLE_CLASS} WHEN 'head' THEN 1 WHEN 'deputy' THEN 2 ELSE 4 END AS role_bit
        FROM ${src('members_counted', 'm')} JOIN link_keys k ON k.village_key = m.village_key AND k.cycle_year = m.cycle_year
        WHERE m.body IS NOT NULL)
-     SELECT body AS scope_body, seat AS unit, import_id, source_row, village_key, match_key, mk, cycle_year, person_key,
+     SELECT body AS scope_body, seat AS unit, import_id, source_row, village_key, mk, cycle_year, person_key,
             name, birth_year, birth_month, id_hash, id_key, role_bit AS role_bits, false AS dup
      FROM s
      UNION ALL
-     SELECT 'all', min(seat), NULL, NULL, any_value(village_key), any_value(match_key), any_value(mk), any_value(cycle_year),
+     SELECT 'all', min(seat), NULL, NULL, any_value(village_key), any_value(mk), any_value(cycle_year),
             person_key, any_value(name), any_value(birth_year), any_value(birth_month), max(id_hash), max(id_key),
             bit_or(role_bit),
             -- Two seats of one body under one name are two persons the roster cannot tell apart (a
             -- body is a party branch or a village committee: counting them so spares a distinct count).
             count(*) > bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER
      FROM s GROUP BY person_key`,
+    // A unit carries its match key as mk; the key itself is put back in person_links at the end (a
+    // second 17-character string per unit in the plain link_units, ≈60 MB at a million roster rows).
+    'CREATE OR REPLACE TEMP TABLE link_mk AS SELECT DISTINCT mk, match_key FROM link_keys',
     'DROP TABLE link_keys',
     // Every pair of units of consecutive cycles that may be the same person (samePersonSql), found
     // by two equality joins — on the ID hash under one key, else on the name — rather than by
     // testing every pair of a village's consecutive cycles (2.3 million pairs tested for 0.23
     // million found at 300,000 roster rows). The two halves are disjoint: the second takes only
     // pairs whose ID hashes are not under one key.
+    // cur and prev: the scoped units (scopedUnit); prev_unit: the previous unit's own number.
     `CREATE OR REPLACE TEMP TABLE link_pairs AS
      WITH u AS (
-       SELECT u.scope_body, u.unit, u.mk, c.prev_cycle, u.dup, u.name, u.birth_year, u.birth_month, u.id_hash, u.id_key
+       SELECT ${scopeCode('u')} AS sc, u.unit, u.mk, c.prev_cycle, u.dup, u.name, u.birth_year, u.birth_month, u.id_hash, u.id_key
        FROM link_units u JOIN link_cycles c USING (mk, scope_body, cycle_year) WHERE c.prev_cycle IS NOT NULL)
-     SELECT u.scope_body, u.unit AS cur, w.unit AS prev, u.dup AS cur_dup
-     FROM u JOIN link_units w ON w.mk = u.mk AND w.scope_body = u.scope_body AND w.cycle_year = u.prev_cycle
+     SELECT u.unit * 4 + u.sc AS cur, ${scopedUnit('w')} AS prev, w.unit AS prev_unit, u.dup AS cur_dup
+     FROM u JOIN link_units w ON w.mk = u.mk AND ${scopeCode('w')} = u.sc AND w.cycle_year = u.prev_cycle
        AND w.id_key = u.id_key AND w.id_hash = u.id_hash
      UNION ALL
-     SELECT u.scope_body, u.unit, w.unit, u.dup
-     FROM u JOIN link_units w ON w.mk = u.mk AND w.scope_body = u.scope_body AND w.cycle_year = u.prev_cycle AND w.name = u.name
+     SELECT u.unit * 4 + u.sc, ${scopedUnit('w')}, w.unit, u.dup
+     FROM u JOIN link_units w ON w.mk = u.mk AND ${scopeCode('w')} = u.sc AND w.cycle_year = u.prev_cycle AND w.name = u.name
      WHERE (u.id_key IS NULL OR w.id_key IS NULL OR u.id_key <> w.id_key)
        AND (u.birth_year IS NULL OR w.birth_year IS NULL OR u.birth_year = w.birth_year)
        AND (u.birth_month IS NULL OR w.birth_month IS NULL OR u.birth_month = w.birth_month)`,
@@ -130,50 +151,53 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
     // roster that counts, or the unit neither a name nor an ID; new / continued; ambiguous.
     // Looking forward: left / stayed / ambiguous / unknown, NULL without a later cycle.
     `CREATE OR REPLACE TEMP TABLE link_status AS
-     WITH cands AS (SELECT scope_body, cur, count(*) AS n, any_value(prev) AS prev FROM link_pairs GROUP BY ALL),
-     revs AS (SELECT scope_body, prev, count(*) AS n, any_value(cur) AS cur, bool_or(cur_dup) AS dup FROM link_pairs GROUP BY ALL),
+     WITH cands AS (SELECT cur, count(*) AS n, any_value(prev) AS prev, any_value(prev_unit) AS prev_unit FROM link_pairs GROUP BY cur),
+     revs AS (SELECT prev, count(*) AS n, any_value(cur) AS cur, bool_or(cur_dup) AS dup FROM link_pairs GROUP BY prev),
      sizes AS (SELECT DISTINCT mk, scope_body, cycle_year FROM link_units)
-     SELECT u.scope_body, u.unit, u.cycle_year, c.prev_cycle, c.next_cycle,
+     SELECT u.su, u.cycle_year, c.prev_cycle, c.next_cycle,
             CASE WHEN c.prev_cycle IS NULL THEN 'first'
                  WHEN ps.mk IS NULL OR u.blank THEN 'unknown'
                  WHEN ca.n IS NULL THEN 'new'
                  WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN 'continued'
-                 ELSE 'ambiguous' END AS status,
-            CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev END AS prev_unit,
+                 ELSE 'ambiguous' END::${STATUS} AS status,
+            CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev_unit END AS prev_unit,
+            CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev END AS prev_su,
             CASE WHEN c.next_cycle IS NULL THEN NULL
                  WHEN ns.mk IS NULL OR u.blank THEN 'unknown'
                  WHEN rv.n IS NULL THEN 'left'
                  WHEN rv.n = 1 AND cr.n = 1 AND NOT rv.dup THEN 'stayed'
-                 ELSE 'ambiguous' END AS next_status
+                 ELSE 'ambiguous' END::${STATUS} AS next_status
      -- Only what the status needs is carried through the joins; the rest is joined back once below.
-     FROM (SELECT scope_body, unit, mk, cycle_year, dup, name IS NULL AND id_key IS NULL AS blank FROM link_units) u
+     FROM (SELECT scope_body, ${scopedUnit('link_units')} AS su, mk, cycle_year, dup, name IS NULL AND id_key IS NULL AS blank FROM link_units) u
      JOIN link_cycles c USING (mk, scope_body, cycle_year)
      LEFT JOIN sizes ps ON ps.mk = u.mk AND ps.scope_body = u.scope_body AND ps.cycle_year = c.prev_cycle
      LEFT JOIN sizes ns ON ns.mk = u.mk AND ns.scope_body = u.scope_body AND ns.cycle_year = c.next_cycle
-     LEFT JOIN cands ca ON ca.scope_body = u.scope_body AND ca.cur = u.unit
-     LEFT JOIN revs rc ON rc.scope_body = u.scope_body AND rc.prev = ca.prev
-     LEFT JOIN revs rv ON rv.scope_body = u.scope_body AND rv.prev = u.unit
-     LEFT JOIN cands cr ON cr.scope_body = u.scope_body AND cr.cur = rv.cur`,
+     LEFT JOIN cands ca ON ca.cur = u.su
+     LEFT JOIN revs rc ON rc.prev = ca.prev
+     LEFT JOIN revs rv ON rv.prev = u.su
+     LEFT JOIN cands cr ON cr.cur = rv.cur`,
     'DROP TABLE link_pairs',
     'DROP TABLE link_cycles',
     // Years in office at the election: the cycle year less the year of the election that began the
     // unit's unbroken run of terms (docs/domain.md). A run that reaches the village's first
     // cycle of the body starts there; one through an ambiguous or unknown link is not counted.
     `CREATE OR REPLACE TEMP TABLE link_years AS
-     WITH RECURSIVE chain(scope_body, unit, start_cycle) AS (
-       SELECT scope_body, unit, cycle_year FROM link_status WHERE status IN ('new', 'first')
+     WITH RECURSIVE chain(su, start_cycle) AS (
+       SELECT su, cycle_year FROM link_status WHERE status IN ('new', 'first')
        UNION ALL
-       SELECT n.scope_body, n.unit, ch.start_cycle
-       FROM chain ch JOIN link_status n ON n.scope_body = ch.scope_body AND n.prev_unit = ch.unit AND n.status = 'continued')
-     SELECT s.* EXCLUDE (cycle_year), CASE WHEN s.status IN ('new', 'continued') THEN s.cycle_year - ch.start_cycle END AS years
-     FROM link_status s LEFT JOIN chain ch ON ch.scope_body = s.scope_body AND ch.unit = s.unit`,
+       SELECT n.su, ch.start_cycle
+       FROM chain ch JOIN link_status n ON n.prev_su = ch.su AND n.status = 'continued')
+     SELECT s.* EXCLUDE (cycle_year, prev_su), CASE WHEN s.status IN ('new', 'continued') THEN s.cycle_year - ch.start_cycle END AS years
+     FROM link_status s LEFT JOIN chain ch ON ch.su = s.su`,
     'DROP TABLE link_status',
     // The wide units meet their status once, in one join.
-    `CREATE OR REPLACE TEMP TABLE ${target} AS
-     SELECT u.* EXCLUDE (mk), s.prev_cycle, s.next_cycle, s.status, s.prev_unit, s.next_status, s.years
-     FROM link_units u JOIN link_years s ON s.scope_body = u.scope_body AND s.unit = u.unit`,
+    `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${target} AS
+     SELECT u.scope_body, u.unit, u.import_id, u.source_row, u.village_key, k.match_key, u.* EXCLUDE (scope_body, unit, import_id, source_row, village_key, mk),
+            s.prev_cycle, s.next_cycle, s.status::VARCHAR AS status, s.prev_unit, s.next_status::VARCHAR AS next_status, s.years
+     FROM link_units u JOIN link_years s ON s.su = ${scopedUnit('u')} JOIN link_mk k ON k.mk = u.mk`,
     'DROP TABLE link_units',
     'DROP TABLE link_years',
+    'DROP TABLE link_mk',
     leftSql(target),
   ];
 }

@@ -113,14 +113,17 @@ const SOURCE_VIEWS: readonly string[] = [
    FROM member_counts c
    WHERE EXISTS (SELECT 1 FROM members m WHERE m.village_key = c.village_key AND m.cycle_year = c.cycle_year AND m.body = c.body)
    GROUP BY c.village_key, c.cycle_year, c.body`,
+  // Anti joins, not NOT EXISTS: DuckDB runs a correlated NOT EXISTS as a delim join, which first
+  // copies every row read (at a million roster rows, the million seats' columns, once per read of
+  // the view in a statement), and the count tables' statements read members_counted several times.
   `CREATE OR REPLACE VIEW members_counted AS
    SELECT m.* FROM members m
-   WHERE NOT EXISTS (SELECT 1 FROM source_overlaps o
-                     WHERE o.table_counts AND o.village_key = m.village_key AND o.cycle_year = m.cycle_year AND o.body = m.body)`,
+   ANTI JOIN (SELECT village_key, cycle_year, body FROM source_overlaps WHERE table_counts) o
+     ON o.village_key = m.village_key AND o.cycle_year = m.cycle_year AND o.body = m.body`,
   `CREATE OR REPLACE VIEW counts_counted AS
    SELECT c.* FROM member_counts c
-   WHERE NOT EXISTS (SELECT 1 FROM source_overlaps o
-                     WHERE NOT o.table_counts AND o.village_key = c.village_key AND o.cycle_year = c.cycle_year AND o.body = c.body)`,
+   ANTI JOIN (SELECT village_key, cycle_year, body FROM source_overlaps WHERE NOT table_counts) o
+     ON o.village_key = c.village_key AND o.cycle_year = c.cycle_year AND o.body = c.body`,
 ];
 
 /**

@@ -181,7 +181,7 @@ function statsSql(part: boolean, keepLinks = false): string[] {
   const links = t('person_links');
   return [
     // Links kept as they are (see linkInputs) still give the left members of each cycle.
-    ...(keepLinks ? [leftSql(links)] : personLinkSql(src, links)),
+    ...(keepLinks ? [leftSql(links)] : personLinkSql(src, links, part)),
 
     `CREATE OR REPLACE TEMP TABLE ${t('stat_places')} AS
      ${placesSql(src)}`,
