@@ -14,7 +14,8 @@ import { openFile, prepareFile, type ImportPlan } from '../../src/import/stream'
 
 const BATCH_ROWS = 16_384;
 
-export async function stageFile(db: Db, file: string): Promise<StagedImport> {
+/** The file opened and its layout detected, as the import screen does, and an empty stage for its rows. */
+async function planned(db: Db, file: string) {
   const blob = await openAsBlob(file);
   const info = await openFile(blob, path.basename(file));
   const sheetIndex = info.analysis.sheetIndex;
@@ -26,6 +27,11 @@ export async function stageFile(db: Db, file: string): Promise<StagedImport> {
     plan.kind,
     plan.columns.map((c) => c.field),
   );
+  return { blob, info, plan, stage };
+}
+
+export async function stageFile(db: Db, file: string): Promise<StagedImport> {
+  const { blob, info, plan, stage } = await planned(db, file);
   const accepted = new BatchBuilder(plan.kind, BATCH_ROWS);
   let rejected: NormalizedRow[] = [];
   const onRow = (row: NormalizedRow) => (row.status === 'rejected' ? rejected.push(row) : accepted.add(row));
@@ -48,16 +54,7 @@ export async function stageFile(db: Db, file: string): Promise<StagedImport> {
 
 /** The engine path (src/app/importer.ts stageInEngine), the JavaScript one where it refuses the file. */
 export async function stageFileInEngine(db: Db, file: string): Promise<StagedImport> {
-  const info = await openFile(await openAsBlob(file), path.basename(file));
-  const sheetIndex = info.analysis.sheetIndex;
-  const sp = info.analysis.sheets[sheetIndex]!;
-  if (!sp.kind) throw new Error(`${file}: no kind recognised`);
-  const plan: ImportPlan = { sheetIndex, kind: sp.kind, columns: sp.columns, context: sp.inferred };
-  const stage = await createStage(
-    db,
-    plan.kind,
-    plan.columns.map((c) => c.field),
-  );
+  const { info, plan, stage } = await planned(db, file);
   try {
     const out = await engineStage(db, readFileSync(file), enginePlan(info.analysis, plan), stage);
     return await finishStage(db, stage, out.report);
