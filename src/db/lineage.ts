@@ -16,6 +16,7 @@
  *   successors (stat_expected_next, src/db/reported.ts).
  */
 import { underlying } from './deferredDb';
+import { epochCounter } from './epoch';
 import { EXPECTED_NEXT_SQL } from './reported';
 import type { Db } from './types';
 
@@ -89,12 +90,8 @@ export function lineageActive(db: Db): boolean {
 }
 
 /** Per engine, bumped as every refresh of stat_lineage starts and ends: an answer read from it is of one state only if it did not move (src/db/answers.ts). */
-const epochs = new WeakMap<Db, number>();
-const bump = (db: Db) => epochs.set(underlying(db), lineageEpoch(db) + 1);
-
-export function lineageEpoch(db: Db): number {
-  return epochs.get(underlying(db)) ?? 0;
-}
+const epoch = epochCounter();
+export const lineageEpoch = epoch.of;
 
 /**
  * Rebuilds stat_lineage from the count tables' village-cycles (stat_villages has every one):
@@ -102,11 +99,11 @@ export function lineageEpoch(db: Db): number {
  * Then what is made from it, the villages each cycle hands on as expected (src/db/reported.ts).
  */
 export async function refreshLineage(db: Db): Promise<void> {
-  bump(db);
+  epoch.bump(db);
   try {
     await makeLineage(db);
   } finally {
-    bump(db);
+    epoch.bump(db);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { CountSource } from './countTables';
 import { underlying } from './deferredDb';
+import { epochCounter } from './epoch';
 import type { Db } from './types';
 
 export interface SliceScope {
@@ -23,12 +24,9 @@ export function nullableOf(db: Db): Nullable | null {
 }
 
 /** Per engine, bumped as every rebuild of the count tables starts and ends: a copy of them is of one state only if it did not move. */
-const epochs = new WeakMap<Db, number>();
-const bump = (db: Db) => epochs.set(underlying(db), countsEpoch(db) + 1);
-
-export function countsEpoch(db: Db): number {
-  return epochs.get(underlying(db)) ?? 0;
-}
+const epoch = epochCounter();
+const bump = epoch.bump;
+export const countsEpoch = epoch.of;
 
 export function setNullable(db: Db, n: Nullable): void {
   current.set(underlying(db), n);

@@ -17,13 +17,22 @@ async function fresh(db: Db, q: MetricQuery): Promise<MetricRow[]> {
   return queryMetrics(db, q);
 }
 
+/** Runs `run` on a fresh engine with one county's results imported, and closes it. */
+async function withResults(run: (db: Db) => Promise<void>): Promise<void> {
+  const db = await freshDb();
+  try {
+    await importFixture(db, 'results-gb18030.csv');
+    await run(db);
+  } finally {
+    await db.close();
+  }
+}
+
 const byCycle = (rows: MetricRow[]) => rows.map((r) => [r.cycle_year, r.body, r.numerator, r.denominator, r.shown]);
 
 describe('kept answers of the metric statements', () => {
   it('answer a statement asked again without the engine, and are dropped when an import changes the counts', async () => {
-    const db = await freshDb();
-    try {
-      await importFixture(db, 'results-gb18030.csv');
+    await withResults(async (db) => {
       const q: MetricQuery = { metrics: ['turnout'], cycles: [], body: 'all', role: 'all', groupBy: ['cycle'] };
       const first = await statementsOf(db, () => queryMetrics(db, q));
       expect(first.sql).toHaveLength(1);
@@ -38,15 +47,11 @@ describe('kept answers of the metric statements', () => {
       expect(after.sql).toEqual(first.sql);
       expect(byCycle(after.result)).not.toEqual(byCycle(first.result));
       expect(after.result).toStrictEqual(await fresh(db, q));
-    } finally {
-      await db.close();
-    }
+    });
   }, 120_000);
 
   it('read stat_results once for either body: a change of body asks the engine nothing', async () => {
-    const db = await freshDb();
-    try {
-      await importFixture(db, 'results-gb18030.csv');
+    await withResults(async (db) => {
       const q = (body: MetricQuery['body']): MetricQuery => ({ metrics: ['turnout'], cycles: [], body, role: 'all', groupBy: ['cycle'] });
       const branch = await statementsOf(db, () => queryMetrics(db, q('party_branch')));
       expect(branch.sql).toHaveLength(1);
@@ -57,9 +62,7 @@ describe('kept answers of the metric statements', () => {
       expect(committee.result.length).toBeGreaterThan(0);
       expect(committee.result).toStrictEqual(await fresh(db, q('village_committee')));
       expect(branch.result).toStrictEqual(await fresh(db, q('party_branch')));
-    } finally {
-      await db.close();
-    }
+    });
   }, 120_000);
 
   it('are dropped when the village lineage changes, though the statement reads the same', async () => {
@@ -107,9 +110,7 @@ describe('kept answers of the metric statements', () => {
   }, 120_000);
 
   it('are bounded in rows: the oldest go first, and an answer over the bound is not kept', async () => {
-    const db = await freshDb();
-    try {
-      await importFixture(db, 'results-gb18030.csv');
+    await withResults(async (db) => {
       const rows = (n: number, tag: string) => `SELECT range AS ${tag} FROM range(${n})`;
       const asked = async (sql: string) => (await statementsOf(db, () => countsAnswer(db, sql))).sql.length;
       const [a, b, c] = [rows(KEEP_ROWS * 0.6, 'a'), rows(KEEP_ROWS * 0.3, 'b'), rows(KEEP_ROWS * 0.3, 'c')];
@@ -124,8 +125,6 @@ describe('kept answers of the metric statements', () => {
       const huge = rows(KEEP_ROWS + 1, 'h');
       expect(await asked(huge)).toBe(1);
       expect(await asked(huge)).toBe(1);
-    } finally {
-      await db.close();
-    }
+    });
   }, 120_000);
 });
