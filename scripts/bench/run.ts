@@ -28,6 +28,7 @@ import { benchFiles, BENCH_TMP } from './generate';
 import { MemorySampler } from './memory';
 import { benchPackages } from './packages';
 import { measureScopeChanges, settle, timeChange, traceChanges, traceLoad, traceWindow } from './dashboard';
+import { importFiles } from './importFiles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,6 +51,7 @@ function previousResults(): Record<string, unknown> {
   }
 }
 const TRACE = args.includes('--trace');
+const IMPORT = { timeout: STEP_TIMEOUT, trace: TRACE };
 
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -141,41 +143,6 @@ async function bareLoadIn(browser: Browser, url: string, file: string) {
     memory.stop();
     await context.close();
   }
-}
-
-/** Chooses files in the import screen, waits for the check, confirms; times each step. */
-async function importFiles(page: Page, files: string[]) {
-  await page.goto(`${page.url().split('?')[0]}?view=import`);
-  const input = page.locator('input[type=file][data-action="choose-files"]');
-  await input.waitFor({ state: 'attached', timeout: 120_000 });
-  const t0 = await page.evaluate(() => performance.now());
-  await input.setInputFiles(files);
-  const confirm = page.locator('[data-action="confirm-import"]');
-  await page.waitForFunction(
-    () => {
-      const b = document.querySelector<HTMLButtonElement>('[data-action="confirm-import"]');
-      const failed = document.querySelector('[data-check="failed"], [role="alert"]');
-      if (failed) throw new Error(failed.textContent ?? 'check failed');
-      return b && !b.disabled;
-    },
-    null,
-    { timeout: STEP_TIMEOUT, polling: 50 },
-  );
-  const checked = await page.evaluate(() => performance.now());
-  await confirm.click();
-  // A failed import says so (role=alert) and never reaches done: not a wait of STEP_TIMEOUT. Rows
-  // already there are replaced when the import asks.
-  const replace = page.locator('[data-action="conflict-replace"]');
-  for (;;) {
-    await page.waitForSelector('.summary[data-state="done"], [role="alert"], [data-action="conflict-replace"]', { timeout: STEP_TIMEOUT });
-    if ((await replace.count()) === 0) break;
-    await replace.click();
-  }
-  const done = await page.evaluate(() => performance.now());
-  const alert = await page.locator('[role="alert"]').allInnerTexts();
-  if (alert.length) throw new Error(`import: ${alert.join(' | ')}`);
-  const trace = TRACE ? await traceWindow(page, t0, done) : undefined;
-  return { checkMs: checked - t0, importMs: done - t0, ...(trace ? { trace } : {}) };
 }
 
 async function firstDashboard(page: Page) {
@@ -305,11 +272,11 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
   const memory = await MemorySampler.start(browser, page);
   let result: Record<string, unknown>;
   try {
-    const roster = await importFiles(page, [files.roster]);
+    const roster = await importFiles(page, [files.roster], IMPORT);
     const rosterPeak = memory.peak();
     log(`roster imported in ${round(roster.importMs)} ms (checked at ${round(roster.checkMs)} ms)`);
     if (roster.trace) log(`roster import trace: ${JSON.stringify(roster.trace, null, 1)}`);
-    const results = await importFiles(page, files.results);
+    const results = await importFiles(page, files.results, IMPORT);
     log(`results imported in ${round(results.importMs)} ms`);
     const dashboard = await firstDashboard(page);
     const dashboardMs = dashboard.ms;
@@ -322,10 +289,10 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
     const reload = await reloadDashboard(page, memory).catch((e: unknown) => ({ error: failure(e) }));
     log(`reload: ${JSON.stringify(reload)}`);
     // One township's new cycle into the province's data: its villages' counts are refreshed, not all.
-    const township = await importFiles(page, [files.township]).catch((e: unknown) => ({ error: failure(e) }));
+    const township = await importFiles(page, [files.township], IMPORT).catch((e: unknown) => ({ error: failure(e) }));
     log(`a township's roster (${readFileSync(files.township, 'utf8').split('\n').length - 2} rows): ${JSON.stringify(township)}`);
     // The results files again, replacing the rows they gave: an office's corrected files.
-    const again = await importFiles(page, files.results).catch((e: unknown) => ({ error: failure(e) }));
+    const again = await importFiles(page, files.results, IMPORT).catch((e: unknown) => ({ error: failure(e) }));
     log(`the results files again: ${JSON.stringify(again)}`);
     result = {
       rows,
