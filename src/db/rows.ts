@@ -12,9 +12,10 @@ interface ArrowLike {
  * INTEGER column as HUGEINT, i.e. an Arrow Decimal whose value prints unscaled: both are
  * converted here, once, so no query has to remember a cast. Every figure we show fits in 2^53.
  *
- * Read a column at a time: Arrow's row proxies (`toArray()` and each row's `toJSON()`) cost four
- * times as much, on the page's thread, as the answer of a scope change's statement it waits for.
- * Each value is the one the row proxy gives (a list stays an Arrow vector, a date its milliseconds).
+ * Read a column at a time: through Arrow's row proxies (`toArray()`, each row's `toJSON()`) a
+ * county's 1,680 village rows took 15 ms of the page's thread, four times as long, while the scope
+ * change waited. Each value is the one the row proxy gives (a list stays an Arrow vector, a date
+ * its milliseconds).
  */
 export function arrowToRows<T extends Row>(table: ArrowLike): T[] {
   const n = table.numRows;
