@@ -36,7 +36,8 @@ async function expectMergedTrend() {
   for (const v of ['86.0', '86.5', '90.0']) expect(text).toContain(v);
   const change = page.locator('[data-view="overview"] [data-change="turnout"]');
   await expect.poll(() => change.innerText()).toContain('+3.5');
-  expect(await page.locator('[data-lineage-mark="turnout"]').count()).toBe(1);
+  // The marks come from the lineage's own query, which may answer after the figures.
+  await expect.poll(() => page.locator('[data-lineage-mark="turnout"]').count()).toBe(1);
   expect(await page.locator('[data-lineage-note="kpi"]').innerText()).toContain('含合并前 李家村、王家村 数据');
 }
 
@@ -91,7 +92,7 @@ describe('village lineage', () => {
     // The indicator table's change cells carry the same mark.
     await page.goto(`${baseUrl()}/${LIWANG.replace('view=overview', 'view=table')}`);
     await expect.poll(() => page.locator('[data-view="table"] [data-change="turnout"]').innerText(), { timeout: 30_000 }).toContain('+3.5');
-    expect(await page.locator('[data-view="table"] [data-lineage-mark="turnout"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-view="table"] [data-lineage-mark="turnout"]').count()).toBe(1);
     expect(await page.locator('[data-lineage-note="table"]').innerText()).toBe('† 2018年：含合并前 李家村、王家村 数据');
   });
 
