@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { traceWindow } from './dashboard';
 
-/** Chooses files in the import screen, waits for the check, confirms; times each step. */
+/** Chooses files in the import screen, waits for the check, confirms; times each step from `t0`, on the page's clock. */
 export async function importFiles(page: Page, files: string[], opts: { timeout: number; trace: boolean }) {
   const { timeout } = opts;
   await page.goto(`${page.url().split('?')[0]}?view=import`);
@@ -38,5 +38,5 @@ export async function importFiles(page: Page, files: string[], opts: { timeout: 
   const alert = await page.locator('[role="alert"]').allInnerTexts();
   if (alert.length) throw new Error(`import: ${alert.join(' | ')}`);
   const trace = opts.trace ? await traceWindow(page, t0, done) : undefined;
-  return { checkMs: checked - t0, importMs: done - t0, ...(trace ? { trace } : {}) };
+  return { t0, checkMs: checked - t0, importMs: done - t0, ...(trace ? { trace } : {}) };
 }

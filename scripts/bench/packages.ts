@@ -19,6 +19,7 @@ import { ensureSchema, refreshCounts } from '../../src/db/schema';
 import { writePackage } from '../../src/store/package/write';
 import { generateSample } from '../generate-sample';
 import { settle } from './dashboard';
+import { importFiles } from './importFiles';
 import { BENCH_TMP } from './generate';
 import { stageFile } from './nodeImport';
 
@@ -118,28 +119,11 @@ async function mergePackages(page: Page, files: string[], timeout: number) {
 
 /** The same data as raw CSV: chosen, checked, imported, the overview drawn and settled. */
 async function importRaw(page: Page, files: string[], timeout: number) {
-  const input = page.locator('input[type=file][data-action="choose-files"]');
-  await input.waitFor({ state: 'attached', timeout: 120_000 });
-  const t0 = await page.evaluate(() => performance.now());
-  await input.setInputFiles(files);
-  await page.waitForFunction(
-    () => {
-      const b = document.querySelector<HTMLButtonElement>('[data-action="confirm-import"]');
-      const failed = document.querySelector('[data-check="failed"], .import-view [role="alert"]');
-      if (failed) throw new Error(failed.textContent ?? 'check failed');
-      return b && !b.disabled;
-    },
-    null,
-    { timeout, polling: 50 },
-  );
-  const checked = await page.evaluate(() => performance.now());
-  await page.locator('[data-action="confirm-import"]').click();
-  await page.waitForSelector('.summary[data-state="done"]', { timeout });
-  const imported = await page.evaluate(() => performance.now());
+  const { t0, checkMs, importMs } = await importFiles(page, files, { timeout, trace: false });
   await page.locator('[data-nav="overview"]').click();
   await settle(page, timeout);
   const drawn = await page.evaluate(() => performance.now());
-  return { checkMs: round(checked - t0), importMs: round(imported - t0), dashboardMs: round(drawn - t0) };
+  return { checkMs: round(checkMs), importMs: round(importMs), dashboardMs: round(drawn - t0) };
 }
 
 /** The KPI cards as shown: the two ways in must draw the same dashboard. */

@@ -25,15 +25,14 @@ export function nullableOf(db: Db): Nullable | null {
 
 /** Per engine, bumped as every rebuild of the count tables starts and ends: a copy of them is of one state only if it did not move. */
 const epoch = epochCounter();
-const bump = epoch.bump;
 export const countsEpoch = epoch.of;
 
 export function setNullable(db: Db, n: Nullable): void {
   current.set(underlying(db), n);
-  bump(db);
+  epoch.bump(db);
 }
 
 export function forgetNullable(db: Db): void {
   current.delete(underlying(db));
-  bump(db);
+  epoch.bump(db);
 }
