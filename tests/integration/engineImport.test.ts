@@ -18,7 +18,7 @@ import { quoteIdent } from '../../src/db/sqlLiteral';
 import type { Db } from '../../src/db/types';
 import { decodeText } from '../../src/import/encoding';
 import { EngineReadError, engineImport, enginePlan } from '../../src/db/engineImport';
-import { cellColumn, checkProbes, probeTexts, readRaw } from '../../src/db/engineImport/readCsv';
+import { cellColumn, checkProbes, engineBuffer, engineBytes, probeTexts, readRaw } from '../../src/db/engineImport/readCsv';
 import { scanLines } from '../../src/db/engineImport/lineScan';
 import { engineTables } from '../../src/db/engineImport/tables';
 import { readCsvText } from '../../src/import/read/csv';
@@ -191,6 +191,35 @@ describe('engine read (read_csv) = JavaScript reader, cell by cell', () => {
       }));
       expect(got).toEqual(expected);
       expect(raw.records).toBe(expected.length);
+    } finally {
+      await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw.table)}`);
+    }
+  });
+});
+
+describe('engine read: a UTF-8 file with a BOM', () => {
+  it('is handed to the engine whole, not copied without its first three bytes', () => {
+    const file = new TextEncoder().encode('\uFEFF县,村\n甲,乙\n');
+    // What our scan reads: a view past the BOM.
+    const bytes = engineBytes(file, ',');
+    expect([bytes.buffer, bytes.byteOffset]).toEqual([file.buffer, 3]);
+    const handed = engineBuffer(bytes);
+    expect([handed.buffer, handed.byteOffset, handed.byteLength]).toEqual([file.buffer, 0, file.byteLength]);
+    // Anything else is handed as it is: a file without a BOM, or part of a larger buffer.
+    const plain = new TextEncoder().encode('县,村\n');
+    expect(engineBuffer(plain)).toBe(plain);
+    const part = new Uint8Array(file.buffer, 3, 6);
+    expect(engineBuffer(part)).toBe(part);
+  });
+
+  it('reads its first cell without the BOM, from the bytes as given', async () => {
+    const tables = engineTables();
+    const raw = await readRaw(db, new TextEncoder().encode('\uFEFF县,村\r\n甲,乙\r\n'), ',', tables);
+    try {
+      expect(await db.query(`SELECT line, c1, c2 FROM ${quoteIdent(raw.table)} ORDER BY line`)).toEqual([
+        { line: 1, c1: '县', c2: '村' },
+        { line: 2, c1: '甲', c2: '乙' },
+      ]);
     } finally {
       await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw.table)}`);
     }

@@ -57,6 +57,17 @@ export function engineBytes(input: string | Uint8Array, delimiter: string): Uint
   return bytes;
 }
 
+/**
+ * What the engine is handed of `bytes`: the buffer they view past a UTF-8 BOM, whole, since
+ * read_csv skips a BOM itself; a view would be copied on the way to DuckDB's worker (handOver),
+ * and the file's hundreds of MB would then be held twice until the page lets go of the original.
+ */
+export function engineBuffer(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteOffset !== UTF8_BOM.length || bytes.byteLength + UTF8_BOM.length !== bytes.buffer.byteLength) return bytes;
+  const whole = new Uint8Array(bytes.buffer);
+  return UTF8_BOM.every((b, i) => whole[i] === b) ? whole : bytes;
+}
+
 /** Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
 export function validUtf8(b: Uint8Array): boolean {
   const n = b.length;
@@ -116,7 +127,7 @@ export async function readRaw(db: Db, input: string | Uint8Array, delimiter: str
   // the record's position plus the first record's line, and the table is made in one statement.
   const offset = scan.contiguous && scan.lines.length > 0 ? scan.lines[0]! - 1 : 0;
   const target = scan.contiguous ? tables.raw : tables.read;
-  await db.registerBuffer(path, bytes);
+  await db.registerBuffer(path, engineBuffer(bytes));
   try {
     const call = readCsvCall(path, delimiter, width, { maxLineBytes: scan.longest + 1, parallel: !scan.quotedBreak });
     const cells = names.map((c) => `coalesce(${c}, '') AS ${c}`).join(', ');
