@@ -8,7 +8,7 @@
  *   fetches from the network.) Older saves' `.csv.gz` still load.
  * Every load is checked against the row count the manifest recorded.
  */
-import { ipcFileToStream } from '../db/arrowIpc';
+import { answerToStream, ipcFileToStream } from '../db/arrowIpc';
 import { neutraliseFormulaSql } from '../export/csv';
 import { readCsvSql } from '../db/importRows';
 import { createTableSql, IMPORT_TABLES, importTable, KIND_TABLES, KINDS, TABLE_OF, type ColumnDef } from '../db/schema';
@@ -130,7 +130,7 @@ export async function dumpImport(
     const select = (where: string) => `SELECT ${cols} FROM ${source} WHERE ${where}`;
     if (format === 'arrow') {
       // Each chunk a whole IPC stream, the file their sequence (the manifest keeps their lengths).
-      const parts = await inChunks(db, source, chunkRows, async (where) => ipcFileToStream(await db.queryArrow(select(where))));
+      const parts = await inChunks(db, source, chunkRows, async (where) => answerToStream(await db.queryArrow(select(where))));
       files.set(name, parts);
       entry.files[table] = { file: name, rows: n, parts: parts.map((p) => p.length) };
       continue;
@@ -291,7 +291,7 @@ export function savedTableFile(name: string, generation: number): string {
 export async function dumpSavedTable(db: Db, def: SavedTableDef, generation: number): Promise<{ entry: SavedFile; bytes: Uint8Array }> {
   const cols = def.columns.map((c) => quoteIdent(c.name)).join(', ');
   const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(def.name)}`)) as [{ n: number }];
-  const bytes = ipcFileToStream(await db.queryArrow(`SELECT ${cols} FROM ${quoteIdent(def.name)}`));
+  const bytes = answerToStream(await db.queryArrow(`SELECT ${cols} FROM ${quoteIdent(def.name)}`));
   return { entry: { file: savedTableFile(def.name, generation), rows: n, parts: [bytes.length] }, bytes };
 }
 

@@ -4,13 +4,18 @@
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import { concatBytes } from '../util/bytes';
+import { writeInWorker } from './writer/writerClient';
 
 export type StoreKind = 'opfs' | 'indexeddb' | 'memory';
 
 export interface FileStore {
   kind: StoreKind;
   read(name: string): Promise<Uint8Array | null>;
-  /** Replaces the file whole with the bytes (or their parts, in order); a failed write leaves the previous content. */
+  /**
+   * Replaces the file whole with the bytes (or their parts, in order); a failed write leaves the
+   * previous content. The bytes are the store's from then on (OPFS hands their buffers to a
+   * worker): the caller does not read them again.
+   */
   write(name: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void>;
   remove(name: string): Promise<void>;
   list(): Promise<string[]>;
@@ -28,7 +33,7 @@ function isQuota(e: unknown): boolean {
   return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
 }
 
-/** A file's bytes in one piece (a store that keeps values whole). */
+/** A file's bytes in one piece (a store that keeps values whole; IndexedDB copies what it is given). */
 const whole = (b: Uint8Array | readonly Uint8Array[]): Uint8Array => (b instanceof Uint8Array ? b : concatBytes(...b));
 
 export function memoryStore(initial?: ReadonlyMap<string, Uint8Array>): FileStore {
@@ -36,7 +41,8 @@ export function memoryStore(initial?: ReadonlyMap<string, Uint8Array>): FileStor
   return {
     kind: 'memory',
     read: async (n) => files.get(n) ?? null,
-    write: async (n, b) => void files.set(n, whole(b)),
+    // A copy, as any other store keeps: the caller may free its bytes.
+    write: async (n, b) => void files.set(n, b instanceof Uint8Array ? b.slice() : concatBytes(...b)),
     remove: async (n) => void files.delete(n),
     list: async () => [...files.keys()],
   };
@@ -59,12 +65,19 @@ async function opfsStore(): Promise<FileStore> {
       }
     },
     async write(name, bytes) {
+      const parts = bytes instanceof Uint8Array ? [bytes] : bytes;
+      try {
+        // In a worker of its own, closed once written: the bytes leave the tab with it.
+        if (await writeInWorker(DIR, name, parts)) return;
+      } catch (e) {
+        throw isQuota(e) ? new QuotaError(e) : e;
+      }
       // createWritable writes to a swap file that replaces the original only on close().
       const handle = await dir.getFileHandle(name, { create: true });
       const w = await handle.createWritable();
       try {
         // Part by part: a million rows are never copied into one buffer to be written.
-        for (const part of bytes instanceof Uint8Array ? [bytes] : bytes) await w.write(part as Uint8Array<ArrayBuffer>);
+        for (const part of parts) await w.write(part as Uint8Array<ArrayBuffer>);
         await w.close();
       } catch (e) {
         await w.abort().catch(() => undefined);

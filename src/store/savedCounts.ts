@@ -9,7 +9,7 @@
  * Counts are whole numbers per village: written as INTEGER where they fit (half the bytes of the
  * engine's BIGINT and HUGEINT sums), read back into tables of the exact types the build made.
  */
-import { ipcFileToStream } from '../db/arrowIpc';
+import { answerToStream } from '../db/arrowIpc';
 import { COUNT_TABLES } from '../db/countTables';
 import { countsEpoch, nullableOf } from '../db/nullMemo';
 import { quoteIdent } from '../db/sqlLiteral';
@@ -75,7 +75,7 @@ export async function dumpCounts(
     for (const { c } of chunks) {
       const from = Number(c) * chunkRows;
       parts.push(
-        ipcFileToStream(await db.queryArrow(`SELECT ${select} FROM ${name} WHERE rowid >= ${from} AND rowid < ${from + chunkRows}`)),
+        answerToStream(await db.queryArrow(`SELECT ${select} FROM ${name} WHERE rowid >= ${from} AND rowid < ${from + chunkRows}`)),
       );
     }
     const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${name}`)) as [{ n: number }];

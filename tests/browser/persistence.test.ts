@@ -83,9 +83,21 @@ describe('persistence', () => {
   // Saved in chunks of 100,000 rows, each handed to the engine on its own when restored.
   it('a roster saved in several chunks comes back whole after a reload', { timeout: 180_000 }, async () => {
     const { page, context } = await fresh();
+    // The saved copy is written by workers of their own, each closed once its writes are done (src/store/writer).
+    let writers = 0;
+    let writersOpen = 0;
+    page.on('worker', (w) => {
+      if (!/opfsWriter/.test(w.url())) return;
+      writers++;
+      writersOpen++;
+      w.on('close', () => writersOpen--);
+    });
     await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(bigRoster());
     await page.locator('[data-action="confirm-import"]').click();
     await page.waitForSelector('.summary[data-state="done"]', { timeout: 120_000 });
+    await page.waitForSelector('.app[data-saving="0"]', { timeout: 60_000 });
+    expect(writers).toBeGreaterThan(0);
+    await expect.poll(() => writersOpen, { timeout: 10_000 }).toBe(0);
     const before = await figures(page);
     await page.reload();
     await page.waitForSelector('[data-view="overview"] .kpi-value, [data-state="restore-failed"]', { timeout: 90_000 });

@@ -1,6 +1,6 @@
 /** The engine's Arrow IPC files, reframed as streams, load back into DuckDB-WASM unchanged. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ipcFileToStream, isIpcFile } from '../../src/db/arrowIpc';
+import { answerToStream, ipcFileToStream, isIpcFile } from '../../src/db/arrowIpc';
 import { openNodeDb } from '../../src/db/nodeDb';
 import type { Db } from '../../src/db/types';
 
@@ -26,6 +26,19 @@ describe('Arrow IPC file → stream', () => {
     expect(diff).toEqual([{ n: 0 }]);
     const types = await db.query("SELECT data_type AS t FROM duckdb_columns() WHERE table_name = 'back' ORDER BY column_index");
     expect(types.map((r) => r.t)).toEqual(['INTEGER', 'VARCHAR', 'BOOLEAN', 'DOUBLE']);
+  });
+
+  it('in the answer’s own buffer, the same stream as a copy', async () => {
+    const answer = await db.queryArrow('SELECT * FROM t');
+    const copy = ipcFileToStream(answer);
+    const stream = answerToStream(answer);
+    expect(stream.buffer).toBe(answer.buffer);
+    expect(stream).toEqual(copy);
+    await db.insertArrow('back_in_place', stream, { create: true });
+    expect(await db.query('SELECT count(*)::INTEGER AS n FROM (SELECT * FROM t EXCEPT ALL SELECT * FROM back_in_place)')).toEqual([
+      { n: 0 },
+    ]);
+    expect(await db.query('SELECT count(*)::INTEGER AS n FROM back_in_place')).toEqual([{ n: 5000 }]);
   });
 
   it('refuses what is not an IPC file, and a file cut short', async () => {
