@@ -15,9 +15,14 @@ function rssBytes(pid: number): number {
   }
 }
 
+/** One sample: when (ms since the epoch, the page's `timeOrigin + performance.now()`), the tab's and the JS heaps' bytes. */
+export type MemorySample = { at: number; tabBytes: number; jsHeapBytes: number };
+
 export class MemorySampler {
   private tab = 0;
   private heap = 0;
+  /** Every sample, to say in which step of an import the tab peaked. */
+  private readonly samples: MemorySample[] = [];
   private timer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, (r: unknown) => void>();
@@ -62,11 +67,15 @@ export class MemorySampler {
   private async sample() {
     try {
       const { processInfo } = (await this.browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-      for (const p of processInfo) if (p.type === 'renderer') this.tab = Math.max(this.tab, rssBytes(p.id));
+      let tab = 0;
+      for (const p of processInfo) if (p.type === 'renderer') tab = Math.max(tab, rssBytes(p.id));
+      this.tab = Math.max(this.tab, tab);
+      const at = Date.now();
       const page = (await this.pageCdp.send('Runtime.getHeapUsage')) as { usedSize: number };
       let heap = page.usedSize;
       for (const w of this.workers) heap += await this.workerHeap(w);
       this.heap = Math.max(this.heap, heap);
+      this.samples.push({ at, tabBytes: tab, jsHeapBytes: heap });
     } catch {
       // The page is navigating or closing: the next sample counts.
     }
@@ -74,6 +83,13 @@ export class MemorySampler {
 
   peak(): { tabBytes: number; jsHeapBytes: number } {
     return { tabBytes: this.tab, jsHeapBytes: this.heap };
+  }
+
+  /** The highest tab and JS heaps sampled between two instants (ms since the epoch), or null if none was. */
+  peakBetween(from: number, to: number): { tabBytes: number; jsHeapBytes: number } | null {
+    const within = this.samples.filter((s) => s.at >= from && s.at <= to);
+    if (within.length === 0) return null;
+    return { tabBytes: Math.max(...within.map((s) => s.tabBytes)), jsHeapBytes: Math.max(...within.map((s) => s.jsHeapBytes)) };
   }
 
   /** Starts the peaks afresh, to measure a later step on its own. */

@@ -27,7 +27,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { benchFiles, BENCH_TMP } from './generate';
 import { MemorySampler } from './memory';
 import { benchPackages } from './packages';
-import { measureScopeChanges, settle, timeChange, traceChanges, traceLoad, traceWindow } from './dashboard';
+import { type Measure, measureScopeChanges, settle, timeChange, traceChanges, traceLoad, traceWindow } from './dashboard';
 import { importFiles } from './importFiles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -255,6 +255,19 @@ function failure(e: unknown): string {
     .slice(0, 500);
 }
 
+/**
+ * The tab's and the JS heaps' peak within each step of an import and each of its longest statements
+ * (their starts are ms after `t0` on the page's clock): where the import's peak memory is.
+ */
+async function peaksOfSteps(page: Page, memory: MemorySampler, t0: number, trace: { steps: Measure[]; top: Measure[] }) {
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  for (const m of [...trace.steps, ...trace.top] as (Measure & { peakTabMB?: number; peakJsHeapMB?: number })[]) {
+    const from = origin + t0 + m.start;
+    const peak = memory.peakBetween(from, from + m.ms);
+    if (peak) Object.assign(m, { peakTabMB: round(peak.tabBytes / MB), peakJsHeapMB: round(peak.jsHeapBytes / MB) });
+  }
+}
+
 async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows: number) {
   log(`generating ${rows.toLocaleString()} roster rows`);
   const files = benchFiles(rows);
@@ -274,6 +287,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
   try {
     const roster = await importFiles(page, [files.roster], IMPORT);
     const rosterPeak = memory.peak();
+    if (roster.trace) await peaksOfSteps(page, memory, roster.t0, roster.trace);
     log(`roster imported in ${round(roster.importMs)} ms (checked at ${round(roster.checkMs)} ms)`);
     if (roster.trace) log(`roster import trace: ${JSON.stringify(roster.trace, null, 1)}`);
     const results = await importFiles(page, files.results, IMPORT);
