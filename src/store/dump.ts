@@ -17,6 +17,7 @@ import { quoteIdent } from '../db/sqlLiteral';
 import { STAGE_DIR, type Db } from '../db/types';
 import type { FileKind } from '../import/fields';
 import type { ImportRecordSaved, SavedFile, SavedImport } from './manifest';
+import { collectParts } from '../util/bytes';
 
 export class RestoreError extends Error {
   constructor(message: string) {
@@ -48,21 +49,33 @@ const CHUNK_ROWS = 100_000;
 
 /**
  * A table's rows chunk by chunk of row ids (`source` numbers them `r`; deleted rows leave gaps,
- * so only chunks holding rows are read): the bytes `read` makes of each.
+ * so only chunks holding rows are read): the bytes `read` makes of each, made as they are asked for.
  */
-async function inChunks(
+async function* chunksOf(
   db: Db,
   source: string,
   size: number,
   read: (where: string, first: boolean) => Promise<Uint8Array>,
-): Promise<Uint8Array[]> {
+): AsyncGenerator<Uint8Array> {
   if (!Number.isSafeInteger(size) || size < 1) throw new Error(`bad chunk size ${size}`);
   const chunks = await db.query<{ c: number }>(`SELECT DISTINCT (r // ${size})::BIGINT AS c FROM ${source} ORDER BY c`);
-  const parts: Uint8Array[] = [];
   // The bounds are integers of ours (COPY takes no parameters).
-  for (const [k, { c }] of chunks.entries()) parts.push(await read(`r >= ${Number(c) * size} AND r < ${(Number(c) + 1) * size}`, k === 0));
-  return parts;
+  for (const [k, { c }] of chunks.entries()) yield await read(`r >= ${Number(c) * size} AND r < ${(Number(c) + 1) * size}`, k === 0);
 }
+
+/** The parts as they pass, each one's length noted before anyone else has it. */
+async function* noting(parts: AsyncIterable<Uint8Array>, lengths: number[]): AsyncGenerator<Uint8Array> {
+  for await (const p of parts) {
+    lengths.push(p.length);
+    yield p;
+  }
+}
+
+/**
+ * Where a save's files go as they are made: each file's parts in order, the next one made while the
+ * one before is written (FileStore.writeParts).
+ */
+export type PartsSink = (name: string, parts: AsyncIterable<Uint8Array>) => Promise<void>;
 
 /** One chunk of rows as CSV (with the header if it is the first), written by DuckDB's COPY. */
 async function csvChunk(db: Db, select: string, header: boolean, name: string): Promise<Uint8Array> {
@@ -106,7 +119,11 @@ async function importSources(
     .filter((s) => s.rows > 0);
 }
 
-/** Writes one import's rows of every table as files (each in parts, in order); returns the manifest entry and the files. */
+/**
+ * Writes one import's rows of every table as files (each in parts, in order); returns the manifest
+ * entry and the files. Given a sink, Arrow files go to it chunk by chunk instead (`files` is then
+ * empty): a million rows' copy is never whole in memory.
+ */
 export async function dumpImport(
   db: Db,
   id: number,
@@ -114,6 +131,7 @@ export async function dumpImport(
   format: DumpFormat = 'arrow',
   /** Rows per chunk (smaller in tests). */
   chunkRows = CHUNK_ROWS,
+  sink?: PartsSink,
 ): Promise<{ entry: SavedImport; files: Map<string, Uint8Array[]> }> {
   checkId(id);
   const [record] = await db.query<ImportRecordSaved & Record<string, unknown>>(
@@ -130,9 +148,14 @@ export async function dumpImport(
     const select = (where: string) => `SELECT ${cols} FROM ${source} WHERE ${where}`;
     if (format === 'arrow') {
       // Each chunk a whole IPC stream, the file their sequence (the manifest keeps their lengths).
-      const parts = await inChunks(db, source, chunkRows, async (where) => answerToStream(await db.queryArrow(select(where))));
-      files.set(name, parts);
-      entry.files[table] = { file: name, rows: n, parts: parts.map((p) => p.length) };
+      const lengths: number[] = [];
+      const parts = noting(
+        chunksOf(db, source, chunkRows, async (where) => answerToStream(await db.queryArrow(select(where)))),
+        lengths,
+      );
+      if (sink) await sink(name, parts);
+      else files.set(name, await collectParts(parts));
+      entry.files[table] = { file: name, rows: n, parts: lengths };
       continue;
     }
     // The longest line COPY will write, bounded: every text column's bytes twice (quotes doubled)
@@ -142,7 +165,10 @@ export async function dumpImport(
       `SELECT max(${text.join(' + ') || '0'})::BIGINT AS longest FROM ${source}`,
     )) as [{ longest: number | null }];
     let k = 0;
-    files.set(name, await inChunks(db, source, chunkRows, (where, first) => csvChunk(db, select(where), first, `${k++}_${name}`)));
+    files.set(
+      name,
+      await collectParts(chunksOf(db, source, chunkRows, (where, first) => csvChunk(db, select(where), first, `${k++}_${name}`))),
+    );
     entry.files[table] = { file: name, rows: n, maxLineBytes: Number(longest ?? 0) * 2 + columns.length * 32 };
   }
   return { entry, files };
@@ -167,8 +193,10 @@ export async function readableCsv(db: Db, id: number, chunkRows = CHUNK_ROWS): P
     let k = 0;
     out.set(
       name,
-      await inChunks(db, source, chunkRows, (where, first) =>
-        csvChunk(db, `SELECT ${cols} FROM ${source} WHERE ${where}`, first, `${k++}_readable_${id}_${table}`),
+      await collectParts(
+        chunksOf(db, source, chunkRows, (where, first) =>
+          csvChunk(db, `SELECT ${cols} FROM ${source} WHERE ${where}`, first, `${k++}_readable_${id}_${table}`),
+        ),
       ),
     );
   }

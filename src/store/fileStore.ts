@@ -3,8 +3,8 @@
  * or IndexedDB where OPFS is missing, or (last resort) memory only — and the app says which.
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-import { concatBytes } from '../util/bytes';
-import { writeInWorker } from './writer/writerClient';
+import { collectParts, concatBytes } from '../util/bytes';
+import { canWriteParts, writeInWorker, writePartInWorker } from './writer/writerClient';
 
 export type StoreKind = 'opfs' | 'indexeddb' | 'memory';
 
@@ -17,6 +17,12 @@ export interface FileStore {
    * worker): the caller does not read them again.
    */
   write(name: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void>;
+  /**
+   * Writes a file from parts made one at a time (a large table dumped chunk by chunk), the next part
+   * made while the one before is written; as `write`, each part is the store's once handed over. A
+   * failed write may leave part of the file: the caller refers to it only once this resolves.
+   */
+  writeParts(name: string, parts: AsyncIterable<Uint8Array>): Promise<void>;
   remove(name: string): Promise<void>;
   list(): Promise<string[]>;
 }
@@ -43,6 +49,7 @@ export function memoryStore(initial?: ReadonlyMap<string, Uint8Array>): FileStor
     read: async (n) => files.get(n) ?? null,
     // A copy, as any other store keeps: the caller may free its bytes.
     write: async (n, b) => void files.set(n, b instanceof Uint8Array ? b.slice() : concatBytes(...b)),
+    writeParts: async (n, parts) => void files.set(n, concatBytes(...(await collectParts(parts)))),
     remove: async (n) => void files.delete(n),
     list: async () => [...files.keys()],
   };
@@ -84,6 +91,27 @@ async function opfsStore(): Promise<FileStore> {
         throw isQuota(e) ? new QuotaError(e) : e;
       }
     },
+    async writeParts(name, parts) {
+      if (!(await canWriteParts())) return store.write(name, await collectParts(parts));
+      // Each part by a worker of its own, closed once it is written, while the next part is made:
+      // the tab never holds more than two parts, and none of them once written.
+      let at = 0;
+      let first = true;
+      let writing: Promise<void> = Promise.resolve();
+      try {
+        for await (const part of parts) {
+          await writing;
+          writing = writePartInWorker(DIR, name, part, at, first);
+          at += part.length;
+          first = false;
+        }
+        await writing;
+      } catch (e) {
+        await writing.catch(() => undefined);
+        throw isQuota(e) ? new QuotaError(e) : e;
+      }
+      if (first) await store.write(name, []);
+    },
     async remove(name) {
       await dir.removeEntry(name).catch((e: unknown) => {
         if (!(e instanceof DOMException && e.name === 'NotFoundError')) throw e;
@@ -112,6 +140,9 @@ function idbStore(): FileStore {
       } catch (e) {
         throw isQuota(e) ? new QuotaError(e) : e;
       }
+    },
+    async writeParts(n, parts) {
+      await this.write(n, await collectParts(parts));
     },
     remove: (n) => del(n, db),
     list: async () => (await keys(db)).map(String),

@@ -10,6 +10,8 @@
  * engine's BIGINT and HUGEINT sums), read back into tables of the exact types the build made.
  */
 import { answerToStream } from '../db/arrowIpc';
+import type { PartsSink } from './dump';
+import { collectParts } from '../util/bytes';
 import { COUNT_TABLES } from '../db/countTables';
 import { countsEpoch, nullableOf } from '../db/nullMemo';
 import { quoteIdent } from '../db/sqlLiteral';
@@ -46,6 +48,8 @@ export async function dumpCounts(
   db: Db,
   generation: number,
   chunkRows = CHUNK_ROWS,
+  /** Where each table's file goes as it is dumped (then `files` is empty); files of a copy not kept are not referred to. */
+  sink?: PartsSink,
 ): Promise<{ tables: SavedCountTable[]; files: Map<string, Uint8Array[]> } | null> {
   const epoch = countsEpoch(db);
   if (!nullableOf(db)) return null;
@@ -71,21 +75,26 @@ export async function dumpCounts(
     const narrow = new Set(wide.filter((_, i) => fits?.[`f${i}`] !== false).map((c) => c.name));
     const select = cols.map((c) => (narrow.has(c.name) ? `${quoteIdent(c.name)}::INTEGER` : quoteIdent(c.name))).join(', ');
     const chunks = await db.query<{ c: number }>(`SELECT DISTINCT (rowid // ${chunkRows})::BIGINT AS c FROM ${name} ORDER BY c`);
-    const parts: Uint8Array[] = [];
-    for (const { c } of chunks) {
-      const from = Number(c) * chunkRows;
-      parts.push(
-        answerToStream(await db.queryArrow(`SELECT ${select} FROM ${name} WHERE rowid >= ${from} AND rowid < ${from + chunkRows}`)),
-      );
+    const lengths: number[] = [];
+    async function* parts(): AsyncGenerator<Uint8Array> {
+      for (const { c } of chunks) {
+        const from = Number(c) * chunkRows;
+        const part = answerToStream(
+          await db.queryArrow(`SELECT ${select} FROM ${name} WHERE rowid >= ${from} AND rowid < ${from + chunkRows}`),
+        );
+        lengths.push(part.length);
+        yield part;
+      }
     }
-    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${name}`)) as [{ n: number }];
     const file = `counts-g${generation}-${name}.arrow`;
-    files.set(file, parts);
+    if (sink) await sink(file, parts());
+    else files.set(file, await collectParts(parts()));
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${name}`)) as [{ n: number }];
     tables.push({
       name,
       temp: Boolean(cols[0]!.temp),
       columns: cols.map((c) => ({ name: c.name, type: c.type })),
-      file: { file, rows: n, ...(parts.length ? { parts: parts.map((p) => p.length) } : { parts: [] }) },
+      file: { file, rows: n, parts: lengths },
     });
   }
   // Rebuilt while being read: a mix of two states, not kept.

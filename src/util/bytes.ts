@@ -8,3 +8,10 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** Every part an async source gives, in order. */
+export async function collectParts(parts: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const p of parts) out.push(p);
+  return out;
+}

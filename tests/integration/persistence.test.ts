@@ -339,7 +339,11 @@ describe('a full store', () => {
     const local = await freshDb();
     const inner = memoryStore();
     let full = false;
-    const s: FileStore = { ...inner, write: async (n, b) => (full ? Promise.reject(new QuotaError('quota')) : inner.write(n, b)) };
+    const s: FileStore = {
+      ...inner,
+      write: async (n, b) => (full ? Promise.reject(new QuotaError('quota')) : inner.write(n, b)),
+      writeParts: async (n, parts) => (full ? Promise.reject(new QuotaError('quota')) : inner.writeParts(n, parts)),
+    };
     const lp = await Persistence.open(local, s, { readOnly: false });
     await importBatch(local, [item('results-utf8.csv')], { ask: async () => 'keep', persistence: lp });
     const saved = await fingerprint(local);

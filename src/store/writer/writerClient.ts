@@ -1,21 +1,27 @@
 /**
- * The page's side of the OPFS writer worker (opfsWriter.ts): one worker for a run of writes,
- * closed as soon as none is waiting. A save writes its files one after another, so the next write
- * arrives before the worker is closed; closing it is what frees the bytes written.
+ * The page's side of the OPFS writer worker (opfsWriter.ts). Whole files: one worker for a run of
+ * writes, closed as soon as none is waiting (a save writes its files one after another, so the next
+ * write arrives before it is closed). Parts of a large file: a worker for each part, closed once it
+ * is written. Closing a worker is what frees the bytes it wrote.
  */
 import type { FromWriter, ToWriter } from './protocol';
 
+type Ways = { canWrite: boolean; canWriteAt: boolean };
+const NONE: Ways = { canWrite: false, canWriteAt: false };
+
 interface Writer {
   worker: Worker;
-  /** Whether the worker can write OPFS files; false also when it failed to start. */
-  ready: Promise<boolean>;
+  /** What the worker can do; nothing when it failed to start. */
+  ready: Promise<Ways>;
   pending: Map<number, { resolve: () => void; reject: (e: unknown) => void }>;
+  /** Closed when no write waits (set for the run of whole files). */
+  closeWhenIdle: boolean;
 }
 
 let current: Writer | null = null;
 let closing: ReturnType<typeof setTimeout> | undefined;
-/** This browser's workers cannot write OPFS files: every write stays on the page. */
-let unavailable = typeof Worker === 'undefined';
+/** What this browser's workers can do, once known (a worker that cannot write makes it NONE). */
+let known: Ways | null = typeof Worker === 'undefined' ? NONE : null;
 let ids = 0;
 
 function stop(w: Writer): void {
@@ -25,28 +31,42 @@ function stop(w: Writer): void {
   if (current === w) current = null;
 }
 
-function start(): Writer {
-  const worker = new Worker(new URL('./opfsWriter.ts', import.meta.url), { type: 'module', name: 'opfs-writer' });
-  const w: Writer = { worker, ready: Promise.resolve(false), pending: new Map() };
-  w.ready = new Promise<boolean>((resolve) => {
+/** A new worker, or null where workers cannot be started (the page then writes itself). */
+function start(closeWhenIdle: boolean): Writer | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./opfsWriter.ts', import.meta.url), { type: 'module', name: 'opfs-writer' });
+  } catch {
+    known = NONE;
+    return null;
+  }
+  const w: Writer = { worker, ready: Promise.resolve(NONE), pending: new Map(), closeWhenIdle };
+  w.ready = new Promise<Ways>((resolve) => {
     worker.onmessage = (e: MessageEvent<FromWriter>) => {
       const m = e.data;
-      if (m.type === 'ready') return resolve(m.canWrite);
+      if (m.type === 'ready') return resolve({ canWrite: m.canWrite, canWriteAt: m.canWriteAt });
       const p = w.pending.get(m.id);
       if (!p) return;
       w.pending.delete(m.id);
       if (m.type === 'written') p.resolve();
       else p.reject(new DOMException(m.message, m.name));
-      if (w.pending.size === 0) closing = setTimeout(() => stop(w), 0);
+      if (w.closeWhenIdle && w.pending.size === 0) closing = setTimeout(() => stop(w), 0);
     };
     worker.onerror = (e) => {
-      resolve(false);
+      resolve(NONE);
       for (const p of w.pending.values()) p.reject(new Error(`OPFS writer worker: ${e.message || 'failed'}`));
       w.pending.clear();
       stop(w);
     };
   });
   return w;
+}
+
+/** Posts a write (its bytes' buffers handed over) and waits for the worker's answer. */
+function send(w: Writer, message: ToWriter, bytes: readonly Uint8Array[]): Promise<void> {
+  const written = new Promise<void>((resolve, reject) => w.pending.set(message.id, { resolve, reject }));
+  w.worker.postMessage(message, [...new Set(bytes.map((b) => b.buffer as ArrayBuffer))]);
+  return written;
 }
 
 /**
@@ -56,20 +76,43 @@ function start(): Writer {
  * QuotaExceededError, kept).
  */
 export async function writeInWorker(dir: string, name: string, parts: readonly Uint8Array[]): Promise<boolean> {
-  if (unavailable) return false;
+  if (known && !known.canWrite) return false;
   clearTimeout(closing);
-  const w = current ?? start();
+  const w = current ?? start(true);
+  if (!w) return false;
   current = w;
-  if (!(await w.ready)) {
-    unavailable = true;
+  known = await w.ready;
+  if (!known.canWrite) {
     stop(w);
     return false;
   }
   clearTimeout(closing);
-  const id = ++ids;
-  const written = new Promise<void>((resolve, reject) => w.pending.set(id, { resolve, reject }));
-  const buffers = [...new Set(parts.map((p) => p.buffer as ArrayBuffer))];
-  w.worker.postMessage({ type: 'write', id, dir, name, parts: [...parts] } satisfies ToWriter, buffers);
-  await written;
+  await send(w, { type: 'write', id: ++ids, dir, name, parts: [...parts] }, parts);
   return true;
+}
+
+/** Whether parts can be written one worker each (writePartInWorker); asks a worker once. */
+export async function canWriteParts(): Promise<boolean> {
+  if (known) return known.canWriteAt;
+  const w = start(false);
+  if (!w) return false;
+  known = await w.ready;
+  stop(w);
+  return known.canWriteAt;
+}
+
+/**
+ * Writes one part of a file at its offset, in place, in a worker of its own closed once it is
+ * written (`first` empties the file first). Only where canWriteParts() said so. A file so written
+ * is whole only once its last part is: the caller refers to it only then.
+ */
+export async function writePartInWorker(dir: string, name: string, part: Uint8Array, at: number, first: boolean): Promise<void> {
+  const w = start(false);
+  if (!w) throw new Error('the OPFS writer worker did not start');
+  try {
+    if (!(await w.ready).canWriteAt) throw new Error('this browser cannot write OPFS files in a worker');
+    await send(w, { type: 'writeAt', id: ++ids, dir, name, part, at, first }, [part]);
+  } finally {
+    stop(w);
+  }
 }
