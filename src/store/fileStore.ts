@@ -47,7 +47,7 @@ export function memoryStore(initial?: ReadonlyMap<string, Uint8Array>): FileStor
   return {
     kind: 'memory',
     read: async (n) => files.get(n) ?? null,
-    // A copy, as any other store keeps: the caller may free its bytes.
+    // A copy, as IndexedDB keeps: what the caller does with its bytes afterwards changes nothing here.
     write: async (n, b) => void files.set(n, b instanceof Uint8Array ? b.slice() : concatBytes(...b)),
     writeParts: async (n, parts) => void files.set(n, concatBytes(...(await collectParts(parts)))),
     remove: async (n) => void files.delete(n),
