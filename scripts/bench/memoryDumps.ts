@@ -3,7 +3,10 @@
  * renderer (memory-infra), taken every `every` ms from the file chosen to the import done, each
  * with the renderer's resident memory and what Chrome attributes it to (V8's heaps, ArrayBuffers,
  * malloc, Blink). What none of them holds is mostly DuckDB's wasm memory. The bench (run.ts) gives
- * the peaks; this says of what they are made.
+ * the peaks; this says of what they are made. Chrome takes a dump only when every process can
+ * answer: while the page or the engine is busy some are skipped, and a row's time and resident
+ * figure are those of the dump Chrome answered in the same order (checked against the import's
+ * steps at 1M rows; rarely, a dump answered as failed still in the trace shifts them).
  *
  *   npx tsx scripts/bench/memoryDumps.ts [rows=1000000] [every=2000]   # after npm run build
  */

@@ -2,9 +2,8 @@
  * Writes the app's OPFS files for the page (src/store/fileStore.ts). The page hands the bytes over
  * (transferred, not copied) and closes this worker once its writes are done, which frees them and
  * the browser's copies made while writing at once; a large file made part by part gets a worker
- * for each part. Written on the page, a million rows' saved copy
- * stayed in the tab until its garbage was collected, seconds later, while the engine counted
- * beside it: the import's peak memory.
+ * for each part. Written on the page, a million rows' saved copy stayed in the tab until its
+ * garbage was collected, seconds later, while the engine counted beside it: the import's peak.
  */
 /// <reference lib="webworker" />
 import type { FromWriter, ToWriter } from './protocol';
