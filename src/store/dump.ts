@@ -64,7 +64,7 @@ async function* chunksOf(
 }
 
 /** The parts as they pass, each one's length noted before anyone else has it. */
-async function* noting(parts: AsyncIterable<Uint8Array>, lengths: number[]): AsyncGenerator<Uint8Array> {
+export async function* noting(parts: AsyncIterable<Uint8Array>, lengths: number[]): AsyncGenerator<Uint8Array> {
   for await (const p of parts) {
     lengths.push(p.length);
     yield p;

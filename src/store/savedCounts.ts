@@ -10,7 +10,7 @@
  * engine's BIGINT and HUGEINT sums), read back into tables of the exact types the build made.
  */
 import { answerToStream } from '../db/arrowIpc';
-import type { PartsSink } from './dump';
+import { noting, type PartsSink } from './dump';
 import { collectParts } from '../util/bytes';
 import { COUNT_TABLES } from '../db/countTables';
 import { countsEpoch, nullableOf } from '../db/nullMemo';
@@ -75,20 +75,17 @@ export async function dumpCounts(
     const narrow = new Set(wide.filter((_, i) => fits?.[`f${i}`] !== false).map((c) => c.name));
     const select = cols.map((c) => (narrow.has(c.name) ? `${quoteIdent(c.name)}::INTEGER` : quoteIdent(c.name))).join(', ');
     const chunks = await db.query<{ c: number }>(`SELECT DISTINCT (rowid // ${chunkRows})::BIGINT AS c FROM ${name} ORDER BY c`);
-    const lengths: number[] = [];
-    async function* parts(): AsyncGenerator<Uint8Array> {
+    async function* chunked(): AsyncGenerator<Uint8Array> {
       for (const { c } of chunks) {
         const from = Number(c) * chunkRows;
-        const part = answerToStream(
-          await db.queryArrow(`SELECT ${select} FROM ${name} WHERE rowid >= ${from} AND rowid < ${from + chunkRows}`),
-        );
-        lengths.push(part.length);
-        yield part;
+        yield answerToStream(await db.queryArrow(`SELECT ${select} FROM ${name} WHERE rowid >= ${from} AND rowid < ${from + chunkRows}`));
       }
     }
+    const lengths: number[] = [];
+    const parts = noting(chunked(), lengths);
     const file = `counts-g${generation}-${name}.arrow`;
-    if (sink) await sink(file, parts());
-    else files.set(file, await collectParts(parts()));
+    if (sink) await sink(file, parts);
+    else files.set(file, await collectParts(parts));
     const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${name}`)) as [{ n: number }];
     tables.push({
       name,
