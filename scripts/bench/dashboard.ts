@@ -6,6 +6,15 @@
  */
 import type { Page } from 'playwright-core';
 
+/** tsx compiles the functions handed to page.evaluate with esbuild's name helper: the page needs one. */
+export const NAME_HELPER = 'window.__name = (f) => f;';
+
+/**
+ * What a traced run adds to every page (src/util/trace.ts): the statements' and chart draws' user
+ * timings, and the page's long tasks (over 50 ms of its main thread), what a change waited on besides the engine.
+ */
+export const TRACE_SCRIPT = `window.__perfTrace = true; window.__longTasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask' }); } catch {}`;
+
 /** Waits until no query is in flight, no chart is drawing, and the KPI cards show values. */
 export async function settle(page: Page, timeout: number): Promise<void> {
   await page.waitForFunction(

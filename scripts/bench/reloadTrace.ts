@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
-import { settle, timeChange, traceChanges } from './dashboard';
+import { NAME_HELPER, settle, TRACE_SCRIPT, timeChange, traceChanges } from './dashboard';
 import { benchFiles } from './generate';
 import { importFiles } from './importFiles';
 
@@ -87,9 +87,7 @@ try {
   }
   if (!browser) throw new Error('Chromium did not start');
   const context = browser.contexts()[0]!;
-  await context.addInitScript(
-    'window.__name = (f) => f; window.__perfTrace = true; window.__longTasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: "longtask" }); } catch {}',
-  );
+  await context.addInitScript(`${NAME_HELPER} ${TRACE_SCRIPT}`);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`${url}/?view=import`);

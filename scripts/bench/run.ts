@@ -27,7 +27,17 @@ import { build, preview, type PreviewServer } from 'vite';
 import { benchFiles, BENCH_TMP } from './generate';
 import { MemorySampler } from './memory';
 import { benchPackages } from './packages';
-import { type Measure, measureScopeChanges, settle, timeChange, traceChanges, traceLoad, traceWindow } from './dashboard';
+import {
+  type Measure,
+  measureScopeChanges,
+  NAME_HELPER,
+  settle,
+  timeChange,
+  traceChanges,
+  TRACE_SCRIPT,
+  traceLoad,
+  traceWindow,
+} from './dashboard';
 import { importFiles } from './importFiles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -99,17 +109,10 @@ function bundleSizes() {
   };
 }
 
-/** tsx compiles the functions handed to page.evaluate with esbuild's name helper: give the page one. */
 async function newContext(browser: Browser) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
-  await context.addInitScript('window.__name = (f) => f');
-  if (TRACE) {
-    await context.addInitScript('window.__perfTrace = true');
-    // The page's long tasks (over 50 ms of its main thread): what a change waited on besides the engine.
-    await context.addInitScript(
-      `window.__longTasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask' }); } catch {}`,
-    );
-  }
+  await context.addInitScript(NAME_HELPER);
+  if (TRACE) await context.addInitScript(TRACE_SCRIPT);
   return context;
 }
 

@@ -21,6 +21,7 @@ import { traceSince } from '../util/trace';
 import { readSavedSnapshot } from '../store/savedSnapshot';
 import { parseSnapshot, SNAPSHOT_VERSION, type DashboardSnapshot } from './snapshotFile';
 import { dashboardSnapshot } from './dashboardSnapshot';
+import { rerunSnapshotQueries } from './snapshotRerun';
 
 type Phase =
   | { phase: 'starting' }
@@ -140,6 +141,8 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
         // seconds between them. Other views (the import screen) need the rows at once.
         if ((parseRoute(location.search).view ?? 'overview') === 'overview')
           await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
+        // What the saved snapshot answered, asked of the engine once: nothing is cold at the first change.
+        if (snapshot) await rerunSnapshotQueries(qc, snapshot.state);
         // A failure here is the restore's, said as one: the dashboard drawn so far does not stay up as if all were well.
         const rows = await p.restoreRows().then(
           () => true,

@@ -92,6 +92,47 @@ describe('a reload of the user’s data', () => {
     await context.close();
   });
 
+  it('asks the engine what the snapshot answered, once it is up: the figures shown are its own', { timeout: 240_000 }, async () => {
+    const { context, page, errors } = await imported();
+    await page.waitForSelector('.app[data-saving="0"]', { timeout: 60_000 });
+    await page.goto(`${baseUrl()}/`);
+    const before = await dashboard(page);
+    // Every figure the saved snapshot holds made another: the KPI cards' and the rows they are made of.
+    await page.evaluate(async () => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('cunxuan-data');
+      const text = async (name: string) => (await (await dir.getFileHandle(name)).getFile()).text();
+      const file = (JSON.parse(await text('manifest.json')) as { snapshot: { file: string } }).snapshot.file;
+      const snapshot = JSON.parse(await text(file)) as { state: unknown };
+      const alter = (x: unknown): void => {
+        if (Array.isArray(x)) x.forEach(alter);
+        else if (x && typeof x === 'object') {
+          const row = x as Record<string, unknown>;
+          if ('metric' in row && typeof row.shown === 'number') row.shown = 12345;
+          Object.values(row).forEach(alter);
+        }
+      };
+      alter(snapshot.state);
+      const w = await (await dir.getFileHandle(file)).createWritable();
+      await w.write(JSON.stringify(snapshot));
+      await w.close();
+    });
+
+    // Without the engine the altered snapshot is what shows: the alteration took.
+    await context.route(WASM, () => new Promise(() => undefined));
+    await page.reload();
+    const altered = await dashboard(page);
+    expect(altered).not.toEqual(before);
+    expect(altered.join('\n')).toMatch(/12,?345/);
+
+    // With it, the same snapshot is drawn first, and the engine's answers replace it before the rows load.
+    await context.unroute(WASM);
+    await page.goto(`${baseUrl()}/`);
+    await page.waitForSelector('.app[data-engine="ready"][data-rows="loaded"]', { timeout: 60_000 });
+    expect(await dashboard(page)).toEqual(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('draws the scope the user last moved to, saved again once the engine is quiet', { timeout: 240_000 }, async () => {
     const { context, page, errors } = await imported();
     await page.goto(`${baseUrl()}/`);
