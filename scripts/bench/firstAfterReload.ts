@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { NAME_HELPER, settle, TRACE_SCRIPT, timeChange, traceChanges } from './dashboard';
 import { benchFiles } from './generate';
-import { importFiles } from './importFiles';
+import { importAndSave } from './importFiles';
 
 const [rows = 100_000, rounds = 4] = process.argv
   .slice(2)
@@ -32,12 +32,7 @@ for (let r = 0; r < rounds; r++) {
     await context.addInitScript(`${NAME_HELPER} ${TRACE_SCRIPT}`);
     const page = await context.newPage();
     await page.goto(`${url}/?view=import`);
-    const opts = { timeout: 1_800_000, trace: false };
-    await importFiles(page, [files.roster], opts);
-    await importFiles(page, files.results, opts);
-    await page.goto(`${url}/?view=overview`);
-    await settle(page, 600_000);
-    await page.waitForSelector('.app[data-saving="0"]', { timeout: 600_000 });
+    await importAndSave(page, url, files);
     await page.reload();
     await page.waitForSelector('.app[data-rows="loaded"]', { timeout: 600_000 });
     await settle(page, 600_000);

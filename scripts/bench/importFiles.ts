@@ -3,7 +3,8 @@
  * confirmed (rows already there replaced when the app asks), timed on the page's clock.
  */
 import type { Page } from 'playwright-core';
-import { traceWindow } from './dashboard';
+import { settle, traceWindow } from './dashboard';
+import type { BenchFiles } from './generate';
 
 /** Chooses files in the import screen, waits for the check, confirms; times each step from `t0`, on the page's clock. */
 export async function importFiles(page: Page, files: string[], opts: { timeout: number; trace: boolean }) {
@@ -39,4 +40,14 @@ export async function importFiles(page: Page, files: string[], opts: { timeout: 
   if (alert.length) throw new Error(`import: ${alert.join(' | ')}`);
   const trace = opts.trace ? await traceWindow(page, t0, done) : undefined;
   return { t0, checkMs: checked - t0, importMs: done - t0, ...(trace ? { trace } : {}) };
+}
+
+/** The bench's roster, then its results files, imported; the overview drawn and everything saved: what a reload starts from. */
+export async function importAndSave(page: Page, url: string, files: BenchFiles): Promise<void> {
+  const opts = { timeout: 1_800_000, trace: false };
+  await importFiles(page, [files.roster], opts);
+  await importFiles(page, files.results, opts);
+  await page.goto(`${url}/?view=overview`);
+  await settle(page, 600_000);
+  await page.waitForSelector('.app[data-saving="0"]', { timeout: 600_000 });
 }

@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { NAME_HELPER, settle, TRACE_SCRIPT, timeChange, traceChanges } from './dashboard';
 import { benchFiles } from './generate';
-import { importFiles } from './importFiles';
+import { importAndSave } from './importFiles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const [rows = 100_000, reloads = 4] = process.argv
@@ -96,12 +96,7 @@ try {
   const big = [files.roster, ...files.results].find((f) => statSync(f).size > 50 * 1024 * 1024);
   if (big)
     throw new Error(`${path.basename(big)} is over 50 MB: run at fewer rows (the first change after a reload costs the same at 100,000)`);
-  const opts = { timeout: 1_800_000, trace: false };
-  await importFiles(page, [files.roster], opts);
-  await importFiles(page, files.results, opts);
-  await page.goto(`${url}/?view=overview`);
-  await settle(page, 600_000);
-  await page.waitForSelector('.app[data-saving="0"]', { timeout: 600_000 });
+  await importAndSave(page, url, files);
   console.log(`${rows} roster rows imported; ${reloads} reloads`);
   for (let i = 1; i <= reloads; i++) {
     await page.reload();
