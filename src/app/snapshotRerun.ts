@@ -2,11 +2,11 @@
  * After a reload, the dashboard in sight is drawn from the saved snapshot (src/store/savedSnapshot.ts)
  * and its statements never reach the engine. So the first scope change after a reload ran every
  * one of its statement shapes for the first time in this engine: DuckDB's code compiled to quick
- * code as each function first ran and optimised in the background while the change waited (315 ms
- * at a million roster rows, against 172 after an import, whose first dashboard had run them;
- * docs/performance.md). Once the saved count tables are in, the snapshot's queries in sight are
- * asked of the engine once, before the imported rows load: the engine is warm when the user first
- * moves, and the figures shown are the engine's own (identical answers change nothing on screen).
+ * code as each function first ran and optimised in the background while the change waited (a
+ * median 252 ms at 100,000 roster rows, 204 with the rerun below; docs/performance.md). Once the
+ * saved count tables are in, the snapshot's queries in sight are asked of the engine once, before
+ * the imported rows load: the engine is warm when the user first moves, and the figures shown are
+ * the engine's own (identical answers change nothing on screen).
  */
 import type { DehydratedState, QueryClient } from '@tanstack/react-query';
 

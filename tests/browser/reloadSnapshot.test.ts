@@ -124,7 +124,7 @@ describe('a reload of the user’s data', () => {
     expect(altered).not.toEqual(before);
     expect(altered.join('\n')).toMatch(/12,?345/);
 
-    // With it, the same snapshot is drawn first, and the engine's answers replace it before the rows load.
+    // With it, the same snapshot is drawn first, and the engine's answers replace it.
     await context.unroute(WASM);
     await page.goto(`${baseUrl()}/`);
     await page.waitForSelector('.app[data-engine="ready"][data-rows="loaded"]', { timeout: 60_000 });
