@@ -18,6 +18,7 @@ import { fetchSampleSnapshot, loadSample } from './sample';
 import { quietFor } from '../db/activity';
 import { parseRoute } from './route';
 import { traceSince } from '../util/trace';
+import { atMost } from '../util/atMost';
 import { readSavedSnapshot } from '../store/savedSnapshot';
 import { parseSnapshot, SNAPSHOT_VERSION, type DashboardSnapshot } from './snapshotFile';
 import { dashboardSnapshot } from './dashboardSnapshot';
@@ -94,8 +95,7 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
         setPreview(true);
         // The dashboard the snapshot is of is drawn first; a timeout in case it never is.
         const here = sameDashboard(location.search);
-        if (here === snapshot.search || snapshot.also?.includes(here))
-          await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
+        if (here === snapshot.search || snapshot.also?.includes(here)) await atMost(firstViewDrawn, FIRST_VIEW_WAIT_MS);
       }
       const db = await openBrowserDb((m) => set({ phase: 'crashed', message: m }));
       await ensureSchema(db, { counts: false });
@@ -139,8 +139,7 @@ export function DbProvider({ children, onReady }: { children: ReactNode; onReady
       if (rowsLater) {
         // The dashboard's statements first: the rows' loading would hold the engine's worker for
         // seconds between them. Other views (the import screen) need the rows at once.
-        if ((parseRoute(location.search).view ?? 'overview') === 'overview')
-          await Promise.race([firstViewDrawn, new Promise((r) => setTimeout(r, FIRST_VIEW_WAIT_MS))]);
+        if ((parseRoute(location.search).view ?? 'overview') === 'overview') await atMost(firstViewDrawn, FIRST_VIEW_WAIT_MS);
         // What the saved snapshot answered, asked of the engine once: nothing is cold at the first change.
         if (snapshot) await rerunSnapshotQueries(qc, snapshot.state);
         // A failure here is the restore's, said as one: the dashboard drawn so far does not stay up as if all were well.

@@ -9,6 +9,7 @@
  * the engine's own (identical answers change nothing on screen).
  */
 import type { DehydratedState, QueryClient } from '@tanstack/react-query';
+import { atMost } from '../util/atMost';
 
 /** How long the rows' loading waits at most for the rerun: a query that needs the rows waits for them. */
 const RERUN_WAIT_MS = 5000;
@@ -17,12 +18,8 @@ export async function rerunSnapshotQueries(qc: QueryClient, state: DehydratedSta
   const hydrated = new Set(state.queries.map((q) => q.queryHash));
   // Invalidated, not only refetched: a query in sight asks others from inside its own (the KPI
   // figures ask the metric rows they are made of), which would otherwise answer from the snapshot still.
-  const rerun = qc.invalidateQueries({ predicate: (q) => hydrated.has(q.queryHash), refetchType: 'active' }, { cancelRefetch: false });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, RERUN_WAIT_MS)));
-  try {
-    await Promise.race([rerun.catch(() => undefined), waited]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await atMost(
+    qc.invalidateQueries({ predicate: (q) => hydrated.has(q.queryHash), refetchType: 'active' }, { cancelRefetch: false }),
+    RERUN_WAIT_MS,
+  );
 }
