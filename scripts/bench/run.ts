@@ -18,7 +18,7 @@
  * Last, a small import into the large data: one township's roster of a new cycle.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -114,6 +114,18 @@ async function newContext(browser: Browser) {
   await context.addInitScript(NAME_HELPER);
   if (TRACE) await context.addInitScript(TRACE_SCRIPT);
   return context;
+}
+
+/**
+ * Playwright's contexts are Chromium's off-the-record ones: their storage lives in memory, and
+ * their quota is a fraction of the machine's memory, so 3M rows' saved data did not fit
+ * (2026-12-07: «浏览器存储空间已满»). A user's profile may use 60% of the disk; the app's origin
+ * is given that, for as long as the page's DevTools session is open.
+ */
+async function profileQuota(page: Page, url: string) {
+  const disk = statfsSync(os.tmpdir());
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(url).origin, quotaSize: Math.floor(0.6 * disk.blocks * disk.bsize) });
 }
 
 /** In a browser of its own: its DuckDB's memory must not count as the app's. */
@@ -281,6 +293,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
 
   const context = await newContext(browser);
   const page = await context.newPage();
+  await profileQuota(page, appUrl);
   const crashed: string[] = [];
   page.on('crash', () => crashed.push('renderer crashed'));
   await page.goto(`${appUrl}/?view=import`);
