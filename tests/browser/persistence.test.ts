@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { formatBytes, LIMITS } from '../../src/import/limits';
+import { formatBytes, LIMITS, MAX_ROWS } from '../../src/import/limits';
 import { baseUrl, launch, openApp, type AppPage } from './setup/browser';
 
 const fixture = (n: string) => path.resolve(import.meta.dirname, '../fixtures', n);
@@ -262,6 +262,28 @@ describe('faults leave the saved data intact', () => {
       await expect.poll(() => alert.innerText()).toContain('1.0 GB');
       expect(await alert.innerText()).toContain(formatBytes(LIMITS.text));
       expect(await alert.innerText()).toContain('Parquet');
+      expect(await page.locator('[data-file]').count()).toBe(0);
+      expect(await figures(page)).toEqual(saved);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await context.close();
+  });
+
+  it('a file with more rows than the browser holds: refused after its head, naming the limit', async () => {
+    const { page, context } = await fresh();
+    await importFiles(page, ['results-utf8.csv']);
+    const saved = await figures(page);
+    // Short rows: far under the size limit (about 20 MB), over the row limit by some 200,000 rows.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cunxuan-rows-'));
+    const many = path.join(dir, '全省成员名单.csv');
+    writeFileSync(many, `村名,姓名,性别\n${'甲,乙,男\n'.repeat(MAX_ROWS + 200_000)}`);
+    try {
+      await page.goto(`${baseUrl()}/?view=import`);
+      await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(many);
+      const alert = page.locator('[role="alert"]', { hasText: '全省成员名单.csv' });
+      await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toContain(MAX_ROWS.toLocaleString('zh-CN'));
+      expect(await alert.innerText()).toContain('拆分');
       expect(await page.locator('[data-file]').count()).toBe(0);
       expect(await figures(page)).toEqual(saved);
     } finally {
