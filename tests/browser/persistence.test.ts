@@ -274,7 +274,7 @@ describe('faults leave the saved data intact', () => {
     const { page, context } = await fresh();
     await importFiles(page, ['results-utf8.csv']);
     const saved = await figures(page);
-    // Short rows: far under the size limit (about 20 MB), over the row limit by some 200,000 rows.
+    // Short rows: far under the size limit (about 40 MB), over the row limit by 200,000 rows.
     const dir = mkdtempSync(path.join(tmpdir(), 'cunxuan-rows-'));
     const many = path.join(dir, '全省成员名单.csv');
     writeFileSync(many, `村名,姓名,性别\n${'甲,乙,男\n'.repeat(MAX_ROWS + 200_000)}`);
