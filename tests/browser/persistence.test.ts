@@ -245,51 +245,49 @@ describe('faults leave the saved data intact', () => {
     await context.close();
   });
 
-  it('a file too large for the browser: refused before reading, naming the limit; nothing changes', async () => {
+  /**
+   * Chooses a file made by `make` over saved data: the alert that names it is returned, once it
+   * says `expected`, and nothing is listed to import and every figure stays as it was.
+   */
+  async function refused(name: string, make: (file: string) => void, expected: string): Promise<string> {
     const { page, context } = await fresh();
     await importFiles(page, ['results-utf8.csv']);
     const saved = await figures(page);
-    // A sparse 1 GB file: no disk used, and the browser is handed the path, not the bytes.
-    const dir = mkdtempSync(path.join(tmpdir(), 'cunxuan-big-'));
-    const big = path.join(dir, '全省成员花名册.csv');
-    const fd = openSync(big, 'w');
-    ftruncateSync(fd, 1024 ** 3);
-    closeSync(fd);
+    const dir = mkdtempSync(path.join(tmpdir(), 'cunxuan-refused-'));
+    const file = path.join(dir, name);
+    make(file);
     try {
       await page.goto(`${baseUrl()}/?view=import`);
-      await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(big);
-      const alert = page.locator('[role="alert"]', { hasText: '全省成员花名册.csv' });
-      await expect.poll(() => alert.innerText()).toContain('1.0 GB');
-      expect(await alert.innerText()).toContain(formatBytes(LIMITS.text));
-      expect(await alert.innerText()).toContain('Parquet');
+      await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(file);
+      const alert = page.locator('[role="alert"]', { hasText: name });
+      await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toContain(expected);
+      const text = await alert.innerText();
       expect(await page.locator('[data-file]').count()).toBe(0);
       expect(await figures(page)).toEqual(saved);
+      return text;
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      await context.close();
     }
-    await context.close();
+  }
+
+  it('a file too large for the browser: refused before reading, naming the limit; nothing changes', async () => {
+    // A sparse 1 GB file: no disk used, and the browser is handed the path, not the bytes.
+    const sparse = (file: string) => {
+      const fd = openSync(file, 'w');
+      ftruncateSync(fd, 1024 ** 3);
+      closeSync(fd);
+    };
+    const text = await refused('全省成员花名册.csv', sparse, '1.0 GB');
+    expect(text).toContain(formatBytes(LIMITS.text));
+    expect(text).toContain('Parquet');
   });
 
   it('a file with more rows than the browser holds: refused after its head, naming the limit', async () => {
-    const { page, context } = await fresh();
-    await importFiles(page, ['results-utf8.csv']);
-    const saved = await figures(page);
     // Short rows: far under the size limit (about 40 MB), over the row limit by 200,000 rows.
-    const dir = mkdtempSync(path.join(tmpdir(), 'cunxuan-rows-'));
-    const many = path.join(dir, '全省成员名单.csv');
-    writeFileSync(many, `村名,姓名,性别\n${'甲,乙,男\n'.repeat(MAX_ROWS + 200_000)}`);
-    try {
-      await page.goto(`${baseUrl()}/?view=import`);
-      await page.locator('input[type=file][data-action="choose-files"]').setInputFiles(many);
-      const alert = page.locator('[role="alert"]', { hasText: '全省成员名单.csv' });
-      await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toContain(MAX_ROWS.toLocaleString('zh-CN'));
-      expect(await alert.innerText()).toContain('拆分');
-      expect(await page.locator('[data-file]').count()).toBe(0);
-      expect(await figures(page)).toEqual(saved);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    await context.close();
+    const rows = (file: string) => writeFileSync(file, `村名,姓名,性别\n${'甲,乙,男\n'.repeat(MAX_ROWS + 200_000)}`);
+    const text = await refused('全省成员名单.csv', rows, MAX_ROWS.toLocaleString('zh-CN'));
+    expect(text).toContain('拆分');
   });
 
   it('a crashed database worker: says so, and a reload brings the saved data back', async () => {
