@@ -220,15 +220,16 @@ export const leftSql = (links: string): string =>
      WHERE next_cycle IS NOT NULL GROUP BY ALL`;
 
 /**
- * A query of stat_people rows with their left members (stat_left) put in: its left_known and
- * n_left are 0 where the cycle could be compared with the previous one and NULL where not.
+ * A query of stat_people rows with their left members (stat_left, or `left`: those of its rows
+ * that can match) put in: its left_known and n_left are 0 where the cycle could be compared with
+ * the previous one and NULL where not.
  */
-export function withLeft(rows: string): string {
+export function withLeft(rows: string, left = 'stat_left'): string {
   return `SELECT c.* REPLACE (
             CASE WHEN c.left_known IS NOT NULL THEN coalesce(l.left_known, 0) END AS left_known,
             CASE WHEN c.n_left IS NOT NULL THEN coalesce(l.n_left, 0) END AS n_left)
      FROM (${rows}) c
-     LEFT JOIN stat_left l ON l.village_key = c.village_key AND l.cycle_year = c.cycle_year AND l.body = c.body AND l.role = c.role`;
+     LEFT JOIN ${left} l ON l.village_key = c.village_key AND l.cycle_year = c.cycle_year AND l.body = c.body AND l.role = c.role`;
 }
 
 export type AmbiguousLink = {

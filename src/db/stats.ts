@@ -146,6 +146,21 @@ const SEATS_TO_PERSON = `any_value(village_key) AS village_key, any_value(cycle_
           sum(votes)::BIGINT AS votes, sum(votes_cast)::BIGINT AS votes_cast,
           any_value(p_status) AS lstatus, any_value(p_years) AS lyears`;
 
+/**
+ * In how many shares of the villages stat_people's roster rows are counted (see statsSql), and a
+ * village's share: a person is of one village, so no count spans two shares.
+ */
+const SHARES = 2;
+const shareOf = (villageKey: string) => `(hash(${villageKey}) % ${SHARES})::UTINYINT`;
+
+/**
+ * One statement per share of the villages, given the condition on stat_seat (whose `share` column
+ * is each seat's) and the left members (stat_left) of that share. Over the whole of stat_left a
+ * share's statement built a hash table of every village's left members: 0.3 s each.
+ */
+const shares = (sql: (seats: string, left: string, k: number) => string): string[] =>
+  Array.from({ length: SHARES }, (_, k) => sql(`share = ${k}`, `(FROM stat_left WHERE ${shareOf('village_key')} = ${k})`, k));
+
 /** Counts keyed by village with the names shown (an inner join, as every count table has). */
 const named = (counts: string, places: string) =>
   `SELECT p.county, p.township, p.village, c.* FROM (${counts}) c JOIN ${places} p USING (village_key)`;
@@ -229,7 +244,8 @@ function statsSql(part: boolean, keepLinks = false): string[] {
             m.college_graduate_official AS cgo,
             CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN m.votes END AS votes,
             CASE WHEN m.votes IS NOT NULL AND sr.voted > 0 THEN sr.voted END AS votes_cast,
-            p.n_bodies, ls.status AS lstatus, ls.years AS lyears, lp.status AS p_status, lp.years AS p_years
+            p.n_bodies, ls.status AS lstatus, ls.years AS lyears, lp.status AS p_status, lp.years AS p_years,
+            ${shareOf('m.village_key')} AS share
      FROM ${src('members_counted', 'm')}
      JOIN (SELECT person_key, row_number() OVER () AS pid,
                   bool_or(body = 'party_branch')::INTEGER + bool_or(body = 'village_committee')::INTEGER AS n_bodies
@@ -243,14 +259,19 @@ function statsSql(part: boolean, keepLinks = false): string[] {
      WHERE m.village_key IS NOT NULL AND m.cycle_year IS NOT NULL AND m.body IS NOT NULL`,
 
     // Each scope's counts of the rosters, appended one scope at a time, straight into stat_people
-    // (a plain copy first and then a compressed one took seconds more at a million rows). A body's
-    // role 'all' adds up its role classes: within one body a person holds one seat (GROUPING SETS
-    // over the seats saved a tenth of stat_people's CPU time but hold both hash tables at once: the
-    // engine's heap peaked 96 MB higher at 300,000 roster rows). A roster row always covers every
+    // (a plain copy first and then a compressed one took seconds more at a million rows). A person is
+    // of one village, so the seats are counted a share of the villages at a time (SHARES): over
+    // every seat at once, the hash tables of these statements were the count build's highest point
+    // of the engine's heap, which never shrinks (+192 MB at a million roster rows, DuckDB's Node build).
+    // A body's role 'all' adds up its role classes: within one body a person holds one seat (GROUPING
+    // SETS over the seats saved a tenth of stat_people's CPU time but hold both hash tables at once:
+    // the engine's heap peaked 96 MB higher at 300,000 roster rows). A roster row always covers every
     // indicator; members whose gender, age … is unknown are left out of that indicator's denominator
     // by its *_known count. Where a statistical table counts, the rows are corrected below.
-    `CREATE OR REPLACE ${part ? 'TEMP ' : ''}TABLE ${people} AS
-     ${named(withLeft(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat GROUP BY village_key, cycle_year, body, role_class`), t('stat_places'))}`,
+    ...shares(
+      (seats, left, k) => `${k === 0 ? `CREATE OR REPLACE ${part ? 'TEMP ' : ''}TABLE ${people} AS` : `INSERT INTO ${people}`}
+       ${named(withLeft(`SELECT village_key, cycle_year, body, role_class AS role, ${PERSON_COUNTS} FROM stat_seat WHERE ${seats} GROUP BY village_key, cycle_year, body, role_class`, left), t('stat_places'))}`,
+    ),
     `INSERT INTO ${people}
      ${withLeft(`SELECT any_value(county) AS county, any_value(township) AS township, any_value(village) AS village, village_key,
             cycle_year, body, 'all' AS role, ${COUNT_NAMES.map((n) => `sum(${n})::BIGINT AS ${n}`).join(', ')}
@@ -259,14 +280,19 @@ function statsSql(part: boolean, keepLinks = false): string[] {
     // all persons, one row each whatever their seats (role_class NULL, which a seat never has). The
     // seats are grouped into both kinds of persons in one pass (GROUPING SETS) and the persons
     // counted in one: as two statements they took 11–19 % longer (3.6–4.2 s against 3.3–3.5 s at a
-    // million roster rows, DuckDB's Node build), and the engine's heap peaks no higher (at stat_seat).
-    `INSERT INTO ${people}
+    // million roster rows, DuckDB's Node build).
+    ...shares(
+      (seats, left) => `INSERT INTO ${people}
      ${named(
-       withLeft(`SELECT village_key, cycle_year, 'all' AS body, coalesce(role_class, 'all') AS role, ${PERSON_COUNTS}
-              FROM (SELECT role_class, ${SEATS_TO_PERSON} FROM stat_seat GROUP BY GROUPING SETS ((pid, role_class), (pid)))
-              GROUP BY village_key, cycle_year, role_class`),
+       withLeft(
+         `SELECT village_key, cycle_year, 'all' AS body, coalesce(role_class, 'all') AS role, ${PERSON_COUNTS}
+              FROM (SELECT role_class, ${SEATS_TO_PERSON} FROM stat_seat WHERE ${seats} GROUP BY GROUPING SETS ((pid, role_class), (pid)))
+              GROUP BY village_key, cycle_year, role_class`,
+         left,
+       ),
        t('stat_places'),
      )}`,
+    ),
 
     // Statistical tables: one row per village × cycle × body as given. A count the table does not
     // carry stays NULL, and so does the denominator of the indicators that would need it: such a
