@@ -43,9 +43,11 @@ const kindOf = (table: string): FileKind | undefined => KINDS.find((k) => TABLE_
  * Rows per chunk of a saved table. The engine answers one chunk at a time: a million roster rows
  * at once were a 268 MB Arrow answer in its heap, which never shrinks, and three million a 1 GiB
  * allocation it refused; COPY writes into a growing in-memory file, which gets slow past a few
- * hundred thousand rows.
+ * hundred thousand rows. A chunk's bytes are in the tab two or three times over while it is
+ * written (the engine's answer, its stream, the writer's), and with 100,000 rows (27 MB of roster)
+ * the save was the import's highest point of the tab's memory once the count build's was lowered.
  */
-const CHUNK_ROWS = 100_000;
+const CHUNK_ROWS = 50_000;
 
 /**
  * A table's rows chunk by chunk of row ids (`source` numbers them `r`; deleted rows leave gaps,
