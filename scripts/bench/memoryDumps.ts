@@ -10,7 +10,8 @@
  *
  *   npx tsx scripts/bench/memoryDumps.ts [rows=1000000] [every=2000]   # after npm run build
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
@@ -56,17 +57,22 @@ const size = (a: { attrs?: Record<string, { value?: string }> } | undefined) =>
 
 const server = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-const browser = await chromium.launch({
+// A new profile on disk, as the bench's size runs have (run.ts profileBrowser).
+const profile = mkdtempSync(path.join(os.tmpdir(), 'memory-dumps-'));
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
+  locale: 'zh-CN',
+  viewport: { width: 1920, height: 1080 },
 });
+const browser = context.browser();
 const file = path.join(BENCH_TMP, 'memory-dumps.json');
 try {
   if (!url) throw new Error('preview server has no URL');
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+  if (!browser) throw new Error('the profile has no browser');
   await context.addInitScript('window.__name = (f) => f; window.__perfTrace = true');
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${url}/?view=import`);
   await page.locator('input[type=file][data-action="choose-files"]').waitFor({ state: 'attached', timeout: 120_000 });
   const files = benchFiles(rows);
@@ -147,7 +153,8 @@ try {
     );
   }
 } finally {
-  await browser.close();
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
   await server.close();
   if (!process.env.KEEP_DUMPS) rmSync(file, { force: true });
 }

@@ -1,7 +1,8 @@
 /**
  * npm run bench: builds the app, generates rosters and results at each size (the sample
  * generator scaled), and drives the built app in Debian's headless Chromium through the real
- * file input. Prints a table and writes bench/results.json.
+ * file input, each size in a browser of its own with a new profile on disk, as a user's. Prints a
+ * table and writes bench/results.json.
  *
  *   npm run bench                      # 100k, 1M, 3M and 5M roster rows
  *   npm run bench -- 100000 1000000    # chosen sizes
@@ -18,11 +19,11 @@
  * Last, a small import into the large data: one township's roster of a new cycle.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { benchFiles, BENCH_TMP } from './generate';
 import { MemorySampler } from './memory';
@@ -78,21 +79,19 @@ async function serve(root: string, outDir?: string): Promise<{ server: PreviewSe
   return { server, url };
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** The app's own JavaScript, gzipped: everything the browser may load but DuckDB's worker and wasm. */
@@ -109,54 +108,68 @@ function bundleSizes() {
   };
 }
 
-async function newContext(browser: Browser) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+const CONTEXT = { locale: 'zh-CN', viewport: { width: 1920, height: 1080 } };
+
+async function withHelpers(context: BrowserContext) {
   await context.addInitScript(NAME_HELPER);
   if (TRACE) await context.addInitScript(TRACE_SCRIPT);
   return context;
 }
 
-/**
- * Playwright's contexts are Chromium's off-the-record ones: their storage lives in memory, and
- * their quota is a fraction of the machine's memory, so 3M rows' saved data did not fit
- * (2026-12-07: «浏览器存储空间已满»). A user's profile may use 60% of the disk; the app's origin
- * is given that, for as long as the page's DevTools session is open.
- */
-async function profileQuota(page: Page, url: string) {
-  const disk = statfsSync(os.tmpdir());
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(url).origin, quotaSize: Math.floor(0.6 * disk.blocks * disk.bsize) });
+async function newContext(browser: Browser) {
+  return withHelpers(await browser.newContext(CONTEXT));
 }
 
-/** In a browser of its own: its DuckDB's memory must not count as the app's. */
-async function bareLoad(url: string, file: string) {
-  const browser = await launch();
-  try {
-    return await bareLoadIn(browser, url, file);
-  } finally {
-    await browser.close();
-  }
+/**
+ * A browser as a user has it, with a new profile on disk, for the size runs. Playwright's contexts
+ * are Chromium's off-the-record ones: their storage lives in the browser's memory, with a quota a
+ * fraction of the machine's memory (3M rows' saved data did not fit, 2026-12-07), and their OPFS
+ * files are written several times slower than a profile's (a save's 13.8 MB part: 150–230 ms
+ * against 50–80 ms, the same build, 2026-12-07).
+ */
+async function profileBrowser(): Promise<{ browser: Browser; context: BrowserContext; close: () => Promise<void> }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...CONTEXT,
+  });
+  const browser = context.browser();
+  if (!browser) throw new Error('the profile has no browser');
+  return {
+    browser,
+    context: await withHelpers(context),
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
  * The bare load's time, and its peak tab memory: what the engine alone holds for the file (its
- * wasm heap, the table, the page), the floor any import into it stands on.
+ * wasm heap, the table, the page), the floor any import into it stands on. In a browser of its own
+ * (its DuckDB's memory must not count as the app's), with a profile on disk as the app's has.
  */
-async function bareLoadIn(browser: Browser, url: string, file: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${url}/index.html`);
-  await page.waitForFunction(() => window.__ready === true, null, { timeout: 120_000 });
-  const memory = await MemorySampler.start(browser, page);
+async function bareLoad(url: string, file: string) {
+  const { browser, context, close } = await profileBrowser();
   try {
-    await page.locator('#file').setInputFiles(file);
-    await page.waitForFunction(() => window.__bare !== undefined, null, { timeout: 600_000, polling: 100 });
-    const r = await page.evaluate(() => window.__bare!);
-    if ('error' in r) throw new Error(`bare read_csv: ${r.error}`);
-    return { ...r, peakTabBytes: memory.peak().tabBytes };
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${url}/index.html`);
+    await page.waitForFunction(() => window.__ready === true, null, { timeout: 120_000 });
+    const memory = await MemorySampler.start(browser, page);
+    try {
+      await page.locator('#file').setInputFiles(file);
+      await page.waitForFunction(() => window.__bare !== undefined, null, { timeout: 600_000, polling: 100 });
+      const r = await page.evaluate(() => window.__bare!);
+      if ('error' in r) throw new Error(`bare read_csv: ${r.error}`);
+      return { ...r, peakTabBytes: memory.peak().tabBytes };
+    } finally {
+      memory.stop();
+    }
   } finally {
-    memory.stop();
-    await context.close();
+    await close();
   }
 }
 
@@ -283,7 +296,7 @@ async function peaksOfSteps(page: Page, memory: MemorySampler, t0: number, trace
   }
 }
 
-async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows: number) {
+async function benchSize(appUrl: string, bareUrl: string, rows: number) {
   log(`generating ${rows.toLocaleString()} roster rows`);
   const files = benchFiles(rows);
   const fileMB = statSync(files.roster).size / MB;
@@ -291,9 +304,8 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
   const bare = await bareLoad(bareUrl, files.roster);
   log(`bare ${round(bare.ms)} ms for ${bare.rows} rows, peak tab ${round(bare.peakTabBytes / MB)} MB; the app`);
 
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await profileQuota(page, appUrl);
+  const { browser, context, close } = await profileBrowser();
+  const page = context.pages()[0] ?? (await context.newPage());
   const crashed: string[] = [];
   page.on('crash', () => crashed.push('renderer crashed'));
   await page.goto(`${appUrl}/?view=import`);
@@ -362,7 +374,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, rows
     };
   } finally {
     memory.stop();
-    await context.close().catch(() => undefined);
+    await close();
   }
   log(JSON.stringify(result));
   return result;
@@ -495,7 +507,7 @@ async function main() {
         `${JSON.stringify({ ...previousResults(), machine: info, bundle, sampleFirstDashboard: sample, sizes: results }, null, 2)}\n`,
       );
     for (const rows of SIZES) {
-      results.push(await benchSize(browser, app.url, bare.url, rows));
+      results.push(await benchSize(app.url, bare.url, rows));
       write();
     }
     console.log(`\n${info.date} · ${info.cpus} · ${info.memoryGB} GB · ${info.chromium}`);
