@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium';
 import { BENCH_TMP, benchFiles } from './generate';
 import { importFiles } from './importFiles';
 
@@ -60,9 +61,9 @@ const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
 // A new profile on disk, as the bench's size runs have (run.ts profileBrowser).
 const profile = mkdtempSync(path.join(os.tmpdir(), 'memory-dumps-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
+  args: CHROMIUM_ARGS,
   locale: 'zh-CN',
   viewport: { width: 1920, height: 1080 },
 });

@@ -25,6 +25,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium';
 import { benchFiles, BENCH_TMP } from './generate';
 import { MemorySampler } from './memory';
 import { benchPackages } from './packages';
@@ -42,7 +43,6 @@ import {
 import { importFiles } from './importFiles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const SIZES = sizes.length ? sizes : [100_000, 1_000_000, 3_000_000, 5_000_000];
@@ -78,17 +78,6 @@ async function serve(root: string, outDir?: string): Promise<{ server: PreviewSe
   if (!url) throw new Error('preview server has no URL');
   return { server, url };
 }
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
