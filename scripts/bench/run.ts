@@ -114,7 +114,7 @@ async function newContext(browser: Browser) {
  * are Chromium's off-the-record ones: their storage lives in the browser's memory, with a quota a
  * fraction of the machine's memory (3M rows' saved data did not fit, 2026-12-07), and their OPFS
  * files are written several times slower than a profile's (a save's 13.8 MB part: 150–230 ms
- * against 50–80 ms, the same build, 2026-12-07).
+ * against 52–58 ms, the same build, 2026-12-07).
  */
 async function profileBrowser(): Promise<{ browser: Browser; context: BrowserContext; close: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
