@@ -146,37 +146,53 @@ export function personLinkSql(src: (table: string, alias?: string) => string, ta
      WHERE (u.id_key IS NULL OR w.id_key IS NULL OR u.id_key <> w.id_key)
        AND (u.birth_year IS NULL OR w.birth_year IS NULL OR u.birth_year = w.birth_year)
        AND (u.birth_month IS NULL OR w.birth_month IS NULL OR u.birth_month = w.birth_month)`,
+    // A pair is one to one when neither unit has another partner and the current unit is not two
+    // seats under one name: then, and only then, the current unit continued and the previous stayed.
+    // The pairs' two counts first, then one row per unit in each direction (link_back as the current
+    // unit, link_fwd as the previous), so that the status statement below joins two hash tables, not
+    // four: joining the units to both counts in both directions at once needed some 125 MB more of
+    // the engine's memory at a million roster rows (scripts/bench/countsMemory.ts), and the count
+    // build peaked in the tab from there on (docs/performance.md, "Memory and the limits").
+    `CREATE OR REPLACE TEMP TABLE link_one AS
+     SELECT p.cur, p.prev, p.prev_unit, c.n = 1 AND r.n = 1 AND NOT p.cur_dup AS one
+     FROM link_pairs p
+     JOIN (SELECT cur, count(*) AS n FROM link_pairs GROUP BY cur) c USING (cur)
+     JOIN (SELECT prev, count(*) AS n FROM link_pairs GROUP BY prev) r USING (prev)`,
+    'DROP TABLE link_pairs',
+    // A one-to-one pair is its current unit's only pair, and its previous unit's.
+    `CREATE OR REPLACE TEMP TABLE link_back AS
+     SELECT cur AS su, bool_or(one) AS one, any_value(prev) FILTER (WHERE one) AS prev_su,
+            any_value(prev_unit) FILTER (WHERE one) AS prev_unit
+     FROM link_one GROUP BY cur`,
+    'CREATE OR REPLACE TEMP TABLE link_fwd AS SELECT prev AS su, bool_or(one) AS one FROM link_one GROUP BY prev',
+    'DROP TABLE link_one',
     // Each unit's status against the previous cycle (status) and the next (next_status):
     // first — the village has no earlier cycle of the body; unknown — the earlier cycle has no
     // roster that counts, or the unit neither a name nor an ID; new / continued; ambiguous.
     // Looking forward: left / stayed / ambiguous / unknown, NULL without a later cycle.
     `CREATE OR REPLACE TEMP TABLE link_status AS
-     WITH cands AS (SELECT cur, count(*) AS n, any_value(prev) AS prev, any_value(prev_unit) AS prev_unit FROM link_pairs GROUP BY cur),
-     revs AS (SELECT prev, count(*) AS n, any_value(cur) AS cur, bool_or(cur_dup) AS dup FROM link_pairs GROUP BY prev),
-     sizes AS (SELECT DISTINCT mk, scope_body, cycle_year FROM link_units)
+     WITH sizes AS (SELECT DISTINCT mk, scope_body, cycle_year FROM link_units)
      SELECT u.su, u.cycle_year, c.prev_cycle, c.next_cycle,
             CASE WHEN c.prev_cycle IS NULL THEN 'first'
                  WHEN ps.mk IS NULL OR u.blank THEN 'unknown'
-                 WHEN ca.n IS NULL THEN 'new'
-                 WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN 'continued'
+                 WHEN b.su IS NULL THEN 'new'
+                 WHEN b.one THEN 'continued'
                  ELSE 'ambiguous' END::${STATUS} AS status,
-            CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev_unit END AS prev_unit,
-            CASE WHEN ca.n = 1 AND rc.n = 1 AND NOT u.dup THEN ca.prev END AS prev_su,
+            b.prev_unit, b.prev_su,
             CASE WHEN c.next_cycle IS NULL THEN NULL
                  WHEN ns.mk IS NULL OR u.blank THEN 'unknown'
-                 WHEN rv.n IS NULL THEN 'left'
-                 WHEN rv.n = 1 AND cr.n = 1 AND NOT rv.dup THEN 'stayed'
+                 WHEN f.su IS NULL THEN 'left'
+                 WHEN f.one THEN 'stayed'
                  ELSE 'ambiguous' END::${STATUS} AS next_status
      -- Only what the status needs is carried through the joins; the rest is joined back once below.
-     FROM (SELECT scope_body, ${scopedUnit('link_units')} AS su, mk, cycle_year, dup, name IS NULL AND id_key IS NULL AS blank FROM link_units) u
+     FROM (SELECT scope_body, ${scopedUnit('link_units')} AS su, mk, cycle_year, name IS NULL AND id_key IS NULL AS blank FROM link_units) u
      JOIN link_cycles c USING (mk, scope_body, cycle_year)
      LEFT JOIN sizes ps ON ps.mk = u.mk AND ps.scope_body = u.scope_body AND ps.cycle_year = c.prev_cycle
      LEFT JOIN sizes ns ON ns.mk = u.mk AND ns.scope_body = u.scope_body AND ns.cycle_year = c.next_cycle
-     LEFT JOIN cands ca ON ca.cur = u.su
-     LEFT JOIN revs rc ON rc.prev = ca.prev
-     LEFT JOIN revs rv ON rv.prev = u.su
-     LEFT JOIN cands cr ON cr.cur = rv.cur`,
-    'DROP TABLE link_pairs',
+     LEFT JOIN link_back b ON b.su = u.su
+     LEFT JOIN link_fwd f ON f.su = u.su`,
+    'DROP TABLE link_back',
+    'DROP TABLE link_fwd',
     'DROP TABLE link_cycles',
     // Years in office at the election: the cycle year less the year of the election that began the
     // unit's unbroken run of terms (docs/domain.md). A run that reaches the village's first
