@@ -14,19 +14,15 @@
  * others a later one's. The wasm heap never shrinks: its size after round 1's first build is that
  * list's peak (`--first new` makes it the new list's).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { COUNT_TABLES } from '../../src/db/countTables';
-import { commitBatch, type StagedImport } from '../../src/db/load';
 import { openNodeDb } from '../../src/db/nodeDb';
 import { ensureSchema, rebuildViews } from '../../src/db/schema';
 import { STATS_SQL } from '../../src/db/stats';
 import type { Db } from '../../src/db/types';
-import { BENCH_TMP, benchFiles } from './generate';
+import { baseStatements } from './baseRevision';
+import { benchFiles } from './generate';
 import { heapMb } from './heap';
-import { stageFile, stageFileInEngine } from './nodeImport';
+import { importFiles } from './nodeImport';
 
 // Every count table, person_links too: the rule checks, a village's roster and a person's history read it.
 const STAT_TABLES = COUNT_TABLES;
@@ -40,23 +36,6 @@ const newFirst = option('--first') === 'new';
 const base = option('--base') ?? 'HEAD';
 const inEngine = args.includes('--engine');
 
-/**
- * The base revision's statements: its whole src/ unpacked beside the benchmark's data, so that its
- * stats.ts builds with its own personCounts.ts, personLinks.ts … (taking stats.ts alone mixed the
- * base's statements with this tree's counts).
- */
-async function baseStatements(rev: string): Promise<{ sqls: readonly string[]; views: (db: Db) => Promise<void> }> {
-  const root = path.resolve(import.meta.dirname, '../..');
-  const dir = path.join(BENCH_TMP, 'counts', rev.replace(/[^\w.-]/g, '_'));
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  execFileSync('sh', ['-c', 'git archive "$1" src | tar -x -C "$2"', 'sh', rev, dir], { cwd: root });
-  const load = async <T>(f: string) => (await import(pathToFileURL(path.join(dir, f)).href)) as T;
-  return {
-    sqls: (await load<{ STATS_SQL: readonly string[] }>('src/db/stats.ts')).STATS_SQL,
-    views: (await load<{ rebuildViews: (db: Db) => Promise<void> }>('src/db/schema.ts')).rebuildViews,
-  };
-}
 // The base's views over the data too (members_counted …): the statements read them.
 const { sqls: OLD_STATS_SQL, views: oldViews } = await baseStatements(base);
 
@@ -134,20 +113,9 @@ const files = benchFiles(rows);
 const db = await openNodeDb();
 await ensureSchema(db);
 const t = performance.now();
-const staged: StagedImport[] = [];
-for (const f of [files.roster, ...files.results]) staged.push(await (inEngine ? stageFileInEngine : stageFile)(db, f));
-await commitBatch(
-  db,
-  staged.map((s, i) => ({
-    staged: s,
-    conflicts: [],
-    meta: { fileName: path.basename([files.roster, ...files.results][i]!), sheetName: null, encoding: null },
-    choice: 'keep' as const,
-  })),
-  { clearSample: false },
-);
+const loaded = await importFiles(db, [files.roster, ...files.results], inEngine);
 console.log(
-  `loaded${inEngine ? ' (in the engine)' : ''} ${staged.map((s) => s.rows).join(' + ')} rows in ${Math.round(performance.now() - t)} ms; engine ${(await engineMb(db)).toFixed(0)} MB, wasm heap ${heapMb().toFixed(0)} MB`,
+  `loaded${inEngine ? ' (in the engine)' : ''} ${loaded.join(' + ')} rows in ${Math.round(performance.now() - t)} ms; engine ${(await engineMb(db)).toFixed(0)} MB, wasm heap ${heapMb().toFixed(0)} MB`,
 );
 
 // Alternating which list goes first: the first build of a process runs cold (the wasm code not yet

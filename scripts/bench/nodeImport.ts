@@ -6,7 +6,7 @@
 import { openAsBlob, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EngineReadError, enginePlan, engineStage } from '../../src/db/engineImport';
-import { appendToStage, createStage, discardStaged, finishStage, type StagedImport } from '../../src/db/load';
+import { appendToStage, commitBatch, createStage, discardStaged, finishStage, type StagedImport } from '../../src/db/load';
 import type { Db } from '../../src/db/types';
 import { BatchBuilder, rejectedToBatch } from '../../src/import/columnBatch';
 import type { NormalizedRow } from '../../src/import/normalizeRow';
@@ -64,4 +64,21 @@ export async function stageFileInEngine(db: Db, file: string): Promise<StagedImp
   }
   await discardStaged(db, stage);
   return stageFile(db, file);
+}
+
+/** Stages the files (in the engine, or by the JavaScript path) and commits them as one import, as the app does; returns their rows. */
+export async function importFiles(db: Db, files: readonly string[], inEngine: boolean): Promise<number[]> {
+  const staged: StagedImport[] = [];
+  for (const f of files) staged.push(await (inEngine ? stageFileInEngine : stageFile)(db, f));
+  await commitBatch(
+    db,
+    staged.map((s, i) => ({
+      staged: s,
+      conflicts: [],
+      meta: { fileName: path.basename(files[i]!), sheetName: null, encoding: null },
+      choice: 'keep' as const,
+    })),
+    { clearSample: false },
+  );
+  return staged.map((s) => s.rows);
 }
