@@ -16,7 +16,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { commitBatch, type StagedImport } from '../../src/db/load';
 import { openNodeDb } from '../../src/db/nodeDb';
 import { ensureSchema, refreshCounts } from '../../src/db/schema';
 import type { Db, Row } from '../../src/db/types';
@@ -25,7 +24,7 @@ import * as current from '../../src/metrics/completeness';
 import type { Scope } from '../../src/metrics/scope';
 import { overviewFetches, prefetchTogether } from '../../src/queries/overviewFetches';
 import { BENCH_TMP, benchFiles } from './generate';
-import { stageFile } from './nodeImport';
+import { importFiles } from './nodeImport';
 
 type Completeness = typeof current;
 
@@ -71,20 +70,9 @@ await ensureSchema(engine);
 const files = benchFiles(rows);
 const t0 = performance.now();
 const names = [files.roster, ...files.results, files.township];
-const staged: StagedImport[] = [];
-for (const f of names) staged.push(await stageFile(engine, f));
-await commitBatch(
-  engine,
-  staged.map((s, i) => ({
-    staged: s,
-    conflicts: [],
-    meta: { fileName: path.basename(names[i]!), sheetName: null, encoding: null },
-    choice: 'keep' as const,
-  })),
-  { clearSample: false },
-);
+const loaded = await importFiles(engine, names, false);
 await refreshCounts(engine);
-console.log(`loaded ${staged.map((s) => s.rows).join(' + ')} rows and counted in ${Math.round(performance.now() - t0)} ms`);
+console.log(`loaded ${loaded.join(' + ')} rows and counted in ${Math.round(performance.now() - t0)} ms`);
 
 const cycles = (await engine.query<{ c: number }>('SELECT DISTINCT cycle_year AS c FROM stat_villages ORDER BY 1')).map((r) => Number(r.c));
 const places = await engine.query<{ county: string; township: string }>(
