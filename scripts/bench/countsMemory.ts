@@ -4,13 +4,14 @@
  * as the app imports them, then each build run under a memory limit, bisected to the least limit
  * (to 10 MB) it runs through, and the statement that fails just below it named: where the build
  * peaks. The wasm heap (counts.ts) only shows growth past what the import already took, which
- * varies from one process to the next; the engine's limit does not.
+ * varies from one process to the next. A limit compares builds in one process; what ran before in
+ * it still moves the figure by some tens of MB (docs/performance.md, "Running the benchmark").
  *
  *   npx tsx scripts/bench/countsMemory.ts 1000000 [--base HEAD~1] [--upto link_years] [--from 500] [--to 1500]
  *
  * `--upto <table>` runs the statements before the one that makes that table only; `--from` and
- * `--to` bound the bisection (MB; each step is a build, some 20 s at a million roster rows). The limit is the
- * engine's (every table and hash table it manages, the data included), not the tab's.
+ * `--to` bound the bisection (MB; each step is a build, some 20 s at a million roster rows). The
+ * limit is the engine's (every table and hash table it manages, the data included), not the tab's.
  */
 import { COUNT_TABLES } from '../../src/db/countTables';
 import { LOCKDOWN_SQL } from '../../src/db/lockdown';
