@@ -3,6 +3,7 @@ import { completionProgress } from '../metrics/completeness';
 import { queryMetrics } from '../metrics/query';
 import { summarizeRules } from '../metrics/ruleChecks';
 import { lineageMarks } from '../db/lineage';
+import { whenRowsLoaded } from '../db/rowsLoaded';
 import type { Db } from '../db/types';
 import type { Scope } from '../metrics/scope';
 import { FIGURE_GROUPS, REPORT_METRICS, type FigureGroup, type ReportData } from './data';
@@ -35,6 +36,9 @@ export async function loadReportData(
       groupBy: ['cycle'],
     });
   }
+  // The rule checks read the imported rows, which a reload restores after the count tables: asked
+  // before, the report failed on a view not made yet («Table with name results does not exist»).
+  await whenRowsLoaded(db);
   const rules = await summarizeRules(db, {
     county: scope.county,
     township: scope.township,
