@@ -4,6 +4,8 @@
  * the count tables or the generator — and the breach count of tests/fixtures/README.md.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsLoading } from '../../src/db/rowsLoaded';
+import { rebuildViews } from '../../src/db/schema';
 import type { Db } from '../../src/db/types';
 import { generateReport } from '../../src/report/generate';
 import { loadReportData } from '../../src/report/load';
@@ -137,5 +139,21 @@ describe('the report of 柳河镇 2021 matches the figures of its rows', () => {
   it('writes no figure that is not there', () => {
     const all = Object.values(text).join('\n');
     expect(all).not.toMatch(/—|NaN|undefined|null/);
+  });
+
+  it('waits for the imported rows before its rule checks, as after a reload', async () => {
+    // A reload restores the count tables first; the rows' views come with the rows.
+    const rowsIn = rowsLoading(db);
+    await db.exec('DROP VIEW results');
+    let settled = false;
+    const pending = loadReportData(db, SCOPE, ['青山县', '柳河镇'], 2021, 2018).finally(() => {
+      settled = true;
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(settled).toBe(false);
+    await rebuildViews(db);
+    rowsIn();
+    const rules = generateReport(await pending, 'zh').find((s) => s.id === 'rules');
+    expect(rules?.paragraphs.join('\n')).toContain('发现不符合规定的记录13条');
   });
 });
