@@ -1,4 +1,4 @@
-/** Debian's Chromium (or CHROMIUM_PATH), and the flags that keep it headless and from calling home on a closed network: for the benchmark's scripts (the browser tests keep their own list, tests/browser/setup/browser.ts). */
+/** Debian's Chromium (or CHROMIUM_PATH), and the flags that keep it headless and from calling home on a closed network: for the browser tests (tests/browser/setup/browser.ts) and the benchmark's scripts. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
