@@ -3,14 +3,14 @@
  * and normalised chunk by chunk with the detected plan, handed over in columnar batches
  * (stageFile); or as the app stages a CSV file now, inside the engine (stageFileInEngine).
  */
-import { openAsBlob, readFileSync } from 'node:fs';
+import { openAsBlob } from 'node:fs';
 import path from 'node:path';
 import { EngineReadError, enginePlan, engineStage } from '../../src/db/engineImport';
 import { appendToStage, commitBatch, createStage, discardStaged, finishStage, type StagedImport } from '../../src/db/load';
 import type { Db } from '../../src/db/types';
 import { BatchBuilder, rejectedToBatch } from '../../src/import/columnBatch';
 import type { NormalizedRow } from '../../src/import/normalizeRow';
-import { openFile, prepareFile, type ImportPlan } from '../../src/import/stream';
+import { csvBytes, openFile, prepareFile, type ImportPlan } from '../../src/import/stream';
 
 const BATCH_ROWS = 16_384;
 
@@ -52,11 +52,17 @@ export async function stageFile(db: Db, file: string): Promise<StagedImport> {
   }
 }
 
-/** The engine path (src/app/importer.ts stageInEngine), the JavaScript one where it refuses the file. */
+/**
+ * The engine path (src/app/importer.ts stageInEngine), the JavaScript one where it refuses the file.
+ * The engine is handed the file as UTF-8, as the import worker hands it (csvBytes): a GB18030 file
+ * as it is on disk had every row rejected (the bench's party-branch results file).
+ */
 export async function stageFileInEngine(db: Db, file: string): Promise<StagedImport> {
-  const { info, plan, stage } = await planned(db, file);
+  const { blob, info, plan, stage } = await planned(db, file);
   try {
-    const out = await engineStage(db, readFileSync(file), enginePlan(info.analysis, plan), stage);
+    const bytes = await csvBytes(blob, info, () => undefined);
+    if (!bytes) throw new EngineReadError('unsupported', 'not a CSV file');
+    const out = await engineStage(db, bytes, enginePlan(info.analysis, plan), stage);
     return await finishStage(db, stage, out.report);
   } catch (e) {
     if (!(e instanceof EngineReadError)) throw e;
@@ -69,7 +75,12 @@ export async function stageFileInEngine(db: Db, file: string): Promise<StagedImp
 /** Stages the files (in the engine, or by the JavaScript path) and commits them as one import, as the app does; returns their rows. */
 export async function importFiles(db: Db, files: readonly string[], inEngine: boolean): Promise<number[]> {
   const staged: StagedImport[] = [];
-  for (const f of files) staged.push(await (inEngine ? stageFileInEngine : stageFile)(db, f));
+  for (const f of files) {
+    const s = await (inEngine ? stageFileInEngine : stageFile)(db, f);
+    // Every bench file is valid throughout: a file of no rows is the bench's own fault, not a figure.
+    if (s.rows === 0) throw new Error(`${path.basename(f)}: no row staged (${JSON.stringify(s.report.counts)})`);
+    staged.push(s);
+  }
   await commitBatch(
     db,
     staged.map((s, i) => ({
