@@ -41,6 +41,7 @@ import {
   traceWindow,
 } from './dashboard';
 import { importFiles } from './importFiles';
+import { judgeTargets, targetsTable, type SizeFigures } from './targets';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -493,7 +494,18 @@ async function main() {
     const write = () =>
       writeFileSync(
         path.join(ROOT, 'bench/results.json'),
-        `${JSON.stringify({ ...previousResults(), machine: info, bundle, sampleFirstDashboard: sample, sizes: results }, null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            ...previousResults(),
+            machine: info,
+            bundle,
+            sampleFirstDashboard: sample,
+            sizes: results,
+            targets: judgeTargets(results as unknown as SizeFigures[]),
+          },
+          null,
+          2,
+        )}\n`,
       );
     for (const rows of SIZES) {
       results.push(await benchSize(app.url, bare.url, rows));
@@ -505,6 +517,7 @@ async function main() {
     );
     printTable(results);
     console.log('\nreload: page load → dashboard settled (→ imported rows in); * = restored and recounted whole, no saved count tables');
+    console.log(`\nissue 27's targets, on this run's sizes:\n${targetsTable(judgeTargets(results as unknown as SizeFigures[]))}`);
     console.log('written: bench/results.json');
   } finally {
     await browser.close();

@@ -3,7 +3,7 @@
  * what runs out is the memory of the database that holds the rows and builds the count tables
  * from them (a 32-bit wasm heap: at most 4 GB, and it never shrinks). Measured with `npm run
  * bench` (2026-12-07): 3 million roster rows (408 MB) and their results import, a township's
- * roster imports into them, and all of it comes back after a reload, the tab peaking at 3.6–3.8 GB
+ * roster imports into them, and all of it comes back after a reload, the tab peaking at 3.4–3.8 GB
  * (4.2 GB on the build that set these limits; an earlier one failed at 2 million on 2026-12-06).
  * The row limit leaves a little room above the measured 3 million; the size limit is that many
  * rows of a wide UTF-8 roster. Larger files are
