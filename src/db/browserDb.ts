@@ -127,8 +127,14 @@ function connectionDb(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection
       traceSince(`db insert Arrow into ${table} (${ipc.length} bytes)`, t0);
     },
     async queryArrow(sql: string) {
-      // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB-WASM's connection method, not a React hook
-      return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
+      const t0 = performance.now();
+      try {
+        // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB-WASM's connection method, not a React hook
+        return await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
+      } finally {
+        // Traced as the other statements are: a save's dumps are most of its engine time.
+        traceSince(() => traceName(sql), t0);
+      }
     },
     async close() {
       await conn.close();

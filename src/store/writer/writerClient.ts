@@ -1,8 +1,9 @@
 /**
  * The page's side of the OPFS writer worker (opfsWriter.ts). Whole files: one worker for a run of
- * writes, closed as soon as none is waiting (a save writes its files one after another, so the next
- * write arrives before it is closed). Parts of a large file: a worker for each part, closed once it
- * is written. Closing a worker is what frees the bytes it wrote.
+ * writes, closed once none has been waiting for IDLE_MS (a save writes its files one after another,
+ * the engine dumping each before it is written, so the next write arrives before it is closed).
+ * Parts of a large file: a worker for each part, closed once it is written. Closing a worker is
+ * what frees the bytes it wrote.
  */
 import type { FromWriter, ToWriter } from './protocol';
 
@@ -17,6 +18,13 @@ interface Writer {
   /** Closed when no write waits (set for the run of whole files). */
   closeWhenIdle: boolean;
 }
+
+/**
+ * How long the whole files' worker waits for the next write before it is closed. Closed at once,
+ * it was started again for each import of a merge's save (the engine's dump of the next file came
+ * between), some 40 ms each.
+ */
+const IDLE_MS = 1000;
 
 let current: Writer | null = null;
 let closing: ReturnType<typeof setTimeout> | undefined;
@@ -50,7 +58,10 @@ function start(closeWhenIdle: boolean): Writer | null {
       w.pending.delete(m.id);
       if (m.type === 'written') p.resolve();
       else p.reject(new DOMException(m.message, m.name));
-      if (w.closeWhenIdle && w.pending.size === 0) closing = setTimeout(() => stop(w), 0);
+      if (w.closeWhenIdle && w.pending.size === 0) {
+        clearTimeout(closing);
+        closing = setTimeout(() => stop(w), IDLE_MS);
+      }
     };
     worker.onerror = (e) => {
       resolve(NONE);
